@@ -1,0 +1,1 @@
+//! `newslint.toml`: discovery, parsing with spans, resolution to [`Settings`](crate::Settings).

@@ -1,0 +1,67 @@
+//! [`LintContext`]: everything a rule may read about one draft.
+//!
+//! The shared analyses (attributions, names) are computed lazily, once, the first time a rule
+//! asks for them, so a configuration that turns a family off does not pay for it.
+
+use crate::analysis::{attribution::Attributions, names::Names};
+use crate::markdown::Draft;
+use crate::prose::Prose;
+use crate::settings::Settings;
+use std::sync::OnceLock;
+
+/// One draft, understood, as rules see it.
+pub struct LintContext<'a> {
+    /// The text as stored.
+    pub source: &'a str,
+    /// Its Markdown structure and prose blocks.
+    pub draft: &'a Draft,
+    /// Its sentences, tokens and quotations.
+    pub prose: &'a Prose,
+    /// The settings in force.
+    pub settings: &'a Settings,
+    attributions: OnceLock<Attributions>,
+    names: OnceLock<Names>,
+}
+
+impl<'a> LintContext<'a> {
+    /// A context over an already parsed draft.
+    pub fn new(
+        source: &'a str,
+        draft: &'a Draft,
+        prose: &'a Prose,
+        settings: &'a Settings,
+    ) -> Self {
+        LintContext {
+            source,
+            draft,
+            prose,
+            settings,
+            attributions: OnceLock::new(),
+            names: OnceLock::new(),
+        }
+    }
+
+    /// Who said what, per sentence.
+    pub fn attributions(&self) -> &Attributions {
+        self.attributions.get_or_init(|| {
+            crate::analysis::attribution::analyze(self.source, self.draft, self.prose)
+        })
+    }
+
+    /// The names mentioned and how they cluster.
+    pub fn names(&self) -> &Names {
+        self.names.get_or_init(|| {
+            crate::analysis::names::analyze(self.source, self.draft, self.prose, self.settings)
+        })
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &'a str {
+        self.prose.sentence_text(self.draft, i)
+    }
+
+    /// The text of token `i`.
+    pub fn token_text(&self, i: usize) -> &'a str {
+        self.prose.token_text(self.draft, i)
+    }
+}

@@ -1,0 +1,524 @@
+//! Markdown to a [`Draft`]: the prose blocks of a document with exact byte spans.
+//!
+//! CommonMark is parsed with pulldown-cmark. Only prose becomes text: paragraphs, headings,
+//! list items, table cells, and the text of emphasis, strong and links. Code, HTML, front
+//! matter, link destinations, images, autolinks, bare URLs and e-mail addresses are masked:
+//! they never reach the rules. Inline code and URLs inside a paragraph are replaced in the
+//! block's text by [`PLACEHOLDER`], so sentences read on across them.
+
+use crate::text::Span;
+use pulldown_cmark::{
+    Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Stands in the prose text for masked inline content (inline code, URLs).
+pub const PLACEHOLDER: char = '\u{FFFC}';
+
+/// The kind of a prose block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A heading of level 1–6.
+    Heading(u8),
+    /// A paragraph (also a paragraph inside a list item or block quote).
+    Paragraph,
+    /// The text of a tight list item.
+    ListItem,
+    /// A table cell.
+    TableCell,
+}
+
+/// A piece of the block's text and where it came from in the source.
+#[derive(Clone, Copy, Debug)]
+struct Seg {
+    /// Start in the block text.
+    text_start: usize,
+    /// Length in the block text.
+    len: usize,
+    /// Source span it came from.
+    src: Span,
+    /// Whether block text maps byte for byte onto the source span.
+    exact: bool,
+}
+
+/// A run of prose: its text, and how each byte of it maps back to the source.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// What kind of block.
+    pub kind: BlockKind,
+    /// Whether it sits inside a block quote.
+    pub in_blockquote: bool,
+    /// The source span of the block's text (first to last prose byte).
+    pub span: Span,
+    /// The prose text: soft breaks become spaces, masked inline content [`PLACEHOLDER`].
+    pub text: String,
+    segs: Vec<Seg>,
+}
+
+impl Block {
+    fn new(kind: BlockKind, in_blockquote: bool) -> Block {
+        Block {
+            kind,
+            in_blockquote,
+            span: Span::default(),
+            text: String::new(),
+            segs: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, text: &str, src: Span, exact: bool) {
+        if text.is_empty() {
+            return;
+        }
+        if self.segs.is_empty() {
+            self.span = src;
+        } else {
+            self.span = self.span.cover(src);
+        }
+        self.segs.push(Seg {
+            text_start: self.text.len(),
+            len: text.len(),
+            src,
+            exact,
+        });
+        self.text.push_str(text);
+    }
+
+    fn seg_at(&self, off: usize) -> Option<&Seg> {
+        let i = self.segs.partition_point(|s| s.text_start + s.len <= off);
+        self.segs.get(i)
+    }
+
+    /// The source byte offset where block-text byte `off` starts.
+    pub fn source_start(&self, off: usize) -> usize {
+        match self.seg_at(off) {
+            Some(s) if s.exact => s.src.start + (off - s.text_start).min(s.src.len()),
+            Some(s) => s.src.start,
+            None => self.span.end,
+        }
+    }
+
+    /// The source byte offset just after block-text byte `off - 1`.
+    pub fn source_end(&self, off: usize) -> usize {
+        if off == 0 {
+            return self.span.start;
+        }
+        match self.seg_at(off - 1) {
+            Some(s) if s.exact => s.src.start + (off - s.text_start).min(s.src.len()),
+            Some(s) => s.src.end,
+            None => self.span.end,
+        }
+    }
+
+    /// The source span of block-text range `start..end`.
+    pub fn source_span(&self, start: usize, end: usize) -> Span {
+        if start >= end {
+            let s = self.source_start(start);
+            return Span::new(s, s);
+        }
+        Span::new(self.source_start(start), self.source_end(end))
+    }
+
+    /// Whether the block is a heading.
+    pub fn is_heading(&self) -> bool {
+        matches!(self.kind, BlockKind::Heading(_))
+    }
+}
+
+/// The title of a draft: front matter `title`, else the first level-1 heading.
+#[derive(Clone, Debug)]
+pub struct Title {
+    /// The title's text.
+    pub text: String,
+    /// Where it is in the source.
+    pub span: Span,
+    /// The index of the heading block it came from, if it came from a heading.
+    pub block: Option<usize>,
+}
+
+/// An HTML comment of ours (`<!-- newslint-… -->`).
+#[derive(Clone, Debug)]
+pub struct Comment {
+    /// The whole comment in the source.
+    pub span: Span,
+    /// The text between `<!--` and `-->`, trimmed.
+    pub body: String,
+}
+
+/// A Markdown document as newslint sees it.
+#[derive(Clone, Debug, Default)]
+pub struct Draft {
+    /// Prose blocks in document order.
+    pub blocks: Vec<Block>,
+    /// The title, if any.
+    pub title: Option<Title>,
+    /// Source spans that are not prose (code, HTML, front matter, URLs…), in order.
+    pub masked: Vec<Span>,
+    /// Our suppression comments, in order.
+    pub comments: Vec<Comment>,
+    /// The front matter block, if any.
+    pub front_matter: Option<Span>,
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\x22\u{201C}\u{201D}]*[^\s<>\x22\u{201C}\u{201D}.,;:!?)\]'\u{2019}]|\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b",
+    )
+    .expect("URL pattern")
+});
+
+static COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?s)<!--\s*(newslint-.*?)\s*-->").expect("comment pattern"));
+
+/// Parses `source` into a [`Draft`]. Never fails.
+pub fn parse(source: &str) -> Draft {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    opts.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
+    let mut draft = Draft::default();
+    let mut current: Option<Block> = None;
+    let mut quote_depth = 0usize;
+    let mut item_depth = 0usize;
+    // Depth of constructs whose text is not prose (code blocks, images, autolinks, metadata).
+    let mut skip = 0usize;
+    let mut in_metadata = false;
+    let mut metadata_text = String::new();
+    let mut heading_title: Option<(String, Span, usize)> = None;
+    let mut in_h1 = false;
+
+    fn finish(draft: &mut Draft, current: &mut Option<Block>) {
+        if let Some(b) = current.take() {
+            if !b.text.trim().is_empty() {
+                draft.blocks.push(b);
+            }
+        }
+    }
+
+    for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
+        let span = Span::new(range.start, range.end);
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => {
+                    finish(&mut draft, &mut current);
+                    current = Some(Block::new(BlockKind::Paragraph, quote_depth > 0));
+                }
+                Tag::Heading { level, .. } => {
+                    finish(&mut draft, &mut current);
+                    let l = heading_level(level);
+                    in_h1 = l == 1;
+                    current = Some(Block::new(BlockKind::Heading(l), quote_depth > 0));
+                }
+                Tag::TableCell => {
+                    finish(&mut draft, &mut current);
+                    current = Some(Block::new(BlockKind::TableCell, quote_depth > 0));
+                }
+                Tag::BlockQuote(_) => {
+                    finish(&mut draft, &mut current);
+                    quote_depth += 1;
+                }
+                Tag::Item => {
+                    finish(&mut draft, &mut current);
+                    item_depth += 1;
+                }
+                Tag::List(_) | Tag::FootnoteDefinition(_) | Tag::DefinitionList => {
+                    finish(&mut draft, &mut current);
+                }
+                Tag::CodeBlock(_) | Tag::HtmlBlock => {
+                    finish(&mut draft, &mut current);
+                    draft.masked.push(span);
+                    skip += 1;
+                }
+                Tag::MetadataBlock(kind) => {
+                    draft.masked.push(span);
+                    draft.front_matter = Some(span);
+                    in_metadata = matches!(
+                        kind,
+                        MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle
+                    );
+                    skip += 1;
+                }
+                Tag::Image { .. } => {
+                    draft.masked.push(span);
+                    skip += 1;
+                }
+                Tag::Link { link_type, .. } => {
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                        draft.masked.push(span);
+                        if skip == 0 {
+                            if let Some(b) = current.as_mut() {
+                                b.push(&PLACEHOLDER.to_string(), span, false);
+                            }
+                        }
+                        skip += 1;
+                    }
+                }
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph | TagEnd::TableCell => finish(&mut draft, &mut current),
+                TagEnd::Heading(_) => {
+                    if in_h1 && heading_title.is_none() {
+                        if let Some(b) = current.as_ref() {
+                            heading_title =
+                                Some((b.text.trim().to_string(), b.span, draft.blocks.len()));
+                        }
+                    }
+                    in_h1 = false;
+                    finish(&mut draft, &mut current);
+                }
+                TagEnd::BlockQuote(_) => {
+                    finish(&mut draft, &mut current);
+                    quote_depth = quote_depth.saturating_sub(1);
+                }
+                TagEnd::Item => {
+                    finish(&mut draft, &mut current);
+                    item_depth = item_depth.saturating_sub(1);
+                }
+                TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => {
+                    skip = skip.saturating_sub(1)
+                }
+                TagEnd::MetadataBlock(_) => {
+                    skip = skip.saturating_sub(1);
+                    in_metadata = false;
+                }
+                TagEnd::Link => {
+                    // Only autolinks raised `skip`; their text is the URL itself.
+                    if skip > 0 && draft.masked.last().is_some_and(|m| m.end == span.end) {
+                        skip -= 1;
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(text) => {
+                if in_metadata {
+                    metadata_text.push_str(&text);
+                    continue;
+                }
+                if skip > 0 {
+                    continue;
+                }
+                if current.is_none() {
+                    if item_depth == 0 {
+                        continue;
+                    }
+                    current = Some(Block::new(BlockKind::ListItem, quote_depth > 0));
+                }
+                let block = current.as_mut().expect("block is open");
+                push_text(block, &mut draft.masked, source, &text, span);
+            }
+            Event::Code(_) => {
+                draft.masked.push(span);
+                if skip == 0 {
+                    if let Some(b) = current.as_mut() {
+                        b.push(&PLACEHOLDER.to_string(), span, false);
+                    }
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                draft.masked.push(span);
+                for c in COMMENT.captures_iter(&html) {
+                    let whole = c.get(0).expect("match");
+                    // Locate the comment in the source: the event text is a slice of it.
+                    let base = span.start
+                        + source[span.start..span.end]
+                            .find(whole.as_str())
+                            .unwrap_or(0);
+                    draft.comments.push(Comment {
+                        span: Span::new(base, base + whole.len()),
+                        body: c[1].trim().to_string(),
+                    });
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if skip == 0 {
+                    if let Some(b) = current.as_mut() {
+                        b.push(" ", span, false);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    finish(&mut draft, &mut current);
+    draft.masked.sort();
+    draft.masked.dedup();
+    draft.comments.sort_by_key(|c| c.span);
+    draft.comments.dedup_by_key(|c| c.span);
+
+    if let Some(fm) = draft.front_matter {
+        if let Some(t) = front_matter_title(source, fm) {
+            draft.title = Some(t);
+        }
+    }
+    if draft.title.is_none() {
+        if let Some((text, span, _)) = heading_title {
+            let block = draft.blocks.iter().position(|b| b.span == span);
+            draft.title = Some(Title { text, span, block });
+        }
+    }
+    draft
+}
+
+fn heading_level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Adds a text event to a block, masking bare URLs and e-mail addresses inside it.
+fn push_text(block: &mut Block, masked: &mut Vec<Span>, source: &str, text: &str, span: Span) {
+    let raw = span.slice(source);
+    // Where the event's text sits in the source: the whole range, or its tail or head when the
+    // range also covers an escape backslash. Entities and the like map inexactly.
+    let (base, exact) = if raw == text {
+        (span.start, true)
+    } else if raw.len() == text.len() + 1 && raw.starts_with('\\') && raw.ends_with(text) {
+        (span.end - text.len(), true)
+    } else {
+        (span.start, false)
+    };
+    if !exact {
+        block.push(text, span, false);
+        return;
+    }
+    let mut pos = 0;
+    if text.contains(['/', '@', '.']) {
+        for m in URL.find_iter(text) {
+            block.push(
+                &text[pos..m.start()],
+                Span::new(base + pos, base + m.start()),
+                true,
+            );
+            let url = Span::new(base + m.start(), base + m.end());
+            masked.push(url);
+            block.push(&PLACEHOLDER.to_string(), url, false);
+            pos = m.end();
+        }
+    }
+    block.push(&text[pos..], Span::new(base + pos, base + text.len()), true);
+}
+
+/// Finds `title:` (YAML) or `title =` (TOML) at the top level of the front matter.
+fn front_matter_title(source: &str, fm: Span) -> Option<Title> {
+    let body = fm.slice(source);
+    let mut offset = fm.start;
+    for line in body.split_inclusive('\n') {
+        let l = line.trim_end_matches(['\n', '\r']);
+        let rest = l
+            .strip_prefix("title")
+            .map(str::trim_start)
+            .and_then(|r| r.strip_prefix(':').or_else(|| r.strip_prefix('=')));
+        if let Some(rest) = rest {
+            let value = rest.trim();
+            let unquoted = value
+                .strip_prefix('"')
+                .and_then(|v| v.strip_suffix('"'))
+                .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+                .unwrap_or(value);
+            if unquoted.is_empty() {
+                return None;
+            }
+            let at = offset + l.find(unquoted).unwrap_or(0);
+            return Some(Title {
+                text: unquoted.to_string(),
+                span: Span::new(at, at + unquoted.len()),
+                block: None,
+            });
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses `src` and compares each block's text, and that every exact piece maps back.
+    fn check(src: &str, expected: &[&str]) {
+        let d = parse(src);
+        let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.trim()).collect();
+        assert_eq!(texts, expected, "blocks of {src:?}");
+        for b in &d.blocks {
+            for s in &b.segs {
+                if s.exact {
+                    assert_eq!(
+                        &b.text[s.text_start..s.text_start + s.len],
+                        s.src.slice(src)
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn prose_blocks() {
+        check(
+            "# Head line\n\nA *para* with [a link](http://x.example/y) here.\n\n- one\n- two\n\n> quoted para\n",
+            &[
+                "Head line",
+                "A para with a link here.",
+                "one",
+                "two",
+                "quoted para",
+            ],
+        );
+        check(
+            "| a | b |\n|---|---|\n| c d | e |\n",
+            &["a", "b", "c d", "e"],
+        );
+        check("line one\nline two\n", &["line one line two"]);
+    }
+
+    #[test]
+    fn masking() {
+        check(
+            "---\ntitle: The Story\n---\nText `code x` and <b>bold</b> end.\n\n```\nsaid reportedly\n```\n\n    indented code\n\n<div>\nhtml block\n</div>\n",
+            &["Text \u{FFFC} and bold end."],
+        );
+        check(
+            "See https://example.com/a?b=1, or <https://x.example> or mail a.b@example.org now.",
+            &["See \u{FFFC}, or \u{FFFC} or mail \u{FFFC} now."],
+        );
+        check("![alt text](img.png) Caption here.", &["Caption here."]);
+    }
+
+    #[test]
+    fn spans_map_back() {
+        let src = "Intro.\n\nSome **bold** words \\* and &amp; more.";
+        let d = parse(src);
+        let b = &d.blocks[1];
+        let at = b.text.find("bold").unwrap();
+        assert_eq!(b.source_span(at, at + 4).slice(src), "bold");
+        let star = b.text.find('*').unwrap();
+        assert_eq!(b.source_span(star, star + 1).slice(src), "*");
+        let amp = b.text.find('&').unwrap();
+        assert_eq!(b.source_span(amp, amp + 1).slice(src), "&amp;");
+        let more = b.text.find("more").unwrap();
+        assert_eq!(b.source_span(more, b.text.len()).slice(src), "more.");
+    }
+
+    #[test]
+    fn titles_and_comments() {
+        let d = parse("---\ntitle: \"Front Title\"\n---\n# Heading\n");
+        let t = d.title.unwrap();
+        assert_eq!(t.text, "Front Title");
+        let d = parse(
+            "Intro\n\n# The Head\n\n<!-- newslint-disable speculation -->\nText <!-- newslint-enable --> more\n",
+        );
+        let t = d.title.unwrap();
+        assert_eq!((t.text.as_str(), t.block), ("The Head", Some(1)));
+        let bodies: Vec<&str> = d.comments.iter().map(|c| c.body.as_str()).collect();
+        assert_eq!(bodies, ["newslint-disable speculation", "newslint-enable"]);
+        let src = "+++\ntitle = 'Toml'\n+++\nBody.\n";
+        assert_eq!(parse(src).title.unwrap().text, "Toml");
+    }
+}

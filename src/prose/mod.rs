@@ -1,0 +1,134 @@
+//! Language facts over the prose of a draft: sentences, tokens and quotations.
+//!
+//! Everything here is computed once per draft, in one pass per block, and indexed by block and
+//! by offsets into each block's text. Source spans are precomputed for every sentence and
+//! token so rules never have to map offsets themselves.
+
+mod quotes;
+mod sentences;
+mod tokens;
+
+use crate::markdown::Draft;
+use crate::text::Span;
+use std::ops::Range;
+
+pub use quotes::Quotation;
+pub use tokens::TokenKind;
+
+/// One sentence of prose.
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    /// Index of its block in [`Draft::blocks`].
+    pub block: usize,
+    /// Byte range in the block's text.
+    pub range: Range<usize>,
+    /// Indices of its tokens in [`Prose::tokens`].
+    pub tokens: Range<usize>,
+    /// Its span in the source.
+    pub span: Span,
+}
+
+/// One token of prose.
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// Index of its block in [`Draft::blocks`].
+    pub block: usize,
+    /// Index of its sentence in [`Prose::sentences`].
+    pub sentence: usize,
+    /// Byte range in the block's text.
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Whether it lies inside a direct quotation (the speaker's words).
+    pub quoted: bool,
+    /// Its span in the source.
+    pub span: Span,
+}
+
+/// Sentences, tokens and quotations of a draft.
+#[derive(Clone, Debug, Default)]
+pub struct Prose {
+    /// Every sentence, in document order.
+    pub sentences: Vec<Sentence>,
+    /// Every token, in document order.
+    pub tokens: Vec<Token>,
+    /// Every quotation, in document order.
+    pub quotations: Vec<Quotation>,
+    /// For each block, its quoted byte ranges of block text (content between the marks).
+    pub quoted: Vec<Vec<Range<usize>>>,
+}
+
+impl Prose {
+    /// Analyses the prose of `draft`.
+    pub fn new(draft: &Draft) -> Prose {
+        let (quotations, quoted) = quotes::find(draft);
+        let mut prose = Prose {
+            quotations,
+            quoted,
+            ..Prose::default()
+        };
+        for (bi, block) in draft.blocks.iter().enumerate() {
+            let text = block.text.as_str();
+            let toks = tokens::tokenize(text);
+            let bounds = sentences::split(text, &toks);
+            let quoted = &prose.quoted[bi];
+            let mut ti = 0;
+            for range in bounds {
+                let si = prose.sentences.len();
+                let first = prose.tokens.len();
+                while ti < toks.len() && toks[ti].0.start < range.end {
+                    let (r, kind) = toks[ti].clone();
+                    let q = quoted.iter().any(|q| q.start <= r.start && r.end <= q.end);
+                    prose.tokens.push(Token {
+                        block: bi,
+                        sentence: si,
+                        span: block.source_span(r.start, r.end),
+                        range: r,
+                        kind,
+                        quoted: q,
+                    });
+                    ti += 1;
+                }
+                prose.sentences.push(Sentence {
+                    block: bi,
+                    span: block.source_span(range.start, range.end),
+                    range,
+                    tokens: first..prose.tokens.len(),
+                });
+            }
+        }
+        prose
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// The text of sentence `i`.
+    pub fn sentence_text<'d>(&self, draft: &'d Draft, i: usize) -> &'d str {
+        let s = &self.sentences[i];
+        &draft.blocks[s.block].text[s.range.clone()]
+    }
+
+    /// The text of token `i`.
+    pub fn token_text<'d>(&self, draft: &'d Draft, i: usize) -> &'d str {
+        let t = &self.tokens[i];
+        &draft.blocks[t.block].text[t.range.clone()]
+    }
+
+    /// Whether block-text offset `off` of block `block` lies inside a quotation.
+    pub fn in_quote(&self, block: usize, off: usize) -> bool {
+        self.quoted
+            .get(block)
+            .is_some_and(|qs| qs.iter().any(|q| q.start <= off && off < q.end))
+    }
+
+    /// Whether the whole of `range` in block `block` lies inside one quotation.
+    pub fn range_in_quote(&self, block: usize, range: Range<usize>) -> bool {
+        self.quoted.get(block).is_some_and(|qs| {
+            qs.iter()
+                .any(|q| q.start <= range.start && range.end <= q.end)
+        })
+    }
+}

@@ -1,0 +1,279 @@
+//! Direct quotations: straight, curly and PTB (``…'') double quotes, single quotes nested in
+//! them or used alone, and quotes that run on across paragraphs.
+//!
+//! News style continues a long quotation into the next paragraph by leaving the first one
+//! without a closing mark and opening the next with a quote mark; such a quotation is one
+//! [`Quotation`] with a part per block. A quote that is never closed runs to the end of its
+//! block.
+
+use crate::markdown::Draft;
+use crate::text::Span;
+use std::ops::Range;
+
+/// One direct quotation.
+#[derive(Clone, Debug)]
+pub struct Quotation {
+    /// The opening mark in the source.
+    pub open: Span,
+    /// The closing mark in the source, if there is one.
+    pub close: Option<Span>,
+    /// The quoted words: block index and byte range of block text, one per block it spans.
+    pub parts: Vec<(usize, Range<usize>)>,
+    /// From the opening mark to the closing mark (or the end of the last part).
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Double,
+    Single,
+}
+
+struct Open {
+    style: Style,
+    quote: Quotation,
+    content_start: usize,
+}
+
+fn is_open_double(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    if rest.starts_with('“') || rest.starts_with('„') || rest.starts_with('«') {
+        return Some(rest.chars().next().map_or(1, char::len_utf8));
+    }
+    if rest.starts_with("``") {
+        return Some(2);
+    }
+    if rest.starts_with('"') {
+        return Some(1);
+    }
+    None
+}
+
+fn is_close_double(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    if rest.starts_with('”') || rest.starts_with('»') {
+        return Some(3.min(rest.chars().next().map_or(1, char::len_utf8)));
+    }
+    if rest.starts_with("''") {
+        return Some(2);
+    }
+    if rest.starts_with('"') {
+        return Some(1);
+    }
+    None
+}
+
+fn prev_char(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn next_char(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// Whether a single quote at `i` (of `len` bytes) can open a quotation.
+fn single_opens(text: &str, i: usize, len: usize) -> bool {
+    let before_ok = prev_char(text, i).is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    let after_ok = next_char(text, i + len).is_some_and(|c| c.is_alphanumeric() || c == '…');
+    before_ok && after_ok
+}
+
+/// Whether a single quote at `i` (of `len` bytes) can close a quotation.
+fn single_closes(text: &str, i: usize, len: usize) -> bool {
+    let before_ok = prev_char(text, i).is_some_and(|c| !c.is_whitespace());
+    let after_ok = next_char(text, i + len).is_none_or(|c| !c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+fn single_at(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    if rest.starts_with('‘') || rest.starts_with('’') {
+        Some(3)
+    } else if rest.starts_with('\'') && !rest.starts_with("''") {
+        Some(1)
+    } else {
+        None
+    }
+}
+
+/// Finds the quotations of a draft, and for each block its quoted ranges.
+pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
+    let mut quotes = Vec::new();
+    let mut quoted: Vec<Vec<Range<usize>>> = vec![Vec::new(); draft.blocks.len()];
+    let mut open: Option<Open> = None;
+
+    for (bi, block) in draft.blocks.iter().enumerate() {
+        let text = block.text.as_str();
+        let mut i = 0;
+        let lead = text.len() - text.trim_start().len();
+        if let Some(mut o) = open.take() {
+            // A quote left open at the end of the last block continues here only if this
+            // block opens with a quote mark of the same style.
+            let cont = match o.style {
+                Style::Double => is_open_double(text, lead),
+                Style::Single => single_at(text, lead).filter(|&l| single_opens(text, lead, l)),
+            };
+            match cont {
+                Some(len) => {
+                    i = lead + len;
+                    o.content_start = i;
+                    open = Some(o);
+                }
+                None => {
+                    quotes.push(o.quote);
+                }
+            }
+        }
+        while i < text.len() {
+            if !text.is_char_boundary(i) {
+                i += 1;
+                continue;
+            }
+            match open.as_mut() {
+                None => {
+                    if let Some(len) = is_open_double(text, i) {
+                        let span = block.source_span(i, i + len);
+                        open = Some(Open {
+                            style: Style::Double,
+                            quote: Quotation {
+                                open: span,
+                                close: None,
+                                parts: Vec::new(),
+                                span,
+                            },
+                            content_start: i + len,
+                        });
+                        i += len;
+                        continue;
+                    }
+                    if let Some(len) = single_at(text, i) {
+                        if single_opens(text, i, len) && has_single_closer(text, i + len) {
+                            let span = block.source_span(i, i + len);
+                            open = Some(Open {
+                                style: Style::Single,
+                                quote: Quotation {
+                                    open: span,
+                                    close: None,
+                                    parts: Vec::new(),
+                                    span,
+                                },
+                                content_start: i + len,
+                            });
+                            i += len;
+                            continue;
+                        }
+                    }
+                }
+                Some(o) => {
+                    let close = match o.style {
+                        Style::Double => is_close_double(text, i),
+                        Style::Single => single_at(text, i).filter(|&l| single_closes(text, i, l)),
+                    };
+                    if let Some(len) = close {
+                        let content = o.content_start..i;
+                        let close_span = block.source_span(i, i + len);
+                        let mut o = open.take().expect("open quote");
+                        if !content.is_empty() {
+                            quoted[bi].push(content.clone());
+                        }
+                        o.quote.parts.push((bi, content));
+                        o.quote.close = Some(close_span);
+                        o.quote.span = o.quote.span.cover(close_span);
+                        quotes.push(o.quote);
+                        i += len;
+                        continue;
+                    }
+                }
+            }
+            i += next_char(text, i).map_or(1, char::len_utf8);
+        }
+        if let Some(o) = open.as_mut() {
+            // Unclosed at the end of the block: it runs to the end of the block for now.
+            let content = o.content_start..text.len();
+            if !content.is_empty() {
+                quoted[bi].push(content.clone());
+                o.quote.span = o
+                    .quote
+                    .span
+                    .cover(block.source_span(content.start, content.end));
+            }
+            o.quote.parts.push((bi, content));
+        }
+    }
+    if let Some(o) = open {
+        quotes.push(o.quote);
+    }
+    quotes.sort_by_key(|q| q.open);
+    (quotes, quoted)
+}
+
+/// Whether a single quote closer appears after `from` in `text`.
+fn has_single_closer(text: &str, from: usize) -> bool {
+    let mut i = from;
+    while i < text.len() {
+        if text.is_char_boundary(i) {
+            if let Some(l) = single_at(text, i) {
+                if single_closes(text, i, l) && !is_possessive_plural(text, i) {
+                    return true;
+                }
+            }
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `players' union`: an apostrophe after a plural -s followed by a lower-case word.
+fn is_possessive_plural(text: &str, i: usize) -> bool {
+    prev_char(text, i) == Some('s')
+        && text[i..].chars().nth(1) == Some(' ')
+        && text[i..].chars().nth(2).is_some_and(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::parse;
+
+    /// Checks the quoted text of each block of `src`.
+    fn check(src: &str, expected: &[&[&str]]) {
+        let d = parse(src);
+        let (_, quoted) = find(&d);
+        let got: Vec<Vec<&str>> = quoted
+            .iter()
+            .zip(&d.blocks)
+            .map(|(qs, b)| qs.iter().map(|r| &b.text[r.clone()]).collect())
+            .collect();
+        let want: Vec<Vec<&str>> = expected.iter().map(|v| v.to_vec()).collect();
+        assert_eq!(got, want, "quotes of {src:?}");
+    }
+
+    #[test]
+    fn double_quotes() {
+        check(
+            "He said “we will go” and \"we may stay\".",
+            &[&["we will go", "we may stay"]],
+        );
+        check("``It may rain,'' he said.", &[&["It may rain,"]]);
+        check("“Outer ‘inner’ text” end", &[&["Outer ‘inner’ text"]]);
+        check("It's the players' union, not 'ours'.", &[&["ours"]]);
+        check("No quotes here, it's fine.", &[&[]]);
+        check("An “unclosed quote runs on", &[&["unclosed quote runs on"]]);
+    }
+
+    #[test]
+    fn across_paragraphs() {
+        check(
+            "“First part of it.\n\n“Second part,” she said.\n\nNot quoted.",
+            &[&["First part of it."], &["Second part,"], &[]],
+        );
+        let d = parse("“First part.\n\n“Second part,” she said.");
+        let (qs, _) = find(&d);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].parts.len(), 2);
+        check(
+            "“Never closed.\n\nNew paragraph.",
+            &[&["Never closed."], &[]],
+        );
+    }
+}

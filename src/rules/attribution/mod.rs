@@ -1,0 +1,6 @@
+//! The `attribution` family of rules.
+
+use crate::rules::Rule;
+
+/// The rules of this family.
+pub(crate) static RULES: &[&dyn Rule] = &[];

@@ -1,0 +1,238 @@
+//! [`LineIndex`]: byte offsets to `(line, column)` and back.
+//!
+//! Lines end at LF, CRLF or a lone CR. A leading byte-order mark is not part of the first
+//! line's columns: editors do not show it, so offset 3 of a file starting with a BOM is
+//! line 0, column 0.
+
+/// The unit in which a column is counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    /// Bytes of UTF-8.
+    Utf8,
+    /// UTF-16 code units (the LSP default).
+    Utf16,
+    /// Unicode scalar values (characters).
+    Utf32,
+}
+
+/// A 0-based line and column; the column is counted in some [`Encoding`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct LineCol {
+    /// 0-based line number.
+    pub line: u32,
+    /// 0-based column, in the units of the encoding it was computed with.
+    pub col: u32,
+}
+
+/// Line starts of a text, for converting between byte offsets and line/column positions.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts (the first one after a BOM).
+    starts: Vec<usize>,
+    /// Byte offset at which each line's content ends (before its line terminator).
+    ends: Vec<usize>,
+    /// Whether the text is pure ASCII (then every encoding counts bytes).
+    ascii: bool,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut starts = vec![first];
+        let mut ends = Vec::new();
+        let mut i = first;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    ends.push(i);
+                    starts.push(i + 1);
+                }
+                b'\r' => {
+                    ends.push(i);
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        ends.push(bytes.len());
+        LineIndex {
+            starts,
+            ends,
+            ascii: text.is_ascii(),
+        }
+    }
+
+    /// The number of lines (a text always has at least one).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The byte span of line `line`'s content, without its terminator.
+    pub fn line_span(&self, line: usize) -> Option<crate::text::Span> {
+        Some(crate::text::Span::new(
+            *self.starts.get(line)?,
+            *self.ends.get(line)?,
+        ))
+    }
+
+    /// The 0-based line containing byte `offset` (clamped to the text).
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(l) => l,
+            Err(0) => 0,
+            Err(l) => l - 1,
+        }
+    }
+
+    /// Converts a byte offset to a line and column in `enc` units. Offsets past the end are
+    /// clamped to the end, offsets inside a character to that character's start, offsets in a
+    /// line terminator to the end of that line's content.
+    pub fn line_col(&self, text: &str, offset: usize, enc: Encoding) -> LineCol {
+        let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let offset = offset.clamp(start, self.ends[line]);
+        let col = if self.ascii || enc == Encoding::Utf8 {
+            offset - start
+        } else {
+            let s = &text[start..offset];
+            match enc {
+                Encoding::Utf16 => s.encode_utf16().count(),
+                _ => s.chars().count(),
+            }
+        };
+        LineCol {
+            line: line as u32,
+            col: col as u32,
+        }
+    }
+
+    /// Converts a line and column in `enc` units to a byte offset. A line past the end gives
+    /// the end of the text; a column past the end of its line gives the end of the line's
+    /// content; a column inside a character (e.g. half a surrogate pair) gives that
+    /// character's start. Never panics.
+    pub fn offset(&self, text: &str, pos: LineCol, enc: Encoding) -> usize {
+        let line = pos.line as usize;
+        if line >= self.starts.len() {
+            return text.len();
+        }
+        let start = self.starts[line];
+        let end = self.ends[line].min(text.len());
+        let want = pos.col as usize;
+        if self.ascii || enc == Encoding::Utf8 {
+            return crate::text::floor_char_boundary(text, (start + want).min(end));
+        }
+        let mut units = 0usize;
+        for (i, c) in text[start..end].char_indices() {
+            let w = match enc {
+                Encoding::Utf16 => c.len_utf16(),
+                _ => 1,
+            };
+            if units + w > want {
+                return start + i;
+            }
+            units += w;
+        }
+        end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks that each `(offset, line, col)` holds in `enc`, in both directions.
+    fn check(text: &str, enc: Encoding, expected: &[(usize, u32, u32)]) {
+        let idx = LineIndex::new(text);
+        for &(off, line, col) in expected {
+            assert_eq!(
+                idx.line_col(text, off, enc),
+                LineCol { line, col },
+                "offset {off} in {text:?}"
+            );
+            assert_eq!(
+                idx.offset(text, LineCol { line, col }, enc),
+                off,
+                "back to {off}"
+            );
+        }
+    }
+
+    #[test]
+    fn lf_crlf_cr() {
+        check(
+            "ab\ncd",
+            Encoding::Utf16,
+            &[(0, 0, 0), (2, 0, 2), (3, 1, 0), (5, 1, 2)],
+        );
+        check(
+            "ab\r\ncd",
+            Encoding::Utf16,
+            &[(2, 0, 2), (4, 1, 0), (5, 1, 1)],
+        );
+        check(
+            "ab\rcd\r\n\nx",
+            Encoding::Utf8,
+            &[(3, 1, 0), (7, 2, 0), (8, 3, 0)],
+        );
+    }
+
+    #[test]
+    fn unicode_columns() {
+        // “ is 3 bytes/1 unit, — is 3 bytes/1 unit, 😀 is 4 bytes/2 UTF-16 units/1 char.
+        let t = "“a” — 😀 x";
+        let x = t.find('x').unwrap();
+        check(t, Encoding::Utf16, &[(x, 0, 9)]);
+        check(t, Encoding::Utf32, &[(x, 0, 8)]);
+        check(t, Encoding::Utf8, &[(x, 0, x as u32)]);
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let t = "\u{feff}ab\r\nc";
+        check(t, Encoding::Utf16, &[(3, 0, 0), (4, 0, 1), (7, 1, 0)]);
+        assert_eq!(
+            LineIndex::new(t).line_col(t, 1, Encoding::Utf16),
+            LineCol { line: 0, col: 0 }
+        );
+    }
+
+    #[test]
+    fn clamping_never_panics() {
+        let t = "a😀\nb";
+        let idx = LineIndex::new(t);
+        assert_eq!(
+            idx.offset(t, LineCol { line: 9, col: 9 }, Encoding::Utf16),
+            t.len()
+        );
+        assert_eq!(
+            idx.offset(t, LineCol { line: 0, col: 99 }, Encoding::Utf16),
+            5
+        );
+        // Column 2 is the middle of the surrogate pair: snaps to the emoji's start.
+        assert_eq!(
+            idx.offset(t, LineCol { line: 0, col: 2 }, Encoding::Utf16),
+            1
+        );
+        assert_eq!(
+            idx.line_col(t, 3, Encoding::Utf16),
+            LineCol { line: 0, col: 1 }
+        );
+        assert_eq!(
+            idx.line_col(t, 999, Encoding::Utf32),
+            LineCol { line: 1, col: 1 }
+        );
+        let empty = LineIndex::new("");
+        assert_eq!(empty.line_count(), 1);
+        assert_eq!(
+            empty.offset("", LineCol { line: 0, col: 3 }, Encoding::Utf8),
+            0
+        );
+    }
+}

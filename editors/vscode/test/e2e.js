@@ -98,7 +98,9 @@ async function main(page) {
     pick = 0;
   }
   log(`applying: ${actions[pick]}`);
-  await page.locator(".action-widget .monaco-list-row.action").nth(pick).click();
+  // The menu opens with its first entry focused; a pointer block sits over it, so use keys.
+  for (let i = 0; i < pick; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
 
   // Save and compare the text on disk.
   await page.waitForTimeout(300);
@@ -119,7 +121,37 @@ async function main(page) {
       log(`line ${i + 1} after:  ${b[i] ?? "<none>"}`);
     }
   }
-  log("OK: squiggles, Problems panel and a quick fix all work");
+  // The server re-lints the fixed text: one squiggle fewer.
+  try {
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".monaco-editor .squiggly-warning").length < n,
+      squiggles,
+      { timeout: 15000 },
+    );
+  } catch {
+    throw new Failure(`the squiggles did not update after the fix (still ${squiggles})`);
+  }
+  log(`squiggles after the fix: ${await page.locator(".monaco-editor .squiggly-warning").count()}`);
+
+  // Point newslint.path at a binary that does not exist: the extension restarts the server and
+  // must say clearly what is wrong and how to fix it.
+  const settingsPath = path.join(path.dirname(draftPath), ".vscode", "settings.json");
+  const settings = JSON.parse(fs.readFileSync(settingsPath, "utf8"));
+  settings["newslint.path"] = path.join(path.dirname(draftPath), "no-such-dir", "newslint");
+  fs.writeFileSync(settingsPath, JSON.stringify(settings, null, 2));
+  try {
+    await page.waitForFunction(
+      () => [...document.querySelectorAll(".notifications-toasts .notification-toast, .notification-list-item")]
+        .some((n) => /newslint\.path/.test(n.textContent) && /not found/.test(n.textContent)),
+      undefined,
+      { timeout: 30000 },
+    );
+  } catch {
+    throw new Failure("no notification about the missing binary after newslint.path changed");
+  }
+  const toast = await page.locator(".notifications-toasts .notification-toast").first().innerText();
+  log(`notification: ${toast.replace(/\s+/g, " ").trim()}`);
+  log("OK: squiggles, Problems panel, a quick fix and the missing-binary notification all work");
 }
 
 (async () => {

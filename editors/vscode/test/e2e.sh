@@ -69,6 +69,7 @@ cat > "$WS/.vscode/settings.json" <<JSON
   "newslint.rules": { "speculation": "warning", "attribution": "warning" },
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
+  "workbench.welcomePage.walkthroughs.openOnInstall": false,
   "workbench.enableExperiments": false,
   "telemetry.telemetryLevel": "off",
   "update.mode": "none",

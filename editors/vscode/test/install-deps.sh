@@ -47,7 +47,6 @@ if [ ! -x "$CS_DIR/node_modules/.bin/code-server" ]; then
   )
   rm -rf "$CS_DIR/tmp"
 fi
-"$CS_DIR/node_modules/.bin/code-server" --version | head -1
 
 PW_DIR="$CACHE/playwright-core-$PW_VERSION"
 if [ ! -f "$PW_DIR/node_modules/playwright-core/package.json" ]; then

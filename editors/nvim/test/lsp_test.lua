@@ -1,8 +1,9 @@
 -- Headless Neovim test of the newslint plugin against the real `newslint server`.
 --
 -- Run by run.sh:  nvim --headless -u NONE -i NONE --cmd 'set rtp^=<editors/nvim>' -c 'luafile lsp_test.lua'
--- Environment: NEWSLINT_BIN (the binary), NEWSLINT_DRAFT (a draft to open),
---              NEWSLINT_TEST_MODE ("lsp", default, or "missing"), NEWSLINT_TIMEOUT_MS.
+-- Environment: NEWSLINT_BIN (the binary), NEWSLINT_DRAFT (a draft to open), NEWSLINT_TIMEOUT_MS,
+--   NEWSLINT_TEST_MODE: "lsp" (default: require("newslint").setup), "native" (0.11+:
+--   vim.lsp.config/enable with lsp/newslint.lua) or "missing" (a binary that does not exist).
 -- Works on Neovim 0.7.2 (Debian bookworm) and 0.11.
 local bin = assert(os.getenv("NEWSLINT_BIN"), "set NEWSLINT_BIN")
 local draft = os.getenv("NEWSLINT_DRAFT")
@@ -61,10 +62,14 @@ local ok_run, err = pcall(function()
     return
   end
 
-  newslint.setup({
-    cmd = { bin, "server" },
-    settings = { rules = { speculation = "error" }, debounceMs = 0 },
-  })
+  local settings = { rules = { speculation = "error" }, debounceMs = 0 }
+  if mode == "native" then
+    -- Neovim 0.11+: the runtime file lsp/newslint.lua, overridden with vim.lsp.config.
+    vim.lsp.config("newslint", { cmd = { bin, "server" }, init_options = settings })
+    vim.lsp.enable("newslint")
+  else
+    newslint.setup({ cmd = { bin, "server" }, settings = settings })
+  end
   vim.cmd("edit " .. vim.fn.fnameescape(draft))
   local bufnr = vim.api.nvim_get_current_buf()
   check(vim.bo[bufnr].filetype == "markdown", "the draft has filetype markdown")
@@ -104,7 +109,13 @@ local ok_run, err = pcall(function()
   if not check(got, "diagnostics published within " .. timeout .. " ms") then
     return
   end
-  check(#newslint.client_ids() == 1, "one newslint client is running")
+  local running = 0
+  for _, c in ipairs(get_clients()) do
+    if c.name == "newslint" then
+      running = running + 1
+    end
+  end
+  check(running == 1, "one newslint client is running")
   local first = diags()
   show(first)
   local all_ours, spec, spec_error = true, 0, true
@@ -138,6 +149,10 @@ local ok_run, err = pcall(function()
   end, 50)
   check(appeared, "a new diagnostic appeared on the added line " .. (new_line + 1))
   show(diags())
+
+  if mode == "native" then
+    return
+  end
 
   -- 4. Restarting brings the diagnostics back from a new client.
   local before = newslint.client_ids()[1]

@@ -66,7 +66,9 @@ esac
 status=0
 for nvim in "${nvims[@]}"; do
   version=$("$nvim" --version | head -1)
-  for mode in lsp missing; do
+  modes="lsp missing"
+  "$nvim" --headless -u NONE -i NONE -n -c 'lua io.stdout:write(vim.fn.has("nvim-0.11"))' -c 'qall!' 2>/dev/null | grep -q 1 && modes="lsp native missing"
+  for mode in $modes; do
     echo "nvim-test: $version, $mode"
     bin=$NEWSLINT_BIN
     [ "$mode" = missing ] && bin="$WORK/no-such-dir/newslint"

@@ -80,21 +80,28 @@ async function main(page) {
   if (ours.length === 0) throw new Failure("no newslint problem (source newslint, code family/rule) in the Problems panel");
   if (screenshot) await page.screenshot({ path: screenshot });
 
-  // Go to the first problem and ask for quick fixes.
+  // Walk the problems (F8 order) until one offers a real fix, not only "Disable …".
   const before = fs.readFileSync(draftPath, "utf8");
   await page.locator(".editor-instance .monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("Control+Home");
-  await runCommand(page, "Go to Next Problem in Files (Error, Warning, Info)");
-  await page.waitForTimeout(300);
-  await page.keyboard.press("Escape"); // close the marker peek, keep the cursor on the problem
-  await page.keyboard.press("Control+.");
-  await expectVisible(page, ".action-widget .monaco-list-row.action", "the quick fix menu", 15000);
-  const actions = (await page.locator(".action-widget .monaco-list-row.action").allInnerTexts()).map((t) => t.trim());
-  actions.forEach((a) => log(`quick fix offered: ${a}`));
-  // Prefer a real fix over "Disable … for this line/file".
-  let pick = actions.findIndex((a) => !/^disable\b/i.test(a) && !/fix all|apply all/i.test(a));
+  const isReal = (a) => !/^disable\b/i.test(a) && !/fix all|apply all/i.test(a);
+  let actions = [];
+  let pick = -1;
+  for (let attempt = 0; attempt < Math.max(squiggles, 1) + 1 && pick < 0; attempt++) {
+    await runCommand(page, "Go to Next Problem in Files (Error, Warning, Info)");
+    await page.waitForTimeout(300);
+    await page.keyboard.press("Escape"); // close the marker peek, keep the cursor on the problem
+    await page.keyboard.press("Control+.");
+    await expectVisible(page, ".action-widget .monaco-list-row.action", "the quick fix menu", 15000);
+    actions = (await page.locator(".action-widget .monaco-list-row.action").allInnerTexts()).map((t) => t.trim());
+    actions.forEach((a) => log(`quick fix offered: ${a}`));
+    pick = actions.findIndex(isReal);
+    if (pick < 0) await page.keyboard.press("Escape");
+  }
   if (pick < 0) {
-    log("no fix other than disabling the rule; applying the first action");
+    log("no problem offers a fix other than disabling its rule; applying that");
+    await page.keyboard.press("Control+.");
+    await expectVisible(page, ".action-widget .monaco-list-row.action", "the quick fix menu", 15000);
     pick = 0;
   }
   log(`applying: ${actions[pick]}`);

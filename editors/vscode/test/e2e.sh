@@ -56,8 +56,9 @@ cat > "$WS/harbour-vote.md" <<'MD'
 
 The ferry terminal will reportedly cost twice the first estimate.
 
-Critics say the plan is already being seen as a mistake, and the vote could signal
-a wider retreat from the waterfront project.
+The council may possibly delay the vote until the autumn.
+
+Critics say the plan is already being seen as a mistake.
 
 The council's transport chair, Maren Holt, said the delay was a matter of weeks.
 Holt added that a revised budget would appear in the spring.

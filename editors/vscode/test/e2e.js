@@ -118,6 +118,7 @@ async function main(page) {
     pick = 0;
   }
   log(`applying at ${at}: ${actions[pick]}`);
+  if (screenshot) await page.screenshot({ path: screenshot.replace(/\.png$/, "") + "-quickfix.png" });
   // The menu opens with its first entry focused; a pointer block sits over it, so use keys.
   for (let i = 0; i < pick; i++) await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");

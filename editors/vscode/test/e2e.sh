@@ -87,8 +87,7 @@ printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$WORK/con
 COMMON=(--config "$WORK/config.yaml" --user-data-dir "$WORK/user" --extensions-dir "$WORK/extensions")
 "$CS" "${COMMON[@]}" --install-extension "$VSIX" > "$WORK/install.log" 2>&1 \
   || { cat "$WORK/install.log"; exit 1; }
-setsid "$CS" "${COMMON[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
-  --disable-getting-started-override "$WS" > "$WORK/code-server.log" 2>&1 &
+setsid "$CS" "${COMMON[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust "$WS" > "$WORK/code-server.log" 2>&1 &
 CS_PID=$!
 for _ in $(seq 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break

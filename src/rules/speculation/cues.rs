@@ -138,6 +138,11 @@ const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "my",
     "our", "your", "them", "him", "me", "us", "it", "some", "any", "no", "every", "each",
 ];
+/// Words before a noun: after them a belief verb form is a noun ("the fear", "a thought").
+const NOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "my", "our",
+    "your", "some", "any", "every", "each", "such",
+];
 const SUBJECT_PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "we", "they", "it", "who", "which", "that", "there", "one",
 ];
@@ -165,6 +170,11 @@ const ABILITY_VERBS: &[&str] = &[
 const PERMISSION_VERBS: &[&str] = &[
     "apply", "register", "submit", "request", "opt", "choose", "enter", "attend", "contact",
     "call", "email", "visit", "bring", "use", "park", "download", "print",
+];
+/// After "is set to", these state a timetable, not a prediction ("is set to expire").
+const SCHEDULE_VERBS: &[&str] = &[
+    "begin", "start", "open", "close", "expire", "end", "resume", "run", "take", "launch",
+    "debut", "air", "finish", "conclude", "reopen", "continue",
 ];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "provided", "providing", "lest"];
 const WH: &[&str] = &["how", "what", "why", "where", "when", "whatever", "however"];
@@ -262,7 +272,12 @@ impl View<'_> {
             if self.is_boundary(j) && j != i + 1 {
                 return false;
             }
-            if self.in_(j, FINITE) || self.w(j).ends_with("'s") && j > i + 1 {
+            if self.in_(j, FINITE)
+                || matches!(
+                    self.w(j),
+                    "it's" | "that's" | "he's" | "she's" | "there's" | "they're" | "we're"
+                )
+            {
                 return true;
             }
             if self.w(j) == "that" && j == i + 1 {
@@ -529,13 +544,14 @@ fn match_at(
             // "likely to", "it is likely that", "will likely", "the likely winner".
             return m(Epistemic, i, i + 1);
         }
-        "probable" | "improbable" => return m(Epistemic, i, i + 1),
+        "probable" | "improbable" | "tentative" => return m(Epistemic, i, i + 1),
         "possible" => {
             // Not "as soon as possible", "made possible", "possible to" (ability), "if possible".
             if v.in_(i - 1, &["as", "made", "make", "makes", "making", "if", "where", "whenever",
                 "wherever", "best", "worst", "only", "every", "all", "everything", "lowest",
                 "highest", "greatest", "smallest", "largest", "shortest", "fastest", "earliest",
                 "latest", "maximum", "minimum", "any", "not", "n't", "impossible"])
+                || v.w(i - 1).ends_with("est")
                 || next == "to"
                 || next == "for"
             {
@@ -600,7 +616,9 @@ fn match_at(
 
     // Open questions stated by the writer.
     if matches!(w, "unclear" | "uncertain" | "unknown") && v.is_be(v.prev_skipping_adverbs(i)) {
-        if w == "unknown" && !v.in_(i + 1, &["whether", "if", "how", "what", "why", "who", "when"])
+        if w == "unknown"
+            && v.is_word(i + 1)
+            && !v.in_(i + 1, &["whether", "if", "how", "what", "why", "who", "when"])
         {
             return None;
         }
@@ -675,7 +693,10 @@ fn modal(
     }
     if w == "could" {
         // Past ability and inability: "could not attend", "could see".
-        if v.in_(i + 1, ABILITY_VERBS) {
+        if v.in_(i + 1, ABILITY_VERBS)
+            || next == "be"
+                && v.in_(i + 2, &["reached", "seen", "heard", "contacted", "found", "traced"])
+        {
             return None;
         }
         // An embedded question or a purpose clause: "how it could", "so that it could".
@@ -766,12 +787,17 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
                 && v.is_word(i + 2)
                 && !v.in_(i + 2, DETERMINERS)
                 && !matches!(v.w(i + 2), "music" | "work" | "zero" | "date")
+                && !(w == "set" && SCHEDULE_VERBS.contains(&v.w(i + 2)))
         }
         "as" => next == "as",
         _ => false,
     }) || (w == "considered"
-        && (v.in_(i + 1, &["one", "among", "a", "an", "the", "by", "to", "as", "most", "more"])
-            || widely))
+        && v.is_word(i + 1)
+        && !v.in_(i + 1, &["for", "in", "at", "during", "carefully", "and", "or", "but", "when", "after", "before", "by", "with", "on", "under"])
+        && !v.in_(i - 1, &["be", "being"]))
+        || (w == "expected"
+            && v.is_be(p)
+            && v.in_(i + 1, &["in", "on", "later", "soon", "next", "this", "within", "shortly", "early", "around", "at", "tomorrow", "today"]))
         || (widely && matches!(w, "expected" | "believed" | "thought" | "regarded" | "seen" | "held" | "accepted" | "assumed" | "tipped"));
     if !ok {
         return None;
@@ -808,6 +834,17 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
 
 fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     let w = v.w(i);
+    // "confident that", "the expectation that", "concerns that", "the belief that".
+    if (w == "confident" && v.w(i + 1) == "that")
+        || (matches!(
+            w,
+            "expectation" | "expectations" | "belief" | "beliefs" | "concerns" | "fears"
+                | "presumption" | "assumption" | "doubts" | "hopes"
+        ) && v.w(i + 1) == "that")
+        || (w == "questioned" && v.in_(i + 1, &["whether", "how", "if", "why"]))
+    {
+        return m(CueKind::Belief, i, i + 1);
+    }
     let lemma = *BELIEF.get(w)?;
     let next = v.w(i + 1);
     let prev = v.w(i - 1);
@@ -817,14 +854,16 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     if v.is_be(p) && !w.ends_with("ing") {
         return None;
     }
-    if v.in_(i - 1, DETERMINERS) || v.in_(i - 1, &["no", "without", "little", "second", "new"]) {
+    if v.in_(i - 1, NOUN_DETERMINERS)
+        || v.in_(i - 1, &["no", "without", "little", "second", "new", "terror", "murder"])
+    {
         // Nouns: "the fear that" is still a belief; "a thought", "the forecast" are not.
         if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && next == "that" {
             return m(CueKind::Belief, i, i + 1);
         }
         return None;
     }
-    if matches!(prev, "than" | "as") {
+    if (1..4).any(|k| v.in_(i - k, &["than", "as"])) {
         return None;
     }
     let that = next == "that";
@@ -844,11 +883,17 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 v.is_word(i + 1) || v.w(i + 1) == "\""
             }
         }
-        "anticipate" | "predict" | "foresee" | "forecast" | "reckon" | "presume" | "assume" => {
-            that || clause || v.is_word(i + 1) && !v.in_(i + 1, &["the", "a"]) || lemma != "forecast" && lemma != "assume"
+        "presume" | "assume" | "estimate" => that || clause,
+        "anticipate" | "predict" | "foresee" | "forecast" | "reckon" => {
+            that || clause || v.is_word(i + 1) && lemma != "forecast"
+        }
+        "see" => {
+            // "sees the deal as a lifeline"
+            (2..7).any(|k| v.w(i + k) == "as" && !(1..k).any(|q| v.is_boundary(i + q)))
+                && !v.in_(i + 1, &["as", "it"])
         }
         "fear" | "worry" | "doubt" | "suspect" => {
-            that || matches!(next, "about" | "whether" | "for" | "of" | "over") && lemma != "suspect"
+            that || matches!(next, "about" | "whether") && lemma != "suspect"
                 || lemma != "worry" && clause
         }
         "feel" => {
@@ -894,8 +939,8 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             }
         }
         "signal" | "signals" | "signalled" | "signaled" | "signs" | "indications" | "hints"
-        | "hinted" | "hint" => {
-            if next == "that" {
+        | "hinted" | "hint" | "indication" | "suggestion" | "suggestions" => {
+            if next == "that" || (2..4).any(|k| v.w(i + k) == "that" && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))) {
                 m(Conjecture, i, i + 1)
             } else if matches!(v.w(i - 1), "could" | "may" | "might") {
                 m(Conjecture, i - 1, i + 1)

@@ -42,17 +42,64 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &Belief,
 ];
 
-/// Reports every cue of `kinds` through `make`.
+/// The rule that reports a kind of cue.
+fn owner(kind: cues::CueKind) -> &'static RuleMeta {
+    use cues::CueKind::*;
+    match kind {
+        Hearsay => &hearsay::Hearsay::META,
+        UnsourcedExpectation => &unsourced_expectation::UnsourcedExpectation::META,
+        Conjecture => &conjecture::Conjecture::META,
+        Modal | Epistemic | DoubledHedge | Appearance | OpenQuestion => &hedge::Hedge::META,
+        Belief => &belief::Belief::META,
+    }
+}
+
+/// Which cue speaks for a sentence: the lower, the stronger.
+fn rank(kind: cues::CueKind) -> u8 {
+    use cues::CueKind::*;
+    match kind {
+        Hearsay => 0,
+        UnsourcedExpectation => 1,
+        DoubledHedge => 2,
+        Conjecture => 3,
+        Modal | Epistemic | Appearance | OpenQuestion => 4,
+        Belief => 5,
+    }
+}
+
+/// Reports, for every sentence whose strongest cue (among the enabled rules) is of one of
+/// `kinds`, one diagnostic made by `make`, with the sentence's other cues as related spans.
+/// One finding per sentence keeps the family quiet enough to leave on.
 fn report(
     ctx: &LintContext<'_>,
     out: &mut Vec<Diagnostic>,
     kinds: &[cues::CueKind],
     make: impl Fn(&cues::Cue) -> Diagnostic,
 ) {
-    for c in cues::find(ctx) {
-        if kinds.contains(&c.kind) {
-            out.push(make(&c));
+    let all = cues::find(ctx);
+    let mut i = 0;
+    while i < all.len() {
+        let sentence = all[i].sentence;
+        let mut j = i;
+        while j < all.len() && all[j].sentence == sentence {
+            j += 1;
         }
+        let group: Vec<&cues::Cue> = all[i..j]
+            .iter()
+            .filter(|c| ctx.settings.severity(owner(c.kind)).is_some())
+            .collect();
+        if let Some(primary) = group.iter().min_by_key(|c| rank(c.kind))
+            && kinds.contains(&primary.kind)
+        {
+            let mut d = make(primary);
+            for c in &group {
+                if c.span != primary.span {
+                    d = d.with_related(c.span, format!("also speculative: {}", q(&c.words)));
+                }
+            }
+            out.push(d);
+        }
+        i = j;
     }
 }
 

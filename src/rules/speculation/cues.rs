@@ -563,7 +563,10 @@ fn match_at(
             return None;
         }
         "possibility" | "likelihood" | "probability" => {
-            if w == "probability" && next != "that" {
+            if w == "probability"
+                && next != "that"
+                && !v.in_(i - 1, &["high", "low", "strong", "a", "some", "reasonable"])
+            {
                 return None;
             }
             return m(Epistemic, i, i + 1);
@@ -728,8 +731,8 @@ fn modal(
     if v.in_(i + 1, &["have", "'ve"]) {
         return m(Modal, i, i + 2);
     }
-    if !v.is_word(i + 1) {
-        // "as it may." / a dangling modal
+    if !v.is_word(i + 1) && !(next == "," && v.is_word(i + 2)) {
+        // "as it may." / a dangling modal; "may, in time, save" is still a hedge.
         return None;
     }
     m(Modal, i, i + 1)
@@ -763,6 +766,11 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
                 None,
             ));
         }
+    }
+    if matches!(w, "presumed" | "feared" | "believed" | "thought")
+        && v.in_(i + 1, &["dead", "killed", "drowned", "lost", "missing", "kidnapped"])
+    {
+        return m(CueKind::UnsourcedExpectation, i, i + 2).map(|(k, a, b, _, r)| (k, a, b, w.to_string(), r));
     }
     let follows = follows?;
     let p = v.prev_skipping_adverbs(i);
@@ -835,7 +843,8 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
 fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     let w = v.w(i);
     // "confident that", "the expectation that", "concerns that", "the belief that".
-    if (w == "confident" && v.w(i + 1) == "that")
+    if (w == "confident" && v.in_(i + 1, &["that", "about", "of"]))
+        || (w == "expectations" && v.in_(i + 1, &["about", "of"]))
         || (matches!(
             w,
             "expectation" | "expectations" | "belief" | "beliefs" | "concerns" | "fears"
@@ -871,7 +880,11 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     let hit = match lemma {
         "believe" | "think" => {
             !matches!(next, "about" | "of" | "in" | "so" | "twice" | "tank" | "again" | "back" | "up")
-                && (clause || v.is_word(i + 1) && !v.in_(i + 1, &["it", "me", "you", "him", "her", "them"]))
+                && (clause
+                    || v.in_(i + 1, &["it", "he", "she", "they", "we", "there", "this"])
+                        && v.is_word(i + 2)
+                    || v.is_word(i + 1)
+                        && !v.in_(i + 1, &["it", "me", "you", "him", "her", "them", "this"]))
         }
         "expect" => {
             if w == "expected" {
@@ -887,7 +900,7 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         "anticipate" | "predict" | "foresee" | "forecast" | "reckon" => {
             that || clause || v.is_word(i + 1) && lemma != "forecast"
         }
-        "see" => {
+        "see" | "view" => {
             // "sees the deal as a lifeline"
             (2..7).any(|k| v.w(i + k) == "as" && !(1..k).any(|q| v.is_boundary(i + q)))
                 && !v.in_(i + 1, &["as", "it"])

@@ -26,11 +26,20 @@ enum Command {
         #[arg(long, default_value = "concise")]
         format: String,
     },
+    /// Show who said what: each sentence's attribution, source and content.
+    Attributions {
+        /// Files or directories.
+        paths: Vec<PathBuf>,
+        /// Output format: json or human.
+        #[arg(long, default_value = "human")]
+        format: String,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { paths, format } => newslint::cli::check(&paths, &format),
+        Command::Attributions { paths, format } => newslint::cli::attributions::run(&paths, &format),
     }
 }

@@ -3,6 +3,8 @@
 //! (A first cut: JSON and concise output over files and directories. The full command is
 //! built in the engine issue.)
 
+pub mod attributions;
+
 use crate::{Analyzed, LineIndex, Settings};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -93,6 +93,27 @@ pub static ANONYMITY_REASONS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|
         .collect()
 });
 
+/// Stance verbs that attribute a view only when their subject is vague ("many want…").
+pub const STANCE_ONLY: [&str; 24] = [
+    "want", "oppose", "prefer", "support", "see", "know", "understand", "yearn", "welcome",
+    "applaud", "like", "dislike", "love", "hate", "embrace", "reject", "back", "favor",
+    "favour", "admire", "trust", "distrust", "view", "regard",
+];
+
+/// Adjectives of stance after "be" ("are worried", "were sceptical").
+pub static STANCE_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "concerned", "confident", "worried", "skeptical", "sceptical", "convinced", "wary",
+        "reluctant", "unhappy", "angry", "frustrated", "divided", "opposed", "sure", "afraid",
+        "optimistic", "pessimistic", "uneasy", "fond", "adamant", "eager", "nervous", "certain",
+        "unconvinced", "critical", "hopeful", "doubtful", "upset", "furious", "alarmed",
+        "troubled", "disappointed", "dismayed", "mystified", "unsure", "uncertain", "aware",
+        "supportive",
+    ]
+    .into_iter()
+    .collect()
+});
+
 /// Personal pronouns that can stand as a source.
 pub const PRONOUNS: [&str; 7] = ["he", "she", "they", "it", "we", "i", "you"];
 

@@ -299,6 +299,20 @@ pub fn loaded_verb_class(verb: &str) -> Option<&'static str> {
     lexicon::LOADED_VERBS.get(verb).copied()
 }
 
+/// Whether `low` (a lowercase word) is a reporting or belief verb form, or "according":
+/// a word that usually means someone is being cited.
+pub fn is_cue_word(low: &str) -> bool {
+    low == "according"
+        || lexicon::verb_lemma(low).is_some_and(|l| {
+            !lexicon::STANCE_ONLY.contains(&l)
+                && !matches!(
+                    l,
+                    "continue" | "point" | "answer" | "counter" | "detail" | "post" | "state"
+                        | "question" | "consider" | "know" | "feel" | "see"
+                )
+        })
+}
+
 /// Analyses the attributions of a draft.
 pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
     let mut out = Attributions {
@@ -343,8 +357,11 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             continue;
         }
         for (block, range) in &q.parts {
-            for sa in out.sentences.iter_mut() {
-                let Some(s) = prose.sentences.get(sa.sentence) else {
+            for si in block_sentences(prose, *block) {
+                let Some(sa) = out.sentences.get_mut(si) else {
+                    continue;
+                };
+                let Some(s) = prose.sentences.get(si) else {
                     continue;
                 };
                 if s.block != *block || sa.scope != Scope::Unattributed {
@@ -437,6 +454,11 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 1;
             continue;
         }
+        if let Some(a) = stance_adjective(ws, j) {
+            out.push(a);
+            j += 1;
+            continue;
+        }
         if let Some(a) = verb_cue(ws, j, &out) {
             out.push(a);
         }
@@ -499,6 +521,33 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     None
 }
 
+/// "Many residents are worried that…": a stance adjective after "be" with a vague subject.
+fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    if !lexicon::STANCE_ADJECTIVES.contains(&*w.low) {
+        return None;
+    }
+    let p = prev_skipping(ws, j)?;
+    if !lexicon::BE.contains(&&*ws[p].low) || matches!(&*ws[p].low, "be" | "been" | "being") {
+        return None;
+    }
+    let np = source::np_backward(ws, p)?;
+    let src = source::make(ws, np);
+    if !matches!(src.kind, SourceKind::Vague) {
+        return None;
+    }
+    Some(Attribution {
+        cue: Cue {
+            span: ws[p].span.cover(w.span),
+            lemma: "be",
+            kind: CueKind::Belief,
+            token: w.tok,
+        },
+        source: Some(src),
+        content: content_after(ws, j + 1),
+    })
+}
+
 /// A reporting or belief verb at `j`, with its source and content.
 fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attribution> {
     let w = &ws[j];
@@ -508,11 +557,15 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         return None;
     }
     let prev = prev_skipping(ws, j);
-    // Passive: a form of "be" before the participle.
+    // Passive: a form of "be" before the participle; progressive: "be" before "-ing".
+    let mut subject_end = j;
     if let Some(p) = prev
         && lexicon::BE.contains(&&*ws[p].low)
     {
-        return passive_cue(ws, j, p);
+        if !w.low.ends_with("ing") || matches!(&*ws[p].low, "be" | "been" | "being") {
+            return passive_cue(ws, j, p);
+        }
+        subject_end = p;
     }
     if let Some(p) = prev
         && (ws[p].is("to") || ws[p].is("not") || ws[p].is("n't"))
@@ -521,7 +574,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     }
     let belief = lexicon::is_belief(&w.low);
     // "…, saying …" / "…, adding …": inherits the sentence's source.
-    if w.low.ends_with("ing") {
+    if w.low.ends_with("ing") && subject_end == j {
         let after_comma = j > 0 && ws[j - 1].text == ",";
         let src = earlier.iter().rev().find_map(|a| a.source.clone())?;
         if !after_comma || belief {
@@ -538,7 +591,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
             content: content_after(ws, j + 1),
         });
     }
-    let mut np = source::np_backward(ws, j);
+    let mut np = source::np_backward(ws, subject_end);
     let mut inverted = false;
     if np.is_none() {
         // "…,” said the minister." / "…, said Jane Roe."
@@ -547,7 +600,11 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
             b.kind == TokenKind::Punct && matches!(b.text, "," | "”" | "\"" | "—" | "''" | "’")
         });
         if after_punct && !belief {
-            np = source::np_forward(ws, j + 1);
+            // The inverted source runs to the end of the clause: "…, said Ann Lee, who…".
+            np = source::np_forward(ws, j + 1).filter(|r| {
+                ws.get(r.end)
+                    .is_none_or(|x| x.kind == TokenKind::Punct && !x.quoted)
+            });
             inverted = np.is_some();
         }
     }
@@ -559,10 +616,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     if belief || lemma_needs_clause(lemma) {
         // Stance verbs attribute a view only with a vague subject or a following clause.
         let vague = matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous);
-        let stance_only = matches!(
-            lemma,
-            "want" | "oppose" | "prefer" | "support" | "see" | "know" | "understand"
-        );
+        let stance_only = lexicon::STANCE_ONLY.contains(&lemma);
         if !vague && (stance_only || !clause_follows(ws, j + 1)) {
             return None;
         }
@@ -615,6 +669,7 @@ fn lemma_needs_clause(lemma: &str) -> bool {
             | "maintain"
             | "note"
             | "cite"
+            | "speak"
     )
 }
 
@@ -735,6 +790,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
     if nounlike {
         let l = &*last.low;
         let ok = lexicon::PRONOUNS.contains(&l)
+            || lexicon::QUANTIFIERS.iter().any(|q| q.len() == 1 && q[0] == l)
             || last.is_cap()
             || lexicon::VAGUE_NOUNS.contains(l)
             || lexicon::ROLE_NOUNS.contains(l)
@@ -825,7 +881,7 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     }
     // "condemned to death", "confirmed as chairman", "considered for the job",
     // "reported missing" are not attributions.
-    if matches!(next_low, "to" | "for" | "in" | "into" | "on")
+    if matches!(next_low, "to" | "for" | "in" | "into")
         && !matches!(&*w.low, "believed" | "thought" | "said" | "understood" | "reported" | "rumoured" | "rumored" | "alleged" | "feared" | "claimed")
     {
         return None;
@@ -909,6 +965,64 @@ fn find_reason(ws: &[W<'_>], from: usize) -> Option<Span> {
     None
 }
 
+/// "Name: “…”" or "“…” ― Name": a speaker introduced by a colon or a dash.
+fn dash_or_colon_speaker(
+    draft: &Draft,
+    prose: &Prose,
+    qi: usize,
+    q: &crate::prose::Quotation,
+) -> Option<QuotationSpeaker> {
+    let (first_block, first) = q.parts.first()?;
+    let text = &draft.blocks.get(*first_block)?.text;
+    let before = text.get(..first.start)?.trim_end();
+    let before = before.strip_suffix(['“', '"', '‘', '\'']).unwrap_or(before).trim_end();
+    let mk = |span: Span, pos| QuotationSpeaker {
+        quotation: qi,
+        speaker: Some(Source {
+            span,
+            kind: SourceKind::Named,
+            antecedent: None,
+        }),
+        cue: None,
+        position: Some(pos),
+    };
+    if let Some(head) = before.strip_suffix(':') {
+        let name_start = head
+            .rfind(['.', ';', '!', '?', '”', '"'])
+            .map_or(0, |i| i + 1);
+        let name = head.get(name_start..).unwrap_or("").trim();
+        if name.chars().next().is_some_and(char::is_uppercase) && name.split_whitespace().count() <= 6 {
+            let b = &draft.blocks[*first_block];
+            let off = name_start + (head.len() - name_start - head[name_start..].trim_start().len());
+            return Some(mk(b.source_span(off, off + name.len()), QuotePosition::Before));
+        }
+    }
+    let (last_block, last) = q.parts.last()?;
+    let text = &draft.blocks.get(*last_block)?.text;
+    let after = text.get(last.end..)?;
+    let after_close = after.trim_start_matches(['”', '"', '’', '\'', ' ', '\u{a0}', '.', ',']);
+    if let Some(rest) = after_close.strip_prefix(['―', '—', '–']) {
+        let rest_trim = rest.trim_start_matches([' ', '\u{a0}']);
+        if rest_trim.chars().next().is_some_and(char::is_uppercase) {
+            let off = text.len() - rest_trim.len();
+            let end = off + rest_trim.find(['.', ',', ';', '(']).unwrap_or(rest_trim.len());
+            let _ = prose;
+            return Some(mk(
+                draft.blocks[*last_block].source_span(off, end),
+                QuotePosition::After,
+            ));
+        }
+    }
+    None
+}
+
+/// The indices of the sentences of block `block`.
+fn block_sentences(prose: &Prose, block: usize) -> std::ops::Range<usize> {
+    let a = prose.sentences.partition_point(|s| s.block < block);
+    let b = prose.sentences.partition_point(|s| s.block <= block);
+    a..b
+}
+
 /// Finds the speaker of every quotation.
 fn quotation_speakers(
     draft: &Draft,
@@ -921,8 +1035,9 @@ fn quotation_speakers(
         // Sentences the quotation touches.
         let mut touched: Vec<usize> = Vec::new();
         for (block, range) in &q.parts {
-            for (si, s) in prose.sentences.iter().enumerate() {
-                if s.block == *block && s.range.start < range.end.max(range.start + 1) && range.start < s.range.end + 1 {
+            for si in block_sentences(prose, *block) {
+                let s = &prose.sentences[si];
+                if s.range.start < range.end.max(range.start + 1) && range.start < s.range.end + 1 {
                     touched.push(si);
                 }
             }
@@ -949,6 +1064,9 @@ fn quotation_speakers(
                 });
                 break;
             }
+        }
+        if found.is_none() {
+            found = dash_or_colon_speaker(draft, prose, qi, q);
         }
         if found.is_none() {
             // A neighbouring sentence in the same paragraph, or the paragraph before or after.

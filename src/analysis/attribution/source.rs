@@ -77,14 +77,21 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         if !np_word(w) {
             break;
         }
-        if CLAUSE_BREAKS.contains(&&*w.low) && !(appositive && w.is("that")) {
+        if CLAUSE_BREAKS.contains(&&*w.low) && !(appositive && matches!(&*w.low, "that" | "and")) {
             break;
         }
         if !appositive && matches!(&*w.low, "who" | "which") {
             break;
         }
-        // A reporting verb before the noun phrase ends it ("said officials" is not one NP).
-        if k < end && lexicon::CUE_VERBS.contains_key(&*w.low) && !w.is_cap() && !lexicon::VAGUE_NOUNS.contains(&*w.low) {
+        // A verb or auxiliary before the noun phrase ends it ("said officials", "has been
+        // questioned by nations" are not one NP).
+        if k < end
+            && !w.is_cap()
+            && !lexicon::VAGUE_NOUNS.contains(&*w.low)
+            && (lexicon::verb_lemma(&w.low).is_some()
+                || lexicon::BE.contains(&&*w.low)
+                || matches!(&*w.low, "has" | "have" | "had" | "will" | "would" | "can" | "could"))
+        {
             break;
         }
         k -= 1;
@@ -112,7 +119,13 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
         if !np_word(w) {
             break;
         }
-        if e > k && (CLAUSE_BREAKS.contains(&&*w.low) || matches!(&*w.low, "on" | "in" | "at" | "last" | "this") && e > k + 1 && !ws[e + 1..].first().is_some_and(W::is_cap)) {
+        if e > k
+            && (CLAUSE_BREAKS.contains(&&*w.low)
+                || matches!(&*w.low, "for" | "over" | "not" | "to" | "during" | "about")
+                || matches!(&*w.low, "on" | "in" | "at" | "last" | "this")
+                    && e > k + 1
+                    && !ws[e + 1..].first().is_some_and(W::is_cap))
+        {
             break;
         }
         // A verb after the noun phrase ends it ("according to officials, the plan is…").
@@ -175,6 +188,18 @@ const NUMBER_WORDS: [&str; 12] = [
     "one",
 ];
 
+/// Plural nouns of institutions: "other nations" describes rather than hides a source.
+const INSTITUTIONS: [&str; 12] = [
+    "nations", "countries", "governments", "states", "members", "parties", "companies",
+    "firms", "banks", "teams", "clubs", "agencies",
+];
+
+/// Source nouns that are documents, not people.
+const DOCUMENTS: [&str; 14] = [
+    "report", "reports", "study", "studies", "poll", "polls", "survey", "surveys", "analysis",
+    "analyses", "research", "projection", "projections", "outlet",
+];
+
 /// Post-modifiers that describe a source's position ("involved in the talks").
 const DESCRIPTIVE: [&str; 12] = [
     "involved", "who", "from", "at", "in", "with", "on", "for", "of", "attending", "working",
@@ -230,7 +255,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
                 break;
             }
             // "other European nations" is a description; "other experts" is vague.
-            if q[0] == "other" && !head_vague {
+            if q[0] == "other" && INSTITUTIONS.contains(&head_low) {
                 break;
             }
             return SourceKind::Vague;
@@ -240,9 +265,23 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     let has_name = content.iter().enumerate().any(|(i, w)| {
         is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied())
     });
+    // A capitalised head inside the sentence is part of a name ("the Atomic Energy Agency").
+    let head_pos = content.iter().position(|w| std::ptr::eq(*w, head)).unwrap_or(0);
+    if head_vague && head.is_cap() && (head_pos > 0 || !sentence_initial) && !head.low.ends_with('s')
+    {
+        return SourceKind::Named;
+    }
     if head_vague {
-        if matches!(det, "the" | "these" | "those" | "this" | "that") && !has_name {
+        if matches!(det, "the" | "these" | "those" | "this" | "that") {
             return SourceKind::Title;
+        }
+        // A named poll or study is identified; an unnamed one is vague.
+        if DOCUMENTS.contains(&head_low) {
+            return if has_name {
+                SourceKind::Named
+            } else {
+                SourceKind::Vague
+            };
         }
         if matches!(det, "a" | "an" | "one" | "another") {
             return SourceKind::Anonymous;

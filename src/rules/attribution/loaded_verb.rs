@@ -133,7 +133,8 @@ mod tests {
         check("The coach admitted that the team trained badly.", &["admitted"]);
         check("The team trained badly, the coach admitted.", &["admitted"]);
         check("Ann Lee claims she was never told.", &["claims"]);
-        check("Rob Tan insisted: “We did nothing wrong.”", &["insisted"]);
+        check("Rob Tan conceded: “We did nothing wrong.”", &["conceded"]);
+        check("Ann Lee insisted that she was never told.", &[]);
     }
 
     #[test]

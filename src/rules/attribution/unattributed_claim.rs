@@ -1,4 +1,4 @@
-use crate::analysis::attribution::{W, sentence_words};
+use crate::analysis::attribution::{W, is_cue_word, sentence_words};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
@@ -138,7 +138,20 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
             best = Some((weight, span));
         }
     };
+    // Quoted words or any reporting verb: someone is being cited, even if the analysis
+    // could not parse who.
+    if ws
+        .iter()
+        .any(|w| w.quoted || (w.is_word() && is_cue_word(&w.low)) || w.is("proposed"))
+    {
+        return None;
+    }
     let unquoted: Vec<&W> = ws.iter().filter(|w| !w.quoted).collect();
+    // Headlines in title case are not sentences of copy.
+    let caps = unquoted.iter().filter(|w| w.is_word() && w.is_cap()).count();
+    if caps * 10 >= unquoted.iter().filter(|w| w.is_word()).count() * 7 {
+        return None;
+    }
     let words = unquoted.iter().filter(|w| w.kind != TokenKind::Punct).count();
     if words < 5 || words * 2 < ws.iter().filter(|w| w.kind != TokenKind::Punct).count() {
         return None;
@@ -153,7 +166,10 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
                 if is_year(w) || w.text.contains('-') || w.text.contains(':') {
                     continue;
                 }
+                let prev2 = k.checked_sub(2).and_then(|p| unquoted.get(p));
                 let near_month = prev.is_some_and(|p| MONTHS.contains(&&*p.low))
+                    || (prev.is_some_and(|p| p.text == ".")
+                        && prev2.is_some_and(|p| MONTHS.contains(&&*p.low)))
                     || next.is_some_and(|n| MONTHS.contains(&&*n.low));
                 let ordinal = w.text.ends_with("st")
                     || w.text.ends_with("nd")

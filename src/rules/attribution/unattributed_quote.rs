@@ -1,3 +1,4 @@
+use crate::analysis::attribution::is_cue_word;
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
@@ -52,6 +53,18 @@ impl Rule for UnattributedQuote {
             if s.attributions.iter().any(|a| a.source.is_some())
                 && let Some(b) = ctx.prose.sentences.get(s.sentence).map(|x| x.block)
                 && let Some(slot) = attributed_block.get_mut(b)
+            {
+                *slot = true;
+            }
+        }
+        // Any reporting verb outside quotes counts: the speaker may be named in a way the
+        // analysis does not parse.
+        for (ti, t) in ctx.prose.tokens.iter().enumerate() {
+            if !t.quoted
+                && t.kind == TokenKind::Word
+                && !attributed_block.get(t.block).copied().unwrap_or(true)
+                && is_cue_word(&ctx.token_text(ti).to_lowercase())
+                && let Some(slot) = attributed_block.get_mut(t.block)
             {
                 *slot = true;
             }

@@ -66,7 +66,10 @@ impl Rule for VagueSource {
                         out.push(Diagnostic::new(
                             &Self::META,
                             span,
-                            format!("Which {}? “{who}” does not identify the source.", noun(who)),
+                            format!(
+                                "Which {}? “{who}” does not identify the source.",
+                                noun(who).to_lowercase()
+                            ),
                         ));
                     }
                     (None, CueKind::Passive) => out.push(Diagnostic::new(

@@ -27,6 +27,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
     },
+    /// Show who said what: each sentence's attribution, source and content.
+    Attributions {
+        /// Files or directories.
+        paths: Vec<PathBuf>,
+        /// Output format: json or human.
+        #[arg(long, default_value = "human")]
+        format: String,
+    },
     /// Show a rule's documentation.
     Rule {
         /// The rule id, e.g. `speculation/hedge`.
@@ -65,6 +73,7 @@ struct CheckArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Attributions { paths, format } => cli::attributions::run(&paths, &format),
         Command::Check(a) => cli::check(&cli::CheckOptions {
             paths: a.paths,
             format: a.format,

@@ -6,8 +6,7 @@
 #
 # Usage: editors/vscode/test/e2e.sh
 # Environment:
-#   NEWSLINT_BIN        the newslint binary (default: target/release/newslint, else
-#                       target/debug/newslint, else `cargo build` it)
+#   NEWSLINT_BIN        the newslint binary (default: `cargo build` and target/debug/newslint)
 #   VSIX                a prebuilt .vsix (default: `npm run package` in editors/vscode)
 #   NEWSLINT_E2E_CACHE  where code-server and playwright-core are installed
 #                       (default: ~/.cache/newslint-e2e; reused across runs)
@@ -25,14 +24,17 @@ CS="$CACHE/code-server-4.100.3/node_modules/.bin/code-server"
 PW_MODULES="$CACHE/playwright-core-1.65.1/node_modules"
 
 if [ -z "${NEWSLINT_BIN:-}" ]; then
-  if [ -x "$ROOT/target/release/newslint" ]; then NEWSLINT_BIN="$ROOT/target/release/newslint"
-  else (cd "$ROOT" && cargo build --quiet --bin newslint) && NEWSLINT_BIN="$ROOT/target/debug/newslint"; fi
+  # Build (or confirm up to date) the debug binary; after `cargo test` this is a no-op.
+  (cd "$ROOT" && cargo build --quiet --bin newslint)
+  NEWSLINT_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/newslint"
 fi
 NEWSLINT_BIN=$(cd "$(dirname "$NEWSLINT_BIN")" && pwd)/$(basename "$NEWSLINT_BIN")
 echo "e2e: server binary $NEWSLINT_BIN"
 
 if [ -z "${VSIX:-}" ]; then
-  (cd "$EXT" && npm run --silent package >/dev/null)
+  echo "e2e: packaging the extension (npm run package)"
+  (cd "$EXT" && npm run package > "${TMPDIR:-/tmp}/newslint-e2e-package.log" 2>&1) \
+    || { tail -40 "${TMPDIR:-/tmp}/newslint-e2e-package.log"; echo "e2e: FAIL: npm run package"; exit 1; }
   VSIX="$EXT/newslint.vsix"
 fi
 echo "e2e: extension $VSIX"

@@ -26,11 +26,18 @@ enum Command {
         #[arg(long, default_value = "concise")]
         format: String,
     },
+    /// Run the language server on stdin/stdout.
+    Server {
+        /// Accepted for clients that pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { paths, format } => newslint::cli::check(&paths, &format),
+        Command::Server { .. } => newslint::server::run(),
     }
 }

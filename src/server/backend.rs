@@ -242,10 +242,13 @@ impl LanguageServer for Backend {
         }
         if self.watch_files.load(Ordering::Relaxed) {
             let options = lsp::DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![lsp::FileSystemWatcher {
-                    glob_pattern: lsp::GlobPattern::String("**/newslint.toml".to_string()),
-                    kind: None,
-                }],
+                watchers: crate::config::FILE_NAMES
+                    .iter()
+                    .map(|name| lsp::FileSystemWatcher {
+                        glob_pattern: lsp::GlobPattern::String(format!("**/{name}")),
+                        kind: None,
+                    })
+                    .collect(),
             };
             let registration = lsp::Registration {
                 id: "newslint-config-watcher".to_string(),

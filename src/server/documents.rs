@@ -11,10 +11,9 @@
 //! draft's latest. Results go out, in order, through the publisher channel.
 
 use super::Shared;
-use super::convert::Lines;
 use super::editor::EditorSettings;
 use super::lint::{self, Linted, Outcome, Snapshot};
-use super::resolve::ConfigProblem;
+use crate::config::ConfigError;
 use crate::text::LineIndex;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -105,7 +104,7 @@ pub(crate) struct Actor {
     inbox: mpsc::UnboundedSender<Msg>,
     out: mpsc::UnboundedSender<Out>,
     /// The last state reported for each configuration file: its problem, if any.
-    configs: HashMap<PathBuf, Option<Arc<ConfigProblem>>>,
+    configs: HashMap<PathBuf, Option<Arc<ConfigError>>>,
 }
 
 /// The path of a `file:` URI.
@@ -119,7 +118,8 @@ pub(crate) fn file_path(uri: &lsp::Uri) -> Option<PathBuf> {
 
 /// Whether `path` is a configuration file rather than a draft.
 pub(crate) fn is_config_file(path: &std::path::Path) -> bool {
-    path.file_name().is_some_and(|n| n == "newslint.toml")
+    path.file_name()
+        .is_some_and(|n| crate::config::FILE_NAMES.iter().any(|f| n == *f))
 }
 
 impl Actor {
@@ -373,7 +373,7 @@ impl Actor {
     }
 
     /// Records what a lint learnt about a configuration file; reports it when it changed.
-    fn config_seen(&mut self, path: PathBuf, problem: Option<Arc<ConfigProblem>>) {
+    fn config_seen(&mut self, path: PathBuf, problem: Option<Arc<ConfigError>>) {
         let before = self.configs.get(&path);
         let changed = match (before, &problem) {
             (None, None) => false,
@@ -386,7 +386,7 @@ impl Actor {
         }
     }
 
-    fn publish_config(&self, path: &std::path::Path, problem: Option<&ConfigProblem>) {
+    fn publish_config(&self, path: &std::path::Path, problem: Option<&ConfigError>) {
         let Some(uri) = lsp::Uri::from_file_path(path) else {
             return;
         };
@@ -444,16 +444,12 @@ pub(crate) fn apply_change(
     change: &lsp::TextDocumentContentChangeEvent,
     encoding: crate::text::Encoding,
 ) {
-    match change.range {
-        None => text.clone_from(&change.text),
-        Some(range) => {
-            let span = {
-                let index = LineIndex::new(text);
-                Lines::new(text, &index, encoding).span(range)
-            };
-            text.replace_range(span.start..span.end, &change.text);
-        }
-    }
+    let lc = |p: lsp::Position| crate::text::LineCol {
+        line: p.line,
+        col: p.character,
+    };
+    let range = change.range.map(|r| (lc(r.start), lc(r.end)));
+    crate::text::apply_change(text, range, &change.text, encoding);
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Linting one snapshot of a draft, off the async runtime, with panics caught.
 
 use super::convert::{self, Lines};
-use super::resolve::{ConfigProblem, Resolver};
+use super::resolve::Resolver;
+use crate::config::ConfigError;
 use crate::text::{Encoding, LineIndex};
 use crate::{Analyzed, Diagnostic};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -60,7 +61,7 @@ pub(crate) enum Outcome {
         /// The result.
         linted: Arc<Linted>,
         /// The configuration file consulted and what was wrong with it.
-        config: Option<(PathBuf, Option<Arc<ConfigProblem>>)>,
+        config: Option<(PathBuf, Option<Arc<ConfigError>>)>,
     },
     /// The linter panicked; the message says how.
     Panicked(String),
@@ -123,7 +124,7 @@ pub(crate) fn lint(env: &Env<'_>, snap: &Snapshot) -> Outcome {
 
 /// The diagnostic that reports a broken configuration file, positioned in that file's text
 /// (read from disk; position 0:0 when it cannot be read).
-pub(crate) fn config_diagnostic(problem: &ConfigProblem, encoding: Encoding) -> lsp::Diagnostic {
+pub(crate) fn config_diagnostic(problem: &ConfigError, encoding: Encoding) -> lsp::Diagnostic {
     let text = std::fs::read_to_string(&problem.path).unwrap_or_default();
     let index = LineIndex::new(&text);
     let lines = Lines::new(&text, &index, encoding);
@@ -152,7 +153,7 @@ pub(crate) fn config_diagnostic(problem: &ConfigProblem, encoding: Encoding) -> 
         severity: Some(lsp::DiagnosticSeverity::ERROR),
         code: Some(lsp::NumberOrString::String("config".to_string())),
         source: Some(convert::SOURCE.to_string()),
-        message: format!("newslint.toml is not valid: {}", problem.message),
+        message: format!("This configuration file is not valid: {}", problem.message),
         ..lsp::Diagnostic::default()
     }
 }

@@ -9,7 +9,7 @@
 //! * `convert`: byte offsets and core diagnostics to LSP positions and diagnostics — the only
 //!   place positions are converted;
 //! * `actions`, `hover`: code actions and hovers from the diagnostics already computed;
-//! * `resolve`, `config`, `editor`: which settings a draft is linted with (nearest
+//! * `resolve`, `editor`: which settings a draft is linted with (nearest
 //!   `newslint.toml`, else the editor's settings).
 //!
 //! The environment variable `NEWSLINT_TEST_PANIC_MARKER` is a test hook: linting a draft that
@@ -17,7 +17,6 @@
 
 mod actions;
 mod backend;
-mod config;
 mod convert;
 mod documents;
 mod editor;

@@ -1,44 +1,16 @@
 //! Which settings a draft is linted with.
 //!
-//! The nearest `newslint.toml` above the draft wins, exactly as for `newslint check`; where no
-//! file applies (or the draft is not a file), the editor's settings do. A broken file is
-//! reported (on the file itself) and the draft falls back to the editor's settings. Results are
-//! cached per directory until [`Resolver::invalidate`] (a watched `newslint.toml` changed, or
-//! the editor's settings did).
+//! The nearest `newslint.toml` above the draft wins, exactly as for `newslint check` (the same
+//! [`ConfigCache`] the command line uses); where no file applies, or the draft is not a file,
+//! the editor's settings do. A broken file is reported on the file itself and the draft falls
+//! back to the editor's settings. Results are cached until [`Resolver::invalidate`] (a watched
+//! configuration file changed, or the editor's settings did).
 
-use super::config;
 use super::editor::EditorSettings;
+use crate::config::{ConfigCache, ConfigError};
 use crate::settings::Settings;
-use crate::text::Span;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
-
-/// A configuration file that could not be used.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct ConfigProblem {
-    /// The file.
-    pub path: PathBuf,
-    /// What is wrong.
-    pub message: String,
-    /// The bytes at fault, when known.
-    pub span: Option<Span>,
-    /// 1-based line and column when known (0 otherwise).
-    pub line: usize,
-    /// See `line`.
-    pub column: usize,
-}
-
-/// What a directory resolves to.
-#[derive(Clone, Debug)]
-enum DirConfig {
-    /// No `newslint.toml` above it.
-    None,
-    /// A usable file.
-    File(Arc<config::Config>),
-    /// A broken file.
-    Broken(Arc<ConfigProblem>),
-}
+use std::sync::{Arc, PoisonError, RwLock};
 
 /// The settings one draft is linted with.
 #[derive(Clone, Debug)]
@@ -46,14 +18,14 @@ pub(crate) struct Resolved {
     /// The settings; `None` when the configuration excludes the draft.
     pub settings: Option<Arc<Settings>>,
     /// The configuration file consulted, if any, and what was wrong with it.
-    pub file: Option<(PathBuf, Option<Arc<ConfigProblem>>)>,
+    pub file: Option<(PathBuf, Option<Arc<ConfigError>>)>,
 }
 
 /// Resolves and caches settings for drafts.
 #[derive(Debug, Default)]
 pub(crate) struct Resolver {
     editor: RwLock<Arc<Settings>>,
-    dirs: Mutex<HashMap<PathBuf, DirConfig>>,
+    files: RwLock<Arc<ConfigCache>>,
 }
 
 impl Resolver {
@@ -72,72 +44,41 @@ impl Resolver {
 
     /// Forgets every cached configuration file.
     pub(crate) fn invalidate(&self) {
-        self.dirs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clear();
+        *self.files.write().unwrap_or_else(PoisonError::into_inner) =
+            Arc::new(ConfigCache::discovering());
     }
 
-    /// The settings for the draft at `path` (`None` for a draft that is not a file: then
-    /// `fallback_dir`, the workspace root, is searched when given).
+    /// The settings for the draft at `path`. A draft that is not a file (`path` is `None`)
+    /// uses the configuration of `fallback_dir` (the workspace root) when given.
     pub(crate) fn resolve(&self, path: Option<&Path>, fallback_dir: Option<&Path>) -> Resolved {
-        let dir = path.and_then(Path::parent).or(fallback_dir);
-        let Some(dir) = dir else {
+        let Some(lookup) = path.or(fallback_dir) else {
             return Resolved {
                 settings: Some(self.editor_settings()),
                 file: None,
             };
         };
-        let found = self.dir_config(dir);
-        match found {
-            DirConfig::None => Resolved {
+        let files = self
+            .files
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        match files.for_path(lookup) {
+            Ok(None) => Resolved {
                 settings: Some(self.editor_settings()),
                 file: None,
             },
-            DirConfig::File(c) => {
-                let excluded = path.is_some_and(|p| config::excludes(&c, p));
+            Ok(Some(c)) => {
+                let excluded = path.is_some_and(|p| c.is_excluded(p));
                 Resolved {
-                    settings: (!excluded).then(|| Arc::new(config::settings(&c).clone())),
+                    settings: (!excluded).then(|| Arc::new(c.settings.clone())),
                     file: Some((c.path.clone(), None)),
                 }
             }
-            DirConfig::Broken(p) => Resolved {
+            Err(e) => Resolved {
                 settings: Some(self.editor_settings()),
-                file: Some((p.path.clone(), Some(p))),
+                file: Some((e.path.clone(), Some(Arc::new(e)))),
             },
         }
-    }
-
-    fn dir_config(&self, dir: &Path) -> DirConfig {
-        if let Some(c) = self
-            .dirs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(dir)
-        {
-            return c.clone();
-        }
-        let found = match config::discover(dir) {
-            None => DirConfig::None,
-            Some(file) => match config::load(&file) {
-                Ok(c) => DirConfig::File(Arc::new(c)),
-                Err(e) => {
-                    let (span, line, column) = config::error_location(&e);
-                    DirConfig::Broken(Arc::new(ConfigProblem {
-                        path: e.path.clone(),
-                        message: e.message.clone(),
-                        span,
-                        line,
-                        column,
-                    }))
-                }
-            },
-        };
-        self.dirs
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(dir.to_path_buf(), found.clone());
-        found
     }
 }
 
@@ -155,7 +96,7 @@ mod tests {
         std::fs::create_dir_all(&deeper).expect("mkdir");
         std::fs::write(
             root.join("newslint.toml"),
-            "[rules]\nspeculation = \"off\"\n",
+            "exclude = [\"archive/**\"]\n[rules]\nspeculation = \"off\"\n",
         )
         .expect("write");
         std::fs::write(sub.join("newslint.toml"), "[rules]\nnames = \"error\"\n").expect("write");
@@ -169,6 +110,12 @@ mod tests {
         let s = top.settings.expect("settings");
         assert_eq!(s.levels.get("speculation"), Some(&Level::Off));
         assert_eq!(s.levels.get("attribution"), None, "the file wins");
+        assert!(
+            r.resolve(Some(&root.join("archive/old.md")), None)
+                .settings
+                .is_none(),
+            "excluded"
+        );
 
         let nested = r.resolve(Some(&deeper.join("b.md")), None);
         let s = nested.settings.expect("settings");
@@ -187,5 +134,7 @@ mod tests {
 
         let untitled = r.resolve(None, None);
         assert!(untitled.file.is_none());
+        let untitled = r.resolve(None, Some(root));
+        assert!(untitled.file.is_some(), "the workspace root's file");
     }
 }

@@ -9,6 +9,8 @@
 //! * `convert`: byte offsets and core diagnostics to LSP positions and diagnostics — the only
 //!   place positions are converted;
 //! * `actions`, `hover`: code actions and hovers from the diagnostics already computed;
+//! * `transport`: framing at stdin/stdout, so a malformed message gets an error answer
+//!   instead of ending the session;
 //! * `resolve`, `editor`: which settings a draft is linted with (nearest
 //!   `newslint.toml`, else the editor's settings).
 //!
@@ -23,6 +25,7 @@ mod editor;
 mod hover;
 mod lint;
 mod resolve;
+mod transport;
 
 pub use backend::Backend;
 
@@ -34,7 +37,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::mpsc;
-use tower_lsp_server::{Client, ClientSocket, LspService, Server};
+use tower_lsp_server::{Client, ClientSocket, LspService};
 
 /// State shared by the handlers, the actor and the lints.
 #[derive(Debug)]
@@ -159,9 +162,7 @@ pub fn run() -> ExitCode {
     let clean = runtime.block_on(async {
         let (service, socket) = service();
         let shared = service.inner().shared();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
         shared.shutdown.load(Ordering::SeqCst)
     });
     runtime.shutdown_timeout(Duration::from_millis(200));

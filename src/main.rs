@@ -35,6 +35,12 @@ enum Command {
         #[arg(long, default_value = "human")]
         format: String,
     },
+    /// Run the language server on stdin/stdout.
+    Server {
+        /// Accepted for clients that pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Show a rule's documentation.
     Rule {
         /// The rule id, e.g. `speculation/hedge`.
@@ -73,6 +79,7 @@ struct CheckArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Server { .. } => newslint::server::run(),
         Command::Attributions { paths, format } => cli::attributions::run(&paths, &format),
         Command::Check(a) => cli::check(&cli::CheckOptions {
             paths: a.paths,

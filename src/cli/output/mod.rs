@@ -210,6 +210,34 @@ mod tests {
     }
 
     #[test]
+    fn long_lines_are_cut_to_a_window() {
+        let source = format!("{}reportedly{} end\n", "é ".repeat(2500), " x".repeat(2500));
+        let start = source.find("reportedly").unwrap();
+        let hedge = Diagnostic {
+            rule: "speculation/hedge",
+            severity: Severity::Warning,
+            message: "hedge".to_string(),
+            span: Span::new(start, start + 10),
+            related: vec![Related {
+                span: Span::new(0, 2),
+                message: "far away".to_string(),
+            }],
+            fixes: Vec::new(),
+        };
+        let report = Report {
+            files: vec![Linted {
+                path: "long.md".to_string(),
+                index: LineIndex::new(&source),
+                source,
+                diagnostics: vec![hedge],
+            }],
+            failures: vec![],
+        };
+        let out = render(&report, &CheckOptions::default(), false);
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
     fn colour_only_when_asked() {
         let opts = CheckOptions::default();
         assert!(!render(&sample(), &opts, false).contains('\u{1b}'));

@@ -3,6 +3,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use newslint::cli::{self, Color, FailOn, Format, rules::RulesFormat};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -76,12 +77,12 @@ fn main() -> ExitCode {
             color: a.color,
         }),
         Command::Rules { format } => {
-            print!("{}", cli::rules::list(format));
+            print_out(&cli::rules::list(format));
             ExitCode::SUCCESS
         }
         Command::Rule { id } => match cli::rules::doc(&id) {
             Ok(text) => {
-                print!("{text}");
+                print_out(&text);
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -90,4 +91,11 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Writes to standard output, ignoring a closed pipe (`newslint rules | head`).
+fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }

@@ -252,7 +252,12 @@ pub fn run(opts: &CheckOptions) -> (Report, Vec<String>) {
 
     let mut paths = opts.paths.clone();
     if paths.is_empty() {
-        paths.push(PathBuf::from("."));
+        // `--stdin-filename` alone means standard input, as in other linters.
+        paths.push(PathBuf::from(if opts.stdin_filename.is_some() {
+            "-"
+        } else {
+            "."
+        }));
     }
     let (inputs, mut failures) = walk::collect(&paths, opts.stdin_filename.as_deref(), &cache);
 

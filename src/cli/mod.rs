@@ -20,6 +20,11 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// The Markdown files under `paths`, sorted (see [`walk::markdown_files`]).
+pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+    walk::markdown_files(paths)
+}
+
 /// Output formats of `newslint check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

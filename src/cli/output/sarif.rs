@@ -21,9 +21,13 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
-/// A relative URI reference for a path: `/` separators, reserved characters escaped.
+/// A URI for a path: a relative reference for a relative path, a `file://` URI for an
+/// absolute one; reserved characters escaped.
 fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
+    let mut out = String::with_capacity(path.len() + 8);
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
     for b in path.bytes() {
         match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
@@ -43,6 +47,15 @@ fn region(f: &Linted, s: Span) -> Value {
 
 fn location(f: &Linted, s: Span) -> Value {
     json!({"physicalLocation": {"artifactLocation": {"uri": uri(&f.path)}, "region": region(f, s)}})
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn uris() {
+        assert_eq!(super::uri("drafts/a b.md"), "drafts/a%20b.md");
+        assert_eq!(super::uri("/srv/news/é.md"), "file:///srv/news/%C3%A9.md");
+    }
 }
 
 /// The SARIF log for `report`.

@@ -77,12 +77,12 @@ fn message(c: &Cue) -> String {
         CueKind::Appearance => format!(
             "{w} says how things look, not what is known: state the fact, or say who sees it so."
         ),
-        CueKind::OpenQuestion => format!(
-            "{w}: say what is known, and who says the rest is uncertain."
-        ),
-        CueKind::Modal => format!(
-            "{w} hedges the claim: is it known? State it, or say who expects it."
-        ),
+        CueKind::OpenQuestion => {
+            format!("{w}: say what is known, and who says the rest is uncertain.")
+        }
+        CueKind::Modal => {
+            format!("{w} hedges the claim: is it known? State it, or say who expects it.")
+        }
         _ => format!("{w} hedges the claim: state it, or attribute the judgement to someone."),
     }
 }
@@ -130,10 +130,16 @@ mod tests {
 
     #[test]
     fn modals() {
-        check("The fire may have started in the kitchen.", &["hedge:may have"]);
+        check(
+            "The fire may have started in the kitchen.",
+            &["hedge:may have"],
+        );
         check("Prices might fall next year.", &["hedge:might"]);
         check("The strike could spread to other ports.", &["hedge:could"]);
-        check("The merger may possibly close by June.", &["hedge:may possibly"]);
+        check(
+            "The merger may possibly close by June.",
+            &["hedge:may possibly"],
+        );
     }
 
     #[test]
@@ -173,9 +179,15 @@ mod tests {
     fn epistemic_and_appearance() {
         check("The plan is probably dead.", &["hedge:probably"]);
         check("The company is likely to cut jobs.", &["hedge:likely"]);
-        check("The bank is exploring a possible sale.", &["hedge:possible"]);
+        check(
+            "The bank is exploring a possible sale.",
+            &["hedge:possible"],
+        );
         check("Send it as soon as possible.", &[]);
-        check("The fund appears to have lost money.", &["hedge:appears to"]);
+        check(
+            "The fund appears to have lost money.",
+            &["hedge:appears to"],
+        );
         check("She appeared in court on Monday.", &[]);
         check("The deal seems close.", &["hedge:seems"]);
         check("It is unclear who fired first.", &["hedge:unclear"]);

@@ -131,6 +131,8 @@ pub struct Linted {
     pub index: LineIndex,
     /// The findings, in position order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Speeds up position conversion for renderers.
+    pub memo: output::PosMemo,
 }
 
 /// A path that could not be linted, and why.
@@ -197,7 +199,6 @@ pub fn display_path(p: &Path) -> String {
 /// when findings do, 2 on a usage, configuration or I/O error.
 pub fn check(opts: &CheckOptions) -> ExitCode {
     let (report, fatal) = run(opts);
-    let mut stdout = std::io::stdout().lock();
     let colored = match opts.color {
         Color::Always => true,
         Color::Never => false,
@@ -205,10 +206,12 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
             anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
         }
     };
-    let rendered = output::render(&report, opts, colored);
-    // A closed pipe (`newslint check | head`) is not an error worth reporting.
-    let _ = stdout.write_all(rendered.as_bytes());
-    let _ = stdout.flush();
+    {
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        // A closed pipe (`newslint check | head`) is not an error worth reporting.
+        let _ = output::write(&report, opts, colored, &mut stdout);
+        let _ = stdout.flush();
+    }
     let mut stderr = std::io::stderr().lock();
     for f in &report.failures {
         let _ = writeln!(stderr, "error: {}: {}", f.path, f.message);
@@ -370,6 +373,7 @@ fn lint_one(
         source,
         index,
         diagnostics,
+        memo: Default::default(),
     })
 }
 

@@ -133,14 +133,13 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The human report for `report`.
-pub fn render(report: &Report, colored: bool) -> String {
+/// Writes the human report for `report`.
+pub fn write(report: &Report, colored: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let renderer = if colored {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
     for f in &report.files {
         for d in &f.diagnostics {
             // annotate-snippets adds `:line:col` to the origin itself.
@@ -200,11 +199,10 @@ pub fn render(report: &Report, colored: bool) -> String {
                     .unwrap_or(0);
                 rendered = with_origin(rendered, &at, main.first_line, widest);
             }
-            let _ = writeln!(out, "{rendered}\n");
+            writeln!(out, "{rendered}\n")?;
         }
     }
-    out.push_str(&summary(report));
-    out
+    out.write_all(summary(report).as_bytes())
 }
 
 /// `3 files, 12 findings (4 attribution, 8 speculation)`, plus unreadable files.

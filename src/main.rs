@@ -28,6 +28,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
     },
+    /// Show who said what: each sentence's attribution, source and content.
+    Attributions {
+        /// Files or directories.
+        paths: Vec<PathBuf>,
+        /// Output format: json or human.
+        #[arg(long, default_value = "human")]
+        format: String,
+    },
+    /// Run the language server on stdin/stdout.
+    Server {
+        /// Accepted for clients that pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Show a rule's documentation.
     Rule {
         /// The rule id, e.g. `speculation/hedge`.
@@ -66,6 +80,8 @@ struct CheckArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Server { .. } => newslint::server::run(),
+        Command::Attributions { paths, format } => cli::attributions::run(&paths, &format),
         Command::Check(a) => cli::check(&cli::CheckOptions {
             paths: a.paths,
             format: a.format,

@@ -7,6 +7,7 @@
 //! (a missing path, a file that is not UTF-8, a bad configuration) are reported on standard
 //! error and make the exit status 2, but never stop the other files from being linted.
 
+pub mod attributions;
 pub mod diff;
 pub mod output;
 pub mod rules;

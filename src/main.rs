@@ -28,6 +28,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
     },
+    /// Show a rule's documentation.
+    Rule {
+        /// The rule id, e.g. `speculation/hedge`.
+        id: String,
+    },
     /// Show who said what: each sentence's attribution, source and content.
     Attributions {
         /// Files or directories.
@@ -41,11 +46,6 @@ enum Command {
         /// Accepted for clients that pass it; stdio is the only transport.
         #[arg(long, hide = true)]
         stdio: bool,
-    },
-    /// Show a rule's documentation.
-    Rule {
-        /// The rule id, e.g. `speculation/hedge`.
-        id: String,
     },
 }
 

@@ -667,7 +667,7 @@ fn modal(
                 return None;
             }
             // "May said", "May has": a name at the start of a sentence.
-            if v.capitalized(i + 1) && next != "i"
+            if v.capitalized(i + 1) && next != "i" && !title_case
                 || next.ends_with("ed")
                 || next.ends_with('s') && !matches!(next, "is" | "has" | "was")
                 || matches!(next, "said" | "told" | "won" | "met" | "has" | "was" | "is" | "had")
@@ -689,6 +689,10 @@ fn modal(
         if next == "have" || next == "'ve" {
             return m(Modal, i, i + 2);
         }
+        return None;
+    }
+    if matches!(next, "signal" | "signals") {
+        // "could signal" is conjecture, found at "signal".
         return None;
     }
     if w == "might" && next == "as" && v.w(i + 2) == "well" {
@@ -794,7 +798,7 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
             next == "to"
                 && v.is_word(i + 2)
                 && !v.in_(i + 2, DETERMINERS)
-                && !matches!(v.w(i + 2), "music" | "work" | "zero" | "date")
+                && !(w == "set" && matches!(v.w(i + 2), "music" | "work" | "zero" | "date"))
                 && !(w == "set" && SCHEDULE_VERBS.contains(&v.w(i + 2)))
         }
         "as" => next == "as",
@@ -856,7 +860,6 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     }
     let lemma = *BELIEF.get(w)?;
     let next = v.w(i + 1);
-    let prev = v.w(i - 1);
     // Not passive ("is believed" is unsourced expectation, found before), not a noun
     // ("the fear", "a thought", "the suspect").
     let p = v.prev_skipping_adverbs(i);

@@ -6,7 +6,10 @@ use newslint::{Applicability, Encoding, LineIndex, Settings};
 use std::fmt::Write;
 
 fn render(name: &str, settings: &Settings) -> String {
-    let path = format!("{}/tests/fixtures/speculation/{name}.md", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/speculation/{name}.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let source = std::fs::read_to_string(&path).expect("fixture exists");
     let index = LineIndex::new(&source);
     let diags: Vec<_> = newslint::lint(&source, settings)
@@ -42,7 +45,11 @@ fn render(name: &str, settings: &Settings) -> String {
         .flat_map(|f| f.edits.iter().cloned())
         .collect();
     if !safe.is_empty() {
-        let _ = write!(out, "\n--- with safe fixes applied ---\n{}", apply_edits(&source, &safe));
+        let _ = write!(
+            out,
+            "\n--- with safe fixes applied ---\n{}",
+            apply_edits(&source, &safe)
+        );
     }
     if out.is_empty() {
         out.push_str("(no findings)\n");

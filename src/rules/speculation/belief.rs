@@ -85,10 +85,7 @@ mod tests {
             "Investors expect the bank to cut rates.",
             &["belief:expect"],
         );
-        check(
-            "Doctors fear that the virus will spread.",
-            &["belief:fear"],
-        );
+        check("Doctors fear that the virus will spread.", &["belief:fear"]);
         check("He thought about the offer for a week.", &[]);
         check("She believes in second chances.", &[]);
     }

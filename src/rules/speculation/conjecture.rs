@@ -58,7 +58,9 @@ impl Rule for Conjecture {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         report(ctx, out, &[CueKind::Conjecture], |c| {
             let w = c.words.as_str();
-            let msg = if w.starts_with("specul") || w.starts_with("rumo") || w.contains("unconfirmed")
+            let msg = if w.starts_with("specul")
+                || w.starts_with("rumo")
+                || w.contains("unconfirmed")
                 || w == "conjecture"
             {
                 format!(

@@ -76,10 +76,16 @@ fn set(text: &'static str) -> HashSet<&'static str> {
         .collect()
 }
 
-static HEARSAY: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../../analysis/lexicons/speculation/hearsay.txt")));
-static EPISTEMIC: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../../analysis/lexicons/speculation/epistemic.txt")));
+static HEARSAY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(include_str!(
+        "../../analysis/lexicons/speculation/hearsay.txt"
+    ))
+});
+static EPISTEMIC: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(include_str!(
+        "../../analysis/lexicons/speculation/epistemic.txt"
+    ))
+});
 static LEGAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(include_str!(
         "../../analysis/lexicons/speculation/legal_context.txt"
@@ -120,11 +126,48 @@ const BE: &[&str] = &[
     "remained", "become", "becomes", "became",
 ];
 const BE_ADVERBS: &[&str] = &[
-    "widely", "generally", "also", "now", "still", "already", "long", "commonly", "largely",
-    "increasingly", "not", "n't", "strongly", "firmly", "originally", "initially", "privately",
-    "currently", "mostly", "often", "frequently", "sometimes", "traditionally", "popularly",
-    "once", "further", "even", "all", "both", "each", "previously", "later", "then", "therefore",
-    "thus", "reportedly", "apparently", "again", "never", "always", "usually", "otherwise",
+    "widely",
+    "generally",
+    "also",
+    "now",
+    "still",
+    "already",
+    "long",
+    "commonly",
+    "largely",
+    "increasingly",
+    "not",
+    "n't",
+    "strongly",
+    "firmly",
+    "originally",
+    "initially",
+    "privately",
+    "currently",
+    "mostly",
+    "often",
+    "frequently",
+    "sometimes",
+    "traditionally",
+    "popularly",
+    "once",
+    "further",
+    "even",
+    "all",
+    "both",
+    "each",
+    "previously",
+    "later",
+    "then",
+    "therefore",
+    "thus",
+    "reportedly",
+    "apparently",
+    "again",
+    "never",
+    "always",
+    "usually",
+    "otherwise",
 ];
 const WIDELY: &[&str] = &[
     "widely",
@@ -135,13 +178,13 @@ const WIDELY: &[&str] = &[
     "traditionally",
 ];
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "my",
-    "our", "your", "them", "him", "me", "us", "it", "some", "any", "no", "every", "each",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "my", "our",
+    "your", "them", "him", "me", "us", "it", "some", "any", "no", "every", "each",
 ];
 /// Words before a noun: after them a belief verb form is a noun ("the fear", "a thought").
 const NOUN_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "my", "our",
-    "your", "some", "any", "every", "each", "such",
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "my", "our", "your",
+    "some", "any", "every", "each", "such",
 ];
 const SUBJECT_PRONOUNS: &[&str] = &[
     "i", "you", "he", "she", "we", "they", "it", "who", "which", "that", "there", "one",
@@ -156,15 +199,59 @@ const FINITE: &[&str] = &[
 ];
 /// Vague agents after "by" that do not source a passive ("considered by many").
 const VAGUE_AGENTS: &[&str] = &[
-    "many", "some", "most", "several", "few", "others", "critics", "experts", "observers",
-    "people", "analysts", "commentators", "scholars", "historians", "fans",
+    "many",
+    "some",
+    "most",
+    "several",
+    "few",
+    "others",
+    "critics",
+    "experts",
+    "observers",
+    "people",
+    "analysts",
+    "commentators",
+    "scholars",
+    "historians",
+    "fans",
 ];
 /// Verbs after "could" that state past ability, not a possibility.
 const ABILITY_VERBS: &[&str] = &[
-    "see", "hear", "feel", "smell", "taste", "remember", "recall", "understand", "afford",
-    "tell", "imagine", "believe", "only", "hardly", "barely", "scarcely", "easily", "do",
-    "manage", "speak", "read", "write", "walk", "swim", "play", "sing", "count", "find",
-    "get", "not", "n't", "never", "no", "longer", "nothing",
+    "see",
+    "hear",
+    "feel",
+    "smell",
+    "taste",
+    "remember",
+    "recall",
+    "understand",
+    "afford",
+    "tell",
+    "imagine",
+    "believe",
+    "only",
+    "hardly",
+    "barely",
+    "scarcely",
+    "easily",
+    "do",
+    "manage",
+    "speak",
+    "read",
+    "write",
+    "walk",
+    "swim",
+    "play",
+    "sing",
+    "count",
+    "find",
+    "get",
+    "not",
+    "n't",
+    "never",
+    "no",
+    "longer",
+    "nothing",
 ];
 /// Verbs after "may" that state a permission.
 const PERMISSION_VERBS: &[&str] = &[
@@ -173,8 +260,8 @@ const PERMISSION_VERBS: &[&str] = &[
 ];
 /// After "is set to", these state a timetable, not a prediction ("is set to expire").
 const SCHEDULE_VERBS: &[&str] = &[
-    "begin", "start", "open", "close", "expire", "end", "resume", "run", "take", "launch",
-    "debut", "air", "finish", "conclude", "reopen", "continue",
+    "begin", "start", "open", "close", "expire", "end", "resume", "run", "take", "launch", "debut",
+    "air", "finish", "conclude", "reopen", "continue",
 ];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "provided", "providing", "lest"];
 const WH: &[&str] = &["how", "what", "why", "where", "when", "whatever", "however"];
@@ -223,7 +310,9 @@ impl View<'_> {
     /// participle.
     fn prev_skipping_adverbs(&self, i: isize) -> isize {
         let mut j = i - 1;
-        while j >= 0 && (self.in_(j, BE_ADVERBS) || self.w(j).ends_with("ly") && self.w(j) != "likely") {
+        while j >= 0
+            && (self.in_(j, BE_ADVERBS) || self.w(j).ends_with("ly") && self.w(j) != "likely")
+        {
             j -= 1;
         }
         j
@@ -239,22 +328,39 @@ impl View<'_> {
                 t.kind == TokenKind::Punct
                     && matches!(
                         t.text,
-                        "," | ";" | ":" | "(" | ")" | "—" | "–" | "-" | "\"" | "“" | "”" | "?" | "!"
+                        "," | ";"
+                            | ":"
+                            | "("
+                            | ")"
+                            | "—"
+                            | "–"
+                            | "-"
+                            | "\""
+                            | "“"
+                            | "”"
+                            | "?"
+                            | "!"
                     )
             }
         }
     }
     fn capitalized(&self, i: isize) -> bool {
         i >= 0
-            && self.toks.get(i as usize).is_some_and(|t| {
-                t.text.chars().next().is_some_and(char::is_uppercase)
-            })
+            && self
+                .toks
+                .get(i as usize)
+                .is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase))
     }
     fn quoted(&self, a: usize, b: usize) -> bool {
-        self.toks.get(a..b).is_none_or(|ts| ts.iter().any(|t| t.quoted))
+        self.toks
+            .get(a..b)
+            .is_none_or(|ts| ts.iter().any(|t| t.quoted))
     }
     fn span(&self, a: usize, b: usize) -> Span {
-        match (self.toks.get(a), b.checked_sub(1).and_then(|b| self.toks.get(b))) {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|b| self.toks.get(b)),
+        ) {
             (Some(x), Some(y)) => x.span.cover(y.span),
             (Some(x), None) => x.span,
             _ => Span::new(0, 0),
@@ -263,7 +369,12 @@ impl View<'_> {
     fn words(&self, a: usize, b: usize) -> String {
         self.toks
             .get(a..b)
-            .map(|ts| ts.iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" "))
+            .map(|ts| {
+                ts.iter()
+                    .map(|t| t.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .unwrap_or_default()
     }
     /// Whether a finite verb follows within `n` tokens of `i`, before a clause boundary.
@@ -326,7 +437,15 @@ pub(crate) fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
         };
         let title_case = block.is_heading() && is_title_case(&view);
         let cond = Conditionals::new(&view);
-        sentence_cues(&view, si, legal, title_case, &cond, flag_conditionals, &mut out);
+        sentence_cues(
+            &view,
+            si,
+            legal,
+            title_case,
+            &cond,
+            flag_conditionals,
+            &mut out,
+        );
     }
     out
 }
@@ -476,7 +595,13 @@ fn removal_span(v: &View<'_>, a: usize, b: usize) -> Span {
 type Match = (CueKind, usize, usize, String, Option<(usize, usize)>);
 
 fn m(kind: CueKind, a: isize, b: isize) -> Option<Match> {
-    Some((kind, a.max(0) as usize, b.max(0) as usize, String::new(), None))
+    Some((
+        kind,
+        a.max(0) as usize,
+        b.max(0) as usize,
+        String::new(),
+        None,
+    ))
 }
 
 fn match_at(
@@ -547,11 +672,41 @@ fn match_at(
         "probable" | "improbable" | "tentative" => return m(Epistemic, i, i + 1),
         "possible" => {
             // Not "as soon as possible", "made possible", "possible to" (ability), "if possible".
-            if v.in_(i - 1, &["as", "made", "make", "makes", "making", "if", "where", "whenever",
-                "wherever", "best", "worst", "only", "every", "all", "everything", "lowest",
-                "highest", "greatest", "smallest", "largest", "shortest", "fastest", "earliest",
-                "latest", "maximum", "minimum", "any", "not", "n't", "impossible"])
-                || v.w(i - 1).ends_with("est")
+            if v.in_(
+                i - 1,
+                &[
+                    "as",
+                    "made",
+                    "make",
+                    "makes",
+                    "making",
+                    "if",
+                    "where",
+                    "whenever",
+                    "wherever",
+                    "best",
+                    "worst",
+                    "only",
+                    "every",
+                    "all",
+                    "everything",
+                    "lowest",
+                    "highest",
+                    "greatest",
+                    "smallest",
+                    "largest",
+                    "shortest",
+                    "fastest",
+                    "earliest",
+                    "latest",
+                    "maximum",
+                    "minimum",
+                    "any",
+                    "not",
+                    "n't",
+                    "impossible",
+                ],
+            ) || v.w(i - 1).ends_with("est")
                 || next == "to"
                 || next == "for"
             {
@@ -574,9 +729,17 @@ fn match_at(
         "potential" => {
             // The adjective ("a potential buyer"), not the noun ("the potential to grow").
             if v.is_word(i + 1)
-                && !v.in_(i + 1, &["to", "for", "of", "and", "or", "in", "is", "was", "as"])
-                && !v.in_(i - 1, &["the", "its", "their", "his", "her", "full", "great", "huge",
-                    "enormous", "real", "untapped", "economic", "growth"])
+                && !v.in_(
+                    i + 1,
+                    &["to", "for", "of", "and", "or", "in", "is", "was", "as"],
+                )
+                && !v.in_(
+                    i - 1,
+                    &[
+                        "the", "its", "their", "his", "her", "full", "great", "huge", "enormous",
+                        "real", "untapped", "economic", "growth",
+                    ],
+                )
             {
                 return m(Epistemic, i, i + 1);
             }
@@ -621,7 +784,10 @@ fn match_at(
     if matches!(w, "unclear" | "uncertain" | "unknown") && v.is_be(v.prev_skipping_adverbs(i)) {
         if w == "unknown"
             && v.is_word(i + 1)
-            && !v.in_(i + 1, &["whether", "if", "how", "what", "why", "who", "when"])
+            && !v.in_(
+                i + 1,
+                &["whether", "if", "how", "what", "why", "who", "when"],
+            )
         {
             return None;
         }
@@ -670,15 +836,27 @@ fn modal(
             if v.capitalized(i + 1) && next != "i" && !title_case
                 || next.ends_with("ed")
                 || next.ends_with('s') && !matches!(next, "is" | "has" | "was")
-                || matches!(next, "said" | "told" | "won" | "met" | "has" | "was" | "is" | "had")
+                || matches!(
+                    next,
+                    "said" | "told" | "won" | "met" | "has" | "was" | "is" | "had"
+                )
                 || !v.is_word(i + 1)
             {
                 return None;
             }
         }
         // Permission: "you may apply", "visitors may park".
-        if v.in_(i - 1, &["you", "anyone", "everyone", "readers", "visitors", "applicants"])
-            || v.in_(i + 1, PERMISSION_VERBS)
+        if v.in_(
+            i - 1,
+            &[
+                "you",
+                "anyone",
+                "everyone",
+                "readers",
+                "visitors",
+                "applicants",
+            ],
+        ) || v.in_(i + 1, PERMISSION_VERBS)
             || next == "i"
         {
             return None;
@@ -702,7 +880,10 @@ fn modal(
         // Past ability and inability: "could not attend", "could see".
         if v.in_(i + 1, ABILITY_VERBS)
             || next == "be"
-                && v.in_(i + 2, &["reached", "seen", "heard", "contacted", "found", "traced"])
+                && v.in_(
+                    i + 2,
+                    &["reached", "seen", "heard", "contacted", "found", "traced"],
+                )
         {
             return None;
         }
@@ -724,7 +905,12 @@ fn modal(
     }
     // "may not" / "might not" stay hedges; the doubled hedge "may possibly".
     let mut j = i + 1;
-    if v.in_(j, &["not", "n't", "also", "well", "yet", "still", "even", "never"]) {
+    if v.in_(
+        j,
+        &[
+            "not", "n't", "also", "well", "yet", "still", "even", "never",
+        ],
+    ) {
         j += 1;
     }
     let adv = v.w(j);
@@ -735,7 +921,7 @@ fn modal(
     if v.in_(i + 1, &["have", "'ve"]) {
         return m(Modal, i, i + 2);
     }
-    if !v.is_word(i + 1) && !(next == "," && v.is_word(i + 2)) {
+    if !(v.is_word(i + 1) || next == "," && v.is_word(i + 2)) {
         // "as it may." / a dangling modal; "may, in time, save" is still a hedge.
         return None;
     }
@@ -754,9 +940,24 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     };
     let it_participle = matches!(
         w,
-        "believed" | "thought" | "understood" | "expected" | "feared" | "hoped" | "said"
-            | "rumoured" | "rumored" | "reported" | "assumed" | "alleged" | "claimed"
-            | "suspected" | "presumed" | "anticipated" | "estimated" | "reckoned"
+        "believed"
+            | "thought"
+            | "understood"
+            | "expected"
+            | "feared"
+            | "hoped"
+            | "said"
+            | "rumoured"
+            | "rumored"
+            | "reported"
+            | "assumed"
+            | "alleged"
+            | "claimed"
+            | "suspected"
+            | "presumed"
+            | "anticipated"
+            | "estimated"
+            | "reckoned"
     );
     if it_be && it_participle && !by_named_agent(v, i + 1) {
         // "it is said to be" is the same pattern as "is said to".
@@ -772,9 +973,13 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
         }
     }
     if matches!(w, "presumed" | "feared" | "believed" | "thought")
-        && v.in_(i + 1, &["dead", "killed", "drowned", "lost", "missing", "kidnapped"])
+        && v.in_(
+            i + 1,
+            &["dead", "killed", "drowned", "lost", "missing", "kidnapped"],
+        )
     {
-        return m(CueKind::UnsourcedExpectation, i, i + 2).map(|(k, a, b, _, r)| (k, a, b, w.to_string(), r));
+        return m(CueKind::UnsourcedExpectation, i, i + 2)
+            .map(|(k, a, b, _, r)| (k, a, b, w.to_string(), r));
     }
     let follows = follows?;
     let p = v.prev_skipping_adverbs(i);
@@ -805,20 +1010,67 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
         _ => false,
     }) || (w == "considered"
         && v.is_word(i + 1)
-        && !v.in_(i + 1, &["for", "in", "at", "during", "carefully", "and", "or", "but", "when", "after", "before", "by", "with", "on", "under"])
+        && !v.in_(
+            i + 1,
+            &[
+                "for",
+                "in",
+                "at",
+                "during",
+                "carefully",
+                "and",
+                "or",
+                "but",
+                "when",
+                "after",
+                "before",
+                "by",
+                "with",
+                "on",
+                "under",
+            ],
+        )
         && !v.in_(i - 1, &["be", "being"]))
         || (w == "expected"
             && v.is_be(p)
-            && v.in_(i + 1, &["in", "on", "later", "soon", "next", "this", "within", "shortly", "early", "around", "at", "tomorrow", "today"]))
-        || (widely && matches!(w, "expected" | "believed" | "thought" | "regarded" | "seen" | "held" | "accepted" | "assumed" | "tipped"));
+            && v.in_(
+                i + 1,
+                &[
+                    "in", "on", "later", "soon", "next", "this", "within", "shortly", "early",
+                    "around", "at", "tomorrow", "today",
+                ],
+            ))
+        || (widely
+            && matches!(
+                w,
+                "expected"
+                    | "believed"
+                    | "thought"
+                    | "regarded"
+                    | "seen"
+                    | "held"
+                    | "accepted"
+                    | "assumed"
+                    | "tipped"
+            ));
     if !ok {
         return None;
     }
     if by_named_agent(v, i + 1) {
         return None;
     }
-    let start = if v.is_be(p) { p } else if widely { i - 1 } else { i };
-    let end = if next == "to" || next == "as" { i + 2 } else { i + 1 };
+    let start = if v.is_be(p) {
+        p
+    } else if widely {
+        i - 1
+    } else {
+        i
+    };
+    let end = if next == "to" || next == "as" {
+        i + 2
+    } else {
+        i + 1
+    };
     Some((
         CueKind::UnsourcedExpectation,
         start.max(0) as usize,
@@ -851,8 +1103,16 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         || (w == "expectations" && v.in_(i + 1, &["about", "of"]))
         || (matches!(
             w,
-            "expectation" | "expectations" | "belief" | "beliefs" | "concerns" | "fears"
-                | "presumption" | "assumption" | "doubts" | "hopes"
+            "expectation"
+                | "expectations"
+                | "belief"
+                | "beliefs"
+                | "concerns"
+                | "fears"
+                | "presumption"
+                | "assumption"
+                | "doubts"
+                | "hopes"
         ) && v.w(i + 1) == "that")
         || (w == "questioned" && v.in_(i + 1, &["whether", "how", "if", "why"]))
     {
@@ -867,7 +1127,12 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         return None;
     }
     if v.in_(i - 1, NOUN_DETERMINERS)
-        || v.in_(i - 1, &["no", "without", "little", "second", "new", "terror", "murder"])
+        || v.in_(
+            i - 1,
+            &[
+                "no", "without", "little", "second", "new", "terror", "murder",
+            ],
+        )
     {
         // Nouns: "the fear that" is still a belief; "a thought", "the forecast" are not.
         if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && next == "that" {
@@ -882,12 +1147,14 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     let clause = that || v.clause_follows(i, 6);
     let hit = match lemma {
         "believe" | "think" => {
-            !matches!(next, "about" | "of" | "in" | "so" | "twice" | "tank" | "again" | "back" | "up")
-                && (clause
-                    || v.in_(i + 1, &["it", "he", "she", "they", "we", "there", "this"])
-                        && v.is_word(i + 2)
-                    || v.is_word(i + 1)
-                        && !v.in_(i + 1, &["it", "me", "you", "him", "her", "them", "this"]))
+            !matches!(
+                next,
+                "about" | "of" | "in" | "so" | "twice" | "tank" | "again" | "back" | "up"
+            ) && (clause
+                || v.in_(i + 1, &["it", "he", "she", "they", "we", "there", "this"])
+                    && v.is_word(i + 2)
+                || v.is_word(i + 1)
+                    && !v.in_(i + 1, &["it", "me", "you", "him", "her", "them", "this"]))
         }
         "expect" => {
             if w == "expected" {
@@ -913,8 +1180,10 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 || lemma != "worry" && clause
         }
         "feel" => {
-            that || (v.in_(i + 1, &["they", "he", "she", "we", "there", "it", "the", "their"])
-                && v.clause_follows(i, 6))
+            that || (v.in_(
+                i + 1,
+                &["they", "he", "she", "we", "there", "it", "the", "their"],
+            ) && v.clause_follows(i, 6))
         }
         "consider" | "regard" => {
             if w == "considering" {
@@ -924,12 +1193,19 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                     (v.w(i + k) == "as" || v.w(i + k) == "to" && v.w(i + k + 1) == "be")
                         && !(1..k).any(|q| v.is_boundary(i + q))
                 }) || lemma == "consider"
-                    && v.in_(i + 1, &["it", "him", "her", "them", "this", "himself", "herself"])
+                    && v.in_(
+                        i + 1,
+                        &["it", "him", "her", "them", "this", "himself", "herself"],
+                    )
             }
         }
         _ => false,
     };
-    if hit { m(CueKind::Belief, i, i + 1) } else { None }
+    if hit {
+        m(CueKind::Belief, i, i + 1)
+    } else {
+        None
+    }
 }
 
 fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
@@ -938,17 +1214,16 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
     use CueKind::Conjecture;
     match w {
         "speculation" | "speculative" | "speculate" | "speculates" | "speculated"
-        | "speculating" | "conjecture" | "rumour" | "rumours" | "rumor" | "rumors"
-        | "rumoured" | "rumored" => m(Conjecture, i, i + 1),
+        | "speculating" | "conjecture" | "rumour" | "rumours" | "rumor" | "rumors" | "rumoured"
+        | "rumored" => m(Conjecture, i, i + 1),
         "unconfirmed" if matches!(next, "reports" | "report") => m(Conjecture, i, i + 2),
         "suggest" | "suggests" | "suggested" | "suggesting" | "indicate" | "indicates"
         | "indicated" | "indicating" | "imply" | "implies" | "implied" | "implying" => {
             if next == "to" || v.in_(i - 1, DETERMINERS) {
                 return None;
             }
-            if next == "that" || v.clause_follows(i, 6) {
-                m(Conjecture, i, i + 1)
-            } else if matches!(w, "suggests" | "implies") && v.is_word(i + 1) {
+            let suggests = matches!(w, "suggests" | "implies") && v.is_word(i + 1);
+            if next == "that" || v.clause_follows(i, 6) || suggests {
                 m(Conjecture, i, i + 1)
             } else {
                 None
@@ -956,7 +1231,12 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         }
         "signal" | "signals" | "signalled" | "signaled" | "signs" | "indications" | "hints"
         | "hinted" | "hint" | "indication" | "suggestion" | "suggestions" => {
-            if next == "that" || (2..4).any(|k| v.w(i + k) == "that" && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))) {
+            if next == "that"
+                || (2..4).any(|k| {
+                    v.w(i + k) == "that"
+                        && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))
+                })
+            {
                 m(Conjecture, i, i + 1)
             } else if matches!(v.w(i - 1), "could" | "may" | "might") {
                 m(Conjecture, i - 1, i + 1)
@@ -969,11 +1249,19 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         "raises" | "raise" | "raised" | "raising" => {
             let a = v.w(i + 1);
             let b = v.w(i + 2);
-            if matches!(a, "the" | "new" | "fresh" | "serious") || a.is_empty() {
-                if matches!(b, "prospect" | "possibility" | "spectre" | "specter" | "questions" | "doubts" | "fears")
-                {
-                    return m(Conjecture, i, i + 3);
-                }
+            if (matches!(a, "the" | "new" | "fresh" | "serious") || a.is_empty())
+                && matches!(
+                    b,
+                    "prospect"
+                        | "possibility"
+                        | "spectre"
+                        | "specter"
+                        | "questions"
+                        | "doubts"
+                        | "fears"
+                )
+            {
+                return m(Conjecture, i, i + 3);
             }
             if matches!(a, "questions" | "doubts" | "fears" | "concerns") {
                 return m(Conjecture, i, i + 2);

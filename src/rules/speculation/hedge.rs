@@ -31,7 +31,7 @@ crate::declare_rule! {
     ///   "could see the smoke", "so that they could vote", "how it could happen";
     /// - conditionals: nothing inside an *if*, *unless* or *whether* clause, and not *could*
     ///   in a sentence with an *if* or *unless* clause — a conditional states a condition,
-    ///   not a guess. Set `speculation.flag_conditionals` to flag them too;
+    ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;
     /// - *as soon as possible*, *made possible*, *possible to* (ability), *the potential to*;
     /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd").
     ///
@@ -61,7 +61,7 @@ crate::declare_rule! {
     /// attribute it), since only the writer knows which.
     ///
     /// ## Options
-    /// `[speculation] flag_conditionals = true` in `newslint.toml` also flags hedges inside
+    /// `[speculation] flag-conditionals = true` in `newslint.toml` also flags hedges inside
     /// conditional clauses. Severity: `[rules] "speculation/hedge" = "warning"`.
     pub struct Hedge {
         id: "speculation/hedge",
@@ -77,12 +77,12 @@ fn message(c: &Cue) -> String {
         CueKind::Appearance => format!(
             "{w} says how things look, not what is known: state the fact, or say who sees it so."
         ),
-        CueKind::OpenQuestion => format!(
-            "{w}: say what is known, and who says the rest is uncertain."
-        ),
-        CueKind::Modal => format!(
-            "{w} hedges the claim: is it known? State it, or say who expects it."
-        ),
+        CueKind::OpenQuestion => {
+            format!("{w}: say what is known, and who says the rest is uncertain.")
+        }
+        CueKind::Modal => {
+            format!("{w} hedges the claim: is it known? State it, or say who expects it.")
+        }
         _ => format!("{w} hedges the claim: state it, or attribute the judgement to someone."),
     }
 }
@@ -130,10 +130,16 @@ mod tests {
 
     #[test]
     fn modals() {
-        check("The fire may have started in the kitchen.", &["hedge:may have"]);
+        check(
+            "The fire may have started in the kitchen.",
+            &["hedge:may have"],
+        );
         check("Prices might fall next year.", &["hedge:might"]);
         check("The strike could spread to other ports.", &["hedge:could"]);
-        check("The merger may possibly close by June.", &["hedge:may possibly"]);
+        check(
+            "The merger may possibly close by June.",
+            &["hedge:may possibly"],
+        );
     }
 
     #[test]
@@ -173,9 +179,15 @@ mod tests {
     fn epistemic_and_appearance() {
         check("The plan is probably dead.", &["hedge:probably"]);
         check("The company is likely to cut jobs.", &["hedge:likely"]);
-        check("The bank is exploring a possible sale.", &["hedge:possible"]);
+        check(
+            "The bank is exploring a possible sale.",
+            &["hedge:possible"],
+        );
         check("Send it as soon as possible.", &[]);
-        check("The fund appears to have lost money.", &["hedge:appears to"]);
+        check(
+            "The fund appears to have lost money.",
+            &["hedge:appears to"],
+        );
         check("She appeared in court on Monday.", &[]);
         check("The deal seems close.", &["hedge:seems"]);
         check("It is unclear who fired first.", &["hedge:unclear"]);

@@ -121,10 +121,7 @@ mod tests {
 
     #[test]
     fn sourced_or_not_expectation() {
-        check(
-            "The rate is expected by the central bank to rise.",
-            &[],
-        );
+        check("The rate is expected by the central bank to rise.", &[]);
         check("Sales rose faster than expected.", &[]);
         check("“The bill is expected to pass,” she said.", &[]);
     }

@@ -712,7 +712,33 @@ fn match_at(
             {
                 return None;
             }
-            if next == "that" || v.is_be(i - 1) || v.is_word(i + 1) {
+            // "three possible routes", "other possible causes": a list of options.
+            let counted = v
+                .toks
+                .get((i - 1).max(0) as usize)
+                .is_some_and(|t| t.kind == TokenKind::Number && i > 0)
+                || v.in_(
+                    i - 1,
+                    &[
+                        "other",
+                        "another",
+                        "several",
+                        "many",
+                        "various",
+                        "different",
+                        "two",
+                        "three",
+                        "four",
+                        "five",
+                        "six",
+                        "ten",
+                        "all",
+                    ],
+                );
+            if counted {
+                return None;
+            }
+            if next == "that" || v.is_word(i + 1) {
                 return m(Epistemic, i, i + 1);
             }
             return None;

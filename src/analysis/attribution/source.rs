@@ -195,9 +195,8 @@ const INSTITUTIONS: [&str; 12] = [
 ];
 
 /// Source nouns that are documents, not people.
-const DOCUMENTS: [&str; 14] = [
-    "report", "reports", "study", "studies", "poll", "polls", "survey", "surveys", "analysis",
-    "analyses", "research", "projection", "projections", "outlet",
+const DOCUMENTS: [&str; 8] = [
+    "report", "reports", "study", "studies", "analysis", "analyses", "research", "outlet",
 ];
 
 /// Post-modifiers that describe a source's position ("involved in the talks").
@@ -207,9 +206,32 @@ const DESCRIPTIVE: [&str; 12] = [
 ];
 
 fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
-    // An apposition ("Jane Roe, the minister"): the first part names the source.
+    // "Several candidates, including Jane Roe" / "advisers like Rob Tan": a name is given.
+    for (i, w) in words.iter().enumerate() {
+        let intro = matches!(&*w.low, "including" | "like")
+            || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
+        if intro
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|x| x.is_cap() && x.is_word() && !DETERMINERS.contains(&&*x.low))
+        {
+            return SourceKind::Named;
+        }
+    }
+    // An apposition ("Jane Roe, the minister"; "Her rival, Rob Tan"): named if either part
+    // names someone; otherwise the first part decides.
     let words = match words.iter().position(|w| w.text == ",") {
-        Some(c) if c > 0 => &words[..c],
+        Some(c) if c > 0 => {
+            let rest = &words[c + 1..];
+            let person = rest.iter().enumerate().any(|(i, w)| {
+                is_name_word(w, false, rest.get(i + 1)) && rest.get(i + 1).is_some_and(|n| is_name_word(n, false, None))
+            });
+            if person {
+                return SourceKind::Named;
+            }
+            &words[..c]
+        }
         _ => words,
     };
     let content: Vec<&W> = words.iter().filter(|w| w.kind != TokenKind::Punct).collect();
@@ -273,6 +295,11 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     }
     if head_vague {
         if matches!(det, "the" | "these" | "those" | "this" | "that") {
+            return SourceKind::Title;
+        }
+        // "his research" is identified by its owner.
+        if DOCUMENTS.contains(&head_low) && matches!(det, "his" | "her" | "their" | "its" | "our")
+        {
             return SourceKind::Title;
         }
         // A named poll or study is identified; an unnamed one is vague.

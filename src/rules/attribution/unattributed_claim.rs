@@ -53,7 +53,7 @@ impl Rule for UnattributedClaim {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
         for (i, s) in atts.sentences.iter().enumerate() {
-            if s.is_attributed() {
+            if s.is_attributed() || !s.attributions.is_empty() {
                 continue;
             }
             let Some(sent) = ctx.prose.sentences.get(i) else {
@@ -188,9 +188,9 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
                     || prev.is_some_and(|p| matches!(p.text, "$" | "£" | "€"));
                 if unit {
                     note(3, w.span, &mut score);
-                } else if big {
+                } else if digits.len() >= 3 || w.text.contains('.') {
                     note(2, w.span, &mut score);
-                } else {
+                } else if big {
                     note(1, w.span, &mut score);
                 }
             }

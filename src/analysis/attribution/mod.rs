@@ -472,6 +472,16 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
         }
         j += 1;
     }
+    // A vague subject that is also the source of a real cue is reported once, as the cue's.
+    let cited: Vec<Span> = out
+        .iter()
+        .filter(|a| a.cue.kind != CueKind::VagueSubject)
+        .filter_map(|a| a.source.as_ref().map(|s| s.span))
+        .collect();
+    out.retain(|a| {
+        a.cue.kind != CueKind::VagueSubject
+            || a.source.as_ref().is_none_or(|s| !cited.iter().any(|c| c.overlaps(s.span)))
+    });
     out
 }
 
@@ -573,7 +583,7 @@ fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         || matches!(&*w.low, "his" | "her" | "their")
         || w.low.ends_with("al")
         || w.low.ends_with("ior");
-    if !starts_np || !clause_start(ws, j) {
+    if !starts_np || !clause_start(ws, j) || PREPOSITIONS.contains(&&*w.low) {
         return None;
     }
     // Read the noun phrase up to its verb.
@@ -587,12 +597,29 @@ fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         if k > j && (AUX.contains(&&*x.low) || is_verbish(x)) {
             break;
         }
+        // An adverb ends the subject: "Clinton operatives publicly ignore…".
+        if k > j
+            && x.low.ends_with("ly")
+            && x.low.len() > 4
+            && !matches!(&*x.low, "early" | "only" | "family" | "likely" | "elderly" | "friendly" | "daily" | "weekly" | "monthly" | "yearly" | "italy")
+        {
+            break;
+        }
         if lexicon::VAGUE_NOUNS.contains(&*x.low) && x.low.ends_with('s') && !x.is_cap() {
             head_vague = true;
         }
         k += 1;
     }
     if k == j || k >= ws.len() || k - j >= 7 || !head_vague {
+        return None;
+    }
+    // The group must be people: "many of its functions" is not a source.
+    let head = &ws[k - 1];
+    let bare_quantifier = k - j == 1 || (quant && head.is("others"));
+    if !bare_quantifier && !is_people(head) {
+        return None;
+    }
+    if ws[j..k].iter().any(|x| matches!(&*x.low, "which" | "whom" | "what")) {
         return None;
     }
     let np = j..k;
@@ -613,6 +640,35 @@ fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     })
 }
 
+/// Common irregular past tenses.
+const IRREGULAR_PAST: [&str; 40] = [
+    "made", "took", "gave", "got", "went", "came", "saw", "knew", "felt", "kept", "left", "led",
+    "met", "paid", "put", "ran", "sent", "set", "spent", "stood", "won", "began", "became",
+    "brought", "bought", "held", "heard", "lost", "meant", "sat", "spoke", "did", "fought",
+    "sought", "taught", "threw", "drew", "chose", "rose", "fell",
+];
+
+/// Prepositions that cannot open a subject.
+const PREPOSITIONS: [&str; 18] = [
+    "in", "on", "at", "for", "with", "by", "from", "to", "of", "after", "before", "during",
+    "under", "over", "about", "into", "despite", "amid",
+];
+
+/// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
+fn is_people(x: &W<'_>) -> bool {
+    let l = &*x.low;
+    if lexicon::VAGUE_NOUNS.contains(l) && !matches!(l, "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies") {
+        return true;
+    }
+    if matches!(l, "people" | "men" | "women" | "children" | "folks" | "others" | "members" | "leaders" | "voters" | "fans" | "families" | "students" | "workers" | "residents" | "citizens" | "americans" | "democrats" | "republicans" | "conservatives" | "liberals" | "progressives" | "candidates" | "donors" | "delegates" | "superdelegates" | "parents" | "youths" | "activists" | "protesters" | "protestors") {
+        return true;
+    }
+    let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
+        .iter()
+        .any(|s| l.ends_with(s));
+    plural_agent || (x.is_cap() && l.ends_with('s') && !l.ends_with("ss"))
+}
+
 /// Whether `x` looks like a finite verb: a known reporting or belief verb, or a past tense.
 fn is_verbish(x: &W<'_>) -> bool {
     if x.is_cap() || x.kind != TokenKind::Word {
@@ -621,6 +677,7 @@ fn is_verbish(x: &W<'_>) -> bool {
     let l = &*x.low;
     (lexicon::verb_lemma(l).is_some() && !lexicon::VAGUE_NOUNS.contains(l) && !l.ends_with("ing"))
         || (l.ends_with("ed") && l.len() > 4)
+        || IRREGULAR_PAST.contains(&l)
 }
 
 /// "Many residents are worried that…": a stance adjective after "be" with a vague subject.
@@ -707,8 +764,10 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         if after_punct && !belief && !TRANSITIVE.contains(&lemma) {
             // The inverted source runs to the end of the clause: "…, said Ann Lee, who…".
             np = source::np_forward(ws, j + 1).filter(|r| {
-                ws.get(r.end)
-                    .is_none_or(|x| x.kind == TokenKind::Punct && !x.quoted)
+                ws.get(r.end).is_none_or(|x| {
+                    (x.kind == TokenKind::Punct && !x.quoted)
+                        || matches!(&*x.low, "who" | "whose" | "which")
+                })
             });
             inverted = np.is_some();
         }
@@ -722,7 +781,12 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         // Stance verbs attribute a view only with a vague subject or a following clause.
         let vague = matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous);
         let stance_only = lexicon::STANCE_ONLY.contains(&lemma);
-        if (!vague && stance_only) || (!stance_only && !clause_follows(ws, j + 1)) {
+        let closes = attribution_follows_content(ws, np.start)
+            && ws.get(j + 1).is_none_or(|x| matches!(x.text, "." | "!" | "?" | ","));
+        if (!vague && stance_only) || (!stance_only && !clause_follows(ws, j + 1) && !closes) {
+            return None;
+        }
+        if lemma == "speak" && !ws.get(j + 1).is_some_and(|x| x.quoted || x.text == ":") {
             return None;
         }
         if lemma == "point" && !ws.get(j + 1).is_some_and(|x| x.is("out")) {

@@ -77,7 +77,12 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         if !np_word(w) {
             break;
         }
-        if CLAUSE_BREAKS.contains(&&*w.low) && !(appositive && matches!(&*w.low, "that" | "and")) {
+        let joins = w.is("and")
+            && k < end
+            && ws[k].is_word()
+            && !DETERMINERS.contains(&&*ws[k].low)
+            && !PRONOUNS.contains(&&*ws[k].low);
+        if CLAUSE_BREAKS.contains(&&*w.low) && !joins && !(appositive && w.is("that")) {
             break;
         }
         if !appositive && matches!(&*w.low, "who" | "which") {
@@ -121,7 +126,7 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
         }
         if e > k
             && (CLAUSE_BREAKS.contains(&&*w.low)
-                || matches!(&*w.low, "for" | "over" | "not" | "to" | "during" | "about")
+                || matches!(&*w.low, "for" | "over" | "not" | "during" | "about")
                 || matches!(&*w.low, "on" | "in" | "at" | "last" | "this")
                     && e > k + 1
                     && !ws[e + 1..].first().is_some_and(W::is_cap))
@@ -217,6 +222,30 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
                 .any(|x| x.is_cap() && x.is_word() && !DETERMINERS.contains(&&*x.low))
         {
             return SourceKind::Named;
+        }
+    }
+    // "Jane Roe and other officials": a named person leads the group.
+    if let Some(a) = words.iter().position(|w| w.is("and"))
+        && a > 0
+        && !words[a - 1].low.ends_with('s')
+        && words[..a]
+            .iter()
+            .enumerate()
+            .any(|(i, w)| i > 0 && is_name_word(w, false, words.get(i + 1)) || !sentence_initial && is_name_word(w, false, words.get(i + 1)))
+    {
+        return SourceKind::Named;
+    }
+    // "one of his aides": a single member of a vague group is an anonymous source.
+    if words.len() > 2
+        && matches!(&*words[0].low, "one" | "another" | "a" | "an" | "each")
+        && (words[1].is("of") || words.get(2).is_some_and(|w| w.is("of")))
+    {
+        let of = if words[1].is("of") { 1 } else { 2 };
+        let rest = classify(&words[of + 1..], false);
+        if matches!(rest, SourceKind::Vague | SourceKind::Title | SourceKind::Anonymous)
+            && words[of + 1..].iter().any(|w| lexicon::VAGUE_NOUNS.contains(&*w.low))
+        {
+            return SourceKind::Anonymous;
         }
     }
     // An apposition ("Jane Roe, the minister"; "Her rival, Rob Tan"): named if either part
@@ -350,6 +379,6 @@ fn is_name_word(w: &W<'_>, initial: bool, next: Option<&W<'_>>) -> bool {
         .iter()
         .any(|s| base.ends_with(s))
         && !low.ends_with("'s")
-        && next.is_some_and(|n| n.kind == TokenKind::Word);
+        && next.is_some_and(|n| n.kind == TokenKind::Word && !n.is_cap());
     !adjective_like
 }

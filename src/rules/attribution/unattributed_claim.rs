@@ -1,4 +1,4 @@
-use crate::analysis::attribution::{W, is_cue_word, sentence_words};
+use crate::analysis::attribution::{Scope, W, is_cue_word, sentence_words};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
@@ -52,6 +52,15 @@ impl Rule for UnattributedClaim {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
+        let mut paragraph_attributed = vec![false; ctx.draft.blocks.len()];
+        for s in &atts.sentences {
+            if s.scope == Scope::Own
+                && let Some(b) = ctx.prose.sentences.get(s.sentence).map(|x| x.block)
+                && let Some(slot) = paragraph_attributed.get_mut(b)
+            {
+                *slot = true;
+            }
+        }
         for (i, s) in atts.sentences.iter().enumerate() {
             if s.is_attributed() || !s.attributions.is_empty() {
                 continue;
@@ -62,13 +71,10 @@ impl Rule for UnattributedClaim {
             if ctx.draft.blocks.get(sent.block).is_none_or(|b| b.is_heading()) {
                 continue;
             }
-            // An attribution in the next sentence of the paragraph often covers this one
-            // ("Sales fell 5%. The firm blamed the weather, its chief executive said.").
-            let next_attributed = atts.sentences.get(i + 1).is_some_and(|n| {
-                !n.attributions.is_empty()
-                    && ctx.prose.sentences.get(n.sentence).map(|x| x.block) == Some(sent.block)
-            });
-            if next_attributed {
+            // An attribution elsewhere in the paragraph covers it: news copy states the
+            // source once per paragraph ("Sales fell 5%. The weather was to blame, the firm
+            // said.").
+            if paragraph_attributed[sent.block] {
                 continue;
             }
             let ws = sentence_words(ctx.draft, ctx.prose, i);
@@ -122,6 +128,32 @@ const SUPERLATIVE: [&str; 18] = [
     "richest",
 ];
 
+/// Words of sport results.
+const SPORT: [&str; 24] = [
+    "scored", "goal", "goals", "match", "matches", "victory", "defeat", "beat", "race",
+    "championship", "seconds", "medal", "final", "semi-final", "quarter-final", "season",
+    "league", "tournament", "cup", "try", "tries", "wickets", "innings", "seeded",
+];
+
+/// "-est" words that are not superlatives.
+const NOT_SUPERLATIVE: [&str; 8] = [
+    "interest", "request", "protest", "contest", "conquest", "harvest", "arrest", "honest",
+];
+
+/// Numbers written as words.
+const NUMBER_WORDS: [&str; 22] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "dozens",
+];
+
+/// Subjects whose figures are checkable: public money, the economy, jobs, crime.
+const TOPICS: [&str; 22] = [
+    "taxes", "tax", "deficit", "deficits", "budget", "unemployment", "inflation", "jobs",
+    "debt", "wages", "income", "prices", "spending", "growth", "trade", "exports", "imports",
+    "poverty", "crime", "medicare", "pensions", "economy",
+];
+
 fn is_year(w: &W<'_>) -> bool {
     w.text.len() == 4
         && w.text.bytes().all(|b| b.is_ascii_digit())
@@ -146,6 +178,13 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
     {
         return None;
     }
+    // Results of games and races are witnessed, not claimed.
+    if ws.iter().any(|w| {
+        SPORT.contains(&&*w.low)
+            || (w.kind == TokenKind::Number && w.text.contains('-') && w.text.len() <= 5)
+    }) {
+        return None;
+    }
     let unquoted: Vec<&W> = ws.iter().filter(|w| !w.quoted).collect();
     // Headlines in title case are not sentences of copy.
     let caps = unquoted.iter().filter(|w| w.is_word() && w.is_cap()).count();
@@ -163,7 +202,12 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
         let low = &*w.low;
         match w.kind {
             TokenKind::Number => {
-                if is_year(w) || w.text.contains('-') || w.text.contains(':') {
+                if is_year(w) {
+                    // A year dates a past event: weak evidence of a checkable claim.
+                    note(1, w.span, &mut score);
+                    continue;
+                }
+                if w.text.contains('-') || w.text.contains(':') {
                     continue;
                 }
                 let prev2 = k.checked_sub(2).and_then(|p| unquoted.get(p));
@@ -184,8 +228,14 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
                 let big = digits.len() >= 2 || w.text.contains('.');
                 let unit = next.is_some_and(|n| UNITS.contains(&&*n.low))
                     || w.text.ends_with("bn")
-                    || w.text.ends_with('m') && w.text.len() > 1
                     || prev.is_some_and(|p| matches!(p.text, "$" | "£" | "€"));
+                // Distances and times are measurements, not claims ("800m", "2.5s").
+                if !prev.is_some_and(|p| matches!(p.text, "$" | "£" | "€"))
+                    && w.text.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len() < w.text.len()
+                    && !w.text.ends_with("bn")
+                {
+                    continue;
+                }
                 if unit {
                     note(3, w.span, &mut score);
                 } else if digits.len() >= 3 || w.text.contains('.') {
@@ -210,7 +260,14 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
                     || (matches!(low, "because" | "due" | "led" | "contributed") && next.is_some_and(|n| matches!(&*n.low, "of" | "to")))
                 {
                     note(1, w.span, &mut score);
-                } else if SUPERLATIVE.contains(&low) && prev.is_some_and(|p| p.is("the") || p.low.ends_with("'s")) {
+                } else if (SUPERLATIVE.contains(&low) || (low.ends_with("est") && low.len() > 5 && !NOT_SUPERLATIVE.contains(&low)))
+                    && prev.is_some_and(|p| p.is("the") || p.low.ends_with("'s"))
+                {
+                    let weak = matches!(low, "first" | "only" | "best" | "last" | "most" | "least");
+                    note(if weak { 1 } else { 2 }, w.span, &mut score);
+                } else if NUMBER_WORDS.contains(&low.split('-').next().unwrap_or(low)) {
+                    note(1, w.span, &mut score);
+                } else if TOPICS.contains(&low) {
                     note(1, w.span, &mut score);
                 } else if matches!(low, "record" | "unprecedented" | "ever") {
                     note(1, w.span, &mut score);

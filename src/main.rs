@@ -40,6 +40,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { paths, format } => newslint::cli::check(&paths, &format),
-        Command::Attributions { paths, format } => newslint::cli::attributions::run(&paths, &format),
+        Command::Attributions { paths, format } => {
+            newslint::cli::attributions::run(&paths, &format)
+        }
     }
 }

@@ -6,7 +6,10 @@ use newslint::{Analyzed, LineIndex, Settings};
 use std::fmt::Write;
 
 fn fixture(name: &str) -> String {
-    let path = format!("{}/tests/fixtures/attribution/{name}.md", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/attribution/{name}.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -78,11 +81,19 @@ fn exemptions_are_not_flagged() {
         ("unattributed-claim", "attribution/unattributed-claim"),
     ] {
         let src = fixture(file);
-        let cut = src.find("<!-- Exemptions").expect("fixture has an exemption section");
+        let cut = src
+            .find("<!-- Exemptions")
+            .expect("fixture has an exemption section");
         let before = newslint::lint(&src, &Settings::default())
             .into_iter()
             .filter(|d| d.rule == rule)
-            .inspect(|d| assert!(d.span.start < cut, "{file}: exemption flagged at {}", d.span.start))
+            .inspect(|d| {
+                assert!(
+                    d.span.start < cut,
+                    "{file}: exemption flagged at {}",
+                    d.span.start
+                )
+            })
             .count();
         assert!(before > 0, "{file}: {rule} flags nothing");
     }
@@ -107,7 +118,11 @@ fn scope_analysis() {
                         .antecedent
                         .map(|(sp, _)| format!(" → {}", &src[sp.start..sp.end]))
                         .unwrap_or_default();
-                    format!("{} ({}){ante}", &src[x.span.start..x.span.end], x.kind.as_str())
+                    format!(
+                        "{} ({}){ante}",
+                        &src[x.span.start..x.span.end],
+                        x.kind.as_str()
+                    )
                 })
                 .unwrap_or_else(|| "nobody".into());
             let _ = write!(out, "\n    {cue} ← {who}");

@@ -74,7 +74,12 @@ fn human(path: &str, src: &str, atts: &Attributions) {
             .chars()
             .take(70)
             .collect();
-        println!("{path}:{}-{} [{}] {text}", s.span.start, s.span.end, s.scope.as_str());
+        println!(
+            "{path}:{}-{} [{}] {text}",
+            s.span.start,
+            s.span.end,
+            s.scope.as_str()
+        );
         for a in &s.attributions {
             let cue = src.get(a.cue.span.start..a.cue.span.end).unwrap_or("");
             match &a.source {

@@ -70,11 +70,10 @@ pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> =
 
 /// Quantifier phrases (lowercase, words separated by one space).
 pub static QUANTIFIERS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    let mut v: Vec<Vec<&'static str>> = lines(include_str!(
-        "../lexicons/attribution/quantifiers.txt"
-    ))
-    .map(|l| l.split_whitespace().collect())
-    .collect();
+    let mut v: Vec<Vec<&'static str>> =
+        lines(include_str!("../lexicons/attribution/quantifiers.txt"))
+            .map(|l| l.split_whitespace().collect())
+            .collect();
     v.sort_by_key(|p: &Vec<&str>| std::cmp::Reverse(p.len()));
     v
 });
@@ -88,26 +87,79 @@ pub static ANONYMITY: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 
 /// Reasons for anonymity (word sequences).
 pub static ANONYMITY_REASONS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    lines(include_str!("../lexicons/attribution/anonymity_reasons.txt"))
-        .map(|l| l.split_whitespace().collect())
-        .collect()
+    lines(include_str!(
+        "../lexicons/attribution/anonymity_reasons.txt"
+    ))
+    .map(|l| l.split_whitespace().collect())
+    .collect()
 });
 
 /// Stance verbs that attribute a view only when their subject is vague ("many want…").
-pub const STANCE_ONLY: [&str; 24] = [
-    "want", "oppose", "prefer", "support", "see", "know", "understand", "yearn", "welcome",
-    "applaud", "like", "dislike", "love", "hate", "embrace", "reject", "back", "favor",
-    "favour", "admire", "trust", "distrust", "view", "regard",
+pub const STANCE_ONLY: [&str; 22] = [
+    "want",
+    "oppose",
+    "prefer",
+    "support",
+    "see",
+    "know",
+    "understand",
+    "yearn",
+    "welcome",
+    "applaud",
+    "dislike",
+    "love",
+    "hate",
+    "embrace",
+    "reject",
+    "favor",
+    "favour",
+    "admire",
+    "trust",
+    "distrust",
+    "view",
+    "regard",
 ];
 
 /// Adjectives of stance after "be" ("are worried", "were sceptical").
 pub static STANCE_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        "concerned", "confident", "worried", "skeptical", "sceptical", "convinced", "wary",
-        "reluctant", "unhappy", "angry", "frustrated", "divided", "opposed", "sure", "afraid",
-        "optimistic", "pessimistic", "uneasy", "fond", "adamant", "eager", "nervous", "certain",
-        "unconvinced", "critical", "hopeful", "doubtful", "upset", "furious", "alarmed",
-        "troubled", "disappointed", "dismayed", "mystified", "unsure", "uncertain", "aware",
+        "concerned",
+        "confident",
+        "worried",
+        "skeptical",
+        "sceptical",
+        "convinced",
+        "wary",
+        "reluctant",
+        "unhappy",
+        "angry",
+        "frustrated",
+        "divided",
+        "opposed",
+        "sure",
+        "afraid",
+        "optimistic",
+        "pessimistic",
+        "uneasy",
+        "fond",
+        "adamant",
+        "eager",
+        "nervous",
+        "certain",
+        "unconvinced",
+        "critical",
+        "hopeful",
+        "doubtful",
+        "upset",
+        "furious",
+        "alarmed",
+        "troubled",
+        "disappointed",
+        "dismayed",
+        "mystified",
+        "unsure",
+        "uncertain",
+        "aware",
         "supportive",
     ]
     .into_iter()
@@ -129,24 +181,47 @@ pub const CLAUSE_BREAKS: [&str; 27] = [
 
 /// Adverbs and auxiliaries allowed between a subject and its verb.
 pub const BETWEEN: [&str; 30] = [
-    "also", "later", "repeatedly", "previously", "earlier", "has", "have", "had", "did",
-    "does", "do", "already", "often", "publicly", "privately", "recently", "again", "then",
-    "once", "further", "separately", "reportedly", "initially", "had", "long", "first",
-    "quickly", "still", "immediately", "frequently",
+    "also",
+    "later",
+    "repeatedly",
+    "previously",
+    "earlier",
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+    "already",
+    "often",
+    "publicly",
+    "privately",
+    "recently",
+    "again",
+    "then",
+    "once",
+    "further",
+    "separately",
+    "reportedly",
+    "initially",
+    "had",
+    "long",
+    "first",
+    "quickly",
+    "still",
+    "immediately",
+    "frequently",
 ];
 
 /// Determiners and possessives that open a noun phrase.
 pub const DETERMINERS: [&str; 14] = [
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our",
-    "my", "your",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your",
 ];
 
 /// Whether `w` (lowercase) is a reporting or belief verb form; returns its lemma.
 pub fn verb_lemma(w: &str) -> Option<&'static str> {
-    CUE_VERBS
-        .get(w)
-        .or_else(|| BELIEF_VERBS.get(w))
-        .copied()
+    CUE_VERBS.get(w).or_else(|| BELIEF_VERBS.get(w)).copied()
 }
 
 /// Whether `w` is a belief verb form.

@@ -310,8 +310,18 @@ pub fn is_cue_word(low: &str) -> bool {
             !lexicon::STANCE_ONLY.contains(&l)
                 && !matches!(
                     l,
-                    "continue" | "point" | "answer" | "counter" | "detail" | "post" | "state"
-                        | "question" | "consider" | "know" | "feel" | "see"
+                    "continue"
+                        | "point"
+                        | "answer"
+                        | "counter"
+                        | "detail"
+                        | "post"
+                        | "state"
+                        | "question"
+                        | "consider"
+                        | "know"
+                        | "feel"
+                        | "see"
                 )
         })
 }
@@ -393,8 +403,10 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         if c.scope != Scope::Unattributed {
             continue;
         }
-        let (Some(ps), Some(cs)) = (prose.sentences.get(p.sentence), prose.sentences.get(c.sentence))
-        else {
+        let (Some(ps), Some(cs)) = (
+            prose.sentences.get(p.sentence),
+            prose.sentences.get(c.sentence),
+        ) else {
             continue;
         };
         if ps.block != cs.block || !p.is_attributed() {
@@ -416,10 +428,9 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
 fn continues_speech(ws: &[W<'_>]) -> bool {
     let first = ws.iter().find(|w| w.is_word());
     let starts_pronoun = first.is_some_and(|w| matches!(&*w.low, "he" | "she" | "they" | "it"));
-    ws.iter().filter(|w| !w.quoted).any(|w| {
-        matches!(&*w.low, "would" | "could" | "might")
-            || (starts_pronoun && w.is("also"))
-    })
+    ws.iter()
+        .filter(|w| !w.quoted)
+        .any(|w| matches!(&*w.low, "would" | "could" | "might") || (starts_pronoun && w.is("also")))
 }
 
 /// Finds the attribution cues of one sentence.
@@ -480,7 +491,9 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
         .collect();
     out.retain(|a| {
         a.cue.kind != CueKind::VagueSubject
-            || a.source.as_ref().is_none_or(|s| !cited.iter().any(|c| c.overlaps(s.span)))
+            || a.source
+                .as_ref()
+                .is_none_or(|s| !cited.iter().any(|c| c.overlaps(s.span)))
     });
     out
 }
@@ -519,10 +532,15 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         if ws.get(k).is_some_and(|x| x.is("been")) {
             k += 1;
         }
-        if ws.get(k).is_some_and(|x| matches!(&*x.low, "growing" | "widespread" | "some")) {
+        if ws
+            .get(k)
+            .is_some_and(|x| matches!(&*x.low, "growing" | "widespread" | "some"))
+        {
             k += 1;
         }
-        if ws.get(k).is_some_and(|x| THERE.contains(&&*x.low) && !x.quoted)
+        if ws
+            .get(k)
+            .is_some_and(|x| THERE.contains(&&*x.low) && !x.quoted)
             && ws
                 .get(k + 1)
                 .is_some_and(|x| matches!(&*x.low, "that" | "about" | "over" | "of" | "the"))
@@ -542,8 +560,8 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
 /// Auxiliaries and modals: a verb group starts here.
 const AUX: [&str; 26] = [
     "are", "were", "is", "was", "have", "has", "had", "will", "would", "can", "could", "may",
-    "might", "should", "must", "do", "did", "does", "don't", "didn't", "won't", "can't",
-    "remain", "remains", "cannot", "need",
+    "might", "should", "must", "do", "did", "does", "don't", "didn't", "won't", "can't", "remain",
+    "remains", "cannot", "need",
 ];
 
 /// Whether a clause can start at `j` (sentence start, after a comma or a conjunction).
@@ -557,14 +575,37 @@ fn clause_start(ws: &[W<'_>], j: usize) -> bool {
         if p.kind == TokenKind::Punct {
             return matches!(p.text, "," | ";" | ":" | "—" | "–" | "(" | "-");
         }
-        if matches!(&*p.low, "but" | "and" | "yet" | "still" | "even" | "now" | "instead" | "however" | "though" | "so") {
+        if matches!(
+            &*p.low,
+            "but"
+                | "and"
+                | "yet"
+                | "still"
+                | "even"
+                | "now"
+                | "instead"
+                | "however"
+                | "though"
+                | "so"
+        ) {
             k -= 1;
             continue;
         }
         return matches!(
             &*p.low,
-            "that" | "while" | "as" | "because" | "when" | "if" | "where" | "although" | "since"
-                | "after" | "before" | "whom" | "who"
+            "that"
+                | "while"
+                | "as"
+                | "because"
+                | "when"
+                | "if"
+                | "where"
+                | "although"
+                | "since"
+                | "after"
+                | "before"
+                | "whom"
+                | "who"
         );
     }
     true
@@ -574,9 +615,12 @@ fn clause_start(ws: &[W<'_>], j: usize) -> bool {
 /// as the subject of a verb, at the start of a clause.
 fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
-    let quant = lexicon::QUANTIFIERS
-        .iter()
-        .any(|q| phrase_at(ws, j, q) && !ws.get(j + q.len()).is_some_and(|x| x.kind == TokenKind::Number));
+    let quant = lexicon::QUANTIFIERS.iter().any(|q| {
+        phrase_at(ws, j, q)
+            && !ws
+                .get(j + q.len())
+                .is_some_and(|x| x.kind == TokenKind::Number)
+    });
     let starts_np = quant
         || lexicon::VAGUE_NOUNS.contains(&*w.low)
         || w.is_cap()
@@ -591,7 +635,8 @@ fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let mut head_vague = quant;
     while k < ws.len() && k - j < 7 {
         let x = &ws[k];
-        if x.quoted || x.kind == TokenKind::Punct && !(x.text == "." && k > 0 && ws[k - 1].is_cap()) {
+        if x.quoted || x.kind == TokenKind::Punct && !(x.text == "." && k > 0 && ws[k - 1].is_cap())
+        {
             return None;
         }
         if k > j && (AUX.contains(&&*x.low) || is_verbish(x)) {
@@ -601,7 +646,20 @@ fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         if k > j
             && x.low.ends_with("ly")
             && x.low.len() > 4
-            && !matches!(&*x.low, "early" | "only" | "family" | "likely" | "elderly" | "friendly" | "daily" | "weekly" | "monthly" | "yearly" | "italy")
+            && !matches!(
+                &*x.low,
+                "early"
+                    | "only"
+                    | "family"
+                    | "likely"
+                    | "elderly"
+                    | "friendly"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "yearly"
+                    | "italy"
+            )
         {
             break;
         }
@@ -619,7 +677,10 @@ fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     if !bare_quantifier && !is_people(head) {
         return None;
     }
-    if ws[j..k].iter().any(|x| matches!(&*x.low, "which" | "whom" | "what")) {
+    if ws[j..k]
+        .iter()
+        .any(|x| matches!(&*x.low, "which" | "whom" | "what"))
+    {
         return None;
     }
     let np = j..k;
@@ -657,10 +718,47 @@ const PREPOSITIONS: [&str; 18] = [
 /// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
 fn is_people(x: &W<'_>) -> bool {
     let l = &*x.low;
-    if lexicon::VAGUE_NOUNS.contains(l) && !matches!(l, "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies") {
+    if lexicon::VAGUE_NOUNS.contains(l)
+        && !matches!(
+            l,
+            "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies"
+        )
+    {
         return true;
     }
-    if matches!(l, "people" | "men" | "women" | "children" | "folks" | "others" | "members" | "leaders" | "voters" | "fans" | "families" | "students" | "workers" | "residents" | "citizens" | "americans" | "democrats" | "republicans" | "conservatives" | "liberals" | "progressives" | "candidates" | "donors" | "delegates" | "superdelegates" | "parents" | "youths" | "activists" | "protesters" | "protestors") {
+    if matches!(
+        l,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "folks"
+            | "others"
+            | "members"
+            | "leaders"
+            | "voters"
+            | "fans"
+            | "families"
+            | "students"
+            | "workers"
+            | "residents"
+            | "citizens"
+            | "americans"
+            | "democrats"
+            | "republicans"
+            | "conservatives"
+            | "liberals"
+            | "progressives"
+            | "candidates"
+            | "donors"
+            | "delegates"
+            | "superdelegates"
+            | "parents"
+            | "youths"
+            | "activists"
+            | "protesters"
+            | "protestors"
+    ) {
         return true;
     }
     let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
@@ -712,7 +810,11 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     let w = &ws[j];
     let lemma = lexicon::verb_lemma(&w.low)?;
     // A capitalised verb form inside a sentence is a name ("United States", "Post").
-    if w.is_cap() && ws[..j].iter().any(|x| x.is_word() || x.kind == TokenKind::Number) {
+    if w.is_cap()
+        && ws[..j]
+            .iter()
+            .any(|x| x.is_word() || x.kind == TokenKind::Number)
+    {
         return None;
     }
     let prev = prev_skipping(ws, j);
@@ -782,7 +884,9 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         let vague = matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous);
         let stance_only = lexicon::STANCE_ONLY.contains(&lemma);
         let closes = attribution_follows_content(ws, np.start)
-            && ws.get(j + 1).is_none_or(|x| matches!(x.text, "." | "!" | "?" | ","));
+            && ws
+                .get(j + 1)
+                .is_none_or(|x| matches!(x.text, "." | "!" | "?" | ","));
         if (!vague && stance_only) || (!stance_only && !clause_follows(ws, j + 1) && !closes) {
             return None;
         }
@@ -793,7 +897,9 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
             return None;
         }
         if matches!(src.kind, SourceKind::Pronoun)
-            && ws.get(np.start).is_some_and(|x| matches!(&*x.low, "i" | "we" | "you"))
+            && ws
+                .get(np.start)
+                .is_some_and(|x| matches!(&*x.low, "i" | "we" | "you"))
         {
             return None;
         }
@@ -807,7 +913,11 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         cue: Cue {
             span: w.span,
             lemma,
-            kind: if belief { CueKind::Belief } else { CueKind::Verb },
+            kind: if belief {
+                CueKind::Belief
+            } else {
+                CueKind::Verb
+            },
             token: w.tok,
         },
         source: Some(src),
@@ -818,8 +928,22 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
 /// Reporting verbs whose object follows them: "…, told her supporters" is not an inverted
 /// attribution.
 const TRANSITIVE: [&str; 16] = [
-    "tell", "ask", "urge", "accuse", "blame", "criticize", "criticise", "condemn", "promise",
-    "deny", "reveal", "cite", "show", "find", "describe", "email",
+    "tell",
+    "ask",
+    "urge",
+    "accuse",
+    "blame",
+    "criticize",
+    "criticise",
+    "condemn",
+    "promise",
+    "deny",
+    "reveal",
+    "cite",
+    "show",
+    "find",
+    "describe",
+    "email",
 ];
 
 /// Reporting verbs that are attributions only when a clause or quote follows
@@ -972,7 +1096,9 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
             return false;
         }
         let ok = lexicon::PRONOUNS.contains(&l)
-            || (lexicon::QUANTIFIERS.iter().any(|q| q.len() == 1 && q[0] == l)
+            || (lexicon::QUANTIFIERS
+                .iter()
+                .any(|q| q.len() == 1 && q[0] == l)
                 && !w.low.ends_with('s'))
             || last.is_cap()
             || lexicon::VAGUE_NOUNS.contains(l)
@@ -1044,7 +1170,10 @@ fn prev_skipping(ws: &[W<'_>], j: usize) -> Option<usize> {
         }
         if w.is_word()
             && (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")
-                || matches!(&*w.low, "also" | "long" | "since" | "now" | "once" | "further"))
+                || matches!(
+                    &*w.low,
+                    "also" | "long" | "since" | "now" | "once" | "further"
+                ))
         {
             continue;
         }
@@ -1065,7 +1194,19 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     // "condemned to death", "confirmed as chairman", "considered for the job",
     // "reported missing" are not attributions.
     if matches!(next_low, "to" | "for" | "in" | "into")
-        && !matches!(&*w.low, "believed" | "thought" | "said" | "understood" | "reported" | "rumoured" | "rumored" | "alleged" | "feared" | "claimed")
+        && !matches!(
+            &*w.low,
+            "believed"
+                | "thought"
+                | "said"
+                | "understood"
+                | "reported"
+                | "rumoured"
+                | "rumored"
+                | "alleged"
+                | "feared"
+                | "claimed"
+        )
     {
         return None;
     }
@@ -1076,12 +1217,24 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
         return None;
     }
     // "it is said" / "is said to": "said" as a passive only with those.
-    if w.is("said") && next_low != "to" && !ws[..p].iter().rev().find(|x| x.is_word()).is_some_and(|x| x.is("it")) {
+    if w.is("said")
+        && next_low != "to"
+        && !ws[..p]
+            .iter()
+            .rev()
+            .find(|x| x.is_word())
+            .is_some_and(|x| x.is("it"))
+    {
         return None;
     }
     // The auxiliary chain: "has been", "were", "is widely".
     let mut start = p;
-    while start > 0 && matches!(&*ws[start - 1].low, "has" | "have" | "had" | "been" | "will" | "would" | "may" | "might" | "could" | "be") {
+    while start > 0
+        && matches!(
+            &*ws[start - 1].low,
+            "has" | "have" | "had" | "been" | "will" | "would" | "may" | "might" | "could" | "be"
+        )
+    {
         start -= 1;
     }
     let mut source = None;
@@ -1158,7 +1311,10 @@ fn dash_or_colon_speaker(
     let (first_block, first) = q.parts.first()?;
     let text = &draft.blocks.get(*first_block)?.text;
     let before = text.get(..first.start)?.trim_end();
-    let before = before.strip_suffix(['“', '"', '‘', '\'']).unwrap_or(before).trim_end();
+    let before = before
+        .strip_suffix(['“', '"', '‘', '\''])
+        .unwrap_or(before)
+        .trim_end();
     let mk = |span: Span, pos| QuotationSpeaker {
         quotation: qi,
         speaker: Some(Source {
@@ -1174,10 +1330,16 @@ fn dash_or_colon_speaker(
             .rfind(['.', ';', '!', '?', '”', '"'])
             .map_or(0, |i| i + 1);
         let name = head.get(name_start..).unwrap_or("").trim();
-        if name.chars().next().is_some_and(char::is_uppercase) && name.split_whitespace().count() <= 6 {
+        if name.chars().next().is_some_and(char::is_uppercase)
+            && name.split_whitespace().count() <= 6
+        {
             let b = &draft.blocks[*first_block];
-            let off = name_start + (head.len() - name_start - head[name_start..].trim_start().len());
-            return Some(mk(b.source_span(off, off + name.len()), QuotePosition::Before));
+            let off =
+                name_start + (head.len() - name_start - head[name_start..].trim_start().len());
+            return Some(mk(
+                b.source_span(off, off + name.len()),
+                QuotePosition::Before,
+            ));
         }
     }
     let (last_block, last) = q.parts.last()?;
@@ -1188,7 +1350,10 @@ fn dash_or_colon_speaker(
         let rest_trim = rest.trim_start_matches([' ', '\u{a0}']);
         if rest_trim.chars().next().is_some_and(char::is_uppercase) {
             let off = text.len() - rest_trim.len();
-            let end = off + rest_trim.find(['.', ',', ';', '(']).unwrap_or(rest_trim.len());
+            let end = off
+                + rest_trim
+                    .find(['.', ',', ';', '('])
+                    .unwrap_or(rest_trim.len());
             let _ = prose;
             return Some(mk(
                 draft.blocks[*last_block].source_span(off, end),
@@ -1226,7 +1391,9 @@ fn quotation_speakers(
             }
         }
         for &si in &touched {
-            let Some(sa) = sentences.get(si) else { continue };
+            let Some(sa) = sentences.get(si) else {
+                continue;
+            };
             if let Some(a) = sa
                 .attributions
                 .iter()
@@ -1234,7 +1401,9 @@ fn quotation_speakers(
             {
                 let pos = if a.cue.span.end <= q.open.start {
                     QuotePosition::Before
-                } else if q.close.is_some_and(|c| a.cue.span.start >= c.end) || a.cue.span.start >= q.span.end {
+                } else if q.close.is_some_and(|c| a.cue.span.start >= c.end)
+                    || a.cue.span.start >= q.span.end
+                {
                     QuotePosition::After
                 } else {
                     QuotePosition::Middle
@@ -1266,7 +1435,10 @@ fn quotation_speakers(
             }
             for c in cands {
                 let Some(sa) = sentences.get(c) else { continue };
-                let near = match (prose.sentences.get(c), first.and_then(|f| prose.sentences.get(f))) {
+                let near = match (
+                    prose.sentences.get(c),
+                    first.and_then(|f| prose.sentences.get(f)),
+                ) {
                     (Some(cs), Some(fs)) => cs.block + 1 >= fs.block && cs.block <= fs.block + 1,
                     _ => false,
                 };

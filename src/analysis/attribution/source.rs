@@ -31,7 +31,18 @@ pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
         if !w.quoted
             && w.is_word()
             && (lexicon::BETWEEN.contains(&&*w.low)
-                || matches!(&*w.low, "will" | "would" | "could" | "may" | "might" | "must" | "should" | "can" | "not")
+                || matches!(
+                    &*w.low,
+                    "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "can"
+                        | "not"
+                )
                 || (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")))
         {
             k -= 1;
@@ -95,7 +106,10 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
             && !lexicon::VAGUE_NOUNS.contains(&*w.low)
             && (lexicon::verb_lemma(&w.low).is_some()
                 || lexicon::BE.contains(&&*w.low)
-                || matches!(&*w.low, "has" | "have" | "had" | "will" | "would" | "can" | "could"))
+                || matches!(
+                    &*w.low,
+                    "has" | "have" | "had" | "will" | "would" | "can" | "could"
+                ))
         {
             break;
         }
@@ -189,14 +203,23 @@ pub fn classify_words(words: &[&str]) -> SourceKind {
 }
 
 const NUMBER_WORDS: [&str; 12] = [
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both",
-    "one",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both", "one",
 ];
 
 /// Plural nouns of institutions: "other nations" describes rather than hides a source.
 const INSTITUTIONS: [&str; 12] = [
-    "nations", "countries", "governments", "states", "members", "parties", "companies",
-    "firms", "banks", "teams", "clubs", "agencies",
+    "nations",
+    "countries",
+    "governments",
+    "states",
+    "members",
+    "parties",
+    "companies",
+    "firms",
+    "banks",
+    "teams",
+    "clubs",
+    "agencies",
 ];
 
 /// Source nouns that are documents, not people.
@@ -206,7 +229,17 @@ const DOCUMENTS: [&str; 8] = [
 
 /// Post-modifiers that describe a source's position ("involved in the talks").
 const DESCRIPTIVE: [&str; 12] = [
-    "involved", "who", "from", "at", "in", "with", "on", "for", "of", "attending", "working",
+    "involved",
+    "who",
+    "from",
+    "at",
+    "in",
+    "with",
+    "on",
+    "for",
+    "of",
+    "attending",
+    "working",
     "based",
 ];
 
@@ -228,10 +261,10 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     if let Some(a) = words.iter().position(|w| w.is("and"))
         && a > 0
         && !words[a - 1].low.ends_with('s')
-        && words[..a]
-            .iter()
-            .enumerate()
-            .any(|(i, w)| i > 0 && is_name_word(w, false, words.get(i + 1)) || !sentence_initial && is_name_word(w, false, words.get(i + 1)))
+        && words[..a].iter().enumerate().any(|(i, w)| {
+            i > 0 && is_name_word(w, false, words.get(i + 1))
+                || !sentence_initial && is_name_word(w, false, words.get(i + 1))
+        })
     {
         return SourceKind::Named;
     }
@@ -242,8 +275,12 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     {
         let of = if words[1].is("of") { 1 } else { 2 };
         let rest = classify(&words[of + 1..], false);
-        if matches!(rest, SourceKind::Vague | SourceKind::Title | SourceKind::Anonymous)
-            && words[of + 1..].iter().any(|w| lexicon::VAGUE_NOUNS.contains(&*w.low))
+        if matches!(
+            rest,
+            SourceKind::Vague | SourceKind::Title | SourceKind::Anonymous
+        ) && words[of + 1..]
+            .iter()
+            .any(|w| lexicon::VAGUE_NOUNS.contains(&*w.low))
         {
             return SourceKind::Anonymous;
         }
@@ -254,7 +291,10 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         Some(c) if c > 0 => {
             let rest = &words[c + 1..];
             let person = rest.iter().enumerate().any(|(i, w)| {
-                is_name_word(w, false, rest.get(i + 1)) && rest.get(i + 1).is_some_and(|n| is_name_word(n, false, None))
+                is_name_word(w, false, rest.get(i + 1))
+                    && rest
+                        .get(i + 1)
+                        .is_some_and(|n| is_name_word(n, false, None))
             });
             if person {
                 return SourceKind::Named;
@@ -263,7 +303,10 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         }
         _ => words,
     };
-    let content: Vec<&W> = words.iter().filter(|w| w.kind != TokenKind::Punct).collect();
+    let content: Vec<&W> = words
+        .iter()
+        .filter(|w| w.kind != TokenKind::Punct)
+        .collect();
     let Some(first) = content.first() else {
         return SourceKind::Title;
     };
@@ -313,12 +356,19 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         }
     }
     let det = lows.get(skip).copied().unwrap_or("");
-    let has_name = content.iter().enumerate().any(|(i, w)| {
-        is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied())
-    });
+    let has_name = content
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied()));
     // A capitalised head inside the sentence is part of a name ("the Atomic Energy Agency").
-    let head_pos = content.iter().position(|w| std::ptr::eq(*w, head)).unwrap_or(0);
-    if head_vague && head.is_cap() && (head_pos > 0 || !sentence_initial) && !head.low.ends_with('s')
+    let head_pos = content
+        .iter()
+        .position(|w| std::ptr::eq(*w, head))
+        .unwrap_or(0);
+    if head_vague
+        && head.is_cap()
+        && (head_pos > 0 || !sentence_initial)
+        && !head.low.ends_with('s')
     {
         return SourceKind::Named;
     }
@@ -327,8 +377,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
             return SourceKind::Title;
         }
         // "his research" is identified by its owner.
-        if DOCUMENTS.contains(&head_low) && matches!(det, "his" | "her" | "their" | "its" | "our")
-        {
+        if DOCUMENTS.contains(&head_low) && matches!(det, "his" | "her" | "their" | "its" | "our") {
             return SourceKind::Title;
         }
         // A named poll or study is identified; an unnamed one is vague.
@@ -342,9 +391,9 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         if matches!(det, "a" | "an" | "one" | "another") {
             return SourceKind::Anonymous;
         }
-        let counted = content.iter().any(|w| {
-            w.kind == TokenKind::Number || NUMBER_WORDS.contains(&&*w.low)
-        });
+        let counted = content
+            .iter()
+            .any(|w| w.kind == TokenKind::Number || NUMBER_WORDS.contains(&&*w.low));
         if counted && (has_name || post.is_some()) {
             return SourceKind::Anonymous;
         }
@@ -371,7 +420,9 @@ fn is_name_word(w: &W<'_>, initial: bool, next: Option<&W<'_>>) -> bool {
     {
         return false;
     }
-    if initial && (lexicon::QUANTIFIERS.iter().any(|q| q[0] == base) || CLAUSE_BREAKS.contains(&base)) {
+    if initial
+        && (lexicon::QUANTIFIERS.iter().any(|q| q[0] == base) || CLAUSE_BREAKS.contains(&base))
+    {
         return false;
     }
     // Demonyms and party adjectives before a noun ("European diplomats", "Democratic aides").

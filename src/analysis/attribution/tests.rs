@@ -58,7 +58,10 @@ fn named_and_title_sources() {
 
 #[test]
 fn vague_and_anonymous_sources() {
-    check("Officials said the bridge would close.", &["said | Officials | vague"]);
+    check(
+        "Officials said the bridge would close.",
+        &["said | Officials | vague"],
+    );
     check(
         "Some residents believe the bridge is unsafe.",
         &["believe | Some residents | vague"],
@@ -67,7 +70,10 @@ fn vague_and_anonymous_sources() {
         "Port authority sources suggested a delay.",
         &["suggested | Port authority sources | vague"],
     );
-    check("A source said the deal was done.", &["said | A source | anonymous"]);
+    check(
+        "A source said the deal was done.",
+        &["said | A source | anonymous"],
+    );
     check(
         "Three harbour board officials involved in the review said it was late.",
         &["said | Three harbour board officials involved in the review | anonymous"],
@@ -84,7 +90,10 @@ fn vague_and_anonymous_sources() {
 
 #[test]
 fn passives_and_impersonal_cues() {
-    check("The bridge is believed to be unsafe.", &["is believed | - | -"]);
+    check(
+        "The bridge is believed to be unsafe.",
+        &["is believed | - | -"],
+    );
     check(
         "The closure was seen by some as a mistake.",
         &["was seen | some | vague"],
@@ -93,8 +102,14 @@ fn passives_and_impersonal_cues() {
         "The delay has been widely condemned.",
         &["has been widely condemned | - | -"],
     );
-    check("The figures were confirmed by the council.", &["were confirmed | the council | title"]);
-    check("There are fears that the bridge will fail.", &["There are fears | - | -"]);
+    check(
+        "The figures were confirmed by the council.",
+        &["were confirmed | the council | title"],
+    );
+    check(
+        "There are fears that the bridge will fail.",
+        &["There are fears | - | -"],
+    );
     // Not attributions.
     check("He was condemned to ten years in prison.", &[]);
     check("The hall was seen from the river.", &[]);
@@ -121,7 +136,10 @@ fn pronouns_resolve_to_the_last_source() {
 #[test]
 fn quotes_are_the_speakers() {
     // A cue inside a quotation is the speaker's, not an attribution of the sentence.
-    check("“Officials said nothing,” Ann Lee said.", &["said | Ann Lee | named"]);
+    check(
+        "“Officials said nothing,” Ann Lee said.",
+        &["said | Ann Lee | named"],
+    );
     let input = "“We will rebuild,” Ann Lee said. “It will take time.”";
     assert_eq!(scopes(input), ["own", "quotation"]);
     let a = crate::Analyzed::new(input);
@@ -163,12 +181,23 @@ fn classify_plain_words() {
     assert_eq!(classify_words(&["the", "minister"]), SourceKind::Title);
     assert_eq!(classify_words(&["Ann", "Lee"]), SourceKind::Named);
     assert_eq!(classify_words(&["she"]), SourceKind::Pronoun);
-    assert_eq!(classify_words(&["other", "European", "nations"]), SourceKind::Title);
+    assert_eq!(
+        classify_words(&["other", "European", "nations"]),
+        SourceKind::Title
+    );
 }
 
 #[test]
 fn never_panics_on_odd_input() {
-    for input in ["", "said", ", said", "according to", "“said”", "is believed", "\u{FFFC} said ."] {
+    for input in [
+        "",
+        "said",
+        ", said",
+        "according to",
+        "“said”",
+        "is believed",
+        "\u{FFFC} said .",
+    ] {
         let _ = render(input);
     }
 }

@@ -94,7 +94,11 @@ mod tests {
     use crate::rules::attribution::test_util::flagged;
 
     fn check(input: &str, expected: &[&str]) {
-        assert_eq!(flagged(input, "attribution/anonymous-source"), expected, "{input}");
+        assert_eq!(
+            flagged(input, "attribution/anonymous-source"),
+            expected,
+            "{input}"
+        );
     }
 
     #[test]

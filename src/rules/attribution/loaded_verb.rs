@@ -118,12 +118,19 @@ mod tests {
     use crate::rules::attribution::test_util::flagged;
 
     fn check(input: &str, expected: &[&str]) {
-        assert_eq!(flagged(input, "attribution/loaded-verb"), expected, "{input}");
+        assert_eq!(
+            flagged(input, "attribution/loaded-verb"),
+            expected,
+            "{input}"
+        );
     }
 
     #[test]
     fn flags_loaded_attribution() {
-        check("The coach admitted that the team trained badly.", &["admitted"]);
+        check(
+            "The coach admitted that the team trained badly.",
+            &["admitted"],
+        );
         check("The team trained badly, the coach admitted.", &["admitted"]);
         check("Ann Lee claims she was never told.", &["claims"]);
         check("Rob Tan conceded: “We did nothing wrong.”", &["conceded"]);
@@ -142,7 +149,10 @@ mod tests {
     fn proposes_said() {
         let input = "The coach admitted that the team trained badly.";
         let d = crate::lint(input, &crate::Settings::default());
-        let d = d.iter().find(|d| d.rule == "attribution/loaded-verb").unwrap();
+        let d = d
+            .iter()
+            .find(|d| d.rule == "attribution/loaded-verb")
+            .unwrap();
         assert_eq!(d.fixes[0].edits[0].replacement, "said");
         assert_eq!(d.fixes[0].applicability, crate::Applicability::DisplayOnly);
     }

@@ -79,7 +79,12 @@ impl Rule for UnattributedQuote {
             let Some((first_block, _)) = q.parts.first() else {
                 continue;
             };
-            if ctx.draft.blocks.get(*first_block).is_none_or(|b| b.is_heading()) {
+            if ctx
+                .draft
+                .blocks
+                .get(*first_block)
+                .is_none_or(|b| b.is_heading())
+            {
                 continue;
             }
             if q.parts.iter().any(|(b, _)| near(*b)) {
@@ -88,7 +93,11 @@ impl Rule for UnattributedQuote {
             let mut words = 0;
             let mut full_stop = false;
             for (b, range) in &q.parts {
-                let Some(text) = ctx.draft.blocks.get(*b).and_then(|bl| bl.text.get(range.clone()))
+                let Some(text) = ctx
+                    .draft
+                    .blocks
+                    .get(*b)
+                    .and_then(|bl| bl.text.get(range.clone()))
                 else {
                     continue;
                 };
@@ -117,7 +126,11 @@ mod tests {
     use crate::rules::attribution::test_util::flagged;
 
     fn check(input: &str, expected: &[&str]) {
-        assert_eq!(flagged(input, "attribution/unattributed-quote"), expected, "{input}");
+        assert_eq!(
+            flagged(input, "attribution/unattributed-quote"),
+            expected,
+            "{input}"
+        );
     }
 
     #[test]
@@ -130,7 +143,10 @@ mod tests {
 
     #[test]
     fn speaker_nearby_or_short_quote() {
-        check("“We will not close it while I sit here,” Rob Tan said.", &[]);
+        check(
+            "“We will not close it while I sit here,” Rob Tan said.",
+            &[],
+        );
         check(
             "Rob Tan spoke to residents.\n\nHe said: “We will not close it while I sit here.”",
             &[],

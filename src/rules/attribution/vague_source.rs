@@ -110,32 +110,63 @@ mod tests {
     use crate::rules::attribution::test_util::flagged;
 
     fn check(input: &str, expected: &[&str]) {
-        assert_eq!(flagged(input, "attribution/vague-source"), expected, "{input}");
+        assert_eq!(
+            flagged(input, "attribution/vague-source"),
+            expected,
+            "{input}"
+        );
     }
 
     #[test]
     fn flags_vague_sources() {
         check("Officials said the ferry would stop.", &["Officials said"]);
-        check("Many islanders believe the ferry is vital.", &["Many islanders believe"]);
-        check("Council sources suggest the vote is close.", &["Council sources suggest"]);
+        check(
+            "Many islanders believe the ferry is vital.",
+            &["Many islanders believe"],
+        );
+        check(
+            "Council sources suggest the vote is close.",
+            &["Council sources suggest"],
+        );
         check("The ferry is believed to be unsafe.", &["is believed"]);
-        check("The vote was seen by some as a betrayal.", &["was seen by some"]);
-        check("The cuts have been widely condemned.", &["have been widely condemned"]);
-        check("The results were officially confirmed.", &["were officially confirmed"]);
-        check("The ferry, according to reports, will stop.", &["according to reports"]);
-        check("There are fears that the ferry will stop.", &["There are fears"]);
+        check(
+            "The vote was seen by some as a betrayal.",
+            &["was seen by some"],
+        );
+        check(
+            "The cuts have been widely condemned.",
+            &["have been widely condemned"],
+        );
+        check(
+            "The results were officially confirmed.",
+            &["were officially confirmed"],
+        );
+        check(
+            "The ferry, according to reports, will stop.",
+            &["according to reports"],
+        );
+        check(
+            "There are fears that the ferry will stop.",
+            &["There are fears"],
+        );
     }
 
     #[test]
     fn leaves_identified_and_quoted_sources_alone() {
-        check("Transport Minister Ada Park said the ferry would stop.", &[]);
+        check(
+            "Transport Minister Ada Park said the ferry would stop.",
+            &[],
+        );
         check("The minister said the ferry would stop.", &[]);
         check(
             "Two harbour board officials involved in the review said the ferry would stop.",
             &[],
         );
         check("“Officials said nothing to us,” Rob Tan said.", &[]);
-        check("The ferry was confirmed as the winner of the award by the jury.", &[]);
+        check(
+            "The ferry was confirmed as the winner of the award by the jury.",
+            &[],
+        );
         check("Many islanders use the ferry every day.", &[]);
         check("Some 40 people took the ferry.", &[]);
     }

@@ -304,6 +304,46 @@ fn is_year(w: &W<'_>) -> bool {
         && matches!(w.text.as_bytes()[0], b'1' | b'2')
 }
 
+/// How strongly word `low` (with its neighbours) signals a checkable claim.
+fn word_weight(low: &str, prev: Option<&W<'_>>, next: Option<&W<'_>>) -> i32 {
+    let next_is = |words: &[&str]| next.is_some_and(|n| words.contains(&&*n.low));
+    if ACCUSATION.contains(&low)
+        || matches!(low, "secretly" | "privately")
+        || (low == "closed" && next_is(&["doors"]))
+    {
+        return 3;
+    }
+    if matches!(
+        low,
+        "million" | "billion" | "trillion" | "percent" | "thousands" | "millions" | "billions"
+    ) || CASUALTY.contains(&low)
+        || matches!(low, "confidential" | "secret")
+    {
+        return 2;
+    }
+    let superlative = (SUPERLATIVE.contains(&low)
+        || (low.ends_with("est") && low.len() > 5 && !NOT_SUPERLATIVE.contains(&low)))
+        && prev.is_some_and(|p| p.is("the") || p.low.ends_with("'s"));
+    if superlative {
+        let weak = matches!(low, "first" | "only" | "best" | "last" | "most" | "least");
+        return if weak { 1 } else { 2 };
+    }
+    let causal = CAUSAL.contains(&low)
+        || (matches!(low, "because" | "due" | "led" | "contributed") && next_is(&["of", "to"]));
+    let intention =
+        matches!(low, "plans" | "intends" | "decided" | "agreed" | "refused") && next_is(&["to"]);
+    if causal
+        || intention
+        || NUMBER_WORDS.contains(&low.split('-').next().unwrap_or(low))
+        || TOPICS.contains(&low)
+        || matches!(low, "record" | "unprecedented" | "ever")
+        || CHANGE.contains(&low)
+    {
+        return 1;
+    }
+    0
+}
+
 /// The claim signal of a sentence: the span of its strongest cue when the evidence adds up.
 fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
     let mut score = 0i32;
@@ -345,7 +385,6 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
     if words < 5 || words * 2 < ws.iter().filter(|w| w.kind != TokenKind::Punct).count() {
         return None;
     }
-    let mut has_number = false;
     for (k, w) in unquoted.iter().enumerate() {
         let prev = k.checked_sub(1).and_then(|p| unquoted.get(p));
         let next = unquoted.get(k + 1);
@@ -372,7 +411,6 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
                 if near_month || ordinal || label {
                     continue;
                 }
-                has_number = true;
                 let digits: String = w.text.chars().filter(char::is_ascii_digit).collect();
                 let big = digits.len() >= 2 || w.text.contains('.');
                 let unit = next.is_some_and(|n| UNITS.contains(&&*n.low))
@@ -397,55 +435,14 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
                 }
             }
             TokenKind::Word => {
-                if matches!(
-                    low,
-                    "million"
-                        | "billion"
-                        | "trillion"
-                        | "percent"
-                        | "thousands"
-                        | "millions"
-                        | "billions"
-                ) {
-                    note(2, w.span, &mut score);
-                    has_number = true;
-                } else if CASUALTY.contains(&low) {
-                    note(2, w.span, &mut score);
-                } else if ACCUSATION.contains(&low) {
-                    note(2, w.span, &mut score);
-                } else if matches!(low, "secretly" | "privately" | "confidential" | "secret")
-                    || (low == "closed" && next.is_some_and(|n| n.is("doors")))
-                {
-                    note(2, w.span, &mut score);
-                } else if CAUSAL.contains(&low)
-                    || (matches!(low, "because" | "due" | "led" | "contributed")
-                        && next.is_some_and(|n| matches!(&*n.low, "of" | "to")))
-                {
-                    note(1, w.span, &mut score);
-                } else if (SUPERLATIVE.contains(&low)
-                    || (low.ends_with("est") && low.len() > 5 && !NOT_SUPERLATIVE.contains(&low)))
-                    && prev.is_some_and(|p| p.is("the") || p.low.ends_with("'s"))
-                {
-                    let weak = matches!(low, "first" | "only" | "best" | "last" | "most" | "least");
-                    note(if weak { 1 } else { 2 }, w.span, &mut score);
-                } else if NUMBER_WORDS.contains(&low.split('-').next().unwrap_or(low)) {
-                    note(1, w.span, &mut score);
-                } else if TOPICS.contains(&low) {
-                    note(1, w.span, &mut score);
-                } else if matches!(low, "record" | "unprecedented" | "ever") {
-                    note(1, w.span, &mut score);
-                } else if CHANGE.contains(&low) {
-                    note(1, w.span, &mut score);
-                } else if matches!(low, "plans" | "intends" | "decided" | "agreed" | "refused")
-                    && next.is_some_and(|n| n.is("to"))
-                {
-                    note(1, w.span, &mut score);
+                let weight = word_weight(low, prev.copied(), next.copied());
+                if weight > 0 {
+                    note(weight, w.span, &mut score);
                 }
             }
             _ => {}
         }
     }
-    let _ = has_number;
     // Opinions, questions and exhortations are not claims.
     if ws
         .iter()

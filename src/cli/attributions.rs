@@ -103,7 +103,7 @@ pub fn run(paths: &[PathBuf], format: &str) -> ExitCode {
     }
     let mut failed = false;
     let mut files = Vec::new();
-    for path in super::collect(paths) {
+    for path in markdown_files(paths) {
         let text = match std::fs::read(&path)
             .map_err(|e| e.to_string())
             .and_then(|b| String::from_utf8(b).map_err(|_| "not UTF-8".to_string()))
@@ -134,4 +134,22 @@ pub fn run(paths: &[PathBuf], format: &str) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The files named, and the Markdown files under the directories named (sorted).
+fn markdown_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            for e in ignore::WalkBuilder::new(p).build().flatten() {
+                if e.path().is_file() && super::walk::is_markdown(e.path()) {
+                    out.push(e.path().to_path_buf());
+                }
+            }
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out.sort();
+    out
 }

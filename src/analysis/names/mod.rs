@@ -56,6 +56,8 @@ pub struct Occurrence {
     pub first_name: Option<String>,
     /// The index of the [`Mention`] it belongs to.
     pub mention: usize,
+    /// Whether it stands alone in a comma-separated list of names (a team sheet).
+    pub listed: bool,
 }
 
 /// A run of name words: a person, place or organisation named once.
@@ -368,6 +370,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                     None
                 },
                 mention: mi,
+                listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, *ts, *te),
             });
         }
         let first_tok = &prose.tokens[name[0].0];
@@ -386,6 +389,29 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
         });
         i = next;
     }
+}
+
+/// Whether tokens `ts..te` stand between commas in a sentence of many commas.
+fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool {
+    let Some(sent) = prose.sentences.get(si) else {
+        return false;
+    };
+    let punct = |i: usize| -> &str {
+        if sent.tokens.contains(&i) {
+            prose.token_text(draft, i)
+        } else {
+            "."
+        }
+    };
+    let commas = sent
+        .tokens
+        .clone()
+        .filter(|&i| prose.token_text(draft, i) == ",")
+        .count();
+    let before = ts.checked_sub(1).map_or(".", punct);
+    let after = punct(te);
+    commas >= 3 && matches!(before, "," | "." | ":" | ";") && matches!(after, "," | "." | ";")
+        && (before == "," || after == ",")
 }
 
 /// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words.
@@ -425,12 +451,21 @@ fn add_split_hyphenated(names: &mut Names) {
 
 #[derive(Default)]
 struct FormStats {
+    plain: String,
+    keys: [String; 2],
+    lower: String,
+    nchars: usize,
+    /// The given names (lexicon given names or initials) seen before it.
+    given_names: HashSet<String>,
+    listed: usize,
     count: usize,
     mid_sentence: usize,
     followed: usize,
-    given: HashSet<String>,
     first_pos: usize,
     occurrences: Vec<usize>,
+    common: bool,
+    proper: bool,
+    in_lower_text: bool,
 }
 
 fn candidate(form: &str) -> bool {
@@ -461,11 +496,11 @@ fn is_given_word(w: &str) -> bool {
 }
 
 /// Whether `x` (the minority) and `y` are spellings of one name here.
-fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats, names: &Names) -> bool {
+fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
     if morphological(x, y) {
         return false;
     }
-    let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
+    let (lx, ly) = (sx.lower.as_str(), sy.lower.as_str());
     if lx == ly {
         // Case only: not after a hyphen (Blu-ray / Blu-Ray is a product's styling).
         let pos = x.chars().zip(y.chars()).position(|(a, b)| a != b).unwrap_or(0);
@@ -478,68 +513,59 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats, names: &Names) -> b
         (Some(a), Some(b)) => a == b,
         _ => false,
     };
-    let (kx, ky) = (keys(x), keys(y));
-    let strong = known || kx.iter().any(|k| ky.contains(k));
-    let (px, py) = (plain(x), plain(y));
-    let (nx, ny) = (px.chars().count(), py.chars().count());
-    let d = distance(&px, &py, 2);
-    let gx: HashSet<&str> = sx
-        .given
-        .iter()
-        .filter(|g| is_given_word(g))
-        .map(String::as_str)
-        .collect();
-    let gy: HashSet<&str> = sy
-        .given
-        .iter()
-        .filter(|g| is_given_word(g))
-        .map(String::as_str)
-        .collect();
-    let same_given = !gx.is_disjoint(&gy);
+    let strong = known || sx.keys.iter().any(|k| sy.keys.contains(k));
+    let (nx, ny) = (sx.nchars, sy.nchars);
+    let same_given = !sx.given_names.is_disjoint(&sy.given_names);
     if !strong {
-        if nx.min(ny) < 4 || d > 2 {
-            return false;
-        }
-        // Two edits only for long names with the same given name.
-        if d == 2 && !(nx.min(ny) >= 8 && same_given) {
+        if nx.min(ny) < 4 || nx.abs_diff(ny) > 2 {
             return false;
         }
         if sx.count > 1 || sy.first_pos > sx.first_pos {
             return false;
         }
-    }
-    // Given names: only as the same person's (same surname), which the surname shows.
-    let given_like = |f: &str, s: &FormStats| s.followed > 0 && lexicon::is_given(&f.to_lowercase());
-    // A word used only before other name words (a given name) against one never so used.
-    let only_first = |s: &FormStats| s.followed == s.count;
-    if (only_first(sx) && sy.followed == 0) || (only_first(sy) && sx.followed == 0) {
-        return false;
-    }
-    if !known {
-        if given_like(x, sx) || given_like(y, sy) {
+        let d = distance(&sx.plain, &sy.plain, 2);
+        // Two edits only for long names with the same given name.
+        if d > 2 || (d == 2 && !(nx.min(ny) >= 8 && same_given)) {
             return false;
         }
-        if lexicon::is_given(&lx) && lexicon::is_given(&ly) {
+    }
+    // Given names are compared only through the surname that follows them: a word used only
+    // before other name words (a given name) is not a variant of one used otherwise.
+    let only_first = |s: &FormStats| s.followed == s.count;
+    let mostly_not = |s: &FormStats| s.followed * 2 < s.count;
+    if (only_first(sx) && (mostly_not(sy) || only_first(sy)))
+        || (only_first(sy) && mostly_not(sx))
+    {
+        return false;
+    }
+    let given_like = |s: &FormStats| s.followed > 0 && lexicon::is_given(&s.lower);
+    if !known {
+        if given_like(sx) || given_like(sy) {
+            return false;
+        }
+        if lexicon::is_given(lx) && lexicon::is_given(ly) {
             return false;
         }
     }
     // Ordinary words and known names are not misspellings of each other.
     if !known {
-        if lexicon::is_common(&lx) || names.lower_words.contains(&lx) {
+        if sx.common || sx.in_lower_text {
             return false;
         }
-        let y_word = lexicon::is_common(&ly) || names.lower_words.contains(&ly);
+        let y_word = sy.common || sy.in_lower_text;
         if y_word && sy.mid_sentence == 0 {
             return false;
         }
-        let x_known = lexicon::is_known_proper(x);
-        let y_known = lexicon::is_known_proper(y) || y_word;
-        if x_known && y_known {
+        if sx.proper && (sy.proper || y_word) {
             return false;
         }
     }
+    // A surname standing alone in a team sheet, with no given name of its own.
+    if !strong && sx.listed == sx.count && sx.given_names.is_empty() {
+        return false;
+    }
     // Different given names: different people.
-    if !gx.is_empty() && !same_given {
+    if !sx.given_names.is_empty() && !same_given {
         return false;
     }
     true
@@ -551,9 +577,22 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         if !candidate(&o.form) {
             continue;
         }
-        let s = stats.entry(o.form.as_str()).or_default();
-        if s.count == 0 {
-            s.first_pos = o.span.start;
+        let s = stats.entry(o.form.as_str()).or_insert_with(|| {
+            let lower = o.form.to_lowercase();
+            FormStats {
+                plain: plain(&o.form),
+                keys: keys(&o.form),
+                nchars: plain(&o.form).chars().count(),
+                common: lexicon::is_common(&lower),
+                proper: lexicon::is_known_proper(&o.form),
+                in_lower_text: names.lower_words.contains(&lower),
+                lower,
+                first_pos: o.span.start,
+                ..FormStats::default()
+            }
+        });
+        if o.listed {
+            s.listed += 1;
         }
         s.count += 1;
         s.occurrences.push(i);
@@ -564,12 +603,14 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             s.followed += 1;
         }
         if let Some(g) = &o.first_name {
-            s.given.insert(g.clone());
+            if is_given_word(g) {
+                s.given_names.insert(g.clone());
+            }
         }
     }
     let mut forms: Vec<&str> = stats.keys().copied().collect();
     forms.sort_by_key(|f| stats[f].first_pos);
-    let plen: Vec<usize> = forms.iter().map(|f| plain(f).chars().count()).collect();
+    let plen: Vec<usize> = forms.iter().map(|f| stats[f].nchars).collect();
     // Union-find over forms.
     let mut parent: Vec<usize> = (0..forms.len()).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -582,7 +623,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
     let key_index: HashMap<String, Vec<usize>> = {
         let mut m: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, f) in forms.iter().enumerate() {
-            for k in keys(f) {
+            for k in stats[f].keys.iter().cloned() {
                 let v = m.entry(k).or_default();
                 if !v.contains(&i) {
                     v.push(i);
@@ -594,7 +635,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         }
         m
     };
-    let mut try_pair = |a: usize, b: usize, parent: &mut Vec<usize>| {
+    let try_pair = |a: usize, b: usize, parent: &mut Vec<usize>| {
         let (fa, fb) = (forms[a], forms[b]);
         let (sa, sb) = (&stats[fa], &stats[fb]);
         // x: the minority (fewer occurrences; on a tie, the later one).
@@ -605,7 +646,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         } else {
             (fb, fa, sb, sa)
         };
-        if related(x, y, sx, sy, names) {
+        if related(x, y, sx, sy) {
             let (ra, rb) = (find(parent, a), find(parent, b));
             if ra != rb {
                 parent[ra.max(rb)] = ra.min(rb);
@@ -619,9 +660,19 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             }
         }
     }
-    for a in 0..forms.len() {
-        for b in a + 1..forms.len() {
-            if plen[a].abs_diff(plen[b]) > 2 || plen[a].min(plen[b]) < 4 {
+    // One or two edits: compare forms of similar length, cheapest tests first.
+    let st: Vec<&FormStats> = forms.iter().map(|f| &stats[f]).collect();
+    let mut by_len: Vec<usize> = (0..forms.len()).filter(|&i| plen[i] >= 4).collect();
+    by_len.sort_by_key(|&i| plen[i]);
+    for (n, &a) in by_len.iter().enumerate() {
+        for &b in &by_len[n + 1..] {
+            if plen[b] - plen[a] > 2 {
+                break;
+            }
+            if st[a].count > 1 && st[b].count > 1 {
+                continue;
+            }
+            if distance(&st[a].plain, &st[b].plain, 2) > 2 {
                 continue;
             }
             try_pair(a, b, &mut parent);

@@ -146,7 +146,12 @@ pub fn morphological(a: &str, b: &str) -> bool {
     let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let stem = a.strip_suffix(['a', 'e', 'y']);
+    let last = a.chars().next_back();
     SUFFIXES.iter().any(|s| {
+        // A doubled last letter is a spelling slip, not an ending (Henman / Henmann).
+        if s.chars().next() == last && stem.is_none() {
+            return false;
+        }
         b.strip_suffix(s).is_some_and(|rest| {
             rest == a || stem.is_some_and(|st| st == rest)
         })
@@ -218,5 +223,6 @@ mod tests {
         assert!(morphological("Williams", "William"));
         assert!(!morphological("Rusedski", "Rusedskiy"));
         assert!(!morphological("Davis", "David"));
+        assert!(!morphological("Henman", "Henmann"));
     }
 }

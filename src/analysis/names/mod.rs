@@ -58,6 +58,10 @@ pub struct Occurrence {
     pub mention: usize,
     /// Whether it stands alone in a comma-separated list of names (a team sheet).
     pub listed: bool,
+    /// The name word that follows it in the same name (`Putin` for `Vladimir`).
+    pub next: Option<String>,
+    /// Whether a particle follows it (`Osama` in `Osama bin Laden`).
+    pub before_particle: bool,
 }
 
 /// A run of name words: a person, place or organisation named once.
@@ -370,6 +374,8 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                     None
                 },
                 mention: mi,
+                next: name.get(k + 1).map(|n| n.2.clone()),
+                before_particle: name.get(k + 1).is_some_and(|n| n.0 > *te),
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, *ts, *te),
             });
         }
@@ -463,6 +469,8 @@ struct FormStats {
     followed: usize,
     first_pos: usize,
     occurrences: Vec<usize>,
+    next_words: HashSet<String>,
+    before_particle: usize,
     common: bool,
     proper: bool,
     in_lower_text: bool,
@@ -529,16 +537,22 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
             return false;
         }
     }
+    // Given names of one person: the same surname follows both (Sergey / Sergei Lavrov).
+    if strong && !sx.next_words.is_disjoint(&sy.next_words) {
+        return true;
+    }
     // Given names are compared only through the surname that follows them: a word used only
     // before other name words (a given name) is not a variant of one used otherwise.
     let only_first = |s: &FormStats| s.followed == s.count;
-    let mostly_not = |s: &FormStats| s.followed * 2 < s.count;
-    if (only_first(sx) && (mostly_not(sy) || only_first(sy)))
-        || (only_first(sy) && mostly_not(sx))
-    {
+    // Two words only ever used before other name words: given names, unless the dictionary
+    // knows one as a proper noun that is not a given name (Sheffield Hallam).
+    let place_like = |s: &FormStats, l: &str| s.proper && !lexicon::is_given(l);
+    if only_first(sx) && only_first(sy) && !place_like(sx, lx) && !place_like(sy, ly) {
         return false;
     }
-    let given_like = |s: &FormStats| s.followed > 0 && lexicon::is_given(&s.lower);
+    let given_like = |s: &FormStats| {
+        (s.followed * 2 > s.count && lexicon::is_given(&s.lower)) || s.before_particle > 0
+    };
     if !known {
         if given_like(sx) || given_like(sy) {
             return false;
@@ -601,6 +615,12 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         }
         if o.followed {
             s.followed += 1;
+        }
+        if let Some(n) = &o.next {
+            s.next_words.insert(n.clone());
+        }
+        if o.before_particle {
+            s.before_particle += 1;
         }
         if let Some(g) = &o.first_name {
             if is_given_word(g) {
@@ -825,5 +845,54 @@ mod tests {
             &[],
         );
         check("On Monday in May the Mays met.", &[]);
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    /// Prints the name words of the file named by `NEWSLINT_NAMES_DEBUG` and their context
+    /// (`cargo test --lib names_debug -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn names_debug() {
+        let Ok(path) = std::env::var("NEWSLINT_NAMES_DEBUG") else {
+            return;
+        };
+        let words: Vec<String> = std::env::var("NEWSLINT_NAMES_WORDS")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::to_string)
+            .collect();
+        let src = std::fs::read_to_string(path).unwrap_or_default();
+        let a = crate::Analyzed::new(&src);
+        let n = super::analyze(&src, &a.draft, &a.prose, &crate::Settings::default());
+        for o in &n.occurrences {
+            if words.contains(&o.form) {
+                println!(
+                    "{} init={} head={} followed={} first={:?} next={:?} listed={} quoted={}",
+                    o.form,
+                    o.sentence_initial,
+                    o.heading,
+                    o.followed,
+                    o.first_name,
+                    o.next,
+                    o.listed,
+                    o.quoted
+                );
+            }
+        }
+        for w in &words {
+            println!(
+                "{w}: common={} proper={} given={} lower={}",
+                super::lexicon::is_common(&w.to_lowercase()),
+                super::lexicon::is_known_proper(w),
+                super::lexicon::is_given(&w.to_lowercase()),
+                n.used_in_lower_case(w)
+            );
+        }
+        for g in &n.variants {
+            let forms: Vec<&str> = g.spellings.iter().map(|s| s.form.as_str()).collect();
+            println!("group {} <- {forms:?}", g.chosen);
+        }
     }
 }

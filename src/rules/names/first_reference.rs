@@ -125,21 +125,30 @@ impl Rule for FirstReference {
             if first.title.as_deref().is_some_and(single_name_title) {
                 continue;
             }
+            // Names an English dictionary knows (Obama, Reagan, Thatcher) belong to people
+            // well enough known to go by title and surname, or are too common to judge.
+            if lexicon::is_known_proper(&head.form) || lexicon::is_common(&lower) {
+                continue;
+            }
+            // "Defence Minister Gen Nakatani": a second title word may be a given name.
+            if first.title.as_deref().is_some_and(|t| {
+                t.split(' ').filter(|w| lexicon::is_title_head(w)).count() > 1
+            }) {
+                continue;
+            }
             if !any_full {
                 // Only a person the draft itself marks as one: by a formal title.
                 if !is_person_title(first) {
-                    continue;
-                }
-                if lexicon::is_common(&lower) && !lexicon::is_known_proper(&head.form) {
                     continue;
                 }
                 let shown = match &first.title {
                     Some(t) => format!("{t} {}", head.form),
                     None => head.form.clone(),
                 };
+                let span = first.title_span.map_or(first.span, |t| t.cover(first.span));
                 out.push(Diagnostic::new(
                     &Self::META,
-                    first.span,
+                    span,
                     format!(
                         "“{shown}” is never given a full name: name the person in full on \
                          first reference."

@@ -72,7 +72,8 @@ impl Rule for HeadlineAbsent {
                 .split('-')
                 .filter(|p| {
                     let lower = p.to_lowercase();
-                    p.chars().count() >= 3
+                    p.chars().count() >= 4
+                        && !(p.ends_with("ish") || p.ends_with("ese") || p.ends_with("an"))
                         && p.chars().next().is_some_and(char::is_uppercase)
                         && !lexicon::is_stop(p)
                         && !lexicon::is_title_word(p)

@@ -53,8 +53,33 @@ fn role(m: &Mention) -> Option<&str> {
     Some(t)
 }
 
+/// A title with its abbreviations spelled out (`Gen` → `General`).
+fn expand(t: &str) -> String {
+    t.split(' ')
+        .map(|w| match w.trim_end_matches('.') {
+            "Prof" => "Professor",
+            "Gen" => "General",
+            "Sen" => "Senator",
+            "Rep" => "Representative",
+            "Gov" => "Governor",
+            "Lt" => "Lieutenant",
+            "Col" => "Colonel",
+            "Capt" => "Captain",
+            "Sgt" => "Sergeant",
+            "Maj" => "Major",
+            "Adm" => "Admiral",
+            "Cmdr" => "Commander",
+            "Rev" => "Reverend",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether two titles can name the same role ("Minister" and "Foreign Minister").
 fn compatible(a: &str, b: &str) -> bool {
+    let (a, b) = (expand(a), expand(b));
+    let (a, b) = (a.as_str(), b.as_str());
     if a == b {
         return true;
     }

@@ -319,13 +319,19 @@ pub fn parse(source: &str) -> Draft {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 draft.masked.push(span);
+                let raw = span.slice(source);
+                // Where the search for the next comment resumes in `raw`, so that identical
+                // comments in one event each find their own place, in one pass.
+                let mut from = 0;
                 for c in COMMENT.captures_iter(&html) {
                     let whole = c.get(0).expect("match");
                     // Locate the comment in the source: the event text is a slice of it.
-                    let base = span.start
-                        + source[span.start..span.end]
-                            .find(whole.as_str())
-                            .unwrap_or(0);
+                    let at = raw
+                        .get(from..)
+                        .and_then(|r| r.find(whole.as_str()))
+                        .map_or(0, |p| from + p);
+                    from = at + whole.len();
+                    let base = span.start + at;
                     draft.comments.push(Comment {
                         span: Span::new(base, base + whole.len()),
                         body: c[1].trim().to_string(),
@@ -489,6 +495,15 @@ mod tests {
             &["See \u{FFFC}, or \u{FFFC} or mail \u{FFFC} now."],
         );
         check("![alt text](img.png) Caption here.", &["Caption here."]);
+    }
+
+    #[test]
+    fn identical_comments_keep_their_own_spans() {
+        let src = "<!-- newslint-disable --> <!-- newslint-disable -->\n\nText.";
+        let d = parse(src);
+        let spans: Vec<&str> = d.comments.iter().map(|c| c.span.slice(src)).collect();
+        assert_eq!(spans, ["<!-- newslint-disable -->"; 2]);
+        assert_eq!(d.comments[1].span.start, 26);
     }
 
     #[test]

@@ -86,7 +86,7 @@ def main():
     install = "--install" in sys.argv
     bin_dir = ""
     if not install:
-        binary = os.environ.get("NEWSLINT_BIN") or os.path.join(ROOT, "target", "release", "newslint")
+        binary = os.environ.get("NEWSLINT_BIN") or os.path.join(ROOT, "target", "debug", "newslint")
         if not os.access(binary, os.X_OK):
             sys.exit(f"action-test: no binary at {binary}; set NEWSLINT_BIN or pass --install")
         bin_dir = tempfile.mkdtemp(prefix="newslint-bin-")

@@ -6,8 +6,7 @@
 #
 # Usage: editors/nvim/test/run.sh
 # Environment:
-#   NEWSLINT_BIN            the binary (default: target/release/newslint, else target/debug/newslint,
-#                           else `cargo build` it)
+#   NEWSLINT_BIN            the binary (default: `cargo build` and target/debug/newslint)
 #   NEWSLINT_NVIM_CACHE     where the 0.11 virtualenv lives (default ~/.cache/newslint-nvim)
 #   NEWSLINT_NVIM011=0      skip Neovim 0.11; =require to fail when it cannot be installed
 set -euo pipefail
@@ -25,8 +24,9 @@ if [ ! -x /usr/bin/nvim ]; then
 fi
 
 if [ -z "${NEWSLINT_BIN:-}" ]; then
-  if [ -x "$ROOT/target/release/newslint" ]; then NEWSLINT_BIN="$ROOT/target/release/newslint"
-  else (cd "$ROOT" && cargo build --quiet --bin newslint) && NEWSLINT_BIN="$ROOT/target/debug/newslint"; fi
+  # Build (or confirm up to date) the debug binary; after `cargo test` this is a no-op.
+  (cd "$ROOT" && cargo build --quiet --bin newslint)
+  NEWSLINT_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/newslint"
 fi
 export NEWSLINT_BIN=$(cd "$(dirname "$NEWSLINT_BIN")" && pwd)/$(basename "$NEWSLINT_BIN")
 

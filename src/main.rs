@@ -3,6 +3,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use newslint::cli::{self, Color, FailOn, Format, rules::RulesFormat};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -27,6 +28,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
     },
+    /// Show a rule's documentation.
+    Rule {
+        /// The rule id, e.g. `speculation/hedge`.
+        id: String,
+    },
     /// Show who said what: each sentence's attribution, source and content.
     Attributions {
         /// Files or directories.
@@ -40,11 +46,6 @@ enum Command {
         /// Accepted for clients that pass it; stdio is the only transport.
         #[arg(long, hide = true)]
         stdio: bool,
-    },
-    /// Show a rule's documentation.
-    Rule {
-        /// The rule id, e.g. `speculation/hedge`.
-        id: String,
     },
 }
 
@@ -92,12 +93,12 @@ fn main() -> ExitCode {
             color: a.color,
         }),
         Command::Rules { format } => {
-            print!("{}", cli::rules::list(format));
+            print_out(&cli::rules::list(format));
             ExitCode::SUCCESS
         }
         Command::Rule { id } => match cli::rules::doc(&id) {
             Ok(text) => {
-                print!("{text}");
+                print_out(&text);
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -106,4 +107,11 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Writes to standard output, ignoring a closed pipe (`newslint rules | head`).
+fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }

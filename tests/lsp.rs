@@ -132,7 +132,14 @@ fn sixty_quick_incremental_edits_end_where_the_library_does() {
     edit(&mut s, &mut text, version, nl, nl + 2, " ");
     version += 1;
     let end = text.len();
-    edit(&mut s, &mut text, version, end, end, "\nIt reportedly rained. 😀\n");
+    edit(
+        &mut s,
+        &mut text,
+        version,
+        end,
+        end,
+        "\nIt reportedly rained. 😀\n",
+    );
     version += 1;
     let ex = text.find("expected").expect("expected");
     edit(&mut s, &mut text, version, ex, ex, "widely ");
@@ -227,7 +234,10 @@ fn closing_a_draft_clears_its_diagnostics() {
     let mut s = Server::initialized();
     s.open(URI, 1, DRAFT);
     assert!(!s.diagnostics_for(URI, 1).is_empty());
-    s.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+    s.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
     let p = s.notification("textDocument/publishDiagnostics", |p| {
         p["uri"] == URI && p["diagnostics"].as_array().is_some_and(Vec::is_empty)
     });
@@ -303,7 +313,10 @@ fn applying_a_code_action_removes_its_diagnostic() {
     }
 
     // Each fix the diagnostic carries is offered, preferred exactly when safe.
-    let fixes = target["data"]["fixes"].as_array().cloned().unwrap_or_default();
+    let fixes = target["data"]["fixes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     for f in &fixes {
         let a = list
             .iter()
@@ -314,7 +327,10 @@ fn applying_a_code_action_removes_its_diagnostic() {
 
     // Disabling the rule for the line removes this diagnostic and only diagnostics of that
     // rule on that line.
-    let a = list.iter().find(|a| a["title"] == line_title.as_str()).expect("action");
+    let a = list
+        .iter()
+        .find(|a| a["title"] == line_title.as_str())
+        .expect("action");
     let new_text = text::apply_edits(&text, &action_edits(a), Units::Utf16);
     version += 1;
     s.change(URI, version, json!([{"text": new_text}]));
@@ -323,7 +339,8 @@ fn applying_a_code_action_removes_its_diagnostic() {
     assert_eq!(keys(&after), expected(&text, Units::Utf16));
     assert!(!after.iter().any(|d| d["code"] == rule.as_str()
         && d["message"] == target["message"]
-        && d["range"]["start"]["line"].as_u64() == target["range"]["start"]["line"].as_u64().map(|l| l + 1)));
+        && d["range"]["start"]["line"].as_u64()
+            == target["range"]["start"]["line"].as_u64().map(|l| l + 1)));
     assert!(after.len() < diags.len());
 
     // Applying a fix, when a rule offers one, removes its diagnostic.
@@ -332,7 +349,10 @@ fn applying_a_code_action_removes_its_diagnostic() {
         .find_map(|d| Some((d, d["data"]["fixes"].as_array()?.first()?.clone())))
     {
         let list = actions(&mut s, &d["range"]);
-        let a = list.iter().find(|a| a["title"] == f["title"]).expect("fix action");
+        let a = list
+            .iter()
+            .find(|a| a["title"] == f["title"])
+            .expect("fix action");
         let fixed = text::apply_edits(&text, &action_edits(a), Units::Utf16);
         version += 1;
         s.change(URI, version, json!([{"text": fixed}]));
@@ -351,7 +371,11 @@ fn applying_a_code_action_removes_its_diagnostic() {
     let all = all.as_array().cloned().unwrap_or_default();
     let any_safe = newslint::lint(&text, &newslint::Settings::default())
         .iter()
-        .any(|d| d.fixes.iter().any(|f| f.applicability == newslint::Applicability::Safe));
+        .any(|d| {
+            d.fixes
+                .iter()
+                .any(|f| f.applicability == newslint::Applicability::Safe)
+        });
     assert_eq!(!all.is_empty(), any_safe);
     for a in &all {
         assert_eq!(a["kind"], "source.fixAll.newslint");
@@ -371,20 +395,30 @@ fn a_broken_config_is_a_diagnostic_and_a_message_not_a_crash() {
 
     let mut s = Server::initialized();
     s.open(&draft_uri, 1, DRAFT);
-    let p = s.notification("textDocument/publishDiagnostics", |p| p["uri"] == config_uri);
+    let p = s.notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == config_uri
+    });
     let d = &p["diagnostics"][0];
     assert_eq!(d["range"]["start"]["line"], 1, "{d}");
     assert_eq!(d["severity"], 1);
     let shown = s.notification("window/showMessage", |_| true);
-    assert!(shown["message"].as_str().expect("message").contains("newslint.toml"));
+    assert!(
+        shown["message"]
+            .as_str()
+            .expect("message")
+            .contains("newslint.toml")
+    );
     // The draft is still linted (with the editor's settings).
     let got = s.diagnostics_for(&draft_uri, 1);
     assert_eq!(keys(&got), nonempty(expected(DRAFT, Units::Utf16)));
 
     // Fixed on disk and reported as changed: the config's diagnostic clears, and the draft is
     // linted with the file's settings.
-    std::fs::write(&config, "[rules]\nspeculation = \"off\"\nattribution = \"off\"\nnames = \"off\"\n")
-        .expect("write");
+    std::fs::write(
+        &config,
+        "[rules]\nspeculation = \"off\"\nattribution = \"off\"\nnames = \"off\"\n",
+    )
+    .expect("write");
     s.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": config_uri, "type": 2}]}),
@@ -425,7 +459,10 @@ fn editor_settings_apply_where_no_file_does() {
     let p = s.notification("textDocument/publishDiagnostics", |p| {
         p["uri"] == URI && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty())
     });
-    assert_eq!(keys(p["diagnostics"].as_array().expect("diags")), expected(DRAFT, Units::Utf16));
+    assert_eq!(
+        keys(p["diagnostics"].as_array().expect("diags")),
+        expected(DRAFT, Units::Utf16)
+    );
     assert!(s.shutdown_and_exit().success());
 }
 
@@ -503,8 +540,11 @@ fn shutdown_then_exit_is_a_clean_exit() {
     // Requests after shutdown are refused.
     let mut s = Server::initialized();
     s.call("shutdown", Value::Null);
-    let late = s.request("textDocument/hover", json!({"textDocument": {"uri": URI},
-        "position": {"line": 0, "character": 0}}));
+    let late = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI},
+        "position": {"line": 0, "character": 0}}),
+    );
     assert!(late.get("error").is_some(), "{late}");
     s.notify("exit", Value::Null);
     assert_eq!(s.wait().code(), Some(0));

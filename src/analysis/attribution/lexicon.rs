@@ -95,7 +95,7 @@ pub static ANONYMITY_REASONS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|
 });
 
 /// Stance verbs that attribute a view only when their subject is vague ("many want…").
-pub const STANCE_ONLY: [&str; 24] = [
+pub const STANCE_ONLY: [&str; 22] = [
     "want",
     "oppose",
     "prefer",
@@ -106,13 +106,11 @@ pub const STANCE_ONLY: [&str; 24] = [
     "yearn",
     "welcome",
     "applaud",
-    "like",
     "dislike",
     "love",
     "hate",
     "embrace",
     "reject",
-    "back",
     "favor",
     "favour",
     "admire",

@@ -84,6 +84,9 @@ pub enum CueKind {
     Passive,
     /// An impersonal construction ("there are fears", "questions have been raised").
     Impersonal,
+    /// A vague group as the subject of any verb ("Many leaders are pushing…"): not an
+    /// attribution of speech, but a claim about unnamed people (Wikipedia's "Who?").
+    VagueSubject,
 }
 
 /// An attribution cue.
@@ -303,7 +306,7 @@ pub fn loaded_verb_class(verb: &str) -> Option<&'static str> {
 /// a word that usually means someone is being cited.
 pub fn is_cue_word(low: &str) -> bool {
     low == "according"
-        || lexicon::verb_lemma(low).is_some_and(|l| {
+        || lexicon::CUE_VERBS.get(low).is_some_and(|&l| {
             !lexicon::STANCE_ONLY.contains(&l)
                 && !matches!(
                     l,
@@ -351,7 +354,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         out.sentences.push(SentenceAttribution {
             sentence: si,
             span: s.span,
-            scope: if atts.is_empty() {
+            scope: if atts.iter().all(|a| a.cue.kind == CueKind::VagueSubject) {
                 Scope::Unattributed
             } else {
                 Scope::Own
@@ -465,6 +468,11 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 1;
             continue;
         }
+        if let Some(a) = vague_subject(ws, j) {
+            out.push(a);
+            j += 1;
+            continue;
+        }
         if let Some(a) = stance_adjective(ws, j) {
             out.push(a);
             j += 1;
@@ -475,6 +483,18 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
         }
         j += 1;
     }
+    // A vague subject that is also the source of a real cue is reported once, as the cue's.
+    let cited: Vec<Span> = out
+        .iter()
+        .filter(|a| a.cue.kind != CueKind::VagueSubject)
+        .filter_map(|a| a.source.as_ref().map(|s| s.span))
+        .collect();
+    out.retain(|a| {
+        a.cue.kind != CueKind::VagueSubject
+            || a.source
+                .as_ref()
+                .is_none_or(|s| !cited.iter().any(|c| c.overlaps(s.span)))
+    });
     out
 }
 
@@ -537,6 +557,227 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     None
 }
 
+/// Auxiliaries and modals: a verb group starts here.
+const AUX: [&str; 26] = [
+    "are", "were", "is", "was", "have", "has", "had", "will", "would", "can", "could", "may",
+    "might", "should", "must", "do", "did", "does", "don't", "didn't", "won't", "can't", "remain",
+    "remains", "cannot", "need",
+];
+
+/// Whether a clause can start at `j` (sentence start, after a comma or a conjunction).
+fn clause_start(ws: &[W<'_>], j: usize) -> bool {
+    let mut k = j;
+    while k > 0 {
+        let p = &ws[k - 1];
+        if p.quoted {
+            return false;
+        }
+        if p.kind == TokenKind::Punct {
+            return matches!(p.text, "," | ";" | ":" | "—" | "–" | "(" | "-");
+        }
+        if matches!(
+            &*p.low,
+            "but"
+                | "and"
+                | "yet"
+                | "still"
+                | "even"
+                | "now"
+                | "instead"
+                | "however"
+                | "though"
+                | "so"
+        ) {
+            k -= 1;
+            continue;
+        }
+        return matches!(
+            &*p.low,
+            "that"
+                | "while"
+                | "as"
+                | "because"
+                | "when"
+                | "if"
+                | "where"
+                | "although"
+                | "since"
+                | "after"
+                | "before"
+                | "whom"
+                | "who"
+        );
+    }
+    true
+}
+
+/// "Many leaders are pushing…", "Some critics have…", "Officials opened…": a vague group
+/// as the subject of a verb, at the start of a clause.
+fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    let quant = lexicon::QUANTIFIERS.iter().any(|q| {
+        phrase_at(ws, j, q)
+            && !ws
+                .get(j + q.len())
+                .is_some_and(|x| x.kind == TokenKind::Number)
+    });
+    let starts_np = quant
+        || lexicon::VAGUE_NOUNS.contains(&*w.low)
+        || w.is_cap()
+        || matches!(&*w.low, "his" | "her" | "their")
+        || w.low.ends_with("al")
+        || w.low.ends_with("ior");
+    if !starts_np || !clause_start(ws, j) || PREPOSITIONS.contains(&&*w.low) {
+        return None;
+    }
+    // Read the noun phrase up to its verb.
+    let mut k = j;
+    let mut head_vague = quant;
+    while k < ws.len() && k - j < 7 {
+        let x = &ws[k];
+        if x.quoted || x.kind == TokenKind::Punct && !(x.text == "." && k > 0 && ws[k - 1].is_cap())
+        {
+            return None;
+        }
+        if k > j && (AUX.contains(&&*x.low) || is_verbish(x)) {
+            break;
+        }
+        // An adverb ends the subject: "Clinton operatives publicly ignore…".
+        if k > j
+            && x.low.ends_with("ly")
+            && x.low.len() > 4
+            && !matches!(
+                &*x.low,
+                "early"
+                    | "only"
+                    | "family"
+                    | "likely"
+                    | "elderly"
+                    | "friendly"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "yearly"
+                    | "italy"
+            )
+        {
+            break;
+        }
+        if lexicon::VAGUE_NOUNS.contains(&*x.low) && x.low.ends_with('s') && !x.is_cap() {
+            head_vague = true;
+        }
+        k += 1;
+    }
+    if k == j || k >= ws.len() || k - j >= 7 || !head_vague {
+        return None;
+    }
+    // The group must be people: "many of its functions" is not a source.
+    let head = &ws[k - 1];
+    let bare_quantifier = k - j == 1 || (quant && head.is("others"));
+    if !bare_quantifier && !is_people(head) {
+        return None;
+    }
+    if ws[j..k]
+        .iter()
+        .any(|x| matches!(&*x.low, "which" | "whom" | "what"))
+    {
+        return None;
+    }
+    let np = j..k;
+    let src = source::make(ws, np);
+    if src.kind != SourceKind::Vague {
+        return None;
+    }
+    let v = &ws[k];
+    Some(Attribution {
+        cue: Cue {
+            span: v.span,
+            lemma: "subject",
+            kind: CueKind::VagueSubject,
+            token: v.tok,
+        },
+        source: Some(src),
+        content: content_after(ws, k + 1),
+    })
+}
+
+/// Common irregular past tenses.
+const IRREGULAR_PAST: [&str; 40] = [
+    "made", "took", "gave", "got", "went", "came", "saw", "knew", "felt", "kept", "left", "led",
+    "met", "paid", "put", "ran", "sent", "set", "spent", "stood", "won", "began", "became",
+    "brought", "bought", "held", "heard", "lost", "meant", "sat", "spoke", "did", "fought",
+    "sought", "taught", "threw", "drew", "chose", "rose", "fell",
+];
+
+/// Prepositions that cannot open a subject.
+const PREPOSITIONS: [&str; 18] = [
+    "in", "on", "at", "for", "with", "by", "from", "to", "of", "after", "before", "during",
+    "under", "over", "about", "into", "despite", "amid",
+];
+
+/// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
+fn is_people(x: &W<'_>) -> bool {
+    let l = &*x.low;
+    if lexicon::VAGUE_NOUNS.contains(l)
+        && !matches!(
+            l,
+            "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies"
+        )
+    {
+        return true;
+    }
+    if matches!(
+        l,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "folks"
+            | "others"
+            | "members"
+            | "leaders"
+            | "voters"
+            | "fans"
+            | "families"
+            | "students"
+            | "workers"
+            | "residents"
+            | "citizens"
+            | "americans"
+            | "democrats"
+            | "republicans"
+            | "conservatives"
+            | "liberals"
+            | "progressives"
+            | "candidates"
+            | "donors"
+            | "delegates"
+            | "superdelegates"
+            | "parents"
+            | "youths"
+            | "activists"
+            | "protesters"
+            | "protestors"
+    ) {
+        return true;
+    }
+    let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
+        .iter()
+        .any(|s| l.ends_with(s));
+    plural_agent || (x.is_cap() && l.ends_with('s') && !l.ends_with("ss"))
+}
+
+/// Whether `x` looks like a finite verb: a known reporting or belief verb, or a past tense.
+fn is_verbish(x: &W<'_>) -> bool {
+    if x.is_cap() || x.kind != TokenKind::Word {
+        return false;
+    }
+    let l = &*x.low;
+    (lexicon::verb_lemma(l).is_some() && !lexicon::VAGUE_NOUNS.contains(l) && !l.ends_with("ing"))
+        || (l.ends_with("ed") && l.len() > 4)
+        || IRREGULAR_PAST.contains(&l)
+}
+
 /// "Many residents are worried that…": a stance adjective after "be" with a vague subject.
 fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
@@ -582,6 +823,9 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     if let Some(p) = prev
         && lexicon::BE.contains(&&*ws[p].low)
     {
+        if ws[p].is("being") {
+            return None;
+        }
         if !w.low.ends_with("ing") || matches!(&*ws[p].low, "be" | "been" | "being") {
             return passive_cue(ws, j, p);
         }
@@ -619,11 +863,13 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         let after_punct = before.is_some_and(|b| {
             b.kind == TokenKind::Punct && matches!(b.text, "," | "”" | "\"" | "—" | "''" | "’")
         });
-        if after_punct && !belief {
+        if after_punct && !belief && !TRANSITIVE.contains(&lemma) {
             // The inverted source runs to the end of the clause: "…, said Ann Lee, who…".
             np = source::np_forward(ws, j + 1).filter(|r| {
-                ws.get(r.end)
-                    .is_none_or(|x| x.kind == TokenKind::Punct && !x.quoted)
+                ws.get(r.end).is_none_or(|x| {
+                    (x.kind == TokenKind::Punct && !x.quoted)
+                        || matches!(&*x.low, "who" | "whose" | "which")
+                })
             });
             inverted = np.is_some();
         }
@@ -637,7 +883,17 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         // Stance verbs attribute a view only with a vague subject or a following clause.
         let vague = matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous);
         let stance_only = lexicon::STANCE_ONLY.contains(&lemma);
-        if !vague && (stance_only || !clause_follows(ws, j + 1)) {
+        let closes = attribution_follows_content(ws, np.start)
+            && ws
+                .get(j + 1)
+                .is_none_or(|x| matches!(x.text, "." | "!" | "?" | ","));
+        if (!vague && stance_only) || (!stance_only && !clause_follows(ws, j + 1) && !closes) {
+            return None;
+        }
+        if lemma == "speak" && !ws.get(j + 1).is_some_and(|x| x.quoted || x.text == ":") {
+            return None;
+        }
+        if lemma == "point" && !ws.get(j + 1).is_some_and(|x| x.is("out")) {
             return None;
         }
         if matches!(src.kind, SourceKind::Pronoun)
@@ -668,6 +924,27 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         content,
     })
 }
+
+/// Reporting verbs whose object follows them: "…, told her supporters" is not an inverted
+/// attribution.
+const TRANSITIVE: [&str; 16] = [
+    "tell",
+    "ask",
+    "urge",
+    "accuse",
+    "blame",
+    "criticize",
+    "criticise",
+    "condemn",
+    "promise",
+    "deny",
+    "reveal",
+    "cite",
+    "show",
+    "find",
+    "describe",
+    "email",
+];
 
 /// Reporting verbs that are attributions only when a clause or quote follows
 /// ("showed that…", not "showed the film").
@@ -815,10 +1092,14 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
     );
     if nounlike {
         let l = &*last.low;
+        if l.ends_with("'s") || l.ends_with('\'') {
+            return false;
+        }
         let ok = lexicon::PRONOUNS.contains(&l)
-            || lexicon::QUANTIFIERS
+            || (lexicon::QUANTIFIERS
                 .iter()
                 .any(|q| q.len() == 1 && q[0] == l)
+                && !w.low.ends_with('s'))
             || last.is_cap()
             || lexicon::VAGUE_NOUNS.contains(l)
             || lexicon::ROLE_NOUNS.contains(l)

@@ -88,7 +88,12 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         if !np_word(w) {
             break;
         }
-        if CLAUSE_BREAKS.contains(&&*w.low) && !(appositive && matches!(&*w.low, "that" | "and")) {
+        let joins = w.is("and")
+            && k < end
+            && ws[k].is_word()
+            && !DETERMINERS.contains(&&*ws[k].low)
+            && !PRONOUNS.contains(&&*ws[k].low);
+        if CLAUSE_BREAKS.contains(&&*w.low) && !joins && !(appositive && w.is("that")) {
             break;
         }
         if !appositive && matches!(&*w.low, "who" | "which") {
@@ -135,7 +140,7 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
         }
         if e > k
             && (CLAUSE_BREAKS.contains(&&*w.low)
-                || matches!(&*w.low, "for" | "over" | "not" | "to" | "during" | "about")
+                || matches!(&*w.low, "for" | "over" | "not" | "during" | "about")
                 || matches!(&*w.low, "on" | "in" | "at" | "last" | "this")
                     && e > k + 1
                     && !ws[e + 1..].first().is_some_and(W::is_cap))
@@ -218,21 +223,8 @@ const INSTITUTIONS: [&str; 12] = [
 ];
 
 /// Source nouns that are documents, not people.
-const DOCUMENTS: [&str; 14] = [
-    "report",
-    "reports",
-    "study",
-    "studies",
-    "poll",
-    "polls",
-    "survey",
-    "surveys",
-    "analysis",
-    "analyses",
-    "research",
-    "projection",
-    "projections",
-    "outlet",
+const DOCUMENTS: [&str; 8] = [
+    "report", "reports", "study", "studies", "analysis", "analyses", "research", "outlet",
 ];
 
 /// Post-modifiers that describe a source's position ("involved in the talks").
@@ -252,9 +244,63 @@ const DESCRIPTIVE: [&str; 12] = [
 ];
 
 fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
-    // An apposition ("Jane Roe, the minister"): the first part names the source.
+    // "Several candidates, including Jane Roe" / "advisers like Rob Tan": a name is given.
+    for (i, w) in words.iter().enumerate() {
+        let intro = matches!(&*w.low, "including" | "like")
+            || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
+        if intro
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|x| x.is_cap() && x.is_word() && !DETERMINERS.contains(&&*x.low))
+        {
+            return SourceKind::Named;
+        }
+    }
+    // "Jane Roe and other officials": a named person leads the group.
+    if let Some(a) = words.iter().position(|w| w.is("and"))
+        && a > 0
+        && !words[a - 1].low.ends_with('s')
+        && words[..a].iter().enumerate().any(|(i, w)| {
+            i > 0 && is_name_word(w, false, words.get(i + 1))
+                || !sentence_initial && is_name_word(w, false, words.get(i + 1))
+        })
+    {
+        return SourceKind::Named;
+    }
+    // "one of his aides": a single member of a vague group is an anonymous source.
+    if words.len() > 2
+        && matches!(&*words[0].low, "one" | "another" | "a" | "an" | "each")
+        && (words[1].is("of") || words.get(2).is_some_and(|w| w.is("of")))
+    {
+        let of = if words[1].is("of") { 1 } else { 2 };
+        let rest = classify(&words[of + 1..], false);
+        if matches!(
+            rest,
+            SourceKind::Vague | SourceKind::Title | SourceKind::Anonymous
+        ) && words[of + 1..]
+            .iter()
+            .any(|w| lexicon::VAGUE_NOUNS.contains(&*w.low))
+        {
+            return SourceKind::Anonymous;
+        }
+    }
+    // An apposition ("Jane Roe, the minister"; "Her rival, Rob Tan"): named if either part
+    // names someone; otherwise the first part decides.
     let words = match words.iter().position(|w| w.text == ",") {
-        Some(c) if c > 0 => &words[..c],
+        Some(c) if c > 0 => {
+            let rest = &words[c + 1..];
+            let person = rest.iter().enumerate().any(|(i, w)| {
+                is_name_word(w, false, rest.get(i + 1))
+                    && rest
+                        .get(i + 1)
+                        .is_some_and(|n| is_name_word(n, false, None))
+            });
+            if person {
+                return SourceKind::Named;
+            }
+            &words[..c]
+        }
         _ => words,
     };
     let content: Vec<&W> = words
@@ -330,6 +376,10 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         if matches!(det, "the" | "these" | "those" | "this" | "that") {
             return SourceKind::Title;
         }
+        // "his research" is identified by its owner.
+        if DOCUMENTS.contains(&head_low) && matches!(det, "his" | "her" | "their" | "its" | "our") {
+            return SourceKind::Title;
+        }
         // A named poll or study is identified; an unnamed one is vague.
         if DOCUMENTS.contains(&head_low) {
             return if has_name {
@@ -380,6 +430,6 @@ fn is_name_word(w: &W<'_>, initial: bool, next: Option<&W<'_>>) -> bool {
         .iter()
         .any(|s| base.ends_with(s))
         && !low.ends_with("'s")
-        && next.is_some_and(|n| n.kind == TokenKind::Word);
+        && next.is_some_and(|n| n.kind == TokenKind::Word && !n.is_cap());
     !adjective_like
 }

@@ -90,35 +90,26 @@ impl Rule for LoadedVerb {
 }
 
 /// Whether the verb at token `ti` introduces or closes reported speech: a that-clause, a
-/// quotation, a colon or a pronoun subject follows, or the attribution closes the sentence.
-fn attributive(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -> bool {
+/// quotation, a colon or a pronoun subject follows, or the attribution closes the sentence
+/// ("…, the captain conceded.").
+fn attributive(ctx: &LintContext<'_>, ti: usize, _source: Option<crate::Span>) -> bool {
     let toks = &ctx.prose.tokens;
     let Some(t) = toks.get(ti) else {
         return false;
     };
-    // Inverted or closing attribution: "…, she admitted." / "…, admitted the coach."
-    if let Some(src) = source
-        && src.start < t.span.start
-        && ti > 0
-        && toks.get(ti.saturating_sub(2)).is_some_and(|p| {
-            matches!(ctx.token_text(ti.saturating_sub(2)), "," | "”" | "\"")
-                && p.sentence == t.sentence
-                && src.start > p.span.start
-        })
-    {
-        return true;
-    }
-    let next = toks.get(ti + 1).filter(|n| n.sentence == t.sentence);
-    let Some(n) = next else {
+    let Some(n) = toks.get(ti + 1).filter(|n| n.sentence == t.sentence) else {
         return true;
     };
     if n.quoted {
         return true;
     }
     let text = ctx.token_text(ti + 1).to_lowercase();
+    if matches!(text.as_str(), "." | "!" | "?") {
+        return true;
+    }
     matches!(
         text.as_str(),
-        "that" | ":" | "," | "." | "he" | "she" | "they" | "it" | "we" | "i" | "there" | "“" | "\""
+        "that" | ":" | "he" | "she" | "they" | "it" | "we" | "i" | "there" | "“" | "\""
     )
 }
 

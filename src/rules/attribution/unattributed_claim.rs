@@ -1,4 +1,4 @@
-use crate::analysis::attribution::{W, is_cue_word, sentence_words};
+use crate::analysis::attribution::{Scope, W, is_cue_word, sentence_words};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
@@ -52,8 +52,17 @@ impl Rule for UnattributedClaim {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
+        let mut paragraph_attributed = vec![false; ctx.draft.blocks.len()];
+        for s in &atts.sentences {
+            if s.scope == Scope::Own
+                && let Some(b) = ctx.prose.sentences.get(s.sentence).map(|x| x.block)
+                && let Some(slot) = paragraph_attributed.get_mut(b)
+            {
+                *slot = true;
+            }
+        }
         for (i, s) in atts.sentences.iter().enumerate() {
-            if s.is_attributed() {
+            if s.is_attributed() || !s.attributions.is_empty() {
                 continue;
             }
             let Some(sent) = ctx.prose.sentences.get(i) else {
@@ -67,13 +76,10 @@ impl Rule for UnattributedClaim {
             {
                 continue;
             }
-            // An attribution in the next sentence of the paragraph often covers this one
-            // ("Sales fell 5%. The firm blamed the weather, its chief executive said.").
-            let next_attributed = atts.sentences.get(i + 1).is_some_and(|n| {
-                !n.attributions.is_empty()
-                    && ctx.prose.sentences.get(n.sentence).map(|x| x.block) == Some(sent.block)
-            });
-            if next_attributed {
+            // An attribution elsewhere in the paragraph covers it: news copy states the
+            // source once per paragraph ("Sales fell 5%. The weather was to blame, the firm
+            // said.").
+            if paragraph_attributed[sent.block] {
                 continue;
             }
             let ws = sentence_words(ctx.draft, ctx.prose, i);
@@ -225,10 +231,117 @@ const SUPERLATIVE: [&str; 18] = [
     "richest",
 ];
 
+/// Words of sport results.
+const SPORT: [&str; 24] = [
+    "scored",
+    "goal",
+    "goals",
+    "match",
+    "matches",
+    "victory",
+    "defeat",
+    "beat",
+    "race",
+    "championship",
+    "seconds",
+    "medal",
+    "final",
+    "semi-final",
+    "quarter-final",
+    "season",
+    "league",
+    "tournament",
+    "cup",
+    "try",
+    "tries",
+    "wickets",
+    "innings",
+    "seeded",
+];
+
+/// "-est" words that are not superlatives.
+const NOT_SUPERLATIVE: [&str; 10] = [
+    "interest", "request", "protest", "contest", "conquest", "harvest", "arrest", "honest",
+    "latest", "earliest",
+];
+
+/// Numbers written as words.
+const NUMBER_WORDS: [&str; 22] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "dozens",
+];
+
+/// Subjects whose figures are checkable: public money, the economy, jobs, crime.
+const TOPICS: [&str; 22] = [
+    "taxes",
+    "tax",
+    "deficit",
+    "deficits",
+    "budget",
+    "unemployment",
+    "inflation",
+    "jobs",
+    "debt",
+    "wages",
+    "income",
+    "prices",
+    "spending",
+    "growth",
+    "trade",
+    "exports",
+    "imports",
+    "poverty",
+    "crime",
+    "medicare",
+    "pensions",
+    "economy",
+];
+
 fn is_year(w: &W<'_>) -> bool {
     w.text.len() == 4
         && w.text.bytes().all(|b| b.is_ascii_digit())
         && matches!(w.text.as_bytes()[0], b'1' | b'2')
+}
+
+/// How strongly word `low` (with its neighbours) signals a checkable claim.
+fn word_weight(low: &str, prev: Option<&W<'_>>, next: Option<&W<'_>>) -> i32 {
+    let next_is = |words: &[&str]| next.is_some_and(|n| words.contains(&&*n.low));
+    if ACCUSATION.contains(&low)
+        || matches!(low, "secretly" | "privately")
+        || (low == "closed" && next_is(&["doors"]))
+    {
+        return 3;
+    }
+    if matches!(
+        low,
+        "million" | "billion" | "trillion" | "percent" | "thousands" | "millions" | "billions"
+    ) || CASUALTY.contains(&low)
+        || matches!(low, "confidential" | "secret")
+    {
+        return 2;
+    }
+    let superlative = (SUPERLATIVE.contains(&low)
+        || (low.ends_with("est") && low.len() > 5 && !NOT_SUPERLATIVE.contains(&low)))
+        && prev.is_some_and(|p| p.is("the") || p.low.ends_with("'s"));
+    if superlative {
+        let weak = matches!(low, "first" | "only" | "best" | "last" | "most" | "least");
+        return if weak { 1 } else { 2 };
+    }
+    let causal = CAUSAL.contains(&low)
+        || (matches!(low, "because" | "due" | "led" | "contributed") && next_is(&["of", "to"]));
+    let intention =
+        matches!(low, "plans" | "intends" | "decided" | "agreed" | "refused") && next_is(&["to"]);
+    if causal
+        || intention
+        || NUMBER_WORDS.contains(&low.split('-').next().unwrap_or(low))
+        || TOPICS.contains(&low)
+        || matches!(low, "record" | "unprecedented" | "ever")
+        || CHANGE.contains(&low)
+    {
+        return 1;
+    }
+    0
 }
 
 /// The claim signal of a sentence: the span of its strongest cue when the evidence adds up.
@@ -249,6 +362,13 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
     {
         return None;
     }
+    // Results of games and races are witnessed, not claimed.
+    if ws.iter().any(|w| {
+        SPORT.contains(&&*w.low)
+            || (w.kind == TokenKind::Number && w.text.contains('-') && w.text.len() <= 5)
+    }) {
+        return None;
+    }
     let unquoted: Vec<&W> = ws.iter().filter(|w| !w.quoted).collect();
     // Headlines in title case are not sentences of copy.
     let caps = unquoted
@@ -265,14 +385,17 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
     if words < 5 || words * 2 < ws.iter().filter(|w| w.kind != TokenKind::Punct).count() {
         return None;
     }
-    let mut has_number = false;
     for (k, w) in unquoted.iter().enumerate() {
         let prev = k.checked_sub(1).and_then(|p| unquoted.get(p));
         let next = unquoted.get(k + 1);
         let low = &*w.low;
         match w.kind {
             TokenKind::Number => {
-                if is_year(w) || w.text.contains('-') || w.text.contains(':') {
+                if is_year(w) {
+                    // Dates of public events are background, not claims.
+                    continue;
+                }
+                if w.text.contains('-') || w.text.contains(':') {
                     continue;
                 }
                 let prev2 = k.checked_sub(2).and_then(|p| unquoted.get(p));
@@ -288,65 +411,38 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
                 if near_month || ordinal || label {
                     continue;
                 }
-                has_number = true;
                 let digits: String = w.text.chars().filter(char::is_ascii_digit).collect();
                 let big = digits.len() >= 2 || w.text.contains('.');
                 let unit = next.is_some_and(|n| UNITS.contains(&&*n.low))
                     || w.text.ends_with("bn")
-                    || w.text.ends_with('m') && w.text.len() > 1
                     || prev.is_some_and(|p| matches!(p.text, "$" | "£" | "€"));
+                // Distances and times are measurements, not claims ("800m", "2.5s").
+                if !prev.is_some_and(|p| matches!(p.text, "$" | "£" | "€"))
+                    && w.text
+                        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                        .len()
+                        < w.text.len()
+                    && !w.text.ends_with("bn")
+                {
+                    continue;
+                }
                 if unit {
                     note(3, w.span, &mut score);
-                } else if big {
+                } else if digits.len() >= 3 || w.text.contains('.') {
                     note(2, w.span, &mut score);
-                } else {
+                } else if big {
                     note(1, w.span, &mut score);
                 }
             }
             TokenKind::Word => {
-                if matches!(
-                    low,
-                    "million"
-                        | "billion"
-                        | "trillion"
-                        | "percent"
-                        | "thousands"
-                        | "millions"
-                        | "billions"
-                ) {
-                    note(2, w.span, &mut score);
-                    has_number = true;
-                } else if CASUALTY.contains(&low) {
-                    note(2, w.span, &mut score);
-                } else if ACCUSATION.contains(&low) {
-                    note(2, w.span, &mut score);
-                } else if matches!(low, "secretly" | "privately" | "confidential" | "secret")
-                    || (low == "closed" && next.is_some_and(|n| n.is("doors")))
-                {
-                    note(2, w.span, &mut score);
-                } else if CAUSAL.contains(&low)
-                    || (matches!(low, "because" | "due" | "led" | "contributed")
-                        && next.is_some_and(|n| matches!(&*n.low, "of" | "to")))
-                {
-                    note(1, w.span, &mut score);
-                } else if SUPERLATIVE.contains(&low)
-                    && prev.is_some_and(|p| p.is("the") || p.low.ends_with("'s"))
-                {
-                    note(1, w.span, &mut score);
-                } else if matches!(low, "record" | "unprecedented" | "ever") {
-                    note(1, w.span, &mut score);
-                } else if CHANGE.contains(&low) {
-                    note(1, w.span, &mut score);
-                } else if matches!(low, "plans" | "intends" | "decided" | "agreed" | "refused")
-                    && next.is_some_and(|n| n.is("to"))
-                {
-                    note(1, w.span, &mut score);
+                let weight = word_weight(low, prev.copied(), next.copied());
+                if weight > 0 {
+                    note(weight, w.span, &mut score);
                 }
             }
             _ => {}
         }
     }
-    let _ = has_number;
     // Opinions, questions and exhortations are not claims.
     if ws
         .iter()
@@ -362,7 +458,7 @@ fn claim(ws: &[W<'_>]) -> Option<crate::Span> {
     {
         score -= 1;
     }
-    (score >= 2).then_some(()).and(best.map(|(_, s)| s))
+    (score >= 3).then_some(()).and(best.map(|(_, s)| s))
 }
 
 #[cfg(test)]

@@ -60,6 +60,14 @@ impl Rule for VagueSource {
         for s in &ctx.attributions().sentences {
             for a in &s.attributions {
                 match (&a.source, a.cue.kind) {
+                    (Some(src), CueKind::VagueSubject) => {
+                        let who = src.span.slice(ctx.source);
+                        out.push(Diagnostic::new(
+                            &Self::META,
+                            src.span,
+                            format!("Who? “{who}” does not say who."),
+                        ));
+                    }
                     (Some(src), _) if src.kind == SourceKind::Vague => {
                         let span = src.span.cover(a.cue.span);
                         let who = src.span.slice(ctx.source);

@@ -712,7 +712,33 @@ fn match_at(
             {
                 return None;
             }
-            if next == "that" || v.is_be(i - 1) || v.is_word(i + 1) {
+            // "three possible routes", "other possible causes": a list of options.
+            let counted = v
+                .toks
+                .get((i - 1).max(0) as usize)
+                .is_some_and(|t| t.kind == TokenKind::Number && i > 0)
+                || v.in_(
+                    i - 1,
+                    &[
+                        "other",
+                        "another",
+                        "several",
+                        "many",
+                        "various",
+                        "different",
+                        "two",
+                        "three",
+                        "four",
+                        "five",
+                        "six",
+                        "ten",
+                        "all",
+                    ],
+                );
+            if counted {
+                return None;
+            }
+            if next == "that" || v.is_word(i + 1) {
                 return m(Epistemic, i, i + 1);
             }
             return None;
@@ -833,7 +859,7 @@ fn modal(
                 return None;
             }
             // "May said", "May has": a name at the start of a sentence.
-            if v.capitalized(i + 1) && next != "i"
+            if v.capitalized(i + 1) && next != "i" && !title_case
                 || next.ends_with("ed")
                 || next.ends_with('s') && !matches!(next, "is" | "has" | "was")
                 || matches!(
@@ -867,6 +893,10 @@ fn modal(
         if next == "have" || next == "'ve" {
             return m(Modal, i, i + 2);
         }
+        return None;
+    }
+    if matches!(next, "signal" | "signals") {
+        // "could signal" is conjecture, found at "signal".
         return None;
     }
     if w == "might" && next == "as" && v.w(i + 2) == "well" {
@@ -917,7 +947,7 @@ fn modal(
     if v.in_(i + 1, &["have", "'ve"]) {
         return m(Modal, i, i + 2);
     }
-    if !v.is_word(i + 1) && !(next == "," && v.is_word(i + 2)) {
+    if !(v.is_word(i + 1) || next == "," && v.is_word(i + 2)) {
         // "as it may." / a dangling modal; "may, in time, save" is still a hedge.
         return None;
     }
@@ -999,7 +1029,7 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
             next == "to"
                 && v.is_word(i + 2)
                 && !v.in_(i + 2, DETERMINERS)
-                && !matches!(v.w(i + 2), "music" | "work" | "zero" | "date")
+                && !(w == "set" && matches!(v.w(i + 2), "music" | "work" | "zero" | "date"))
                 && !(w == "set" && SCHEDULE_VERBS.contains(&v.w(i + 2)))
         }
         "as" => next == "as",
@@ -1116,7 +1146,6 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     }
     let lemma = *BELIEF.get(w)?;
     let next = v.w(i + 1);
-    let prev = v.w(i - 1);
     // Not passive ("is believed" is unsourced expectation, found before), not a noun
     // ("the fear", "a thought", "the suspect").
     let p = v.prev_skipping_adverbs(i);
@@ -1219,9 +1248,8 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             if next == "to" || v.in_(i - 1, DETERMINERS) {
                 return None;
             }
-            if next == "that" || v.clause_follows(i, 6) {
-                m(Conjecture, i, i + 1)
-            } else if matches!(w, "suggests" | "implies") && v.is_word(i + 1) {
+            let suggests = matches!(w, "suggests" | "implies") && v.is_word(i + 1);
+            if next == "that" || v.clause_follows(i, 6) || suggests {
                 m(Conjecture, i, i + 1)
             } else {
                 None
@@ -1247,8 +1275,8 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         "raises" | "raise" | "raised" | "raising" => {
             let a = v.w(i + 1);
             let b = v.w(i + 2);
-            if matches!(a, "the" | "new" | "fresh" | "serious") || a.is_empty() {
-                if matches!(
+            if (matches!(a, "the" | "new" | "fresh" | "serious") || a.is_empty())
+                && matches!(
                     b,
                     "prospect"
                         | "possibility"
@@ -1257,9 +1285,9 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
                         | "questions"
                         | "doubts"
                         | "fears"
-                ) {
-                    return m(Conjecture, i, i + 3);
-                }
+                )
+            {
+                return m(Conjecture, i, i + 3);
             }
             if matches!(a, "questions" | "doubts" | "fears" | "concerns") {
                 return m(Conjecture, i, i + 2);

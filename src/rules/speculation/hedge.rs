@@ -31,7 +31,7 @@ crate::declare_rule! {
     ///   "could see the smoke", "so that they could vote", "how it could happen";
     /// - conditionals: nothing inside an *if*, *unless* or *whether* clause, and not *could*
     ///   in a sentence with an *if* or *unless* clause — a conditional states a condition,
-    ///   not a guess. Set `speculation.flag_conditionals` to flag them too;
+    ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;
     /// - *as soon as possible*, *made possible*, *possible to* (ability), *the potential to*;
     /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd").
     ///
@@ -61,7 +61,7 @@ crate::declare_rule! {
     /// attribute it), since only the writer knows which.
     ///
     /// ## Options
-    /// `[speculation] flag_conditionals = true` in `newslint.toml` also flags hedges inside
+    /// `[speculation] flag-conditionals = true` in `newslint.toml` also flags hedges inside
     /// conditional clauses. Severity: `[rules] "speculation/hedge" = "warning"`.
     pub struct Hedge {
         id: "speculation/hedge",

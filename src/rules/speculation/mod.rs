@@ -108,12 +108,6 @@ fn q(words: &str) -> String {
     format!("“{words}”")
 }
 
-/// The meta of every rule of the family (for tests).
-#[cfg(test)]
-pub(crate) fn metas() -> Vec<&'static RuleMeta> {
-    RULES.iter().map(|r| r.meta()).collect()
-}
-
 #[cfg(test)]
 pub(crate) mod test_support {
     //! `check`: lint a text with the family's rules and compare what is flagged.

@@ -107,7 +107,7 @@ mod tests {
         );
         check(
             "It is understood that the deal is off.",
-            &["unsourced-expectation:it is understood"],
+            &["unsourced-expectation:It is understood"],
         );
         check(
             "The wreck is thought to date from 1820.",

@@ -31,14 +31,6 @@ fi
 NEWSLINT_BIN=$(cd "$(dirname "$NEWSLINT_BIN")" && pwd)/$(basename "$NEWSLINT_BIN")
 echo "e2e: server binary $NEWSLINT_BIN"
 
-if [ -z "${VSIX:-}" ]; then
-  echo "e2e: packaging the extension (npm run package)"
-  (cd "$EXT" && npm run package > "${TMPDIR:-/tmp}/newslint-e2e-package.log" 2>&1) \
-    || { tail -40 "${TMPDIR:-/tmp}/newslint-e2e-package.log"; echo "e2e: FAIL: npm run package"; exit 1; }
-  VSIX="$EXT/newslint.vsix"
-fi
-echo "e2e: extension $VSIX"
-
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/newslint-e2e.XXXXXX")
 CS_PID=""
 cleanup() {
@@ -49,6 +41,15 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then echo "e2e: kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+
+if [ -z "${VSIX:-}" ]; then
+  echo "e2e: packaging the extension (npm run package)"
+  (cd "$EXT" && npm run package > "$WORK/package.log" 2>&1) \
+    || { tail -40 "$WORK/package.log"; echo "e2e: FAIL: npm run package"; exit 1; }
+  VSIX="$EXT/newslint.vsix"
+fi
+echo "e2e: extension $VSIX"
+
 
 # The workspace: one draft with findings, and settings that point the extension at the binary.
 WS="$WORK/newsroom"

@@ -19,7 +19,8 @@ const DRAFT: &str = "# Council weighs the harbour plan\n\
 The mayor’s office said on Tuesday that the “harbour plan” — a 12-year project 🚢 — is final. \
 Sources say the vote could slip, and the budget reportedly doubled.\n\
 \n\
-Officials noted that the plan appears to be popular. It is expected to pass.\n\
+Officials noted that the plan appears to be popular. It is expected to pass. \
+The ferry might perhaps run late.\n\
 \n\
 “We reportedly have the votes,” said Ana Ruiz, the council leader.\n";
 
@@ -132,7 +133,14 @@ fn sixty_quick_incremental_edits_end_where_the_library_does() {
     edit(&mut s, &mut text, version, nl, nl + 2, " ");
     version += 1;
     let end = text.len();
-    edit(&mut s, &mut text, version, end, end, "\nIt reportedly rained. 😀\n");
+    edit(
+        &mut s,
+        &mut text,
+        version,
+        end,
+        end,
+        "\nIt reportedly rained. 😀\n",
+    );
     version += 1;
     let ex = text.find("expected").expect("expected");
     edit(&mut s, &mut text, version, ex, ex, "widely ");
@@ -227,7 +235,10 @@ fn closing_a_draft_clears_its_diagnostics() {
     let mut s = Server::initialized();
     s.open(URI, 1, DRAFT);
     assert!(!s.diagnostics_for(URI, 1).is_empty());
-    s.notify("textDocument/didClose", json!({"textDocument": {"uri": URI}}));
+    s.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": URI}}),
+    );
     let p = s.notification("textDocument/publishDiagnostics", |p| {
         p["uri"] == URI && p["diagnostics"].as_array().is_some_and(Vec::is_empty)
     });
@@ -252,6 +263,30 @@ fn hover_over_a_finding_shows_the_rule_docs() {
     assert!(value.contains(&rule) && value.contains(summary), "{value}");
     assert!(value.contains("## What it flags"), "{value}");
     assert!(value.contains(d["message"].as_str().expect("message")));
+    // Over an attributed sentence, away from any finding: who it is attributed to, as the
+    // library's attribution analysis has it.
+    let at = DRAFT.find("on Tuesday").expect("anchor");
+    let analyzed = newslint::Analyzed::new(DRAFT);
+    let settings = newslint::Settings::default();
+    let ctx = analyzed.context(&settings);
+    let sa = ctx
+        .attributions()
+        .sentences
+        .iter()
+        .find(|sa| sa.span.contains(at))
+        .expect("the sentence");
+    let source = sa.attributions[0].source.as_ref().expect("a source");
+    let who = &DRAFT[source.span.start..source.span.end];
+    let p = text::position(DRAFT, at, Units::Utf16);
+    let hover = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": p.0, "character": p.1}}),
+    );
+    let value = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        value.contains("attributed to") && value.contains(who),
+        "{value}"
+    );
     // Over the title, where nothing is flagged, no rule docs.
     let none = s.call(
         "textDocument/hover",
@@ -302,9 +337,15 @@ fn applying_a_code_action_removes_its_diagnostic() {
         assert_eq!(a["kind"], "quickfix");
     }
 
-    // Each fix the diagnostic carries is offered, preferred exactly when safe.
-    let fixes = target["data"]["fixes"].as_array().cloned().unwrap_or_default();
-    for f in &fixes {
+    // Each fix with edits the diagnostic carries is offered, preferred exactly when safe.
+    let fixes = target["data"]["fixes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for f in fixes
+        .iter()
+        .filter(|f| f["edits"].as_array().is_some_and(|e| !e.is_empty()))
+    {
         let a = list
             .iter()
             .find(|a| a["title"] == f["title"])
@@ -314,7 +355,10 @@ fn applying_a_code_action_removes_its_diagnostic() {
 
     // Disabling the rule for the line removes this diagnostic and only diagnostics of that
     // rule on that line.
-    let a = list.iter().find(|a| a["title"] == line_title.as_str()).expect("action");
+    let a = list
+        .iter()
+        .find(|a| a["title"] == line_title.as_str())
+        .expect("action");
     let new_text = text::apply_edits(&text, &action_edits(a), Units::Utf16);
     version += 1;
     s.change(URI, version, json!([{"text": new_text}]));
@@ -323,23 +367,42 @@ fn applying_a_code_action_removes_its_diagnostic() {
     assert_eq!(keys(&after), expected(&text, Units::Utf16));
     assert!(!after.iter().any(|d| d["code"] == rule.as_str()
         && d["message"] == target["message"]
-        && d["range"]["start"]["line"].as_u64() == target["range"]["start"]["line"].as_u64().map(|l| l + 1)));
+        && d["range"]["start"]["line"].as_u64()
+            == target["range"]["start"]["line"].as_u64().map(|l| l + 1)));
     assert!(after.len() < diags.len());
 
     // Applying a fix, when a rule offers one, removes its diagnostic.
-    if let Some((d, f)) = after
+    let with_edits = |f: &&Value| f["edits"].as_array().is_some_and(|e| !e.is_empty());
+    let library_offers_one = newslint::lint(&text, &newslint::Settings::default())
         .iter()
-        .find_map(|d| Some((d, d["data"]["fixes"].as_array()?.first()?.clone())))
-    {
+        .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
+    let mut applied = false;
+    if let Some((d, f)) = after.iter().find_map(|d| {
+        let f = d["data"]["fixes"]
+            .as_array()?
+            .iter()
+            .find(with_edits)?
+            .clone();
+        Some((d, f))
+    }) {
         let list = actions(&mut s, &d["range"]);
-        let a = list.iter().find(|a| a["title"] == f["title"]).expect("fix action");
+        let a = list
+            .iter()
+            .find(|a| a["title"] == f["title"])
+            .expect("fix action");
         let fixed = text::apply_edits(&text, &action_edits(a), Units::Utf16);
         version += 1;
         s.change(URI, version, json!([{"text": fixed}]));
         let again = s.diagnostics_for(URI, version);
         assert!(!again.contains(d), "the fixed diagnostic is gone");
+        assert_eq!(keys(&again), expected(&fixed, Units::Utf16));
         text = fixed;
+        applied = true;
     }
+    assert_eq!(
+        applied, library_offers_one,
+        "every fix with edits is offered"
+    );
 
     // The source action applies every safe fix at once.
     let all = s.call(
@@ -351,7 +414,11 @@ fn applying_a_code_action_removes_its_diagnostic() {
     let all = all.as_array().cloned().unwrap_or_default();
     let any_safe = newslint::lint(&text, &newslint::Settings::default())
         .iter()
-        .any(|d| d.fixes.iter().any(|f| f.applicability == newslint::Applicability::Safe));
+        .any(|d| {
+            d.fixes
+                .iter()
+                .any(|f| f.applicability == newslint::Applicability::Safe)
+        });
     assert_eq!(!all.is_empty(), any_safe);
     for a in &all {
         assert_eq!(a["kind"], "source.fixAll.newslint");
@@ -371,20 +438,30 @@ fn a_broken_config_is_a_diagnostic_and_a_message_not_a_crash() {
 
     let mut s = Server::initialized();
     s.open(&draft_uri, 1, DRAFT);
-    let p = s.notification("textDocument/publishDiagnostics", |p| p["uri"] == config_uri);
+    let p = s.notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == config_uri
+    });
     let d = &p["diagnostics"][0];
     assert_eq!(d["range"]["start"]["line"], 1, "{d}");
     assert_eq!(d["severity"], 1);
     let shown = s.notification("window/showMessage", |_| true);
-    assert!(shown["message"].as_str().expect("message").contains("newslint.toml"));
+    assert!(
+        shown["message"]
+            .as_str()
+            .expect("message")
+            .contains("newslint.toml")
+    );
     // The draft is still linted (with the editor's settings).
     let got = s.diagnostics_for(&draft_uri, 1);
     assert_eq!(keys(&got), nonempty(expected(DRAFT, Units::Utf16)));
 
     // Fixed on disk and reported as changed: the config's diagnostic clears, and the draft is
     // linted with the file's settings.
-    std::fs::write(&config, "[rules]\nspeculation = \"off\"\nattribution = \"off\"\nnames = \"off\"\n")
-        .expect("write");
+    std::fs::write(
+        &config,
+        "[rules]\nspeculation = \"off\"\nattribution = \"off\"\nnames = \"off\"\n",
+    )
+    .expect("write");
     s.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": [{"uri": config_uri, "type": 2}]}),
@@ -425,7 +502,10 @@ fn editor_settings_apply_where_no_file_does() {
     let p = s.notification("textDocument/publishDiagnostics", |p| {
         p["uri"] == URI && p["diagnostics"].as_array().is_some_and(|d| !d.is_empty())
     });
-    assert_eq!(keys(p["diagnostics"].as_array().expect("diags")), expected(DRAFT, Units::Utf16));
+    assert_eq!(
+        keys(p["diagnostics"].as_array().expect("diags")),
+        expected(DRAFT, Units::Utf16)
+    );
     assert!(s.shutdown_and_exit().success());
 }
 
@@ -503,8 +583,11 @@ fn shutdown_then_exit_is_a_clean_exit() {
     // Requests after shutdown are refused.
     let mut s = Server::initialized();
     s.call("shutdown", Value::Null);
-    let late = s.request("textDocument/hover", json!({"textDocument": {"uri": URI},
-        "position": {"line": 0, "character": 0}}));
+    let late = s.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI},
+        "position": {"line": 0, "character": 0}}),
+    );
     assert!(late.get("error").is_some(), "{late}");
     s.notify("exit", Value::Null);
     assert_eq!(s.wait().code(), Some(0));

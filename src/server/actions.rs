@@ -194,9 +194,7 @@ pub(crate) fn disable_file(text: &str, index: &LineIndex, rule: &str) -> Edit {
     let at = match draft.front_matter {
         Some(fm) if fm.end > 0 => {
             let last = index.line_of(fm.end - 1);
-            index
-                .line_span(last + 1)
-                .map_or(text.len(), |s| s.start)
+            index.line_span(last + 1).map_or(text.len(), |s| s.start)
         }
         _ => index.line_span(0).map_or(0, |s| s.start),
     };

@@ -293,8 +293,8 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
-        let empty = params.settings.is_null()
-            || params.settings.as_object().is_some_and(|o| o.is_empty());
+        let empty =
+            params.settings.is_null() || params.settings.as_object().is_some_and(|o| o.is_empty());
         if empty && self.pull_config.load(Ordering::Relaxed) {
             self.pull_configuration();
         } else {
@@ -346,13 +346,15 @@ impl LanguageServer for Backend {
                 },
             )));
         }
-        Ok(Res::Report(R::Full(lsp::RelatedFullDocumentDiagnosticReport {
-            related_documents: None,
-            full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
-                result_id: Some(id),
-                items: linted.lsp.clone(),
+        Ok(Res::Report(R::Full(
+            lsp::RelatedFullDocumentDiagnosticReport {
+                related_documents: None,
+                full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                    result_id: Some(id),
+                    items: linted.lsp.clone(),
+                },
             },
-        })))
+        )))
     }
 
     async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {

@@ -457,7 +457,10 @@ mod tests {
     use super::*;
     use crate::text::Encoding;
 
-    fn change(range: Option<((u32, u32), (u32, u32))>, text: &str) -> lsp::TextDocumentContentChangeEvent {
+    /// A range as `((line, col), (line, col))`, or none for a whole-text change.
+    type R = Option<((u32, u32), (u32, u32))>;
+
+    fn change(range: R, text: &str) -> lsp::TextDocumentContentChangeEvent {
         lsp::TextDocumentContentChangeEvent {
             range: range.map(|((a, b), (c, d))| {
                 lsp::Range::new(lsp::Position::new(a, b), lsp::Position::new(c, d))
@@ -468,12 +471,7 @@ mod tests {
     }
 
     /// Applies `changes` to `start` in `enc` and checks the result.
-    fn check(
-        start: &str,
-        enc: Encoding,
-        changes: &[(Option<((u32, u32), (u32, u32))>, &str)],
-        expected: &str,
-    ) {
+    fn check(start: &str, enc: Encoding, changes: &[(R, &str)], expected: &str) {
         let mut text = start.to_string();
         for (range, t) in changes {
             apply_change(&mut text, &change(*range, t), enc);
@@ -489,16 +487,36 @@ mod tests {
             &[(Some(((1, 0), (1, 1))), "X"), (Some(((0, 2), (0, 2))), "!")],
             "ab!\nXd",
         );
-        check("old", Encoding::Utf16, &[(None, "new"), (Some(((0, 3), (0, 3))), "er")], "newer");
+        check(
+            "old",
+            Encoding::Utf16,
+            &[(None, "new"), (Some(((0, 3), (0, 3))), "er")],
+            "newer",
+        );
         // UTF-16 columns after an emoji (2 units) and a curly quote (1 unit).
-        check("“😀”x", Encoding::Utf16, &[(Some(((0, 4), (0, 5))), "y")], "“😀”y");
+        check(
+            "“😀”x",
+            Encoding::Utf16,
+            &[(Some(((0, 4), (0, 5))), "y")],
+            "“😀”y",
+        );
         // The same edit in UTF-8 byte columns.
-        check("“😀”x", Encoding::Utf8, &[(Some(((0, 10), (0, 11))), "y")], "“😀”y");
+        check(
+            "“😀”x",
+            Encoding::Utf8,
+            &[(Some(((0, 10), (0, 11))), "y")],
+            "“😀”y",
+        );
     }
 
     #[test]
     fn out_of_range_edits_clamp() {
-        check("ab\ncd", Encoding::Utf16, &[(Some(((9, 0), (9, 5))), "!")], "ab\ncd!");
+        check(
+            "ab\ncd",
+            Encoding::Utf16,
+            &[(Some(((9, 0), (9, 5))), "!")],
+            "ab\ncd!",
+        );
         check("ab", Encoding::Utf16, &[(Some(((0, 99), (0, 0))), "")], "");
         // Half a surrogate pair snaps to the character's start.
         check("😀z", Encoding::Utf16, &[(Some(((0, 1), (0, 3))), "")], "");

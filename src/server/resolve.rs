@@ -124,13 +124,20 @@ mod tests {
 
         std::fs::write(sub.join("newslint.toml"), "[rules\n").expect("write");
         let cached = r.resolve(Some(&deeper.join("b.md")), None);
-        assert!(cached.file.expect("file").1.is_none(), "cached until invalidated");
+        assert!(
+            cached.file.expect("file").1.is_none(),
+            "cached until invalidated"
+        );
         r.invalidate();
         let broken = r.resolve(Some(&deeper.join("b.md")), None);
         let (_, problem) = broken.file.expect("file");
         assert_eq!(problem.expect("problem").line, 1);
         let s = broken.settings.expect("settings");
-        assert_eq!(s.levels.get("attribution"), Some(&Level::Off), "editor settings");
+        assert_eq!(
+            s.levels.get("attribution"),
+            Some(&Level::Off),
+            "editor settings"
+        );
 
         let untitled = r.resolve(None, None);
         assert!(untitled.file.is_none());

@@ -75,9 +75,7 @@ fn frame(body: &[u8]) -> Vec<u8> {
 
 /// The error answer to a body that is not a JSON-RPC message, or `None` if it is one.
 pub(crate) fn check(body: &[u8]) -> Option<Value> {
-    let error = |id: Value, code: i64, message: &str| {
-        json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}})
-    };
+    let error = |id: Value, code: i64, message: &str| json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
     let value: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
         Err(e) => return Some(error(Value::Null, -32700, &format!("Parse error: {e}"))),
@@ -180,7 +178,8 @@ mod tests {
 
     #[test]
     fn frames_and_garbage() {
-        let input = b"Content-Length: 2\r\n\r\n{}Content-Type: x\r\n\r\ncontent-length: 1\r\nX: y\r\n\r\n7";
+        let input =
+            b"Content-Length: 2\r\n\r\n{}Content-Type: x\r\n\r\ncontent-length: 1\r\nX: y\r\n\r\n7";
         assert_eq!(
             frames(input),
             vec![
@@ -202,8 +201,14 @@ mod tests {
         assert_eq!(code(r#"{"jsonrpc":"2.0","id":1,"method":"x"}"#), None);
         assert_eq!(code(r#"{"jsonrpc":"2.0","method":"x","params":{}}"#), None);
         assert_eq!(code(r#"{"jsonrpc":"2.0","id":1,"result":null}"#), None);
-        assert_eq!(code(r#"{"jsonrpc":"2.0","id":1,"method":"#), Some(json!(-32700)));
-        assert_eq!(code(r#"{"jsonrpc":"2.0","id":3,"method":7}"#), Some(json!(-32600)));
+        assert_eq!(
+            code(r#"{"jsonrpc":"2.0","id":1,"method":"#),
+            Some(json!(-32700))
+        );
+        assert_eq!(
+            code(r#"{"jsonrpc":"2.0","id":3,"method":7}"#),
+            Some(json!(-32600))
+        );
         assert_eq!(
             check(br#"{"jsonrpc":"2.0","id":3,"method":7}"#).expect("error")["id"],
             json!(3)

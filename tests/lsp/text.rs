@@ -27,7 +27,9 @@ pub fn position(text: &str, offset: usize, units: Units) -> (u64, u64) {
 pub fn offset(text: &str, line: u64, col: u64, units: Units) -> usize {
     let mut start = 0;
     for _ in 0..line {
-        start = text[start..].find('\n').map_or(text.len(), |i| start + i + 1);
+        start = text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1);
     }
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let mut units_seen = 0u64;

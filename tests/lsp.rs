@@ -19,7 +19,8 @@ const DRAFT: &str = "# Council weighs the harbour plan\n\
 The mayor’s office said on Tuesday that the “harbour plan” — a 12-year project 🚢 — is final. \
 Sources say the vote could slip, and the budget reportedly doubled.\n\
 \n\
-Officials noted that the plan appears to be popular. It is expected to pass.\n\
+Officials noted that the plan appears to be popular. It is expected to pass. \
+The ferry might perhaps run late.\n\
 \n\
 “We reportedly have the votes,” said Ana Ruiz, the council leader.\n";
 
@@ -262,6 +263,30 @@ fn hover_over_a_finding_shows_the_rule_docs() {
     assert!(value.contains(&rule) && value.contains(summary), "{value}");
     assert!(value.contains("## What it flags"), "{value}");
     assert!(value.contains(d["message"].as_str().expect("message")));
+    // Over an attributed sentence, away from any finding: who it is attributed to, as the
+    // library's attribution analysis has it.
+    let at = DRAFT.find("on Tuesday").expect("anchor");
+    let analyzed = newslint::Analyzed::new(DRAFT);
+    let settings = newslint::Settings::default();
+    let ctx = analyzed.context(&settings);
+    let sa = ctx
+        .attributions()
+        .sentences
+        .iter()
+        .find(|sa| sa.span.contains(at))
+        .expect("the sentence");
+    let source = sa.attributions[0].source.as_ref().expect("a source");
+    let who = &DRAFT[source.span.start..source.span.end];
+    let p = text::position(DRAFT, at, Units::Utf16);
+    let hover = s.call(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": p.0, "character": p.1}}),
+    );
+    let value = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        value.contains("attributed to") && value.contains(who),
+        "{value}"
+    );
     // Over the title, where nothing is flagged, no rule docs.
     let none = s.call(
         "textDocument/hover",
@@ -312,12 +337,15 @@ fn applying_a_code_action_removes_its_diagnostic() {
         assert_eq!(a["kind"], "quickfix");
     }
 
-    // Each fix the diagnostic carries is offered, preferred exactly when safe.
+    // Each fix with edits the diagnostic carries is offered, preferred exactly when safe.
     let fixes = target["data"]["fixes"]
         .as_array()
         .cloned()
         .unwrap_or_default();
-    for f in &fixes {
+    for f in fixes
+        .iter()
+        .filter(|f| f["edits"].as_array().is_some_and(|e| !e.is_empty()))
+    {
         let a = list
             .iter()
             .find(|a| a["title"] == f["title"])
@@ -344,10 +372,19 @@ fn applying_a_code_action_removes_its_diagnostic() {
     assert!(after.len() < diags.len());
 
     // Applying a fix, when a rule offers one, removes its diagnostic.
-    if let Some((d, f)) = after
+    let with_edits = |f: &&Value| f["edits"].as_array().is_some_and(|e| !e.is_empty());
+    let library_offers_one = newslint::lint(&text, &newslint::Settings::default())
         .iter()
-        .find_map(|d| Some((d, d["data"]["fixes"].as_array()?.first()?.clone())))
-    {
+        .any(|d| d.fixes.iter().any(|f| !f.edits.is_empty()));
+    let mut applied = false;
+    if let Some((d, f)) = after.iter().find_map(|d| {
+        let f = d["data"]["fixes"]
+            .as_array()?
+            .iter()
+            .find(with_edits)?
+            .clone();
+        Some((d, f))
+    }) {
         let list = actions(&mut s, &d["range"]);
         let a = list
             .iter()
@@ -358,8 +395,14 @@ fn applying_a_code_action_removes_its_diagnostic() {
         s.change(URI, version, json!([{"text": fixed}]));
         let again = s.diagnostics_for(URI, version);
         assert!(!again.contains(d), "the fixed diagnostic is gone");
+        assert_eq!(keys(&again), expected(&fixed, Units::Utf16));
         text = fixed;
+        applied = true;
     }
+    assert_eq!(
+        applied, library_offers_one,
+        "every fix with edits is offered"
+    );
 
     // The source action applies every safe fix at once.
     let all = s.call(

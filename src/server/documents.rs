@@ -457,10 +457,10 @@ mod tests {
     use super::*;
     use crate::text::Encoding;
 
-    fn change(
-        range: Option<((u32, u32), (u32, u32))>,
-        text: &str,
-    ) -> lsp::TextDocumentContentChangeEvent {
+    /// A range as `((line, col), (line, col))`, or none for a whole-text change.
+    type R = Option<((u32, u32), (u32, u32))>;
+
+    fn change(range: R, text: &str) -> lsp::TextDocumentContentChangeEvent {
         lsp::TextDocumentContentChangeEvent {
             range: range.map(|((a, b), (c, d))| {
                 lsp::Range::new(lsp::Position::new(a, b), lsp::Position::new(c, d))
@@ -471,12 +471,7 @@ mod tests {
     }
 
     /// Applies `changes` to `start` in `enc` and checks the result.
-    fn check(
-        start: &str,
-        enc: Encoding,
-        changes: &[(Option<((u32, u32), (u32, u32))>, &str)],
-        expected: &str,
-    ) {
+    fn check(start: &str, enc: Encoding, changes: &[(R, &str)], expected: &str) {
         let mut text = start.to_string();
         for (range, t) in changes {
             apply_change(&mut text, &change(*range, t), enc);

@@ -468,6 +468,11 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 1;
             continue;
         }
+        if let Some(a) = vague_agent(ws, j) {
+            out.push(a);
+            j += 1;
+            continue;
+        }
         if let Some(a) = vague_subject(ws, j) {
             out.push(a);
             j += 1;
@@ -764,7 +769,48 @@ fn is_people(x: &W<'_>) -> bool {
     let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
         .iter()
         .any(|s| l.ends_with(s));
-    plural_agent || (x.is_cap() && l.ends_with('s') && !l.ends_with("ss"))
+    let proper_plural = x.is_cap()
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && x.text.chars().count() >= 5
+        && x.text.chars().skip(1).all(|c| c.is_lowercase());
+    plural_agent || proper_plural
+}
+
+/// "…was tweeted by several people", "…got dinged by critics": a vague group as the agent
+/// of a passive.
+fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    if !w.is("by") || j == 0 {
+        return None;
+    }
+    let p = &ws[j - 1];
+    if !(p.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*p.low) || p.low.ends_with("en")) {
+        return None;
+    }
+    let np = source::np_forward(ws, j + 1)?;
+    let head = ws[np.clone()]
+        .iter()
+        .take_while(|x| !matches!(&*x.low, "who" | "with" | "in" | "at" | "for" | "of" | "from"))
+        .last()?;
+    let quant_only = np.len() == 1 && lexicon::QUANTIFIERS.iter().any(|q| q.len() == 1 && q[0] == &*head.low);
+    if !quant_only && !is_people(head) {
+        return None;
+    }
+    let src = source::make(ws, np);
+    if src.kind != SourceKind::Vague {
+        return None;
+    }
+    Some(Attribution {
+        cue: Cue {
+            span: w.span,
+            lemma: "by",
+            kind: CueKind::VagueSubject,
+            token: w.tok,
+        },
+        source: Some(src),
+        content: None,
+    })
 }
 
 /// Whether `x` looks like a finite verb: a known reporting or belief verb, or a past tense.

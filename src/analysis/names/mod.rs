@@ -111,6 +111,9 @@ pub struct VariantGroup {
     /// The spelling the draft should use: the house style's, else the first full-name
     /// mention's, else the most frequent.
     pub chosen: String,
+    /// The spelling the other spellings are measured against: the chosen one when the draft
+    /// uses it, else the draft's own main spelling (which the house style then flags).
+    pub main: String,
     /// Every spelling, the chosen one included, in order of first occurrence.
     pub spellings: Vec<Spelling>,
 }
@@ -176,7 +179,11 @@ fn ukrainian_place(form: &str) -> Option<&'static str> {
                 continue;
             }
             for w in &e.incorrect {
+                // Russian-derived town names that are also common surnames (Makarov) stay out.
                 if w.contains(' ')
+                    || w.ends_with("ov")
+                    || w.ends_with("ev")
+                    || w.ends_with("in")
                     || lexicon::is_known_proper(w)
                     || lexicon::is_common(&w.to_lowercase())
                     || lexicon::is_given(&w.to_lowercase())
@@ -270,6 +277,10 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 break;
             }
             if is_capitalised(tx) {
+                // A function word ends a run of names ("Roger Michell For Enduring Love").
+                if !run.is_empty() && lexicon::is_stop(tx) {
+                    break;
+                }
                 let form = strip_possessive(tx);
                 let poss = form.len() != tx.len();
                 // An initial: a single capital followed by a full stop.
@@ -325,7 +336,14 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
         let mut has_head = false;
         while title_end < run.len().saturating_sub(1) {
             let f = &run[title_end].2;
-            if lexicon::is_title_word(f) || (is_demonym_like(f) && title_end + 1 < run.len()) {
+            // A demonym belongs to the title only right before a title word
+            // ("Ukrainian President"), never a given name ("Stefan Johannesson").
+            let demonym = is_demonym_like(f)
+                && !lexicon::is_given(&f.to_lowercase())
+                && run
+                    .get(title_end + 1)
+                    .is_some_and(|n| lexicon::is_title_word(&n.2));
+            if lexicon::is_title_word(f) || demonym {
                 has_head |= lexicon::is_title_head(f);
                 title_end += 1;
             } else {
@@ -470,6 +488,7 @@ struct FormStats {
     first_pos: usize,
     occurrences: Vec<usize>,
     next_words: HashSet<String>,
+    mentions: HashSet<usize>,
     before_particle: usize,
     common: bool,
     proper: bool,
@@ -492,8 +511,20 @@ fn candidate(form: &str) -> bool {
             return false;
         }
     }
-    let mut cs = form.chars();
-    if cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('-') {
+    // Tags and codes: a part of one letter or an acronym (R-Texas, Zafi-D, UK-based), dots.
+    if form.contains('.')
+        || form
+            .split(['-', ' '])
+            .any(|p| p.chars().count() < 2 || is_acronym(p))
+    {
+        return false;
+    }
+    // Ordinary words joined (High-Speed).
+    if form.contains(['-', ' '])
+        && form
+            .split(['-', ' '])
+            .all(|p| lexicon::is_common(&p.to_lowercase()))
+    {
         return false;
     }
     true
@@ -510,9 +541,16 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
     }
     let (lx, ly) = (sx.lower.as_str(), sy.lower.as_str());
     if lx == ly {
-        // Case only: not after a hyphen (Blu-ray / Blu-Ray is a product's styling).
-        let pos = x.chars().zip(y.chars()).position(|(a, b)| a != b).unwrap_or(0);
-        return pos > 0 && x.chars().nth(pos - 1) != Some('-');
+        // Case only: a surname prefix (McDonald / Mcdonald, DiPietro / Dipietro). Other inner
+        // capitals are a brand's styling (PayPal / Paypal, Blu-ray / Blu-Ray).
+        let prefixed = ["mc", "mac", "o'", "o’", "di", "de", "la", "le", "van", "von"]
+            .iter()
+            .any(|p| lx.starts_with(p));
+        return prefixed && sx.mentions.is_disjoint(&sy.mentions);
+    }
+    // Two words of one name (Humpty Dumpty) are not two spellings of it.
+    if !sx.mentions.is_disjoint(&sy.mentions) {
+        return false;
     }
     let known = match (
         lexicon::KNOWN_VARIANTS.get(x),
@@ -529,6 +567,10 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
             return false;
         }
         if sx.count > 1 || sy.first_pos > sx.first_pos {
+            return false;
+        }
+        // Short names differing in the first letter are different names (Opec / Apec).
+        if nx.min(ny) <= 5 && sx.plain.chars().next() != sy.plain.chars().next() {
             return false;
         }
         let d = distance(&sx.plain, &sy.plain, 2);
@@ -571,6 +613,10 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
             return false;
         }
         if sx.proper && (sy.proper || y_word) {
+            return false;
+        }
+        // A known word with no given name against a person's surname (Czech / Petr Cech).
+        if sx.proper && sx.given_names.is_empty() && !sy.given_names.is_empty() {
             return false;
         }
     }
@@ -622,6 +668,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         if o.before_particle {
             s.before_particle += 1;
         }
+        s.mentions.insert(o.mention);
         if let Some(g) = &o.first_name {
             if is_given_word(g) {
                 s.given_names.insert(g.clone());
@@ -714,8 +761,17 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
                     occurrences: stats[forms[i]].occurrences.clone(),
                 })
                 .collect();
-            let chosen = choose(&spellings, names, settings);
-            VariantGroup { chosen, spellings }
+            let main = choose(&spellings, names, settings);
+            let chosen = spellings
+                .iter()
+                .find_map(|s| house_preference(&s.form, settings))
+                .filter(|_| !spellings.iter().any(|s| is_house_preferred(&s.form, settings)))
+                .unwrap_or_else(|| main.clone());
+            VariantGroup {
+                chosen,
+                main,
+                spellings,
+            }
         })
         .collect();
     out.sort_by_key(|g| {

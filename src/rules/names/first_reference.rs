@@ -82,10 +82,14 @@ pub(crate) fn people(names: &Names) -> Vec<(String, Vec<usize>)> {
         .collect()
 }
 
+/// Whether the mention carries a formal title (not a courtesy one such as Mr or Dr).
 fn is_person_title(m: &Mention) -> bool {
-    m.title
-        .as_deref()
-        .is_some_and(|t| t.split(' ').any(lexicon::is_title_head) && !single_name_title(t))
+    m.title.as_deref().is_some_and(|t| {
+        t.split(' ')
+            .any(|w| lexicon::is_title_head(w) && !lexicon::is_courtesy(w))
+            && !single_name_title(t)
+            && !t.split(' ').any(|w| matches!(w, "Dr" | "Prof" | "Professor" | "Captain" | "Judge"))
+    })
 }
 
 impl Rule for FirstReference {
@@ -107,6 +111,9 @@ impl Rule for FirstReference {
             let Some(head) = names.occurrences.get(first.head()) else {
                 continue;
             };
+            if head.form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+                continue;
+            }
             // The head must be a surname: not a given name, a common word or a title.
             let lower = head.form.to_lowercase();
             if lexicon::is_given(&lower) || lexicon::is_title_word(&head.form) {

@@ -66,28 +66,50 @@ impl Rule for HeadlineAbsent {
         if body_forms.is_empty() {
             return;
         }
-        for o in names.occurrences.iter().filter(|o| o.block == title_block) {
-            let absent: Vec<&str> = o
-                .form
-                .split('-')
-                .filter(|p| {
-                    let lower = p.to_lowercase();
-                    p.chars().count() >= 4
-                        && !(p.ends_with("ish") || p.ends_with("ese") || p.ends_with("an"))
-                        && p.chars().next().is_some_and(char::is_uppercase)
-                        && !lexicon::is_stop(p)
-                        && !lexicon::is_title_word(p)
-                        && !p.chars().skip(1).any(char::is_uppercase)
-                        && !lexicon::is_common(&lower)
-                        && !names.used_in_lower_case(p)
-                        && !keys(p).iter().any(|k| body_keys.contains(k))
-                        && !body_forms.iter().any(|b| morphological(b, p))
-                })
-                .collect();
-            if absent.is_empty() {
+        let name_like = |p: &str| {
+            p.chars().count() >= 3
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && !p.chars().skip(1).any(char::is_uppercase)
+                && !lexicon::is_stop(p)
+                && !lexicon::is_title_word(p)
+                && !lexicon::is_common(&p.to_lowercase())
+                && !names.used_in_lower_case(p)
+        };
+        let absent = |p: &str| {
+            !keys(p).iter().any(|k| body_keys.contains(k))
+                && !body_forms.iter().any(|b| morphological(b, p))
+        };
+        let title: Vec<&crate::analysis::names::Occurrence> = names
+            .occurrences
+            .iter()
+            .filter(|o| o.block == title_block && !o.form.contains(' '))
+            .collect();
+        for (i, o) in title.iter().enumerate() {
+            // Only names the headline marks as people: two surnames joined by a hyphen
+            // ("Putin-Witkoff talks"), a given name and a surname, or a title and a name.
+            let parts: Vec<&str> = o.form.split('-').collect();
+            let mut people: Vec<&str> = Vec::new();
+            if parts.len() == 2 && parts.iter().all(|p| name_like(p)) {
+                people.extend(parts.iter().filter(|p| absent(p)));
+            } else if parts.len() == 1 && name_like(&o.form) {
+                let prev = i.checked_sub(1).and_then(|k| title.get(k));
+                let after_given = prev.is_some_and(|p| {
+                    p.mention == o.mention
+                        && p.tokens.end == o.tokens.start
+                        && lexicon::is_given(&p.form.to_lowercase())
+                });
+                let titled = names
+                    .mentions
+                    .get(o.mention)
+                    .is_some_and(|m| m.title.is_some() && m.head() == names_index(names, o));
+                if (after_given || titled) && absent(&o.form) {
+                    people.push(&o.form);
+                }
+            }
+            if people.is_empty() {
                 continue;
             }
-            let list = absent
+            let list = people
                 .iter()
                 .map(|p| format!("“{p}”"))
                 .collect::<Vec<_>>()
@@ -99,4 +121,13 @@ impl Rule for HeadlineAbsent {
             ));
         }
     }
+}
+
+/// The index of `o` in the draft's occurrences.
+fn names_index(names: &crate::analysis::names::Names, o: &crate::analysis::names::Occurrence) -> usize {
+    names
+        .occurrences
+        .iter()
+        .position(|x| std::ptr::eq(x, o))
+        .unwrap_or(usize::MAX)
 }

@@ -57,7 +57,7 @@ impl Rule for InconsistentSpelling {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let names = ctx.names();
         for g in &names.variants {
-            for s in g.spellings.iter().filter(|s| s.form != g.chosen) {
+            for s in g.spellings.iter().filter(|s| s.form != g.main) {
                 let Some(&first) = s.occurrences.first() else {
                     continue;
                 };

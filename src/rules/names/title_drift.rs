@@ -46,11 +46,32 @@ fn role(m: &Mention) -> Option<&str> {
     if t.split(' ').any(|w| matches!(w, "Former" | "Acting" | "Elect" | "Shadow")) {
         return None;
     }
+    // Civil offices only: military ranks, royal, religious and academic titles change or
+    // combine for reasons a copy editor does not need flagged (General and President).
     let head = t.split(' ').next_back()?;
-    if lexicon::is_courtesy(head) || !lexicon::is_title_head(head) {
-        return None;
-    }
-    Some(t)
+    let civil = matches!(
+        head,
+        "President"
+            | "Minister"
+            | "Secretary"
+            | "Chancellor"
+            | "Senator"
+            | "Sen"
+            | "Sen."
+            | "Governor"
+            | "Gov"
+            | "Gov."
+            | "Mayor"
+            | "Ambassador"
+            | "Commissioner"
+            | "Speaker"
+            | "Premier"
+            | "Representative"
+            | "Rep"
+            | "Rep."
+    );
+    let _ = lexicon::is_courtesy(head);
+    civil.then_some(t)
 }
 
 /// A title with its abbreviations spelled out (`Gen` → `General`).

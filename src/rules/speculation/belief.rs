@@ -1,7 +1,7 @@
 //! `speculation/belief`.
 
-use super::cues::CueKind;
 use super::{q, report};
+use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::{Rule, RuleMeta};
@@ -22,6 +22,10 @@ crate::declare_rule! {
     /// `speculation/unsourced-expectation`; "think about", "believe in", "than expected",
     /// "as expected"; nouns ("a thought", "the forecast"); anything inside a direct
     /// quotation.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
     ///
     /// ## Why it matters
     /// Forecasts and beliefs are not facts. AP and Reuters ask that they be attributed to

@@ -1,7 +1,7 @@
 //! `speculation/conjecture`.
 
-use super::cues::CueKind;
 use super::{q, report};
+use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::{Rule, RuleMeta};
@@ -21,6 +21,10 @@ crate::declare_rule! {
     ///
     /// Not flagged: a proposal ("she suggested a meeting", "suggested to him"), a noun after
     /// a determiner ("the suggestion", "a signal"), and anything inside a direct quotation.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
     ///
     /// ## Why it matters
     /// Reporting speculation spreads it. AP allows anonymous material only when it is fact,

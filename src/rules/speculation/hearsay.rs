@@ -1,7 +1,7 @@
 //! `speculation/hearsay`.
 
-use super::cues::CueKind;
 use super::{q, report};
+use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::{Rule, RuleMeta};
@@ -21,6 +21,10 @@ crate::declare_rule! {
     ///   or the courts (charged, arrested, trial, prosecutors, murder, fraud …). There they are
     ///   the legally required wording for a charge not yet proved, and must stay;
     /// - *supposed to* (an obligation or a plan), *so-called*.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
     ///
     /// ## Why it matters
     /// "Reportedly" tells the reader that someone said so, and hides who. AP requires

@@ -1,7 +1,7 @@
 //! `speculation/hedge`.
 
-use super::cues::{Cue, CueKind};
 use super::{q, report};
+use crate::analysis::speculation::{Cue, CueKind};
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::rules::{Rule, RuleMeta};
@@ -37,6 +37,10 @@ crate::declare_rule! {
     ///
     /// A heading is judged like prose; in a title-case headline, *May* is read as the modal
     /// unless a month word or a number is next to it.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
     ///
     /// ## Why it matters
     /// A hedge in the reporter's voice tells the reader the newsroom is guessing. Reuters asks

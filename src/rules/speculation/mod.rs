@@ -1,6 +1,6 @@
 //! The `speculation` family of rules: hedging and speculation in the reporter's own words.
 //!
-//! One cue finder ([`cues`]) reads every sentence once and types what it finds; each rule
+//! One cue finder ([`crate::analysis::speculation`]) reads every sentence once and types what it finds; each rule
 //! reports the kinds it owns, with its own message and severity:
 //!
 //! | rule | what it flags | default |
@@ -19,7 +19,7 @@ use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
 
-pub(crate) mod cues;
+use crate::analysis::speculation as cues;
 
 mod belief;
 mod conjecture;
@@ -76,7 +76,7 @@ fn report(
     kinds: &[cues::CueKind],
     make: impl Fn(&cues::Cue) -> Diagnostic,
 ) {
-    let all = cues::find(ctx);
+    let all = ctx.speculation();
     let mut i = 0;
     while i < all.len() {
         let sentence = all[i].sentence;

@@ -1,7 +1,7 @@
 //! `speculation/unsourced-expectation`.
 
-use super::cues::CueKind;
 use super::{q, report};
+use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
 use crate::rules::{Rule, RuleMeta};
@@ -27,6 +27,10 @@ crate::declare_rule! {
     /// - the active voice with a subject ("analysts expect"): that is `speculation/belief`;
     /// - "than expected", "as expected";
     /// - anything inside a direct quotation.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
     ///
     /// ## Why it matters
     /// "Is expected to" asks the reader to trust an expectation without saying who expects

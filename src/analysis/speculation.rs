@@ -1,9 +1,9 @@
-//! Finding speculative cues in the reporter's own words.
+//! Speculative cues in the reporter's own words, for the `speculation` rules.
 //!
 //! One pass over each sentence finds typed [`Cue`]s: hearsay adverbs, epistemic adverbs and
 //! adjectives, speculative modals, appearance verbs, unsourced expectation and belief,
-//! reported beliefs and forecasts, and speculative nouns and verbs. Each rule of the family
-//! reports the kinds it owns.
+//! reported beliefs and forecasts, and speculative nouns and verbs. It runs once per draft
+//! ([`LintContext::speculation`]); each rule of the family reports the kinds it owns.
 //!
 //! Context that turns a cue off is decided here, once, for every rule:
 //! - words inside a direct quotation are the speaker's ([`Token::quoted`](crate::prose::Token));
@@ -18,12 +18,13 @@
 use crate::context::LintContext;
 use crate::prose::TokenKind;
 use crate::text::Span;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What kind of speculative wording a cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(crate) enum CueKind {
+pub enum CueKind {
     /// Evidential adverbs and adjectives that pass on hearsay: reportedly, allegedly, alleged.
     Hearsay,
     /// Epistemic adverbs and adjectives: possibly, probably, likely, it is possible that.
@@ -46,7 +47,7 @@ pub(crate) enum CueKind {
 
 /// One speculative cue in the reporter's words.
 #[derive(Clone, Debug)]
-pub(crate) struct Cue {
+pub struct Cue {
     /// What kind.
     pub kind: CueKind,
     /// The cue words in the source.
@@ -76,32 +77,18 @@ fn set(text: &'static str) -> HashSet<&'static str> {
         .collect()
 }
 
-static HEARSAY: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(include_str!(
-        "../../analysis/lexicons/speculation/hearsay.txt"
-    ))
-});
-static EPISTEMIC: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(include_str!(
-        "../../analysis/lexicons/speculation/epistemic.txt"
-    ))
-});
-static LEGAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(include_str!(
-        "../../analysis/lexicons/speculation/legal_context.txt"
-    ))
-});
-static MONTH_CONTEXT: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(include_str!(
-        "../../analysis/lexicons/speculation/month_context.txt"
-    ))
-});
+static HEARSAY: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("lexicons/speculation/hearsay.txt")));
+static EPISTEMIC: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("lexicons/speculation/epistemic.txt")));
+static LEGAL: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("lexicons/speculation/legal_context.txt")));
+static MONTH_CONTEXT: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("lexicons/speculation/month_context.txt")));
 /// Participle -> what may follow it (`to`, `as`).
 static EXPECTATION: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
-    for r in load(include_str!(
-        "../../analysis/lexicons/speculation/expectation.txt"
-    )) {
+    for r in load(include_str!("lexicons/speculation/expectation.txt")) {
         if let [w, f, ..] = r.as_slice() {
             m.entry(*w).or_default().push(*f);
         }
@@ -110,15 +97,138 @@ static EXPECTATION: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLoc
 });
 /// Verb form -> lemma.
 static BELIEF: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    load(include_str!(
-        "../../analysis/lexicons/speculation/belief_verbs.txt"
-    ))
-    .into_iter()
-    .filter_map(|r| match r.as_slice() {
-        [w, l, ..] => Some((*w, *l)),
-        _ => None,
-    })
-    .collect()
+    load(include_str!("lexicons/speculation/belief_verbs.txt"))
+        .into_iter()
+        .filter_map(|r| match r.as_slice() {
+            [w, l, ..] => Some((*w, *l)),
+            _ => None,
+        })
+        .collect()
+});
+
+/// Words other than the lists' entries at which a cue can start.
+const OTHER_TRIGGERS: &[&str] = &[
+    "alleged",
+    "purported",
+    "supposed",
+    "so-called",
+    "reputed",
+    "suspected",
+    "accused",
+    "may",
+    "might",
+    "could",
+    "must",
+    "likely",
+    "unlikely",
+    "probable",
+    "improbable",
+    "tentative",
+    "possible",
+    "possibility",
+    "likelihood",
+    "probability",
+    "potential",
+    "chances",
+    "odds",
+    "seem",
+    "seems",
+    "seemed",
+    "seeming",
+    "appear",
+    "appears",
+    "appeared",
+    "appearing",
+    "look",
+    "looks",
+    "looked",
+    "looking",
+    "perceived",
+    "unclear",
+    "uncertain",
+    "unknown",
+    "remains",
+    "believed",
+    "thought",
+    "understood",
+    "expected",
+    "feared",
+    "hoped",
+    "said",
+    "rumoured",
+    "rumored",
+    "reported",
+    "assumed",
+    "claimed",
+    "presumed",
+    "anticipated",
+    "estimated",
+    "reckoned",
+    "confident",
+    "expectation",
+    "expectations",
+    "belief",
+    "beliefs",
+    "concerns",
+    "fears",
+    "presumption",
+    "assumption",
+    "doubts",
+    "hopes",
+    "questioned",
+    "speculation",
+    "speculative",
+    "speculate",
+    "speculates",
+    "speculated",
+    "speculating",
+    "conjecture",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "unconfirmed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "indicate",
+    "indicates",
+    "indicated",
+    "indicating",
+    "imply",
+    "implies",
+    "implied",
+    "implying",
+    "signal",
+    "signals",
+    "signalled",
+    "signaled",
+    "signs",
+    "indications",
+    "hints",
+    "hinted",
+    "hint",
+    "indication",
+    "suggestion",
+    "suggestions",
+    "raises",
+    "raise",
+    "raised",
+    "raising",
+    "cast",
+    "casts",
+    "casting",
+];
+
+/// Every word at which a cue can start: a token not in it is passed over at once.
+static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut t: HashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
+    t.extend(HEARSAY.iter().copied());
+    t.extend(EPISTEMIC.iter().copied());
+    t.extend(EXPECTATION.keys().copied());
+    t.extend(BELIEF.keys().copied());
+    t
 });
 
 const BE: &[&str] = &[
@@ -268,7 +378,7 @@ const WH: &[&str] = &["how", "what", "why", "where", "when", "whatever", "howeve
 
 /// A sentence's tokens as the cue finder reads them.
 struct Tok<'a> {
-    lower: String,
+    lower: Cow<'a, str>,
     text: &'a str,
     kind: TokenKind,
     quoted: bool,
@@ -284,7 +394,7 @@ impl View<'_> {
         if i < 0 {
             return "";
         }
-        self.toks.get(i as usize).map_or("", |t| t.lower.as_str())
+        self.toks.get(i as usize).map_or("", |t| t.lower.as_ref())
     }
     fn is_word(&self, i: isize) -> bool {
         i >= 0
@@ -371,7 +481,7 @@ impl View<'_> {
             .get(a..b)
             .map(|ts| {
                 ts.iter()
-                    .map(|t| t.lower.as_str())
+                    .map(|t| t.lower.as_ref())
                     .collect::<Vec<_>>()
                     .join(" ")
             })
@@ -399,8 +509,17 @@ impl View<'_> {
     }
 }
 
+/// `text` in lower case with typographic apostrophes made straight; borrowed when unchanged.
+fn lower(text: &str) -> Cow<'_, str> {
+    if text.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(text.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Finds every speculative cue of the draft, in document order, with context applied.
-pub(crate) fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
+pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
     let mut out = Vec::new();
     let prose = ctx.prose;
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
@@ -418,7 +537,7 @@ pub(crate) fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
                 .map(|t| {
                     let text = block.text.get(t.range.clone()).unwrap_or("");
                     Tok {
-                        lower: text.to_lowercase().replace('’', "'"),
+                        lower: lower(text),
                         text,
                         kind: t.kind,
                         quoted: t.quoted,
@@ -456,7 +575,7 @@ fn block_is_legal(ctx: &LintContext<'_>, block: usize) -> bool {
     };
     b.text
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| !w.is_empty() && LEGAL.contains(w.to_lowercase().as_str()))
+        .any(|w| !w.is_empty() && LEGAL.contains(lower(w).as_ref()))
 }
 
 fn is_title_case(v: &View<'_>) -> bool {
@@ -557,6 +676,10 @@ fn sentence_cues(
     while i < n {
         let ii = i as isize;
         if v.toks[i].kind != TokenKind::Word || v.toks[i].quoted || taken[i] {
+            i += 1;
+            continue;
+        }
+        if !TRIGGERS.contains(v.toks[i].lower.as_ref()) {
             i += 1;
             continue;
         }

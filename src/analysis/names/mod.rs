@@ -250,10 +250,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
 /// Builds the occurrences and mentions of one sentence.
 fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) {
     let sent = &prose.sentences[si];
-    let heading = draft
-        .blocks
-        .get(sent.block)
-        .is_some_and(|b| b.is_heading());
+    let heading = draft.blocks.get(sent.block).is_some_and(|b| b.is_heading());
     let toks = sent.tokens.clone();
     let mut i = toks.start;
     // The first word token of the sentence.
@@ -286,9 +283,10 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 // An initial: a single capital followed by a full stop.
                 let mut end = j + 1;
                 if form.chars().count() == 1
-                    && prose.tokens.get(j + 1).is_some_and(|n| {
-                        n.sentence == si && prose.token_text(draft, j + 1) == "."
-                    })
+                    && prose
+                        .tokens
+                        .get(j + 1)
+                        .is_some_and(|n| n.sentence == si && prose.token_text(draft, j + 1) == ".")
                 {
                     end = j + 2;
                 }
@@ -434,7 +432,9 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
         .count();
     let before = ts.checked_sub(1).map_or(".", punct);
     let after = punct(te);
-    commas >= 3 && matches!(before, "," | "." | ":" | ";") && matches!(after, "," | "." | ";")
+    commas >= 3
+        && matches!(before, "," | "." | ":" | ";")
+        && matches!(after, "," | "." | ";")
         && (before == "," || after == ",")
 }
 
@@ -470,7 +470,9 @@ fn add_split_hyphenated(names: &mut Names) {
         }
     }
     names.occurrences.extend(extra);
-    names.occurrences.sort_by_key(|o| (o.span.start, o.span.end));
+    names
+        .occurrences
+        .sort_by_key(|o| (o.span.start, o.span.end));
 }
 
 #[derive(Default)]
@@ -543,9 +545,11 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
     if lx == ly {
         // Case only: a surname prefix (McDonald / Mcdonald, DiPietro / Dipietro). Other inner
         // capitals are a brand's styling (PayPal / Paypal, Blu-ray / Blu-Ray).
-        let prefixed = ["mc", "mac", "o'", "o’", "di", "de", "la", "le", "van", "von"]
-            .iter()
-            .any(|p| lx.starts_with(p));
+        let prefixed = [
+            "mc", "mac", "o'", "o’", "di", "de", "la", "le", "van", "von",
+        ]
+        .iter()
+        .any(|p| lx.starts_with(p));
         return prefixed && sx.mentions.is_disjoint(&sy.mentions);
     }
     // Two words of one name (Humpty Dumpty) are not two spellings of it.
@@ -765,7 +769,11 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             let chosen = spellings
                 .iter()
                 .find_map(|s| house_preference(&s.form, settings))
-                .filter(|_| !spellings.iter().any(|s| is_house_preferred(&s.form, settings)))
+                .filter(|_| {
+                    !spellings
+                        .iter()
+                        .any(|s| is_house_preferred(&s.form, settings))
+                })
                 .unwrap_or_else(|| main.clone());
             VariantGroup {
                 chosen,
@@ -896,10 +904,7 @@ mod tests {
         check("Obama spoke about Osama bin Laden.", &[]);
         check("Troops left Iraq for Iran. Iraq said so.", &[]);
         check("Russia and Russian officials met in Europe.", &[]);
-        check(
-            "Jim Hansen and Berit Hanson met. Hansen spoke first.",
-            &[],
-        );
+        check("Jim Hansen and Berit Hanson met. Hansen spoke first.", &[]);
         check("On Monday in May the Mays met.", &[]);
     }
 }

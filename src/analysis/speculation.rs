@@ -1433,10 +1433,8 @@ mod tests {
         let a = crate::Analyzed::new(input);
         let settings = Settings::default();
         let ctx = a.context(&settings);
-        let got: Vec<(CueKind, String)> = find(&ctx)
-            .into_iter()
-            .map(|c| (c.kind, c.words))
-            .collect();
+        let got: Vec<(CueKind, String)> =
+            find(&ctx).into_iter().map(|c| (c.kind, c.words)).collect();
         let want: Vec<(CueKind, String)> =
             expected.iter().map(|(k, w)| (*k, w.to_string())).collect();
         assert_eq!(got, want, "input: {input}");
@@ -1446,7 +1444,10 @@ mod tests {
     fn kinds() {
         use CueKind::*;
         check("Ships are reportedly waiting.", &[(Hearsay, "reportedly")]);
-        check("The vote may possibly slip.", &[(DoubledHedge, "may possibly")]);
+        check(
+            "The vote may possibly slip.",
+            &[(DoubledHedge, "may possibly")],
+        );
         check("It seems the vote will slip.", &[(Appearance, "seems")]);
         check(
             "It remains to be seen who wins.",

@@ -8,11 +8,13 @@ cache miss. Checks the exit codes, the workflow annotations and the SARIF file.
 Usage: ci/action_test.py [--install]   (NEWSLINT_BIN=... for the binary when not --install)
 --install runs the build step too (`cargo install`; slow: a release build).
 """
+import atexit
 import json
 import os
 import re
 import subprocess
 import sys
+import shutil
 import tempfile
 
 import yaml  # PyYAML
@@ -20,6 +22,8 @@ import yaml  # PyYAML
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ACTION = yaml.safe_load(open(os.path.join(ROOT, "action.yml")))
 EXPR = re.compile(r"\$\{\{\s*([^}]*?)\s*\}\}")
+SCRATCH = tempfile.mkdtemp(prefix="newslint-action-test-")
+atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 
 
 def run_action(inputs, workdir, extra_path):
@@ -27,7 +31,7 @@ def run_action(inputs, workdir, extra_path):
     values = {k: str(v.get("default", "")) for k, v in ACTION["inputs"].items()}
     values.update(inputs)
     steps_out = {}
-    tmp = tempfile.mkdtemp(prefix="newslint-action-")
+    tmp = tempfile.mkdtemp(dir=SCRATCH)
     path_file = os.path.join(tmp, "path")
     open(path_file, "w").close()
 
@@ -86,10 +90,10 @@ def main():
     install = "--install" in sys.argv
     bin_dir = ""
     if not install:
-        binary = os.environ.get("NEWSLINT_BIN") or os.path.join(ROOT, "target", "release", "newslint")
+        binary = os.environ.get("NEWSLINT_BIN") or os.path.join(ROOT, "target", "debug", "newslint")
         if not os.access(binary, os.X_OK):
             sys.exit(f"action-test: no binary at {binary}; set NEWSLINT_BIN or pass --install")
-        bin_dir = tempfile.mkdtemp(prefix="newslint-bin-")
+        bin_dir = tempfile.mkdtemp(dir=SCRATCH)
         os.symlink(os.path.abspath(binary), os.path.join(bin_dir, "newslint"))
 
     failures = []
@@ -99,7 +103,7 @@ def main():
         if not ok:
             failures.append(what)
 
-    ws = tempfile.mkdtemp(prefix="newslint-action-ws-")
+    ws = tempfile.mkdtemp(dir=SCRATCH)
     os.makedirs(os.path.join(ws, "drafts", "clean"))
     with open(os.path.join(ws, "drafts", "clean", "bridge.md"), "w") as f:
         f.write("# Bridge reopens\n\nThe river bridge reopened on Friday after repairs, the city's roads office said.\n")

@@ -3,6 +3,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use newslint::cli::{self, Color, FailOn, Format, rules::RulesFormat};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -31,6 +32,20 @@ enum Command {
     Rule {
         /// The rule id, e.g. `speculation/hedge`.
         id: String,
+    },
+    /// Show who said what: each sentence's attribution, source and content.
+    Attributions {
+        /// Files or directories.
+        paths: Vec<PathBuf>,
+        /// Output format: json or human.
+        #[arg(long, default_value = "human")]
+        format: String,
+    },
+    /// Run the language server on stdin/stdout.
+    Server {
+        /// Accepted for clients that pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
     },
 }
 
@@ -65,6 +80,8 @@ struct CheckArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Server { .. } => newslint::server::run(),
+        Command::Attributions { paths, format } => cli::attributions::run(&paths, &format),
         Command::Check(a) => cli::check(&cli::CheckOptions {
             paths: a.paths,
             format: a.format,
@@ -76,12 +93,12 @@ fn main() -> ExitCode {
             color: a.color,
         }),
         Command::Rules { format } => {
-            print!("{}", cli::rules::list(format));
+            print_out(&cli::rules::list(format));
             ExitCode::SUCCESS
         }
         Command::Rule { id } => match cli::rules::doc(&id) {
             Ok(text) => {
-                print!("{text}");
+                print_out(&text);
                 ExitCode::SUCCESS
             }
             Err(e) => {
@@ -90,4 +107,11 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// Writes to standard output, ignoring a closed pipe (`newslint rules | head`).
+fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }

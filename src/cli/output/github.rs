@@ -6,6 +6,7 @@ use super::range;
 use crate::cli::Report;
 use crate::diagnostic::Severity;
 use crate::text::Encoding;
+use std::io::{self, Write};
 
 /// Escapes a workflow-command message.
 fn data(s: &str) -> String {
@@ -19,9 +20,8 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-/// The annotations for `report`.
-pub fn render(report: &Report) -> String {
-    let mut out = String::new();
+/// Writes the annotations for `report`.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for f in &report.files {
         for d in &f.diagnostics {
             let (s, e) = range(f, d.span, Encoding::Utf32);
@@ -34,8 +34,9 @@ pub fn render(report: &Report) -> String {
             if let Some(fix) = d.fixes.first() {
                 message.push_str(&format!(" (fix: {})", fix.title));
             }
-            out.push_str(&format!(
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
                 property(&f.path),
                 s.line,
                 s.column,
@@ -43,15 +44,16 @@ pub fn render(report: &Report) -> String {
                 e.column,
                 property(d.rule),
                 data(&message)
-            ));
+            )?;
         }
     }
     for failure in &report.failures {
-        out.push_str(&format!(
-            "::error file={},title=newslint::{}\n",
+        writeln!(
+            out,
+            "::error file={},title=newslint::{}",
             property(&failure.path),
             data(&failure.message)
-        ));
+        )?;
     }
-    out
+    Ok(())
 }

@@ -20,28 +20,69 @@ fn level(s: Severity) -> Level {
     }
 }
 
-/// The lines a span touches: their text (line terminators and carriage returns as spaces,
-/// so the byte offsets stay), the 1-based number of the first, and the byte offset it starts
-/// at.
+/// The lines a span touches: their text (carriage returns as spaces, so byte offsets stay),
+/// the 1-based number of the first, and the byte offset `text` starts at (after `prefix`).
+/// Long lines are cut to a window around the span, marked with `...` (`prefix` is then
+/// `"..."`), so that a 2 MB one-line paragraph does not make every finding print 2 MB.
 struct Excerpt {
     text: String,
     first_line: usize,
     start: usize,
+    prefix: usize,
+    /// Whether the text is a window cut out of a longer line.
+    windowed: bool,
 }
+
+/// Excerpts longer than this many bytes are cut to a window.
+const MAX_EXCERPT: usize = 600;
+/// Characters of context kept on each side of a span in a window.
+const CONTEXT: usize = 60;
 
 fn excerpt(f: &Linted, span: Span) -> Excerpt {
     let first = f.index.line_of(span.start);
     let last = f.index.line_of(span.end.max(span.start + 1) - 1).max(first);
     // Very long spans are cut to a few lines; the start is what matters.
     let last = last.min(first + 5);
-    let start = f.index.line_span(first).map_or(0, |s| s.start);
+    let line = f.index.line_span(first).unwrap_or_default();
     let end = f.index.line_span(last).map_or(f.source.len(), |s| s.end);
-    let raw = f.source.get(start..end.max(start)).unwrap_or("");
-    let text = raw.replace('\r', " ");
+    if end.saturating_sub(line.start) <= MAX_EXCERPT {
+        let raw = f.source.get(line.start..end.max(line.start)).unwrap_or("");
+        return Excerpt {
+            text: raw.replace('\r', " "),
+            first_line: first + 1,
+            start: line.start,
+            prefix: 0,
+            windowed: false,
+        };
+    }
+    // One line, cut around the span.
+    let text = line.slice(&f.source);
+    let a = span.start.clamp(line.start, line.end) - line.start;
+    let b = span.end.clamp(line.start, line.end) - line.start;
+    let b = b.min(a + MAX_EXCERPT / 2);
+    let from = text
+        .get(..a)
+        .and_then(|t| t.char_indices().rev().nth(CONTEXT - 1).map(|(i, _)| i))
+        .unwrap_or(0);
+    let to = text
+        .get(b..)
+        .and_then(|t| t.char_indices().nth(CONTEXT).map(|(i, _)| b + i))
+        .unwrap_or(text.len());
+    let to = crate::text::ceil_char_boundary(text, to);
+    let from = crate::text::floor_char_boundary(text, from);
+    let mut window = String::new();
+    let prefix = if from > 0 { "..." } else { "" };
+    window.push_str(prefix);
+    window.push_str(&text.get(from..to).unwrap_or("").replace('\r', " "));
+    if to < text.len() {
+        window.push_str("...");
+    }
     Excerpt {
-        text,
+        text: window,
         first_line: first + 1,
-        start,
+        start: line.start + from,
+        prefix: prefix.len(),
+        windowed: true,
     }
 }
 
@@ -49,8 +90,10 @@ fn excerpt(f: &Linted, span: Span) -> Excerpt {
 /// allows.
 fn local(ex: &Excerpt, span: Span) -> std::ops::Range<usize> {
     let len = ex.text.len();
-    let mut a = span.start.saturating_sub(ex.start).min(len);
-    let mut b = span.end.saturating_sub(ex.start).min(len).max(a);
+    let mut a = (span.start.saturating_sub(ex.start) + ex.prefix).min(len);
+    let mut b = (span.end.saturating_sub(ex.start) + ex.prefix)
+        .min(len)
+        .max(a);
     while a > 0 && !ex.text.is_char_boundary(a) {
         a -= 1;
     }
@@ -65,40 +108,60 @@ fn local(ex: &Excerpt, span: Span) -> std::ops::Range<usize> {
     a..b
 }
 
+/// Whether `span` lies inside the text of `ex`.
+fn inside(ex: &Excerpt, span: Span) -> bool {
+    let text_len = ex.text.len()
+        - ex.prefix
+        - if ex.windowed && ex.text.ends_with("...") {
+            3
+        } else {
+            0
+        };
+    span.start >= ex.start && span.end <= ex.start + text_len
+}
+
+/// Inserts the ` --> path:line:col` line annotate-snippets cannot compute for a window.
+fn with_origin(rendered: String, origin: &str, line: usize, gutter_from: usize) -> String {
+    let width = gutter_from.max(line).to_string().len();
+    match rendered.split_once('\n') {
+        Some((title, rest)) => format!("{title}\n{:width$}--> {origin}\n{rest}", ""),
+        None => rendered,
+    }
+}
+
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The human report for `report`.
-pub fn render(report: &Report, colored: bool) -> String {
+/// Writes the human report for `report`.
+pub fn write(report: &Report, colored: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let renderer = if colored {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
     for f in &report.files {
         for d in &f.diagnostics {
             // annotate-snippets adds `:line:col` to the origin itself.
             let origin = f.path.as_str();
             let main = excerpt(f, d.span);
-            let main_lines = main.first_line..main.first_line + main.text.lines().count().max(1);
             let mut same: Vec<(std::ops::Range<usize>, &str)> = Vec::new();
             let mut other: Vec<(Excerpt, std::ops::Range<usize>, &str)> = Vec::new();
             for r in &d.related {
-                let ex = excerpt(f, r.span);
-                if main_lines.contains(&ex.first_line) && r.span.end <= main.start + main.text.len()
-                {
+                if inside(&main, r.span) {
                     same.push((local(&main, r.span), r.message.as_str()));
                 } else {
+                    let ex = excerpt(f, r.span);
                     let l = local(&ex, r.span);
                     other.push((ex, l, r.message.as_str()));
                 }
             }
             let mut snippet = Snippet::source(&main.text)
                 .line_start(main.first_line)
-                .origin(origin)
                 .annotation(level(d.severity).span(local(&main, d.span)));
+            if !main.windowed {
+                snippet = snippet.origin(origin);
+            }
             for (span, msg) in &same {
                 snippet = snippet.annotation(Level::Note.span(span.clone()).label(msg));
             }
@@ -107,12 +170,13 @@ pub fn render(report: &Report, colored: bool) -> String {
                 .id(d.rule)
                 .snippet(snippet);
             for (ex, span, msg) in &other {
-                message = message.snippet(
-                    Snippet::source(&ex.text)
-                        .line_start(ex.first_line)
-                        .origin(origin)
-                        .annotation(Level::Note.span(span.clone()).label(msg)),
-                );
+                let mut s = Snippet::source(&ex.text)
+                    .line_start(ex.first_line)
+                    .annotation(Level::Note.span(span.clone()).label(msg));
+                if !ex.windowed {
+                    s = s.origin(origin);
+                }
+                message = message.snippet(s);
             }
             let fix_titles: Vec<String> = d
                 .fixes
@@ -122,11 +186,23 @@ pub fn render(report: &Report, colored: bool) -> String {
             for t in &fix_titles {
                 message = message.footer(Level::Help.title(t));
             }
-            let _ = writeln!(out, "{}\n", renderer.render(message));
+            let mut rendered = renderer.render(message).to_string();
+            if main.windowed {
+                let pos = f
+                    .index
+                    .line_col(&f.source, d.span.start, crate::text::Encoding::Utf32);
+                let at = format!("{origin}:{}:{}", pos.line + 1, pos.col + 1);
+                let widest = other
+                    .iter()
+                    .map(|(ex, _, _)| ex.first_line)
+                    .max()
+                    .unwrap_or(0);
+                rendered = with_origin(rendered, &at, main.first_line, widest);
+            }
+            writeln!(out, "{rendered}\n")?;
         }
     }
-    out.push_str(&summary(report));
-    out
+    out.write_all(summary(report).as_bytes())
 }
 
 /// `3 files, 12 findings (4 attribution, 8 speculation)`, plus unreadable files.

@@ -19,22 +19,24 @@
 //! are not listed (they are reported on standard error and make the exit status 2).
 //! Do not change this shape: add a new version instead.
 
-use super::{Pos, range};
+use super::{Pos, Seq, range};
 use crate::cli::{Linted, Report};
+use crate::diagnostic::Diagnostic;
 use crate::text::{Encoding, Span};
 use serde::Serialize;
+use std::io::{self, Write};
 
 #[derive(Serialize)]
-struct Doc<'a> {
+struct Doc<Files: Serialize> {
     version: u32,
-    files: Vec<File<'a>>,
+    files: Files,
     summary: Summary,
 }
 
 #[derive(Serialize)]
-struct File<'a> {
+struct File<'a, Diags: Serialize> {
     path: &'a str,
-    diagnostics: Vec<Diag<'a>>,
+    diagnostics: Diags,
 }
 
 #[derive(Serialize)]
@@ -111,60 +113,56 @@ fn jrange(f: &Linted, s: Span) -> JRange {
     }
 }
 
-/// The JSON document for `report`, with a trailing newline.
-pub fn render(report: &Report) -> String {
-    let files = report
-        .files
-        .iter()
-        .map(|f| File {
-            path: &f.path,
-            diagnostics: f
-                .diagnostics
-                .iter()
-                .map(|d| Diag {
-                    rule: d.rule,
-                    severity: d.severity.as_str(),
-                    message: &d.message,
-                    span: jspan(d.span),
-                    range: jrange(f, d.span),
-                    related: d
-                        .related
-                        .iter()
-                        .map(|r| Related {
-                            span: jspan(r.span),
-                            range: jrange(f, r.span),
-                            message: &r.message,
-                        })
-                        .collect(),
-                    fixes: d
-                        .fixes
-                        .iter()
-                        .map(|x| Fix {
-                            title: &x.title,
-                            applicability: x.applicability.as_str(),
-                            edits: x
-                                .edits
-                                .iter()
-                                .map(|e| Edit {
-                                    span: jspan(e.span),
-                                    replacement: &e.replacement,
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect();
+fn diag<'a>(f: &'a Linted, d: &'a Diagnostic) -> Diag<'a> {
+    Diag {
+        rule: d.rule,
+        severity: d.severity.as_str(),
+        message: &d.message,
+        span: jspan(d.span),
+        range: jrange(f, d.span),
+        related: d
+            .related
+            .iter()
+            .map(|r| Related {
+                span: jspan(r.span),
+                range: jrange(f, r.span),
+                message: &r.message,
+            })
+            .collect(),
+        fixes: d
+            .fixes
+            .iter()
+            .map(|x| Fix {
+                title: &x.title,
+                applicability: x.applicability.as_str(),
+                edits: x
+                    .edits
+                    .iter()
+                    .map(|e| Edit {
+                        span: jspan(e.span),
+                        replacement: &e.replacement,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Writes the JSON document for `report`, with a trailing newline.
+pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let doc = Doc {
         version: 1,
-        files,
+        files: Seq(|| {
+            report.files.iter().map(|f| File {
+                path: &f.path,
+                diagnostics: Seq(move || f.diagnostics.iter().map(move |d| diag(f, d))),
+            })
+        }),
         summary: Summary {
             files: report.files.len(),
             diagnostics: report.diagnostic_count(),
         },
     };
-    let mut s = serde_json::to_string(&doc).unwrap_or_else(|_| "{}".to_string());
-    s.push('\n');
-    s
+    serde_json::to_writer(&mut *w, &doc)?;
+    w.write_all(b"\n")
 }

@@ -5,7 +5,7 @@
 use super::{one_line, range};
 use crate::cli::Report;
 use crate::text::Encoding;
-use std::fmt::Write;
+use std::io::{self, Write};
 
 /// Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry.
 fn xml(s: &str) -> String {
@@ -25,8 +25,8 @@ fn xml(s: &str) -> String {
     out
 }
 
-/// The JUnit document for `report`.
-pub fn render(report: &Report) -> String {
+/// Writes the JUnit document for `report`.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let findings = report.diagnostic_count();
     let passing = report
         .files
@@ -34,30 +34,30 @@ pub fn render(report: &Report) -> String {
         .filter(|f| f.diagnostics.is_empty())
         .count();
     let errors = report.failures.len();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    writeln!(
         out,
         "<testsuites name=\"newslint\" tests=\"{}\" failures=\"{findings}\" errors=\"{errors}\">",
         findings + passing + errors
-    );
+    )?;
     for f in &report.files {
         let n = f.diagnostics.len();
-        let _ = writeln!(
+        writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{n}\" errors=\"0\">",
             xml(&f.path),
             n.max(1)
-        );
+        )?;
         if n == 0 {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "    <testcase name=\"newslint\" classname=\"{}\"/>",
                 xml(&f.path)
-            );
+            )?;
         }
         for d in &f.diagnostics {
             let (s, _) = range(f, d.span, Encoding::Utf32);
-            let _ = writeln!(
+            writeln!(
                 out,
                 "    <testcase name=\"{} at {}:{}\" classname=\"{}\" file=\"{}\" line=\"{}\">",
                 xml(d.rule),
@@ -66,7 +66,7 @@ pub fn render(report: &Report) -> String {
                 xml(&f.path),
                 xml(&f.path),
                 s.line
-            );
+            )?;
             let mut body = format!(
                 "{}:{}:{}: {}[{}] {}",
                 f.path,
@@ -83,31 +83,30 @@ pub fn render(report: &Report) -> String {
                     fix.title
                 ));
             }
-            let _ = writeln!(
+            writeln!(
                 out,
                 "      <failure message=\"{}\" type=\"{}\">{}</failure>",
                 xml(&one_line(&d.message)),
                 d.severity,
                 xml(&body)
-            );
-            out.push_str("    </testcase>\n");
+            )?;
+            out.write_all(b"    </testcase>\n")?;
         }
-        out.push_str("  </testsuite>\n");
+        out.write_all(b"  </testsuite>\n")?;
     }
     for failure in &report.failures {
-        let _ = writeln!(
+        writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\">",
             xml(&failure.path)
-        );
-        let _ = writeln!(
+        )?;
+        writeln!(
             out,
             "    <testcase name=\"newslint\" classname=\"{}\">\n      <error message=\"{}\"/>\n    </testcase>",
             xml(&failure.path),
             xml(&failure.message)
-        );
-        out.push_str("  </testsuite>\n");
+        )?;
+        out.write_all(b"  </testsuite>\n")?;
     }
-    out.push_str("</testsuites>\n");
-    out
+    out.write_all(b"</testsuites>\n")
 }

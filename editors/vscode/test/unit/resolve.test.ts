@@ -1,13 +1,17 @@
 // Unit tests for the binary lookup (no VS Code needed): `npm run test:unit`.
-import { test } from "node:test";
+import { after, test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { expand, missingMessage, resolveServer } from "../../src/resolve";
 
+const roots: string[] = [];
+after(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true })));
+
 function tempTree(): { root: string; bin: string; home: string; exe: string; plain: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "newslint-resolve-"));
+  roots.push(root);
   const bin = path.join(root, "bin");
   const home = path.join(root, "home");
   fs.mkdirSync(bin);

@@ -791,9 +791,17 @@ fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let np = source::np_forward(ws, j + 1)?;
     let head = ws[np.clone()]
         .iter()
-        .take_while(|x| !matches!(&*x.low, "who" | "with" | "in" | "at" | "for" | "of" | "from"))
+        .take_while(|x| {
+            !matches!(
+                &*x.low,
+                "who" | "with" | "in" | "at" | "for" | "of" | "from"
+            )
+        })
         .last()?;
-    let quant_only = np.len() == 1 && lexicon::QUANTIFIERS.iter().any(|q| q.len() == 1 && q[0] == &*head.low);
+    let quant_only = np.len() == 1
+        && lexicon::QUANTIFIERS
+            .iter()
+            .any(|q| q.len() == 1 && q[0] == &*head.low);
     if !quant_only && !is_people(head) {
         return None;
     }

@@ -149,6 +149,9 @@ mod tests {
             "There are fears that the ferry will stop.",
             &["There are fears"],
         );
+        // A vague group as the subject of any verb, or as the agent of a passive.
+        check("Many islanders are pushing for a new pier.", &["Many islanders"]);
+        check("The plan was mocked by several councillors.", &["several councillors"]);
     }
 
     #[test]
@@ -169,5 +172,7 @@ mod tests {
         );
         check("Many islanders use the ferry every day.", &[]);
         check("Some 40 people took the ferry.", &[]);
+        check("Some of its timetables were changed.", &[]);
+        check("The pier was built by the county council.", &[]);
     }
 }

@@ -14,7 +14,10 @@ crate::declare_rule! {
     /// (some, many, others, most, several …); agentless passives of reporting, belief and
     /// judgement verbs ("it is believed", "has been described as", "has been widely
     /// condemned", "were officially confirmed"); "according to reports"; impersonal phrases
-    /// such as "there are fears that" and "questions have been raised".
+    /// such as "there are fears that" and "questions have been raised". A vague group of
+    /// people as the subject of any verb at the start of a clause ("Many residents are
+    /// pushing for…") or as the agent of a passive ("was mocked by several councillors") is
+    /// flagged too: the reader is owed a "who?".
     ///
     /// A specific anonymous description ("two port authority officials involved in the
     /// review") is not vague: `attribution/anonymous-source` looks at those. Words inside a

@@ -153,8 +153,14 @@ mod tests {
             &["There are fears"],
         );
         // A vague group as the subject of any verb, or as the agent of a passive.
-        check("Many islanders are pushing for a new pier.", &["Many islanders"]);
-        check("The plan was mocked by several councillors.", &["several councillors"]);
+        check(
+            "Many islanders are pushing for a new pier.",
+            &["Many islanders"],
+        );
+        check(
+            "The plan was mocked by several councillors.",
+            &["several councillors"],
+        );
     }
 
     #[test]

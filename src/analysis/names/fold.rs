@@ -48,7 +48,13 @@ pub fn plain(s: &str) -> String {
 /// Folds transliteration drift out of a [`plain`] spelling.
 pub fn fold(p: &str) -> String {
     let mut s = p.to_string();
-    for (from, to) in [("iy", "i"), ("yy", "i"), ("ii", "i"), ("ij", "i"), ("yi", "i")] {
+    for (from, to) in [
+        ("iy", "i"),
+        ("yy", "i"),
+        ("ii", "i"),
+        ("ij", "i"),
+        ("yi", "i"),
+    ] {
         if s.ends_with(from) && s.len() > from.len() + 2 {
             s.truncate(s.len() - from.len());
             s.push_str(to);
@@ -152,9 +158,8 @@ pub fn morphological(a: &str, b: &str) -> bool {
         if s.chars().next() == last && stem.is_none() {
             return false;
         }
-        b.strip_suffix(s).is_some_and(|rest| {
-            rest == a || stem.is_some_and(|st| st == rest)
-        })
+        b.strip_suffix(s)
+            .is_some_and(|rest| rest == a || stem.is_some_and(|st| st == rest))
     })
 }
 

@@ -284,11 +284,11 @@ pub fn parse(source: &str) -> Draft {
                     skip = skip.saturating_sub(1);
                     in_metadata = false;
                 }
-                TagEnd::Link => {
-                    // Only autolinks raised `skip`; their text is the URL itself.
-                    if skip > 0 && draft.masked.last().is_some_and(|m| m.end == span.end) {
-                        skip -= 1;
-                    }
+                // Only autolinks raised `skip`; their text is the URL itself.
+                TagEnd::Link
+                    if skip > 0 && draft.masked.last().is_some_and(|m| m.end == span.end) =>
+                {
+                    skip -= 1;
                 }
                 _ => {}
             },
@@ -319,24 +319,28 @@ pub fn parse(source: &str) -> Draft {
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 draft.masked.push(span);
+                let raw = span.slice(source);
+                // Where the search for the next comment resumes in `raw`, so that identical
+                // comments in one event each find their own place, in one pass.
+                let mut from = 0;
                 for c in COMMENT.captures_iter(&html) {
                     let whole = c.get(0).expect("match");
                     // Locate the comment in the source: the event text is a slice of it.
-                    let base = span.start
-                        + source[span.start..span.end]
-                            .find(whole.as_str())
-                            .unwrap_or(0);
+                    let at = raw
+                        .get(from..)
+                        .and_then(|r| r.find(whole.as_str()))
+                        .map_or(0, |p| from + p);
+                    from = at + whole.len();
+                    let base = span.start + at;
                     draft.comments.push(Comment {
                         span: Span::new(base, base + whole.len()),
                         body: c[1].trim().to_string(),
                     });
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if skip == 0 {
-                    if let Some(b) = current.as_mut() {
-                        b.push(" ", span, false);
-                    }
+            Event::SoftBreak | Event::HardBreak if skip == 0 => {
+                if let Some(b) = current.as_mut() {
+                    b.push(" ", span, false);
                 }
             }
             _ => {}
@@ -489,6 +493,15 @@ mod tests {
             &["See \u{FFFC}, or \u{FFFC} or mail \u{FFFC} now."],
         );
         check("![alt text](img.png) Caption here.", &["Caption here."]);
+    }
+
+    #[test]
+    fn identical_comments_keep_their_own_spans() {
+        let src = "<!-- newslint-disable --> <!-- newslint-disable -->\n\nText.";
+        let d = parse(src);
+        let spans: Vec<&str> = d.comments.iter().map(|c| c.span.slice(src)).collect();
+        assert_eq!(spans, ["<!-- newslint-disable -->"; 2]);
+        assert_eq!(d.comments[1].span.start, 26);
     }
 
     #[test]

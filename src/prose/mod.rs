@@ -54,7 +54,8 @@ pub struct Prose {
     pub tokens: Vec<Token>,
     /// Every quotation, in document order.
     pub quotations: Vec<Quotation>,
-    /// For each block, its quoted byte ranges of block text (content between the marks).
+    /// For each block, its quoted byte ranges of block text (content between the marks), in
+    /// order and disjoint.
     pub quoted: Vec<Vec<Range<usize>>>,
 }
 
@@ -78,7 +79,7 @@ impl Prose {
                 let first = prose.tokens.len();
                 while ti < toks.len() && toks[ti].0.start < range.end {
                     let (r, kind) = toks[ti].clone();
-                    let q = quoted.iter().any(|q| q.start <= r.start && r.end <= q.end);
+                    let q = quoted_around(quoted, r.start, r.end);
                     prose.tokens.push(Token {
                         block: bi,
                         sentence: si,
@@ -121,14 +122,26 @@ impl Prose {
     pub fn in_quote(&self, block: usize, off: usize) -> bool {
         self.quoted
             .get(block)
-            .is_some_and(|qs| qs.iter().any(|q| q.start <= off && off < q.end))
+            .is_some_and(|qs| last_starting_at_or_before(qs, off).is_some_and(|q| off < q.end))
     }
 
     /// Whether the whole of `range` in block `block` lies inside one quotation.
     pub fn range_in_quote(&self, block: usize, range: Range<usize>) -> bool {
-        self.quoted.get(block).is_some_and(|qs| {
-            qs.iter()
-                .any(|q| q.start <= range.start && range.end <= q.end)
-        })
+        self.quoted
+            .get(block)
+            .is_some_and(|qs| quoted_around(qs, range.start, range.end))
     }
+}
+
+/// The last of `qs` (sorted, disjoint ranges) that starts at or before `off`: the only one
+/// that can contain `off`. A binary search, so that lookups stay cheap in a block with
+/// thousands of quotations.
+fn last_starting_at_or_before(qs: &[Range<usize>], off: usize) -> Option<&Range<usize>> {
+    let i = qs.partition_point(|q| q.start <= off);
+    i.checked_sub(1).and_then(|i| qs.get(i))
+}
+
+/// Whether `start..end` lies inside one of `qs` (sorted, disjoint ranges).
+fn quoted_around(qs: &[Range<usize>], start: usize, end: usize) -> bool {
+    last_starting_at_or_before(qs, start).is_some_and(|q| end <= q.end)
 }

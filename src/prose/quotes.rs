@@ -105,6 +105,7 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
     for (bi, block) in draft.blocks.iter().enumerate() {
         let text = block.text.as_str();
         let mut i = 0;
+        let mut last_closer: Option<Option<usize>> = None;
         let lead = text.len() - text.trim_start().len();
         if let Some(mut o) = open.take() {
             // A quote left open at the end of the last block continues here only if this
@@ -147,7 +148,8 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                         continue;
                     }
                     if let Some(len) = single_at(text, i) {
-                        if single_opens(text, i, len) && has_single_closer(text, i + len) {
+                        let closer = *last_closer.get_or_insert_with(|| last_single_closer(text));
+                        if single_opens(text, i, len) && closer.is_some_and(|c| c >= i + len) {
                             let span = block.source_span(i, i + len);
                             open = Some(Open {
                                 style: Style::Single,
@@ -165,6 +167,18 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                     }
                 }
                 Some(o) => {
+                    // A straight double quote with a space before it and a word after it
+                    // inside an open quotation opens the next paragraph of the same quote,
+                    // run into this one ("It was great. "The players ran hard…"): the
+                    // quotation goes on, it does not close.
+                    if o.style == Style::Double
+                        && text[i..].starts_with('"')
+                        && prev_char(text, i).is_some_and(char::is_whitespace)
+                        && next_char(text, i + 1).is_some_and(char::is_alphanumeric)
+                    {
+                        i += 1;
+                        continue;
+                    }
                     let close = match o.style {
                         Style::Double => is_close_double(text, i),
                         Style::Single => single_at(text, i).filter(|&l| single_closes(text, i, l)),
@@ -207,20 +221,18 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
     (quotes, quoted)
 }
 
-/// Whether a single quote closer appears after `from` in `text`.
-fn has_single_closer(text: &str, from: usize) -> bool {
-    let mut i = from;
-    while i < text.len() {
-        if text.is_char_boundary(i) {
-            if let Some(l) = single_at(text, i) {
-                if single_closes(text, i, l) && !is_possessive_plural(text, i) {
-                    return true;
-                }
-            }
-        }
-        i += 1;
-    }
-    false
+/// Where the last single quote of `text` that can close a quotation starts. A single quote
+/// that opens at `i` has a closer after it when this is at least `i + len`: computed once per
+/// block, so a block of many unclosed single quotes stays linear.
+fn last_single_closer(text: &str) -> Option<usize> {
+    text.char_indices()
+        .rev()
+        .filter(|&(_, c)| matches!(c, '\'' | '‘' | '’'))
+        .map(|(i, _)| i)
+        .find(|&i| {
+            single_at(text, i)
+                .is_some_and(|l| single_closes(text, i, l) && !is_possessive_plural(text, i))
+        })
 }
 
 /// `players' union`: an apostrophe after a plural -s followed by a lower-case word.
@@ -259,6 +271,12 @@ mod tests {
         check("It's the players' union, not 'ours'.", &[&["ours"]]);
         check("No quotes here, it's fine.", &[&[]]);
         check("An “unclosed quote runs on", &[&["unclosed quote runs on"]]);
+        // Paragraphs of one quote run together, each opening with a straight quote.
+        check(
+            "He said: \"It was great. \"We may win it.\" Then he left.",
+            &[&["It was great. \"We may win it."]],
+        );
+        check("A \" spaced \" quote, \"b\" c", &[&[" spaced ", "b"]]);
     }
 
     #[test]

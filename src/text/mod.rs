@@ -4,8 +4,10 @@
 //! offsets into `(line, column)` pairs for humans and protocols, in UTF-8, UTF-16 or UTF-32
 //! units, and back. It knows nothing of Markdown.
 
+mod edit;
 mod line_index;
 
+pub use edit::apply_change;
 pub use line_index::{Encoding, LineCol, LineIndex};
 
 /// A half-open byte range `[start, end)` into a text.

@@ -48,10 +48,11 @@ pub(crate) fn code_actions(
     let draft = std::cell::OnceCell::new();
     let draft = || draft.get_or_init(|| crate::markdown::parse(&linted.text));
     if quick {
-        for (d, published) in linted.core.iter().zip(&linted.lsp) {
+        for d in &linted.core {
             if !touches(d.span, range) {
                 continue;
             }
+            let published = &convert::diagnostic(&lines, uri, d);
             for fix in d.fixes.iter().filter(|f| !f.edits.is_empty()) {
                 out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: fix.title.clone(),

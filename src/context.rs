@@ -21,6 +21,7 @@ pub struct LintContext<'a> {
     pub settings: &'a Settings,
     attributions: OnceLock<Attributions>,
     names: OnceLock<Names>,
+    speculation: OnceLock<Vec<crate::analysis::speculation::Cue>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -38,6 +39,7 @@ impl<'a> LintContext<'a> {
             settings,
             attributions: OnceLock::new(),
             names: OnceLock::new(),
+            speculation: OnceLock::new(),
         }
     }
 
@@ -53,6 +55,12 @@ impl<'a> LintContext<'a> {
         self.names.get_or_init(|| {
             crate::analysis::names::analyze(self.source, self.draft, self.prose, self.settings)
         })
+    }
+
+    /// The speculative cues in the reporter's words, found once for the speculation rules.
+    pub fn speculation(&self) -> &[crate::analysis::speculation::Cue] {
+        self.speculation
+            .get_or_init(|| crate::analysis::speculation::find(self))
     }
 
     /// The text of sentence `i`.

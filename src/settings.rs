@@ -32,6 +32,9 @@ impl Level {
 pub struct NamesSettings {
     /// House-style spellings: each preferred spelling with the spellings it replaces.
     pub prefer: Vec<(String, Vec<String>)>,
+    /// `names/first-reference` also reports a full name repeated long after the first
+    /// reference. Off by default.
+    pub flag_repeated_full_name: bool,
 }
 
 /// Options of the speculation family.

@@ -3,3 +3,4 @@
 
 pub mod attribution;
 pub mod names;
+pub mod speculation;

@@ -167,6 +167,18 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                     }
                 }
                 Some(o) => {
+                    // A straight double quote with a space before it and a word after it
+                    // inside an open quotation opens the next paragraph of the same quote,
+                    // run into this one ("It was great. "The players ran hard…"): the
+                    // quotation goes on, it does not close.
+                    if o.style == Style::Double
+                        && text[i..].starts_with('"')
+                        && prev_char(text, i).is_some_and(char::is_whitespace)
+                        && next_char(text, i + 1).is_some_and(char::is_alphanumeric)
+                    {
+                        i += 1;
+                        continue;
+                    }
                     let close = match o.style {
                         Style::Double => is_close_double(text, i),
                         Style::Single => single_at(text, i).filter(|&l| single_closes(text, i, l)),
@@ -259,6 +271,12 @@ mod tests {
         check("It's the players' union, not 'ours'.", &[&["ours"]]);
         check("No quotes here, it's fine.", &[&[]]);
         check("An “unclosed quote runs on", &[&["unclosed quote runs on"]]);
+        // Paragraphs of one quote run together, each opening with a straight quote.
+        check(
+            "He said: \"It was great. \"We may win it.\" Then he left.",
+            &[&["It was great. \"We may win it."]],
+        );
+        check("A \" spaced \" quote, \"b\" c", &[&[" spaced ", "b"]]);
     }
 
     #[test]

@@ -1,1 +1,174 @@
-//! The language server (`newslint server`).
+//! The language server (`newslint server`): LSP over stdio, on tower-lsp-server and tokio.
+//!
+//! This is the only module that knows LSP types or JSON-RPC. Its parts:
+//!
+//! * [`backend`](self::backend): the `LanguageServer` implementation: capabilities, requests;
+//! * [`documents`](self::documents): the document actor that owns the open drafts, applies
+//!   edits in order and schedules lints;
+//! * `lint`: linting one snapshot on the blocking pool, panics caught;
+//! * `convert`: byte offsets and core diagnostics to LSP positions and diagnostics — the only
+//!   place positions are converted;
+//! * `actions`, `hover`: code actions and hovers from the diagnostics already computed;
+//! * `transport`: framing at stdin/stdout, so a malformed message gets an error answer
+//!   instead of ending the session;
+//! * `resolve`, `editor`: which settings a draft is linted with (nearest
+//!   `newslint.toml`, else the editor's settings).
+//!
+//! The environment variable `NEWSLINT_TEST_PANIC_MARKER` is a test hook: linting a draft that
+//! contains its value panics, so tests can check that the server survives a panic.
+
+mod actions;
+mod backend;
+mod convert;
+mod documents;
+mod editor;
+mod hover;
+mod lint;
+mod resolve;
+mod transport;
+
+pub use backend::Backend;
+
+use crate::text::Encoding;
+use documents::Out;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use tokio::sync::mpsc;
+use tower_lsp_server::{Client, ClientSocket, LspService};
+
+/// State shared by the handlers, the actor and the lints.
+#[derive(Debug)]
+pub(crate) struct Shared {
+    resolver: resolve::Resolver,
+    encoding: AtomicU8,
+    push: AtomicBool,
+    debounce_ms: AtomicU64,
+    root: OnceLock<PathBuf>,
+    panic_marker: Option<String>,
+    shutdown: AtomicBool,
+}
+
+impl Shared {
+    fn new(panic_marker: Option<String>) -> Shared {
+        Shared {
+            resolver: resolve::Resolver::default(),
+            encoding: AtomicU8::new(1),
+            push: AtomicBool::new(true),
+            debounce_ms: AtomicU64::new(editor::DEFAULT_DEBOUNCE.as_millis() as u64),
+            root: OnceLock::new(),
+            panic_marker,
+            shutdown: AtomicBool::new(false),
+        }
+    }
+
+    /// The negotiated position encoding.
+    pub(crate) fn encoding(&self) -> Encoding {
+        match self.encoding.load(Ordering::Relaxed) {
+            0 => Encoding::Utf8,
+            2 => Encoding::Utf32,
+            _ => Encoding::Utf16,
+        }
+    }
+
+    fn set_encoding(&self, enc: Encoding) {
+        let v = match enc {
+            Encoding::Utf8 => 0,
+            Encoding::Utf16 => 1,
+            Encoding::Utf32 => 2,
+        };
+        self.encoding.store(v, Ordering::Relaxed);
+    }
+
+    /// Whether diagnostics are pushed (else the client pulls them).
+    pub(crate) fn push(&self) -> bool {
+        self.push.load(Ordering::Relaxed)
+    }
+
+    /// The debounce between an edit and its lint.
+    pub(crate) fn debounce(&self) -> Duration {
+        Duration::from_millis(self.debounce_ms.load(Ordering::Relaxed))
+    }
+
+    pub(crate) fn set_debounce(&self, d: Duration) {
+        self.debounce_ms
+            .store(d.as_millis() as u64, Ordering::Relaxed);
+    }
+
+    fn root(&self) -> Option<&Path> {
+        self.root.get().map(PathBuf::as_path)
+    }
+
+    /// What a lint needs.
+    pub(crate) fn env(&self) -> lint::Env<'_> {
+        lint::Env {
+            resolver: &self.resolver,
+            encoding: self.encoding(),
+            root: self.root(),
+            panic_marker: self.panic_marker.as_deref(),
+        }
+    }
+}
+
+/// Sends what the actor produces to the client, one message at a time, in order.
+async fn publisher(client: Client, mut rx: mpsc::UnboundedReceiver<Out>) {
+    while let Some(out) = rx.recv().await {
+        match out {
+            Out::Publish {
+                uri,
+                diagnostics,
+                version,
+            } => client.publish_diagnostics(uri, diagnostics, version).await,
+            Out::Log(kind, msg) => client.log_message(kind, msg).await,
+            Out::Show(kind, msg) => client.show_message(kind, msg).await,
+            Out::RefreshPull => {
+                let _ = client.workspace_diagnostic_refresh().await;
+            }
+        }
+    }
+}
+
+/// Builds the service and the socket for messages to the client. Must be called inside a
+/// tokio runtime (it spawns the document actor).
+pub fn service() -> (LspService<Backend>, ClientSocket) {
+    let marker = std::env::var("NEWSLINT_TEST_PANIC_MARKER")
+        .ok()
+        .filter(|m| !m.is_empty());
+    LspService::new(move |client| {
+        let shared = Arc::new(Shared::new(marker));
+        let (out_tx, out_rx) = mpsc::unbounded_channel();
+        tokio::spawn(publisher(client.clone(), out_rx));
+        let docs = documents::Actor::spawn(shared.clone(), out_tx.clone());
+        Backend::new(client, shared, docs, out_tx)
+    })
+}
+
+/// Runs the server on stdin/stdout until the client says `exit` (or closes stdin). Exits 0
+/// after a `shutdown` request, 1 otherwise, as the specification asks.
+pub fn run() -> ExitCode {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("newslint server: cannot start the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let clean = runtime.block_on(async {
+        let (service, socket) = service();
+        let shared = service.inner().shared();
+        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
+        shared.shutdown.load(Ordering::SeqCst)
+    });
+    runtime.shutdown_timeout(Duration::from_millis(200));
+    if clean {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,6 +1,43 @@
-//! The `attribution` family of rules.
+//! The `attribution` family of rules: who says so.
+//!
+//! Every rule here reads the shared attribution analysis
+//! ([`crate::analysis::attribution`]); words inside direct quotations are the speaker's and
+//! are never flagged as the reporter's.
 
 use crate::rules::Rule;
 
+mod anonymous_source;
+mod loaded_verb;
+mod unattributed_claim;
+mod unattributed_quote;
+mod vague_source;
+
+pub use anonymous_source::AnonymousSource;
+pub use loaded_verb::LoadedVerb;
+pub use unattributed_claim::UnattributedClaim;
+pub use unattributed_quote::UnattributedQuote;
+pub use vague_source::VagueSource;
+
 /// The rules of this family.
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &UnattributedClaim,
+    &VagueSource,
+    &AnonymousSource,
+    &LoadedVerb,
+    &UnattributedQuote,
+];
+
+#[cfg(test)]
+pub(crate) mod test_util {
+    use crate::Settings;
+
+    /// Lints `input` with the default settings and returns the text of each finding of
+    /// `rule`.
+    pub fn flagged(input: &str, rule: &str) -> Vec<String> {
+        crate::lint(input, &Settings::default())
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .map(|d| d.span.slice(input).to_string())
+            .collect()
+    }
+}

@@ -1,6 +1,137 @@
-//! The `speculation` family of rules.
+//! The `speculation` family of rules: hedging and speculation in the reporter's own words.
+//!
+//! One cue finder ([`crate::analysis::speculation`]) reads every sentence once and types what it finds; each rule
+//! reports the kinds it owns, with its own message and severity:
+//!
+//! | rule | what it flags | default |
+//! | --- | --- | --- |
+//! | `speculation/hearsay` | reportedly, allegedly, apparently, the alleged … | warning |
+//! | `speculation/unsourced-expectation` | is expected to, is believed to, it is thought that | warning |
+//! | `speculation/hedge` | may, might, could, possibly, likely, appears to, seems | info |
+//! | `speculation/conjecture` | speculation, rumours, suggests, signals, raises the prospect | info |
+//! | `speculation/belief` | analysts expect, she believes, officials fear | hint |
+//!
+//! Words inside direct quotations, `May` the month or the name, the legally required
+//! `alleged`/`accused`/`suspected` of crime and court reports, conditional clauses and modals
+//! of permission or ability are never flagged.
 
-use crate::rules::Rule;
+use crate::context::LintContext;
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Rule, RuleMeta};
+
+use crate::analysis::speculation as cues;
+
+mod belief;
+mod conjecture;
+mod hearsay;
+mod hedge;
+mod unsourced_expectation;
+
+pub use belief::Belief;
+pub use conjecture::Conjecture;
+pub use hearsay::Hearsay;
+pub use hedge::Hedge;
+pub use unsourced_expectation::UnsourcedExpectation;
 
 /// The rules of this family.
-pub(crate) static RULES: &[&dyn Rule] = &[];
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &Hearsay,
+    &Hedge,
+    &UnsourcedExpectation,
+    &Conjecture,
+    &Belief,
+];
+
+/// The rule that reports a kind of cue.
+fn owner(kind: cues::CueKind) -> &'static RuleMeta {
+    use cues::CueKind::*;
+    match kind {
+        Hearsay => &hearsay::Hearsay::META,
+        UnsourcedExpectation => &unsourced_expectation::UnsourcedExpectation::META,
+        Conjecture => &conjecture::Conjecture::META,
+        Modal | Epistemic | DoubledHedge | Appearance | OpenQuestion => &hedge::Hedge::META,
+        Belief => &belief::Belief::META,
+    }
+}
+
+/// Which cue speaks for a sentence: the lower, the stronger.
+fn rank(kind: cues::CueKind) -> u8 {
+    use cues::CueKind::*;
+    match kind {
+        Hearsay => 0,
+        UnsourcedExpectation => 1,
+        DoubledHedge => 2,
+        Conjecture => 3,
+        Modal | Epistemic | Appearance | OpenQuestion => 4,
+        Belief => 5,
+    }
+}
+
+/// Reports, for every sentence whose strongest cue (among the enabled rules) is of one of
+/// `kinds`, one diagnostic made by `make`, with the sentence's other cues as related spans.
+/// One finding per sentence keeps the family quiet enough to leave on.
+fn report(
+    ctx: &LintContext<'_>,
+    out: &mut Vec<Diagnostic>,
+    kinds: &[cues::CueKind],
+    make: impl Fn(&cues::Cue) -> Diagnostic,
+) {
+    let all = ctx.speculation();
+    let mut i = 0;
+    while i < all.len() {
+        let sentence = all[i].sentence;
+        let mut j = i;
+        while j < all.len() && all[j].sentence == sentence {
+            j += 1;
+        }
+        let group: Vec<&cues::Cue> = all[i..j]
+            .iter()
+            .filter(|c| ctx.settings.severity(owner(c.kind)).is_some())
+            .collect();
+        if let Some(primary) = group.iter().min_by_key(|c| rank(c.kind))
+            && kinds.contains(&primary.kind)
+        {
+            let mut d = make(primary);
+            for c in &group {
+                if c.span != primary.span {
+                    d = d.with_related(c.span, format!("also speculative: {}", q(&c.words)));
+                }
+            }
+            out.push(d);
+        }
+        i = j;
+    }
+}
+
+/// `“word”`, as messages quote a cue.
+fn q(words: &str) -> String {
+    format!("“{words}”")
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! `check`: lint a text with the family's rules and compare what is flagged.
+
+    use crate::settings::Settings;
+
+    /// The flagged text of every `speculation/*` diagnostic of `rule` (or all when empty),
+    /// as `rule-name:words`.
+    pub fn flagged(input: &str, settings: &Settings) -> Vec<String> {
+        let a = crate::Analyzed::new(input);
+        a.lint(settings)
+            .into_iter()
+            .filter(|d| d.rule.starts_with("speculation/"))
+            .map(|d| {
+                let name = d.rule.trim_start_matches("speculation/");
+                format!("{name}:{}", &input[d.span.start..d.span.end])
+            })
+            .collect()
+    }
+
+    /// Asserts that `input` is flagged exactly as `expected` (see [`flagged`]).
+    #[track_caller]
+    pub fn check(input: &str, expected: &[&str]) {
+        let got = flagged(input, &Settings::default());
+        assert_eq!(got, expected, "input: {input}");
+    }
+}

@@ -1,0 +1,248 @@
+//! The attribution word lists, read once from the data files in
+//! `src/analysis/lexicons/attribution/` (see the README there for their sources).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+/// Every form of each verb on a line, mapped to the line's first word (the lemma).
+fn forms(data: &'static str) -> HashMap<&'static str, &'static str> {
+    let mut m = HashMap::new();
+    for l in lines(data) {
+        let mut ws = l.split_whitespace();
+        if let Some(lemma) = ws.next() {
+            m.insert(lemma, lemma);
+            for w in ws {
+                m.insert(w, lemma);
+            }
+        }
+    }
+    m
+}
+
+fn words(data: &'static str) -> HashSet<&'static str> {
+    lines(data).flat_map(str::split_whitespace).collect()
+}
+
+/// Reporting verb forms → lemma.
+pub static CUE_VERBS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| forms(include_str!("../lexicons/attribution/cue_verbs.txt")));
+
+/// Belief and stance verb forms → lemma.
+pub static BELIEF_VERBS: LazyLock<HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| forms(include_str!("../lexicons/attribution/belief_verbs.txt")));
+
+/// Loaded attribution verb forms → what they imply.
+pub static LOADED_VERBS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for l in lines(include_str!("../lexicons/attribution/loaded_verbs.txt")) {
+        let (fs, class) = l.split_once('=').unwrap_or((l, ""));
+        for f in fs.split_whitespace() {
+            m.insert(f, class.trim());
+        }
+    }
+    m
+});
+
+/// Participles of agentless attribution in the passive → whether they need `as`/`by` after.
+pub static PASSIVE_VERBS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    lines(include_str!("../lexicons/attribution/passive_verbs.txt"))
+        .filter_map(|l| {
+            let mut ws = l.split_whitespace();
+            let w = ws.next()?;
+            Some((w, ws.next() == Some("as")))
+        })
+        .collect()
+});
+
+/// Source nouns that identify no one by themselves.
+pub static VAGUE_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../lexicons/attribution/vague_nouns.txt")));
+
+/// Titles and institutional nouns.
+pub static ROLE_NOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../lexicons/attribution/role_nouns.txt")));
+
+/// Quantifier phrases (lowercase, words separated by one space).
+pub static QUANTIFIERS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut v: Vec<Vec<&'static str>> =
+        lines(include_str!("../lexicons/attribution/quantifiers.txt"))
+            .map(|l| l.split_whitespace().collect())
+            .collect();
+    v.sort_by_key(|p: &Vec<&str>| std::cmp::Reverse(p.len()));
+    v
+});
+
+/// Anonymity markers (word sequences).
+pub static ANONYMITY: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    lines(include_str!("../lexicons/attribution/anonymity.txt"))
+        .map(|l| l.split_whitespace().collect())
+        .collect()
+});
+
+/// Reasons for anonymity (word sequences).
+pub static ANONYMITY_REASONS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    lines(include_str!(
+        "../lexicons/attribution/anonymity_reasons.txt"
+    ))
+    .map(|l| l.split_whitespace().collect())
+    .collect()
+});
+
+/// Stance verbs that attribute a view only when their subject is vague ("many want…").
+pub const STANCE_ONLY: [&str; 22] = [
+    "want",
+    "oppose",
+    "prefer",
+    "support",
+    "see",
+    "know",
+    "understand",
+    "yearn",
+    "welcome",
+    "applaud",
+    "dislike",
+    "love",
+    "hate",
+    "embrace",
+    "reject",
+    "favor",
+    "favour",
+    "admire",
+    "trust",
+    "distrust",
+    "view",
+    "regard",
+];
+
+/// Adjectives of stance after "be" ("are worried", "were sceptical").
+pub static STANCE_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "concerned",
+        "confident",
+        "worried",
+        "skeptical",
+        "sceptical",
+        "convinced",
+        "wary",
+        "reluctant",
+        "unhappy",
+        "angry",
+        "frustrated",
+        "divided",
+        "opposed",
+        "sure",
+        "afraid",
+        "optimistic",
+        "pessimistic",
+        "uneasy",
+        "fond",
+        "adamant",
+        "eager",
+        "nervous",
+        "certain",
+        "unconvinced",
+        "critical",
+        "hopeful",
+        "doubtful",
+        "upset",
+        "furious",
+        "alarmed",
+        "troubled",
+        "disappointed",
+        "dismayed",
+        "mystified",
+        "unsure",
+        "uncertain",
+        "aware",
+        "supportive",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Personal pronouns that can stand as a source.
+pub const PRONOUNS: [&str; 7] = ["he", "she", "they", "it", "we", "i", "you"];
+
+/// Forms of "be".
+pub const BE: [&str; 8] = ["is", "are", "was", "were", "be", "been", "being", "'s"];
+
+/// Words that end a subject noun phrase when reading leftwards.
+pub const CLAUSE_BREAKS: [&str; 27] = [
+    "that", "which", "and", "but", "or", "as", "because", "if", "when", "while", "although",
+    "though", "since", "after", "before", "so", "where", "whom", "whose", "than", "until",
+    "unless", "once", "whether", "what", "how", "why",
+];
+
+/// Adverbs and auxiliaries allowed between a subject and its verb.
+pub const BETWEEN: [&str; 30] = [
+    "also",
+    "later",
+    "repeatedly",
+    "previously",
+    "earlier",
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+    "already",
+    "often",
+    "publicly",
+    "privately",
+    "recently",
+    "again",
+    "then",
+    "once",
+    "further",
+    "separately",
+    "reportedly",
+    "initially",
+    "had",
+    "long",
+    "first",
+    "quickly",
+    "still",
+    "immediately",
+    "frequently",
+];
+
+/// Determiners and possessives that open a noun phrase.
+pub const DETERMINERS: [&str; 14] = [
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your",
+];
+
+/// Whether `w` (lowercase) is a reporting or belief verb form; returns its lemma.
+pub fn verb_lemma(w: &str) -> Option<&'static str> {
+    CUE_VERBS.get(w).or_else(|| BELIEF_VERBS.get(w)).copied()
+}
+
+/// Whether `w` is a belief verb form.
+pub fn is_belief(w: &str) -> bool {
+    BELIEF_VERBS.contains_key(w) && !CUE_VERBS.contains_key(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert_eq!(verb_lemma("said"), Some("say"));
+        assert_eq!(verb_lemma("believes"), Some("believe"));
+        assert!(LOADED_VERBS.contains_key("admitted"));
+        assert_eq!(PASSIVE_VERBS.get("seen"), Some(&true));
+        assert_eq!(PASSIVE_VERBS.get("believed"), Some(&false));
+        assert!(VAGUE_NOUNS.contains("officials"));
+        assert!(ROLE_NOUNS.contains("minister"));
+        assert!(QUANTIFIERS.first().is_some_and(|q| q.len() >= 3));
+        assert!(!lines("# only a comment\n\n").any(|_| true));
+    }
+}

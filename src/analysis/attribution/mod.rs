@@ -1,0 +1,1521 @@
+//! Who said what: attribution cues, sources and content, per sentence, and the speakers of
+//! direct quotations.
+//!
+//! For every sentence of a draft this finds its attribution cues (`said`, `told`,
+//! `according to`, `is believed`, …), the source each cue names and what kind of source it is
+//! ([`SourceKind`]: named, title, pronoun, vague, anonymous), and the attributed content. It
+//! then decides the sentence's [`Scope`]: attributed by its own cue, inside an attributed
+//! quotation, continuing the reported speech of the sentence before it, or unattributed.
+//! Words inside direct quotations are the speaker's: cues are only read outside them.
+//!
+//! The analysis is heuristic and shallow (no parser): a subject is the noun phrase read
+//! leftwards from a reporting verb up to punctuation or a clause word, with appositions
+//! ("Jane Roe, the minister, said") and inversions ("…, said the minister") handled.
+
+mod lexicon;
+mod source;
+
+use crate::markdown::Draft;
+use crate::prose::{Prose, TokenKind};
+use crate::text::Span;
+use std::borrow::Cow;
+
+pub use source::classify_words;
+
+/// What kind of source a cue names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    /// A named person or organisation ("Jane Roe", "the Finance Ministry").
+    Named,
+    /// A source described by role or title only ("the minister", "a spokesman").
+    Title,
+    /// A pronoun ("she"), resolved where possible to an earlier source.
+    Pronoun,
+    /// A source that identifies no one ("officials", "some experts", "reports").
+    Vague,
+    /// A deliberately unnamed source ("a source", "people familiar with the talks").
+    Anonymous,
+}
+
+impl SourceKind {
+    /// The kind as a lowercase word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Named => "named",
+            SourceKind::Title => "title",
+            SourceKind::Pronoun => "pronoun",
+            SourceKind::Vague => "vague",
+            SourceKind::Anonymous => "anonymous",
+        }
+    }
+}
+
+/// The source of an attribution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The source noun phrase in the source text.
+    pub span: Span,
+    /// What kind of source it is.
+    pub kind: SourceKind,
+    /// For a pronoun: the earlier source it refers to, when one was found.
+    pub antecedent: Option<(Span, SourceKind)>,
+}
+
+impl Source {
+    /// The kind, looking through a resolved pronoun.
+    pub fn effective_kind(&self) -> SourceKind {
+        match (self.kind, self.antecedent) {
+            (SourceKind::Pronoun, Some((_, k))) => k,
+            (k, _) => k,
+        }
+    }
+}
+
+/// How a cue attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A reporting verb in the active voice ("said", "told", "announced").
+    Verb,
+    /// A belief or stance verb ("believe", "fear", "expect").
+    Belief,
+    /// "according to".
+    AccordingTo,
+    /// A reporting, belief or judgement verb in the passive ("is believed", "was seen by").
+    Passive,
+    /// An impersonal construction ("there are fears", "questions have been raised").
+    Impersonal,
+    /// A vague group as the subject of any verb ("Many leaders are pushing…"): not an
+    /// attribution of speech, but a claim about unnamed people (Wikipedia's "Who?").
+    VagueSubject,
+}
+
+/// An attribution cue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// The cue words ("said", "according to", "were officially confirmed").
+    pub span: Span,
+    /// The lemma of the verb ("say"), or the phrase for other cues.
+    pub lemma: &'static str,
+    /// How it attributes.
+    pub kind: CueKind,
+    /// Index of the cue's (main) token in [`Prose::tokens`].
+    pub token: usize,
+}
+
+/// One attribution: a cue, its source and what is attributed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The cue.
+    pub cue: Cue,
+    /// The source, when the sentence names one (an agentless passive has none).
+    pub source: Option<Source>,
+    /// The attributed content, when it could be delimited.
+    pub content: Option<Span>,
+}
+
+impl Attribution {
+    /// Whether the attribution names nobody at all (agentless passive, impersonal phrase).
+    pub fn is_agentless(&self) -> bool {
+        self.source.is_none() && matches!(self.cue.kind, CueKind::Passive | CueKind::Impersonal)
+    }
+}
+
+/// An anonymity marker ("on condition of anonymity") and the reason given for it, if any.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anonymity {
+    /// The marker.
+    pub span: Span,
+    /// The reason given in the same or the next sentence.
+    pub reason: Option<Span>,
+}
+
+/// Why a sentence counts as attributed (or not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// It carries its own attribution cue.
+    Own,
+    /// It lies inside a direct quotation whose speaker is known.
+    Quotation,
+    /// It continues the reported speech of the sentence before it in the same paragraph.
+    Continuation,
+    /// Nothing attributes it.
+    Unattributed,
+}
+
+impl Scope {
+    /// The scope as a lowercase word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Own => "own",
+            Scope::Quotation => "quotation",
+            Scope::Continuation => "continuation",
+            Scope::Unattributed => "none",
+        }
+    }
+}
+
+/// The attribution of one sentence.
+#[derive(Clone, Debug)]
+pub struct SentenceAttribution {
+    /// Index of the sentence in [`Prose::sentences`].
+    pub sentence: usize,
+    /// Its span in the source.
+    pub span: Span,
+    /// Why it is attributed, or that it is not.
+    pub scope: Scope,
+    /// Its own attributions, in order.
+    pub attributions: Vec<Attribution>,
+    /// Anonymity markers in it.
+    pub anonymity: Vec<Anonymity>,
+}
+
+impl SentenceAttribution {
+    /// Whether the sentence counts as attributed.
+    pub fn is_attributed(&self) -> bool {
+        self.scope != Scope::Unattributed
+    }
+}
+
+/// Where a quotation's speaker is named relative to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuotePosition {
+    /// Before the quote ("She said: “…”").
+    Before,
+    /// After the quote ("“…,” she said.").
+    After,
+    /// Inside it, between its parts.
+    Middle,
+    /// In a neighbouring sentence or paragraph.
+    Context,
+}
+
+/// A direct quotation and its speaker.
+#[derive(Clone, Debug)]
+pub struct QuotationSpeaker {
+    /// Index in [`Prose::quotations`].
+    pub quotation: usize,
+    /// The speaker's source, when found.
+    pub speaker: Option<Source>,
+    /// The cue that attributes it.
+    pub cue: Option<Span>,
+    /// Where the attribution is.
+    pub position: Option<QuotePosition>,
+}
+
+/// The attribution of every sentence of a draft.
+#[derive(Clone, Debug, Default)]
+pub struct Attributions {
+    /// One entry per sentence, indexed like [`Prose::sentences`].
+    pub sentences: Vec<SentenceAttribution>,
+    /// One entry per quotation, indexed like [`Prose::quotations`].
+    pub quotations: Vec<QuotationSpeaker>,
+}
+
+impl Attributions {
+    /// The attribution of sentence `i`.
+    pub fn sentence(&self, i: usize) -> Option<&SentenceAttribution> {
+        self.sentences.get(i)
+    }
+
+    /// Whether sentence `i` is attributed.
+    pub fn is_attributed(&self, i: usize) -> bool {
+        self.sentences.get(i).is_some_and(|s| s.is_attributed())
+    }
+}
+
+/// A token of one sentence as the analysis and the attribution rules read it.
+#[derive(Clone, Debug)]
+pub struct W<'a> {
+    /// Index in [`Prose::tokens`].
+    pub tok: usize,
+    /// The text as written.
+    pub text: &'a str,
+    /// Lowercase, with curly apostrophes straightened.
+    pub low: Cow<'a, str>,
+    /// Token kind.
+    pub kind: TokenKind,
+    /// Inside a direct quotation.
+    pub quoted: bool,
+    /// Source span.
+    pub span: Span,
+}
+
+impl W<'_> {
+    /// Whether it is a word.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+    /// Whether it starts with a capital letter.
+    pub fn is_cap(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    /// Whether its lowercase form is `s`.
+    pub fn is(&self, s: &str) -> bool {
+        self.low == s
+    }
+}
+
+fn lower(text: &str) -> Cow<'_, str> {
+    if text.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(text.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The tokens of sentence `si`, with their lowercase forms.
+pub fn sentence_words<'a>(draft: &'a Draft, prose: &Prose, si: usize) -> Vec<W<'a>> {
+    let Some(s) = prose.sentences.get(si) else {
+        return Vec::new();
+    };
+    let Some(block) = draft.blocks.get(s.block) else {
+        return Vec::new();
+    };
+    let mut out = Vec::with_capacity(s.tokens.len());
+    for ti in s.tokens.clone() {
+        let Some(t) = prose.tokens.get(ti) else {
+            continue;
+        };
+        let text = block.text.get(t.range.clone()).unwrap_or("");
+        out.push(W {
+            tok: ti,
+            text,
+            low: lower(text),
+            kind: t.kind,
+            quoted: t.quoted,
+            span: t.span,
+        });
+    }
+    out
+}
+
+/// Whether the word sequence `pat` occurs in `ws` at `i` (unquoted words).
+pub(crate) fn phrase_at(ws: &[W<'_>], i: usize, pat: &[&str]) -> bool {
+    pat.iter()
+        .enumerate()
+        .all(|(k, p)| ws.get(i + k).is_some_and(|w| !w.quoted && w.low == *p))
+}
+
+/// If `verb` (lowercase) is a loaded attribution verb, what it implies ("casts doubt on the
+/// speaker").
+pub fn loaded_verb_class(verb: &str) -> Option<&'static str> {
+    lexicon::LOADED_VERBS.get(verb).copied()
+}
+
+/// Whether `low` (a lowercase word) is a reporting or belief verb form, or "according":
+/// a word that usually means someone is being cited.
+pub fn is_cue_word(low: &str) -> bool {
+    low == "according"
+        || lexicon::CUE_VERBS.get(low).is_some_and(|&l| {
+            !lexicon::STANCE_ONLY.contains(&l)
+                && !matches!(
+                    l,
+                    "continue"
+                        | "point"
+                        | "answer"
+                        | "counter"
+                        | "detail"
+                        | "post"
+                        | "state"
+                        | "question"
+                        | "consider"
+                        | "know"
+                        | "feel"
+                        | "see"
+                )
+        })
+}
+
+/// Analyses the attributions of a draft.
+pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
+    let mut out = Attributions {
+        sentences: Vec::with_capacity(prose.sentences.len()),
+        quotations: Vec::new(),
+    };
+    let mut recent: Option<(Span, SourceKind, usize)> = None;
+    for si in 0..prose.sentences.len() {
+        let ws = sentence_words(draft, prose, si);
+        let s = &prose.sentences[si];
+        // A pronoun refers back at most to the previous paragraph.
+        if recent.is_some_and(|(_, _, b)| b + 1 < s.block) {
+            recent = None;
+        }
+        let mut atts = find_attributions(&ws);
+        for a in &mut atts {
+            if let Some(src) = &mut a.source {
+                if src.kind == SourceKind::Pronoun {
+                    src.antecedent = recent.map(|(sp, k, _)| (sp, k));
+                } else if matches!(src.kind, SourceKind::Named | SourceKind::Title) {
+                    recent = Some((src.span, src.kind, s.block));
+                }
+            }
+        }
+        let anonymity = find_anonymity(draft, prose, si, &ws);
+        out.sentences.push(SentenceAttribution {
+            sentence: si,
+            span: s.span,
+            scope: if atts.iter().all(|a| a.cue.kind == CueKind::VagueSubject) {
+                Scope::Unattributed
+            } else {
+                Scope::Own
+            },
+            attributions: atts,
+            anonymity,
+        });
+    }
+    out.quotations = quotation_speakers(draft, prose, &out.sentences);
+    // Sentences wholly inside an attributed quotation.
+    for (qi, q) in prose.quotations.iter().enumerate() {
+        if out.quotations.get(qi).is_none_or(|s| s.speaker.is_none()) {
+            continue;
+        }
+        for (block, range) in &q.parts {
+            for si in block_sentences(prose, *block) {
+                let Some(sa) = out.sentences.get_mut(si) else {
+                    continue;
+                };
+                let Some(s) = prose.sentences.get(si) else {
+                    continue;
+                };
+                if s.block != *block || sa.scope != Scope::Unattributed {
+                    continue;
+                }
+                let words: Vec<_> = prose.tokens[s.tokens.clone()]
+                    .iter()
+                    .filter(|t| t.kind != TokenKind::Punct)
+                    .collect();
+                if !words.is_empty()
+                    && words
+                        .iter()
+                        .all(|t| range.start <= t.range.start && t.range.end <= range.end)
+                {
+                    sa.scope = Scope::Quotation;
+                }
+            }
+        }
+    }
+    // Continued reported speech.
+    for i in 1..out.sentences.len() {
+        let (prev, cur) = out.sentences.split_at_mut(i);
+        let (Some(p), Some(c)) = (prev.last(), cur.first_mut()) else {
+            continue;
+        };
+        if c.scope != Scope::Unattributed {
+            continue;
+        }
+        let (Some(ps), Some(cs)) = (
+            prose.sentences.get(p.sentence),
+            prose.sentences.get(c.sentence),
+        ) else {
+            continue;
+        };
+        if ps.block != cs.block || !p.is_attributed() {
+            continue;
+        }
+        let reported = p.scope != Scope::Own
+            || p.attributions.iter().any(|a| {
+                a.source.is_some() && matches!(a.cue.kind, CueKind::Verb | CueKind::AccordingTo)
+            });
+        if reported && continues_speech(&sentence_words(draft, prose, c.sentence)) {
+            c.scope = Scope::Continuation;
+        }
+    }
+    out
+}
+
+/// Whether a sentence reads as the continuation of reported speech (backshifted modals,
+/// "also" after a pronoun).
+fn continues_speech(ws: &[W<'_>]) -> bool {
+    let first = ws.iter().find(|w| w.is_word());
+    let starts_pronoun = first.is_some_and(|w| matches!(&*w.low, "he" | "she" | "they" | "it"));
+    ws.iter()
+        .filter(|w| !w.quoted)
+        .any(|w| matches!(&*w.low, "would" | "could" | "might") || (starts_pronoun && w.is("also")))
+}
+
+/// Finds the attribution cues of one sentence.
+fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    let n = ws.len();
+    let mut j = 0;
+    while j < n {
+        let w = &ws[j];
+        if w.quoted || !w.is_word() {
+            j += 1;
+            continue;
+        }
+        // according to NP
+        if w.is("according") && ws.get(j + 1).is_some_and(|x| x.is("to") && !x.quoted) {
+            let np = source::np_forward(ws, j + 2);
+            let cue = Cue {
+                span: w.span.cover(ws[j + 1].span),
+                lemma: "according to",
+                kind: CueKind::AccordingTo,
+                token: w.tok,
+            };
+            let source = np.clone().map(|r| source::make(ws, r));
+            let content = content_around(ws, j, np.map_or(j + 2, |r| r.end));
+            out.push(Attribution {
+                cue,
+                source,
+                content,
+            });
+            j += 2;
+            continue;
+        }
+        if let Some(a) = impersonal(ws, j) {
+            out.push(a);
+            j += 1;
+            continue;
+        }
+        if let Some(a) = vague_agent(ws, j) {
+            out.push(a);
+            j += 1;
+            continue;
+        }
+        if let Some(a) = vague_subject(ws, j) {
+            out.push(a);
+            j += 1;
+            continue;
+        }
+        if let Some(a) = stance_adjective(ws, j) {
+            out.push(a);
+            j += 1;
+            continue;
+        }
+        if let Some(a) = verb_cue(ws, j, &out) {
+            out.push(a);
+        }
+        j += 1;
+    }
+    // A vague subject that is also the source of a real cue is reported once, as the cue's.
+    let cited: Vec<Span> = out
+        .iter()
+        .filter(|a| a.cue.kind != CueKind::VagueSubject)
+        .filter_map(|a| a.source.as_ref().map(|s| s.span))
+        .collect();
+    out.retain(|a| {
+        a.cue.kind != CueKind::VagueSubject
+            || a.source
+                .as_ref()
+                .is_none_or(|s| !cited.iter().any(|c| c.overlaps(s.span)))
+    });
+    out
+}
+
+/// "there are fears", "questions have been raised", "research shows"-style phrases.
+fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    const THERE: [&str; 7] = [
+        "fears",
+        "speculation",
+        "concerns",
+        "suggestions",
+        "rumours",
+        "rumors",
+        "claims",
+    ];
+    let w = &ws[j];
+    let mk = |end: usize, lemma: &'static str| {
+        let last = ws.get(end.saturating_sub(1))?;
+        Some(Attribution {
+            cue: Cue {
+                span: w.span.cover(last.span),
+                lemma,
+                kind: CueKind::Impersonal,
+                token: w.tok,
+            },
+            source: None,
+            content: None,
+        })
+    };
+    if w.is("there")
+        && ws
+            .get(j + 1)
+            .is_some_and(|x| matches!(&*x.low, "are" | "is" | "were" | "was" | "have"))
+    {
+        let mut k = j + 2;
+        if ws.get(k).is_some_and(|x| x.is("been")) {
+            k += 1;
+        }
+        if ws
+            .get(k)
+            .is_some_and(|x| matches!(&*x.low, "growing" | "widespread" | "some"))
+        {
+            k += 1;
+        }
+        if ws
+            .get(k)
+            .is_some_and(|x| THERE.contains(&&*x.low) && !x.quoted)
+            && ws
+                .get(k + 1)
+                .is_some_and(|x| matches!(&*x.low, "that" | "about" | "over" | "of" | "the"))
+        {
+            return mk(k + 1, "there are");
+        }
+    }
+    if matches!(&*w.low, "questions" | "concerns" | "doubts" | "fears")
+        && phrase_at(ws, j + 1, &["have", "been", "raised"])
+        && !ws.get(j + 4).is_some_and(|x| x.is("by"))
+    {
+        return mk(j + 4, "have been raised");
+    }
+    None
+}
+
+/// Auxiliaries and modals: a verb group starts here.
+const AUX: [&str; 26] = [
+    "are", "were", "is", "was", "have", "has", "had", "will", "would", "can", "could", "may",
+    "might", "should", "must", "do", "did", "does", "don't", "didn't", "won't", "can't", "remain",
+    "remains", "cannot", "need",
+];
+
+/// Whether a clause can start at `j` (sentence start, after a comma or a conjunction).
+fn clause_start(ws: &[W<'_>], j: usize) -> bool {
+    let mut k = j;
+    while k > 0 {
+        let p = &ws[k - 1];
+        if p.quoted {
+            return false;
+        }
+        if p.kind == TokenKind::Punct {
+            return matches!(p.text, "," | ";" | ":" | "—" | "–" | "(" | "-");
+        }
+        if matches!(
+            &*p.low,
+            "but"
+                | "and"
+                | "yet"
+                | "still"
+                | "even"
+                | "now"
+                | "instead"
+                | "however"
+                | "though"
+                | "so"
+        ) {
+            k -= 1;
+            continue;
+        }
+        return matches!(
+            &*p.low,
+            "that"
+                | "while"
+                | "as"
+                | "because"
+                | "when"
+                | "if"
+                | "where"
+                | "although"
+                | "since"
+                | "after"
+                | "before"
+                | "whom"
+                | "who"
+        );
+    }
+    true
+}
+
+/// "Many leaders are pushing…", "Some critics have…", "Officials opened…": a vague group
+/// as the subject of a verb, at the start of a clause.
+fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    let quant = lexicon::QUANTIFIERS.iter().any(|q| {
+        phrase_at(ws, j, q)
+            && !ws
+                .get(j + q.len())
+                .is_some_and(|x| x.kind == TokenKind::Number)
+    });
+    let starts_np = quant
+        || lexicon::VAGUE_NOUNS.contains(&*w.low)
+        || w.is_cap()
+        || matches!(&*w.low, "his" | "her" | "their")
+        || w.low.ends_with("al")
+        || w.low.ends_with("ior");
+    if !starts_np || !clause_start(ws, j) || PREPOSITIONS.contains(&&*w.low) {
+        return None;
+    }
+    // Read the noun phrase up to its verb.
+    let mut k = j;
+    let mut head_vague = quant;
+    while k < ws.len() && k - j < 7 {
+        let x = &ws[k];
+        if x.quoted || x.kind == TokenKind::Punct && !(x.text == "." && k > 0 && ws[k - 1].is_cap())
+        {
+            return None;
+        }
+        if k > j && (AUX.contains(&&*x.low) || is_verbish(x)) {
+            break;
+        }
+        // An adverb ends the subject: "Clinton operatives publicly ignore…".
+        if k > j
+            && x.low.ends_with("ly")
+            && x.low.len() > 4
+            && !matches!(
+                &*x.low,
+                "early"
+                    | "only"
+                    | "family"
+                    | "likely"
+                    | "elderly"
+                    | "friendly"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "yearly"
+                    | "italy"
+            )
+        {
+            break;
+        }
+        if lexicon::VAGUE_NOUNS.contains(&*x.low) && x.low.ends_with('s') && !x.is_cap() {
+            head_vague = true;
+        }
+        k += 1;
+    }
+    if k == j || k >= ws.len() || k - j >= 7 || !head_vague {
+        return None;
+    }
+    // The group must be people: "many of its functions" is not a source.
+    let head = &ws[k - 1];
+    let bare_quantifier = k - j == 1 || (quant && head.is("others"));
+    if !bare_quantifier && !is_people(head) {
+        return None;
+    }
+    if ws[j..k]
+        .iter()
+        .any(|x| matches!(&*x.low, "which" | "whom" | "what"))
+    {
+        return None;
+    }
+    let np = j..k;
+    let src = source::make(ws, np);
+    if src.kind != SourceKind::Vague {
+        return None;
+    }
+    let v = &ws[k];
+    Some(Attribution {
+        cue: Cue {
+            span: v.span,
+            lemma: "subject",
+            kind: CueKind::VagueSubject,
+            token: v.tok,
+        },
+        source: Some(src),
+        content: content_after(ws, k + 1),
+    })
+}
+
+/// Common irregular past tenses.
+const IRREGULAR_PAST: [&str; 40] = [
+    "made", "took", "gave", "got", "went", "came", "saw", "knew", "felt", "kept", "left", "led",
+    "met", "paid", "put", "ran", "sent", "set", "spent", "stood", "won", "began", "became",
+    "brought", "bought", "held", "heard", "lost", "meant", "sat", "spoke", "did", "fought",
+    "sought", "taught", "threw", "drew", "chose", "rose", "fell",
+];
+
+/// Prepositions that cannot open a subject.
+const PREPOSITIONS: [&str; 18] = [
+    "in", "on", "at", "for", "with", "by", "from", "to", "of", "after", "before", "during",
+    "under", "over", "about", "into", "despite", "amid",
+];
+
+/// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
+fn is_people(x: &W<'_>) -> bool {
+    let l = &*x.low;
+    if lexicon::VAGUE_NOUNS.contains(l)
+        && !matches!(
+            l,
+            "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies"
+        )
+    {
+        return true;
+    }
+    if matches!(
+        l,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "folks"
+            | "others"
+            | "members"
+            | "leaders"
+            | "voters"
+            | "fans"
+            | "families"
+            | "students"
+            | "workers"
+            | "residents"
+            | "citizens"
+            | "americans"
+            | "democrats"
+            | "republicans"
+            | "conservatives"
+            | "liberals"
+            | "progressives"
+            | "candidates"
+            | "donors"
+            | "delegates"
+            | "superdelegates"
+            | "parents"
+            | "youths"
+            | "activists"
+            | "protesters"
+            | "protestors"
+    ) {
+        return true;
+    }
+    let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
+        .iter()
+        .any(|s| l.ends_with(s));
+    let proper_plural = x.is_cap()
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && x.text.chars().count() >= 5
+        && x.text.chars().skip(1).all(|c| c.is_lowercase());
+    plural_agent || proper_plural
+}
+
+/// "…was tweeted by several people", "…got dinged by critics": a vague group as the agent
+/// of a passive.
+fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    if !w.is("by") || j == 0 {
+        return None;
+    }
+    let p = &ws[j - 1];
+    if !(p.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*p.low) || p.low.ends_with("en")) {
+        return None;
+    }
+    let np = source::np_forward(ws, j + 1)?;
+    let head = ws[np.clone()]
+        .iter()
+        .take_while(|x| !matches!(&*x.low, "who" | "with" | "in" | "at" | "for" | "of" | "from"))
+        .last()?;
+    let quant_only = np.len() == 1 && lexicon::QUANTIFIERS.iter().any(|q| q.len() == 1 && q[0] == &*head.low);
+    if !quant_only && !is_people(head) {
+        return None;
+    }
+    let src = source::make(ws, np);
+    if src.kind != SourceKind::Vague {
+        return None;
+    }
+    Some(Attribution {
+        cue: Cue {
+            span: w.span,
+            lemma: "by",
+            kind: CueKind::VagueSubject,
+            token: w.tok,
+        },
+        source: Some(src),
+        content: None,
+    })
+}
+
+/// Whether `x` looks like a finite verb: a known reporting or belief verb, or a past tense.
+fn is_verbish(x: &W<'_>) -> bool {
+    if x.is_cap() || x.kind != TokenKind::Word {
+        return false;
+    }
+    let l = &*x.low;
+    (lexicon::verb_lemma(l).is_some() && !lexicon::VAGUE_NOUNS.contains(l) && !l.ends_with("ing"))
+        || (l.ends_with("ed") && l.len() > 4)
+        || IRREGULAR_PAST.contains(&l)
+}
+
+/// "Many residents are worried that…": a stance adjective after "be" with a vague subject.
+fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    if !lexicon::STANCE_ADJECTIVES.contains(&*w.low) {
+        return None;
+    }
+    let p = prev_skipping(ws, j)?;
+    if !lexicon::BE.contains(&&*ws[p].low) || matches!(&*ws[p].low, "be" | "been" | "being") {
+        return None;
+    }
+    let np = source::np_backward(ws, p)?;
+    let src = source::make(ws, np);
+    if !matches!(src.kind, SourceKind::Vague) {
+        return None;
+    }
+    Some(Attribution {
+        cue: Cue {
+            span: ws[p].span.cover(w.span),
+            lemma: "be",
+            kind: CueKind::Belief,
+            token: w.tok,
+        },
+        source: Some(src),
+        content: content_after(ws, j + 1),
+    })
+}
+
+/// A reporting or belief verb at `j`, with its source and content.
+fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attribution> {
+    let w = &ws[j];
+    let lemma = lexicon::verb_lemma(&w.low)?;
+    // A capitalised verb form inside a sentence is a name ("United States", "Post").
+    if w.is_cap()
+        && ws[..j]
+            .iter()
+            .any(|x| x.is_word() || x.kind == TokenKind::Number)
+    {
+        return None;
+    }
+    let prev = prev_skipping(ws, j);
+    // Passive: a form of "be" before the participle; progressive: "be" before "-ing".
+    let mut subject_end = j;
+    if let Some(p) = prev
+        && lexicon::BE.contains(&&*ws[p].low)
+    {
+        if ws[p].is("being") {
+            return None;
+        }
+        if !w.low.ends_with("ing") || matches!(&*ws[p].low, "be" | "been" | "being") {
+            return passive_cue(ws, j, p);
+        }
+        subject_end = p;
+    }
+    if let Some(p) = prev
+        && (ws[p].is("to") || ws[p].is("not") || ws[p].is("n't"))
+    {
+        return None;
+    }
+    let belief = lexicon::is_belief(&w.low);
+    // "…, saying …" / "…, adding …": inherits the sentence's source.
+    if w.low.ends_with("ing") && subject_end == j {
+        let after_comma = j > 0 && ws[j - 1].text == ",";
+        let src = earlier.iter().rev().find_map(|a| a.source.clone())?;
+        if !after_comma || belief {
+            return None;
+        }
+        return Some(Attribution {
+            cue: Cue {
+                span: w.span,
+                lemma,
+                kind: CueKind::Verb,
+                token: w.tok,
+            },
+            source: Some(src),
+            content: content_after(ws, j + 1),
+        });
+    }
+    let mut np = source::np_backward(ws, subject_end);
+    let mut inverted = false;
+    if np.is_none() {
+        // "…,” said the minister." / "…, said Jane Roe."
+        let before = j.checked_sub(1).map(|p| &ws[p]);
+        let after_punct = before.is_some_and(|b| {
+            b.kind == TokenKind::Punct && matches!(b.text, "," | "”" | "\"" | "—" | "''" | "’")
+        });
+        if after_punct && !belief && !TRANSITIVE.contains(&lemma) {
+            // The inverted source runs to the end of the clause: "…, said Ann Lee, who…".
+            np = source::np_forward(ws, j + 1).filter(|r| {
+                ws.get(r.end).is_none_or(|x| {
+                    (x.kind == TokenKind::Punct && !x.quoted)
+                        || matches!(&*x.low, "who" | "whose" | "which")
+                })
+            });
+            inverted = np.is_some();
+        }
+    }
+    let np = np?;
+    let src = source::make(ws, np.clone());
+    if !inverted && !plausible_subject(ws, np.clone(), j) {
+        return None;
+    }
+    if belief || lemma_needs_clause(lemma) {
+        // Stance verbs attribute a view only with a vague subject or a following clause.
+        let vague = matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous);
+        let stance_only = lexicon::STANCE_ONLY.contains(&lemma);
+        let closes = attribution_follows_content(ws, np.start)
+            && ws
+                .get(j + 1)
+                .is_none_or(|x| matches!(x.text, "." | "!" | "?" | ","));
+        if (!vague && stance_only) || (!stance_only && !clause_follows(ws, j + 1) && !closes) {
+            return None;
+        }
+        if lemma == "speak" && !ws.get(j + 1).is_some_and(|x| x.quoted || x.text == ":") {
+            return None;
+        }
+        if lemma == "point" && !ws.get(j + 1).is_some_and(|x| x.is("out")) {
+            return None;
+        }
+        if matches!(src.kind, SourceKind::Pronoun)
+            && ws
+                .get(np.start)
+                .is_some_and(|x| matches!(&*x.low, "i" | "we" | "you"))
+        {
+            return None;
+        }
+    }
+    let content = if inverted || np.start > 0 && attribution_follows_content(ws, np.start) {
+        content_before(ws, np.start)
+    } else {
+        content_after(ws, if inverted { np.end } else { j + 1 })
+    };
+    Some(Attribution {
+        cue: Cue {
+            span: w.span,
+            lemma,
+            kind: if belief {
+                CueKind::Belief
+            } else {
+                CueKind::Verb
+            },
+            token: w.tok,
+        },
+        source: Some(src),
+        content,
+    })
+}
+
+/// Reporting verbs whose object follows them: "…, told her supporters" is not an inverted
+/// attribution.
+const TRANSITIVE: [&str; 16] = [
+    "tell",
+    "ask",
+    "urge",
+    "accuse",
+    "blame",
+    "criticize",
+    "criticise",
+    "condemn",
+    "promise",
+    "deny",
+    "reveal",
+    "cite",
+    "show",
+    "find",
+    "describe",
+    "email",
+];
+
+/// Reporting verbs that are attributions only when a clause or quote follows
+/// ("showed that…", not "showed the film").
+fn lemma_needs_clause(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "show"
+            | "find"
+            | "indicate"
+            | "suggest"
+            | "estimate"
+            | "describe"
+            | "detail"
+            | "recall"
+            | "predict"
+            | "continue"
+            | "point"
+            | "answer"
+            | "counter"
+            | "ask"
+            | "respond"
+            | "reply"
+            | "observe"
+            | "mention"
+            | "maintain"
+            | "note"
+            | "cite"
+            | "speak"
+    )
+}
+
+/// Whether a clause (that-clause, quote, colon, pronoun subject…) starts at `k`.
+fn clause_follows(ws: &[W<'_>], k: usize) -> bool {
+    let Some(x) = ws.get(k) else {
+        return false;
+    };
+    if x.quoted || matches!(x.text, ":" | "“" | "\"" | "," | "``") {
+        return true;
+    }
+    if matches!(
+        &*x.low,
+        "that"
+            | "he"
+            | "she"
+            | "they"
+            | "it"
+            | "we"
+            | "i"
+            | "there"
+            | "the"
+            | "this"
+            | "these"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "a"
+            | "an"
+            | "some"
+            | "many"
+            | "more"
+            | "out"
+            | "up"
+            | "to"
+            | "on"
+            | "in"
+            | "about"
+    ) {
+        return true;
+    }
+    x.is_cap() || x.kind == TokenKind::Number
+}
+
+/// Whether the noun phrase `np` before verb `j` can be its subject.
+fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool {
+    let Some(last) = ws.get(np.end.saturating_sub(1)) else {
+        return false;
+    };
+    if np.end == np.start {
+        return false;
+    }
+    // A determiner or preposition right before the verb makes it a noun ("the claims").
+    if lexicon::DETERMINERS.contains(&&*last.low)
+        || matches!(
+            &*last.low,
+            "of" | "in" | "on" | "for" | "with" | "by" | "to" | "from" | "about" | "no" | "any"
+        )
+    {
+        return false;
+    }
+    let w = &ws[j];
+    let nounlike = matches!(
+        &*w.low,
+        "claims"
+            | "claim"
+            | "reports"
+            | "report"
+            | "notes"
+            | "note"
+            | "posts"
+            | "post"
+            | "states"
+            | "state"
+            | "fears"
+            | "fear"
+            | "hopes"
+            | "hope"
+            | "doubts"
+            | "doubt"
+            | "estimates"
+            | "estimate"
+            | "views"
+            | "view"
+            | "questions"
+            | "question"
+            | "details"
+            | "comments"
+            | "comment"
+            | "answers"
+            | "answer"
+            | "remarks"
+            | "promise"
+            | "promises"
+            | "pledge"
+            | "pledges"
+            | "support"
+            | "supports"
+            | "counters"
+            | "tweets"
+            | "tweet"
+            | "shows"
+            | "show"
+            | "finds"
+            | "find"
+            | "warns"
+            | "warning"
+            | "wants"
+            | "want"
+            | "feel"
+            | "thought"
+            | "cites"
+            | "blame"
+            | "vows"
+            | "vow"
+    );
+    if nounlike {
+        let l = &*last.low;
+        if l.ends_with("'s") || l.ends_with('\'') {
+            return false;
+        }
+        let ok = lexicon::PRONOUNS.contains(&l)
+            || (lexicon::QUANTIFIERS
+                .iter()
+                .any(|q| q.len() == 1 && q[0] == l)
+                && !w.low.ends_with('s'))
+            || last.is_cap()
+            || lexicon::VAGUE_NOUNS.contains(l)
+            || lexicon::ROLE_NOUNS.contains(l)
+            || (l.ends_with('s') && !l.ends_with("ss") && np.len() <= 3);
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether the attribution starting at `np_start` comes after its content ("…, she said").
+fn attribution_follows_content(ws: &[W<'_>], np_start: usize) -> bool {
+    ws.get(np_start.wrapping_sub(1))
+        .is_some_and(|p| matches!(p.text, "," | "”" | "\"" | "''" | "’" | "—"))
+}
+
+/// The content before token `end` (excluding trailing punctuation).
+fn content_before(ws: &[W<'_>], end: usize) -> Option<Span> {
+    let words: Vec<&W> = ws[..end.min(ws.len())]
+        .iter()
+        .filter(|w| w.kind != TokenKind::Punct || w.quoted)
+        .collect();
+    let (f, l) = (words.first()?, words.last()?);
+    Some(f.span.cover(l.span))
+}
+
+/// The content from token `start` to the end of the sentence, after "that" or a colon.
+fn content_after(ws: &[W<'_>], start: usize) -> Option<Span> {
+    let mut k = start;
+    // "told reporters that …": skip a short object up to "that".
+    if let Some(t) = ws[k.min(ws.len())..]
+        .iter()
+        .take(6)
+        .position(|w| w.is("that") && !w.quoted)
+    {
+        k += t + 1;
+    }
+    while ws.get(k).is_some_and(|w| matches!(w.text, ":" | ",")) {
+        k += 1;
+    }
+    let rest: Vec<&W> = ws
+        .get(k..)?
+        .iter()
+        .filter(|w| w.kind != TokenKind::Punct || w.quoted)
+        .collect();
+    let (f, l) = (rest.first()?, rest.last()?);
+    Some(f.span.cover(l.span))
+}
+
+/// The content around an "according to" phrase at `j..np_end`.
+fn content_around(ws: &[W<'_>], j: usize, np_end: usize) -> Option<Span> {
+    if j > 1 {
+        content_before(ws, j)
+    } else {
+        content_after(ws, np_end)
+    }
+}
+
+/// The index of the word before `j`, skipping adverbs and auxiliaries.
+fn prev_skipping(ws: &[W<'_>], j: usize) -> Option<usize> {
+    let mut k = j;
+    while k > 0 {
+        k -= 1;
+        let w = &ws[k];
+        if w.quoted {
+            return None;
+        }
+        if w.is_word()
+            && (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")
+                || matches!(
+                    &*w.low,
+                    "also" | "long" | "since" | "now" | "once" | "further"
+                ))
+        {
+            continue;
+        }
+        return Some(k);
+    }
+    None
+}
+
+/// A passive reporting verb at `j` with its "be" at `p`.
+fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    let needs_as = *lexicon::PASSIVE_VERBS.get(&*w.low)?;
+    let next = ws.get(j + 1).filter(|x| !x.quoted);
+    let next_low = next.map_or("", |x| &*x.low);
+    if needs_as && !matches!(next_low, "as" | "by") {
+        return None;
+    }
+    // "condemned to death", "confirmed as chairman", "considered for the job",
+    // "reported missing" are not attributions.
+    if matches!(next_low, "to" | "for" | "in" | "into")
+        && !matches!(
+            &*w.low,
+            "believed"
+                | "thought"
+                | "said"
+                | "understood"
+                | "reported"
+                | "rumoured"
+                | "rumored"
+                | "alleged"
+                | "feared"
+                | "claimed"
+        )
+    {
+        return None;
+    }
+    if w.is("confirmed") && matches!(next_low, "as" | "dead" | "that") {
+        return None;
+    }
+    if w.is("considered") && !matches!(next_low, "to" | "as" | "by" | "a" | "an" | "the" | "one") {
+        return None;
+    }
+    // "it is said" / "is said to": "said" as a passive only with those.
+    if w.is("said")
+        && next_low != "to"
+        && !ws[..p]
+            .iter()
+            .rev()
+            .find(|x| x.is_word())
+            .is_some_and(|x| x.is("it"))
+    {
+        return None;
+    }
+    // The auxiliary chain: "has been", "were", "is widely".
+    let mut start = p;
+    while start > 0
+        && matches!(
+            &*ws[start - 1].low,
+            "has" | "have" | "had" | "been" | "will" | "would" | "may" | "might" | "could" | "be"
+        )
+    {
+        start -= 1;
+    }
+    let mut source = None;
+    if next_low == "by" {
+        let np = source::np_forward(ws, j + 2)?;
+        source = Some(source::make(ws, np));
+    }
+    Some(Attribution {
+        cue: Cue {
+            span: ws[start].span.cover(w.span),
+            lemma: lexicon::verb_lemma(&w.low).unwrap_or("be"),
+            kind: CueKind::Passive,
+            token: w.tok,
+        },
+        source,
+        content: None,
+    })
+}
+
+/// Anonymity markers in sentence `si` and the reasons given for them.
+fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<Anonymity> {
+    let mut out = Vec::new();
+    for i in 0..ws.len() {
+        for pat in lexicon::ANONYMITY.iter() {
+            // "familiar with", "close to" … mark anonymity only after a source noun.
+            // "familiar with", "close to" … make a source anonymous (see `source`), but do
+            // not by themselves promise anonymity.
+            let weak = matches!(pat[0], "familiar" | "close" | "with" | "briefed" | "privy");
+            if weak || !phrase_at(ws, i, pat) {
+                continue;
+            }
+            let span = ws[i].span.cover(ws[i + pat.len() - 1].span);
+            let mut reason = find_reason(ws, i + pat.len());
+            if reason.is_none() {
+                let next = si + 1;
+                if prose
+                    .sentences
+                    .get(next)
+                    .is_some_and(|s| s.block == prose.sentences[si].block)
+                {
+                    let nws = sentence_words(draft, prose, next);
+                    reason = find_reason(&nws, 0);
+                }
+            }
+            // "not authorized to speak" is itself the reason.
+            if pat.contains(&"authorized") || pat.contains(&"authorised") {
+                reason = Some(span);
+            }
+            out.push(Anonymity { span, reason });
+            break;
+        }
+    }
+    out
+}
+
+fn find_reason(ws: &[W<'_>], from: usize) -> Option<Span> {
+    for i in from..ws.len() {
+        for pat in lexicon::ANONYMITY_REASONS.iter() {
+            if phrase_at(ws, i, pat) {
+                return Some(ws[i].span.cover(ws[i + pat.len() - 1].span));
+            }
+        }
+    }
+    None
+}
+
+/// "Name: “…”" or "“…” ― Name": a speaker introduced by a colon or a dash.
+fn dash_or_colon_speaker(
+    draft: &Draft,
+    prose: &Prose,
+    qi: usize,
+    q: &crate::prose::Quotation,
+) -> Option<QuotationSpeaker> {
+    let (first_block, first) = q.parts.first()?;
+    let text = &draft.blocks.get(*first_block)?.text;
+    let before = text.get(..first.start)?.trim_end();
+    let before = before
+        .strip_suffix(['“', '"', '‘', '\''])
+        .unwrap_or(before)
+        .trim_end();
+    let mk = |span: Span, pos| QuotationSpeaker {
+        quotation: qi,
+        speaker: Some(Source {
+            span,
+            kind: SourceKind::Named,
+            antecedent: None,
+        }),
+        cue: None,
+        position: Some(pos),
+    };
+    if let Some(head) = before.strip_suffix(':') {
+        let name_start = head
+            .rfind(['.', ';', '!', '?', '”', '"'])
+            .map_or(0, |i| i + 1);
+        let name = head.get(name_start..).unwrap_or("").trim();
+        if name.chars().next().is_some_and(char::is_uppercase)
+            && name.split_whitespace().count() <= 6
+        {
+            let b = &draft.blocks[*first_block];
+            let off =
+                name_start + (head.len() - name_start - head[name_start..].trim_start().len());
+            return Some(mk(
+                b.source_span(off, off + name.len()),
+                QuotePosition::Before,
+            ));
+        }
+    }
+    let (last_block, last) = q.parts.last()?;
+    let text = &draft.blocks.get(*last_block)?.text;
+    let after = text.get(last.end..)?;
+    let after_close = after.trim_start_matches(['”', '"', '’', '\'', ' ', '\u{a0}', '.', ',']);
+    if let Some(rest) = after_close.strip_prefix(['―', '—', '–']) {
+        let rest_trim = rest.trim_start_matches([' ', '\u{a0}']);
+        if rest_trim.chars().next().is_some_and(char::is_uppercase) {
+            let off = text.len() - rest_trim.len();
+            let end = off
+                + rest_trim
+                    .find(['.', ',', ';', '('])
+                    .unwrap_or(rest_trim.len());
+            let _ = prose;
+            return Some(mk(
+                draft.blocks[*last_block].source_span(off, end),
+                QuotePosition::After,
+            ));
+        }
+    }
+    None
+}
+
+/// The indices of the sentences of block `block`.
+fn block_sentences(prose: &Prose, block: usize) -> std::ops::Range<usize> {
+    let a = prose.sentences.partition_point(|s| s.block < block);
+    let b = prose.sentences.partition_point(|s| s.block <= block);
+    a..b
+}
+
+/// Finds the speaker of every quotation.
+fn quotation_speakers(
+    draft: &Draft,
+    prose: &Prose,
+    sentences: &[SentenceAttribution],
+) -> Vec<QuotationSpeaker> {
+    let mut out = Vec::with_capacity(prose.quotations.len());
+    for (qi, q) in prose.quotations.iter().enumerate() {
+        let mut found: Option<QuotationSpeaker> = None;
+        // Sentences the quotation touches.
+        let mut touched: Vec<usize> = Vec::new();
+        for (block, range) in &q.parts {
+            for si in block_sentences(prose, *block) {
+                let s = &prose.sentences[si];
+                if s.range.start < range.end.max(range.start + 1) && range.start < s.range.end + 1 {
+                    touched.push(si);
+                }
+            }
+        }
+        for &si in &touched {
+            let Some(sa) = sentences.get(si) else {
+                continue;
+            };
+            if let Some(a) = sa
+                .attributions
+                .iter()
+                .find(|a| a.source.is_some() && a.cue.kind != CueKind::Passive)
+            {
+                let pos = if a.cue.span.end <= q.open.start {
+                    QuotePosition::Before
+                } else if q.close.is_some_and(|c| a.cue.span.start >= c.end)
+                    || a.cue.span.start >= q.span.end
+                {
+                    QuotePosition::After
+                } else {
+                    QuotePosition::Middle
+                };
+                found = Some(QuotationSpeaker {
+                    quotation: qi,
+                    speaker: a.source.clone(),
+                    cue: Some(a.cue.span),
+                    position: Some(pos),
+                });
+                break;
+            }
+        }
+        if found.is_none() {
+            found = dash_or_colon_speaker(draft, prose, qi, q);
+        }
+        if found.is_none() {
+            // A neighbouring sentence in the same paragraph, or the paragraph before or after.
+            let first = touched.first().copied();
+            let last = touched.last().copied();
+            let mut cands: Vec<usize> = Vec::new();
+            if let Some(f) = first {
+                if f > 0 {
+                    cands.push(f - 1);
+                }
+            }
+            if let Some(l) = last {
+                cands.push(l + 1);
+            }
+            for c in cands {
+                let Some(sa) = sentences.get(c) else { continue };
+                let near = match (
+                    prose.sentences.get(c),
+                    first.and_then(|f| prose.sentences.get(f)),
+                ) {
+                    (Some(cs), Some(fs)) => cs.block + 1 >= fs.block && cs.block <= fs.block + 1,
+                    _ => false,
+                };
+                if !near {
+                    continue;
+                }
+                if let Some(a) = sa
+                    .attributions
+                    .iter()
+                    .find(|a| a.source.is_some() && a.cue.kind != CueKind::Passive)
+                {
+                    found = Some(QuotationSpeaker {
+                        quotation: qi,
+                        speaker: a.source.clone(),
+                        cue: Some(a.cue.span),
+                        position: Some(QuotePosition::Context),
+                    });
+                    break;
+                }
+            }
+        }
+        let _ = draft;
+        out.push(found.unwrap_or(QuotationSpeaker {
+            quotation: qi,
+            speaker: None,
+            cue: None,
+            position: None,
+        }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,435 @@
+//! Sources: the noun phrase a cue attributes to, and what kind of source it is.
+
+use super::lexicon::{self, CLAUSE_BREAKS, DETERMINERS, PRONOUNS};
+use super::{Source, SourceKind, W};
+use crate::prose::TokenKind;
+use std::ops::Range;
+
+const MAX_NP: usize = 14;
+
+/// Whether `w` is a "." that belongs to an abbreviation before it ("U.S.", "Mr.").
+fn abbreviation_dot(ws: &[W<'_>], k: usize) -> bool {
+    ws[k].text == "."
+        && k > 0
+        && ws[k - 1].is_word()
+        && ws[k - 1].is_cap()
+        && ws[k - 1].text.chars().count() <= 4
+}
+
+/// Whether `w` can sit inside a noun phrase.
+fn np_word(w: &W<'_>) -> bool {
+    !w.quoted && matches!(w.kind, TokenKind::Word | TokenKind::Number)
+}
+
+/// Reads a subject noun phrase leftwards from the verb at `j` (skipping adverbs and
+/// auxiliaries); handles "Jane Roe, the minister, said".
+pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
+    let mut k = j;
+    // Skip auxiliaries and adverbs.
+    while k > 0 {
+        let w = &ws[k - 1];
+        if !w.quoted
+            && w.is_word()
+            && (lexicon::BETWEEN.contains(&&*w.low)
+                || matches!(
+                    &*w.low,
+                    "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "can"
+                        | "not"
+                )
+                || (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")))
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let end = k;
+    if end == 0 {
+        return None;
+    }
+    // Apposition: NP1, NP2, VERB
+    if ws[end - 1].text == "," {
+        let a2_end = end - 1;
+        let a2_start = collect_back(ws, a2_end, true);
+        if a2_start < a2_end && a2_start >= 2 && ws[a2_start - 1].text == "," {
+            let a1_end = a2_start - 1;
+            let a1_start = collect_back(ws, a1_end, false);
+            if a1_start < a1_end && ws[a1_start..a1_end].iter().any(|w| w.is_cap()) {
+                return Some(a1_start..a2_end);
+            }
+        }
+        return None;
+    }
+    let start = collect_back(ws, end, false);
+    (start < end).then_some(start..end)
+}
+
+fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
+    let mut k = end;
+    while k > 0 && end - k < MAX_NP {
+        let w = &ws[k - 1];
+        if w.quoted {
+            break;
+        }
+        if w.kind == TokenKind::Punct {
+            if abbreviation_dot(ws, k - 1) || matches!(w.text, "&" | "'" | "’") {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        if !np_word(w) {
+            break;
+        }
+        let joins = w.is("and")
+            && k < end
+            && ws[k].is_word()
+            && !DETERMINERS.contains(&&*ws[k].low)
+            && !PRONOUNS.contains(&&*ws[k].low);
+        if CLAUSE_BREAKS.contains(&&*w.low) && !joins && !(appositive && w.is("that")) {
+            break;
+        }
+        if !appositive && matches!(&*w.low, "who" | "which") {
+            break;
+        }
+        // A verb or auxiliary before the noun phrase ends it ("said officials", "has been
+        // questioned by nations" are not one NP).
+        if k < end
+            && !w.is_cap()
+            && !lexicon::VAGUE_NOUNS.contains(&*w.low)
+            && (lexicon::verb_lemma(&w.low).is_some()
+                || lexicon::BE.contains(&&*w.low)
+                || matches!(
+                    &*w.low,
+                    "has" | "have" | "had" | "will" | "would" | "can" | "could"
+                ))
+        {
+            break;
+        }
+        k -= 1;
+    }
+    // Drop leading prepositions and conjunctions left over ("to Western positions").
+    k
+}
+
+/// Reads a noun phrase rightwards from `k` (after "according to", "by", or an inverted
+/// "said").
+pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
+    let mut e = k;
+    while e < ws.len() && e - k < MAX_NP {
+        let w = &ws[e];
+        if w.quoted {
+            break;
+        }
+        if w.kind == TokenKind::Punct {
+            if abbreviation_dot(ws, e) && e + 1 < ws.len() && ws[e + 1].is_word() {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        if !np_word(w) {
+            break;
+        }
+        if e > k
+            && (CLAUSE_BREAKS.contains(&&*w.low)
+                || matches!(&*w.low, "for" | "over" | "not" | "during" | "about")
+                || matches!(&*w.low, "on" | "in" | "at" | "last" | "this")
+                    && e > k + 1
+                    && !ws[e + 1..].first().is_some_and(W::is_cap))
+        {
+            break;
+        }
+        // A verb after the noun phrase ends it ("according to officials, the plan is…").
+        if e > k
+            && (lexicon::verb_lemma(&w.low).is_some() && !lexicon::VAGUE_NOUNS.contains(&*w.low))
+            && !w.is_cap()
+        {
+            break;
+        }
+        if e > k && super::lexicon::BE.contains(&&*w.low) {
+            break;
+        }
+        e += 1;
+    }
+    (e > k).then_some(k..e)
+}
+
+/// A source from the noun phrase `r` of `ws`.
+pub(crate) fn make(ws: &[W<'_>], r: Range<usize>) -> Source {
+    let words = &ws[r.clone()];
+    let span = match (words.first(), words.last()) {
+        (Some(f), Some(l)) => f.span.cover(l.span),
+        _ => ws.get(r.start).map(|w| w.span).unwrap_or_default(),
+    };
+    let sentence_initial = !ws[..r.start]
+        .iter()
+        .any(|w| w.is_word() || w.kind == TokenKind::Number);
+    let kind = classify(words, sentence_initial);
+    Source {
+        span,
+        kind,
+        antecedent: None,
+    }
+}
+
+/// Classifies a source noun phrase given as plain words (for tests and tools).
+pub fn classify_words(words: &[&str]) -> SourceKind {
+    let ws: Vec<W<'_>> = words
+        .iter()
+        .map(|t| W {
+            tok: 0,
+            text: t,
+            low: super::lower(t),
+            kind: if t.chars().all(|c| c.is_ascii_digit()) {
+                TokenKind::Number
+            } else if t.chars().all(char::is_alphanumeric) || t.contains(['\'', '’', '-']) {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            },
+            quoted: false,
+            span: Default::default(),
+        })
+        .collect();
+    classify(&ws, true)
+}
+
+const NUMBER_WORDS: [&str; 12] = [
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen", "both", "one",
+];
+
+/// Plural nouns of institutions: "other nations" describes rather than hides a source.
+const INSTITUTIONS: [&str; 12] = [
+    "nations",
+    "countries",
+    "governments",
+    "states",
+    "members",
+    "parties",
+    "companies",
+    "firms",
+    "banks",
+    "teams",
+    "clubs",
+    "agencies",
+];
+
+/// Source nouns that are documents, not people.
+const DOCUMENTS: [&str; 8] = [
+    "report", "reports", "study", "studies", "analysis", "analyses", "research", "outlet",
+];
+
+/// Post-modifiers that describe a source's position ("involved in the talks").
+const DESCRIPTIVE: [&str; 12] = [
+    "involved",
+    "who",
+    "from",
+    "at",
+    "in",
+    "with",
+    "on",
+    "for",
+    "of",
+    "attending",
+    "working",
+    "based",
+];
+
+fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
+    // "Several candidates, including Jane Roe" / "advisers like Rob Tan": a name is given.
+    for (i, w) in words.iter().enumerate() {
+        let intro = matches!(&*w.low, "including" | "like")
+            || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
+        if intro
+            && words[i + 1..]
+                .iter()
+                .take(3)
+                .any(|x| x.is_cap() && x.is_word() && !DETERMINERS.contains(&&*x.low))
+        {
+            return SourceKind::Named;
+        }
+    }
+    // "Jane Roe and other officials": a named person leads the group.
+    if let Some(a) = words.iter().position(|w| w.is("and"))
+        && a > 0
+        && !words[a - 1].low.ends_with('s')
+        && words[..a].iter().enumerate().any(|(i, w)| {
+            i > 0 && is_name_word(w, false, words.get(i + 1))
+                || !sentence_initial && is_name_word(w, false, words.get(i + 1))
+        })
+    {
+        return SourceKind::Named;
+    }
+    // "one of his aides": a single member of a vague group is an anonymous source.
+    if words.len() > 2
+        && matches!(&*words[0].low, "one" | "another" | "a" | "an" | "each")
+        && (words[1].is("of") || words.get(2).is_some_and(|w| w.is("of")))
+    {
+        let of = if words[1].is("of") { 1 } else { 2 };
+        let rest = classify(&words[of + 1..], false);
+        if matches!(
+            rest,
+            SourceKind::Vague | SourceKind::Title | SourceKind::Anonymous
+        ) && words[of + 1..]
+            .iter()
+            .any(|w| lexicon::VAGUE_NOUNS.contains(&*w.low))
+        {
+            return SourceKind::Anonymous;
+        }
+    }
+    // An apposition ("Jane Roe, the minister"; "Her rival, Rob Tan"): named if either part
+    // names someone; otherwise the first part decides.
+    let words = match words.iter().position(|w| w.text == ",") {
+        Some(c) if c > 0 => {
+            let rest = &words[c + 1..];
+            let person = rest.iter().enumerate().any(|(i, w)| {
+                is_name_word(w, false, rest.get(i + 1))
+                    && rest
+                        .get(i + 1)
+                        .is_some_and(|n| is_name_word(n, false, None))
+            });
+            if person {
+                return SourceKind::Named;
+            }
+            &words[..c]
+        }
+        _ => words,
+    };
+    let content: Vec<&W> = words
+        .iter()
+        .filter(|w| w.kind != TokenKind::Punct)
+        .collect();
+    let Some(first) = content.first() else {
+        return SourceKind::Title;
+    };
+    if content.len() == 1 && PRONOUNS.contains(&&*first.low) {
+        return SourceKind::Pronoun;
+    }
+    if content.len() <= 2 && matches!(&*first.low, "who" | "which" | "that") {
+        return SourceKind::Pronoun;
+    }
+    // Anonymity and familiarity phrases.
+    for i in 0..words.len() {
+        for pat in lexicon::ANONYMITY.iter() {
+            if super::phrase_at(words, i, pat) && i > 0 {
+                return SourceKind::Anonymous;
+            }
+        }
+    }
+    // Where the head noun is: before the first post-modifier.
+    let post = content
+        .iter()
+        .position(|w| {
+            DESCRIPTIVE.contains(&&*w.low)
+                || matches!(&*w.low, "familiar" | "close" | "briefed" | "privy" | "who")
+        })
+        .filter(|&p| p > 0);
+    let pre = &content[..post.unwrap_or(content.len())];
+    let head = pre.last().copied().unwrap_or(first);
+    let head_low = &*head.low;
+    let head_vague = lexicon::VAGUE_NOUNS.contains(head_low);
+    // Leading quantifier.
+    let lows: Vec<&str> = content.iter().map(|w| &*w.low).collect();
+    let mut skip = 0;
+    if matches!(lows.first(), Some(&"but" | &"and" | &"yet" | &"even")) {
+        skip = 1;
+    }
+    for q in lexicon::QUANTIFIERS.iter() {
+        if lows.len() >= skip + q.len() && lows[skip..skip + q.len()] == q[..] {
+            let after = content.get(skip + q.len());
+            if after.is_some_and(|w| w.kind == TokenKind::Number) {
+                break;
+            }
+            // "other European nations" is a description; "other experts" is vague.
+            if q[0] == "other" && INSTITUTIONS.contains(&head_low) {
+                break;
+            }
+            return SourceKind::Vague;
+        }
+    }
+    let det = lows.get(skip).copied().unwrap_or("");
+    let has_name = content
+        .iter()
+        .enumerate()
+        .any(|(i, w)| is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied()));
+    // A capitalised head inside the sentence is part of a name ("the Atomic Energy Agency").
+    let head_pos = content
+        .iter()
+        .position(|w| std::ptr::eq(*w, head))
+        .unwrap_or(0);
+    if head_vague
+        && head.is_cap()
+        && (head_pos > 0 || !sentence_initial)
+        && !head.low.ends_with('s')
+    {
+        return SourceKind::Named;
+    }
+    if head_vague {
+        if matches!(det, "the" | "these" | "those" | "this" | "that") {
+            return SourceKind::Title;
+        }
+        // "his research" is identified by its owner.
+        if DOCUMENTS.contains(&head_low) && matches!(det, "his" | "her" | "their" | "its" | "our") {
+            return SourceKind::Title;
+        }
+        // A named poll or study is identified; an unnamed one is vague.
+        if DOCUMENTS.contains(&head_low) {
+            return if has_name {
+                SourceKind::Named
+            } else {
+                SourceKind::Vague
+            };
+        }
+        if matches!(det, "a" | "an" | "one" | "another") {
+            return SourceKind::Anonymous;
+        }
+        let counted = content
+            .iter()
+            .any(|w| w.kind == TokenKind::Number || NUMBER_WORDS.contains(&&*w.low));
+        if counted && (has_name || post.is_some()) {
+            return SourceKind::Anonymous;
+        }
+        return SourceKind::Vague;
+    }
+    if has_name {
+        return SourceKind::Named;
+    }
+    SourceKind::Title
+}
+
+/// Whether `w` is (part of) a proper name rather than a title, demonym or sentence-initial
+/// common word.
+fn is_name_word(w: &W<'_>, initial: bool, next: Option<&W<'_>>) -> bool {
+    if !w.is_cap() || w.kind != TokenKind::Word {
+        return false;
+    }
+    let low = &*w.low;
+    let base = low.trim_end_matches("'s");
+    if lexicon::ROLE_NOUNS.contains(base)
+        || lexicon::VAGUE_NOUNS.contains(base)
+        || DETERMINERS.contains(&base)
+        || PRONOUNS.contains(&base)
+    {
+        return false;
+    }
+    if initial
+        && (lexicon::QUANTIFIERS.iter().any(|q| q[0] == base) || CLAUSE_BREAKS.contains(&base))
+    {
+        return false;
+    }
+    // Demonyms and party adjectives before a noun ("European diplomats", "Democratic aides").
+    let adjective_like = ["an", "ian", "ese", "ish", "ic", "i"]
+        .iter()
+        .any(|s| base.ends_with(s))
+        && !low.ends_with("'s")
+        && next.is_some_and(|n| n.kind == TokenKind::Word && !n.is_cap());
+    !adjective_like
+}

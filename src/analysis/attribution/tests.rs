@@ -1,0 +1,203 @@
+use super::*;
+
+/// Analyses `input` and renders each attribution of each sentence as
+/// `cue | source | kind`, one string per attribution.
+fn render(input: &str) -> Vec<String> {
+    let a = crate::Analyzed::new(input);
+    let atts = analyze(input, &a.draft, &a.prose);
+    let mut out = Vec::new();
+    for s in &atts.sentences {
+        for at in &s.attributions {
+            let src = at
+                .source
+                .as_ref()
+                .map(|s| format!("{} | {}", s.span.slice(input), s.kind.as_str()))
+                .unwrap_or_else(|| "- | -".into());
+            out.push(format!("{} | {}", at.cue.span.slice(input), src));
+        }
+    }
+    out
+}
+
+fn check(input: &str, expected: &[&str]) {
+    assert_eq!(render(input), expected, "input: {input}");
+}
+
+fn scopes(input: &str) -> Vec<&'static str> {
+    let a = crate::Analyzed::new(input);
+    analyze(input, &a.draft, &a.prose)
+        .sentences
+        .iter()
+        .map(|s| s.scope.as_str())
+        .collect()
+}
+
+#[test]
+fn named_and_title_sources() {
+    check(
+        "The mayor of Springfield, Ann Lee, said the bridge would close.",
+        &["said | The mayor of Springfield, Ann Lee | named"],
+    );
+    check(
+        "Ann Lee, the city's mayor, announced the closure on Monday.",
+        &["announced | Ann Lee, the city's mayor | named"],
+    );
+    check(
+        "The bridge will close, the mayor said.",
+        &["said | the mayor | title"],
+    );
+    check(
+        "The bridge will close, said Ann Lee.",
+        &["said | Ann Lee | named"],
+    );
+    check(
+        "According to the Transport Ministry, the bridge will close.",
+        &["According to | the Transport Ministry | named"],
+    );
+}
+
+#[test]
+fn vague_and_anonymous_sources() {
+    check(
+        "Officials said the bridge would close.",
+        &["said | Officials | vague"],
+    );
+    check(
+        "Some residents believe the bridge is unsafe.",
+        &["believe | Some residents | vague"],
+    );
+    check(
+        "Port authority sources suggested a delay.",
+        &["suggested | Port authority sources | vague"],
+    );
+    check(
+        "A source said the deal was done.",
+        &["said | A source | anonymous"],
+    );
+    check(
+        "Three harbour board officials involved in the review said it was late.",
+        &["said | Three harbour board officials involved in the review | anonymous"],
+    );
+    check(
+        "People familiar with the plan said it was late.",
+        &["said | People familiar with the plan | anonymous"],
+    );
+    check(
+        "The plan, according to reports, is late.",
+        &["according to | reports | vague"],
+    );
+}
+
+#[test]
+fn passives_and_impersonal_cues() {
+    check(
+        "The bridge is believed to be unsafe.",
+        &["is believed | - | -"],
+    );
+    check(
+        "The closure was seen by some as a mistake.",
+        &["was seen | some | vague"],
+    );
+    check(
+        "The delay has been widely condemned.",
+        &["has been widely condemned | - | -"],
+    );
+    check(
+        "The figures were confirmed by the council.",
+        &["were confirmed | the council | title"],
+    );
+    check(
+        "There are fears that the bridge will fail.",
+        &["There are fears | - | -"],
+    );
+    // Not attributions.
+    check("He was condemned to ten years in prison.", &[]);
+    check("The hall was seen from the river.", &[]);
+    check("The claims were false.", &[]);
+    check("He declined to say more.", &[]);
+    check("The United States imposed tariffs.", &[]);
+}
+
+#[test]
+fn pronouns_resolve_to_the_last_source() {
+    let input = "Mayor Ann Lee spoke on Monday. She said the bridge would close.";
+    let a = crate::Analyzed::new(input);
+    let atts = analyze(input, &a.draft, &a.prose);
+    assert!(atts.sentences[0].attributions.is_empty());
+    let input = "Ann Lee said the bridge was unsafe. She added that repairs would take a year.";
+    let a = crate::Analyzed::new(input);
+    let atts = analyze(input, &a.draft, &a.prose);
+    let src = atts.sentences[1].attributions[0].source.clone().unwrap();
+    assert_eq!(src.kind, SourceKind::Pronoun);
+    assert_eq!(src.antecedent.map(|(s, _)| s.slice(input)), Some("Ann Lee"));
+    assert_eq!(src.effective_kind(), SourceKind::Named);
+}
+
+#[test]
+fn quotes_are_the_speakers() {
+    // A cue inside a quotation is the speaker's, not an attribution of the sentence.
+    check(
+        "“Officials said nothing,” Ann Lee said.",
+        &["said | Ann Lee | named"],
+    );
+    let input = "“We will rebuild,” Ann Lee said. “It will take time.”";
+    assert_eq!(scopes(input), ["own", "quotation"]);
+    let a = crate::Analyzed::new(input);
+    let atts = analyze(input, &a.draft, &a.prose);
+    assert_eq!(atts.quotations.len(), 2);
+    assert_eq!(atts.quotations[0].position, Some(QuotePosition::After));
+    assert_eq!(atts.quotations[1].position, Some(QuotePosition::Context));
+}
+
+#[test]
+fn scope_of_continued_speech() {
+    assert_eq!(
+        scopes("Ann Lee said the bridge was unsafe. Repairs would take a year.\n\nIt rained."),
+        ["own", "continuation", "none"]
+    );
+    assert_eq!(
+        scopes("Ann Lee said the bridge was unsafe.\n\nRepairs would take a year."),
+        ["own", "none"]
+    );
+}
+
+#[test]
+fn anonymity_reasons() {
+    let input = "An engineer spoke on condition of anonymity because the report is unpublished.";
+    let a = crate::Analyzed::new(input);
+    let atts = analyze(input, &a.draft, &a.prose);
+    let an = &atts.sentences[0].anonymity;
+    assert_eq!(an.len(), 1);
+    assert_eq!(an[0].reason.map(|r| r.slice(input)), Some("because"));
+    let input = "An engineer spoke on condition of anonymity. The report is late.";
+    let a = crate::Analyzed::new(input);
+    let atts = analyze(input, &a.draft, &a.prose);
+    assert_eq!(atts.sentences[0].anonymity[0].reason, None);
+}
+
+#[test]
+fn classify_plain_words() {
+    assert_eq!(classify_words(&["many", "experts"]), SourceKind::Vague);
+    assert_eq!(classify_words(&["the", "minister"]), SourceKind::Title);
+    assert_eq!(classify_words(&["Ann", "Lee"]), SourceKind::Named);
+    assert_eq!(classify_words(&["she"]), SourceKind::Pronoun);
+    assert_eq!(
+        classify_words(&["other", "European", "nations"]),
+        SourceKind::Title
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for input in [
+        "",
+        "said",
+        ", said",
+        "according to",
+        "“said”",
+        "is believed",
+        "\u{FFFC} said .",
+    ] {
+        let _ = render(input);
+    }
+}

@@ -1,0 +1,206 @@
+//! Word lists of the names analysis: given names, known proper nouns, common words, titles,
+//! and the Ukrainian spellings of SpellingUkraine. The data files and their sources and licences
+//! are in `src/analysis/lexicons/names/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+const GIVEN: &str = include_str!("../lexicons/names/given.txt");
+const PROPER: &str = include_str!("../lexicons/names/proper.txt");
+const COMMON: &str = include_str!("../lexicons/names/common.txt");
+const UKRAINE: &str = include_str!("../lexicons/names/ukraine.tsv");
+
+fn set(text: &'static str) -> HashSet<&'static str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect()
+}
+
+static GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(GIVEN));
+static PROPER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PROPER));
+static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(COMMON));
+
+/// Whether `lower` (a lower-case word) is a known given name.
+pub fn is_given(lower: &str) -> bool {
+    GIVEN_SET.contains(lower)
+}
+
+/// Whether `word` (as capitalised in text) is a proper noun an English dictionary knows.
+pub fn is_known_proper(word: &str) -> bool {
+    PROPER_SET.contains(word)
+}
+
+/// Whether `lower` (a lower-case word) is a common English word.
+pub fn is_common(lower: &str) -> bool {
+    COMMON_SET.contains(lower)
+}
+
+/// One SpellingUkraine entry: the correct spelling and its common wrong spellings.
+#[derive(Debug)]
+pub struct UkrainianName {
+    /// `City`, `Personal name`, `Person`, …
+    pub category: &'static str,
+    /// The spelling Ukraine's national transliteration gives.
+    pub correct: &'static str,
+    /// Wrong or Russian-derived spellings.
+    pub incorrect: Vec<&'static str>,
+}
+
+/// Every SpellingUkraine entry that lists wrong spellings.
+pub static UKRAINIAN: LazyLock<Vec<UkrainianName>> = LazyLock::new(|| {
+    UKRAINE
+        .lines()
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            let category = it.next()?;
+            let correct = it.next()?;
+            let incorrect = it.next()?.split('|').filter(|s| !s.is_empty()).collect();
+            Some(UkrainianName {
+                category,
+                correct,
+                incorrect,
+            })
+        })
+        .collect()
+});
+
+/// Pairs of spellings of one name that no folding rule derives (Russian- and Ukrainian-derived
+/// forms, Arabic transliterations). Each group lists spellings of one name.
+const KNOWN_GROUPS: &[&[&str]] = &[
+    &["Kyiv", "Kiev"],
+    &["Kharkiv", "Kharkov"],
+    &["Odesa", "Odessa"],
+    &["Lviv", "Lvov"],
+    &["Mykolaiv", "Nikolaev", "Nikolayev"],
+    &["Zaporizhzhia", "Zaporozhye", "Zaporizhia"],
+    &["Chornobyl", "Chernobyl"],
+    &["Volodymyr", "Vladimir"],
+    &["Oleksandr", "Aleksandr", "Alexander", "Oleksander"],
+    &["Serhiy", "Sergey", "Sergei", "Serhii"],
+    &["Oleksiy", "Alexei", "Aleksei", "Alexey", "Oleksii"],
+    &["Mykola", "Nikolai", "Nikolay"],
+    &["Dmytro", "Dmitry", "Dmitri", "Dmitriy"],
+    &["Yuriy", "Yuri", "Yury", "Iurii"],
+    &["Mohammed", "Muhammad", "Mohammad", "Mohamed", "Muhammed"],
+    &["Qaeda", "Qaida"],
+    &["Gaddafi", "Qaddafi", "Kadhafi", "Qadhafi"],
+];
+
+/// For every spelling in a known group or SpellingUkraine entry: the group's canonical spelling.
+pub static KNOWN_VARIANTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for g in KNOWN_GROUPS {
+        for w in *g {
+            m.insert(*w, g[0]);
+        }
+    }
+    for e in UKRAINIAN.iter() {
+        if e.correct.contains(' ') {
+            continue;
+        }
+        m.entry(e.correct).or_insert(e.correct);
+        for w in &e.incorrect {
+            if !w.contains(' ') {
+                m.entry(*w).or_insert(e.correct);
+            }
+        }
+    }
+    m
+});
+
+/// Capitalised words that are never names on their own: function words that start sentences,
+/// weekdays, months, pronouns.
+const STOP: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "If", "As", "It", "Its", "He", "She",
+    "They", "We", "I", "You", "This", "That", "These", "Those", "There", "Their", "His", "Her",
+    "Our", "My", "Your", "For", "From", "By", "With", "Without", "After", "Before", "When", "While",
+    "Where", "What", "Who", "Why", "How", "Which", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December", "Mon", "Tue", "Wed", "Thu", "Fri",
+    "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "God", "Christmas", "Easter", "Also", "Meanwhile", "However", "So", "Not", "No", "Yes",
+    "To", "Of", "Is", "Was", "All", "Some", "Many", "Most", "One", "Two", "Three",
+];
+
+static STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP.iter().copied().collect());
+
+/// Whether a capitalised word is a function word, weekday or month, never a name.
+pub fn is_stop(word: &str) -> bool {
+    STOP_SET.contains(word)
+}
+
+/// Words of titles that stand before a name (`Foreign Minister`, `Gen.`, `Mr`).
+const TITLE_WORDS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev",
+    "Reverend", "President", "Vice", "Prime", "Minister", "Foreign", "Defence", "Defense",
+    "Interior", "Finance", "Health", "Home", "Secretary", "Chancellor", "Senator", "Sen",
+    "Representative", "Rep", "Gov", "Governor", "Mayor", "Judge", "Justice", "General", "Gen",
+    "Lt", "Lieutenant", "Col", "Colonel", "Maj", "Major", "Capt", "Captain", "Sgt", "Sergeant",
+    "Admiral", "Adm", "Commander", "Cmdr", "King", "Queen", "Prince", "Princess", "Pope",
+    "Bishop", "Archbishop", "Cardinal", "Father", "Ambassador", "Commissioner", "Chairman",
+    "Chairwoman", "Chief", "Executive", "Director", "Inspector", "Detective", "Officer", "Coach",
+    "Manager", "Speaker", "Leader", "Deputy", "Premier", "Emperor", "Sheikh", "Ayatollah",
+    "Gov.", "Attorney", "Chairperson", "Envoy", "Spokesman", "Spokeswoman", "Trade", "Industry",
+    "Culture", "Education", "Transport", "Justice", "Environment", "Economy", "Energy", "State",
+    "First", "Former", "Acting", "Supreme", "Crown", "Elect", "Shadow", "Labour", "Tory",
+    "Conservative", "Democratic", "Republican", "Liberal",
+];
+
+/// The words that make a title on their own (the head of a title phrase).
+const TITLE_HEADS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame", "Lord", "Lady", "Rev",
+    "Reverend", "President", "Minister", "Secretary", "Chancellor", "Senator", "Sen",
+    "Representative", "Rep", "Gov", "Governor", "Mayor", "Judge", "Justice", "General", "Gen",
+    "Lt", "Lieutenant", "Col", "Colonel", "Maj", "Major", "Capt", "Captain", "Sgt", "Sergeant",
+    "Admiral", "Adm", "Commander", "Cmdr", "King", "Queen", "Prince", "Princess", "Pope",
+    "Bishop", "Archbishop", "Cardinal", "Father", "Ambassador", "Commissioner", "Chairman",
+    "Chairwoman", "Chief", "Director", "Inspector", "Detective", "Coach", "Speaker", "Leader",
+    "Premier", "Emperor", "Sheikh", "Ayatollah", "Envoy", "Attorney",
+];
+
+static TITLE_WORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLE_WORDS.iter().copied().collect());
+static TITLE_HEAD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| TITLE_HEADS.iter().copied().collect());
+
+/// Whether `word` may be part of a title before a name.
+pub fn is_title_word(word: &str) -> bool {
+    TITLE_WORD_SET.contains(word.trim_end_matches('.'))
+}
+
+/// Whether `word` is the head of a title (`Minister`, `President`, `Mr`).
+pub fn is_title_head(word: &str) -> bool {
+    TITLE_HEAD_SET.contains(word.trim_end_matches('.'))
+}
+
+/// Courtesy titles: they say nothing about a role.
+pub fn is_courtesy(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Sir" | "Dame" | "Lord" | "Lady"
+    )
+}
+
+/// Lower-case particles inside names (`van der`, `de la`, `bin`).
+pub fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "van" | "der" | "den" | "de" | "la" | "le" | "du" | "da" | "das" | "dos" | "del" | "della"
+            | "di" | "von" | "bin" | "ibn" | "al" | "el" | "ter" | "ben" | "bint" | "y"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load() {
+        assert!(is_given("sergey") && is_given("william"));
+        assert!(is_known_proper("Iraq") && is_known_proper("Davis"));
+        assert!(is_common("trump") && !is_common("cqrdwell"));
+        assert_eq!(KNOWN_VARIANTS.get("Kiev"), Some(&"Kyiv"));
+        assert_eq!(KNOWN_VARIANTS.get("Kharkov"), Some(&"Kharkiv"));
+        assert_eq!(KNOWN_VARIANTS.get("Mohammed"), Some(&"Mohammed"));
+        assert!(is_title_head("Gen.") && is_title_word("Foreign") && !is_title_word("Paris"));
+    }
+}

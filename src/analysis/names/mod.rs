@@ -1,0 +1,954 @@
+//! Name mentions and the entities they refer to.
+//!
+//! The analysis reads the capitalised words of a draft's prose and groups them:
+//!
+//! * **Occurrences** ([`Occurrence`]): each capitalised name word, possessive stripped, with its
+//!   context: whether it starts a sentence, sits in a quotation or a heading, the given name and
+//!   the title before it, and whether another name word follows (a given name does).
+//! * **Mentions** ([`Mention`]): runs of name words (with particles such as `van der`, `al`,
+//!   `de la`, and initials) split into a title (`Foreign Minister`, `Gen.`, `Mr`) and a name;
+//!   the last word is the head (a surname, or a place).
+//! * **Variant groups** ([`VariantGroup`]): spellings of one name found in the same draft, and
+//!   the spelling the draft should use. Two spellings are variants when they share a folded key
+//!   (transliteration drift, diacritics, case, hyphen/space, doubled letters, ie/ei, -son/-sen),
+//!   are a known pair (Kiev/Kyiv, Vladimir/Volodymyr, Mohammed/Muhammad), or, for names of four
+//!   letters or more, differ by one edit where nothing says they are different names. Words
+//!   that a dictionary knows as two different words or names (Davis/David, Iran/Iraq),
+//!   inflections and demonyms (Russia/Russian), and names that come with different given names
+//!   stay apart.
+
+mod fold;
+pub mod lexicon;
+
+pub use fold::{distance, keys, morphological, plain};
+
+use crate::markdown::Draft;
+use crate::prose::{Prose, TokenKind};
+use crate::settings::Settings;
+use crate::text::Span;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+/// One capitalised name word in the prose.
+#[derive(Clone, Debug)]
+pub struct Occurrence {
+    /// The spelling as written, possessive stripped (`Zelenskiy` for `Zelenskiy’s`). Two words
+    /// joined by a space when they spell a hyphenated name written elsewhere (`Street Porter`).
+    pub form: String,
+    /// Where it is in the source.
+    pub span: Span,
+    /// Its block.
+    pub block: usize,
+    /// Its sentence.
+    pub sentence: usize,
+    /// Its tokens.
+    pub tokens: Range<usize>,
+    /// Whether it lies inside a direct quotation.
+    pub quoted: bool,
+    /// Whether it is the first word of its sentence.
+    pub sentence_initial: bool,
+    /// Whether it is in a heading.
+    pub heading: bool,
+    /// Whether another name word follows it in the same name (as a given name is followed).
+    pub followed: bool,
+    /// The first word of the name it ends, when the name has more than one word (`Vladimir` for
+    /// `Putin` in `Vladimir Putin`).
+    pub first_name: Option<String>,
+    /// The index of the [`Mention`] it belongs to.
+    pub mention: usize,
+    /// Whether it stands alone in a comma-separated list of names (a team sheet).
+    pub listed: bool,
+    /// The name word that follows it in the same name (`Putin` for `Vladimir`).
+    pub next: Option<String>,
+    /// Whether a particle follows it (`Osama` in `Osama bin Laden`).
+    pub before_particle: bool,
+}
+
+/// A run of name words: a person, place or organisation named once.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Indices of its name words in [`Names::occurrences`], title words excluded.
+    pub words: Range<usize>,
+    /// The title before the name, normalised (`Foreign Minister`, `President`, `Mr`), without
+    /// demonyms (`Ukrainian President` → `President`).
+    pub title: Option<String>,
+    /// Where the title is.
+    pub title_span: Option<Span>,
+    /// The span of the name (title excluded).
+    pub span: Span,
+    /// Whether the mention is in a heading.
+    pub heading: bool,
+    /// Whether the mention lies inside a direct quotation.
+    pub quoted: bool,
+    /// Its block.
+    pub block: usize,
+}
+
+impl Mention {
+    /// The index of the head word (the last word: a surname or a place).
+    pub fn head(&self) -> usize {
+        self.words.end.saturating_sub(1)
+    }
+
+    /// Whether the name has a first name (more than one word).
+    pub fn is_full(&self) -> bool {
+        self.words.len() >= 2
+    }
+}
+
+/// One spelling in a [`VariantGroup`].
+#[derive(Clone, Debug)]
+pub struct Spelling {
+    /// The spelling.
+    pub form: String,
+    /// Its occurrences, in document order (indices into [`Names::occurrences`]).
+    pub occurrences: Vec<usize>,
+}
+
+/// Spellings of one name used in one draft.
+#[derive(Clone, Debug)]
+pub struct VariantGroup {
+    /// The spelling the draft should use: the house style's, else the first full-name
+    /// mention's, else the most frequent.
+    pub chosen: String,
+    /// The spelling the other spellings are measured against: the chosen one when the draft
+    /// uses it, else the draft's own main spelling (which the house style then flags).
+    pub main: String,
+    /// Every spelling, the chosen one included, in order of first occurrence.
+    pub spellings: Vec<Spelling>,
+}
+
+/// The names of a draft.
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    /// Every name word, in document order.
+    pub occurrences: Vec<Occurrence>,
+    /// Every mention, in document order.
+    pub mentions: Vec<Mention>,
+    /// Spellings of one name written more than one way.
+    pub variants: Vec<VariantGroup>,
+    /// Lower-case words that occur in lower case somewhere in the draft.
+    pub lower_words: HashSet<String>,
+}
+
+impl Names {
+    /// Whether `form` (a capitalised word) occurs in the draft's lower-case text, i.e. is an
+    /// ordinary word here.
+    pub fn used_in_lower_case(&self, form: &str) -> bool {
+        self.lower_words.contains(&form.to_lowercase())
+    }
+}
+
+/// The built-in house style: Ukrainian places in the forms major news agencies adopted.
+pub const HOUSE_PLACES: &[(&str, &[&str])] = &[
+    ("Kyiv", &["Kiev"]),
+    ("Kharkiv", &["Kharkov"]),
+    ("Odesa", &["Odessa"]),
+    ("Lviv", &["Lvov"]),
+    ("Mykolaiv", &["Nikolaev", "Nikolayev"]),
+    ("Zaporizhzhia", &["Zaporozhye", "Zaporizhia"]),
+    ("Chornobyl", &["Chernobyl"]),
+];
+
+/// The house-style spelling for `form`, if the house style replaces it: the configured
+/// `[names.prefer]` table first, then the built-in Ukrainian places (and SpellingUkraine's
+/// places whose wrong spellings are not English words or other names).
+pub fn house_preference(form: &str, settings: &Settings) -> Option<String> {
+    for (pref, replaced) in &settings.names.prefer {
+        if replaced.iter().any(|r| r == form) {
+            return Some(pref.clone());
+        }
+    }
+    for (pref, replaced) in HOUSE_PLACES {
+        if replaced.contains(&form) {
+            return Some((*pref).to_string());
+        }
+    }
+    ukrainian_place(form).map(str::to_string)
+}
+
+fn ukrainian_place(form: &str) -> Option<&'static str> {
+    use std::sync::LazyLock;
+    static MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        let mut m = HashMap::new();
+        for e in lexicon::UKRAINIAN.iter() {
+            if !matches!(
+                e.category,
+                "City" | "Settlement" | "Village" | "Town" | "Region"
+            ) {
+                continue;
+            }
+            for w in &e.incorrect {
+                // Russian-derived town names that are also common surnames (Makarov) stay out.
+                if w.contains(' ')
+                    || w.ends_with("ov")
+                    || w.ends_with("ev")
+                    || w.ends_with("in")
+                    || lexicon::is_known_proper(w)
+                    || lexicon::is_common(&w.to_lowercase())
+                    || lexicon::is_given(&w.to_lowercase())
+                {
+                    continue;
+                }
+                m.insert(*w, e.correct);
+            }
+        }
+        m
+    });
+    MAP.get(form).copied()
+}
+
+/// Whether the house style prefers `form` itself over some other spelling.
+pub fn is_house_preferred(form: &str, settings: &Settings) -> bool {
+    settings.names.prefer.iter().any(|(p, _)| p == form)
+        || HOUSE_PLACES.iter().any(|(p, _)| *p == form)
+}
+
+fn strip_possessive(w: &str) -> &str {
+    for s in ["'s", "’s", "'S", "’S"] {
+        if let Some(r) = w.strip_suffix(s) {
+            return r;
+        }
+    }
+    w.trim_end_matches(['\'', '’'])
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+fn is_demonym_like(w: &str) -> bool {
+    (w.ends_with("an") || w.ends_with("ese") || w.ends_with("ish") || w.ends_with("ian"))
+        && !lexicon::is_title_head(w)
+        && w.len() > 3
+}
+
+/// Analyses the names of a draft.
+pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings) -> Names {
+    let mut names = Names::default();
+    for (i, t) in prose.tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word {
+            let text = prose.token_text(draft, i);
+            if !is_capitalised(text) {
+                names.lower_words.insert(text.to_lowercase());
+            }
+        }
+    }
+    for si in 0..prose.sentences.len() {
+        collect_sentence(draft, prose, si, &mut names);
+    }
+    add_split_hyphenated(&mut names);
+    names.variants = find_variants(&names, settings);
+    names
+}
+
+/// Builds the occurrences and mentions of one sentence.
+fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) {
+    let sent = &prose.sentences[si];
+    let heading = draft
+        .blocks
+        .get(sent.block)
+        .is_some_and(|b| b.is_heading());
+    let toks = sent.tokens.clone();
+    let mut i = toks.start;
+    // The first word token of the sentence.
+    let first_word = toks
+        .clone()
+        .find(|&k| prose.tokens[k].kind == TokenKind::Word);
+    while i < toks.end {
+        let t = &prose.tokens[i];
+        let text = prose.token_text(draft, i);
+        if t.kind != TokenKind::Word || !is_capitalised(text) {
+            i += 1;
+            continue;
+        }
+        // A run of name words starting at i.
+        let mut run: Vec<(usize, usize, String, bool)> = Vec::new(); // (tok start, tok end, form, possessive)
+        let mut j = i;
+        while j < toks.end {
+            let tj = &prose.tokens[j];
+            let tx = prose.token_text(draft, j);
+            if tj.kind != TokenKind::Word {
+                break;
+            }
+            if is_capitalised(tx) {
+                // A function word ends a run of names ("Roger Michell For Enduring Love").
+                if !run.is_empty() && lexicon::is_stop(tx) {
+                    break;
+                }
+                let form = strip_possessive(tx);
+                let poss = form.len() != tx.len();
+                // An initial: a single capital followed by a full stop.
+                let mut end = j + 1;
+                if form.chars().count() == 1
+                    && prose.tokens.get(j + 1).is_some_and(|n| {
+                        n.sentence == si && prose.token_text(draft, j + 1) == "."
+                    })
+                {
+                    end = j + 2;
+                }
+                run.push((j, end, form.to_string(), poss));
+                j = end;
+                if poss {
+                    break;
+                }
+                continue;
+            }
+            // A particle joins only between name words.
+            if lexicon::is_particle(tx)
+                && !run.is_empty()
+                && prose.tokens.get(j + 1).is_some_and(|n| {
+                    n.sentence == si
+                        && n.kind == TokenKind::Word
+                        && is_capitalised(prose.token_text(draft, j + 1))
+                })
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let next = j.max(i + 1);
+        // Drop leading stop words and sentence-initial ordinary words.
+        let mut start = 0;
+        while start < run.len() {
+            let (tk, _, form, _) = &run[start];
+            let initial = Some(*tk) == first_word;
+            if lexicon::is_stop(form)
+                || (initial
+                    && lexicon::is_common(&form.to_lowercase())
+                    && !lexicon::is_known_proper(form)
+                    && !lexicon::is_title_word(form))
+            {
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        let run = &run[start..];
+        // Split the title off.
+        let mut title_end = 0;
+        let mut has_head = false;
+        while title_end < run.len().saturating_sub(1) {
+            let f = &run[title_end].2;
+            // A demonym belongs to the title only right before a title word
+            // ("Ukrainian President"), never a given name ("Stefan Johannesson").
+            let demonym = is_demonym_like(f)
+                && !lexicon::is_given(&f.to_lowercase())
+                && run
+                    .get(title_end + 1)
+                    .is_some_and(|n| lexicon::is_title_word(&n.2));
+            if lexicon::is_title_word(f) || demonym {
+                has_head |= lexicon::is_title_head(f);
+                title_end += 1;
+            } else {
+                break;
+            }
+        }
+        if !has_head {
+            title_end = 0;
+        }
+        if title_end >= run.len() || run.is_empty() {
+            i = next;
+            continue;
+        }
+        let title_words: Vec<&str> = run[..title_end]
+            .iter()
+            .map(|r| r.2.as_str())
+            .filter(|w| !is_demonym_like(w))
+            .collect();
+        let title = (title_end > 0).then(|| title_words.join(" "));
+        let title_span = (title_end > 0).then(|| {
+            Span::new(
+                prose.tokens[run[0].0].span.start,
+                prose.tokens[run[title_end - 1].1 - 1].span.end,
+            )
+        });
+        let name = &run[title_end..];
+        let mi = names.mentions.len();
+        let first_occ = names.occurrences.len();
+        let first_name = (name.len() >= 2).then(|| name[0].2.clone());
+        for (k, (ts, te, form, _)) in name.iter().enumerate() {
+            let tok = &prose.tokens[*ts];
+            let span_end = tok.span.start + form.len();
+            names.occurrences.push(Occurrence {
+                form: form.clone(),
+                span: Span::new(tok.span.start, span_end.min(tok.span.end)),
+                block: tok.block,
+                sentence: si,
+                tokens: *ts..*te,
+                quoted: tok.quoted,
+                sentence_initial: Some(*ts) == first_word,
+                heading,
+                followed: k + 1 < name.len(),
+                first_name: if k + 1 == name.len() {
+                    first_name.clone()
+                } else {
+                    None
+                },
+                mention: mi,
+                next: name.get(k + 1).map(|n| n.2.clone()),
+                before_particle: name.get(k + 1).is_some_and(|n| n.0 > *te),
+                listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, *ts, *te),
+            });
+        }
+        let first_tok = &prose.tokens[name[0].0];
+        let last_tok = &prose.tokens[name[name.len() - 1].0];
+        names.mentions.push(Mention {
+            words: first_occ..names.occurrences.len(),
+            title,
+            title_span,
+            span: Span::new(
+                first_tok.span.start,
+                last_tok.span.start + name[name.len() - 1].2.len(),
+            ),
+            heading,
+            quoted: first_tok.quoted,
+            block: first_tok.block,
+        });
+        i = next;
+    }
+}
+
+/// Whether tokens `ts..te` stand between commas in a sentence of many commas.
+fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool {
+    let Some(sent) = prose.sentences.get(si) else {
+        return false;
+    };
+    let punct = |i: usize| -> &str {
+        if sent.tokens.contains(&i) {
+            prose.token_text(draft, i)
+        } else {
+            "."
+        }
+    };
+    let commas = sent
+        .tokens
+        .clone()
+        .filter(|&i| prose.token_text(draft, i) == ",")
+        .count();
+    let before = ts.checked_sub(1).map_or(".", punct);
+    let after = punct(te);
+    commas >= 3 && matches!(before, "," | "." | ":" | ";") && matches!(after, "," | "." | ";")
+        && (before == "," || after == ",")
+}
+
+/// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words.
+fn add_split_hyphenated(names: &mut Names) {
+    let hyphenated: HashSet<String> = names
+        .occurrences
+        .iter()
+        .filter(|o| {
+            let parts: Vec<&str> = o.form.split('-').collect();
+            parts.len() == 2 && parts.iter().all(|p| is_capitalised(p) && p.len() >= 2)
+        })
+        .map(|o| o.form.replace('-', " "))
+        .collect();
+    if hyphenated.is_empty() {
+        return;
+    }
+    let mut extra = Vec::new();
+    for w in names.occurrences.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.mention != b.mention || a.tokens.end != b.tokens.start {
+            continue;
+        }
+        let joined = format!("{} {}", a.form, b.form);
+        if hyphenated.contains(&joined) {
+            let mut o = b.clone();
+            o.form = joined;
+            o.span = Span::new(a.span.start, b.span.end);
+            o.tokens = a.tokens.start..b.tokens.end;
+            o.first_name = None;
+            o.sentence_initial = a.sentence_initial;
+            extra.push(o);
+        }
+    }
+    names.occurrences.extend(extra);
+    names.occurrences.sort_by_key(|o| (o.span.start, o.span.end));
+}
+
+#[derive(Default)]
+struct FormStats {
+    plain: String,
+    keys: [String; 2],
+    lower: String,
+    nchars: usize,
+    /// The given names (lexicon given names or initials) seen before it.
+    given_names: HashSet<String>,
+    listed: usize,
+    count: usize,
+    mid_sentence: usize,
+    followed: usize,
+    first_pos: usize,
+    occurrences: Vec<usize>,
+    next_words: HashSet<String>,
+    mentions: HashSet<usize>,
+    before_particle: usize,
+    common: bool,
+    proper: bool,
+    in_lower_text: bool,
+}
+
+fn candidate(form: &str) -> bool {
+    if form.chars().count() < 3
+        || lexicon::is_stop(form)
+        || lexicon::is_title_word(form)
+        || is_acronym(form)
+        || form.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    // Contractions (I'd, Don't) and party-state tags (R-Texas).
+    if let Some(at) = form.rfind(['\'', '’']) {
+        let rest = &form[at..];
+        if rest.chars().skip(1).all(char::is_lowercase) {
+            return false;
+        }
+    }
+    // Tags and codes: a part of one letter or an acronym (R-Texas, Zafi-D, UK-based), dots.
+    if form.contains('.')
+        || form
+            .split(['-', ' '])
+            .any(|p| p.chars().count() < 2 || is_acronym(p))
+    {
+        return false;
+    }
+    // Ordinary words joined (High-Speed).
+    if form.contains(['-', ' '])
+        && form
+            .split(['-', ' '])
+            .all(|p| lexicon::is_common(&p.to_lowercase()))
+    {
+        return false;
+    }
+    true
+}
+
+fn is_given_word(w: &str) -> bool {
+    w.chars().count() == 1 || lexicon::is_given(&w.to_lowercase())
+}
+
+/// Whether `x` (the minority) and `y` are spellings of one name here.
+fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
+    if morphological(x, y) {
+        return false;
+    }
+    let (lx, ly) = (sx.lower.as_str(), sy.lower.as_str());
+    if lx == ly {
+        // Case only: a surname prefix (McDonald / Mcdonald, DiPietro / Dipietro). Other inner
+        // capitals are a brand's styling (PayPal / Paypal, Blu-ray / Blu-Ray).
+        let prefixed = ["mc", "mac", "o'", "o’", "di", "de", "la", "le", "van", "von"]
+            .iter()
+            .any(|p| lx.starts_with(p));
+        return prefixed && sx.mentions.is_disjoint(&sy.mentions);
+    }
+    // Two words of one name (Humpty Dumpty) are not two spellings of it.
+    if !sx.mentions.is_disjoint(&sy.mentions) {
+        return false;
+    }
+    let known = match (
+        lexicon::KNOWN_VARIANTS.get(x),
+        lexicon::KNOWN_VARIANTS.get(y),
+    ) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    };
+    let strong = known || sx.keys.iter().any(|k| sy.keys.contains(k));
+    let (nx, ny) = (sx.nchars, sy.nchars);
+    let same_given = !sx.given_names.is_disjoint(&sy.given_names);
+    if !strong {
+        if nx.min(ny) < 4 || nx.abs_diff(ny) > 2 {
+            return false;
+        }
+        if sx.count > 1 || sy.first_pos > sx.first_pos {
+            return false;
+        }
+        // Short names differing in the first letter are different names (Opec / Apec).
+        if nx.min(ny) <= 5 && sx.plain.chars().next() != sy.plain.chars().next() {
+            return false;
+        }
+        let d = distance(&sx.plain, &sy.plain, 2);
+        // Two edits only for long names with the same given name.
+        if d > 2 || (d == 2 && !(nx.min(ny) >= 8 && same_given)) {
+            return false;
+        }
+    }
+    // Given names of one person: the same surname follows both (Sergey / Sergei Lavrov).
+    if strong && !sx.next_words.is_disjoint(&sy.next_words) {
+        return true;
+    }
+    // Given names are compared only through the surname that follows them: a word used only
+    // before other name words (a given name) is not a variant of one used otherwise.
+    let only_first = |s: &FormStats| s.followed == s.count;
+    // Two words only ever used before other name words: given names, unless the dictionary
+    // knows one as a proper noun that is not a given name (Sheffield Hallam).
+    let place_like = |s: &FormStats, l: &str| s.proper && !lexicon::is_given(l);
+    if only_first(sx) && only_first(sy) && !place_like(sx, lx) && !place_like(sy, ly) {
+        return false;
+    }
+    let given_like = |s: &FormStats| {
+        (s.followed * 2 > s.count && lexicon::is_given(&s.lower)) || s.before_particle > 0
+    };
+    if !known {
+        if given_like(sx) || given_like(sy) {
+            return false;
+        }
+        if lexicon::is_given(lx) && lexicon::is_given(ly) {
+            return false;
+        }
+    }
+    // Ordinary words and known names are not misspellings of each other.
+    if !known {
+        if sx.common || sx.in_lower_text {
+            return false;
+        }
+        let y_word = sy.common || sy.in_lower_text;
+        if y_word && sy.mid_sentence == 0 {
+            return false;
+        }
+        if sx.proper && (sy.proper || y_word) {
+            return false;
+        }
+        // A known word with no given name against a person's surname (Czech / Petr Cech).
+        if sx.proper && sx.given_names.is_empty() && !sy.given_names.is_empty() {
+            return false;
+        }
+    }
+    // A surname standing alone in a team sheet, with no given name of its own.
+    if !strong && sx.listed == sx.count && sx.given_names.is_empty() {
+        return false;
+    }
+    // Different given names: different people.
+    if !sx.given_names.is_empty() && !same_given {
+        return false;
+    }
+    true
+}
+
+fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
+    let mut stats: HashMap<&str, FormStats> = HashMap::new();
+    for (i, o) in names.occurrences.iter().enumerate() {
+        if !candidate(&o.form) {
+            continue;
+        }
+        let s = stats.entry(o.form.as_str()).or_insert_with(|| {
+            let lower = o.form.to_lowercase();
+            FormStats {
+                plain: plain(&o.form),
+                keys: keys(&o.form),
+                nchars: plain(&o.form).chars().count(),
+                common: lexicon::is_common(&lower),
+                proper: lexicon::is_known_proper(&o.form),
+                in_lower_text: names.lower_words.contains(&lower),
+                lower,
+                first_pos: o.span.start,
+                ..FormStats::default()
+            }
+        });
+        if o.listed {
+            s.listed += 1;
+        }
+        s.count += 1;
+        s.occurrences.push(i);
+        if !o.sentence_initial && !o.heading {
+            s.mid_sentence += 1;
+        }
+        if o.followed {
+            s.followed += 1;
+        }
+        if let Some(n) = &o.next {
+            s.next_words.insert(n.clone());
+        }
+        if o.before_particle {
+            s.before_particle += 1;
+        }
+        s.mentions.insert(o.mention);
+        if let Some(g) = &o.first_name {
+            if is_given_word(g) {
+                s.given_names.insert(g.clone());
+            }
+        }
+    }
+    let mut forms: Vec<&str> = stats.keys().copied().collect();
+    forms.sort_by_key(|f| stats[f].first_pos);
+    let plen: Vec<usize> = forms.iter().map(|f| stats[f].nchars).collect();
+    // Union-find over forms.
+    let mut parent: Vec<usize> = (0..forms.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    let key_index: HashMap<String, Vec<usize>> = {
+        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            for k in stats[f].keys.iter().cloned() {
+                let v = m.entry(k).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+            }
+            if let Some(c) = lexicon::KNOWN_VARIANTS.get(f) {
+                m.entry(format!("known:{c}")).or_default().push(i);
+            }
+        }
+        m
+    };
+    let try_pair = |a: usize, b: usize, parent: &mut Vec<usize>| {
+        let (fa, fb) = (forms[a], forms[b]);
+        let (sa, sb) = (&stats[fa], &stats[fb]);
+        // x: the minority (fewer occurrences; on a tie, the later one).
+        let (x, y, sx, sy) = if (sa.count, std::cmp::Reverse(sa.first_pos))
+            < (sb.count, std::cmp::Reverse(sb.first_pos))
+        {
+            (fa, fb, sa, sb)
+        } else {
+            (fb, fa, sb, sa)
+        };
+        if related(x, y, sx, sy) {
+            let (ra, rb) = (find(parent, a), find(parent, b));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    };
+    for v in key_index.values() {
+        for (n, &a) in v.iter().enumerate() {
+            for &b in &v[n + 1..] {
+                try_pair(a, b, &mut parent);
+            }
+        }
+    }
+    // One or two edits: compare forms of similar length, cheapest tests first.
+    let st: Vec<&FormStats> = forms.iter().map(|f| &stats[f]).collect();
+    let mut by_len: Vec<usize> = (0..forms.len()).filter(|&i| plen[i] >= 4).collect();
+    by_len.sort_by_key(|&i| plen[i]);
+    for (n, &a) in by_len.iter().enumerate() {
+        for &b in &by_len[n + 1..] {
+            if plen[b] - plen[a] > 2 {
+                break;
+            }
+            if st[a].count > 1 && st[b].count > 1 {
+                continue;
+            }
+            if distance(&st[a].plain, &st[b].plain, 2) > 2 {
+                continue;
+            }
+            try_pair(a, b, &mut parent);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..forms.len() {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut out: Vec<VariantGroup> = groups
+        .into_values()
+        .filter(|g| g.len() >= 2)
+        .map(|g| {
+            let spellings: Vec<Spelling> = g
+                .iter()
+                .map(|&i| Spelling {
+                    form: forms[i].to_string(),
+                    occurrences: stats[forms[i]].occurrences.clone(),
+                })
+                .collect();
+            let main = choose(&spellings, names, settings);
+            let chosen = spellings
+                .iter()
+                .find_map(|s| house_preference(&s.form, settings))
+                .filter(|_| !spellings.iter().any(|s| is_house_preferred(&s.form, settings)))
+                .unwrap_or_else(|| main.clone());
+            VariantGroup {
+                chosen,
+                main,
+                spellings,
+            }
+        })
+        .collect();
+    out.sort_by_key(|g| {
+        g.spellings
+            .iter()
+            .filter_map(|s| s.occurrences.first())
+            .min()
+            .copied()
+    });
+    out
+}
+
+/// The spelling a group should use.
+fn choose(spellings: &[Spelling], names: &Names, settings: &Settings) -> String {
+    if let Some(s) = spellings
+        .iter()
+        .find(|s| is_house_preferred(&s.form, settings))
+    {
+        return s.form.clone();
+    }
+    let candidates: Vec<&Spelling> = spellings
+        .iter()
+        .filter(|s| house_preference(&s.form, settings).is_none())
+        .collect();
+    let pool: Vec<&Spelling> = if candidates.is_empty() {
+        spellings.iter().collect()
+    } else {
+        candidates
+    };
+    // The first full-name mention's spelling.
+    let first_full = pool
+        .iter()
+        .filter_map(|s| {
+            s.occurrences
+                .iter()
+                .find(|&&o| names.occurrences[o].first_name.is_some())
+                .map(|&o| (o, *s))
+        })
+        .min_by_key(|(o, _)| *o);
+    if let Some((_, s)) = first_full {
+        return s.form.clone();
+    }
+    pool.iter()
+        .max_by_key(|s| {
+            (
+                s.occurrences.len(),
+                std::cmp::Reverse(s.occurrences.first().copied()),
+            )
+        })
+        .map(|s| s.form.clone())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The variant groups of `input`, as `chosen<-other,other` strings.
+    fn groups(input: &str) -> Vec<String> {
+        let a = crate::Analyzed::new(input);
+        let n = analyze(input, &a.draft, &a.prose, &Settings::default());
+        n.variants
+            .iter()
+            .map(|g| {
+                let others: Vec<&str> = g
+                    .spellings
+                    .iter()
+                    .map(|s| s.form.as_str())
+                    .filter(|f| *f != g.chosen)
+                    .collect();
+                format!("{}<-{}", g.chosen, others.join(","))
+            })
+            .collect()
+    }
+
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(groups(input), expected, "{input}");
+    }
+
+    #[test]
+    fn variant_kinds() {
+        check(
+            "Volodymyr Zelenskiy spoke on Monday. Later Zelensky left.",
+            &["Zelenskiy<-Zelensky"],
+        );
+        check(
+            "Anna Lindqvist won. The judges praised Lindquist for her nerve.",
+            &["Lindqvist<-Lindquist"],
+        );
+        check(
+            "Maria Gonzalez arrived. Reporters asked González about the deal.",
+            &["Gonzalez<-González"],
+        );
+        check(
+            "Peter Hallworth spoke. Later Halworth resigned.",
+            &["Hallworth<-Halworth"],
+        );
+        check(
+            "Tom Gribbenson spoke. Later Gribbensen resigned.",
+            &["Gribbenson<-Gribbensen"],
+        );
+        check(
+            "Anne Weissler spoke. Later Wiessler resigned.",
+            &["Weissler<-Wiessler"],
+        );
+        check(
+            "Ruth Baxter-Holm spoke. Later Baxter Holm resigned.",
+            &["Baxter-Holm<-Baxter Holm"],
+        );
+        check(
+            "Fans gathered in Kiev. The mayor of Kyiv spoke in Kyiv.",
+            &["Kyiv<-Kiev"],
+        );
+    }
+
+    #[test]
+    fn look_alikes_stay_apart() {
+        check(
+            "Larry David met Sam Davis. David laughed and Davis left.",
+            &[],
+        );
+        check("Obama spoke about Osama bin Laden.", &[]);
+        check("Troops left Iraq for Iran. Iraq said so.", &[]);
+        check("Russia and Russian officials met in Europe.", &[]);
+        check(
+            "Jim Hansen and Berit Hanson met. Hansen spoke first.",
+            &[],
+        );
+        check("On Monday in May the Mays met.", &[]);
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    /// Prints the name words of the file named by `NEWSLINT_NAMES_DEBUG` and their context
+    /// (`cargo test --lib names_debug -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn names_debug() {
+        let Ok(path) = std::env::var("NEWSLINT_NAMES_DEBUG") else {
+            return;
+        };
+        let words: Vec<String> = std::env::var("NEWSLINT_NAMES_WORDS")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::to_string)
+            .collect();
+        let src = std::fs::read_to_string(path).unwrap_or_default();
+        let a = crate::Analyzed::new(&src);
+        let n = super::analyze(&src, &a.draft, &a.prose, &crate::Settings::default());
+        for o in &n.occurrences {
+            if words.contains(&o.form) {
+                println!(
+                    "{} init={} head={} followed={} first={:?} next={:?} listed={} quoted={}",
+                    o.form,
+                    o.sentence_initial,
+                    o.heading,
+                    o.followed,
+                    o.first_name,
+                    o.next,
+                    o.listed,
+                    o.quoted
+                );
+            }
+        }
+        for w in &words {
+            println!(
+                "{w}: common={} proper={} given={} lower={}",
+                super::lexicon::is_common(&w.to_lowercase()),
+                super::lexicon::is_known_proper(w),
+                super::lexicon::is_given(&w.to_lowercase()),
+                n.used_in_lower_case(w)
+            );
+        }
+        for g in &n.variants {
+            let forms: Vec<&str> = g.spellings.iter().map(|s| s.form.as_str()).collect();
+            println!("group {} <- {forms:?}", g.chosen);
+        }
+    }
+}

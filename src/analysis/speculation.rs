@@ -1,0 +1,1423 @@
+//! Speculative cues in the reporter's own words, for the `speculation` rules.
+//!
+//! One pass over each sentence finds typed [`Cue`]s: hearsay adverbs, epistemic adverbs and
+//! adjectives, speculative modals, appearance verbs, unsourced expectation and belief,
+//! reported beliefs and forecasts, and speculative nouns and verbs. It runs once per draft
+//! ([`LintContext::speculation`]); each rule of the family reports the kinds it owns.
+//!
+//! Context that turns a cue off is decided here, once, for every rule:
+//! - words inside a direct quotation are the speaker's ([`Token::quoted`](crate::prose::Token));
+//! - `May` the month and `May` the name are not the modal;
+//! - `alleged`, `allegedly`, `accused` and `suspected` in a paragraph about crime, police or
+//!   courts are the legally required wording;
+//! - inside a conditional clause (`if`, `unless`, `whether` …) nothing is flagged, and `could`
+//!   or `would` in a sentence with an `if` or `unless` clause is the conditional's mood, not a
+//!   hedge (unless `speculation.flag_conditionals` is set);
+//! - modals of permission and past ability ("you may apply", "could not attend").
+
+use crate::context::LintContext;
+use crate::prose::TokenKind;
+use crate::text::Span;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What kind of speculative wording a cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// Evidential adverbs and adjectives that pass on hearsay: reportedly, allegedly, alleged.
+    Hearsay,
+    /// Epistemic adverbs and adjectives: possibly, probably, likely, it is possible that.
+    Epistemic,
+    /// Speculative modals: may, might, could (have), must have.
+    Modal,
+    /// A modal and an epistemic adverb together: "may possibly".
+    DoubledHedge,
+    /// Appearance and perception: appears to, seems, looks set to.
+    Appearance,
+    /// An open question stated by the writer: it is unclear, remains to be seen.
+    OpenQuestion,
+    /// Expectation or belief with no holder: is expected to, is believed to, it is thought that.
+    UnsourcedExpectation,
+    /// A belief or forecast reported as someone's: analysts expect, she believes.
+    Belief,
+    /// Speculative nouns and verbs: speculation, rumours, suggests, signals.
+    Conjecture,
+}
+
+/// One speculative cue in the reporter's words.
+#[derive(Clone, Debug)]
+pub struct Cue {
+    /// What kind.
+    pub kind: CueKind,
+    /// The cue words in the source.
+    pub span: Span,
+    /// The cue as written (lowercase, one space between words).
+    pub words: String,
+    /// The index of its sentence in [`crate::prose::Prose::sentences`].
+    pub sentence: usize,
+    /// For a doubled hedge: the source span to delete to keep one hedge.
+    pub remove: Option<Span>,
+    /// For unsourced expectation: the participle ("expected", "believed").
+    pub head: String,
+}
+
+fn load(text: &'static str) -> Vec<Vec<&'static str>> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split('\t').map(str::trim).collect())
+        .collect()
+}
+
+fn set(text: &'static str) -> HashSet<&'static str> {
+    load(text)
+        .into_iter()
+        .filter_map(|r| r.first().copied())
+        .collect()
+}
+
+static HEARSAY: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("lexicons/speculation/hearsay.txt")));
+static EPISTEMIC: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("lexicons/speculation/epistemic.txt")));
+static LEGAL: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("lexicons/speculation/legal_context.txt")));
+static MONTH_CONTEXT: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("lexicons/speculation/month_context.txt")));
+/// Participle -> what may follow it (`to`, `as`).
+static EXPECTATION: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for r in load(include_str!("lexicons/speculation/expectation.txt")) {
+        if let [w, f, ..] = r.as_slice() {
+            m.entry(*w).or_default().push(*f);
+        }
+    }
+    m
+});
+/// Verb form -> lemma.
+static BELIEF: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    load(include_str!("lexicons/speculation/belief_verbs.txt"))
+        .into_iter()
+        .filter_map(|r| match r.as_slice() {
+            [w, l, ..] => Some((*w, *l)),
+            _ => None,
+        })
+        .collect()
+});
+
+/// Words other than the lists' entries at which a cue can start.
+const OTHER_TRIGGERS: &[&str] = &[
+    "alleged",
+    "purported",
+    "supposed",
+    "so-called",
+    "reputed",
+    "suspected",
+    "accused",
+    "may",
+    "might",
+    "could",
+    "must",
+    "likely",
+    "unlikely",
+    "probable",
+    "improbable",
+    "tentative",
+    "possible",
+    "possibility",
+    "likelihood",
+    "probability",
+    "potential",
+    "chances",
+    "odds",
+    "seem",
+    "seems",
+    "seemed",
+    "seeming",
+    "appear",
+    "appears",
+    "appeared",
+    "appearing",
+    "look",
+    "looks",
+    "looked",
+    "looking",
+    "perceived",
+    "unclear",
+    "uncertain",
+    "unknown",
+    "remains",
+    "believed",
+    "thought",
+    "understood",
+    "expected",
+    "feared",
+    "hoped",
+    "said",
+    "rumoured",
+    "rumored",
+    "reported",
+    "assumed",
+    "claimed",
+    "presumed",
+    "anticipated",
+    "estimated",
+    "reckoned",
+    "confident",
+    "expectation",
+    "expectations",
+    "belief",
+    "beliefs",
+    "concerns",
+    "fears",
+    "presumption",
+    "assumption",
+    "doubts",
+    "hopes",
+    "questioned",
+    "speculation",
+    "speculative",
+    "speculate",
+    "speculates",
+    "speculated",
+    "speculating",
+    "conjecture",
+    "rumour",
+    "rumours",
+    "rumor",
+    "rumors",
+    "unconfirmed",
+    "suggest",
+    "suggests",
+    "suggested",
+    "suggesting",
+    "indicate",
+    "indicates",
+    "indicated",
+    "indicating",
+    "imply",
+    "implies",
+    "implied",
+    "implying",
+    "signal",
+    "signals",
+    "signalled",
+    "signaled",
+    "signs",
+    "indications",
+    "hints",
+    "hinted",
+    "hint",
+    "indication",
+    "suggestion",
+    "suggestions",
+    "raises",
+    "raise",
+    "raised",
+    "raising",
+    "cast",
+    "casts",
+    "casting",
+];
+
+/// Every word at which a cue can start: a token not in it is passed over at once.
+static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let mut t: HashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
+    t.extend(HEARSAY.iter().copied());
+    t.extend(EPISTEMIC.iter().copied());
+    t.extend(EXPECTATION.keys().copied());
+    t.extend(BELIEF.keys().copied());
+    t
+});
+
+const BE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "remains", "remain",
+    "remained", "become", "becomes", "became",
+];
+const BE_ADVERBS: &[&str] = &[
+    "widely",
+    "generally",
+    "also",
+    "now",
+    "still",
+    "already",
+    "long",
+    "commonly",
+    "largely",
+    "increasingly",
+    "not",
+    "n't",
+    "strongly",
+    "firmly",
+    "originally",
+    "initially",
+    "privately",
+    "currently",
+    "mostly",
+    "often",
+    "frequently",
+    "sometimes",
+    "traditionally",
+    "popularly",
+    "once",
+    "further",
+    "even",
+    "all",
+    "both",
+    "each",
+    "previously",
+    "later",
+    "then",
+    "therefore",
+    "thus",
+    "reportedly",
+    "apparently",
+    "again",
+    "never",
+    "always",
+    "usually",
+    "otherwise",
+];
+const WIDELY: &[&str] = &[
+    "widely",
+    "generally",
+    "commonly",
+    "popularly",
+    "universally",
+    "traditionally",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "my", "our",
+    "your", "them", "him", "me", "us", "it", "some", "any", "no", "every", "each",
+];
+/// Words before a noun: after them a belief verb form is a noun ("the fear", "a thought").
+const NOUN_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "my", "our", "your",
+    "some", "any", "every", "each", "such",
+];
+const SUBJECT_PRONOUNS: &[&str] = &[
+    "i", "you", "he", "she", "we", "they", "it", "who", "which", "that", "there", "one",
+];
+const AUXILIARIES: &[&str] = &[
+    "had", "has", "have", "having", "'d", "'ve", "did", "does", "do", "will", "would", "could",
+    "can", "may", "might", "should", "must", "shall", "to",
+];
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "had", "has", "have", "will", "would", "could", "may", "might",
+    "can", "did", "does", "do", "should", "must", "'s", "'re", "'ll", "'d",
+];
+/// Vague agents after "by" that do not source a passive ("considered by many").
+const VAGUE_AGENTS: &[&str] = &[
+    "many",
+    "some",
+    "most",
+    "several",
+    "few",
+    "others",
+    "critics",
+    "experts",
+    "observers",
+    "people",
+    "analysts",
+    "commentators",
+    "scholars",
+    "historians",
+    "fans",
+];
+/// Verbs after "could" that state past ability, not a possibility.
+const ABILITY_VERBS: &[&str] = &[
+    "see",
+    "hear",
+    "feel",
+    "smell",
+    "taste",
+    "remember",
+    "recall",
+    "understand",
+    "afford",
+    "tell",
+    "imagine",
+    "believe",
+    "only",
+    "hardly",
+    "barely",
+    "scarcely",
+    "easily",
+    "do",
+    "manage",
+    "speak",
+    "read",
+    "write",
+    "walk",
+    "swim",
+    "play",
+    "sing",
+    "count",
+    "find",
+    "get",
+    "not",
+    "n't",
+    "never",
+    "no",
+    "longer",
+    "nothing",
+];
+/// Verbs after "may" that state a permission.
+const PERMISSION_VERBS: &[&str] = &[
+    "apply", "register", "submit", "request", "opt", "choose", "enter", "attend", "contact",
+    "call", "email", "visit", "bring", "use", "park", "download", "print",
+];
+/// After "is set to", these state a timetable, not a prediction ("is set to expire").
+const SCHEDULE_VERBS: &[&str] = &[
+    "begin", "start", "open", "close", "expire", "end", "resume", "run", "take", "launch", "debut",
+    "air", "finish", "conclude", "reopen", "continue",
+];
+const CONDITIONALS: &[&str] = &["if", "unless", "whether", "provided", "providing", "lest"];
+const WH: &[&str] = &["how", "what", "why", "where", "when", "whatever", "however"];
+
+/// A sentence's tokens as the cue finder reads them.
+struct Tok<'a> {
+    lower: Cow<'a, str>,
+    text: &'a str,
+    kind: TokenKind,
+    quoted: bool,
+    span: Span,
+}
+
+struct View<'a> {
+    toks: Vec<Tok<'a>>,
+}
+
+impl View<'_> {
+    fn w(&self, i: isize) -> &str {
+        if i < 0 {
+            return "";
+        }
+        self.toks.get(i as usize).map_or("", |t| t.lower.as_ref())
+    }
+    fn is_word(&self, i: isize) -> bool {
+        i >= 0
+            && self
+                .toks
+                .get(i as usize)
+                .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+    fn in_(&self, i: isize, set: &[&str]) -> bool {
+        set.contains(&self.w(i))
+    }
+    fn is_be(&self, i: isize) -> bool {
+        let w = self.w(i);
+        BE.contains(&w)
+            || (w.ends_with("'s")
+                && matches!(
+                    w.trim_end_matches("'s"),
+                    "it" | "that" | "he" | "she" | "there" | "what" | "who"
+                ))
+            || (w.ends_with("'re") && self.is_word(i))
+    }
+    /// The index of the previous token, skipping adverbs that may sit between "be" and a
+    /// participle.
+    fn prev_skipping_adverbs(&self, i: isize) -> isize {
+        let mut j = i - 1;
+        while j >= 0
+            && (self.in_(j, BE_ADVERBS) || self.w(j).ends_with("ly") && self.w(j) != "likely")
+        {
+            j -= 1;
+        }
+        j
+    }
+    /// Whether token `i` ends a clause.
+    fn is_boundary(&self, i: isize) -> bool {
+        if i < 0 {
+            return true;
+        }
+        match self.toks.get(i as usize) {
+            None => true,
+            Some(t) => {
+                t.kind == TokenKind::Punct
+                    && matches!(
+                        t.text,
+                        "," | ";"
+                            | ":"
+                            | "("
+                            | ")"
+                            | "—"
+                            | "–"
+                            | "-"
+                            | "\""
+                            | "“"
+                            | "”"
+                            | "?"
+                            | "!"
+                    )
+            }
+        }
+    }
+    fn capitalized(&self, i: isize) -> bool {
+        i >= 0
+            && self
+                .toks
+                .get(i as usize)
+                .is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase))
+    }
+    fn quoted(&self, a: usize, b: usize) -> bool {
+        self.toks
+            .get(a..b)
+            .is_none_or(|ts| ts.iter().any(|t| t.quoted))
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        match (
+            self.toks.get(a),
+            b.checked_sub(1).and_then(|b| self.toks.get(b)),
+        ) {
+            (Some(x), Some(y)) => x.span.cover(y.span),
+            (Some(x), None) => x.span,
+            _ => Span::new(0, 0),
+        }
+    }
+    fn words(&self, a: usize, b: usize) -> String {
+        self.toks
+            .get(a..b)
+            .map(|ts| {
+                ts.iter()
+                    .map(|t| t.lower.as_ref())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_default()
+    }
+    /// Whether a finite verb follows within `n` tokens of `i`, before a clause boundary.
+    fn clause_follows(&self, i: isize, n: isize) -> bool {
+        for j in i + 1..=i + n {
+            if self.is_boundary(j) && j != i + 1 {
+                return false;
+            }
+            if self.in_(j, FINITE)
+                || matches!(
+                    self.w(j),
+                    "it's" | "that's" | "he's" | "she's" | "there's" | "they're" | "we're"
+                )
+            {
+                return true;
+            }
+            if self.w(j) == "that" && j == i + 1 {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// `text` in lower case with typographic apostrophes made straight; borrowed when unchanged.
+fn lower(text: &str) -> Cow<'_, str> {
+    if text.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(text.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Finds every speculative cue of the draft, in document order, with context applied.
+pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
+    let mut out = Vec::new();
+    let prose = ctx.prose;
+    let flag_conditionals = ctx.settings.speculation.flag_conditionals;
+    let mut legal_block: Option<(usize, bool)> = None;
+    for (si, s) in prose.sentences.iter().enumerate() {
+        let Some(tokens) = prose.tokens.get(s.tokens.clone()) else {
+            continue;
+        };
+        let Some(block) = ctx.draft.blocks.get(s.block) else {
+            continue;
+        };
+        let view = View {
+            toks: tokens
+                .iter()
+                .map(|t| {
+                    let text = block.text.get(t.range.clone()).unwrap_or("");
+                    Tok {
+                        lower: lower(text),
+                        text,
+                        kind: t.kind,
+                        quoted: t.quoted,
+                        span: t.span,
+                    }
+                })
+                .collect(),
+        };
+        let legal = match legal_block {
+            Some((b, l)) if b == s.block => l,
+            _ => {
+                let l = block_is_legal(ctx, s.block);
+                legal_block = Some((s.block, l));
+                l
+            }
+        };
+        let title_case = block.is_heading() && is_title_case(&view);
+        let cond = Conditionals::new(&view);
+        sentence_cues(
+            &view,
+            si,
+            legal,
+            title_case,
+            &cond,
+            flag_conditionals,
+            &mut out,
+        );
+    }
+    out
+}
+
+fn block_is_legal(ctx: &LintContext<'_>, block: usize) -> bool {
+    let Some(b) = ctx.draft.blocks.get(block) else {
+        return false;
+    };
+    b.text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && LEGAL.contains(lower(w).as_ref()))
+}
+
+fn is_title_case(v: &View<'_>) -> bool {
+    let words: Vec<&Tok<'_>> = v
+        .toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.text.len() > 3)
+        .collect();
+    words.len() >= 3
+        && words
+            .iter()
+            .filter(|t| t.text.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            * 4
+            >= words.len() * 3
+}
+
+/// The conditional clauses of a sentence.
+struct Conditionals {
+    /// Token ranges inside a conditional clause (from the marker to the clause's end).
+    clauses: Vec<(usize, usize)>,
+    /// Whether the sentence has an `if` or `unless` clause (a conditional consequent).
+    has_if: bool,
+}
+
+impl Conditionals {
+    fn new(v: &View<'_>) -> Conditionals {
+        let mut clauses = Vec::new();
+        let mut has_if = false;
+        let n = v.toks.len();
+        for i in 0..n {
+            let ii = i as isize;
+            let w = v.w(ii);
+            let marker = match w {
+                "if" | "unless" | "lest" => {
+                    // "as if" and "even if" are still conditional; "if not" as a hedge too.
+                    true
+                }
+                "whether" => true,
+                "provided" | "providing" => v.w(ii + 1) == "that" || v.in_(ii - 1, &[","]),
+                "case" => v.w(ii - 1) == "in" && !v.in_(ii + 1, &["of", "."]),
+                "event" => v.w(ii - 1) == "the" && v.w(ii - 2) == "in" && v.w(ii + 1) != "of",
+                _ => false,
+            };
+            if !marker || v.toks[i].quoted {
+                continue;
+            }
+            if matches!(w, "if" | "unless" | "lest" | "case" | "event") {
+                has_if = true;
+            }
+            let mut j = i + 1;
+            while j < n && !v.is_boundary(j as isize) {
+                j += 1;
+            }
+            clauses.push((i, j));
+        }
+        debug_assert!(CONDITIONALS.contains(&"if"));
+        Conditionals { clauses, has_if }
+    }
+    fn inside(&self, i: usize) -> bool {
+        self.clauses.iter().any(|&(a, b)| a <= i && i < b)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    out: &mut Vec<Cue>,
+    v: &View<'_>,
+    si: usize,
+    kind: CueKind,
+    a: usize,
+    b: usize,
+    head: &str,
+) {
+    out.push(Cue {
+        kind,
+        span: v.span(a, b),
+        words: v.words(a, b),
+        sentence: si,
+        remove: None,
+        head: head.to_string(),
+    });
+}
+
+fn sentence_cues(
+    v: &View<'_>,
+    si: usize,
+    legal: bool,
+    title_case: bool,
+    cond: &Conditionals,
+    flag_conditionals: bool,
+    out: &mut Vec<Cue>,
+) {
+    let n = v.toks.len();
+    let mut i = 0;
+    // Tokens already part of a cue (so "may possibly" is one cue, not two).
+    let mut taken = vec![false; n];
+    while i < n {
+        let ii = i as isize;
+        if v.toks[i].kind != TokenKind::Word || v.toks[i].quoted || taken[i] {
+            i += 1;
+            continue;
+        }
+        if !TRIGGERS.contains(v.toks[i].lower.as_ref()) {
+            i += 1;
+            continue;
+        }
+        if !flag_conditionals && cond.inside(i) {
+            i += 1;
+            continue;
+        }
+        let found = match_at(v, ii, legal, title_case, cond, flag_conditionals);
+        if let Some((kind, a, b, head, remove)) = found {
+            if b > a && !v.quoted(a, b) && !taken[a..b].iter().any(|&t| t) {
+                for t in taken.iter_mut().take(b).skip(a) {
+                    *t = true;
+                }
+                push(out, v, si, kind, a, b, &head);
+                if let Some((ra, rb)) = remove
+                    && let Some(c) = out.last_mut()
+                {
+                    c.remove = Some(removal_span(v, ra, rb));
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The source span that deletes tokens `a..b` with the space before them.
+fn removal_span(v: &View<'_>, a: usize, b: usize) -> Span {
+    let s = v.span(a, b);
+    let prev_end = a
+        .checked_sub(1)
+        .and_then(|p| v.toks.get(p))
+        .map_or(s.start, |t| t.span.end);
+    Span::new(prev_end.min(s.start), s.end)
+}
+
+type Match = (CueKind, usize, usize, String, Option<(usize, usize)>);
+
+fn m(kind: CueKind, a: isize, b: isize) -> Option<Match> {
+    Some((
+        kind,
+        a.max(0) as usize,
+        b.max(0) as usize,
+        String::new(),
+        None,
+    ))
+}
+
+fn match_at(
+    v: &View<'_>,
+    i: isize,
+    legal: bool,
+    title_case: bool,
+    cond: &Conditionals,
+    flag_conditionals: bool,
+) -> Option<Match> {
+    let w = v.w(i);
+    let next = v.w(i + 1);
+    let prev = v.w(i - 1);
+    use CueKind::*;
+
+    // Hearsay adverbs.
+    if HEARSAY.contains(w) {
+        if w == "allegedly" && legal {
+            return None;
+        }
+        return m(Hearsay, i, i + 1);
+    }
+    match w {
+        "alleged" | "purported" | "supposed" | "so-called" | "reputed" => {
+            if w == "supposed" && next == "to" {
+                return None;
+            }
+            if w == "alleged" && (legal || v.in_(i - 1, SUBJECT_PRONOUNS) || v.is_be(i - 1)) {
+                return None;
+            }
+            if w == "so-called" {
+                return None;
+            }
+            if w == "alleged" || w == "purported" || w == "reputed" || v.in_(i - 1, DETERMINERS) {
+                return m(Hearsay, i, i + 1);
+            }
+            return None;
+        }
+        "suspected" | "accused" => {
+            if legal {
+                return None;
+            }
+            // "the suspected leak", "was accused of": an unproved charge, unsourced.
+            let passive = v.is_be(v.prev_skipping_adverbs(i)) && next == "of";
+            let attributive = v.in_(i - 1, DETERMINERS) && v.is_word(i + 1) && next != "of";
+            if passive || attributive || (w == "suspected" && next == "of") {
+                return m(Hearsay, i, i + 1);
+            }
+            return None;
+        }
+        _ => {}
+    }
+
+    // Modals.
+    if matches!(w, "may" | "might" | "could" | "must") {
+        return modal(v, i, title_case, cond, flag_conditionals);
+    }
+
+    // Epistemic adverbs (a doubled hedge with a modal before it is found at the modal).
+    if EPISTEMIC.contains(w) {
+        return m(Epistemic, i, i + 1);
+    }
+    match w {
+        "likely" | "unlikely" => {
+            // "likely to", "it is likely that", "will likely", "the likely winner".
+            return m(Epistemic, i, i + 1);
+        }
+        "probable" | "improbable" | "tentative" => return m(Epistemic, i, i + 1),
+        "possible" => {
+            // Not "as soon as possible", "made possible", "possible to" (ability), "if possible".
+            if v.in_(
+                i - 1,
+                &[
+                    "as",
+                    "made",
+                    "make",
+                    "makes",
+                    "making",
+                    "if",
+                    "where",
+                    "whenever",
+                    "wherever",
+                    "best",
+                    "worst",
+                    "only",
+                    "every",
+                    "all",
+                    "everything",
+                    "lowest",
+                    "highest",
+                    "greatest",
+                    "smallest",
+                    "largest",
+                    "shortest",
+                    "fastest",
+                    "earliest",
+                    "latest",
+                    "maximum",
+                    "minimum",
+                    "any",
+                    "not",
+                    "n't",
+                    "impossible",
+                ],
+            ) || v.w(i - 1).ends_with("est")
+                || next == "to"
+                || next == "for"
+            {
+                return None;
+            }
+            // "three possible routes", "other possible causes": a list of options.
+            let counted = v
+                .toks
+                .get((i - 1).max(0) as usize)
+                .is_some_and(|t| t.kind == TokenKind::Number && i > 0)
+                || v.in_(
+                    i - 1,
+                    &[
+                        "other",
+                        "another",
+                        "several",
+                        "many",
+                        "various",
+                        "different",
+                        "two",
+                        "three",
+                        "four",
+                        "five",
+                        "six",
+                        "ten",
+                        "all",
+                    ],
+                );
+            if counted {
+                return None;
+            }
+            if next == "that" || v.is_word(i + 1) {
+                return m(Epistemic, i, i + 1);
+            }
+            return None;
+        }
+        "possibility" | "likelihood" | "probability" => {
+            if w == "probability"
+                && next != "that"
+                && !v.in_(i - 1, &["high", "low", "strong", "a", "some", "reasonable"])
+            {
+                return None;
+            }
+            return m(Epistemic, i, i + 1);
+        }
+        "potential" => {
+            // The adjective ("a potential buyer"), not the noun ("the potential to grow").
+            if v.is_word(i + 1)
+                && !v.in_(
+                    i + 1,
+                    &["to", "for", "of", "and", "or", "in", "is", "was", "as"],
+                )
+                && !v.in_(
+                    i - 1,
+                    &[
+                        "the", "its", "their", "his", "her", "full", "great", "huge", "enormous",
+                        "real", "untapped", "economic", "growth",
+                    ],
+                )
+            {
+                return m(Epistemic, i, i + 1);
+            }
+            return None;
+        }
+        "chances" | "odds" if next == "are" => return m(Epistemic, i, i + 2),
+        _ => {}
+    }
+
+    // Appearance and perception.
+    match w {
+        "seem" | "seems" | "seemed" | "seeming" => return m(Appearance, i, i + 1),
+        "appear" | "appears" | "appeared" | "appearing" => {
+            if next == "to" && v.is_word(i + 2) && !v.in_(i + 2, DETERMINERS) {
+                return m(Appearance, i, i + 2);
+            }
+            if matches!(next, "that" | "likely" | "unlikely" | "certain" | "set") {
+                return m(Appearance, i, i + 2);
+            }
+            if prev == "it" && !v.is_word(i + 1) {
+                return m(Appearance, i - 1, i + 1);
+            }
+            return None;
+        }
+        "look" | "looks" | "looked" | "looking" => {
+            if matches!(next, "set" | "likely" | "unlikely" | "poised") {
+                return m(Appearance, i, i + 2);
+            }
+            if next == "like" && v.in_(i - 1, &["it", "this", "that"]) {
+                return m(Appearance, i, i + 2);
+            }
+            if next == "as" && v.in_(i + 2, &["if", "though"]) {
+                return m(Appearance, i, i + 3);
+            }
+            return None;
+        }
+        "perceived" if next == "as" || v.is_be(i - 1) => return m(Appearance, i, i + 1),
+        _ => {}
+    }
+
+    // Open questions stated by the writer.
+    if matches!(w, "unclear" | "uncertain" | "unknown") && v.is_be(v.prev_skipping_adverbs(i)) {
+        if w == "unknown"
+            && v.is_word(i + 1)
+            && !v.in_(
+                i + 1,
+                &["whether", "if", "how", "what", "why", "who", "when"],
+            )
+        {
+            return None;
+        }
+        return m(OpenQuestion, i, i + 1);
+    }
+    if w == "remains" && next == "to" && v.w(i + 2) == "be" && v.w(i + 3) == "seen" {
+        return m(OpenQuestion, i, i + 4);
+    }
+
+    // Unsourced expectation and belief.
+    if let Some(m) = unsourced(v, i) {
+        return Some(m);
+    }
+    // Reported belief and forecast.
+    if let Some(m) = belief(v, i) {
+        return Some(m);
+    }
+    conjecture(v, i)
+}
+
+fn modal(
+    v: &View<'_>,
+    i: isize,
+    title_case: bool,
+    cond: &Conditionals,
+    flag_conditionals: bool,
+) -> Option<Match> {
+    let w = v.w(i);
+    let next = v.w(i + 1);
+    use CueKind::*;
+    if w == "may" {
+        if v.capitalized(i) {
+            let first = i == 0 || v.is_boundary(i - 1) && i <= 1;
+            let numberish = v
+                .toks
+                .get((i + 1) as usize)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+            if numberish || v.in_(i - 1, &MONTH_CONTEXT.iter().copied().collect::<Vec<_>>()) {
+                return None;
+            }
+            if !first && !title_case {
+                // "Theresa May", "in May": the name or the month.
+                return None;
+            }
+            // "May said", "May has": a name at the start of a sentence.
+            if v.capitalized(i + 1) && next != "i" && !title_case
+                || next.ends_with("ed")
+                || next.ends_with('s') && !matches!(next, "is" | "has" | "was")
+                || matches!(
+                    next,
+                    "said" | "told" | "won" | "met" | "has" | "was" | "is" | "had"
+                )
+                || !v.is_word(i + 1)
+            {
+                return None;
+            }
+        }
+        // Permission: "you may apply", "visitors may park".
+        if v.in_(
+            i - 1,
+            &[
+                "you",
+                "anyone",
+                "everyone",
+                "readers",
+                "visitors",
+                "applicants",
+            ],
+        ) || v.in_(i + 1, PERMISSION_VERBS)
+            || next == "i"
+        {
+            return None;
+        }
+    }
+    if w == "must" {
+        // Only the epistemic "must have been".
+        if next == "have" || next == "'ve" {
+            return m(Modal, i, i + 2);
+        }
+        return None;
+    }
+    if matches!(next, "signal" | "signals") {
+        // "could signal" is conjecture, found at "signal".
+        return None;
+    }
+    if w == "might" && next == "as" && v.w(i + 2) == "well" {
+        return None;
+    }
+    if w == "could" {
+        // Past ability and inability: "could not attend", "could see".
+        if v.in_(i + 1, ABILITY_VERBS)
+            || next == "be"
+                && v.in_(
+                    i + 2,
+                    &["reached", "seen", "heard", "contacted", "found", "traced"],
+                )
+        {
+            return None;
+        }
+        // An embedded question or a purpose clause: "how it could", "so that it could".
+        for j in (i - 4).max(0)..i {
+            if v.in_(j, WH) || (v.w(j) == "so" && v.w(j + 1) == "that") {
+                let mut boundary = false;
+                for k in j + 1..i {
+                    boundary |= v.is_boundary(k);
+                }
+                if !boundary {
+                    return None;
+                }
+            }
+        }
+        if !flag_conditionals && cond.has_if {
+            return None;
+        }
+    }
+    // "may not" / "might not" stay hedges; the doubled hedge "may possibly".
+    let mut j = i + 1;
+    if v.in_(
+        j,
+        &[
+            "not", "n't", "also", "well", "yet", "still", "even", "never",
+        ],
+    ) {
+        j += 1;
+    }
+    let adv = v.w(j);
+    if EPISTEMIC.contains(adv) || adv == "perhaps" {
+        let (a, b) = (j as usize, (j + 1) as usize);
+        return Some((DoubledHedge, i as usize, b, String::new(), Some((a, b))));
+    }
+    if v.in_(i + 1, &["have", "'ve"]) {
+        return m(Modal, i, i + 2);
+    }
+    if !(v.is_word(i + 1) || next == "," && v.is_word(i + 2)) {
+        // "as it may." / a dangling modal; "may, in time, save" is still a hedge.
+        return None;
+    }
+    m(Modal, i, i + 1)
+}
+
+fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
+    let w = v.w(i);
+    let next = v.w(i + 1);
+    let follows = EXPECTATION.get(w);
+    let widely = v.in_(i - 1, WIDELY);
+    // "it is believed that", "it is understood", "it was feared that".
+    let it_be = {
+        let p = v.prev_skipping_adverbs(i);
+        v.is_be(p) && v.w(p - 1) == "it" || v.w(p).starts_with("it'")
+    };
+    let it_participle = matches!(
+        w,
+        "believed"
+            | "thought"
+            | "understood"
+            | "expected"
+            | "feared"
+            | "hoped"
+            | "said"
+            | "rumoured"
+            | "rumored"
+            | "reported"
+            | "assumed"
+            | "alleged"
+            | "claimed"
+            | "suspected"
+            | "presumed"
+            | "anticipated"
+            | "estimated"
+            | "reckoned"
+    );
+    if it_be && it_participle && !by_named_agent(v, i + 1) {
+        // "it is said to be" is the same pattern as "is said to".
+        if next == "that" || !v.is_word(i + 1) || next != "to" && next != "by" {
+            let p = v.prev_skipping_adverbs(i);
+            return Some((
+                CueKind::UnsourcedExpectation,
+                (p - 1).max(0) as usize,
+                (i + 1) as usize,
+                w.to_string(),
+                None,
+            ));
+        }
+    }
+    if matches!(w, "presumed" | "feared" | "believed" | "thought")
+        && v.in_(
+            i + 1,
+            &["dead", "killed", "drowned", "lost", "missing", "kidnapped"],
+        )
+    {
+        return m(CueKind::UnsourcedExpectation, i, i + 2)
+            .map(|(k, a, b, _, r)| (k, a, b, w.to_string(), r));
+    }
+    let follows = follows?;
+    let p = v.prev_skipping_adverbs(i);
+    let passive = v.is_be(p)
+        || widely
+        // a reduced relative: "a move expected to cut costs"
+        || (v.is_word(i - 1)
+            && !v.in_(i - 1, SUBJECT_PRONOUNS)
+            && !v.in_(i - 1, AUXILIARIES)
+            && !v.in_(i - 1, &["and", "or", "but", "than", "as", "what", "had", "who"])
+            && !v.capitalized(i - 1)
+            && next == "to");
+    if !passive {
+        return None;
+    }
+    if v.in_(i - 1, &["than", "as"]) {
+        return None;
+    }
+    let ok = follows.iter().any(|f| match *f {
+        "to" => {
+            next == "to"
+                && v.is_word(i + 2)
+                && !v.in_(i + 2, DETERMINERS)
+                && !(w == "set" && matches!(v.w(i + 2), "music" | "work" | "zero" | "date"))
+                && !(w == "set" && SCHEDULE_VERBS.contains(&v.w(i + 2)))
+        }
+        "as" => next == "as",
+        _ => false,
+    }) || (w == "considered"
+        && v.is_word(i + 1)
+        && !v.in_(
+            i + 1,
+            &[
+                "for",
+                "in",
+                "at",
+                "during",
+                "carefully",
+                "and",
+                "or",
+                "but",
+                "when",
+                "after",
+                "before",
+                "by",
+                "with",
+                "on",
+                "under",
+            ],
+        )
+        && !v.in_(i - 1, &["be", "being"]))
+        || (w == "expected"
+            && v.is_be(p)
+            && v.in_(
+                i + 1,
+                &[
+                    "in", "on", "later", "soon", "next", "this", "within", "shortly", "early",
+                    "around", "at", "tomorrow", "today",
+                ],
+            ))
+        || (widely
+            && matches!(
+                w,
+                "expected"
+                    | "believed"
+                    | "thought"
+                    | "regarded"
+                    | "seen"
+                    | "held"
+                    | "accepted"
+                    | "assumed"
+                    | "tipped"
+            ));
+    if !ok {
+        return None;
+    }
+    if by_named_agent(v, i + 1) {
+        return None;
+    }
+    let start = if v.is_be(p) {
+        p
+    } else if widely {
+        i - 1
+    } else {
+        i
+    };
+    let end = if next == "to" || next == "as" {
+        i + 2
+    } else {
+        i + 1
+    };
+    Some((
+        CueKind::UnsourcedExpectation,
+        start.max(0) as usize,
+        end as usize,
+        w.to_string(),
+        None,
+    ))
+}
+
+/// Whether "by" + a named agent follows (within the clause), sourcing a passive.
+fn by_named_agent(v: &View<'_>, from: isize) -> bool {
+    for j in from..from + 4 {
+        if v.is_boundary(j) {
+            return false;
+        }
+        if v.w(j) == "by" {
+            let a = v.w(j + 1);
+            let b = v.w(j + 2);
+            return !(VAGUE_AGENTS.contains(&a)
+                || (matches!(a, "some" | "many" | "most" | "other") && VAGUE_AGENTS.contains(&b)));
+        }
+    }
+    false
+}
+
+fn belief(v: &View<'_>, i: isize) -> Option<Match> {
+    let w = v.w(i);
+    // "confident that", "the expectation that", "concerns that", "the belief that".
+    if (w == "confident" && v.in_(i + 1, &["that", "about", "of"]))
+        || (w == "expectations" && v.in_(i + 1, &["about", "of"]))
+        || (matches!(
+            w,
+            "expectation"
+                | "expectations"
+                | "belief"
+                | "beliefs"
+                | "concerns"
+                | "fears"
+                | "presumption"
+                | "assumption"
+                | "doubts"
+                | "hopes"
+        ) && v.w(i + 1) == "that")
+        || (w == "questioned" && v.in_(i + 1, &["whether", "how", "if", "why"]))
+    {
+        return m(CueKind::Belief, i, i + 1);
+    }
+    let lemma = *BELIEF.get(w)?;
+    let next = v.w(i + 1);
+    // Not passive ("is believed" is unsourced expectation, found before), not a noun
+    // ("the fear", "a thought", "the suspect").
+    let p = v.prev_skipping_adverbs(i);
+    if v.is_be(p) && !w.ends_with("ing") {
+        return None;
+    }
+    if v.in_(i - 1, NOUN_DETERMINERS)
+        || v.in_(
+            i - 1,
+            &[
+                "no", "without", "little", "second", "new", "terror", "murder",
+            ],
+        )
+    {
+        // Nouns: "the fear that" is still a belief; "a thought", "the forecast" are not.
+        if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && next == "that" {
+            return m(CueKind::Belief, i, i + 1);
+        }
+        return None;
+    }
+    if (1..4).any(|k| v.in_(i - k, &["than", "as"])) {
+        return None;
+    }
+    let that = next == "that";
+    let clause = that || v.clause_follows(i, 6);
+    let hit = match lemma {
+        "believe" | "think" => {
+            !matches!(
+                next,
+                "about" | "of" | "in" | "so" | "twice" | "tank" | "again" | "back" | "up"
+            ) && (clause
+                || v.in_(i + 1, &["it", "he", "she", "they", "we", "there", "this"])
+                    && v.is_word(i + 2)
+                || v.is_word(i + 1)
+                    && !v.in_(i + 1, &["it", "me", "you", "him", "her", "them", "this"]))
+        }
+        "expect" => {
+            if w == "expected" {
+                // Active only after "had/has/have", a pronoun or a capitalised name.
+                v.in_(i - 1, &["had", "have", "has", "'d", "'ve", "widely"])
+                    || v.in_(i - 1, SUBJECT_PRONOUNS)
+                    || v.capitalized(i - 1) && !v.in_(i - 1, &["as", "than"])
+            } else {
+                v.is_word(i + 1) || v.w(i + 1) == "\""
+            }
+        }
+        "presume" | "assume" | "estimate" => that || clause,
+        "anticipate" | "predict" | "foresee" | "forecast" | "reckon" => {
+            that || clause || v.is_word(i + 1) && lemma != "forecast"
+        }
+        "see" | "view" => {
+            // "sees the deal as a lifeline"
+            (2..7).any(|k| v.w(i + k) == "as" && !(1..k).any(|q| v.is_boundary(i + q)))
+                && !v.in_(i + 1, &["as", "it"])
+        }
+        "fear" | "worry" | "doubt" | "suspect" => {
+            that || matches!(next, "about" | "whether") && lemma != "suspect"
+                || lemma != "worry" && clause
+        }
+        "feel" => {
+            that || (v.in_(
+                i + 1,
+                &["they", "he", "she", "we", "there", "it", "the", "their"],
+            ) && v.clause_follows(i, 6))
+        }
+        "consider" | "regard" => {
+            if w == "considering" {
+                false
+            } else {
+                that || (1..7).any(|k| {
+                    (v.w(i + k) == "as" || v.w(i + k) == "to" && v.w(i + k + 1) == "be")
+                        && !(1..k).any(|q| v.is_boundary(i + q))
+                }) || lemma == "consider"
+                    && v.in_(
+                        i + 1,
+                        &["it", "him", "her", "them", "this", "himself", "herself"],
+                    )
+            }
+        }
+        _ => false,
+    };
+    if hit {
+        m(CueKind::Belief, i, i + 1)
+    } else {
+        None
+    }
+}
+
+fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
+    let w = v.w(i);
+    let next = v.w(i + 1);
+    use CueKind::Conjecture;
+    match w {
+        "speculation" | "speculative" | "speculate" | "speculates" | "speculated"
+        | "speculating" | "conjecture" | "rumour" | "rumours" | "rumor" | "rumors" | "rumoured"
+        | "rumored" => m(Conjecture, i, i + 1),
+        "unconfirmed" if matches!(next, "reports" | "report") => m(Conjecture, i, i + 2),
+        "suggest" | "suggests" | "suggested" | "suggesting" | "indicate" | "indicates"
+        | "indicated" | "indicating" | "imply" | "implies" | "implied" | "implying" => {
+            if next == "to" || v.in_(i - 1, DETERMINERS) {
+                return None;
+            }
+            let suggests = matches!(w, "suggests" | "implies") && v.is_word(i + 1);
+            if next == "that" || v.clause_follows(i, 6) || suggests {
+                m(Conjecture, i, i + 1)
+            } else {
+                None
+            }
+        }
+        "signal" | "signals" | "signalled" | "signaled" | "signs" | "indications" | "hints"
+        | "hinted" | "hint" | "indication" | "suggestion" | "suggestions" => {
+            if next == "that"
+                || (2..4).any(|k| {
+                    v.w(i + k) == "that"
+                        && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))
+                })
+            {
+                m(Conjecture, i, i + 1)
+            } else if matches!(v.w(i - 1), "could" | "may" | "might") {
+                m(Conjecture, i - 1, i + 1)
+            } else if matches!(w, "hinted" | "hints") && next == "at" {
+                m(Conjecture, i, i + 2)
+            } else {
+                None
+            }
+        }
+        "raises" | "raise" | "raised" | "raising" => {
+            let a = v.w(i + 1);
+            let b = v.w(i + 2);
+            if (matches!(a, "the" | "new" | "fresh" | "serious") || a.is_empty())
+                && matches!(
+                    b,
+                    "prospect"
+                        | "possibility"
+                        | "spectre"
+                        | "specter"
+                        | "questions"
+                        | "doubts"
+                        | "fears"
+                )
+            {
+                return m(Conjecture, i, i + 3);
+            }
+            if matches!(a, "questions" | "doubts" | "fears" | "concerns") {
+                return m(Conjecture, i, i + 2);
+            }
+            None
+        }
+        "cast" | "casts" | "casting" if next == "doubt" => m(Conjecture, i, i + 2),
+        _ => None,
+    }
+}

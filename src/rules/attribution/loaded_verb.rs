@@ -1,0 +1,159 @@
+use crate::analysis::attribution::CueKind;
+use crate::context::LintContext;
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// Flags attribution verbs that take sides ("claimed", "admitted", "insisted",
+    /// "slammed") where "said" is meant.
+    ///
+    /// ## What it flags
+    /// A loaded verb used to attribute speech, outside direct quotations: verbs that cast
+    /// doubt (claimed, insisted, contended), imply a confession or concession (admitted,
+    /// conceded, confessed), or judge the speaker's manner (boasted, quipped, slammed,
+    /// blasted, fumed). Only attributive uses count: "she claimed that…", "…, he admitted."
+    /// — not "claimed the title" or "was admitted to hospital".
+    ///
+    /// ## Why it matters
+    /// "Said" is neutral; a loaded verb tells the reader what to think of the speaker.
+    /// Wikipedia's Manual of Style (MOS:SAID, MOS:CLAIM) warns that "claimed" casts doubt
+    /// and "admitted" implies guilt, and journalism textbooks in the AP tradition teach that
+    /// "said" is almost always the right verb.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The coach admitted that the team had trained badly.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// The coach said that the team had trained badly.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Display-only: the fix proposes "said" (or "says"), but sometimes the loaded verb is
+    /// exactly what the reporter means, for example a formal admission in court.
+    ///
+    /// ## Options
+    /// None.
+    pub struct LoadedVerb {
+        id: "attribution/loaded-verb",
+        severity: Info,
+        enabled: true,
+    }
+}
+
+impl Rule for LoadedVerb {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        for s in &ctx.attributions().sentences {
+            for a in &s.attributions {
+                if a.cue.kind != CueKind::Verb {
+                    continue;
+                }
+                let verb = a.cue.span.slice(ctx.source);
+                let low = verb.to_lowercase();
+                let Some(class) = crate::analysis::attribution::loaded_verb_class(&low) else {
+                    continue;
+                };
+                if !attributive(ctx, a.cue.token, a.source.as_ref().map(|s| s.span)) {
+                    continue;
+                }
+                let neutral = if low.ends_with("ed") {
+                    "said"
+                } else if low.ends_with('s') {
+                    "says"
+                } else {
+                    "say"
+                };
+                out.push(
+                    Diagnostic::new(
+                        &Self::META,
+                        a.cue.span,
+                        format!("“{verb}” {class}; “{neutral}” is neutral."),
+                    )
+                    .with_fix(
+                        format!("Replace with “{neutral}”"),
+                        Applicability::DisplayOnly,
+                        vec![Edit {
+                            span: a.cue.span,
+                            replacement: neutral.to_string(),
+                        }],
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Whether the verb at token `ti` introduces or closes reported speech: a that-clause, a
+/// quotation, a colon or a pronoun subject follows, or the attribution closes the sentence
+/// ("…, the captain conceded.").
+fn attributive(ctx: &LintContext<'_>, ti: usize, _source: Option<crate::Span>) -> bool {
+    let toks = &ctx.prose.tokens;
+    let Some(t) = toks.get(ti) else {
+        return false;
+    };
+    let Some(n) = toks.get(ti + 1).filter(|n| n.sentence == t.sentence) else {
+        return true;
+    };
+    if n.quoted {
+        return true;
+    }
+    let text = ctx.token_text(ti + 1).to_lowercase();
+    if matches!(text.as_str(), "." | "!" | "?") {
+        return true;
+    }
+    matches!(
+        text.as_str(),
+        "that" | ":" | "he" | "she" | "they" | "it" | "we" | "i" | "there" | "“" | "\""
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::attribution::test_util::flagged;
+
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(
+            flagged(input, "attribution/loaded-verb"),
+            expected,
+            "{input}"
+        );
+    }
+
+    #[test]
+    fn flags_loaded_attribution() {
+        check(
+            "The coach admitted that the team trained badly.",
+            &["admitted"],
+        );
+        check("The team trained badly, the coach admitted.", &["admitted"]);
+        check("Ann Lee claims she was never told.", &["claims"]);
+        check("Rob Tan conceded: “We did nothing wrong.”", &["conceded"]);
+        check("Ann Lee insisted that she was never told.", &[]);
+    }
+
+    #[test]
+    fn leaves_other_uses_alone() {
+        check("Ann Lee claimed the title in Paris.", &[]);
+        check("Rob Tan was admitted to hospital.", &[]);
+        check("The coach said that the team trained badly.", &[]);
+        check("“He admitted that he lied,” Ann Lee said.", &[]);
+    }
+
+    #[test]
+    fn proposes_said() {
+        let input = "The coach admitted that the team trained badly.";
+        let d = crate::lint(input, &crate::Settings::default());
+        let d = d
+            .iter()
+            .find(|d| d.rule == "attribution/loaded-verb")
+            .unwrap();
+        assert_eq!(d.fixes[0].edits[0].replacement, "said");
+        assert_eq!(d.fixes[0].applicability, crate::Applicability::DisplayOnly);
+    }
+}

@@ -1,0 +1,157 @@
+use crate::analysis::attribution::is_cue_word;
+use crate::context::LintContext;
+use crate::diagnostic::Diagnostic;
+use crate::prose::TokenKind;
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// Flags a direct quotation whose speaker is nowhere near it.
+    ///
+    /// ## What it flags
+    /// A quotation of at least five words (or one that holds a full sentence) when no
+    /// attribution with a source appears in its paragraph or the paragraphs either side.
+    /// Short quoted phrases (titles, nicknames, scare quotes) and quotations in headings are
+    /// left alone.
+    ///
+    /// ## Why it matters
+    /// A reader must know who is speaking. Reuters asks that the source of a quote be
+    /// identified "as quickly as possible, usually after the first sentence"; AP wants the
+    /// attribution in the same sentence or made clear by context.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// “We will not close the library while I am on this council.”
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// “We will not close the library while I am on this council,” councillor Rob Tan said.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: only the reporter knows the speaker.
+    ///
+    /// ## Options
+    /// None.
+    pub struct UnattributedQuote {
+        id: "attribution/unattributed-quote",
+        severity: Warning,
+        enabled: true,
+    }
+}
+
+impl Rule for UnattributedQuote {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let atts = ctx.attributions();
+        // Blocks that carry an attribution with a source.
+        let mut attributed_block = vec![false; ctx.draft.blocks.len()];
+        for s in &atts.sentences {
+            if s.attributions.iter().any(|a| a.source.is_some())
+                && let Some(b) = ctx.prose.sentences.get(s.sentence).map(|x| x.block)
+                && let Some(slot) = attributed_block.get_mut(b)
+            {
+                *slot = true;
+            }
+        }
+        // Any reporting verb outside quotes counts: the speaker may be named in a way the
+        // analysis does not parse.
+        for (ti, t) in ctx.prose.tokens.iter().enumerate() {
+            if !t.quoted
+                && t.kind == TokenKind::Word
+                && !attributed_block.get(t.block).copied().unwrap_or(true)
+                && is_cue_word(&ctx.token_text(ti).to_lowercase())
+                && let Some(slot) = attributed_block.get_mut(t.block)
+            {
+                *slot = true;
+            }
+        }
+        let near = |b: usize| {
+            (b.saturating_sub(1)..=b + 1).any(|x| attributed_block.get(x).copied().unwrap_or(false))
+        };
+        for (qi, q) in ctx.prose.quotations.iter().enumerate() {
+            if atts.quotations.get(qi).is_some_and(|s| s.speaker.is_some()) {
+                continue;
+            }
+            let Some((first_block, _)) = q.parts.first() else {
+                continue;
+            };
+            if ctx
+                .draft
+                .blocks
+                .get(*first_block)
+                .is_none_or(|b| b.is_heading())
+            {
+                continue;
+            }
+            if q.parts.iter().any(|(b, _)| near(*b)) {
+                continue;
+            }
+            let mut words = 0;
+            let mut full_stop = false;
+            for (b, range) in &q.parts {
+                let Some(text) = ctx
+                    .draft
+                    .blocks
+                    .get(*b)
+                    .and_then(|bl| bl.text.get(range.clone()))
+                else {
+                    continue;
+                };
+                let toks = &ctx.prose.tokens;
+                let from = toks.partition_point(|t| (t.block, t.range.start) < (*b, range.start));
+                words += toks[from..]
+                    .iter()
+                    .take_while(|t| t.block == *b && t.range.end <= range.end)
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .count();
+                full_stop |= text.trim_end().ends_with(['.', '!', '?']) || text.contains(". ");
+            }
+            if words >= 5 || (full_stop && words >= 3) {
+                out.push(Diagnostic::new(
+                    &Self::META,
+                    q.span,
+                    "Who said this? This quotation has no speaker nearby.",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::attribution::test_util::flagged;
+
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(
+            flagged(input, "attribution/unattributed-quote"),
+            expected,
+            "{input}"
+        );
+    }
+
+    #[test]
+    fn flags_a_quote_without_speaker() {
+        check(
+            "The library will stay open.\n\n“We will not close it while I sit on this council.”",
+            &["“We will not close it while I sit on this council.”"],
+        );
+    }
+
+    #[test]
+    fn speaker_nearby_or_short_quote() {
+        check(
+            "“We will not close it while I sit here,” Rob Tan said.",
+            &[],
+        );
+        check(
+            "Rob Tan spoke to residents.\n\nHe said: “We will not close it while I sit here.”",
+            &[],
+        );
+        check("Critics call it the “people's palace” of the town.", &[]);
+        check("# “We will not close it while I sit here”", &[]);
+    }
+}

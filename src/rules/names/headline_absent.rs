@@ -1,0 +1,133 @@
+use crate::analysis::names::{keys, lexicon, morphological};
+use crate::context::LintContext;
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Rule, RuleMeta};
+use std::collections::HashSet;
+
+crate::declare_rule! {
+    /// A name in the headline never appears in the body.
+    ///
+    /// ## What it flags
+    /// A name in the headline (the draft's title) that the body of the story never mentions,
+    /// in any spelling: "Putin-Witkoff meeting" over a story that names neither man. Ordinary
+    /// words, acronyms, and names the body mentions in another form (Russia for Russian) are
+    /// left alone.
+    ///
+    /// ## Why it matters
+    /// The BBC's and Reuters' guidance on headlines is that a headline must be supported by the
+    /// story beneath it. A headline that names someone the story never mentions promises what
+    /// the copy does not deliver, and is often the mark of a story rewritten after its headline.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// # Lindqvist talks stall
+    ///
+    /// Negotiators left the capital without an agreement.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// # Lindqvist talks stall
+    ///
+    /// Negotiators led by Anna Lindqvist left the capital without an agreement.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: the body needs the person, or the headline needs rewriting.
+    ///
+    /// ## Options
+    /// None.
+    pub struct HeadlineAbsent {
+        id: "names/headline-absent",
+        severity: Warning,
+        enabled: true,
+    }
+}
+
+impl Rule for HeadlineAbsent {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(title_block) = ctx.draft.title.as_ref().and_then(|t| t.block) else {
+            return;
+        };
+        let names = ctx.names();
+        let mut body_keys: HashSet<String> = HashSet::new();
+        let mut body_forms: Vec<&str> = Vec::new();
+        for o in names.occurrences.iter().filter(|o| o.block != title_block) {
+            for part in o.form.split(['-', ' ']) {
+                body_keys.extend(keys(part));
+                body_forms.push(part);
+            }
+            body_keys.extend(keys(&o.form));
+        }
+        if body_forms.is_empty() {
+            return;
+        }
+        let name_like = |p: &str| {
+            p.chars().count() >= 3
+                && p.chars().next().is_some_and(char::is_uppercase)
+                && !p.chars().skip(1).any(char::is_uppercase)
+                && !lexicon::is_stop(p)
+                && !lexicon::is_title_word(p)
+                && !lexicon::is_common(&p.to_lowercase())
+                && !names.used_in_lower_case(p)
+        };
+        let absent = |p: &str| {
+            !keys(p).iter().any(|k| body_keys.contains(k))
+                && !body_forms.iter().any(|b| morphological(b, p))
+        };
+        let title: Vec<&crate::analysis::names::Occurrence> = names
+            .occurrences
+            .iter()
+            .filter(|o| o.block == title_block && !o.form.contains(' '))
+            .collect();
+        for (i, o) in title.iter().enumerate() {
+            // Only names the headline marks as people: two surnames joined by a hyphen
+            // ("Putin-Witkoff talks"), a given name and a surname, or a title and a name.
+            let parts: Vec<&str> = o.form.split('-').collect();
+            let mut people: Vec<&str> = Vec::new();
+            if parts.len() == 2 && parts.iter().all(|p| name_like(p)) {
+                people.extend(parts.iter().filter(|p| absent(p)));
+            } else if parts.len() == 1 && name_like(&o.form) {
+                let prev = i.checked_sub(1).and_then(|k| title.get(k));
+                let after_given = prev.is_some_and(|p| {
+                    p.mention == o.mention
+                        && p.tokens.end == o.tokens.start
+                        && lexicon::is_given(&p.form.to_lowercase())
+                });
+                let titled = names
+                    .mentions
+                    .get(o.mention)
+                    .is_some_and(|m| m.title.is_some() && m.head() == names_index(names, o));
+                if (after_given || titled) && absent(&o.form) {
+                    people.push(&o.form);
+                }
+            }
+            if people.is_empty() {
+                continue;
+            }
+            let list = people
+                .iter()
+                .map(|p| format!("“{p}”"))
+                .collect::<Vec<_>>()
+                .join(" and ");
+            out.push(Diagnostic::new(
+                &Self::META,
+                o.span,
+                format!("The headline names {list}, but the story never mentions them."),
+            ));
+        }
+    }
+}
+
+/// The index of `o` in the draft's occurrences.
+fn names_index(names: &crate::analysis::names::Names, o: &crate::analysis::names::Occurrence) -> usize {
+    names
+        .occurrences
+        .iter()
+        .position(|x| std::ptr::eq(x, o))
+        .unwrap_or(usize::MAX)
+}

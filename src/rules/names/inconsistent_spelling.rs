@@ -1,0 +1,113 @@
+use crate::context::LintContext;
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// A name is spelled more than one way in the same draft.
+    ///
+    /// ## What it flags
+    /// A person, place or organisation whose name is written two or more ways: transliteration
+    /// drift (Zelenskiy / Zelensky, Sergey / Sergei), diacritics (José / Jose), doubled letters
+    /// (Phillips / Philips), ie/ei, -son/-sen, a hyphen or a space (Baxter-Holm / Baxter Holm),
+    /// Russian- and Ukrainian-derived forms (Kharkov / Kharkiv), and one-letter slips in longer
+    /// names. The diagnostic sits on the spelling the draft should not use, and points to the
+    /// other spellings. Names inside quotations count too: a name is a name.
+    ///
+    /// Words that are different names (Davis and David, Iran and Iraq, Obama and Osama), related
+    /// words (Russia and Russian), and surnames that come with different given names are left
+    /// alone.
+    ///
+    /// ## Why it matters
+    /// Reuters and AP style guides both ask for one spelling per name, following the house
+    /// style or the person's own preference, used consistently throughout the story; BBC News
+    /// style keeps a list of preferred transliterations for the same reason. Readers notice a
+    /// name spelled two ways and ask whether the story is about two people.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// Volodymyr Zelenskiy met the envoys. Zelensky said talks would go on.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// Volodymyr Zelenskiy met the envoys. Zelenskiy said talks would go on.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Unsafe: the fix rewrites every occurrence of the flagged spelling to the chosen one (the
+    /// house style's, else the spelling of the first full-name mention, else the most frequent).
+    /// Occurrences inside quotations are never rewritten. Review it: two people can have names
+    /// that differ by one letter.
+    ///
+    /// ## Options
+    /// `[names.prefer]` in `newslint.toml` chooses the spelling, e.g.
+    /// `"Zelenskyy" = ["Zelenskiy", "Zelensky"]`.
+    pub struct InconsistentSpelling {
+        id: "names/inconsistent-spelling",
+        severity: Warning,
+        enabled: true,
+    }
+}
+
+impl Rule for InconsistentSpelling {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let names = ctx.names();
+        for g in &names.variants {
+            for s in g.spellings.iter().filter(|s| s.form != g.main) {
+                let Some(&first) = s.occurrences.first() else {
+                    continue;
+                };
+                let Some(occ) = names.occurrences.get(first) else {
+                    continue;
+                };
+                let others: Vec<String> = g
+                    .spellings
+                    .iter()
+                    .filter(|o| o.form != s.form)
+                    .map(|o| format!("“{}”", o.form))
+                    .collect();
+                let mut d = Diagnostic::new(
+                    &Self::META,
+                    occ.span,
+                    format!(
+                        "“{}” is also spelled {} in this draft; use one spelling.",
+                        s.form,
+                        others.join(" and ")
+                    ),
+                );
+                for o in &g.spellings {
+                    for &i in &o.occurrences {
+                        if i == first {
+                            continue;
+                        }
+                        if let Some(oc) = names.occurrences.get(i) {
+                            d = d.with_related(oc.span, format!("written “{}” here", o.form));
+                        }
+                    }
+                }
+                let edits: Vec<Edit> = s
+                    .occurrences
+                    .iter()
+                    .filter_map(|&i| names.occurrences.get(i))
+                    .filter(|o| !o.quoted)
+                    .map(|o| Edit {
+                        span: o.span,
+                        replacement: g.chosen.clone(),
+                    })
+                    .collect();
+                if !edits.is_empty() {
+                    d = d.with_fix(
+                        format!("Spell it “{}” throughout", g.chosen),
+                        Applicability::Unsafe,
+                        edits,
+                    );
+                }
+                out.push(d);
+            }
+        }
+    }
+}

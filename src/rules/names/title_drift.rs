@@ -1,0 +1,163 @@
+use crate::analysis::names::{Mention, lexicon};
+use crate::context::LintContext;
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// One person is given different titles.
+    ///
+    /// ## What it flags
+    /// A person whose formal title changes within the draft: "Foreign Minister Tsahkna" and
+    /// later "Prime Minister Tsahkna". Courtesy titles (Mr, Ms, Dr, Sir) are not roles and are
+    /// ignored, and so are titles marked as past (Former, Acting) and a shortened title
+    /// ("Minister" after "Foreign Minister").
+    ///
+    /// ## Why it matters
+    /// A title tells the reader who is speaking and with what authority. AP style capitalises a
+    /// formal title before a name and does not repeat it on later references; when it is
+    /// repeated, it must be the same title, or readers will think two people are meant, or
+    /// that the person changed jobs in the middle of the story.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// Foreign Minister Kadri Lepp met the envoys. Prime Minister Lepp later said talks failed.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// Foreign Minister Kadri Lepp met the envoys. Lepp later said talks failed.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: which title is right is a fact to check.
+    ///
+    /// ## Options
+    /// None.
+    pub struct TitleDrift {
+        id: "names/title-drift",
+        severity: Warning,
+        enabled: true,
+    }
+}
+
+/// The role a title names, or `None` for a courtesy or past title.
+fn role(m: &Mention) -> Option<&str> {
+    let t = m.title.as_deref()?;
+    if t.split(' ').any(|w| matches!(w, "Former" | "Acting" | "Elect" | "Shadow")) {
+        return None;
+    }
+    // Civil offices only: military ranks, royal, religious and academic titles change or
+    // combine for reasons a copy editor does not need flagged (General and President).
+    let head = t.split(' ').next_back()?;
+    let civil = matches!(
+        head,
+        "President"
+            | "Minister"
+            | "Secretary"
+            | "Chancellor"
+            | "Senator"
+            | "Sen"
+            | "Sen."
+            | "Governor"
+            | "Gov"
+            | "Gov."
+            | "Mayor"
+            | "Ambassador"
+            | "Commissioner"
+            | "Speaker"
+            | "Premier"
+            | "Representative"
+            | "Rep"
+            | "Rep."
+    );
+    let _ = lexicon::is_courtesy(head);
+    civil.then_some(t)
+}
+
+/// A title with its abbreviations spelled out (`Gen` → `General`).
+fn expand(t: &str) -> String {
+    t.split(' ')
+        .map(|w| match w.trim_end_matches('.') {
+            "Prof" => "Professor",
+            "Gen" => "General",
+            "Sen" => "Senator",
+            "Rep" => "Representative",
+            "Gov" => "Governor",
+            "Lt" => "Lieutenant",
+            "Col" => "Colonel",
+            "Capt" => "Captain",
+            "Sgt" => "Sergeant",
+            "Maj" => "Major",
+            "Adm" => "Admiral",
+            "Cmdr" => "Commander",
+            "Rev" => "Reverend",
+            w => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether two titles can name the same role ("Minister" and "Foreign Minister").
+fn compatible(a: &str, b: &str) -> bool {
+    let (a, b) = (expand(a), expand(b));
+    let (a, b) = (a.as_str(), b.as_str());
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.contains(' ')
+        && long.ends_with(short)
+        && !long
+            .split(' ')
+            .any(|w| matches!(w, "Prime" | "Vice" | "Deputy" | "Chief"))
+}
+
+impl Rule for TitleDrift {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let names = ctx.names();
+        for (_, ms) in super::first_reference::people(names) {
+            let titled: Vec<(&Mention, &str)> = ms
+                .iter()
+                .filter_map(|&i| names.mentions.get(i))
+                .filter(|m| !m.heading)
+                .filter_map(|m| role(m).map(|r| (m, r)))
+                .collect();
+            let Some(&(first, first_role)) = titled.first() else {
+                continue;
+            };
+            let first_name = |m: &Mention| {
+                m.is_full()
+                    .then(|| names.occurrences.get(m.words.start).map(|o| o.form.as_str()))
+                    .flatten()
+            };
+            for &(m, r) in titled.iter().skip(1) {
+                if compatible(first_role, r) {
+                    continue;
+                }
+                // Two people with one surname: different first names.
+                if let (Some(a), Some(b)) = (first_name(first), first_name(m)) {
+                    if a != b {
+                        continue;
+                    }
+                }
+                let span = m.title_span.unwrap_or(m.span);
+                out.push(
+                    Diagnostic::new(
+                        &Self::META,
+                        span,
+                        format!(
+                            "“{r}” here, but “{first_role}” earlier: is this the same person, \
+                             and which title is right?"
+                        ),
+                    )
+                    .with_related(first.title_span.unwrap_or(first.span), "first title"),
+                );
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! `speculation/belief`.
+
+use super::{q, report};
+use crate::analysis::speculation::CueKind;
+use crate::context::LintContext;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// A belief or forecast reported as someone's: analysts expect, she believes, officials fear.
+    ///
+    /// ## What it flags
+    /// Verbs of believing, expecting and fearing in the active voice, with what is believed
+    /// following: *believe*, *think*, *expect*, *anticipate*, *predict*, *forecast*,
+    /// *foresee*, *fear*, *worry that*, *doubt*, *suspect*, *assume*, *presume*, *reckon*,
+    /// *feel that*, *consider … to be / as*, *regard … as*; and *the fear / doubt that*.
+    /// This is a gentle note (a hint by default): the copy reports what someone believes or
+    /// forecasts, not what happened. Check that the holder is named and that the sentence
+    /// reads as a forecast, not as fact.
+    ///
+    /// Not flagged: the passive without a holder ("is expected to"), which is
+    /// `speculation/unsourced-expectation`; "think about", "believe in", "than expected",
+    /// "as expected"; nouns ("a thought", "the forecast"); anything inside a direct
+    /// quotation.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
+    ///
+    /// ## Why it matters
+    /// Forecasts and beliefs are not facts. AP and Reuters ask that they be attributed to
+    /// someone in a position to know, and that the story not present a prediction as a
+    /// certainty. Marking them lets an editor check both at a glance.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// Investors expect the bank to cut rates in March.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// Traders at three banks said they expect the bank to cut rates in March.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Display-only: nothing to change when the belief is clearly someone's.
+    ///
+    /// ## Options
+    /// None. Set the severity with `[rules] "speculation/belief" = "info"`, or turn it off
+    /// with `"off"`.
+    pub struct Belief {
+        id: "speculation/belief",
+        severity: Hint,
+        enabled: true,
+    }
+}
+
+impl Rule for Belief {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        report(ctx, out, &[CueKind::Belief], |c| {
+            Diagnostic::new(
+                &Self::META,
+                c.span,
+                format!(
+                    "{}: a belief or forecast, not a fact. Check whose it is and that it reads as one.",
+                    q(&c.words)
+                ),
+            )
+            .with_fix(
+                "Name whose belief it is",
+                Applicability::DisplayOnly,
+                Vec::new(),
+            )
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn beliefs() {
+        check(
+            "Investors expect the bank to cut rates.",
+            &["belief:expect"],
+        );
+        check("Doctors fear that the virus will spread.", &["belief:fear"]);
+        check("He thought about the offer for a week.", &[]);
+        check("She believes in second chances.", &[]);
+    }
+}

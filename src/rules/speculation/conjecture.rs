@@ -1,0 +1,113 @@
+//! `speculation/conjecture`.
+
+use super::{q, report};
+use crate::analysis::speculation::CueKind;
+use crate::context::LintContext;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// Speculation and inference in the reporter's voice: speculation, rumours, suggests, signals.
+    ///
+    /// ## What it flags
+    /// In the reporter's own words:
+    /// - speculation and rumour: *speculation*, *speculate(d)*, *speculative*, *conjecture*,
+    ///   *rumour(s)*, *rumoured*, *unconfirmed reports*;
+    /// - inference from evidence: *suggests*, *suggested that*, *indicates that*, *implies*,
+    ///   when a clause follows ("The figures suggest the slump is over");
+    /// - signs read as meaning: *signals that*, *could signal*, *signs that*, *indications
+    ///   that*, *hinted at*;
+    /// - *raises the prospect / possibility / spectre*, *raises questions*, *casts doubt*.
+    ///
+    /// Not flagged: a proposal ("she suggested a meeting", "suggested to him"), a noun after
+    /// a determiner ("the suggestion", "a signal"), and anything inside a direct quotation.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
+    ///
+    /// ## Why it matters
+    /// Reporting speculation spreads it. AP allows anonymous material only when it is fact,
+    /// "neither speculation nor opinion"; the BBC asks that claims that cannot be
+    /// corroborated be attributed. An inference ("suggests") in the reporter's voice is the
+    /// newsroom's own reading of the evidence: say who draws it, or report the evidence.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The visit raises the prospect of a trade deal.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// Trade officials from both countries will meet during the visit, the ministry said.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Display-only: report what is known, or name who speculates.
+    ///
+    /// ## Options
+    /// None. Set the severity with `[rules] "speculation/conjecture" = "warning"`.
+    pub struct Conjecture {
+        id: "speculation/conjecture",
+        severity: Info,
+        enabled: true,
+    }
+}
+
+impl Rule for Conjecture {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        report(ctx, out, &[CueKind::Conjecture], |c| {
+            let w = c.words.as_str();
+            let msg = if w.starts_with("specul")
+                || w.starts_with("rumo")
+                || w.contains("unconfirmed")
+                || w == "conjecture"
+            {
+                format!(
+                    "{}: whose? Report what is known and name who is speculating.",
+                    q(w)
+                )
+            } else {
+                format!(
+                    "{}: an inference in the reporter's voice. Say who draws it, or report the evidence plainly.",
+                    q(w)
+                )
+            };
+            Diagnostic::new(&Self::META, c.span, msg).with_fix(
+                "Report what is known, or name who says it",
+                Applicability::DisplayOnly,
+                Vec::new(),
+            )
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn conjecture() {
+        check(
+            "Speculation grew that the coach would quit.",
+            &["conjecture:Speculation"],
+        );
+        check(
+            "The figures suggest the slump is over.",
+            &["conjecture:suggest"],
+        );
+        check("She suggested a meeting on Friday.", &[]);
+        check(
+            "The visit raises the prospect of a deal.",
+            &["conjecture:raises the prospect"],
+        );
+        check(
+            "The move could signal a change of course.",
+            &["conjecture:could signal"],
+        );
+    }
+}

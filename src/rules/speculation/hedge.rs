@@ -1,0 +1,199 @@
+//! `speculation/hedge`.
+
+use super::{q, report};
+use crate::analysis::speculation::{Cue, CueKind};
+use crate::context::LintContext;
+use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// Hedging in the reporter's voice: may, might, could, possibly, likely, appears to, seems.
+    ///
+    /// ## What it flags
+    /// In the reporter's own words:
+    /// - speculative modals that hedge a claim: *may*, *might*, *could*, *may have*,
+    ///   *could have*, *must have* ("The fire may have started in the kitchen");
+    /// - epistemic adverbs and adjectives: *possibly*, *probably*, *perhaps*, *maybe*,
+    ///   *conceivably*, *arguably*, *potentially*, *presumably*, *likely*, *unlikely*,
+    ///   *probable*, *possible* ("a possible sale", "it is possible that"), *possibility*,
+    ///   *likelihood*, the adjective *potential* ("a potential buyer");
+    /// - appearance and perception: *seem(s)*, *appear(s) to*, *it appears*, *looks set to*,
+    ///   *looks likely*, *it looks like*, *is perceived as*;
+    /// - open questions the writer states: *it is unclear*, *remains uncertain*,
+    ///   *remains to be seen*;
+    /// - a doubled hedge, *may possibly*, *could potentially*, as one finding with a fix.
+    ///
+    /// Not flagged:
+    /// - anything inside a direct quotation;
+    /// - *May* the month ("in May", "May 5") and the name ("Theresa May"); a sentence that
+    ///   starts with *May* followed by a name or a past-tense verb;
+    /// - permission and past ability: "you may apply online", "could not attend",
+    ///   "could see the smoke", "so that they could vote", "how it could happen";
+    /// - conditionals: nothing inside an *if*, *unless* or *whether* clause, and not *could*
+    ///   in a sentence with an *if* or *unless* clause — a conditional states a condition,
+    ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;
+    /// - *as soon as possible*, *made possible*, *possible to* (ability), *the potential to*;
+    /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd").
+    ///
+    /// A heading is judged like prose; in a title-case headline, *May* is read as the modal
+    /// unless a month word or a number is next to it.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
+    ///
+    /// ## Why it matters
+    /// A hedge in the reporter's voice tells the reader the newsroom is guessing. Reuters asks
+    /// for every statement to be sourced unless it is established fact; the BBC's Editorial
+    /// Guidelines ask for "clear, precise language"; Wikipedia's Manual of Style lists these
+    /// words among the words to watch. Either the fact is known and can be stated, or
+    /// someone expects it and can be named.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The merger may possibly close by June.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// The merger could close by June, the company's finance chief said.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// A doubled hedge ("may possibly") gets a safe fix that removes the second hedge: the
+    /// meaning is kept. Every other finding gets a display-only suggestion (state it or
+    /// attribute it), since only the writer knows which.
+    ///
+    /// ## Options
+    /// `[speculation] flag-conditionals = true` in `newslint.toml` also flags hedges inside
+    /// conditional clauses. Severity: `[rules] "speculation/hedge" = "warning"`.
+    pub struct Hedge {
+        id: "speculation/hedge",
+        severity: Info,
+        enabled: true,
+    }
+}
+
+fn message(c: &Cue) -> String {
+    let w = q(&c.words);
+    match c.kind {
+        CueKind::DoubledHedge => format!("{w} hedges twice; one hedge is enough."),
+        CueKind::Appearance => format!(
+            "{w} says how things look, not what is known: state the fact, or say who sees it so."
+        ),
+        CueKind::OpenQuestion => {
+            format!("{w}: say what is known, and who says the rest is uncertain.")
+        }
+        CueKind::Modal => {
+            format!("{w} hedges the claim: is it known? State it, or say who expects it.")
+        }
+        _ => format!("{w} hedges the claim: state it, or attribute the judgement to someone."),
+    }
+}
+
+impl Rule for Hedge {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        use CueKind::*;
+        report(
+            ctx,
+            out,
+            &[Modal, Epistemic, DoubledHedge, Appearance, OpenQuestion],
+            |c| {
+                let d = Diagnostic::new(&Self::META, c.span, message(c));
+                match c.remove {
+                    Some(span) if c.kind == DoubledHedge => {
+                        let removed = span.slice(ctx.source).trim().to_string();
+                        d.with_fix(
+                            format!("Remove “{removed}”"),
+                            Applicability::Safe,
+                            vec![Edit {
+                                span,
+                                replacement: String::new(),
+                            }],
+                        )
+                    }
+                    _ => d.with_fix(
+                        "State it, or attribute it",
+                        Applicability::DisplayOnly,
+                        Vec::new(),
+                    ),
+                }
+            },
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{check, flagged};
+    use crate::settings::Settings;
+
+    #[test]
+    fn modals() {
+        check(
+            "The fire may have started in the kitchen.",
+            &["hedge:may have"],
+        );
+        check("Prices might fall next year.", &["hedge:might"]);
+        check("The strike could spread to other ports.", &["hedge:could"]);
+        check(
+            "The merger may possibly close by June.",
+            &["hedge:may possibly"],
+        );
+    }
+
+    #[test]
+    fn may_the_month_and_the_name() {
+        check("The law took effect in May.", &[]);
+        check("May 5 was the deadline.", &[]);
+        check("Theresa May spoke first.", &[]);
+        check("May said she would stay.", &[]);
+        check("Talks ended last May without a deal.", &[]);
+    }
+
+    #[test]
+    fn permission_and_ability() {
+        check("Residents may apply online.", &[]);
+        check("You may bring one guest.", &[]);
+        check("The senator could not attend the vote.", &[]);
+        check("Witnesses could see smoke from the bridge.", &[]);
+    }
+
+    #[test]
+    fn conditionals_are_off_by_default() {
+        check("If the talks fail, the strike could spread.", &[]);
+        check("Unless prices fall, sales might suffer.", &["hedge:might"]);
+        let on = Settings {
+            speculation: crate::settings::SpeculationSettings {
+                flag_conditionals: true,
+            },
+            ..Settings::default()
+        };
+        assert_eq!(
+            flagged("If the talks fail, the strike could spread.", &on),
+            ["hedge:could"]
+        );
+    }
+
+    #[test]
+    fn epistemic_and_appearance() {
+        check("The plan is probably dead.", &["hedge:probably"]);
+        check("The company is likely to cut jobs.", &["hedge:likely"]);
+        check(
+            "The bank is exploring a possible sale.",
+            &["hedge:possible"],
+        );
+        check("Send it as soon as possible.", &[]);
+        check(
+            "The fund appears to have lost money.",
+            &["hedge:appears to"],
+        );
+        check("She appeared in court on Monday.", &[]);
+        check("The deal seems close.", &["hedge:seems"]);
+        check("It is unclear who fired first.", &["hedge:unclear"]);
+    }
+}

@@ -1,0 +1,132 @@
+//! `speculation/unsourced-expectation`.
+
+use super::{q, report};
+use crate::analysis::speculation::CueKind;
+use crate::context::LintContext;
+use crate::diagnostic::{Applicability, Diagnostic};
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// Expectation or belief with no one holding it: is expected to, is believed to, it is thought that.
+    ///
+    /// ## What it flags
+    /// Passive expectation and belief that leaves out whose it is:
+    /// - *is / are / was expected, set, poised, tipped, slated, projected, forecast, predicted
+    ///   to* ("The bank is expected to raise rates");
+    /// - *is believed, thought, understood, said, rumoured, reported, feared, presumed,
+    ///   assumed, alleged to* ("He is understood to have resigned");
+    /// - *it is believed / thought / understood / expected / feared / said that* and
+    ///   *it is understood* without *that*;
+    /// - *is considered (to be / as / one of / the …)*, *is regarded / seen / viewed /
+    ///   perceived as*, and *widely expected / believed / regarded / seen*;
+    /// - the same without *be*, after a noun: "a move expected to save money".
+    ///
+    /// Not flagged:
+    /// - a passive with a named agent: "is expected by the central bank to …" (a vague agent —
+    ///   "by many", "by some analysts" — is still flagged);
+    /// - the active voice with a subject ("analysts expect"): that is `speculation/belief`;
+    /// - "than expected", "as expected";
+    /// - anything inside a direct quotation.
+    ///
+    /// The family reports one finding per sentence: when a sentence holds several speculative
+    /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
+    /// a hedge, a belief) is reported and the others are listed with it as related spans.
+    ///
+    /// ## Why it matters
+    /// "Is expected to" asks the reader to trust an expectation without saying who expects
+    /// it. AP requires attribution of disputable facts in the same sentence; Wikipedia's
+    /// Manual of Style (MOS:WEASEL) names "it is believed" and "is widely regarded as" as
+    /// weasel words, and its editors tag such sentences "By whom?".
+    ///
+    /// ## Example
+    /// ```markdown
+    /// The governor is expected to sign the bill this week.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// The governor will sign the bill this week, her spokesman said.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Display-only: only the writer knows who expects it.
+    ///
+    /// ## Options
+    /// None. Set the severity with `[rules] "speculation/unsourced-expectation" = "info"`.
+    pub struct UnsourcedExpectation {
+        id: "speculation/unsourced-expectation",
+        severity: Warning,
+        enabled: true,
+    }
+}
+
+impl Rule for UnsourcedExpectation {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        report(ctx, out, &[CueKind::UnsourcedExpectation], |c| {
+            let by_whom = match c.head.as_str() {
+                "set" | "poised" | "tipped" | "slated" | "touted" => "Says who?".to_string(),
+                h => {
+                    let mut cs = h.chars();
+                    let cap: String = cs
+                        .next()
+                        .map(|f| f.to_uppercase().chain(cs).collect())
+                        .unwrap_or_default();
+                    format!("{cap} by whom?")
+                }
+            };
+            Diagnostic::new(
+                &Self::META,
+                c.span,
+                format!(
+                    "{}: {by_whom} Name who holds this view, or report it as fact if it is one.",
+                    q(&c.words)
+                ),
+            )
+            .with_fix(
+                "Name who expects or believes it",
+                Applicability::DisplayOnly,
+                Vec::new(),
+            )
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::check;
+
+    #[test]
+    fn passive_expectation() {
+        check(
+            "The governor is expected to sign the bill.",
+            &["unsourced-expectation:is expected to"],
+        );
+        check(
+            "The striker is widely tipped to leave.",
+            &["unsourced-expectation:is widely tipped to"],
+        );
+        check(
+            "It is understood that the deal is off.",
+            &["unsourced-expectation:It is understood"],
+        );
+        check(
+            "The wreck is thought to date from 1820.",
+            &["unsourced-expectation:is thought to"],
+        );
+        check(
+            "The painting is considered one of his best.",
+            &["unsourced-expectation:is considered"],
+        );
+    }
+
+    #[test]
+    fn sourced_or_not_expectation() {
+        check("The rate is expected by the central bank to rise.", &[]);
+        check("Sales rose faster than expected.", &[]);
+        check("“The bill is expected to pass,” she said.", &[]);
+    }
+}

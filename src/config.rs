@@ -11,6 +11,9 @@
 //! speculation = "info"                 # a whole family
 //! "attribution/vague-source" = "error" # one rule (wins over its family)
 //!
+//! [names]
+//! flag-repeated-full-name = false       # names/first-reference: also a full name repeated late
+//!
 //! [names.prefer]
 //! "Zelenskyy" = ["Zelenskiy", "Zelensky"]
 //! "Kyiv" = ["Kiev"]
@@ -334,10 +337,21 @@ impl Parser<'_> {
                         settings.names.prefer.push((preferred, list));
                     }
                 }
+                "flag-repeated-full-name" => match v.get_ref() {
+                    DeValue::Boolean(b) => settings.names.flag_repeated_full_name = *b,
+                    _ => {
+                        return Err(self.error(
+                            Some(v.span()),
+                            "`names.flag-repeated-full-name` must be true or false",
+                        ));
+                    }
+                },
                 other => {
                     return Err(self.error(
                         Some(key.span()),
-                        format!("unknown key `names.{other}` (expected `names.prefer`)"),
+                        format!(
+                            "unknown key `names.{other}` (expected `names.prefer` or `names.flag-repeated-full-name`)"
+                        ),
                     ));
                 }
             }
@@ -538,6 +552,22 @@ mod tests {
             "names = { prefer = { \"Kyiv\" = [] } }",
             "levels[] prefer[Kyiv<] cond=false exclude=0",
         );
+    }
+
+    #[test]
+    fn names_options() {
+        let c = parse(
+            "[names]\nflag-repeated-full-name = true\n",
+            Path::new("newslint.toml"),
+        )
+        .unwrap();
+        assert!(c.settings.names.flag_repeated_full_name);
+        let e = parse(
+            "[names]\nflag-repeated-full-name = \"yes\"\n",
+            Path::new("newslint.toml"),
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (2, 27), "{e}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ crate::declare_rule! {
     /// Zelenskiy"), when the draft never gives the person's full name; and a first mention by
     /// surname when the full name only comes later. Royal, papal and similar single-name
     /// titles (King, Pope, Prince, Sir with a given name) are left alone. With the option
-    /// `flag_repeated_full_name`, also a full name repeated long after the first reference.
+    /// `flag-repeated-full-name`, also a full name repeated long after the first reference.
     ///
     /// ## Why it matters
     /// AP style: use a person's first and last name on first reference, and the last name
@@ -34,7 +34,7 @@ crate::declare_rule! {
     /// No fix: only the writer knows the full name.
     ///
     /// ## Options
-    /// `flag_repeated_full_name` (`[names]` in `newslint.toml`, default false): also report a
+    /// `flag-repeated-full-name` (`[names]` in `newslint.toml`, default false): also report a
     /// full name repeated after the first reference, four paragraphs or more after the
     /// person was last mentioned.
     pub struct FirstReference {

@@ -36,6 +36,25 @@ fn draft(size: usize) -> &'static str {
 }
 
 fn main() {
+    // For profilers: `NEWSLINT_PROFILE=1000000 valgrind --tool=callgrind <bench binary>` lints
+    // one generated draft of that size once, with nothing else around it.
+    if let Some(size) = std::env::var("NEWSLINT_PROFILE")
+        .ok()
+        .and_then(|s| s.parse::<usize>().ok())
+    {
+        let d = generate::draft(size, 42);
+        let n = newslint::lint(&d, &Settings::default()).len();
+        eprintln!("{} bytes, {n} diagnostics", d.len());
+        return;
+    }
+    // For bench/compare.sh: `NEWSLINT_GENERATE=DIR` writes the 2,000 generated drafts the CLI
+    // benchmark uses into DIR.
+    if let Some(dir) = std::env::var_os("NEWSLINT_GENERATE") {
+        let bytes = generate::write_corpus(std::path::Path::new(&dir), 2_000, 2_200)
+            .expect("write the drafts");
+        eprintln!("2000 drafts, {bytes} bytes");
+        return;
+    }
     for (n, d) in DRAFTS.iter() {
         let a = Analyzed::new(d);
         let diags = a.lint(&Settings::default());

@@ -158,8 +158,10 @@ pub fn morphological(a: &str, b: &str) -> bool {
         if s.chars().next() == last && stem.is_none() {
             return false;
         }
+        // A replaced last letter only with a real ending (Italy / Italian), never a lone
+        // letter (-sky / -ski is transliteration).
         b.strip_suffix(s)
-            .is_some_and(|rest| rest == a || stem.is_some_and(|st| st == rest))
+            .is_some_and(|rest| rest == a || (s.len() >= 2 && stem.is_some_and(|st| st == rest)))
     })
 }
 
@@ -227,6 +229,8 @@ mod tests {
         assert!(morphological("Iraq", "Iraqi"));
         assert!(morphological("Williams", "William"));
         assert!(!morphological("Rusedski", "Rusedskiy"));
+        assert!(!morphological("Lewandowsky", "Lewandowski"));
+        assert!(morphological("Italy", "Italian"));
         assert!(!morphological("Davis", "David"));
         assert!(!morphological("Henman", "Henmann"));
     }

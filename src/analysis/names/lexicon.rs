@@ -2,7 +2,7 @@
 //! and the Ukrainian spellings of SpellingUkraine. The data files and their sources and licences
 //! are in `src/analysis/lexicons/names/`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 const GIVEN: &str = include_str!("../lexicons/names/given.txt");
@@ -89,7 +89,7 @@ const KNOWN_GROUPS: &[&[&str]] = &[
 
 /// For every spelling in a known group or SpellingUkraine entry: the group's canonical spelling.
 pub static KNOWN_VARIANTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for g in KNOWN_GROUPS {
         for w in *g {
             m.insert(*w, g[0]);

@@ -26,7 +26,7 @@ use crate::markdown::Draft;
 use crate::prose::{Prose, TokenKind};
 use crate::settings::Settings;
 use crate::text::Span;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 /// One capitalised name word in the prose.
@@ -170,7 +170,7 @@ pub fn house_preference(form: &str, settings: &Settings) -> Option<String> {
 fn ukrainian_place(form: &str) -> Option<&'static str> {
     use std::sync::LazyLock;
     static MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for e in lexicon::UKRAINIAN.iter() {
             if !matches!(
                 e.category,
@@ -643,7 +643,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
 }
 
 fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
-    let mut stats: HashMap<&str, FormStats> = HashMap::new();
+    let mut stats: HashMap<&str, FormStats> = HashMap::default();
     for (i, o) in names.occurrences.iter().enumerate() {
         if !candidate(&o.form) {
             continue;
@@ -699,7 +699,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         i
     }
     let key_index: HashMap<String, Vec<usize>> = {
-        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut m: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, f) in forms.iter().enumerate() {
             for k in stats[f].keys.iter().cloned() {
                 let v = m.entry(k).or_default();
@@ -742,8 +742,8 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
     // long draft is not compared pair by pair). Two edits: only forms with a given name in
     // common.
     let st: Vec<&FormStats> = forms.iter().map(|f| &stats[f]).collect();
-    let mut deletions: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut deletions: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, s) in st.iter().enumerate() {
         if plen[i] < 4 {
             continue;
@@ -766,7 +766,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             }
         }
     }
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
     for v in deletions.values().chain(by_given.values()) {
         for (n, &a) in v.iter().enumerate() {
             for &b in &v[n + 1..] {
@@ -781,7 +781,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..forms.len() {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);

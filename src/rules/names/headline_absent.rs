@@ -54,18 +54,25 @@ impl Rule for HeadlineAbsent {
             return;
         };
         let names = ctx.names();
-        let mut body_keys: HashSet<String> = HashSet::new();
-        let mut body_forms: Vec<&str> = Vec::new();
-        for o in names.occurrences.iter().filter(|o| o.block != title_block) {
-            for part in o.form.split(['-', ' ']) {
-                body_keys.extend(keys(part));
-                body_forms.push(part);
-            }
-            body_keys.extend(keys(&o.form));
-        }
-        if body_forms.is_empty() {
+        if !names.occurrences.iter().any(|o| o.block != title_block) {
             return;
         }
+        // The body's name keys and forms, built only once a headline name needs them.
+        let body = std::cell::OnceCell::new();
+        let body = || {
+            body.get_or_init(|| {
+                let mut body_keys: HashSet<String> = HashSet::default();
+                let mut body_forms: Vec<&str> = Vec::new();
+                for o in names.occurrences.iter().filter(|o| o.block != title_block) {
+                    for part in o.form.split(['-', ' ']) {
+                        body_keys.extend(keys(part));
+                        body_forms.push(part);
+                    }
+                    body_keys.extend(keys(&o.form));
+                }
+                (body_keys, body_forms)
+            })
+        };
         let name_like = |p: &str| {
             p.chars().count() >= 3
                 && p.chars().next().is_some_and(char::is_uppercase)
@@ -76,6 +83,7 @@ impl Rule for HeadlineAbsent {
                 && !names.used_in_lower_case(p)
         };
         let absent = |p: &str| {
+            let (body_keys, body_forms) = body();
             !keys(p).iter().any(|k| body_keys.contains(k))
                 && !body_forms.iter().any(|b| morphological(b, p))
         };

@@ -41,6 +41,15 @@ fn frame(v: &Value) -> Vec<u8> {
 }
 
 async fn read_async<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> Option<Value> {
+    let (_, body) = read_async_raw(r).await?;
+    serde_json::from_slice(&body).ok()
+}
+
+/// One frame's body and the instant its last byte arrived (before any JSON parsing, so the
+/// client's own parsing is not counted as server time).
+async fn read_async_raw<R: tokio::io::AsyncBufRead + Unpin>(
+    r: &mut R,
+) -> Option<(Instant, Vec<u8>)> {
     let mut len = None;
     loop {
         let mut line = String::new();
@@ -57,7 +66,7 @@ async fn read_async<R: tokio::io::AsyncBufRead + Unpin>(r: &mut R) -> Option<Val
     }
     let mut body = vec![0; len?];
     r.read_exact(&mut body).await.ok()?;
-    serde_json::from_slice(&body).ok()
+    Some((Instant::now(), body))
 }
 
 fn read_sync(r: &mut impl BufRead) -> Option<Value> {
@@ -176,17 +185,29 @@ fn latency() {
                            "contentChanges": [{"range": range, "text": new}]}}));
             let t0 = Instant::now();
             to_server.write_all(&msg).await.expect("write");
-            loop {
-                let m = read_async(&mut rx).await.expect("message");
+            let t1 = loop {
+                let (at, body) = read_async_raw(&mut rx).await.expect("message");
+                let m: Value = serde_json::from_slice(&body).expect("json");
                 if m["method"] == "textDocument/publishDiagnostics"
                     && m["params"]["version"] == version
                 {
-                    break;
+                    break at;
                 }
-            }
-            samples.push(t0.elapsed());
+            };
+            samples.push(t1 - t0);
         }
         samples.sort();
+        // The engine alone on the same text, for comparison: the server's own share is the
+        // difference.
+        let settings = newslint::Settings::default();
+        let mut engine: Vec<Duration> = (0..50)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(newslint::lint(&text, &settings));
+                t.elapsed()
+            })
+            .collect();
+        engine.sort();
         println!(
             "didChange -> publishDiagnostics, {} KB draft, {words} words, {findings} findings, \
              debounce 0, {edits} edits:",
@@ -198,6 +219,11 @@ fn latency() {
             ms(percentile(&samples, 0.90)),
             ms(percentile(&samples, 0.99)),
             ms(*samples.last().expect("samples"))
+        );
+        println!(
+            "  the engine alone (newslint::lint on the same text): p50 {:.2} ms   p99 {:.2} ms",
+            ms(percentile(&engine, 0.50)),
+            ms(percentile(&engine, 0.99))
         );
     });
 }

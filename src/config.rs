@@ -15,6 +15,9 @@
 //! "Zelenskyy" = ["Zelenskiy", "Zelensky"]
 //! "Kyiv" = ["Kiev"]
 //!
+//! [names]
+//! flag-repeated-full-name = false
+//!
 //! [speculation]
 //! flag-conditionals = false
 //! ```
@@ -237,6 +240,16 @@ impl Parser<'_> {
         }
     }
 
+    fn boolean(&self, value: &Value<'_>, what: &str) -> Result<bool, ConfigError> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Ok(*b),
+            _ => Err(self.error(
+                Some(value.span()),
+                format!("`{what}` must be true or false"),
+            )),
+        }
+    }
+
     fn strings(
         &self,
         value: &Value<'_>,
@@ -334,10 +347,17 @@ impl Parser<'_> {
                         settings.names.prefer.push((preferred, list));
                     }
                 }
+                // The rule's documentation spells it with underscores; both are accepted.
+                "flag-repeated-full-name" | "flag_repeated_full_name" => {
+                    settings.names.flag_repeated_full_name =
+                        self.boolean(v, "names.flag-repeated-full-name")?;
+                }
                 other => {
                     return Err(self.error(
                         Some(key.span()),
-                        format!("unknown key `names.{other}` (expected `names.prefer`)"),
+                        format!(
+                            "unknown key `names.{other}` (expected `names.prefer` or `names.flag-repeated-full-name`)"
+                        ),
                     ));
                 }
             }
@@ -349,15 +369,10 @@ impl Parser<'_> {
         let table = self.table(value, "speculation")?;
         for (key, v) in sorted(table) {
             match key.get_ref().as_ref() {
-                "flag-conditionals" => match v.get_ref() {
-                    DeValue::Boolean(b) => settings.speculation.flag_conditionals = *b,
-                    _ => {
-                        return Err(self.error(
-                            Some(v.span()),
-                            "`speculation.flag-conditionals` must be true or false",
-                        ));
-                    }
-                },
+                "flag-conditionals" => {
+                    settings.speculation.flag_conditionals =
+                        self.boolean(v, "speculation.flag-conditionals")?;
+                }
                 other => {
                     return Err(self.error(
                         Some(key.span()),
@@ -511,11 +526,16 @@ mod tests {
                     .map(|(p, v)| format!("{p}<{}", v.join("|")))
                     .collect();
                 format!(
-                    "levels[{}] prefer[{}] cond={} exclude={}",
+                    "levels[{}] prefer[{}] cond={} exclude={}{}",
                     levels.join(","),
                     prefer.join(","),
                     c.settings.speculation.flag_conditionals,
-                    c.exclude.len()
+                    c.exclude.len(),
+                    if c.settings.names.flag_repeated_full_name {
+                        " repeated"
+                    } else {
+                        ""
+                    }
                 )
             }
             Err(e) => format!("{}:{}: {}", e.line, e.column, e.message),
@@ -533,6 +553,14 @@ mod tests {
         check(
             "[names.prefer]\n\"Zelenskyy\" = [\"Zelenskiy\", \"Zelensky\"]\nKyiv = [\"Kiev\"]\n[speculation]\nflag-conditionals = true\n",
             "levels[] prefer[Zelenskyy<Zelenskiy|Zelensky,Kyiv<Kiev] cond=true exclude=0",
+        );
+        check(
+            "[names]\nflag-repeated-full-name = true\n",
+            "levels[] prefer[] cond=false exclude=0 repeated",
+        );
+        check(
+            "[names]\nflag_repeated_full_name = true\n",
+            "levels[] prefer[] cond=false exclude=0 repeated",
         );
         check(
             "names = { prefer = { \"Kyiv\" = [] } }",
@@ -580,7 +608,11 @@ mod tests {
         );
         check(
             "[names]\nprefers = {}\n",
-            "2:1: unknown key `names.prefers` (expected `names.prefer`)",
+            "2:1: unknown key `names.prefers` (expected `names.prefer` or `names.flag-repeated-full-name`)",
+        );
+        check(
+            "[names]\nflag-repeated-full-name = \"no\"\n",
+            "2:27: `names.flag-repeated-full-name` must be true or false",
         );
         check(
             "[names.prefer]\nKyiv = \"Kiev\"\n",

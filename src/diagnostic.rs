@@ -146,33 +146,6 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edits_apply_in_order_and_skip_overlaps() {
-        let e = |s, e, r: &str| Edit {
-            span: Span::new(s, e),
-            replacement: r.to_string(),
-        };
-        assert_eq!(
-            apply_edits("hello world", &[e(6, 11, "there"), e(0, 5, "hi")]),
-            "hi there"
-        );
-        assert_eq!(apply_edits("abc", &[e(0, 2, "x"), e(1, 3, "y")]), "xc");
-        assert_eq!(apply_edits("é", &[e(1, 2, "x")]), "é");
-        assert_eq!(apply_edits("ab", &[e(2, 2, "!")]), "ab!");
-    }
-
-    #[test]
-    fn severities_order() {
-        assert!(Severity::Error > Severity::Warning && Severity::Info > Severity::Hint);
-        assert_eq!(Severity::parse("info"), Some(Severity::Info));
-        assert_eq!(Severity::parse("Info"), None);
-    }
-}
-
 impl Diagnostic {
     /// A diagnostic of `rule` on `span`; the engine sets the configured severity.
     pub fn new(
@@ -212,5 +185,32 @@ impl Diagnostic {
             edits,
         });
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_apply_in_order_and_skip_overlaps() {
+        let e = |s, e, r: &str| Edit {
+            span: Span::new(s, e),
+            replacement: r.to_string(),
+        };
+        assert_eq!(
+            apply_edits("hello world", &[e(6, 11, "there"), e(0, 5, "hi")]),
+            "hi there"
+        );
+        assert_eq!(apply_edits("abc", &[e(0, 2, "x"), e(1, 3, "y")]), "xc");
+        assert_eq!(apply_edits("é", &[e(1, 2, "x")]), "é");
+        assert_eq!(apply_edits("ab", &[e(2, 2, "!")]), "ab!");
+    }
+
+    #[test]
+    fn severities_order() {
+        assert!(Severity::Error > Severity::Warning && Severity::Info > Severity::Hint);
+        assert_eq!(Severity::parse("info"), Some(Severity::Info));
+        assert_eq!(Severity::parse("Info"), None);
     }
 }

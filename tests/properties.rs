@@ -32,6 +32,7 @@ fn all_on() -> Settings {
                 vec!["Zelenskiy".into(), "Zelenskyy".into()],
             ),
         ],
+        ..NamesSettings::default()
     };
     s.speculation = SpeculationSettings {
         flag_conditionals: true,

@@ -261,7 +261,7 @@ fn block(r: &mut Rng, out: &mut String) {
         }
         6 if r.chance(30) => {
             // A quotation that runs on into the next paragraph.
-            out.push_str("“");
+            out.push('“');
             out.push_str(r.pick(QUOTE));
             out.push_str(". ");
             out.push_str(r.pick(QUOTE));

@@ -1421,3 +1421,68 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::settings::Settings;
+
+    /// Checks the cues found in `input` (kind and words, in order), with default settings.
+    #[track_caller]
+    fn check(input: &str, expected: &[(CueKind, &str)]) {
+        let a = crate::Analyzed::new(input);
+        let settings = Settings::default();
+        let ctx = a.context(&settings);
+        let got: Vec<(CueKind, String)> =
+            find(&ctx).into_iter().map(|c| (c.kind, c.words)).collect();
+        let want: Vec<(CueKind, String)> =
+            expected.iter().map(|(k, w)| (*k, w.to_string())).collect();
+        assert_eq!(got, want, "input: {input}");
+    }
+
+    #[test]
+    fn kinds() {
+        use CueKind::*;
+        check("Ships are reportedly waiting.", &[(Hearsay, "reportedly")]);
+        check(
+            "The vote may possibly slip.",
+            &[(DoubledHedge, "may possibly")],
+        );
+        check("It seems the vote will slip.", &[(Appearance, "seems")]);
+        check(
+            "It remains to be seen who wins.",
+            &[(OpenQuestion, "remains to be seen")],
+        );
+        check(
+            "The mayor is poised to resign.",
+            &[(UnsourcedExpectation, "is poised to")],
+        );
+        check("Analysts expect a loss.", &[(Belief, "expect")]);
+        check(
+            "Rumours of a sale lifted the shares.",
+            &[(Conjecture, "rumours")],
+        );
+        // Several cues in one sentence are all found; the rules pick one to report.
+        check(
+            "The fund reportedly may close.",
+            &[(Hearsay, "reportedly"), (Modal, "may")],
+        );
+    }
+
+    #[test]
+    fn context_turns_cues_off() {
+        check("“It may rain,” she said.", &[]);
+        check("The trial of the alleged smuggler opened in court.", &[]);
+        check("Sales fell in May.", &[]);
+        check("If it rains, the match could be off.", &[]);
+        check("The union will ask whether staff might strike.", &[]);
+        check("Applicants may apply online.", &[]);
+        check("She could not attend.", &[]);
+    }
+
+    #[test]
+    fn lowercase_is_borrowed_when_unchanged() {
+        assert!(matches!(lower("may"), Cow::Borrowed("may")));
+        assert_eq!(lower("It’s"), "it's");
+    }
+}

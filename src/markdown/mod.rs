@@ -284,11 +284,11 @@ pub fn parse(source: &str) -> Draft {
                     skip = skip.saturating_sub(1);
                     in_metadata = false;
                 }
-                TagEnd::Link => {
-                    // Only autolinks raised `skip`; their text is the URL itself.
-                    if skip > 0 && draft.masked.last().is_some_and(|m| m.end == span.end) {
-                        skip -= 1;
-                    }
+                // Only autolinks raised `skip`; their text is the URL itself.
+                TagEnd::Link
+                    if skip > 0 && draft.masked.last().is_some_and(|m| m.end == span.end) =>
+                {
+                    skip -= 1;
                 }
                 _ => {}
             },
@@ -338,11 +338,9 @@ pub fn parse(source: &str) -> Draft {
                     });
                 }
             }
-            Event::SoftBreak | Event::HardBreak => {
-                if skip == 0 {
-                    if let Some(b) = current.as_mut() {
-                        b.push(" ", span, false);
-                    }
+            Event::SoftBreak | Event::HardBreak if skip == 0 => {
+                if let Some(b) = current.as_mut() {
+                    b.push(" ", span, false);
                 }
             }
             _ => {}

@@ -6,6 +6,7 @@ use super::backend::FIX_ALL;
 use super::convert::{self, Lines};
 use super::lint::Linted;
 use crate::diagnostic::{Diagnostic, Edit};
+use crate::markdown::Draft;
 use crate::text::{LineIndex, Span};
 use std::collections::{HashMap, HashSet};
 use tower_lsp_server::ls_types as lsp;
@@ -44,11 +45,14 @@ pub(crate) fn code_actions(
     let mut disabled_lines = HashSet::new();
     let mut disabled_files = HashSet::new();
     let mut disables = Vec::new();
+    let draft = std::cell::OnceCell::new();
+    let draft = || draft.get_or_init(|| crate::markdown::parse(&linted.text));
     if quick {
-        for (d, published) in linted.core.iter().zip(&linted.lsp) {
+        for d in &linted.core {
             if !touches(d.span, range) {
                 continue;
             }
+            let published = &convert::diagnostic(&lines, uri, d);
             for fix in d.fixes.iter().filter(|f| !f.edits.is_empty()) {
                 out.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: fix.title.clone(),
@@ -61,7 +65,7 @@ pub(crate) fn code_actions(
             }
             let line = linted.index.line_of(d.span.start);
             if disabled_lines.insert((d.rule, line)) {
-                let edit = disable_line(&linted.text, &linted.index, d);
+                let edit = disable_line(&linted.text, &linted.index, draft(), d);
                 disables.push(action(
                     format!("Disable {} for this line", d.rule),
                     uri,
@@ -71,7 +75,7 @@ pub(crate) fn code_actions(
                 ));
             }
             if disabled_files.insert(d.rule) {
-                let edit = disable_file(&linted.text, &linted.index, d.rule);
+                let edit = disable_file(&linted.text, &linted.index, draft(), d.rule);
                 disables.push(action(
                     format!("Disable {} in this file", d.rule),
                     uri,
@@ -154,14 +158,14 @@ fn safe_edits(diags: &[Diagnostic]) -> Vec<Edit> {
 /// Inside a paragraph (the line before belongs to the same block), the comment goes at the end
 /// of that line, so the paragraph stays whole; otherwise it goes on a line of its own, indented
 /// like the line it applies to.
-pub(crate) fn disable_line(text: &str, index: &LineIndex, d: &Diagnostic) -> Edit {
+pub(crate) fn disable_line(text: &str, index: &LineIndex, draft: &Draft, d: &Diagnostic) -> Edit {
     let comment = format!("<!-- newslint-disable-next-line {} -->", d.rule);
     let line = index.line_of(d.span.start);
     let here = index.line_span(line).unwrap_or_default();
     if line > 0 {
         let prev = index.line_span(line - 1).unwrap_or_default();
         let prev_text = prev.slice(text);
-        if !prev_text.trim().is_empty() && same_block(text, prev.end.saturating_sub(1), here.start)
+        if !prev_text.trim().is_empty() && same_block(draft, prev.end.saturating_sub(1), here.start)
         {
             return Edit {
                 span: Span::new(prev.end, prev.end),
@@ -178,8 +182,7 @@ pub(crate) fn disable_line(text: &str, index: &LineIndex, d: &Diagnostic) -> Edi
 }
 
 /// Whether byte offsets `a` and `b` fall in the same prose block (paragraph, list item…).
-fn same_block(text: &str, a: usize, b: usize) -> bool {
-    let draft = crate::markdown::parse(text);
+fn same_block(draft: &Draft, a: usize, b: usize) -> bool {
     draft
         .blocks
         .iter()
@@ -188,9 +191,8 @@ fn same_block(text: &str, a: usize, b: usize) -> bool {
 
 /// The edit that suppresses `rule` in the whole file: a comment on the first line (after the
 /// front matter, which must stay first).
-pub(crate) fn disable_file(text: &str, index: &LineIndex, rule: &str) -> Edit {
+pub(crate) fn disable_file(text: &str, index: &LineIndex, draft: &Draft, rule: &str) -> Edit {
     let comment = format!("<!-- newslint-disable-file {rule} -->");
-    let draft = crate::markdown::parse(text);
     let at = match draft.front_matter {
         Some(fm) if fm.end > 0 => {
             let last = index.line_of(fm.end - 1);
@@ -230,7 +232,12 @@ mod tests {
     /// the suppression then covers the finding.
     fn check_line(text: &str, needle: &str, expected: &str) {
         let d = diag(text, needle);
-        let edit = disable_line(text, &LineIndex::new(text), &d);
+        let edit = disable_line(
+            text,
+            &LineIndex::new(text),
+            &crate::markdown::parse(text),
+            &d,
+        );
         let out = apply_edits(text, &[edit]);
         assert_eq!(out, expected);
         let moved = diag(&out, needle);
@@ -267,7 +274,12 @@ mod tests {
     #[test]
     fn disable_file_goes_after_front_matter() {
         let check = |text: &str, expected: &str| {
-            let e = disable_file(text, &LineIndex::new(text), "names");
+            let e = disable_file(
+                text,
+                &LineIndex::new(text),
+                &crate::markdown::parse(text),
+                "names",
+            );
             assert_eq!(apply_edits(text, &[e]), expected);
         };
         check("Body.\n", "<!-- newslint-disable-file names -->\nBody.\n");

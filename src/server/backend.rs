@@ -351,7 +351,7 @@ impl LanguageServer for Backend {
                 related_documents: None,
                 full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
                     result_id: Some(id),
-                    items: linted.lsp.clone(),
+                    items: linted.published(&params.text_document.uri),
                 },
             },
         )))

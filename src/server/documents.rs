@@ -311,14 +311,24 @@ impl Actor {
         };
         let shared = self.shared.clone();
         let inbox = self.inbox.clone();
-        tokio::task::spawn_blocking(move || {
-            let outcome = lint::lint(&shared.env(), &snap);
-            let _ = inbox.send(Msg::LintDone {
-                uri: snap.uri,
-                generation: snap.generation,
-                outcome,
-                own: true,
-            });
+        tokio::spawn(async move {
+            // At most one lint per core at a time: a burst of opens queues here rather than
+            // spawning a thread (and an allocator arena) per draft.
+            let _permit = shared.lint_slots.acquire().await;
+            let job = shared.clone();
+            let outcome = tokio::task::spawn_blocking(move || {
+                let outcome = lint::lint(&job.env(), &snap);
+                (snap, outcome)
+            })
+            .await;
+            if let Ok((snap, outcome)) = outcome {
+                let _ = inbox.send(Msg::LintDone {
+                    uri: snap.uri,
+                    generation: snap.generation,
+                    outcome,
+                    own: true,
+                });
+            }
         });
     }
 
@@ -334,13 +344,14 @@ impl Actor {
         let fresh = generation == doc.generation && doc.current().is_none();
         let mut config = None;
         if fresh {
-            let linted = match outcome {
+            let (linted, published) = match outcome {
                 Outcome::Done {
                     linted,
+                    published,
                     config: file,
                 } => {
                     config = file;
-                    linted
+                    (linted, published)
                 }
                 Outcome::Panicked(why) => {
                     let msg = format!(
@@ -348,14 +359,17 @@ impl Actor {
                         uri.as_str()
                     );
                     let _ = self.out.send(Out::Log(lsp::MessageType::ERROR, msg));
-                    Arc::new(Linted::empty(doc, generation, encoding))
+                    (
+                        Arc::new(Linted::empty(doc, generation, encoding)),
+                        Vec::new(),
+                    )
                 }
             };
             doc.linted = Some(linted.clone());
             if push {
                 let _ = self.out.send(Out::Publish {
                     uri: uri.clone(),
-                    diagnostics: linted.lsp.clone(),
+                    diagnostics: published,
                     version: Some(linted.version),
                 });
             }
@@ -433,7 +447,6 @@ impl Linted {
             text,
             encoding,
             core: Vec::new(),
-            lsp: Vec::new(),
         }
     }
 }

@@ -61,6 +61,8 @@ impl EditorSettings {
                     Some(ms) => out.debounce = Some(Duration::from_millis(ms.min(10_000))),
                     None => warnings.push(format!("`{key}` must be a number of milliseconds")),
                 },
+                // Settings of the editor integrations themselves (the binary's path, tracing).
+                "path" | "trace" | "enable" | "enabled" => {}
                 _ => warnings.push(format!("unknown setting `{key}`")),
             }
         }

@@ -40,16 +40,24 @@ pub(crate) struct Linted {
     pub index: LineIndex,
     /// The encoding positions are counted in.
     pub encoding: Encoding,
-    /// The diagnostics, as the core reports them.
+    /// The diagnostics, as the core reports them (converted again when asked for: keeping
+    /// only these halves the memory an open draft costs).
     pub core: Vec<Diagnostic>,
-    /// The same, as published.
-    pub lsp: Vec<lsp::Diagnostic>,
 }
 
 impl Linted {
     /// Positions in the linted text.
     pub(crate) fn lines(&self) -> Lines<'_> {
         Lines::new(&self.text, &self.index, self.encoding)
+    }
+
+    /// The diagnostics as published for `uri`.
+    pub(crate) fn published(&self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
+        let lines = self.lines();
+        self.core
+            .iter()
+            .map(|d| convert::diagnostic(&lines, uri, d))
+            .collect()
     }
 }
 
@@ -60,6 +68,8 @@ pub(crate) enum Outcome {
     Done {
         /// The result.
         linted: Arc<Linted>,
+        /// Its diagnostics, as published.
+        published: Vec<lsp::Diagnostic>,
         /// The configuration file consulted and what was wrong with it.
         config: Option<(PathBuf, Option<Arc<ConfigError>>)>,
     },
@@ -92,23 +102,18 @@ pub(crate) fn lint(env: &Env<'_>, snap: &Snapshot) -> Outcome {
             Some(settings) => analyzed.lint(settings),
             None => Vec::new(),
         };
-        let index = analyzed.index;
-        let lsp = {
-            let lines = Lines::new(&snap.text, &index, env.encoding);
-            core.iter()
-                .map(|d| convert::diagnostic(&lines, &snap.uri, d))
-                .collect()
+        let linted = Linted {
+            generation: snap.generation,
+            version: snap.version,
+            text: snap.text.clone(),
+            index: analyzed.index,
+            encoding: env.encoding,
+            core,
         };
+        let published = linted.published(&snap.uri);
         Outcome::Done {
-            linted: Arc::new(Linted {
-                generation: snap.generation,
-                version: snap.version,
-                text: snap.text.clone(),
-                index,
-                encoding: env.encoding,
-                core,
-                lsp,
-            }),
+            linted: Arc::new(linted),
+            published,
             config: resolved.file,
         }
     };

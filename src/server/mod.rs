@@ -49,6 +49,8 @@ pub(crate) struct Shared {
     root: OnceLock<PathBuf>,
     panic_marker: Option<String>,
     shutdown: AtomicBool,
+    /// Permits for the actor's lints: one per core.
+    lint_slots: tokio::sync::Semaphore,
 }
 
 impl Shared {
@@ -61,6 +63,9 @@ impl Shared {
             root: OnceLock::new(),
             panic_marker,
             shutdown: AtomicBool::new(false),
+            lint_slots: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8)),
+            ),
         }
     }
 

@@ -620,8 +620,13 @@ fn clause_start(ws: &[W<'_>], j: usize) -> bool {
 /// as the subject of a verb, at the start of a clause.
 fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
+    // Counts ("thousands of workers") and contrasts ("other winners") are not vague sources.
     let quant = lexicon::QUANTIFIERS.iter().any(|q| {
         phrase_at(ws, j, q)
+            && !matches!(
+                q[0],
+                "other" | "dozens" | "hundreds" | "thousands" | "millions"
+            )
             && !ws
                 .get(j + q.len())
                 .is_some_and(|x| x.kind == TokenKind::Number)
@@ -674,6 +679,16 @@ fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         k += 1;
     }
     if k == j || k >= ws.len() || k - j >= 7 || !head_vague {
+        return None;
+    }
+    // A modal makes it a forecast about the group, not something the group holds or did;
+    // "few details" is a noun, not "few" + verb.
+    let verb = &ws[k];
+    if matches!(
+        &*verb.low,
+        "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must"
+    ) || (k - j == 1 && verb.low.ends_with('s'))
+    {
         return None;
     }
     // The group must be people: "many of its functions" is not a source.
@@ -791,10 +806,26 @@ fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let np = source::np_forward(ws, j + 1)?;
     let head = ws[np.clone()]
         .iter()
-        .take_while(|x| !matches!(&*x.low, "who" | "with" | "in" | "at" | "for" | "of" | "from"))
+        .take_while(|x| {
+            !matches!(
+                &*x.low,
+                "who" | "with" | "in" | "at" | "for" | "of" | "from"
+            )
+        })
         .last()?;
-    let quant_only = np.len() == 1 && lexicon::QUANTIFIERS.iter().any(|q| q.len() == 1 && q[0] == &*head.low);
-    if !quant_only && !is_people(head) {
+    let quant_only = np.len() == 1
+        && lexicon::QUANTIFIERS
+            .iter()
+            .any(|q| q.len() == 1 && q[0] == &*head.low);
+    let quant_led = lexicon::QUANTIFIERS.iter().any(|q| {
+        phrase_at(ws, np.start, q)
+            && !matches!(
+                q[0],
+                "other" | "dozens" | "hundreds" | "thousands" | "millions"
+            )
+    });
+    let source_noun = lexicon::VAGUE_NOUNS.contains(&*head.low) && !head.is("people");
+    if !quant_only && !(is_people(head) && (quant_led || source_noun)) {
         return None;
     }
     let src = source::make(ws, np);

@@ -48,7 +48,13 @@ pub fn plain(s: &str) -> String {
 /// Folds transliteration drift out of a [`plain`] spelling.
 pub fn fold(p: &str) -> String {
     let mut s = p.to_string();
-    for (from, to) in [("iy", "i"), ("yy", "i"), ("ii", "i"), ("ij", "i"), ("yi", "i")] {
+    for (from, to) in [
+        ("iy", "i"),
+        ("yy", "i"),
+        ("ii", "i"),
+        ("ij", "i"),
+        ("yi", "i"),
+    ] {
         if s.ends_with(from) && s.len() > from.len() + 2 {
             s.truncate(s.len() - from.len());
             s.push_str(to);
@@ -152,9 +158,10 @@ pub fn morphological(a: &str, b: &str) -> bool {
         if s.chars().next() == last && stem.is_none() {
             return false;
         }
-        b.strip_suffix(s).is_some_and(|rest| {
-            rest == a || stem.is_some_and(|st| st == rest)
-        })
+        // A replaced last letter only with a real ending (Italy / Italian), never a lone
+        // letter (-sky / -ski is transliteration).
+        b.strip_suffix(s)
+            .is_some_and(|rest| rest == a || (s.len() >= 2 && stem.is_some_and(|st| st == rest)))
     })
 }
 
@@ -222,6 +229,8 @@ mod tests {
         assert!(morphological("Iraq", "Iraqi"));
         assert!(morphological("Williams", "William"));
         assert!(!morphological("Rusedski", "Rusedskiy"));
+        assert!(!morphological("Lewandowsky", "Lewandowski"));
+        assert!(morphological("Italy", "Italian"));
         assert!(!morphological("Davis", "David"));
         assert!(!morphological("Henman", "Henmann"));
     }

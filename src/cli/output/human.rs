@@ -188,10 +188,9 @@ pub fn write(report: &Report, colored: bool, out: &mut dyn std::io::Write) -> st
             }
             let mut rendered = renderer.render(message).to_string();
             if main.windowed {
-                let pos = f
-                    .index
-                    .line_col(&f.source, d.span.start, crate::text::Encoding::Utf32);
-                let at = format!("{origin}:{}:{}", pos.line + 1, pos.col + 1);
+                // Memoised: findings come in order, so a long line is not re-counted each time.
+                let pos = super::position(f, d.span.start, crate::text::Encoding::Utf32);
+                let at = format!("{origin}:{}:{}", pos.line, pos.column);
                 let widest = other
                     .iter()
                     .map(|(ex, _, _)| ex.first_line)

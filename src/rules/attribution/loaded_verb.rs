@@ -4,14 +4,14 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::rules::{Rule, RuleMeta};
 
 crate::declare_rule! {
-    /// Flags attribution verbs that take sides ("claimed", "admitted", "insisted",
+    /// Flags attribution verbs that take sides ("claimed", "admitted", "conceded",
     /// "slammed") where "said" is meant.
     ///
     /// ## What it flags
     /// A loaded verb used to attribute speech, outside direct quotations: verbs that cast
-    /// doubt (claimed, insisted, contended), imply a confession or concession (admitted,
-    /// conceded, confessed), or judge the speaker's manner (boasted, quipped, slammed,
-    /// blasted, fumed). Only attributive uses count: "she claimed that…", "…, he admitted."
+    /// doubt (claimed), imply a confession or concession (admitted, conceded, confessed), or
+    /// judge the speaker's manner (boasted, bragged, quipped, slammed, blasted, fumed).
+    /// "Insisted" and "contended" are left alone: they are often the precise word. Only attributive uses count: "she claimed that…", "…, he admitted."
     /// — not "claimed the title" or "was admitted to hospital".
     ///
     /// ## Why it matters

@@ -329,7 +329,9 @@ fn word_weight(low: &str, prev: Option<&W<'_>>, next: Option<&W<'_>>) -> i32 {
         return if weak { 1 } else { 2 };
     }
     // "…in history", "…ever": a record claim.
-    if matches!(low, "history" | "ever") && prev.is_some_and(|p| matches!(&*p.low, "the" | "in" | "than")) {
+    if matches!(low, "history" | "ever")
+        && prev.is_some_and(|p| matches!(&*p.low, "the" | "in" | "than"))
+    {
         return 1;
     }
     let causal = CAUSAL.contains(&low)

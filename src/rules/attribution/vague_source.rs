@@ -14,7 +14,10 @@ crate::declare_rule! {
     /// (some, many, others, most, several …); agentless passives of reporting, belief and
     /// judgement verbs ("it is believed", "has been described as", "has been widely
     /// condemned", "were officially confirmed"); "according to reports"; impersonal phrases
-    /// such as "there are fears that" and "questions have been raised".
+    /// such as "there are fears that" and "questions have been raised". A vague group of
+    /// people as the subject of any verb at the start of a clause ("Many residents are
+    /// pushing for…") or as the agent of a passive ("was mocked by several councillors") is
+    /// flagged too: the reader is owed a "who?".
     ///
     /// A specific anonymous description ("two port authority officials involved in the
     /// review") is not vague: `attribution/anonymous-source` looks at those. Words inside a
@@ -149,6 +152,15 @@ mod tests {
             "There are fears that the ferry will stop.",
             &["There are fears"],
         );
+        // A vague group as the subject of any verb, or as the agent of a passive.
+        check(
+            "Many islanders are pushing for a new pier.",
+            &["Many islanders"],
+        );
+        check(
+            "The plan was mocked by several councillors.",
+            &["several councillors"],
+        );
     }
 
     #[test]
@@ -169,5 +181,7 @@ mod tests {
         );
         check("Many islanders use the ferry every day.", &[]);
         check("Some 40 people took the ferry.", &[]);
+        check("Some of its timetables were changed.", &[]);
+        check("The pier was built by the county council.", &[]);
     }
 }

@@ -12,7 +12,7 @@ crate::declare_rule! {
     /// Zelenskiy"), when the draft never gives the person's full name; and a first mention by
     /// surname when the full name only comes later. Royal, papal and similar single-name
     /// titles (King, Pope, Prince, Sir with a given name) are left alone. With the option
-    /// `flag_repeated_full_name`, also a full name repeated long after the first reference.
+    /// `flag-repeated-full-name`, also a full name repeated long after the first reference.
     ///
     /// ## Why it matters
     /// AP style: use a person's first and last name on first reference, and the last name
@@ -34,7 +34,7 @@ crate::declare_rule! {
     /// No fix: only the writer knows the full name.
     ///
     /// ## Options
-    /// `flag_repeated_full_name` (`[names]` in `newslint.toml`, default false): also report a
+    /// `flag-repeated-full-name` (`[names]` in `newslint.toml`, default false): also report a
     /// full name repeated after the first reference, four paragraphs or more after the
     /// person was last mentioned.
     pub struct FirstReference {
@@ -49,8 +49,21 @@ fn single_name_title(title: &str) -> bool {
     title.split(' ').any(|w| {
         matches!(
             w,
-            "King" | "Queen" | "Pope" | "Prince" | "Princess" | "Emperor" | "Sheikh" | "Ayatollah"
-                | "Father" | "Cardinal" | "Bishop" | "Archbishop" | "Lord" | "Lady" | "Sir"
+            "King"
+                | "Queen"
+                | "Pope"
+                | "Prince"
+                | "Princess"
+                | "Emperor"
+                | "Sheikh"
+                | "Ayatollah"
+                | "Father"
+                | "Cardinal"
+                | "Bishop"
+                | "Archbishop"
+                | "Lord"
+                | "Lady"
+                | "Sir"
                 | "Dame"
         )
     })
@@ -88,7 +101,9 @@ fn is_person_title(m: &Mention) -> bool {
         t.split(' ')
             .any(|w| lexicon::is_title_head(w) && !lexicon::is_courtesy(w))
             && !single_name_title(t)
-            && !t.split(' ').any(|w| matches!(w, "Dr" | "Prof" | "Professor" | "Captain" | "Judge"))
+            && !t
+                .split(' ')
+                .any(|w| matches!(w, "Dr" | "Prof" | "Professor" | "Captain" | "Judge"))
     })
 }
 
@@ -111,7 +126,12 @@ impl Rule for FirstReference {
             let Some(head) = names.occurrences.get(first.head()) else {
                 continue;
             };
-            if head.form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+            if head
+                .form
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+            {
                 continue;
             }
             // The head must be a surname: not a given name, a common word or a title.
@@ -138,9 +158,11 @@ impl Rule for FirstReference {
                 continue;
             }
             // "Defence Minister Gen Nakatani": a second title word may be a given name.
-            if first.title.as_deref().is_some_and(|t| {
-                t.split(' ').filter(|w| lexicon::is_title_head(w)).count() > 1
-            }) {
+            if first
+                .title
+                .as_deref()
+                .is_some_and(|t| t.split(' ').filter(|w| lexicon::is_title_head(w)).count() > 1)
+            {
                 continue;
             }
             if !any_full {

@@ -124,7 +124,10 @@ impl Rule for HeadlineAbsent {
 }
 
 /// The index of `o` in the draft's occurrences.
-fn names_index(names: &crate::analysis::names::Names, o: &crate::analysis::names::Occurrence) -> usize {
+fn names_index(
+    names: &crate::analysis::names::Names,
+    o: &crate::analysis::names::Occurrence,
+) -> usize {
     names
         .occurrences
         .iter()

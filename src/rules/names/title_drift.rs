@@ -43,7 +43,9 @@ crate::declare_rule! {
 /// The role a title names, or `None` for a courtesy or past title.
 fn role(m: &Mention) -> Option<&str> {
     let t = m.title.as_deref()?;
-    if t.split(' ').any(|w| matches!(w, "Former" | "Acting" | "Elect" | "Shadow")) {
+    if t.split(' ')
+        .any(|w| matches!(w, "Former" | "Acting" | "Elect" | "Shadow"))
+    {
         return None;
     }
     // Civil offices only: military ranks, royal, religious and academic titles change or
@@ -131,7 +133,12 @@ impl Rule for TitleDrift {
             };
             let first_name = |m: &Mention| {
                 m.is_full()
-                    .then(|| names.occurrences.get(m.words.start).map(|o| o.form.as_str()))
+                    .then(|| {
+                        names
+                            .occurrences
+                            .get(m.words.start)
+                            .map(|o| o.form.as_str())
+                    })
                     .flatten()
             };
             for &(m, r) in titled.iter().skip(1) {

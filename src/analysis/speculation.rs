@@ -911,6 +911,10 @@ fn match_at(
             if prev == "it" && !v.is_word(i + 1) {
                 return m(Appearance, i - 1, i + 1);
             }
+            // Copular use with an adjective: "appears contradictory", "appeared reluctant".
+            if v.is_word(i + 1) && is_predicate_adjective(next) {
+                return m(Appearance, i, i + 2);
+            }
             return None;
         }
         "look" | "looks" | "looked" | "looking" => {
@@ -1422,6 +1426,55 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
     }
 }
 
+/// Whether `w` reads as an adjective after a copular "appear" ("appears contradictory",
+/// "appeared reluctant"), as opposed to a place, time or manner ("appeared in court",
+/// "appeared briefly", "appeared alongside").
+fn is_predicate_adjective(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "clear",
+        "keen",
+        "ready",
+        "willing",
+        "reluctant",
+        "determined",
+        "confident",
+        "close",
+        "unaware",
+        "aware",
+        "calm",
+        "happy",
+        "sure",
+        "unable",
+        "able",
+        "poised",
+        "destined",
+        "increasingly",
+        "less",
+        "more",
+        "far",
+        "highly",
+        "genuine",
+        "real",
+        "true",
+        "false",
+        "ill",
+        "weak",
+        "strong",
+        "frail",
+        "tired",
+        "shaken",
+        "upset",
+        "relaxed",
+    ];
+    const SUFFIXES: &[&str] = &[
+        "ory", "ous", "ive", "ful", "less", "able", "ible", "ent", "ant", "ical", "ic", "ary",
+    ];
+    if WORDS.contains(&w) {
+        return true;
+    }
+    !w.ends_with("ly") && w.len() > 4 && SUFFIXES.iter().any(|x| w.ends_with(x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1449,6 +1502,16 @@ mod tests {
             &[(DoubledHedge, "may possibly")],
         );
         check("It seems the vote will slip.", &[(Appearance, "seems")]);
+        check(
+            "The plan appears contradictory.",
+            &[(Appearance, "appears contradictory")],
+        );
+        check(
+            "The minister appeared reluctant.",
+            &[(Appearance, "appeared reluctant")],
+        );
+        check("The mayor appeared in court on Monday.", &[]);
+        check("The singer appeared briefly on stage.", &[]);
         check(
             "It remains to be seen who wins.",
             &[(OpenQuestion, "remains to be seen")],

@@ -10,7 +10,7 @@
 #
 # The peers are installed into a temporary directory that is removed afterwards; nothing is
 # installed globally. Environment: REPEAT (runs per tool, best time kept; default 3),
-# KEEP=1 keeps the temporary directory.
+# KEEP=1 keeps the temporary directory, NEWSLINT=PATH uses that binary instead of building one.
 #
 # Peers do different amounts of work (proselint runs ~100 checks, write-good a handful of
 # regular expressions, newslint full Markdown, sentences, quotations and its rules), so the
@@ -24,9 +24,11 @@ if [[ "${KEEP:-0}" != 1 ]]; then trap 'rm -rf "$TMP"' EXIT; fi
 
 say() { printf '%s\n' "$*" >&2; }
 
-say "== building newslint (release)"
-(cd "$ROOT" && cargo build --release --quiet)
-NEWSLINT="$ROOT/target/release/newslint"
+if [[ -z "${NEWSLINT:-}" ]]; then
+    say "== building newslint (release)"
+    (cd "$ROOT" && cargo build --release --quiet)
+    NEWSLINT="$ROOT/target/release/newslint"
+fi
 
 say "== installing proselint (PyPI) and write-good (npm) into $TMP"
 python3 -m venv "$TMP/venv"

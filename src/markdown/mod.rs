@@ -504,6 +504,10 @@ mod tests {
             &["See \u{FFFC}, or \u{FFFC} or mail \u{FFFC} now."],
         );
         check("![alt text](img.png) Caption here.", &["Caption here."]);
+        check(
+            "Go to WWW.Example.com/x, ftp://h.example/f or x@y.example. Fine. 24/7.",
+            &["Go to \u{FFFC}, \u{FFFC} or \u{FFFC}. Fine. 24/7."],
+        );
     }
 
     #[test]

@@ -489,17 +489,27 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
         j += 1;
     }
     // A vague subject that is also the source of a real cue is reported once, as the cue's.
-    let cited: Vec<Span> = out
-        .iter()
-        .filter(|a| a.cue.kind != CueKind::VagueSubject)
-        .filter_map(|a| a.source.as_ref().map(|s| s.span))
-        .collect();
-    out.retain(|a| {
-        a.cue.kind != CueKind::VagueSubject
-            || a.source
-                .as_ref()
-                .is_none_or(|s| !cited.iter().any(|c| c.overlaps(s.span)))
-    });
+    if out.iter().any(|a| a.cue.kind == CueKind::VagueSubject) {
+        let mut cited: Vec<Span> = out
+            .iter()
+            .filter(|a| a.cue.kind != CueKind::VagueSubject)
+            .filter_map(|a| a.source.as_ref().map(|s| s.span))
+            .collect();
+        cited.sort();
+        // The longest cited span, so a look-back of that length finds every overlap.
+        let widest = cited.iter().map(Span::len).max().unwrap_or(0);
+        let overlaps_cited = |s: Span| {
+            let from = cited.partition_point(|c| c.start + widest < s.start);
+            cited[from..]
+                .iter()
+                .take_while(|c| c.start <= s.end)
+                .any(|c| c.overlaps(s))
+        };
+        out.retain(|a| {
+            a.cue.kind != CueKind::VagueSubject
+                || a.source.as_ref().is_none_or(|s| !overlaps_cited(s.span))
+        });
+    }
     out
 }
 
@@ -1196,11 +1206,15 @@ fn attribution_follows_content(ws: &[W<'_>], np_start: usize) -> bool {
 
 /// The content before token `end` (excluding trailing punctuation).
 fn content_before(ws: &[W<'_>], end: usize) -> Option<Span> {
-    let words: Vec<&W> = ws[..end.min(ws.len())]
-        .iter()
-        .filter(|w| w.kind != TokenKind::Punct || w.quoted)
-        .collect();
-    let (f, l) = (words.first()?, words.last()?);
+    content_span(&ws[..end.min(ws.len())])
+}
+
+/// From the first to the last token of `ws` that is a word, a number or quoted punctuation.
+/// Scans in from both ends, so it costs only the punctuation it skips.
+fn content_span(ws: &[W<'_>]) -> Option<Span> {
+    let keep = |w: &W<'_>| w.kind != TokenKind::Punct || w.quoted;
+    let f = ws.iter().find(|w| keep(w))?;
+    let l = ws.iter().rev().find(|w| keep(w))?;
     Some(f.span.cover(l.span))
 }
 
@@ -1218,13 +1232,7 @@ fn content_after(ws: &[W<'_>], start: usize) -> Option<Span> {
     while ws.get(k).is_some_and(|w| matches!(w.text, ":" | ",")) {
         k += 1;
     }
-    let rest: Vec<&W> = ws
-        .get(k..)?
-        .iter()
-        .filter(|w| w.kind != TokenKind::Punct || w.quoted)
-        .collect();
-    let (f, l) = (rest.first()?, rest.last()?);
-    Some(f.span.cover(l.span))
+    content_span(ws.get(k..)?)
 }
 
 /// The content around an "according to" phrase at `j..np_end`.

@@ -67,15 +67,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 xml(&f.path),
                 s.line
             )?;
-            let mut body = format!(
-                "{}:{}:{}: {}[{}] {}",
-                f.path,
-                s.line,
-                s.column,
-                d.severity,
-                d.rule,
-                one_line(&d.message)
-            );
+            let mut body = super::concise_line(f, d);
             for fix in &d.fixes {
                 body.push_str(&format!(
                     "\nfix ({}): {}",

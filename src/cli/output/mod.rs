@@ -114,21 +114,25 @@ pub(crate) fn range(file: &Linted, span: Span, enc: Encoding) -> (Pos, Pos) {
     )
 }
 
+/// One finding as `path:line:col: severity[rule] message` (the column in characters).
+pub(crate) fn concise_line(f: &Linted, d: &crate::diagnostic::Diagnostic) -> String {
+    let (s, _) = range(f, d.span, Encoding::Utf32);
+    format!(
+        "{}:{}:{}: {}[{}] {}",
+        f.path,
+        s.line,
+        s.column,
+        d.severity,
+        d.rule,
+        one_line(&d.message)
+    )
+}
+
 /// `path:line:col: severity[rule] message`, one per line.
 fn concise(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     for f in &report.files {
         for d in &f.diagnostics {
-            let (s, _) = range(f, d.span, Encoding::Utf32);
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}] {}",
-                f.path,
-                s.line,
-                s.column,
-                d.severity,
-                d.rule,
-                one_line(&d.message)
-            )?;
+            writeln!(out, "{}", concise_line(f, d))?;
         }
     }
     Ok(())

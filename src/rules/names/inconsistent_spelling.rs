@@ -15,7 +15,9 @@ crate::declare_rule! {
     ///
     /// Words that are different names (Davis and David, Iran and Iraq, Obama and Osama), related
     /// words (Russia and Russian), and surnames that come with different given names are left
-    /// alone.
+    /// alone. A spelling that `names/house-style` replaces (Kiev beside Kyiv) is reported by
+    /// that rule alone, so one word never carries two findings; with house-style off, this rule
+    /// reports it.
     ///
     /// ## Why it matters
     /// Reuters and AP style guides both ask for one spelling per name, following the house
@@ -56,8 +58,22 @@ impl Rule for InconsistentSpelling {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let names = ctx.names();
+        // A spelling that names/house-style already replaces is reported there, with its fix.
+        let house_style_on = ctx
+            .settings
+            .severity(&super::house_style::HouseStyle::META)
+            .is_some();
+        let replaced_by_house_style = |form: &str| {
+            house_style_on
+                && crate::analysis::names::house_preference(form, ctx.settings)
+                    .is_some_and(|p| p != form)
+        };
         for g in &names.variants {
-            for s in g.spellings.iter().filter(|s| s.form != g.main) {
+            for s in g
+                .spellings
+                .iter()
+                .filter(|s| s.form != g.main && !replaced_by_house_style(&s.form))
+            {
                 let Some(&first) = s.occurrences.first() else {
                     continue;
                 };

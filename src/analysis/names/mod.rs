@@ -12,10 +12,14 @@
 //!   the spelling the draft should use. Two spellings are variants when they share a folded key
 //!   (transliteration drift, diacritics, case, hyphen/space, doubled letters, ie/ei, -son/-sen),
 //!   are a known pair (Kiev/Kyiv, Vladimir/Volodymyr, Mohammed/Muhammad), or, for names of four
-//!   letters or more, differ by one edit where nothing says they are different names. Words
-//!   that a dictionary knows as two different words or names (Davis/David, Iran/Iraq),
-//!   inflections and demonyms (Russia/Russian), and names that come with different given names
-//!   stay apart.
+//!   letters or more, differ by one edit where the context agrees (the main spelling is a
+//!   person's, with a given name or a title, or a name the dictionary knows) and nothing says
+//!   they are different names. Words that a dictionary knows as two different words or names
+//!   (Davis/David, Iran/Iraq), inflections and demonyms (Russia/Russian), names that come with
+//!   different given names, given names before different surnames, a word of a longer name
+//!   against a name of its own (Atletico Madrid), a person against a place, team-sheet
+//!   neighbours, two spellings glossed in one sentence, and a headline's typography stay
+//!   apart.
 
 mod fold;
 pub mod lexicon;
@@ -301,9 +305,13 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 }
                 let form = strip_possessive(tx);
                 let poss = form.len() != tx.len();
-                // An initial: a single capital followed by a full stop.
+                // An initial: a single capital (or dotted capitals, H.W) followed by a full
+                // stop.
                 let mut end = j + 1;
-                if form.chars().count() == 1
+                let initials = form
+                    .split('.')
+                    .all(|p| p.chars().count() == 1 && is_capitalised(p));
+                if initials
                     && prose
                         .tokens
                         .get(j + 1)
@@ -1246,6 +1254,14 @@ mod tests {
         check(
             "The side: R Bianchi, A Masetti, L Conti. Later A Maseti came on.",
             &["Masetti<-Maseti"],
+        );
+    }
+
+    #[test]
+    fn dotted_initials_belong_to_the_name() {
+        check(
+            "George H.W. Bush spoke. Later George W. Busj arrived.",
+            &["Bush<-Busj"],
         );
     }
 

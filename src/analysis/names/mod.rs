@@ -755,15 +755,16 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
             return false;
         }
     }
+    // An ordinary word in a name (Standard Life), not a person's and no known name, is no
+    // evidence of a misspelled one, even a letter apart (Liffe).
+    if !known && (sy.common || sy.in_lower_text) && !sy.person() && !(strong && sy.proper) {
+        return false;
+    }
     if !strong {
         // A person (with a given name or a title: Mr Pelton) against a name the dictionary
         // knows and the draft never gives a person's marks (Pelham, a town): two entities.
         if (sy.proper && !sy.person() && sx.person()) || (sx.proper && !sx.person() && sy.person())
         {
-            return false;
-        }
-        // An ordinary word in a name (Standard Life) is no evidence of a misspelled one.
-        if (sy.common || sy.in_lower_text) && !sy.person() {
             return false;
         }
         // An edit alone joins spellings only where the context agrees: the main spelling is a
@@ -1182,6 +1183,11 @@ mod tests {
         );
         check(
             "Shares in Golden Harvest rose. Traders at Harvist sold.",
+            &[],
+        );
+        // Even a doubled letter away.
+        check(
+            "Shares in Golden Harvest rose. Traders at Harrvest sold.",
             &[],
         );
         // A person's surname slip is still caught.

@@ -1,7 +1,7 @@
 //! The attribution word lists, read once from the data files in
 //! `src/analysis/lexicons/attribution/` (see the README there for their sources).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -12,7 +12,7 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Every form of each verb on a line, mapped to the line's first word (the lemma).
 fn forms(data: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for l in lines(data) {
         let mut ws = l.split_whitespace();
         if let Some(lemma) = ws.next() {
@@ -39,7 +39,7 @@ pub static BELIEF_VERBS: LazyLock<HashMap<&'static str, &'static str>> =
 
 /// Loaded attribution verb forms → what they imply.
 pub static LOADED_VERBS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for l in lines(include_str!("../lexicons/attribution/loaded_verbs.txt")) {
         let (fs, class) = l.split_once('=').unwrap_or((l, ""));
         for f in fs.split_whitespace() {

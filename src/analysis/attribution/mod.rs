@@ -264,7 +264,7 @@ fn lower(text: &str) -> Cow<'_, str> {
 }
 
 /// The tokens of sentence `si`, with their lowercase forms.
-pub fn sentence_words<'a>(draft: &'a Draft, prose: &Prose, si: usize) -> Vec<W<'a>> {
+pub fn sentence_words<'a>(draft: &'a Draft, prose: &'a Prose, si: usize) -> Vec<W<'a>> {
     let Some(s) = prose.sentences.get(si) else {
         return Vec::new();
     };
@@ -280,7 +280,7 @@ pub fn sentence_words<'a>(draft: &'a Draft, prose: &Prose, si: usize) -> Vec<W<'
         out.push(W {
             tok: ti,
             text,
-            low: lower(text),
+            low: Cow::Borrowed(prose.token_lower(draft, ti)),
             kind: t.kind,
             quoted: t.quoted,
             span: t.span,

@@ -10,30 +10,44 @@ const PROPER: &str = include_str!("../lexicons/names/proper.txt");
 const COMMON: &str = include_str!("../lexicons/names/common.txt");
 const UKRAINE: &str = include_str!("../lexicons/names/ukraine.tsv");
 
-fn set(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
+/// Whether `word` is a line of `list`, a word list sorted in byte order with one word per
+/// line (as the files are: a test checks it). A binary search over the text itself, so the
+/// large lists cost nothing to load.
+fn listed_in(list: &str, word: &str) -> bool {
+    let bytes = list.as_bytes();
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = bytes[lo..mid]
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(lo, |p| lo + p + 1);
+        let end = bytes[mid..hi]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(hi, |p| mid + p);
+        match list[start..end].trim().cmp(word) {
+            std::cmp::Ordering::Equal => return !word.is_empty(),
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
 }
-
-static GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(GIVEN));
-static PROPER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PROPER));
-static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(COMMON));
 
 /// Whether `lower` (a lower-case word) is a known given name.
 pub fn is_given(lower: &str) -> bool {
-    GIVEN_SET.contains(lower)
+    listed_in(GIVEN, lower)
 }
 
 /// Whether `word` (as capitalised in text) is a proper noun an English dictionary knows.
 pub fn is_known_proper(word: &str) -> bool {
-    PROPER_SET.contains(word)
+    listed_in(PROPER, word)
 }
 
 /// Whether `lower` (a lower-case word) is a common English word.
 pub fn is_common(lower: &str) -> bool {
-    COMMON_SET.contains(lower)
+    listed_in(COMMON, lower)
 }
 
 /// One SpellingUkraine entry: the correct spelling and its common wrong spellings.
@@ -406,5 +420,25 @@ mod tests {
         assert_eq!(KNOWN_VARIANTS.get("Kharkov"), Some(&"Kharkiv"));
         assert_eq!(KNOWN_VARIANTS.get("Mohammed"), Some(&"Mohammed"));
         assert!(is_title_head("Gen.") && is_title_word("Foreign") && !is_title_word("Paris"));
+    }
+
+    /// The word lists are searched in place, so each must be sorted in byte order, one word
+    /// per line, no blanks (`LC_ALL=C sort -u` keeps them so).
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for (name, list) in [("given", GIVEN), ("proper", PROPER), ("common", COMMON)] {
+            let words: Vec<&str> = list.lines().collect();
+            assert!(
+                words.windows(2).all(|w| w[0] < w[1]),
+                "{name}.txt is not sorted (LC_ALL=C sort -u)"
+            );
+            assert!(words.iter().all(|w| !w.is_empty() && w.trim() == *w));
+            for w in words.iter().step_by(97) {
+                assert!(listed_in(list, w), "{name}: {w}");
+            }
+            for w in ["", "zzzzzzzz", "Aaaaaaa", "a b"] {
+                assert_eq!(listed_in(list, w), words.contains(&w), "{name}: {w:?}");
+            }
+        }
     }
 }

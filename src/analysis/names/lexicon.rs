@@ -10,44 +10,65 @@ const PROPER: &str = include_str!("../lexicons/names/proper.txt");
 const COMMON: &str = include_str!("../lexicons/names/common.txt");
 const UKRAINE: &str = include_str!("../lexicons/names/ukraine.tsv");
 
-/// Whether `word` is a line of `list`, a word list sorted in byte order with one word per
-/// line (as the files are: a test checks it). A binary search over the text itself, so the
-/// large lists cost nothing to load.
-fn listed_in(list: &str, word: &str) -> bool {
-    let bytes = list.as_bytes();
-    let (mut lo, mut hi) = (0, bytes.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |p| lo + p + 1);
-        let end = bytes[mid..hi]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(hi, |p| mid + p);
-        match list[start..end].trim().cmp(word) {
-            std::cmp::Ordering::Equal => return !word.is_empty(),
-            std::cmp::Ordering::Less => lo = end + 1,
-            std::cmp::Ordering::Greater => hi = start,
-        }
-    }
-    false
+/// A word list sorted in byte order, one word per line (as the files are: a test checks it),
+/// searched in place: loading it costs one scan for line starts, not a hash table of 100,000
+/// words.
+struct SortedList {
+    text: &'static str,
+    /// The byte offset of each line's start.
+    starts: Vec<u32>,
 }
+
+impl SortedList {
+    fn new(text: &'static str) -> SortedList {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        if starts.last().is_some_and(|&s| s as usize >= text.len()) {
+            starts.pop();
+        }
+        SortedList { text, starts }
+    }
+
+    fn line(&self, i: usize) -> &'static str {
+        let start = self.starts[i] as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize - 1);
+        &self.text[start..end]
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.starts.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.line(mid).cmp(word) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        false
+    }
+}
+
+static GIVEN_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(GIVEN));
+static PROPER_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(PROPER));
+static COMMON_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(COMMON));
 
 /// Whether `lower` (a lower-case word) is a known given name.
 pub fn is_given(lower: &str) -> bool {
-    listed_in(GIVEN, lower)
+    GIVEN_LIST.contains(lower)
 }
 
 /// Whether `word` (as capitalised in text) is a proper noun an English dictionary knows.
 pub fn is_known_proper(word: &str) -> bool {
-    listed_in(PROPER, word)
+    PROPER_LIST.contains(word)
 }
 
 /// Whether `lower` (a lower-case word) is a common English word.
 pub fn is_common(lower: &str) -> bool {
-    listed_in(COMMON, lower)
+    COMMON_LIST.contains(lower)
 }
 
 /// One SpellingUkraine entry: the correct spelling and its common wrong spellings.
@@ -433,11 +454,13 @@ mod tests {
                 "{name}.txt is not sorted (LC_ALL=C sort -u)"
             );
             assert!(words.iter().all(|w| !w.is_empty() && w.trim() == *w));
-            for w in words.iter().step_by(97) {
-                assert!(listed_in(list, w), "{name}: {w}");
+            let sorted = SortedList::new(list);
+            assert_eq!(sorted.starts.len(), words.len());
+            for w in words.iter().step_by(7) {
+                assert!(sorted.contains(w), "{name}: {w}");
             }
             for w in ["", "zzzzzzzz", "Aaaaaaa", "a b"] {
-                assert_eq!(listed_in(list, w), words.contains(&w), "{name}: {w:?}");
+                assert_eq!(sorted.contains(w), words.contains(&w), "{name}: {w:?}");
             }
         }
     }

@@ -427,11 +427,10 @@ fn push_text(block: &mut Block, masked: &mut Vec<Span>, source: &str, text: &str
 /// Most prose holds none of them, and the regular expression, whose Unicode word boundaries
 /// keep it off the fastest engines on non-ASCII text, is then not run at all.
 fn might_hold_url(text: &str) -> bool {
-    text.contains(['/', '@'])
-        || text
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"www."))
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        c == b'/' || c == b'@' || (c == b'.' && i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"))
+    })
 }
 
 /// Finds `title:` (YAML) or `title =` (TOML) at the top level of the front matter.

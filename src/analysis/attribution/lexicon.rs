@@ -94,6 +94,23 @@ pub static ANONYMITY_REASONS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|
     .collect()
 });
 
+/// The first words of the phrases of `list`: a word that is none of them starts no phrase.
+fn first_words(list: &[Vec<&'static str>]) -> HashSet<&'static str> {
+    list.iter().filter_map(|p| p.first().copied()).collect()
+}
+
+/// The first words of [`QUANTIFIERS`].
+pub static QUANTIFIER_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| first_words(&QUANTIFIERS));
+
+/// The first words of [`ANONYMITY`].
+pub static ANONYMITY_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| first_words(&ANONYMITY));
+
+/// The first words of [`ANONYMITY_REASONS`].
+pub static ANONYMITY_REASONS_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| first_words(&ANONYMITY_REASONS));
+
 /// Stance verbs that attribute a view only when their subject is vague ("many want…").
 pub const STANCE_ONLY: [&str; 22] = [
     "want",

@@ -631,7 +631,8 @@ fn clause_start(ws: &[W<'_>], j: usize) -> bool {
 fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
     // Counts ("thousands of workers") and contrasts ("other winners") are not vague sources.
-    let quant = lexicon::QUANTIFIERS.iter().any(|q| {
+    let quant = lexicon::QUANTIFIER_FIRST.contains(&*w.low)
+        && lexicon::QUANTIFIERS.iter().any(|q| {
         phrase_at(ws, j, q)
             && !matches!(
                 q[0],
@@ -827,7 +828,10 @@ fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         && lexicon::QUANTIFIERS
             .iter()
             .any(|q| q.len() == 1 && q[0] == &*head.low);
-    let quant_led = lexicon::QUANTIFIERS.iter().any(|q| {
+    let quant_led = ws
+        .get(np.start)
+        .is_some_and(|w| lexicon::QUANTIFIER_FIRST.contains(&*w.low))
+        && lexicon::QUANTIFIERS.iter().any(|q| {
         phrase_at(ws, np.start, q)
             && !matches!(
                 q[0],
@@ -1343,6 +1347,9 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
 fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<Anonymity> {
     let mut out = Vec::new();
     for i in 0..ws.len() {
+        if !lexicon::ANONYMITY_FIRST.contains(&*ws[i].low) {
+            continue;
+        }
         for pat in lexicon::ANONYMITY.iter() {
             // "familiar with", "close to" … mark anonymity only after a source noun.
             // "familiar with", "close to" … make a source anonymous (see `source`), but do
@@ -1377,6 +1384,9 @@ fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<
 
 fn find_reason(ws: &[W<'_>], from: usize) -> Option<Span> {
     for i in from..ws.len() {
+        if !lexicon::ANONYMITY_REASONS_FIRST.contains(&*ws[i].low) {
+            continue;
+        }
         for pat in lexicon::ANONYMITY_REASONS.iter() {
             if phrase_at(ws, i, pat) {
                 return Some(ws[i].span.cover(ws[i + pat.len() - 1].span));

@@ -21,8 +21,13 @@ struct SortedList {
 
 impl SortedList {
     fn new(text: &'static str) -> SortedList {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        let mut starts = Vec::with_capacity(text.len() / 8);
+        starts.push(0);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
         if starts.last().is_some_and(|&s| s as usize >= text.len()) {
             starts.pop();
         }

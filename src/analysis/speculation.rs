@@ -13,7 +13,10 @@
 //! - inside a conditional clause (`if`, `unless`, `whether` …) nothing is flagged, and `could`
 //!   or `would` in a sentence with an `if` or `unless` clause is the conditional's mood, not a
 //!   hedge (unless `speculation.flag_conditionals` is set);
-//! - modals of permission and past ability ("you may apply", "could not attend").
+//! - modals of permission and past ability ("you may apply", "could not attend");
+//! - `could` in a sentence that reports someone's words ("said", "told", "according to",
+//!   "warned" …): in reported speech it is the speaker's possibility, often the backshifted
+//!   `can` ("She said the plant could close" reports "the plant can close").
 
 use crate::context::LintContext;
 use crate::prose::TokenKind;
@@ -221,6 +224,84 @@ const OTHER_TRIGGERS: &[&str] = &[
     "casting",
 ];
 
+/// Verbs of inquiry that, before `whether` or `if`, state an open question under
+/// investigation ("police are investigating whether", "the court will decide if").
+const INQUIRY_VERBS: &[&str] = &[
+    "determine",
+    "determines",
+    "determined",
+    "determining",
+    "decide",
+    "decides",
+    "decided",
+    "deciding",
+    "establish",
+    "establishes",
+    "established",
+    "establishing",
+    "investigate",
+    "investigates",
+    "investigated",
+    "investigating",
+    "examine",
+    "examines",
+    "examined",
+    "examining",
+    "assess",
+    "assesses",
+    "assessed",
+    "assessing",
+    "ascertain",
+    "ascertains",
+    "ascertained",
+    "ascertaining",
+    "probe",
+    "probes",
+    "probed",
+    "probing",
+    "study",
+    "studies",
+    "studied",
+    "studying",
+    "explore",
+    "explores",
+    "explored",
+    "exploring",
+    "test",
+    "tests",
+    "tested",
+    "testing",
+    "check",
+    "checks",
+    "checked",
+    "checking",
+    "review",
+    "reviews",
+    "reviewed",
+    "reviewing",
+    "weigh",
+    "weighs",
+    "weighed",
+    "weighing",
+    "consider",
+    "considers",
+    "considered",
+    "considering",
+    "see",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "wonder",
+    "wonders",
+    "wondered",
+    "wondering",
+    "find",
+    "finds",
+    "found",
+    "finding",
+];
+
 /// Every word at which a cue can start: a token not in it is passed over at once.
 static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut t: HashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
@@ -228,6 +309,7 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     t.extend(EPISTEMIC.iter().copied());
     t.extend(EXPECTATION.keys().copied());
     t.extend(BELIEF.keys().copied());
+    t.extend(INQUIRY_VERBS.iter().copied());
     t
 });
 
@@ -387,6 +469,9 @@ struct Tok<'a> {
 
 struct View<'a> {
     toks: Vec<Tok<'a>>,
+    /// Whether the sentence reports someone's words: a reporting verb or "according"
+    /// outside quotation marks ("she said", "told", "warned", "according to").
+    reported: bool,
 }
 
 impl View<'_> {
@@ -531,7 +616,8 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
         let Some(block) = ctx.draft.blocks.get(s.block) else {
             continue;
         };
-        let view = View {
+        let mut view = View {
+            reported: false,
             toks: tokens
                 .iter()
                 .map(|t| {
@@ -546,6 +632,11 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
                 })
                 .collect(),
         };
+        view.reported = view.toks.iter().any(|t| {
+            t.kind == TokenKind::Word
+                && !t.quoted
+                && crate::analysis::attribution::is_cue_word(t.lower.as_ref())
+        });
         let legal = match legal_block {
             Some((b, l)) if b == s.block => l,
             _ => {
@@ -950,6 +1041,16 @@ fn match_at(
         return m(OpenQuestion, i, i + 4);
     }
 
+    // An open question under inquiry: "investigating whether", "will decide if",
+    // "to find out whether".
+    if INQUIRY_VERBS.contains(&w) && !v.in_(i - 1, NOUN_DETERMINERS) {
+        let find = matches!(w, "find" | "finds" | "found" | "finding");
+        let (q, end) = if find { (i + 2, i + 3) } else { (i + 1, i + 2) };
+        if (!find || next == "out") && matches!(v.w(q), "whether" | "if") {
+            return m(OpenQuestion, i, end);
+        }
+    }
+
     // Unsourced expectation and belief.
     if let Some(m) = unsourced(v, i) {
         return Some(m);
@@ -1055,6 +1156,11 @@ fn modal(
         if !flag_conditionals && cond.has_if {
             return None;
         }
+        // Reported speech: "The firm said it could cut jobs" passes on the speaker's
+        // possibility (often the backshifted "can"), not the reporter's guess.
+        if v.reported {
+            return None;
+        }
     }
     // "may not" / "might not" stay hedges; the doubled hedge "may possibly".
     let mut j = i + 1;
@@ -1084,6 +1190,18 @@ fn modal(
 fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     let w = v.w(i);
     let next = v.w(i + 1);
+    // "set" the noun: "lost the opening set to her rival", "a set to match".
+    if w == "set"
+        && v.in_(
+            i - 1,
+            &[
+                "a", "the", "opening", "first", "second", "third", "fourth", "fifth", "final",
+                "deciding", "next", "each", "every", "one",
+            ],
+        )
+    {
+        return None;
+    }
     let follows = EXPECTATION.get(w);
     let widely = v.in_(i - 1, WIDELY);
     // "it is believed that", "it is understood", "it was feared that".
@@ -1293,7 +1411,8 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         }
         return None;
     }
-    if (1..4).any(|k| v.in_(i - k, &["than", "as"])) {
+    // "than expected", "as many feared", "than some analysts had expected".
+    if (1..4).any(|k| v.in_(i - k, &["than", "as"])) || (4..6).any(|k| v.w(i - k) == "than") {
         return None;
     }
     let that = next == "that";
@@ -1302,7 +1421,7 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         "believe" | "think" => {
             !matches!(
                 next,
-                "about" | "of" | "in" | "so" | "twice" | "tank" | "again" | "back" | "up"
+                "about" | "of" | "in" | "so" | "twice" | "tank" | "tanks" | "again" | "back" | "up" | "more" | "ahead"
             ) && (clause
                 || v.in_(i + 1, &["it", "he", "she", "they", "we", "there", "this"])
                     && v.is_word(i + 2)

@@ -81,6 +81,9 @@ fn message(c: &Cue) -> String {
         CueKind::Appearance => format!(
             "{w} says how things look, not what is known: state the fact, or say who sees it so."
         ),
+        CueKind::OpenQuestion if c.words.ends_with(" whether") || c.words.ends_with(" if") => {
+            format!("{w}: an open question. Say what is known so far, and who is asking.")
+        }
         CueKind::OpenQuestion => {
             format!("{w}: say what is known, and who says the rest is uncertain.")
         }

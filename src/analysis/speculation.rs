@@ -1143,7 +1143,10 @@ fn modal(
         }
         // An embedded question or a purpose clause: "how it could", "so that it could".
         for j in (i - 4).max(0)..i {
-            if v.in_(j, WH) || (v.w(j) == "so" && v.w(j + 1) == "that") {
+            if v.in_(j, WH)
+                || (v.w(j) == "so"
+                    && (v.w(j + 1) == "that" || v.in_(j + 1, &["they", "it", "he", "she", "we"])))
+            {
                 let mut boundary = false;
                 for k in j + 1..i {
                     boundary |= v.is_boundary(k);
@@ -1154,6 +1157,11 @@ fn modal(
             }
         }
         if !flag_conditionals && cond.has_if {
+            return None;
+        }
+        // Past narrative: after "was", "were", "had" or "did" in the sentence, "could" is
+        // past ability or the backshifted "can" ("The plant was old and could not cope").
+        if (0..i).any(|k| v.in_(k, &["was", "were", "had", "did"])) {
             return None;
         }
         // Reported speech: "The firm said it could cut jobs" passes on the speaker's
@@ -1493,6 +1501,18 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         | "indicated" | "indicating" | "imply" | "implies" | "implied" | "implying" => {
             if next == "to" || v.in_(i - 1, DETERMINERS) {
                 return None;
+            }
+            // A person who suggests proposes or claims: "Mr Lee suggested a delay",
+            // "she suggested the vote was rigged" is reported speech, not the writer's
+            // inference from evidence ("the figures suggest").
+            if matches!(w, "suggest" | "suggests" | "suggested" | "suggesting") {
+                let mut p = i - 1;
+                while p >= 0 && v.in_(p, &["also", "even", "later", "has", "had", "have", "earlier", "recently", "previously", "again", "once"]) {
+                    p -= 1;
+                }
+                if v.in_(p, &["he", "she", "they", "we", "i", "who"]) || (p > 0 && v.capitalized(p) && v.is_word(p)) {
+                    return None;
+                }
             }
             let suggests = matches!(w, "suggests" | "implies") && v.is_word(i + 1);
             if next == "that" || v.clause_follows(i, 6) || suggests {

@@ -472,6 +472,8 @@ struct View<'a> {
     /// Whether the sentence reports someone's words: a reporting verb or "according"
     /// outside quotation marks ("she said", "told", "warned", "according to").
     reported: bool,
+    /// Whether the sentence continues the reported speech of the sentence before it.
+    continues: bool,
 }
 
 impl View<'_> {
@@ -618,6 +620,7 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
         };
         let mut view = View {
             reported: false,
+            continues: false,
             toks: tokens
                 .iter()
                 .map(|t| {
@@ -637,6 +640,12 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
                 && !t.quoted
                 && crate::analysis::attribution::is_cue_word(t.lower.as_ref())
         });
+        // A sentence that continues the reported speech of the one before it in the same
+        // paragraph ("He said the plant was safe. It could reopen in May.").
+        view.continues = ctx
+            .attributions()
+            .sentence(si)
+            .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
         let legal = match legal_block {
             Some((b, l)) if b == s.block => l,
             _ => {
@@ -1116,6 +1125,11 @@ fn modal(
             return None;
         }
     }
+    // A sentence that continues someone's reported speech carries their modals, not the
+    // writer's: "The minister said the law was clear. Councils might still appeal."
+    if v.continues {
+        return None;
+    }
     if w == "must" {
         // Only the epistemic "must have been".
         if next == "have" || next == "'ve" {
@@ -1166,7 +1180,7 @@ fn modal(
         }
         // Reported speech: "The firm said it could cut jobs" passes on the speaker's
         // possibility (often the backshifted "can"), not the reporter's guess.
-        if v.reported {
+        if v.reported || v.continues {
             return None;
         }
     }

@@ -16,7 +16,11 @@
 //! - modals of permission and past ability ("you may apply", "could not attend");
 //! - `could` in a sentence that reports someone's words ("said", "told", "according to",
 //!   "warned" …): in reported speech it is the speaker's possibility, often the backshifted
-//!   `can` ("She said the plant could close" reports "the plant can close").
+//!   `can` ("She said the plant could close" reports "the plant can close");
+//! - any modal in a sentence that continues the reported speech of the sentence before it
+//!   (the attribution analysis's [`Scope::Continuation`](crate::analysis::attribution::Scope));
+//! - `could` in a past-tense narrative (after `was`, `were`, `had`, `did`) or a purpose
+//!   clause ("so they could"): past ability, not a guess.
 
 use crate::context::LintContext;
 use crate::prose::TokenKind;
@@ -1443,7 +1447,18 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         "believe" | "think" => {
             !matches!(
                 next,
-                "about" | "of" | "in" | "so" | "twice" | "tank" | "tanks" | "again" | "back" | "up" | "more" | "ahead"
+                "about"
+                    | "of"
+                    | "in"
+                    | "so"
+                    | "twice"
+                    | "tank"
+                    | "tanks"
+                    | "again"
+                    | "back"
+                    | "up"
+                    | "more"
+                    | "ahead"
             ) && (clause
                 || v.in_(i + 1, &["it", "he", "she", "they", "we", "there", "this"])
                     && v.is_word(i + 2)
@@ -1521,10 +1536,29 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             // inference from evidence ("the figures suggest").
             if matches!(w, "suggest" | "suggests" | "suggested" | "suggesting") {
                 let mut p = i - 1;
-                while p >= 0 && v.in_(p, &["also", "even", "later", "has", "had", "have", "earlier", "recently", "previously", "again", "once"]) {
+                while p >= 0
+                    && v.in_(
+                        p,
+                        &[
+                            "also",
+                            "even",
+                            "later",
+                            "has",
+                            "had",
+                            "have",
+                            "earlier",
+                            "recently",
+                            "previously",
+                            "again",
+                            "once",
+                        ],
+                    )
+                {
                     p -= 1;
                 }
-                if v.in_(p, &["he", "she", "they", "we", "i", "who"]) || (p > 0 && v.capitalized(p) && v.is_word(p)) {
+                if v.in_(p, &["he", "she", "they", "we", "i", "who"])
+                    || (p > 0 && v.capitalized(p) && v.is_word(p))
+                {
                     return None;
                 }
             }
@@ -1691,9 +1725,80 @@ mod tests {
         check("The trial of the alleged smuggler opened in court.", &[]);
         check("Sales fell in May.", &[]);
         check("If it rains, the match could be off.", &[]);
-        check("The union will ask whether staff might strike.", &[]);
+        check(
+            "Staff will strike whether or not the board might object.",
+            &[],
+        );
         check("Applicants may apply online.", &[]);
         check("She could not attend.", &[]);
+    }
+
+    #[test]
+    fn reported_speech_owns_its_could() {
+        use CueKind::*;
+        // The speaker's possibility, often the backshifted "can".
+        check("The mayor said the bridge could close in May.", &[]);
+        check("According to the agency, prices could rise.", &[]);
+        // The writer's own guess is still a hedge.
+        check("The bridge could close in May.", &[(Modal, "could")]);
+        // "might" stays a marked hedge even in reported speech.
+        check(
+            "The mayor said the bridge might close.",
+            &[(Modal, "might")],
+        );
+        // A sentence continuing the reported speech of the one before it.
+        check(
+            "The mayor said the repairs were urgent. The bridge could close for a month.",
+            &[],
+        );
+        check(
+            "The repairs are urgent. The bridge could close for a month.",
+            &[(Modal, "could")],
+        );
+    }
+
+    #[test]
+    fn past_narrative_and_purpose_could() {
+        use CueKind::*;
+        check("The hall was small and could seat only fifty people.", &[]);
+        check("They moved the vote so they could attend.", &[]);
+        check(
+            "The hall could seat fifty people next year.",
+            &[(Modal, "could")],
+        );
+    }
+
+    #[test]
+    fn inquiries_are_open_questions() {
+        use CueKind::*;
+        check(
+            "Inspectors are investigating whether the pipe burst.",
+            &[(OpenQuestion, "investigating whether")],
+        );
+        check(
+            "The board will decide if the fare rises.",
+            &[(OpenQuestion, "decide if")],
+        );
+        check(
+            "Tests will find out whether the water is safe.",
+            &[(OpenQuestion, "find out whether")],
+        );
+        // Not an inquiry: the noun, and a plain conditional.
+        check("The review of the plan ended.", &[]);
+        check("We will decide the date soon.", &[]);
+    }
+
+    #[test]
+    fn nouns_and_idioms_are_not_cues() {
+        use CueKind::*;
+        check("Two think tanks published the report.", &[]);
+        check("She lost the opening set to her rival.", &[]);
+        check("Sales were higher than some analysts had expected.", &[]);
+        check("The minister suggested a meeting next week.", &[]);
+        check(
+            "The figures suggest that demand is slowing.",
+            &[(Conjecture, "suggest")],
+        );
     }
 
     #[test]

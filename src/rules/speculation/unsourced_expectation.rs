@@ -26,6 +26,7 @@ crate::declare_rule! {
     ///   "by many", "by some analysts" — is still flagged);
     /// - the active voice with a subject ("analysts expect"): that is `speculation/belief`;
     /// - "than expected", "as expected";
+    /// - *set* the noun ("lost the opening set to her rival");
     /// - anything inside a direct quotation.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative

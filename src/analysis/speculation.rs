@@ -296,6 +296,23 @@ const INQUIRY_VERBS: &[&str] = &[
     "asks",
     "asked",
     "asking",
+    "debate",
+    "debates",
+    "debated",
+    "debating",
+    "judge",
+    "judges",
+    "judged",
+    "judging",
+    "verify",
+    "verifies",
+    "verified",
+    "verifying",
+    "predict",
+    "vote",
+    "votes",
+    "voted",
+    "voting",
     "wonder",
     "wonders",
     "wondered",
@@ -306,6 +323,18 @@ const INQUIRY_VERBS: &[&str] = &[
     "finding",
 ];
 
+/// Nouns that, before `whether` or `if` (with or without `on`, `over`, `about`, `of`,
+/// `as to`), name an open question ("a decision on whether", "the question of whether").
+const INQUIRY_NOUNS: &[&str] = &[
+    "decision",
+    "question",
+    "debate",
+    "uncertainty",
+    "confusion",
+    "doubt",
+    "doubts",
+];
+
 /// Every word at which a cue can start: a token not in it is passed over at once.
 static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut t: HashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
@@ -314,6 +343,8 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     t.extend(EXPECTATION.keys().copied());
     t.extend(BELIEF.keys().copied());
     t.extend(INQUIRY_VERBS.iter().copied());
+    t.extend(INQUIRY_NOUNS.iter().copied());
+    t.extend(["certain", "sure", "clear", "known", "yet"]);
     t
 });
 
@@ -893,6 +924,13 @@ fn match_at(
     }
     match w {
         "likely" | "unlikely" => {
+            // A comparison of rates is a statistic, not a hedge: "smokers are more likely to
+            // fall ill", "twice as likely as men".
+            if v.in_(i - 1, &["more", "less", "least", "as", "equally"])
+                && v.in_(i + 1, &["to", "than", "as"])
+            {
+                return None;
+            }
             // "likely to", "it is likely that", "will likely", "the likely winner".
             return m(Epistemic, i, i + 1);
         }
@@ -1056,12 +1094,40 @@ fn match_at(
 
     // An open question under inquiry: "investigating whether", "will decide if",
     // "to find out whether".
-    if INQUIRY_VERBS.contains(&w) && !v.in_(i - 1, NOUN_DETERMINERS) {
-        let find = matches!(w, "find" | "finds" | "found" | "finding");
-        let (q, end) = if find { (i + 2, i + 3) } else { (i + 1, i + 2) };
-        if (!find || next == "out") && matches!(v.w(q), "whether" | "if") {
-            return m(OpenQuestion, i, end);
+    let verb = INQUIRY_VERBS.contains(&w) && !v.in_(i - 1, NOUN_DETERMINERS);
+    if verb || INQUIRY_NOUNS.contains(&w) {
+        let mut q = i + 1;
+        if verb && matches!(w, "find" | "finds" | "found" | "finding") {
+            if next != "out" {
+                q = -1;
+            } else {
+                q += 1;
+            }
         }
+        if q > 0 {
+            if v.in_(q, &["on", "over", "about", "of"]) {
+                q += 1;
+            } else if v.w(q) == "as" && v.w(q + 1) == "to" {
+                q += 2;
+            }
+            if matches!(v.w(q), "whether" | "if") {
+                return m(OpenQuestion, i, q + 1);
+            }
+        }
+    }
+    // "not clear whether", "not known if", "is yet to be seen".
+    if matches!(w, "certain" | "sure" | "clear" | "known")
+        && v.in_(i - 1, &["not", "n't"])
+        && matches!(next, "whether" | "if")
+    {
+        return m(OpenQuestion, i - 1, i + 2);
+    }
+    if w == "yet"
+        && next == "to"
+        && v.w(i + 2) == "be"
+        && v.in_(i + 3, &["seen", "determined", "decided", "confirmed", "known"])
+    {
+        return m(OpenQuestion, i, i + 4);
     }
 
     // Unsourced expectation and belief.

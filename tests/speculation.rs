@@ -77,6 +77,7 @@ fixture!(unsourced_expectation, "expectation");
 fixture!(conjecture, "conjecture");
 fixture!(belief, "belief");
 fixture!(reported_speech_and_narrative, "reported-speech");
+fixture!(idioms_and_statistics, "idioms-and-statistics");
 
 #[test]
 fn conditionals_flagged_on_request() {
@@ -92,6 +93,7 @@ fn exemption_fixtures_have_no_findings() {
         "month-and-name",
         "ability-and-permission",
         "reported-speech",
+        "idioms-and-statistics",
     ] {
         assert_eq!(
             render(name, &Settings::default()),

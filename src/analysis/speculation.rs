@@ -507,6 +507,8 @@ struct View<'a> {
     /// Whether the sentence reports someone's words: a reporting verb or "according"
     /// outside quotation marks ("she said", "told", "warned", "according to").
     reported: bool,
+    /// The indices of those reporting words.
+    reporting: Vec<usize>,
     /// Whether the sentence continues the reported speech of the sentence before it.
     continues: bool,
 }
@@ -655,6 +657,7 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
         };
         let mut view = View {
             reported: false,
+            reporting: Vec::new(),
             continues: false,
             toks: tokens
                 .iter()
@@ -670,11 +673,18 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
                 })
                 .collect(),
         };
-        view.reported = view.toks.iter().any(|t| {
-            t.kind == TokenKind::Word
-                && !t.quoted
-                && crate::analysis::attribution::is_cue_word(t.lower.as_ref())
-        });
+        view.reporting = view
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.kind == TokenKind::Word
+                    && !t.quoted
+                    && crate::analysis::attribution::is_cue_word(t.lower.as_ref())
+            })
+            .map(|(k, _)| k)
+            .collect();
+        view.reported = !view.reporting.is_empty();
         // A sentence that continues the reported speech of the one before it in the same
         // paragraph ("He said the plant was safe. It could reopen in May.").
         view.continues = ctx
@@ -1110,7 +1120,13 @@ fn match_at(
             } else if v.w(q) == "as" && v.w(q + 1) == "to" {
                 q += 2;
             }
-            if matches!(v.w(q), "whether" | "if") {
+            // "if" must open a clause ("decide if the fare rises"), not an aside
+            // ("further tests if needed").
+            let clause_if = v.w(q) == "if"
+                && (v.in_(q + 1, DETERMINERS)
+                    || v.in_(q + 1, SUBJECT_PRONOUNS)
+                    || v.capitalized(q + 1));
+            if v.w(q) == "whether" || clause_if {
                 return m(OpenQuestion, i, q + 1);
             }
         }
@@ -1125,13 +1141,35 @@ fn match_at(
     if w == "yet"
         && next == "to"
         && v.w(i + 2) == "be"
-        && v.in_(i + 3, &["seen", "determined", "decided", "confirmed", "known"])
+        && v.in_(
+            i + 3,
+            &["seen", "determined", "decided", "confirmed", "known"],
+        )
     {
         return m(OpenQuestion, i, i + 4);
     }
 
     // Unsourced expectation and belief.
     if let Some(m) = unsourced(v, i) {
+        // "The firm said sales are expected to rise": the sentence names whose
+        // expectation it is, so "by whom?" is answered.
+        let forecast = matches!(
+            m.3.as_str(),
+            "expected"
+                | "set"
+                | "poised"
+                | "tipped"
+                | "slated"
+                | "projected"
+                | "forecast"
+                | "predicted"
+                | "anticipated"
+                | "estimated"
+                | "understood"
+        );
+        if forecast && v.reporting.iter().any(|&k| k < m.1 || k >= m.2) {
+            return None;
+        }
         return Some(m);
     }
     // Reported belief and forecast.
@@ -1824,6 +1862,25 @@ mod tests {
     }
 
     #[test]
+    fn a_forecast_in_reported_speech_has_a_holder() {
+        use CueKind::*;
+        check("The retailer said its sales are expected to rise.", &[]);
+        check(
+            "Sales are expected to rise.",
+            &[(UnsourcedExpectation, "are expected to")],
+        );
+        // The reporting word must be outside the cue, and a judgement stays flagged.
+        check(
+            "The mayor is said to be ill.",
+            &[(UnsourcedExpectation, "is said to")],
+        );
+        check(
+            "The bridge is considered unsafe, the report said.",
+            &[(UnsourcedExpectation, "is considered")],
+        );
+    }
+
+    #[test]
     fn past_narrative_and_purpose_could() {
         use CueKind::*;
         check("The hall was small and could seat only fifty people.", &[]);
@@ -1849,7 +1906,20 @@ mod tests {
             "Tests will find out whether the water is safe.",
             &[(OpenQuestion, "find out whether")],
         );
-        // Not an inquiry: the noun, and a plain conditional.
+        check(
+            "There was a decision on whether the fare rises.",
+            &[(OpenQuestion, "decision on whether")],
+        );
+        check(
+            "It is not clear whether the pipe burst.",
+            &[(OpenQuestion, "not clear whether")],
+        );
+        check(
+            "The effect on prices is yet to be seen.",
+            &[(OpenQuestion, "yet to be seen")],
+        );
+        // Not an inquiry: the noun, an aside, and a plain conditional.
+        check("Patients will have further tests if needed.", &[]);
         check("The review of the plan ended.", &[]);
         check("We will decide the date soon.", &[]);
     }
@@ -1857,6 +1927,9 @@ mod tests {
     #[test]
     fn nouns_and_idioms_are_not_cues() {
         use CueKind::*;
+        check("Smokers are more likely to fall ill than others.", &[]);
+        check("Boys were less likely than girls to apply.", &[]);
+        check("The vote is likely to slip.", &[(Epistemic, "likely")]);
         check("Two think tanks published the report.", &[]);
         check("She lost the opening set to her rival.", &[]);
         check("Sales were higher than some analysts had expected.", &[]);

@@ -20,8 +20,9 @@ crate::declare_rule! {
     /// - appearance and perception: *seem(s)*, *appear(s) to*, *it appears*, *looks set to*,
     ///   *looks likely*, *it looks like*, *is perceived as*;
     /// - open questions the writer states: *it is unclear*, *remains uncertain*,
-    ///   *remains to be seen*, and an inquiry into one: *investigating whether*,
-    ///   *will decide if*, *to find out whether* ("say what is known so far");
+    ///   *remains to be seen*, *is yet to be seen*, *it is not clear whether*, and an
+    ///   inquiry into one: *investigating whether*, *will decide if*, *to find out whether*,
+    ///   *a decision on whether*, *the question of whether* ("say what is known so far");
     /// - a doubled hedge, *may possibly*, *could potentially*, as one finding with a fix.
     ///
     /// Not flagged:
@@ -45,6 +46,8 @@ crate::declare_rule! {
     ///   in a sentence with an *if* or *unless* clause — a conditional states a condition,
     ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;
     /// - *as soon as possible*, *made possible*, *possible to* (ability), *the potential to*;
+    /// - a comparison of rates, which is a statistic, not a hedge: "smokers are more likely
+    ///   to fall ill", "less likely than", "as likely as";
     /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd").
     ///
     /// A heading is judged like prose; in a title-case headline, *May* is read as the modal

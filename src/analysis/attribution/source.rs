@@ -260,7 +260,11 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     // "Jane Roe and other officials": a named person leads the group.
     if let Some(a) = words.iter().position(|w| w.is("and"))
         && a > 0
-        && !words[a - 1].low.ends_with('s')
+        && (!words[a - 1].low.ends_with('s') || words[a - 1].is_cap())
+        // The part before "and" is a name or a titled name, not "Experts on North Korea".
+        && words[..a]
+            .iter()
+            .all(|w| w.is_cap() || w.kind == TokenKind::Punct)
         && words[..a].iter().enumerate().any(|(i, w)| {
             i > 0 && is_name_word(w, false, words.get(i + 1))
                 || !sentence_initial && is_name_word(w, false, words.get(i + 1))

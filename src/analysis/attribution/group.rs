@@ -271,11 +271,20 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     if let Some(q) = q {
         // Counts ("thousands of workers", "some 40") and contrasts ("other winners") are not
         // vague sources; "most notably" is an adverb.
-        if matches!(
-            q[0],
-            "other" | "dozens" | "hundreds" | "thousands" | "millions"
-        ) {
+        if matches!(q[0], "dozens" | "hundreds" | "thousands" | "millions") {
             return None;
+        }
+        // "Other officials said…" is vague; "other winners" is a contrast.
+        if q[0] == "other" {
+            let e = read_np(ws, j + 1, 4);
+            let head = e.checked_sub(1).filter(|&h| h > j).map(|h| &ws[h]);
+            if !head.is_some_and(|h| {
+                lexicon::VAGUE_NOUNS.contains(&*h.low) && is_people(h) || h.is("leaders")
+            }) || !clause_start(ws, j)
+            {
+                return None;
+            }
+            return Some((post_modifier(ws, e), e - 1, true));
         }
         // "the most", "the world's most", "how many", "as many as": not a group.
         if j > 0 {
@@ -295,7 +304,13 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         let a = j + q.len();
         let next = ws.get(a);
         // "most affected", "most performed": a superlative, not a group.
-        if q[0] == "most" && next.is_some_and(|x| !is_people(x) && !x.is("of") && (is_verbish(x) || x.low.ends_with("ing"))) {
+        if q[0] == "most"
+            && next.is_some_and(|x| {
+                !is_people(x)
+                    && !x.is("of")
+                    && (is_verbish(x) || x.low.ends_with("ing") || is_adverb(x) || x.is("often"))
+            })
+        {
             return None;
         }
         if next.is_some_and(|x| x.kind == TokenKind::Number || is_ly_adverb(x)) {
@@ -319,7 +334,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 return None;
             }
             let head = e - 1;
-            let people = is_people(&ws[head]);
+            let people = is_people(&ws[head]) || is_actor(&ws[head]);
             let doc = DOCUMENTS.contains(&&*ws[head].low);
             if !(people || doc) {
                 return None;
@@ -358,19 +373,31 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 .filter(|_| !bare.starts_with("a "));
         }
         let head = e - 1;
-        if !(is_people(&ws[head]) || DOCUMENTS.contains(&&*ws[head].low)) {
+        if !(is_people(&ws[head]) || is_actor(&ws[head]) || DOCUMENTS.contains(&&*ws[head].low)) {
             return None;
         }
         return Some((post_modifier(ws, e), head, true));
     }
-    // A bare plural source noun with its modifiers: "city officials", "Polish legal experts".
-    let e = read_np(ws, j, 4);
-    if e == j {
+    // A bare plural source noun with its modifiers: "city officials", "Polish legal experts",
+    // "her advisers".
+    let from = if matches!(&*w.low, "his" | "her" | "their") { j + 1 } else { j };
+    let e = read_np(ws, from, 4);
+    if e == from {
         return None;
     }
     let head = &ws[e - 1];
+    // "in media reports", "from local news reports": unnamed outlets.
+    let media_reports = head.is("reports")
+        && ws[from..e - 1].iter().any(|x| {
+            matches!(
+                &*x.low,
+                "media" | "news" | "press" | "newspaper" | "local" | "unconfirmed" | "unverified"
+            )
+        });
     // Bare "people" is everyone ("if people break the law"), not a source.
-    if !(head.low.ends_with('s') && lexicon::VAGUE_NOUNS.contains(&*head.low) && is_people(head)) {
+    if !media_reports
+        && !(head.low.ends_with('s') && lexicon::VAGUE_NOUNS.contains(&*head.low) && is_people(head))
+    {
         return None;
     }
     if ws[j..e - 1]
@@ -402,7 +429,7 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
     if open.quoted || !matches!(open.text, "," | "—" | "–" | "-") {
         return None;
     }
-    for k in e + 1..(e + 16).min(ws.len()) {
+    for k in e + 1..(e + 24).min(ws.len()) {
         let x = &ws[k];
         if x.quoted {
             return None;
@@ -417,6 +444,44 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
     None
 }
 
+/// Whether the verb group at `k` after a bare quantifier ("Some …") says, thinks or feels
+/// something, or is an active past tense: "many believe", "some are worried", "others had
+/// expected", "others poured scorn"; not "most are made", "some have been told".
+fn bare_pronoun_acts(ws: &[W<'_>], k: usize) -> bool {
+    let mut m = k;
+    let mut be = false;
+    let mut aux = false;
+    while let Some(x) = ws.get(m).filter(|x| !x.quoted && x.is_word()) {
+        if lexicon::BE.contains(&&*x.low) {
+            be = true;
+        } else if AUX.contains(&&*x.low) {
+            aux = true;
+        } else if !is_adverb(x) {
+            break;
+        }
+        m += 1;
+        if m > k + 4 {
+            return false;
+        }
+    }
+    let Some(v) = ws.get(m).filter(|v| !v.quoted && v.is_word()) else {
+        return false;
+    };
+    let l = &*v.low;
+    let lemma = lexicon::verb_lemma(l);
+    let participle = l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l);
+    if be && participle && !lexicon::STANCE_ADJECTIVES.contains(l) {
+        // A passive: "are made", "have been told" (agentless reporting passives are read
+        // elsewhere).
+        return false;
+    }
+    if lemma.is_some() || lexicon::STANCE_ADJECTIVES.contains(l) {
+        return true;
+    }
+    // "Others poured scorn", "some marched": an active past tense, with no auxiliary.
+    !be && !aux && m == k && is_verbish(v)
+}
+
 /// "Many leaders are pushing…", "what some critics call…", "seen by many as…", "a sense
 /// among some voters that…", "has unsettled many voters": a vague group of people as the
 /// subject of a verb, the holder of a view, or the one a feeling is attributed to.
@@ -429,7 +494,10 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // As the holder of a view or the agent: "among some voters", "by several critics", "to
     // many", "For many fans, …".
     if quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
-        let bare = head < j + 4 && PRONOUN_QUANTIFIERS.contains(&&*ws[head].low);
+        // "to many", "for some": the quantifier alone, not "for some elderly people".
+        let bare = head == j
+            && PRONOUN_QUANTIFIERS.contains(&&*ws[j].low)
+            && !ws.get(j + 1).is_some_and(np_word);
         let clause_initial = clause_start(ws, j - 1)
             && ws.get(end).is_some_and(|x| x.text == "," && !x.quoted);
         let after_participle = j >= 2 && {
@@ -445,6 +513,10 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             "by" => after_participle || (doc && clause_initial) || (doc && clause_start(ws, j - 1)),
             // "anger among some workers"
             "among" | "amongst" => !(bare && ws[head].is("others")),
+            // "with many saying…", "with some predicting…": a view held by the group.
+            "with" => ws.get(end).is_some_and(|v| {
+                !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(&v.low).is_some()
+            }),
             // "to many", "for some", "For many fans, …"
             _ => !doc && ((bare && !ws[head].is("others")) || clause_initial),
         };
@@ -522,17 +594,45 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             while ws.get(m).is_some_and(is_adverb) {
                 m += 1;
             }
-            if !ws
-                .get(m)
-                .is_some_and(|x| !x.quoted && lexicon::verb_lemma(&x.low).is_some())
-            {
+            let says = ws.get(m).filter(|x| !x.quoted).and_then(|x| lexicon::verb_lemma(&x.low));
+            if !matches!(
+                says,
+                Some(
+                    "say"
+                        | "admit"
+                        | "agree"
+                        | "argue"
+                        | "claim"
+                        | "deny"
+                        | "acknowledge"
+                        | "concede"
+                        | "insist"
+                        | "believe"
+                        | "think"
+                        | "doubt"
+                        | "expect"
+                        | "predict"
+                        | "suggest"
+                        | "tell"
+                        | "warn"
+                )
+            ) {
                 return None;
             }
-        } else if !(AUX.contains(&&*v.low) || lexicon::BE.contains(&&*v.low) || is_verbish(v)) {
+        } else if !(AUX.contains(&&*v.low)
+            || lexicon::BE.contains(&&*v.low)
+            || is_verbish(v)
+            // "what economists call…": an object relative needs a verb next.
+            || (prev_low == "what" && v.is_word() && !v.is_cap()))
+        {
             return None;
         }
         // "than analysts had expected": a market consensus used as a benchmark, not a source.
         if matches!(prev_low, "than" | "what")
+            && matches!(
+                &*ws[head].low,
+                "analysts" | "economists" | "forecasters" | "traders" | "investors" | "experts"
+            )
             && ws[k..]
                 .iter()
                 .take(4)
@@ -548,6 +648,18 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
         // A sentence-initial bare noun group must be people; "Many of whom" is fine.
         if !quantified && !is_people(&ws[head]) {
+            return None;
+        }
+        // A quantifier alone ("Most are made in China", "Some have been told to…") often
+        // stands for things or for a group named before; it is a vague source only when it
+        // says, thinks or feels something, or acts ("Others poured scorn on…").
+        let bare = quantified
+            && head + 1 == end
+            && matches!(
+                &*ws[head].low,
+                "many" | "some" | "most" | "several" | "few" | "others"
+            );
+        if bare && !modal && !bare_pronoun_acts(ws, k) {
             return None;
         }
         cue = Some(k);
@@ -605,6 +717,28 @@ const NOT_AGENTS: [&str; 40] = [
     "transfers", "registers", "covers", "corners", "wonders", "disasters", "rivers", "meters",
     "factors", "sectors", "errors", "doors", "floors", "colors", "colours", "plants", "grants",
 ];
+
+/// Collective actors a quantifier can leave unnamed: "some countries are talking about…",
+/// "left many nations feeling…".
+fn is_actor(x: &W<'_>) -> bool {
+    matches!(
+        &*x.low,
+        "countries"
+            | "nations"
+            | "governments"
+            | "unions"
+            | "groups"
+            | "companies"
+            | "firms"
+            | "organisations"
+            | "organizations"
+            | "parties"
+            | "newspapers"
+            | "outlets"
+            | "banks"
+            | "campaigns"
+    )
+}
 
 /// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
 pub(super) fn is_people(x: &W<'_>) -> bool {

@@ -401,6 +401,20 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         if counted && (has_name || post.is_some()) {
             return SourceKind::Anonymous;
         }
+        // "officials at the Finance Ministry", "researchers from Rowan College": the group is
+        // identified by the institution it belongs to.
+        if let Some(p) = post
+            && matches!(
+                &*content[p].low,
+                "at" | "from" | "of" | "with" | "for" | "in" | "inside"
+            )
+            && content[p + 1..]
+                .iter()
+                .enumerate()
+                .any(|(i, w)| is_name_word(w, false, content.get(p + 2 + i).copied()))
+        {
+            return SourceKind::Title;
+        }
         return SourceKind::Vague;
     }
     if has_name {

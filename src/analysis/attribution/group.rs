@@ -48,6 +48,10 @@ pub(super) fn clause_start(ws: &[W<'_>], j: usize) -> bool {
             k -= 1;
             continue;
         }
+        // "as well as experts…" coordinates a noun phrase.
+        if p.is("as") && k >= 2 && ws[k - 2].is("well") {
+            return false;
+        }
         return matches!(
             &*p.low,
             "that"
@@ -313,7 +317,30 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         {
             return None;
         }
-        if next.is_some_and(|x| x.kind == TokenKind::Number || is_ly_adverb(x)) {
+        // "some six million people", "many an hour": counts and idioms.
+        if next.is_some_and(|x| {
+            x.kind == TokenKind::Number
+                || is_ly_adverb(x)
+                || matches!(
+                    &*x.low,
+                    "a" | "an"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozen"
+                        | "hundred"
+                        | "thousand"
+                        | "million"
+                        | "billion"
+                )
+        }) {
             return None;
         }
         let ends_of = q.last().is_some_and(|l| *l == "of");
@@ -445,9 +472,9 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
 }
 
 /// Whether the verb group at `k` after a bare quantifier ("Some …") says, thinks or feels
-/// something, or is an active past tense: "many believe", "some are worried", "others had
+/// something, or (with `acts`) is an active past tense: "many believe", "some are worried", "others had
 /// expected", "others poured scorn"; not "most are made", "some have been told".
-fn bare_pronoun_acts(ws: &[W<'_>], k: usize) -> bool {
+fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
     let mut m = k;
     let mut be = false;
     let mut aux = false;
@@ -479,7 +506,7 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize) -> bool {
         return true;
     }
     // "Others poured scorn", "some marched": an active past tense, with no auxiliary.
-    !be && !aux && m == k && is_verbish(v)
+    acts && !be && !aux && m == k && is_verbish(v)
 }
 
 /// "Many leaders are pushing…", "what some critics call…", "seen by many as…", "a sense
@@ -498,8 +525,13 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let bare = head == j
             && PRONOUN_QUANTIFIERS.contains(&&*ws[j].low)
             && !ws.get(j + 1).is_some_and(np_word);
-        let clause_initial = clause_start(ws, j - 1)
-            && ws.get(end).is_some_and(|x| x.text == "," && !x.quoted);
+        // "For many fans, …": the phrase opens the sentence or a coordinated clause.
+        let opens = ws[..j - 1]
+            .iter()
+            .rev()
+            .find(|x| x.is_word())
+            .is_none_or(|x| matches!(&*x.low, "but" | "and" | "yet" | "so" | "however"));
+        let clause_initial = opens && ws.get(end).is_some_and(|x| x.text == "," && !x.quoted);
         let after_participle = j >= 2 && {
             let pp = &ws[j - 2];
             !pp.quoted
@@ -659,7 +691,12 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                 &*ws[head].low,
                 "many" | "some" | "most" | "several" | "few" | "others"
             );
-        if bare && !modal && !bare_pronoun_acts(ws, k) {
+        if bare && !modal && !bare_pronoun_acts(ws, k, true) {
+            return None;
+        }
+        // Companies and countries are sources when they say, think or feel something.
+        if !is_people(&ws[head]) && is_actor(&ws[head]) && !modal && !bare_pronoun_acts(ws, k, false)
+        {
             return None;
         }
         cue = Some(k);

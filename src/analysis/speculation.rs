@@ -25,8 +25,8 @@
 use crate::context::LintContext;
 use crate::prose::TokenKind;
 use crate::text::Span;
-use std::borrow::Cow;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// What kind of speculative wording a cue is.

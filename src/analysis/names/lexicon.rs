@@ -10,21 +10,61 @@ const PROPER: &str = include_str!("../lexicons/names/proper.txt");
 const COMMON: &str = include_str!("../lexicons/names/common.txt");
 const UKRAINE: &str = include_str!("../lexicons/names/ukraine.tsv");
 
-fn set(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
+/// A word list sorted in byte order, one word per line (as the files are: a test checks it),
+/// searched in place: loading it costs one scan for line starts, not a hash table of 100,000
+/// words.
+struct SortedList {
+    text: &'static str,
+    /// The byte offset of each line's start.
+    starts: Vec<u32>,
 }
 
-static GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(GIVEN));
-static PROPER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PROPER));
-static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(COMMON));
+impl SortedList {
+    fn new(text: &'static str) -> SortedList {
+        let mut starts = Vec::with_capacity(text.len() / 8);
+        starts.push(0);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        if starts.last().is_some_and(|&s| s as usize >= text.len()) {
+            starts.pop();
+        }
+        SortedList { text, starts }
+    }
+
+    fn line(&self, i: usize) -> &'static str {
+        let start = self.starts[i] as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize - 1);
+        &self.text[start..end]
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.starts.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.line(mid).cmp(word) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        false
+    }
+}
+
+static GIVEN_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(GIVEN));
+static PROPER_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(PROPER));
+static COMMON_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(COMMON));
 
 /// Whether `lower` (a lower-case word) is a known given name: in the given-name list, or a
 /// spelling of a given name that [`KNOWN_GIVEN_GROUPS`] lists.
 pub fn is_given(lower: &str) -> bool {
-    GIVEN_SET.contains(lower) || KNOWN_GIVEN_SET.contains(lower)
+    GIVEN_LIST.contains(lower) || KNOWN_GIVEN_SET.contains(lower)
 }
 
 static KNOWN_GIVEN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
@@ -37,12 +77,12 @@ static KNOWN_GIVEN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Whether `word` (as capitalised in text) is a proper noun an English dictionary knows.
 pub fn is_known_proper(word: &str) -> bool {
-    PROPER_SET.contains(word)
+    PROPER_LIST.contains(word)
 }
 
 /// Whether `lower` (a lower-case word) is a common English word.
 pub fn is_common(lower: &str) -> bool {
-    COMMON_SET.contains(lower)
+    COMMON_LIST.contains(lower)
 }
 
 /// One SpellingUkraine entry: the correct spelling and its common wrong spellings.
@@ -432,5 +472,27 @@ mod tests {
         assert_eq!(KNOWN_VARIANTS.get("Kharkov"), Some(&"Kharkiv"));
         assert_eq!(KNOWN_VARIANTS.get("Mohammed"), Some(&"Mohammed"));
         assert!(is_title_head("Gen.") && is_title_word("Foreign") && !is_title_word("Paris"));
+    }
+
+    /// The word lists are searched in place, so each must be sorted in byte order, one word
+    /// per line, no blanks (`LC_ALL=C sort -u` keeps them so).
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for (name, list) in [("given", GIVEN), ("proper", PROPER), ("common", COMMON)] {
+            let words: Vec<&str> = list.lines().collect();
+            assert!(
+                words.windows(2).all(|w| w[0] < w[1]),
+                "{name}.txt is not sorted (LC_ALL=C sort -u)"
+            );
+            assert!(words.iter().all(|w| !w.is_empty() && w.trim() == *w));
+            let sorted = SortedList::new(list);
+            assert_eq!(sorted.starts.len(), words.len());
+            for w in words.iter().step_by(7) {
+                assert!(sorted.contains(w), "{name}: {w}");
+            }
+            for w in ["", "zzzzzzzz", "Aaaaaaa", "a b"] {
+                assert_eq!(sorted.contains(w), words.contains(&w), "{name}: {w:?}");
+            }
+        }
     }
 }

@@ -238,7 +238,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
     for (i, t) in prose.tokens.iter().enumerate() {
         if t.kind == TokenKind::Word {
             let text = prose.token_text(draft, i);
-            if !is_capitalised(text) {
+            if !is_capitalised(text) && !names.lower_words.contains(text) {
                 names.lower_words.insert(text.to_lowercase());
             }
         }

@@ -609,6 +609,16 @@ fn candidate(form: &str) -> bool {
     true
 }
 
+/// Words joined before a plural demonym (Irish-Americans, Asian Canadians): a group of people.
+fn group_noun(form: &str) -> bool {
+    form.contains(['-', ' '])
+        && form
+            .rsplit(['-', ' '])
+            .next()
+            .and_then(|last| last.strip_suffix('s'))
+            .is_some_and(is_demonym_like)
+}
+
 /// Ordinary words joined (High-Speed, Half Life).
 fn joined_words(form: &str) -> bool {
     form.contains(['-', ' '])
@@ -642,6 +652,11 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         && sx.given_names.is_empty()
         && sy.given_names.is_empty()
     {
+        return false;
+    }
+    // A group of people named by a demonym (African-Americans, Muslim Americans): the hyphen
+    // is a style choice about a word, not the spelling of a name.
+    if group_noun(x) || group_noun(y) {
         return false;
     }
     // Two words of one name (Humpty Dumpty) are not two spellings of it.
@@ -1260,6 +1275,19 @@ mod tests {
         check(
             "The side: R Bianchi, A Masetti, L Conti. Later A Maseti came on.",
             &["Masetti<-Maseti"],
+        );
+    }
+
+    #[test]
+    fn groups_named_by_a_demonym_are_not_names() {
+        check(
+            "Many Irish-Americans voted early. Irish Americans in Boston agreed.",
+            &[],
+        );
+        // A hyphenated surname is still a name.
+        check(
+            "Ruth Baxter-Holm spoke. Later Baxter Holm resigned.",
+            &["Baxter-Holm<-Baxter Holm"],
         );
     }
 

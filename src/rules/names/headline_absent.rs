@@ -12,7 +12,7 @@ crate::declare_rule! {
     /// in any spelling: "Putin-Witkoff meeting" over a story that names neither man. Ordinary
     /// words, acronyms, and names the body mentions in another form (Russia for Russian) are
     /// left alone, and so is the word after a given name that the body gives someone in full
-    /// ("Ken jibe row" over a story about Ken Morley).
+    /// ("Ken remark row" over a story about Ken Morley).
     ///
     /// ## Why it matters
     /// The BBC's and Reuters' guidance on headlines is that a headline must be supported by the

@@ -17,9 +17,9 @@ crate::declare_rule! {
     ///
     /// Left alone: words that are different names (Davis and David, Iran and Iraq, Obama and
     /// Osama); related words (Russia and Russian); surnames that come with different given
-    /// names, and given names before different surnames (Adriana Ruiz, Ariana Cole); a word of a
-    /// longer name against a name of its own (Wen Chia Ho, China); a person against a place or
-    /// an ordinary word (Mr Prestin, Preston); two players a letter apart in a team sheet; two
+    /// names, and given names before different surnames (Lorena Ruiz, Lorenza Cole); a word of a
+    /// longer name against a name of its own (Rui Chie Tam, Chile); a person against a place or
+    /// an ordinary word (Mr Lincolne, Lincoln); two players a letter apart in a team sheet; two
     /// spellings introduced in one sentence and both used again (a gloss: "Tervola to the
     /// Finns, Tarvola to the Swedes"); and a headline's dropped accent. A spelling that
     /// `names/house-style` replaces (Kiev beside Kyiv) is reported by that rule alone, so one

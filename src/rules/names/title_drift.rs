@@ -150,7 +150,7 @@ impl Rule for TitleDrift {
             let Some(&(first, first_role)) = titled.first() else {
                 continue;
             };
-            // The words before the surname (`George H.W` in George H.W. Bush).
+            // The words before the surname (`Ott R` in Ott R. Saar).
             let given = |m: &Mention| -> Option<String> {
                 m.is_full().then(|| {
                     names.occurrences[m.words.start..m.head()]
@@ -160,7 +160,7 @@ impl Rule for TitleDrift {
                         .join(" ")
                 })
             };
-            // Two people the draft names in full with one surname (Bill and Hillary Clinton):
+            // Two people the draft names in full with one surname (Jaan and Liis Tamm):
             // a title and the surname alone may be either.
             let mut full_names: Vec<String> = ms
                 .iter()

@@ -305,7 +305,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 }
                 let form = strip_possessive(tx);
                 let poss = form.len() != tx.len();
-                // An initial: a single capital (or dotted capitals, H.W) followed by a full
+                // An initial: a single capital (or dotted capitals, J.R) followed by a full
                 // stop.
                 let mut end = j + 1;
                 let initials = form

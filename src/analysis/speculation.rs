@@ -485,6 +485,21 @@ const PERMISSION_VERBS: &[&str] = &[
     "apply", "register", "submit", "request", "opt", "choose", "enter", "attend", "contact",
     "call", "email", "visit", "bring", "use", "park", "download", "print",
 ];
+/// Participles after "may be" that state what is allowed ("may be bought online").
+const PERMISSION_PASSIVES: &[&str] = &[
+    "purchased",
+    "bought",
+    "downloaded",
+    "obtained",
+    "exercised",
+    "redeemed",
+    "renewed",
+    "ordered",
+    "booked",
+    "collected",
+    "submitted",
+    "exchanged",
+];
 /// After "is set to", these state a timetable, not a prediction ("is set to expire").
 const SCHEDULE_VERBS: &[&str] = &[
     "begin", "start", "open", "close", "expire", "end", "resume", "run", "take", "launch", "debut",
@@ -1229,6 +1244,9 @@ fn modal(
             ],
         ) || v.in_(i + 1, PERMISSION_VERBS)
             || next == "i"
+            // The passive of a transaction: "tickets may be bought online", "the options
+            // may be exercised until June".
+            || next == "be" && v.in_(i + 2, PERMISSION_PASSIVES)
         {
             return None;
         }
@@ -1878,6 +1896,13 @@ mod tests {
             "The bridge is considered unsafe, the report said.",
             &[(UnsourcedExpectation, "is considered")],
         );
+    }
+
+    #[test]
+    fn permission_in_the_passive() {
+        use CueKind::*;
+        check("Tickets may be bought at the door.", &[]);
+        check("The shares may be sold next year.", &[(Modal, "may")]);
     }
 
     #[test]

@@ -29,7 +29,8 @@ crate::declare_rule! {
     /// - anything inside a direct quotation;
     /// - *May* the month ("in May", "May 5") and the name ("Theresa May"); a sentence that
     ///   starts with *May* followed by a name or a past-tense verb;
-    /// - permission and past ability: "you may apply online", "could not attend",
+    /// - permission and past ability: "you may apply online", "tickets may be bought at the
+    ///   door", "could not attend",
     ///   "could see the smoke", "so that they could vote", "so they could vote",
     ///   "how it could happen";
     /// - *could* in reported speech: in a sentence that reports someone's words (*said*,

@@ -292,10 +292,6 @@ const INQUIRY_VERBS: &[&str] = &[
     "considered",
     "considering",
     "see",
-    "ask",
-    "asks",
-    "asked",
-    "asking",
     "debate",
     "debates",
     "debated",
@@ -519,10 +515,8 @@ struct Tok<'a> {
 
 struct View<'a> {
     toks: Vec<Tok<'a>>,
-    /// Whether the sentence reports someone's words: a reporting verb or "according"
-    /// outside quotation marks ("she said", "told", "warned", "according to").
-    reported: bool,
-    /// The indices of those reporting words.
+    /// The words that report someone's words: reporting verbs and "according" outside
+    /// quotation marks ("she said", "told", "warned", "according to").
     reporting: Vec<usize>,
     /// Whether the sentence continues the reported speech of the sentence before it.
     continues: bool,
@@ -671,7 +665,6 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
             continue;
         };
         let mut view = View {
-            reported: false,
             reporting: Vec::new(),
             continues: false,
             toks: tokens
@@ -699,7 +692,6 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
             })
             .map(|(k, _)| k)
             .collect();
-        view.reported = !view.reporting.is_empty();
         // A sentence that continues the reported speech of the one before it in the same
         // paragraph ("He said the plant was safe. It could reopen in May.").
         view.continues = ctx
@@ -1306,7 +1298,12 @@ fn modal(
         }
         // Reported speech: "The firm said it could cut jobs" passes on the speaker's
         // possibility (often the backshifted "can"), not the reporter's guess.
-        if v.reported || v.continues {
+        // (Not a reporting verb of the modal's own phrase: "could be asked to travel".)
+        if v.reporting
+            .iter()
+            .any(|&k| k < i as usize || k > i as usize + 3)
+            || v.continues
+        {
             return None;
         }
     }
@@ -1861,6 +1858,7 @@ mod tests {
         // The speaker's possibility, often the backshifted "can".
         check("The mayor said the bridge could close in May.", &[]);
         check("According to the agency, prices could rise.", &[]);
+        check("The winger could be asked to travel.", &[(Modal, "could")]);
         // The writer's own guess is still a hedge.
         check("The bridge could close in May.", &[(Modal, "could")]);
         // "might" stays a marked hedge even in reported speech.

@@ -17,7 +17,7 @@
 //! - `could` in a sentence that reports someone's words ("said", "told", "according to",
 //!   "warned" …): in reported speech it is the speaker's possibility, often the backshifted
 //!   `can` ("She said the plant could close" reports "the plant can close");
-//! - any modal in a sentence that continues the reported speech of the sentence before it
+//! - any cue in a sentence that continues the reported speech of the sentence before it
 //!   (the attribution analysis's [`Scope::Continuation`](crate::analysis::attribution::Scope));
 //! - `could` in a past-tense narrative (after `was`, `were`, `had`, `did`) or a purpose
 //!   clause ("so they could"): past ability, not a guess.
@@ -821,6 +821,11 @@ fn sentence_cues(
     flag_conditionals: bool,
     out: &mut Vec<Cue>,
 ) {
+    // A sentence that continues someone's reported speech is theirs, cues and all: "The
+    // minister said the law was clear. Councils would likely lose any appeal."
+    if v.continues {
+        return;
+    }
     let n = v.toks.len();
     let mut i = 0;
     // Tokens already part of a cue (so "may possibly" is one cue, not two).
@@ -1243,11 +1248,6 @@ fn modal(
             return None;
         }
     }
-    // A sentence that continues someone's reported speech carries their modals, not the
-    // writer's: "The minister said the law was clear. Councils might still appeal."
-    if v.continues {
-        return None;
-    }
     if w == "must" {
         // Only the epistemic "must have been".
         if next == "have" || next == "'ve" {
@@ -1302,7 +1302,6 @@ fn modal(
         if v.reporting
             .iter()
             .any(|&k| k < i as usize || k > i as usize + 3)
-            || v.continues
         {
             return None;
         }
@@ -1874,6 +1873,10 @@ mod tests {
         check(
             "The repairs are urgent. The bridge could close for a month.",
             &[(Modal, "could")],
+        );
+        check(
+            "The mayor said the repairs were urgent. The bridge would likely close.",
+            &[],
         );
     }
 

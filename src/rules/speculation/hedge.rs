@@ -37,8 +37,8 @@ crate::declare_rule! {
     ///   *told*, *warned*, *according to* …), "could" is the speaker's possibility, often the
     ///   backshifted *can* ("The mayor said the bridge could close"). *may* and *might*
     ///   stay flagged there: they are marked hedges even in reported speech;
-    /// - any modal in a sentence that continues the reported speech of the sentence before
-    ///   it in the same paragraph ("The mayor said the cables were worn. The bridge could
+    /// - anything in a sentence that continues the reported speech of the sentence before
+    ///   it in the same paragraph (this holds for every `speculation` rule) ("The mayor said the cables were worn. The bridge could
     ///   close for a month.");
     /// - *could* in a past-tense narrative (after *was*, *were*, *had* or *did* in the
     ///   sentence): past ability or the backshifted *can* ("The hall was small and could

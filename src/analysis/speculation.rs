@@ -25,8 +25,8 @@
 use crate::context::LintContext;
 use crate::prose::TokenKind;
 use crate::text::Span;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What kind of speculative wording a cue is.
@@ -94,7 +94,7 @@ static MONTH_CONTEXT: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("lexicons/speculation/month_context.txt")));
 /// Participle -> what may follow it (`to`, `as`).
 static EXPECTATION: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
     for r in load(include_str!("lexicons/speculation/expectation.txt")) {
         if let [w, f, ..] = r.as_slice() {
             m.entry(*w).or_default().push(*f);
@@ -669,10 +669,11 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
             continues: false,
             toks: tokens
                 .iter()
-                .map(|t| {
+                .zip(s.tokens.clone())
+                .map(|(t, t_i)| {
                     let text = block.text.get(t.range.clone()).unwrap_or("");
                     Tok {
-                        lower: lower(text),
+                        lower: Cow::Borrowed(prose.token_lower(ctx.draft, t_i)),
                         text,
                         kind: t.kind,
                         quoted: t.quoted,

@@ -408,11 +408,7 @@ fn push_text(block: &mut Block, masked: &mut Vec<Span>, source: &str, text: &str
             let at = piece.as_ptr() as usize - text.as_ptr() as usize;
             for m in URL.find_iter(piece) {
                 let (start, end) = (at + m.start(), at + m.end());
-                block.push(
-                    &text[pos..start],
-                    Span::new(base + pos, base + start),
-                    true,
-                );
+                block.push(&text[pos..start], Span::new(base + pos, base + start), true);
                 let url = Span::new(base + start, base + end);
                 masked.push(url);
                 block.push(PLACEHOLDER_STR, url, false);

@@ -84,7 +84,11 @@ fn push_lower(buf: &mut String, text: &str) -> Option<(u32, u32)> {
         buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
     } else {
         // As `str::to_lowercase` does it (a final sigma included), then ’ → '.
-        buf.extend(text.to_lowercase().chars().map(|c| if c == '’' { '\'' } else { c }));
+        buf.extend(
+            text.to_lowercase()
+                .chars()
+                .map(|c| if c == '’' { '\'' } else { c }),
+        );
     }
     Some((start as u32, buf.len() as u32))
 }

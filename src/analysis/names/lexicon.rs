@@ -61,10 +61,19 @@ static GIVEN_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(GIVEN
 static PROPER_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(PROPER));
 static COMMON_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(COMMON));
 
-/// Whether `lower` (a lower-case word) is a known given name.
+/// Whether `lower` (a lower-case word) is a known given name: in the given-name list, or a
+/// spelling of a given name that [`KNOWN_GIVEN_GROUPS`] lists.
 pub fn is_given(lower: &str) -> bool {
-    GIVEN_LIST.contains(lower)
+    GIVEN_LIST.contains(lower) || KNOWN_GIVEN_SET.contains(lower)
 }
+
+static KNOWN_GIVEN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    KNOWN_GIVEN_GROUPS
+        .iter()
+        .flat_map(|g| g.iter())
+        .map(|w| w.to_lowercase())
+        .collect()
+});
 
 /// Whether `word` (as capitalised in text) is a proper noun an English dictionary knows.
 pub fn is_known_proper(word: &str) -> bool {
@@ -115,6 +124,12 @@ const KNOWN_GROUPS: &[&[&str]] = &[
     &["Mykolaiv", "Nikolaev", "Nikolayev"],
     &["Zaporizhzhia", "Zaporozhye", "Zaporizhia"],
     &["Chornobyl", "Chernobyl"],
+    &["Qaeda", "Qaida"],
+    &["Gaddafi", "Qaddafi", "Kadhafi", "Qadhafi"],
+];
+
+/// Given names in their transliterated spellings: variants of one another, and given names.
+const KNOWN_GIVEN_GROUPS: &[&[&str]] = &[
     &["Volodymyr", "Vladimir"],
     &["Oleksandr", "Aleksandr", "Alexander", "Oleksander"],
     &["Serhiy", "Sergey", "Sergei", "Serhii"],
@@ -123,14 +138,12 @@ const KNOWN_GROUPS: &[&[&str]] = &[
     &["Dmytro", "Dmitry", "Dmitri", "Dmitriy"],
     &["Yuriy", "Yuri", "Yury", "Iurii"],
     &["Mohammed", "Muhammad", "Mohammad", "Mohamed", "Muhammed"],
-    &["Qaeda", "Qaida"],
-    &["Gaddafi", "Qaddafi", "Kadhafi", "Qadhafi"],
 ];
 
 /// For every spelling in a known group or SpellingUkraine entry: the group's canonical spelling.
 pub static KNOWN_VARIANTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut m = HashMap::default();
-    for g in KNOWN_GROUPS {
+    for g in KNOWN_GROUPS.iter().chain(KNOWN_GIVEN_GROUPS) {
         for w in *g {
             m.insert(*w, g[0]);
         }
@@ -404,6 +417,14 @@ pub fn is_courtesy(word: &str) -> bool {
     )
 }
 
+/// Generational suffixes after a name (`Jr`, `Sr`, `III`): not a surname.
+pub fn is_generational(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "Jnr" | "Snr" | "II" | "III" | "IV"
+    )
+}
+
 /// Lower-case particles inside names (`van der`, `de la`, `bin`).
 pub fn is_particle(word: &str) -> bool {
     matches!(
@@ -419,6 +440,11 @@ pub fn is_particle(word: &str) -> bool {
             | "das"
             | "dos"
             | "del"
+            | "dal"
+            | "dalla"
+            | "dello"
+            | "dei"
+            | "degli"
             | "della"
             | "di"
             | "von"

@@ -244,8 +244,11 @@ fn last_single_closer(text: &str) -> Option<usize> {
     // The starts of ' (27), ‘ (E2 80 98) and ’ (E2 80 99), last first.
     (0..b.len())
         .rev()
-        .filter(|&i| b[i] == b'\'' || (b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x98]))
-            || (b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x99])))
+        .filter(|&i| {
+            b[i] == b'\''
+                || (b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x98]))
+                || (b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x99]))
+        })
         .find(|&i| {
             single_at(text, i)
                 .is_some_and(|l| single_closes(text, i, l) && !is_possessive_plural(text, i))

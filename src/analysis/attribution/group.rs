@@ -484,10 +484,10 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             )
         });
     // Bare "people" is everyone ("if people break the law"), not a source.
-    if !media_reports
-        && !(head.low.ends_with('s')
+    if !(media_reports
+        || (head.low.ends_with('s')
             && lexicon::VAGUE_NOUNS.contains(&*head.low)
-            && is_people(head))
+            && is_people(head)))
     {
         return None;
     }
@@ -524,8 +524,7 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
     if open.quoted || !matches!(open.text, "," | "—" | "–" | "-") {
         return None;
     }
-    for k in e + 1..(e + 24).min(ws.len()) {
-        let x = &ws[k];
+    for (k, x) in ws.iter().enumerate().take(e + 24).skip(e + 1) {
         if x.quoted {
             return None;
         }

@@ -28,23 +28,24 @@ impl SortedList {
                 starts.push(i as u32 + 1);
             }
         }
-        if starts.last().is_some_and(|&s| s as usize >= text.len()) {
-            starts.pop();
+        // One past the end of the last line, as if it ended with a line break.
+        if !text.is_empty() && !text.ends_with('\n') {
+            starts.push(text.len() as u32 + 1);
         }
         SortedList { text, starts }
     }
 
+    /// How many words the list has.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
     fn line(&self, i: usize) -> &'static str {
-        let start = self.starts[i] as usize;
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&e| e as usize - 1);
-        &self.text[start..end]
+        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
     }
 
     fn contains(&self, word: &str) -> bool {
-        let (mut lo, mut hi) = (0, self.starts.len());
+        let (mut lo, mut hi) = (0, self.len());
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             match self.line(mid).cmp(word) {
@@ -486,13 +487,16 @@ mod tests {
             );
             assert!(words.iter().all(|w| !w.is_empty() && w.trim() == *w));
             let sorted = SortedList::new(list);
-            assert_eq!(sorted.starts.len(), words.len());
-            for w in words.iter().step_by(7) {
+            assert_eq!(sorted.len(), words.len());
+            for w in words.iter().step_by(7).chain(words.last()) {
                 assert!(sorted.contains(w), "{name}: {w}");
             }
             for w in ["", "zzzzzzzz", "Aaaaaaa", "a b"] {
                 assert_eq!(sorted.contains(w), words.contains(&w), "{name}: {w:?}");
             }
+            let unterminated = SortedList::new(list.trim_end_matches('\n'));
+            assert_eq!(unterminated.len(), words.len());
+            assert!(words.last().is_some_and(|w| unterminated.contains(w)));
         }
     }
 }

@@ -470,6 +470,14 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     } else {
         j
     };
+    // The head (one of the next four words, below) must be "reports" or a vague source noun:
+    // rule every other word out before reading a noun phrase.
+    if !ws[from..(from + 4).min(ws.len())]
+        .iter()
+        .any(|x| x.is("reports") || lexicon::VAGUE_NOUNS.contains(&*x.low))
+    {
+        return None;
+    }
     let e = read_np(ws, from, 4);
     if e == from {
         return None;
@@ -484,10 +492,10 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             )
         });
     // Bare "people" is everyone ("if people break the law"), not a source.
-    if !media_reports
-        && !(head.low.ends_with('s')
+    if !(media_reports
+        || (head.low.ends_with('s')
             && lexicon::VAGUE_NOUNS.contains(&*head.low)
-            && is_people(head))
+            && is_people(head)))
     {
         return None;
     }
@@ -524,8 +532,7 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
     if open.quoted || !matches!(open.text, "," | "—" | "–" | "-") {
         return None;
     }
-    for k in e + 1..(e + 24).min(ws.len()) {
-        let x = &ws[k];
+    for (k, x) in ws.iter().enumerate().take(e + 24).skip(e + 1) {
         if x.quoted {
             return None;
         }

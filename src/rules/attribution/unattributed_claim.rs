@@ -121,14 +121,16 @@ impl Rule for UnattributedClaim {
 }
 
 /// How many paragraphs either side of a sentence its context reaches.
-const NEIGHBOURS: usize = 2;
+const NEIGHBOURS: usize = 3;
 
 /// Short and common words that do not tie two sentences to one subject.
-const STOPWORDS: [&str; 40] = [
+const STOPWORDS: [&str; 60] = [
     "that", "this", "these", "those", "with", "from", "have", "been", "were", "will", "would",
     "could", "should", "their", "there", "they", "them", "than", "then", "into", "over",
     "after", "before", "about", "which", "what", "when", "where", "while", "also", "more",
-    "most", "said", "says", "year", "years", "people", "some", "such", "only",
+    "most", "said", "says", "year", "years", "people", "some", "such", "only", "just", "like",
+    "very", "many", "much", "other", "time", "first", "last", "going", "make", "made",
+    "country", "government", "president", "world", "today", "percent", "million", "billion",
 ];
 
 /// The lowercase content words of sentence `i` (four letters or more, not common words),

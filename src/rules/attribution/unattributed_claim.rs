@@ -10,13 +10,27 @@ crate::declare_rule! {
     /// Flags a claim a reader would want sourced when nothing in scope attributes it.
     ///
     /// ## What it flags
-    /// A sentence outside direct quotations that asserts something checkable — figures and
-    /// statistics, money, casualties, accusations and crimes, what was said in private,
-    /// causes ("led to", "because of"), superlatives and records, predictions stated as
-    /// fact — when it has no attribution of its own, is not inside an attributed quotation,
-    /// and does not continue the reported speech of an attributed sentence in the same
-    /// paragraph. Background is not a claim: dates of public events, geography, a person's
-    /// office. Each signal is weighed; a sentence is flagged only when the evidence adds up.
+    /// A sentence of copy that asserts something checkable: figures and statistics (a number
+    /// with a unit or scale, "40 percent", "£3 million", numbers in words), change over time
+    /// ("rose", "fell", "doubled", "cut", "lost"), comparisons and records ("more … than",
+    /// "the highest", "in history"), votes, vetoes and laws, public money ("budget",
+    /// "deficit", "taxes"), causes, accusations and crimes, casualties, and what was done in
+    /// private ("secretly"). Each signal is weighed against what makes a sentence an opinion,
+    /// a plan or a courtesy (modal and future verbs, "I think", "we need to", values, thanks,
+    /// conditionals, imperatives); a sentence is flagged only when it has a concrete signal
+    /// and the evidence adds up.
+    ///
+    /// Not claims: questions; sentences with quoted words or a reporting verb (someone is
+    /// cited); results of games, races, awards and charts, which are public record; acts of
+    /// speech and stance ("praised", "urged", "accused"), which are their subject's own
+    /// account; dates of public events, a person's office and other background without a
+    /// figure or a change; headlines and fragments.
+    ///
+    /// A claim is not flagged when it is attributed: it carries its own attribution, sits in
+    /// an attributed quotation, continues the reported speech of the sentence before it,
+    /// shares its paragraph with an attribution, or a paragraph up to three away attributes
+    /// an account of the same subject (the two share a content word). A claim with no source
+    /// in that reach is flagged at its strongest signal.
     ///
     /// ## Why it matters
     /// AP: "AP news reports must attribute any disputable facts that were not witnessed,

@@ -13,6 +13,7 @@
 //! ("Jane Roe, the minister, said") and inversions ("…, said the minister") handled.
 
 pub mod claims;
+mod group;
 mod lexicon;
 mod source;
 
@@ -22,6 +23,8 @@ use crate::text::Span;
 use std::borrow::Cow;
 
 pub use source::classify_words;
+
+use group::{vague_agent, vague_subject};
 
 /// What kind of source a cue names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -265,7 +268,7 @@ fn lower(text: &str) -> Cow<'_, str> {
 }
 
 /// The tokens of sentence `si`, with their lowercase forms.
-pub fn sentence_words<'a>(draft: &'a Draft, prose: &Prose, si: usize) -> Vec<W<'a>> {
+pub fn sentence_words<'a>(draft: &'a Draft, prose: &'a Prose, si: usize) -> Vec<W<'a>> {
     let Some(s) = prose.sentences.get(si) else {
         return Vec::new();
     };
@@ -281,7 +284,7 @@ pub fn sentence_words<'a>(draft: &'a Draft, prose: &Prose, si: usize) -> Vec<W<'
         out.push(W {
             tok: ti,
             text,
-            low: lower(text),
+            low: Cow::Borrowed(prose.token_lower(draft, ti)),
             kind: t.kind,
             quoted: t.quoted,
             span: t.span,
@@ -573,299 +576,6 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     None
 }
 
-/// Auxiliaries and modals: a verb group starts here.
-const AUX: [&str; 26] = [
-    "are", "were", "is", "was", "have", "has", "had", "will", "would", "can", "could", "may",
-    "might", "should", "must", "do", "did", "does", "don't", "didn't", "won't", "can't", "remain",
-    "remains", "cannot", "need",
-];
-
-/// Whether a clause can start at `j` (sentence start, after a comma or a conjunction).
-fn clause_start(ws: &[W<'_>], j: usize) -> bool {
-    let mut k = j;
-    while k > 0 {
-        let p = &ws[k - 1];
-        if p.quoted {
-            return false;
-        }
-        if p.kind == TokenKind::Punct {
-            return matches!(p.text, "," | ";" | ":" | "—" | "–" | "(" | "-");
-        }
-        if matches!(
-            &*p.low,
-            "but"
-                | "and"
-                | "yet"
-                | "still"
-                | "even"
-                | "now"
-                | "instead"
-                | "however"
-                | "though"
-                | "so"
-        ) {
-            k -= 1;
-            continue;
-        }
-        return matches!(
-            &*p.low,
-            "that"
-                | "while"
-                | "as"
-                | "because"
-                | "when"
-                | "if"
-                | "where"
-                | "although"
-                | "since"
-                | "after"
-                | "before"
-                | "whom"
-                | "who"
-        );
-    }
-    true
-}
-
-/// "Many leaders are pushing…", "Some critics have…", "Officials opened…": a vague group
-/// as the subject of a verb, at the start of a clause.
-fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
-    let w = &ws[j];
-    // Counts ("thousands of workers") and contrasts ("other winners") are not vague sources.
-    let quant = lexicon::QUANTIFIERS.iter().any(|q| {
-        phrase_at(ws, j, q)
-            && !matches!(
-                q[0],
-                "other" | "dozens" | "hundreds" | "thousands" | "millions"
-            )
-            && !ws
-                .get(j + q.len())
-                .is_some_and(|x| x.kind == TokenKind::Number)
-    });
-    let starts_np = quant
-        || lexicon::VAGUE_NOUNS.contains(&*w.low)
-        || w.is_cap()
-        || matches!(&*w.low, "his" | "her" | "their")
-        || w.low.ends_with("al")
-        || w.low.ends_with("ior");
-    if !starts_np || !clause_start(ws, j) || PREPOSITIONS.contains(&&*w.low) {
-        return None;
-    }
-    // Read the noun phrase up to its verb.
-    let mut k = j;
-    let mut head_vague = quant;
-    while k < ws.len() && k - j < 7 {
-        let x = &ws[k];
-        if x.quoted || x.kind == TokenKind::Punct && !(x.text == "." && k > 0 && ws[k - 1].is_cap())
-        {
-            return None;
-        }
-        if k > j && (AUX.contains(&&*x.low) || is_verbish(x)) {
-            break;
-        }
-        // An adverb ends the subject: "Clinton operatives publicly ignore…".
-        if k > j
-            && x.low.ends_with("ly")
-            && x.low.len() > 4
-            && !matches!(
-                &*x.low,
-                "early"
-                    | "only"
-                    | "family"
-                    | "likely"
-                    | "elderly"
-                    | "friendly"
-                    | "daily"
-                    | "weekly"
-                    | "monthly"
-                    | "yearly"
-                    | "italy"
-            )
-        {
-            break;
-        }
-        if lexicon::VAGUE_NOUNS.contains(&*x.low) && x.low.ends_with('s') && !x.is_cap() {
-            head_vague = true;
-        }
-        k += 1;
-    }
-    if k == j || k >= ws.len() || k - j >= 7 || !head_vague {
-        return None;
-    }
-    // A modal makes it a forecast about the group, not something the group holds or did;
-    // "few details" is a noun, not "few" + verb.
-    let verb = &ws[k];
-    if matches!(
-        &*verb.low,
-        "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must"
-    ) || (k - j == 1 && verb.low.ends_with('s'))
-    {
-        return None;
-    }
-    // The group must be people: "many of its functions" is not a source.
-    let head = &ws[k - 1];
-    let bare_quantifier = k - j == 1 || (quant && head.is("others"));
-    if !bare_quantifier && !is_people(head) {
-        return None;
-    }
-    if ws[j..k]
-        .iter()
-        .any(|x| matches!(&*x.low, "which" | "whom" | "what"))
-    {
-        return None;
-    }
-    let np = j..k;
-    let src = source::make(ws, np);
-    if src.kind != SourceKind::Vague {
-        return None;
-    }
-    let v = &ws[k];
-    Some(Attribution {
-        cue: Cue {
-            span: v.span,
-            lemma: "subject",
-            kind: CueKind::VagueSubject,
-            token: v.tok,
-        },
-        source: Some(src),
-        content: content_after(ws, k + 1),
-    })
-}
-
-/// Common irregular past tenses.
-const IRREGULAR_PAST: [&str; 40] = [
-    "made", "took", "gave", "got", "went", "came", "saw", "knew", "felt", "kept", "left", "led",
-    "met", "paid", "put", "ran", "sent", "set", "spent", "stood", "won", "began", "became",
-    "brought", "bought", "held", "heard", "lost", "meant", "sat", "spoke", "did", "fought",
-    "sought", "taught", "threw", "drew", "chose", "rose", "fell",
-];
-
-/// Prepositions that cannot open a subject.
-const PREPOSITIONS: [&str; 18] = [
-    "in", "on", "at", "for", "with", "by", "from", "to", "of", "after", "before", "during",
-    "under", "over", "about", "into", "despite", "amid",
-];
-
-/// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
-fn is_people(x: &W<'_>) -> bool {
-    let l = &*x.low;
-    if lexicon::VAGUE_NOUNS.contains(l)
-        && !matches!(
-            l,
-            "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies"
-        )
-    {
-        return true;
-    }
-    if matches!(
-        l,
-        "people"
-            | "men"
-            | "women"
-            | "children"
-            | "folks"
-            | "others"
-            | "members"
-            | "leaders"
-            | "voters"
-            | "fans"
-            | "families"
-            | "students"
-            | "workers"
-            | "residents"
-            | "citizens"
-            | "americans"
-            | "democrats"
-            | "republicans"
-            | "conservatives"
-            | "liberals"
-            | "progressives"
-            | "candidates"
-            | "donors"
-            | "delegates"
-            | "superdelegates"
-            | "parents"
-            | "youths"
-            | "activists"
-            | "protesters"
-            | "protestors"
-    ) {
-        return true;
-    }
-    let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
-        .iter()
-        .any(|s| l.ends_with(s));
-    let proper_plural = x.is_cap()
-        && l.ends_with('s')
-        && !l.ends_with("ss")
-        && x.text.chars().count() >= 5
-        && x.text.chars().skip(1).all(|c| c.is_lowercase());
-    plural_agent || proper_plural
-}
-
-/// "…was tweeted by several people", "…got dinged by critics": a vague group as the agent
-/// of a passive.
-fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
-    let w = &ws[j];
-    if !w.is("by") || j == 0 {
-        return None;
-    }
-    let p = &ws[j - 1];
-    if !(p.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*p.low) || p.low.ends_with("en")) {
-        return None;
-    }
-    let np = source::np_forward(ws, j + 1)?;
-    let head = ws[np.clone()]
-        .iter()
-        .take_while(|x| {
-            !matches!(
-                &*x.low,
-                "who" | "with" | "in" | "at" | "for" | "of" | "from"
-            )
-        })
-        .last()?;
-    let quant_only = np.len() == 1
-        && lexicon::QUANTIFIERS
-            .iter()
-            .any(|q| q.len() == 1 && q[0] == &*head.low);
-    let quant_led = lexicon::QUANTIFIERS.iter().any(|q| {
-        phrase_at(ws, np.start, q)
-            && !matches!(
-                q[0],
-                "other" | "dozens" | "hundreds" | "thousands" | "millions"
-            )
-    });
-    let source_noun = lexicon::VAGUE_NOUNS.contains(&*head.low) && !head.is("people");
-    if !quant_only && !(is_people(head) && (quant_led || source_noun)) {
-        return None;
-    }
-    let src = source::make(ws, np);
-    if src.kind != SourceKind::Vague {
-        return None;
-    }
-    Some(Attribution {
-        cue: Cue {
-            span: w.span,
-            lemma: "by",
-            kind: CueKind::VagueSubject,
-            token: w.tok,
-        },
-        source: Some(src),
-        content: None,
-    })
-}
-
-/// Whether `x` looks like a finite verb: a known reporting or belief verb, or a past tense.
-fn is_verbish(x: &W<'_>) -> bool {
-    if x.is_cap() || x.kind != TokenKind::Word {
-        return false;
-    }
-    let l = &*x.low;
-    (lexicon::verb_lemma(l).is_some() && !lexicon::VAGUE_NOUNS.contains(l) && !l.ends_with("ing"))
-        || (l.ends_with("ed") && l.len() > 4)
-        || IRREGULAR_PAST.contains(&l)
-}
-
 /// "Many residents are worried that…": a stance adjective after "be" with a vague subject.
 fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
@@ -928,7 +638,11 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     // "…, saying …" / "…, adding …": inherits the sentence's source.
     if w.low.ends_with("ing") && subject_end == j {
         let after_comma = j > 0 && ws[j - 1].text == ",";
-        let src = earlier.iter().rev().find_map(|a| a.source.clone())?;
+        let src = earlier
+            .iter()
+            .rev()
+            .filter(|a| a.cue.kind != CueKind::VagueSubject)
+            .find_map(|a| a.source.clone())?;
         if !after_comma || belief {
             return None;
         }
@@ -1344,6 +1058,9 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
 fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<Anonymity> {
     let mut out = Vec::new();
     for i in 0..ws.len() {
+        if !lexicon::ANONYMITY_FIRST.contains(&*ws[i].low) {
+            continue;
+        }
         for pat in lexicon::ANONYMITY.iter() {
             // "familiar with", "close to" … mark anonymity only after a source noun.
             // "familiar with", "close to" … make a source anonymous (see `source`), but do
@@ -1378,6 +1095,9 @@ fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<
 
 fn find_reason(ws: &[W<'_>], from: usize) -> Option<Span> {
     for i in from..ws.len() {
+        if !lexicon::ANONYMITY_REASONS_FIRST.contains(&*ws[i].low) {
+            continue;
+        }
         for pat in lexicon::ANONYMITY_REASONS.iter() {
             if phrase_at(ws, i, pat) {
                 return Some(ws[i].span.cover(ws[i + pat.len() - 1].span));

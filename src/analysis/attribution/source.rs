@@ -260,7 +260,11 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     // "Jane Roe and other officials": a named person leads the group.
     if let Some(a) = words.iter().position(|w| w.is("and"))
         && a > 0
-        && !words[a - 1].low.ends_with('s')
+        && (!words[a - 1].low.ends_with('s') || words[a - 1].is_cap())
+        // The part before "and" is a name or a titled name, not "Experts on North Korea".
+        && words[..a]
+            .iter()
+            .all(|w| w.is_cap() || w.kind == TokenKind::Punct)
         && words[..a].iter().enumerate().any(|(i, w)| {
             i > 0 && is_name_word(w, false, words.get(i + 1))
                 || !sentence_initial && is_name_word(w, false, words.get(i + 1))
@@ -318,6 +322,9 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     }
     // Anonymity and familiarity phrases.
     for i in 0..words.len() {
+        if !lexicon::ANONYMITY_FIRST.contains(&*words[i].low) {
+            continue;
+        }
         for pat in lexicon::ANONYMITY.iter() {
             if super::phrase_at(words, i, pat) && i > 0 {
                 return SourceKind::Anonymous;
@@ -396,6 +403,20 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
             .any(|w| w.kind == TokenKind::Number || NUMBER_WORDS.contains(&&*w.low));
         if counted && (has_name || post.is_some()) {
             return SourceKind::Anonymous;
+        }
+        // "officials at the Finance Ministry", "researchers from Rowan College": the group is
+        // identified by the institution it belongs to.
+        if let Some(p) = post
+            && matches!(
+                &*content[p].low,
+                "at" | "from" | "of" | "with" | "for" | "in" | "inside"
+            )
+            && content[p + 1..]
+                .iter()
+                .enumerate()
+                .any(|(i, w)| is_name_word(w, false, content.get(p + 2 + i).copied()))
+        {
+            return SourceKind::Title;
         }
         return SourceKind::Vague;
     }

@@ -26,7 +26,14 @@ crate::declare_rule! {
     ///   "by many", "by some analysts" — is still flagged);
     /// - the active voice with a subject ("analysts expect"): that is `speculation/belief`;
     /// - "than expected", "as expected";
-    /// - anything inside a direct quotation.
+    /// - *set* the noun ("lost the opening set to her rival");
+    /// - a forecast (*expected*, *set*, *poised*, *tipped*, *slated*, *projected*,
+    ///   *forecast*, *predicted*, *anticipated*, *estimated*, *understood to*) in a sentence
+    ///   that reports who said it ("The retailer said its sales are expected to rise"): the
+    ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
+    ///   as*, *is said to*, *is believed to*) stay flagged there;
+    /// - anything inside a direct quotation, or in a sentence that continues the reported
+    ///   speech of the sentence before it.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -1,0 +1,1009 @@
+//! Vague groups of people: "many experts", "some of his aides", "others", "city officials".
+//!
+//! A group that names nobody is a vague source wherever it holds a view or acts: as the
+//! subject of a verb ("Many leaders are pushing…", "what some critics call…"), as the agent
+//! of a passive ("was mocked by several councillors"), as the holder of a view ("to many",
+//! "a sense among some voters") or as the one a feeling is attributed to ("has unsettled
+//! many voters"). Counts ("thousands of workers", "some 40 people") and contrasts ("other
+//! winners") are not groups of sources.
+
+use super::{Attribution, Cue, CueKind, SourceKind, W, lexicon, phrase_at, source};
+use crate::prose::TokenKind;
+
+/// Auxiliaries and modals: a verb group starts here.
+pub(super) const AUX: [&str; 26] = [
+    "are", "were", "is", "was", "have", "has", "had", "will", "would", "can", "could", "may",
+    "might", "should", "must", "do", "did", "does", "don't", "didn't", "won't", "can't", "remain",
+    "remains", "cannot", "need",
+];
+
+/// Whether a clause can start at `j` (sentence start, after a comma or a conjunction).
+pub(super) fn clause_start(ws: &[W<'_>], j: usize) -> bool {
+    let mut k = j;
+    while k > 0 {
+        let p = &ws[k - 1];
+        // After a closing quotation mark: "“…!” some protesters chanted".
+        if p.kind == TokenKind::Punct && matches!(p.text, "”" | "\"" | "''") {
+            return true;
+        }
+        if p.quoted {
+            return false;
+        }
+        if p.kind == TokenKind::Punct {
+            return matches!(p.text, "," | ";" | ":" | "—" | "–" | "(" | "-");
+        }
+        if matches!(
+            &*p.low,
+            "but"
+                | "and"
+                | "yet"
+                | "still"
+                | "even"
+                | "now"
+                | "instead"
+                | "however"
+                | "though"
+                | "so"
+        ) {
+            k -= 1;
+            continue;
+        }
+        // "as well as experts…" coordinates a noun phrase.
+        if p.is("as") && k >= 2 && ws[k - 2].is("well") {
+            return false;
+        }
+        return matches!(
+            &*p.low,
+            "that"
+                | "while"
+                | "as"
+                | "because"
+                | "when"
+                | "if"
+                | "where"
+                | "although"
+                | "since"
+                | "after"
+                | "before"
+                | "whom"
+                | "who"
+                | "what"
+                | "which"
+                | "than"
+                | "whether"
+                | "how"
+                | "why"
+        );
+    }
+    true
+}
+
+/// Quantifier phrases that can stand alone for people ("many believe", "seen by some").
+const PRONOUN_QUANTIFIERS: [&str; 12] = [
+    "many", "some", "most", "several", "few", "others", "someone", "somebody", "people",
+    "numerous", "various", "multiple",
+];
+
+/// Documents and measures that a quantifier leaves unidentified ("some polls", "by some
+/// estimates", "in most surveys").
+const DOCUMENTS: [&str; 12] = [
+    "polls",
+    "surveys",
+    "reports",
+    "studies",
+    "estimates",
+    "accounts",
+    "measures",
+    "analyses",
+    "reviews",
+    "assessments",
+    "projections",
+    "forecasts",
+];
+
+/// Verbs of feeling and causation whose object is the one who feels or comes to think
+/// ("has unsettled many voters", "led some allies to worry").
+const FEELING_VERBS: [&str; 40] = [
+    "unsettled",
+    "unsettles",
+    "startled",
+    "startles",
+    "surprised",
+    "surprises",
+    "shocked",
+    "stunned",
+    "angered",
+    "angers",
+    "alarmed",
+    "alarms",
+    "worried",
+    "worries",
+    "concerned",
+    "troubled",
+    "troubles",
+    "frustrated",
+    "frustrates",
+    "disappointed",
+    "disappoints",
+    "dismayed",
+    "puzzled",
+    "baffled",
+    "mystified",
+    "impressed",
+    "impresses",
+    "convinced",
+    "persuaded",
+    "divided",
+    "delighted",
+    "upset",
+    "caught",
+    "led",
+    "leads",
+    "caused",
+    "causes",
+    "prompted",
+    "left",
+    "leaving",
+];
+
+/// Causative verbs among [`FEELING_VERBS`]: their object must go on to think or feel
+/// ("led some to worry", "left many feeling").
+const CAUSATIVES: [&str; 9] = [
+    "caught", "led", "leads", "caused", "causes", "prompted", "left", "leaving", "divided",
+];
+
+/// Prepositions that make a vague group the holder of a view or the agent of an act
+/// ("to many", "among some voters", "by several critics").
+const VIEW_PREPOSITIONS: [&str; 7] = ["by", "to", "among", "amongst", "for", "from", "with"];
+
+/// Whether `x` is an adverb ending in "-ly" ("initially", "publicly"), not a noun or an
+/// adjective that happens to end so.
+fn is_ly_adverb(x: &W<'_>) -> bool {
+    x.low.ends_with("ly")
+        && x.low.len() > 4
+        && !matches!(
+            &*x.low,
+            "early"
+                | "only"
+                | "family"
+                | "likely"
+                | "elderly"
+                | "friendly"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "yearly"
+                | "italy"
+                | "ally"
+                | "rally"
+                | "assembly"
+                | "supply"
+                | "reply"
+                | "july"
+                | "unlikely"
+                | "lonely"
+                | "costly"
+                | "orderly"
+                | "holy"
+                | "ugly"
+        )
+}
+
+/// Adverbs (and negation) that may sit between a subject and its verb.
+fn is_adverb(x: &W<'_>) -> bool {
+    !x.quoted
+        && x.is_word()
+        && (is_ly_adverb(x)
+            || lexicon::BETWEEN.contains(&&*x.low)
+                && !matches!(&*x.low, "has" | "have" | "had" | "did" | "does" | "do")
+            || matches!(
+                &*x.low,
+                "even"
+                    | "ever"
+                    | "never"
+                    | "not"
+                    | "now"
+                    | "all"
+                    | "both"
+                    | "too"
+                    | "since"
+                    | "soon"
+            ))
+}
+
+/// Whether `x` can be part of a noun phrase read rightwards: a word that is not an
+/// auxiliary, preposition, determiner, clause word, adverb or finite verb.
+fn np_word(x: &W<'_>) -> bool {
+    if x.quoted || x.kind != TokenKind::Word {
+        return false;
+    }
+    let l = &*x.low;
+    !(AUX.contains(&l)
+        || lexicon::BE.contains(&l)
+        || PREPOSITIONS.contains(&l)
+        || lexicon::CLAUSE_BREAKS.contains(&l)
+        || lexicon::DETERMINERS.contains(&l)
+        || lexicon::PRONOUNS.contains(&l)
+        || matches!(
+            l,
+            "who"
+                | "whom"
+                | "whose"
+                | "there"
+                | "here"
+                | "than"
+                | "however"
+                | "meanwhile"
+                | "moreover"
+                | "indeed"
+                | "instead"
+                | "nevertheless"
+                | "thus"
+                | "hence"
+                | "therefore"
+                | "someone"
+                | "somebody"
+        )
+        || is_adverb(x))
+}
+
+/// Whether a people noun follows within the next few noun-phrase words, so that a
+/// participle at `e` modifies it ("elected officials", "leading politicians").
+fn people_ahead(ws: &[W<'_>], e: usize) -> bool {
+    ws[e + 1..]
+        .iter()
+        .take(3)
+        .take_while(|n| np_word(n) && !is_verbish(n))
+        .any(is_people)
+}
+
+/// Reads noun-phrase words rightwards from `k`, at most `max`: modifiers and a head. An
+/// "-ed" word counts as a modifier only right before a people noun ("elected officials").
+fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
+    let mut e = k;
+    while e < ws.len() && e - k < max {
+        let x = &ws[e];
+        // "U.S. officials", "E.U. leaders": the dot of an abbreviation.
+        if x.text == "."
+            && e > k
+            && ws[e - 1].is_cap()
+            && (ws[e - 1].text.contains('.') || ws[e - 1].text.chars().count() <= 2)
+        {
+            e += 1;
+            continue;
+        }
+        // "marchers and spectators": a coordinated head.
+        if matches!(&*x.low, "and" | "or") && !x.quoted {
+            if e > k && ws.get(e + 1).is_some_and(|n| np_word(n) && !is_verbish(n)) {
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        if !np_word(x) {
+            break;
+        }
+        // A participle or verb form is a modifier only before a people noun, and a reporting
+        // verb never is ("said people", "some claiming").
+        let verb_form = is_verbish(x) || x.low.ends_with("ing");
+        if verb_form && (lexicon::verb_lemma(&x.low).is_some() || !people_ahead(ws, e)) {
+            break;
+        }
+        e += 1;
+        // A plural people noun heads the phrase: what follows is its verb ("what economists
+        // call"), unless another noun or a conjunction continues it.
+        if is_people(x)
+            && x.low.ends_with('s')
+            && !ws
+                .get(e)
+                .is_some_and(|n| is_people(n) || matches!(&*n.low, "and" | "or"))
+        {
+            break;
+        }
+    }
+    e
+}
+
+/// Reads a prepositional phrase after a group ("of politics", "in the room", "on North
+/// Korea"): the preposition, an optional determiner and noun-phrase words.
+fn read_pp(ws: &[W<'_>], k: usize) -> usize {
+    let mut e = k + 1;
+    if ws.get(e).is_some_and(|x| {
+        !x.quoted && (lexicon::DETERMINERS.contains(&&*x.low) || x.low.ends_with("'s"))
+    }) {
+        e += 1;
+    }
+    let end = read_np(ws, e, 6);
+    if end == e { k } else { end }
+}
+
+/// A vague group noun phrase starting at `j`: its end, its head, and whether a quantifier
+/// opens it.
+fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
+    let w = &ws[j];
+    if w.quoted || !w.is_word() {
+        return None;
+    }
+    let q = if lexicon::QUANTIFIER_FIRST.contains(&*w.low) {
+        lexicon::QUANTIFIERS.iter().find(|q| phrase_at(ws, j, q))
+    } else {
+        None
+    };
+    if let Some(q) = q {
+        // Counts ("thousands of workers", "some 40") and contrasts ("other winners") are not
+        // vague sources; "most notably" is an adverb.
+        if matches!(q[0], "dozens" | "hundreds" | "thousands" | "millions") {
+            return None;
+        }
+        // "Other officials said…" is vague; "other winners" is a contrast.
+        if q[0] == "other" {
+            let e = read_np(ws, j + 1, 4);
+            let head = e.checked_sub(1).filter(|&h| h > j).map(|h| &ws[h]);
+            if !head.is_some_and(|h| {
+                lexicon::VAGUE_NOUNS.contains(&*h.low) && is_people(h) || h.is("leaders")
+            }) || !clause_start(ws, j)
+            {
+                return None;
+            }
+            return Some((post_modifier(ws, e), e - 1, true));
+        }
+        // "the most", "the world's most", "how many", "as many as": not a group.
+        if j > 0 {
+            let p = &ws[j - 1];
+            let as_many_as = p.is("as") && matches!(q[0], "many" | "few");
+            if (lexicon::DETERMINERS.contains(&&*p.low) && !matches!(&*p.low, "that" | "this"))
+                || p.low.ends_with("'s")
+                || matches!(&*p.low, "how" | "so" | "too" | "only")
+                || as_many_as
+            {
+                return None;
+            }
+        }
+        if matches!(q[0], "someone" | "somebody") {
+            return None;
+        }
+        let a = j + q.len();
+        let next = ws.get(a);
+        // "most affected", "most performed": a superlative, not a group.
+        if q[0] == "most"
+            && next.is_some_and(|x| {
+                !is_people(x)
+                    && !x.is("of")
+                    && (is_verbish(x) || x.low.ends_with("ing") || is_adverb(x) || x.is("often"))
+            })
+        {
+            return None;
+        }
+        // "some six million people", "many an hour": counts and idioms.
+        if next.is_some_and(|x| {
+            x.kind == TokenKind::Number
+                || is_ly_adverb(x)
+                || matches!(
+                    &*x.low,
+                    "a" | "an"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozen"
+                        | "hundred"
+                        | "thousand"
+                        | "million"
+                        | "billion"
+                )
+        }) {
+            return None;
+        }
+        let ends_of = q.last().is_some_and(|l| *l == "of");
+        // "some of his aides", "most of whom", "a number of the members".
+        if ends_of || next.is_some_and(|x| x.is("of") && !x.quoted) {
+            let k = if ends_of { a } else { a + 1 };
+            if ws.get(k).is_some_and(|x| x.is("whom")) {
+                return Some((k + 1, k, true));
+            }
+            let mut s = k;
+            if ws.get(s).is_some_and(|x| {
+                !x.quoted && (lexicon::DETERMINERS.contains(&&*x.low) || x.low.ends_with("'s"))
+            }) {
+                s += 1;
+            }
+            let e = read_np(ws, s, 5);
+            if e == s {
+                return None;
+            }
+            let head = e - 1;
+            let people = is_people(&ws[head]) || is_actor(&ws[head]);
+            let doc = DOCUMENTS.contains(&&*ws[head].low);
+            if !(people || doc) {
+                return None;
+            }
+            let e = post_modifier(ws, e);
+            return Some((e, head, true));
+        }
+        let bare = q.join(" ");
+        // "many in the party", "some on the left".
+        if PRONOUN_QUANTIFIERS.contains(&q[q.len() - 1])
+            && next
+                .is_some_and(|x| matches!(&*x.low, "in" | "on" | "within" | "inside") && !x.quoted)
+        {
+            let e = read_pp(ws, a);
+            if e > a + 1 {
+                return Some((e, j + q.len() - 1, true));
+            }
+        }
+        let mut e = read_np(ws, a, 5);
+        // After a plural quantifier an "-s" form is a noun: "several suspects", "some claims".
+        if e == a
+            && next.is_some_and(|x| {
+                !x.quoted
+                    && x.is_word()
+                    && x.low.ends_with('s')
+                    && is_verbish(x)
+                    && !AUX.contains(&&*x.low)
+                    && !lexicon::BE.contains(&&*x.low)
+            })
+        {
+            e = read_np(ws, a + 1, 4);
+        }
+        if e == a {
+            return PRONOUN_QUANTIFIERS
+                .contains(&q[q.len() - 1])
+                .then_some((a, a - 1, true))
+                .filter(|_| !bare.starts_with("a "));
+        }
+        let head = e - 1;
+        if !(is_people(&ws[head]) || is_actor(&ws[head]) || DOCUMENTS.contains(&&*ws[head].low)) {
+            return None;
+        }
+        return Some((post_modifier(ws, e), head, true));
+    }
+    // A bare plural source noun with its modifiers: "city officials", "Polish legal experts",
+    // "her advisers".
+    let from = if matches!(&*w.low, "his" | "her" | "their") {
+        j + 1
+    } else {
+        j
+    };
+    let e = read_np(ws, from, 4);
+    if e == from {
+        return None;
+    }
+    let head = &ws[e - 1];
+    // "in media reports", "from local news reports": unnamed outlets.
+    let media_reports = head.is("reports")
+        && ws[from..e - 1].iter().any(|x| {
+            matches!(
+                &*x.low,
+                "media" | "news" | "press" | "newspaper" | "local" | "unconfirmed" | "unverified"
+            )
+        });
+    // Bare "people" is everyone ("if people break the law"), not a source.
+    if !media_reports
+        && !(head.low.ends_with('s')
+            && lexicon::VAGUE_NOUNS.contains(&*head.low)
+            && is_people(head))
+    {
+        return None;
+    }
+    if ws[j..e - 1]
+        .iter()
+        .any(|x| matches!(&*x.low, "more" | "fewer" | "less") || x.kind == TokenKind::Number)
+    {
+        return None;
+    }
+    Some((post_modifier(ws, e), e - 1, false))
+}
+
+/// Extends a group over one prepositional post-modifier ("watchers of politics", "experts
+/// on trade").
+fn post_modifier(ws: &[W<'_>], e: usize) -> usize {
+    if ws.get(e).is_some_and(|x| {
+        !x.quoted
+            && matches!(
+                &*x.low,
+                "of" | "on" | "at" | "in" | "from" | "with" | "inside"
+            )
+    }) {
+        read_pp(ws, e)
+    } else {
+        e
+    }
+}
+
+/// Skips a parenthetical set off by commas or dashes after a subject ("Others, though,
+/// sounded…"; "Some donors, targeted by a boycott, opted…"). Returns where the sentence
+/// resumes, when the parenthetical closes within a short distance.
+fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
+    let open = ws.get(e)?;
+    if open.quoted || !matches!(open.text, "," | "—" | "–" | "-") {
+        return None;
+    }
+    for k in e + 1..(e + 24).min(ws.len()) {
+        let x = &ws[k];
+        if x.quoted {
+            return None;
+        }
+        if x.text == open.text {
+            return (k > e + 1).then_some(k + 1);
+        }
+        if matches!(x.text, "." | ";" | ":" | "?" | "!") {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the verb group at `k` after a bare quantifier ("Some …") says, thinks or feels
+/// something, or (with `acts`) is an active past tense: "many believe", "some are worried", "others had
+/// expected", "others poured scorn"; not "most are made", "some have been told".
+fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
+    let mut m = k;
+    let mut be = false;
+    let mut aux = false;
+    while let Some(x) = ws.get(m).filter(|x| !x.quoted && x.is_word()) {
+        if lexicon::BE.contains(&&*x.low) {
+            be = true;
+        } else if AUX.contains(&&*x.low) {
+            aux = true;
+        } else if !is_adverb(x) {
+            break;
+        }
+        m += 1;
+        if m > k + 4 {
+            return false;
+        }
+    }
+    let Some(v) = ws.get(m).filter(|v| !v.quoted && v.is_word()) else {
+        return false;
+    };
+    let l = &*v.low;
+    let lemma = lexicon::verb_lemma(l);
+    let participle = l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l);
+    if be && participle && !lexicon::STANCE_ADJECTIVES.contains(l) {
+        // A passive: "are made", "have been told" (agentless reporting passives are read
+        // elsewhere).
+        return false;
+    }
+    if lemma.is_some() || lexicon::STANCE_ADJECTIVES.contains(l) {
+        return true;
+    }
+    // "Others poured scorn", "some marched": an active past tense, with no auxiliary.
+    acts && !be && !aux && m == k && is_verbish(v)
+}
+
+/// "Many leaders are pushing…", "what some critics call…", "seen by many as…", "a sense
+/// among some voters that…", "has unsettled many voters": a vague group of people as the
+/// subject of a verb, the holder of a view, or the one a feeling is attributed to.
+pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let (end, head, quantified) = group_np(ws, j)?;
+    let prev = j.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted);
+    let prev_low = prev.map_or("", |p| &*p.low);
+    let mut cue: Option<usize> = None;
+    let doc = DOCUMENTS.contains(&&*ws[head].low);
+    // As the holder of a view or the agent: "among some voters", "by several critics", "to
+    // many", "For many fans, …".
+    if quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
+        // "to many", "for some": the quantifier alone, not "for some elderly people".
+        let bare = head == j
+            && PRONOUN_QUANTIFIERS.contains(&&*ws[j].low)
+            && !ws.get(j + 1).is_some_and(np_word);
+        // "For many fans, …": the phrase opens the sentence or a coordinated clause.
+        let opens = ws[..j - 1]
+            .iter()
+            .rev()
+            .find(|x| x.is_word())
+            .is_none_or(|x| matches!(&*x.low, "but" | "and" | "yet" | "so" | "however"));
+        let clause_initial = opens && ws.get(end).is_some_and(|x| x.text == "," && !x.quoted);
+        let after_participle = j >= 2 && {
+            let pp = &ws[j - 2];
+            !pp.quoted
+                && (pp.low.ends_with("ed")
+                    || pp.low.ends_with("en")
+                    || IRREGULAR_PAST.contains(&&*pp.low)
+                    || (j >= 3 && is_adverb(pp) && ws[j - 3].low.ends_with("ed")))
+        };
+        let ok = match prev_low {
+            // "by some estimates", "was praised by several critics"
+            "by" => after_participle || (doc && clause_initial) || (doc && clause_start(ws, j - 1)),
+            // "anger among some workers"
+            "among" | "amongst" => !(bare && ws[head].is("others")),
+            // "with many saying…", "with some predicting…": a view held by the group.
+            "with" => ws.get(end).is_some_and(|v| {
+                !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(&v.low).is_some()
+            }),
+            // "to many", "for some", "For many fans, …"
+            _ => !doc && ((bare && !ws[head].is("others")) || clause_initial),
+        };
+        if ok {
+            cue = Some(j - 1);
+        }
+    }
+    // Documents count only with a preposition ("in most polls") or a reporting verb, which
+    // the cue analysis reads.
+    if doc && cue.is_none() {
+        let reports = ws
+            .get(end)
+            .is_some_and(|v| !v.quoted && lexicon::CUE_VERBS.contains_key(&*v.low));
+        if matches!(prev_low, "in" | "from") {
+            cue = Some(j - 1);
+        } else if reports {
+            cue = Some(end);
+        } else {
+            return None;
+        }
+    }
+    // As the one who feels: "has unsettled many voters", "led some allies to worry".
+    if cue.is_none() && quantified && FEELING_VERBS.contains(&prev_low) {
+        let resume = skip_parenthetical(ws, end).unwrap_or(end);
+        let after = ws.get(resume);
+        let thinks = after.is_some_and(|x| {
+            x.is("to")
+                && ws
+                    .get(resume + 1)
+                    .is_some_and(|v| lexicon::verb_lemma(&v.low).is_some())
+                || matches!(
+                    &*x.low,
+                    "feeling" | "wondering" | "worried" | "thinking" | "believing" | "questioning"
+                )
+                || lexicon::STANCE_ADJECTIVES.contains(&*x.low)
+                || x.is("by")
+        });
+        if !CAUSATIVES.contains(&prev_low) || thinks {
+            cue = Some(j - 1);
+        }
+    }
+    // As the subject of a verb, at the start of a clause or of a relative clause.
+    if cue.is_none() {
+        // "the coronation many pundits forecast": a relative clause without "that".
+        let reduced_relative = quantified
+            && j >= 2
+            && prev.is_some_and(|p| {
+                p.is_word()
+                    && !p.is_cap()
+                    && np_word(p)
+                    && !is_verbish(p)
+                    && !p.low.ends_with("ing")
+                    && lexicon::verb_lemma(&p.low).is_none()
+            })
+            && lexicon::DETERMINERS.contains(&&*ws[j - 2].low);
+        if !clause_start(ws, j) && !reduced_relative {
+            return None;
+        }
+        let mut k = end;
+        if let Some(r) = skip_parenthetical(ws, k) {
+            k = r;
+        }
+        while ws.get(k).is_some_and(is_adverb) {
+            k += 1;
+        }
+        let v = ws.get(k).filter(|v| !v.quoted)?;
+        let modal = matches!(
+            &*v.low,
+            "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must"
+        );
+        if modal {
+            // A forecast about the group, unless the group is said to think or say it
+            // ("few politicians would ever admit").
+            let mut m = k + 1;
+            while ws.get(m).is_some_and(is_adverb) {
+                m += 1;
+            }
+            let says = ws
+                .get(m)
+                .filter(|x| !x.quoted)
+                .and_then(|x| lexicon::verb_lemma(&x.low));
+            if !matches!(
+                says,
+                Some(
+                    "say"
+                        | "admit"
+                        | "agree"
+                        | "argue"
+                        | "claim"
+                        | "deny"
+                        | "acknowledge"
+                        | "concede"
+                        | "insist"
+                        | "believe"
+                        | "think"
+                        | "doubt"
+                        | "expect"
+                        | "predict"
+                        | "suggest"
+                        | "tell"
+                        | "warn"
+                )
+            ) {
+                return None;
+            }
+        } else if !(AUX.contains(&&*v.low)
+            || lexicon::BE.contains(&&*v.low)
+            || is_verbish(v)
+            // "what economists call…": an object relative needs a verb next.
+            || (prev_low == "what" && v.is_word() && !v.is_cap()))
+        {
+            return None;
+        }
+        // "than analysts had expected": a market consensus used as a benchmark, not a source.
+        if matches!(prev_low, "than" | "what")
+            && matches!(
+                &*ws[head].low,
+                "analysts" | "economists" | "forecasters" | "traders" | "investors" | "experts"
+            )
+            && ws[k..].iter().take(4).any(|x| {
+                matches!(
+                    lexicon::verb_lemma(&x.low),
+                    Some("expect" | "predict" | "estimate" | "forecast" | "anticipate")
+                ) || x.low.starts_with("forecast")
+                    || x.low.starts_with("anticipat")
+            })
+        {
+            return None;
+        }
+        // A sentence-initial bare noun group must be people; "Many of whom" is fine.
+        if !quantified && !is_people(&ws[head]) {
+            return None;
+        }
+        // A quantifier alone ("Most are made in China", "Some have been told to…") often
+        // stands for things or for a group named before; it is a vague source only when it
+        // says, thinks or feels something, or acts ("Others poured scorn on…").
+        let bare = quantified
+            && head + 1 == end
+            && matches!(
+                &*ws[head].low,
+                "many" | "some" | "most" | "several" | "few" | "others"
+            );
+        if bare && !modal && !bare_pronoun_acts(ws, k, true) {
+            return None;
+        }
+        // Companies and countries are sources when they say, think or feel something.
+        if !is_people(&ws[head])
+            && is_actor(&ws[head])
+            && !modal
+            && !bare_pronoun_acts(ws, k, false)
+        {
+            return None;
+        }
+        cue = Some(k);
+    }
+    let cue = cue?;
+    // The kind is judged with any parenthetical, which may name the group ("…, including
+    // Jane Roe, …").
+    let mut judged_end = end;
+    if let Some(r) = skip_parenthetical(ws, end) {
+        judged_end = r - 1;
+    }
+    if source::make(ws, j..judged_end).kind != SourceKind::Vague {
+        return None;
+    }
+    let src = source::make(ws, j..end);
+    if src.kind != SourceKind::Vague {
+        return None;
+    }
+    let v = &ws[cue];
+    Some(Attribution {
+        cue: Cue {
+            span: v.span,
+            lemma: "subject",
+            kind: CueKind::VagueSubject,
+            token: v.tok,
+        },
+        source: Some(src),
+        content: if cue > j {
+            super::content_after(ws, cue + 1)
+        } else {
+            None
+        },
+    })
+}
+
+/// Common irregular past tenses.
+pub(super) const IRREGULAR_PAST: [&str; 40] = [
+    "made", "took", "gave", "got", "went", "came", "saw", "knew", "felt", "kept", "left", "led",
+    "met", "paid", "put", "ran", "sent", "set", "spent", "stood", "won", "began", "became",
+    "brought", "bought", "held", "heard", "lost", "meant", "sat", "spoke", "did", "fought",
+    "sought", "taught", "threw", "drew", "chose", "rose", "fell",
+];
+
+/// Prepositions that cannot open a subject.
+const PREPOSITIONS: [&str; 18] = [
+    "in", "on", "at", "for", "with", "by", "from", "to", "of", "after", "before", "during",
+    "under", "over", "about", "into", "despite", "amid",
+];
+
+/// Plural nouns with an agent-like ending that do not name people.
+const NOT_AGENTS: [&str; 40] = [
+    "numbers",
+    "letters",
+    "papers",
+    "orders",
+    "powers",
+    "waters",
+    "matters",
+    "computers",
+    "chapters",
+    "towers",
+    "layers",
+    "offers",
+    "answers",
+    "flowers",
+    "borders",
+    "headquarters",
+    "centers",
+    "quarters",
+    "barriers",
+    "containers",
+    "filters",
+    "parameters",
+    "monsters",
+    "transfers",
+    "registers",
+    "covers",
+    "corners",
+    "wonders",
+    "disasters",
+    "rivers",
+    "meters",
+    "factors",
+    "sectors",
+    "errors",
+    "doors",
+    "floors",
+    "colors",
+    "colours",
+    "plants",
+    "grants",
+];
+
+/// Collective actors a quantifier can leave unnamed: "some countries are talking about…",
+/// "left many nations feeling…".
+fn is_actor(x: &W<'_>) -> bool {
+    matches!(
+        &*x.low,
+        "countries"
+            | "nations"
+            | "governments"
+            | "unions"
+            | "groups"
+            | "companies"
+            | "firms"
+            | "organisations"
+            | "organizations"
+            | "parties"
+            | "newspapers"
+            | "outlets"
+            | "banks"
+            | "campaigns"
+    )
+}
+
+/// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
+pub(super) fn is_people(x: &W<'_>) -> bool {
+    let l = &*x.low;
+    if lexicon::VAGUE_NOUNS.contains(l)
+        && !matches!(
+            l,
+            "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies"
+        )
+    {
+        return true;
+    }
+    if matches!(
+        l,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "folks"
+            | "others"
+            | "members"
+            | "leaders"
+            | "voters"
+            | "fans"
+            | "families"
+            | "students"
+            | "workers"
+            | "residents"
+            | "citizens"
+            | "americans"
+            | "democrats"
+            | "republicans"
+            | "conservatives"
+            | "liberals"
+            | "progressives"
+            | "candidates"
+            | "donors"
+            | "delegates"
+            | "superdelegates"
+            | "parents"
+            | "youths"
+            | "activists"
+            | "protesters"
+            | "protestors"
+    ) {
+        return true;
+    }
+    let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
+        .iter()
+        .any(|s| l.ends_with(s))
+        && !l.ends_with("ments")
+        && !NOT_AGENTS.contains(&l);
+    let proper_plural = x.is_cap()
+        && l.ends_with('s')
+        && !l.ends_with("ss")
+        && x.text.chars().count() >= 5
+        && x.text.chars().skip(1).all(|c| c.is_lowercase());
+    plural_agent || proper_plural
+}
+
+/// "…was tweeted by several people", "…got dinged by critics": a vague group as the agent
+/// of a passive.
+pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    if !w.is("by") || j == 0 {
+        return None;
+    }
+    let p = &ws[j - 1];
+    if !(p.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*p.low) || p.low.ends_with("en")) {
+        return None;
+    }
+    let np = source::np_forward(ws, j + 1)?;
+    let head = ws[np.clone()]
+        .iter()
+        .take_while(|x| {
+            !matches!(
+                &*x.low,
+                "who" | "with" | "in" | "at" | "for" | "of" | "from"
+            )
+        })
+        .last()?;
+    let quant_only = np.len() == 1
+        && lexicon::QUANTIFIERS
+            .iter()
+            .any(|q| q.len() == 1 && q[0] == &*head.low);
+    let quant_led = ws
+        .get(np.start)
+        .is_some_and(|w| lexicon::QUANTIFIER_FIRST.contains(&*w.low))
+        && lexicon::QUANTIFIERS.iter().any(|q| {
+            phrase_at(ws, np.start, q)
+                && !matches!(
+                    q[0],
+                    "other" | "dozens" | "hundreds" | "thousands" | "millions"
+                )
+        });
+    let source_noun = lexicon::VAGUE_NOUNS.contains(&*head.low) && !head.is("people");
+    if !quant_only && !(is_people(head) && (quant_led || source_noun)) {
+        return None;
+    }
+    let src = source::make(ws, np);
+    if src.kind != SourceKind::Vague {
+        return None;
+    }
+    Some(Attribution {
+        cue: Cue {
+            span: w.span,
+            lemma: "by",
+            kind: CueKind::VagueSubject,
+            token: w.tok,
+        },
+        source: Some(src),
+        content: None,
+    })
+}
+
+/// Whether `x` looks like a finite verb: a known reporting or belief verb, or a past tense.
+pub(super) fn is_verbish(x: &W<'_>) -> bool {
+    if x.is_cap() || x.kind != TokenKind::Word {
+        return false;
+    }
+    let l = &*x.low;
+    (lexicon::verb_lemma(l).is_some() && !lexicon::VAGUE_NOUNS.contains(l) && !l.ends_with("ing"))
+        || (l.ends_with("ed") && l.len() > 4)
+        || IRREGULAR_PAST.contains(&l)
+}

@@ -22,7 +22,10 @@ fn findings(src: &str) -> Vec<(usize, String)> {
         .filter(|d| d.rule == RULE)
         .map(|d| {
             let lc = idx.line_col(src, d.span.start, newslint::Encoding::Utf32);
-            (lc.line as usize + 1, src[d.span.start..d.span.end].to_string())
+            (
+                lc.line as usize + 1,
+                src[d.span.start..d.span.end].to_string(),
+            )
         })
         .collect()
 }
@@ -74,6 +77,10 @@ fn context_covers_claims_on_the_same_subject_only() {
     let src = fixture("claim-context");
     let found = findings(&src);
     assert_eq!(found.len(), 1, "{}", render(&src));
-    assert!(src.lines().nth(found[0].0 - 1).is_some_and(|l| l.contains("lifeboat crews")));
+    assert!(
+        src.lines()
+            .nth(found[0].0 - 1)
+            .is_some_and(|l| l.contains("lifeboat crews"))
+    );
     insta::assert_snapshot!("claim-context", render(&src));
 }

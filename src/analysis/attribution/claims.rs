@@ -151,7 +151,44 @@ enum F {
 }
 
 impl F {
-    const ALL: [F; 36] = [F::NumUnit, F::Num, F::Year, F::Ordinal, F::Scale, F::NumWord, F::Change, F::Record, F::Event, F::Policy, F::Government, F::Superlative, F::SuperlativeEst, F::ComparativeThan, F::Than, F::History, F::Anchor, F::Past, F::Perfect, F::Causal, F::Accusation, F::Casualty, F::Secrecy, F::Capitalised, F::Long, F::Modal, F::Future, F::Deontic, F::Opinion, F::Value, F::Social, F::First, F::Second, F::If, F::Imperative, F::Verbless];
+    const ALL: [F; 36] = [
+        F::NumUnit,
+        F::Num,
+        F::Year,
+        F::Ordinal,
+        F::Scale,
+        F::NumWord,
+        F::Change,
+        F::Record,
+        F::Event,
+        F::Policy,
+        F::Government,
+        F::Superlative,
+        F::SuperlativeEst,
+        F::ComparativeThan,
+        F::Than,
+        F::History,
+        F::Anchor,
+        F::Past,
+        F::Perfect,
+        F::Causal,
+        F::Accusation,
+        F::Casualty,
+        F::Secrecy,
+        F::Capitalised,
+        F::Long,
+        F::Modal,
+        F::Future,
+        F::Deontic,
+        F::Opinion,
+        F::Value,
+        F::Social,
+        F::First,
+        F::Second,
+        F::If,
+        F::Imperative,
+        F::Verbless,
+    ];
     const COUNT: usize = F::ALL.len();
 
     fn weight(self) -> i32 {
@@ -332,7 +369,8 @@ fn word_features(
     if is(low, "past") || (low.ends_with("ed") && low.len() > 4) {
         out.push(F::Past);
     }
-    if matches!(low, "has" | "have" | "had") && (next_low.ends_with("ed") || next_low.ends_with("en"))
+    if matches!(low, "has" | "have" | "had")
+        && (next_low.ends_with("ed") || next_low.ends_with("en"))
     {
         out.push(F::Perfect);
     }
@@ -383,7 +421,9 @@ pub fn claim(ws: &[W<'_>]) -> Option<Claim> {
     }
     if !ws.iter().any(|w| {
         w.is_word()
-            && (is(&w.low, "verb") || is(&w.low, "past") || (w.low.ends_with("ed") && w.low.len() > 4))
+            && (is(&w.low, "verb")
+                || is(&w.low, "past")
+                || (w.low.ends_with("ed") && w.low.len() > 4))
     }) {
         counts[F::Verbless as usize] += 1;
     }

@@ -1,10 +1,10 @@
 use crate::analysis::attribution::claims::claim;
 use crate::analysis::attribution::{Scope, sentence_words};
-use std::collections::HashSet;
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
 use crate::rules::{Rule, RuleMeta};
+use std::collections::HashSet;
 
 crate::declare_rule! {
     /// Flags a claim a reader would want sourced when nothing in scope attributes it.
@@ -81,7 +81,11 @@ impl Rule for UnattributedClaim {
         }
         let mut attributed_words: Vec<HashSet<String>> = vec![HashSet::new(); blocks];
         for (i, sent) in ctx.prose.sentences.iter().enumerate() {
-            if paragraph_attributed.get(sent.block).copied().unwrap_or(false) {
+            if paragraph_attributed
+                .get(sent.block)
+                .copied()
+                .unwrap_or(false)
+            {
                 attributed_words[sent.block].extend(content_words(ctx, i));
             }
         }
@@ -139,12 +143,66 @@ const NEIGHBOURS: usize = 3;
 
 /// Short and common words that do not tie two sentences to one subject.
 const STOPWORDS: [&str; 60] = [
-    "that", "this", "these", "those", "with", "from", "have", "been", "were", "will", "would",
-    "could", "should", "their", "there", "they", "them", "than", "then", "into", "over",
-    "after", "before", "about", "which", "what", "when", "where", "while", "also", "more",
-    "most", "said", "says", "year", "years", "people", "some", "such", "only", "just", "like",
-    "very", "many", "much", "other", "time", "first", "last", "going", "make", "made",
-    "country", "government", "president", "world", "today", "percent", "million", "billion",
+    "that",
+    "this",
+    "these",
+    "those",
+    "with",
+    "from",
+    "have",
+    "been",
+    "were",
+    "will",
+    "would",
+    "could",
+    "should",
+    "their",
+    "there",
+    "they",
+    "them",
+    "than",
+    "then",
+    "into",
+    "over",
+    "after",
+    "before",
+    "about",
+    "which",
+    "what",
+    "when",
+    "where",
+    "while",
+    "also",
+    "more",
+    "most",
+    "said",
+    "says",
+    "year",
+    "years",
+    "people",
+    "some",
+    "such",
+    "only",
+    "just",
+    "like",
+    "very",
+    "many",
+    "much",
+    "other",
+    "time",
+    "first",
+    "last",
+    "going",
+    "make",
+    "made",
+    "country",
+    "government",
+    "president",
+    "world",
+    "today",
+    "percent",
+    "million",
+    "billion",
 ];
 
 /// The lowercase content words of sentence `i` (four letters or more, not common words),

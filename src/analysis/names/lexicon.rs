@@ -40,7 +40,9 @@ impl SortedList {
             .starts
             .get(i + 1)
             .map_or(self.text.len(), |&e| e as usize - 1);
-        &self.text[start..end]
+        // The last line keeps the file's final newline.
+        let line = &self.text[start..end];
+        line.strip_suffix('\n').unwrap_or(line)
     }
 
     fn contains(&self, word: &str) -> bool {

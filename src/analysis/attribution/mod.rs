@@ -891,6 +891,14 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
             | "vows"
             | "vow"
     );
+    // "an official report says": the word is a noun when a reporting verb follows it.
+    if nounlike
+        && ws
+            .get(j + 1)
+            .is_some_and(|x| !x.quoted && lexicon::CUE_VERBS.contains_key(&*x.low))
+    {
+        return false;
+    }
     if nounlike {
         let l = &*last.low;
         if l.ends_with("'s") || l.ends_with('\'') {

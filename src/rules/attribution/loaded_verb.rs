@@ -62,6 +62,9 @@ impl Rule for LoadedVerb {
                 if !attributive(ctx, a.cue.token, a.source.as_ref().map(|s| s.span)) {
                     continue;
                 }
+                if noun_reading(ctx, a.cue.token, a.source.as_ref().map(|s| s.span)) {
+                    continue;
+                }
                 let neutral = if low.ends_with("ed") {
                     "said"
                 } else if low.ends_with('s') {
@@ -87,6 +90,71 @@ impl Rule for LoadedVerb {
             }
         }
     }
+}
+
+/// Whether "claims", "claim" or "slam" at token `ti` is a noun: its would-be subject follows
+/// a preposition, a determiner or a verb ("hit back at Labour claims that…", "addressing
+/// claims that…", "makes claims that…"), or it ends a heading ("Rivals stake title claim").
+fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -> bool {
+    let toks = &ctx.prose.tokens;
+    let Some(t) = toks.get(ti) else {
+        return false;
+    };
+    let low = ctx.token_text(ti).to_lowercase();
+    if !matches!(low.as_str(), "claims" | "claim" | "slam" | "slams" | "admits" | "admit") {
+        return false;
+    }
+    let last_in_heading = ctx
+        .draft
+        .blocks
+        .get(t.block)
+        .is_some_and(|b| b.is_heading())
+        && toks
+            .get(ti + 1)
+            .is_none_or(|n| n.sentence != t.sentence || n.kind == crate::prose::TokenKind::Punct);
+    if last_in_heading && low != "admits" {
+        return true;
+    }
+    // The word before the subject (or before the verb when there is none).
+    let start = source.map_or(t.span.start, |s| s.start);
+    let Some(pi) = toks[..ti]
+        .iter()
+        .rposition(|p| p.span.end <= start && p.sentence == t.sentence)
+    else {
+        return false;
+    };
+    if toks[pi].kind != crate::prose::TokenKind::Word {
+        return false;
+    }
+    let p = ctx.token_text(pi).to_lowercase();
+    p.ends_with("ing")
+        || matches!(
+            p.as_str(),
+            "at" | "of"
+                | "on"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "about"
+                | "against"
+                | "over"
+                | "the"
+                | "a"
+                | "these"
+                | "those"
+                | "such"
+                | "makes"
+                | "made"
+                | "make"
+                | "denied"
+                | "derided"
+                | "dismissed"
+                | "rejected"
+                | "dent"
+                | "grand"
+        )
 }
 
 /// Whether the verb at token `ti` introduces or closes reported speech: a that-clause, a

@@ -10,8 +10,8 @@ crate::declare_rule! {
     /// ## What it flags
     /// A quotation of at least five words (or one that holds a full sentence) when no
     /// attribution with a source appears in its paragraph or the paragraphs either side.
-    /// Short quoted phrases (titles, nicknames, scare quotes) and quotations in headings are
-    /// left alone.
+    /// Short quoted phrases (nicknames, scare quotes), titles of works in title case ("The
+    /// Long Road Home") and quotations in headings are left alone.
     ///
     /// ## Why it matters
     /// A reader must know who is speaking. Reuters asks that the source of a quote be
@@ -91,6 +91,8 @@ impl Rule for UnattributedQuote {
                 continue;
             }
             let mut words = 0;
+            let mut long_words = 0;
+            let mut capitalised = 0;
             let mut full_stop = false;
             for (b, range) in &q.parts {
                 let Some(text) = ctx
@@ -103,14 +105,24 @@ impl Rule for UnattributedQuote {
                 };
                 let toks = &ctx.prose.tokens;
                 let from = toks.partition_point(|t| (t.block, t.range.start) < (*b, range.start));
-                words += toks[from..]
+                for (i, _) in toks[from..]
                     .iter()
-                    .take_while(|t| t.block == *b && t.range.end <= range.end)
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .count();
+                    .enumerate()
+                    .take_while(|(_, t)| t.block == *b && t.range.end <= range.end)
+                    .filter(|(_, t)| t.kind == TokenKind::Word)
+                {
+                    words += 1;
+                    let w = ctx.token_text(from + i);
+                    if w.chars().count() > 3 {
+                        long_words += 1;
+                        capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                    }
+                }
                 full_stop |= text.trim_end().ends_with(['.', '!', '?']) || text.contains(". ");
             }
-            if words >= 5 || (full_stop && words >= 3) {
+            // A title in quotation marks ("The Long Road Home") is a name, not speech.
+            let title = long_words >= 2 && capitalised * 5 >= long_words * 4;
+            if !title && (words >= 5 || (full_stop && words >= 3)) {
                 out.push(Diagnostic::new(
                     &Self::META,
                     q.span,

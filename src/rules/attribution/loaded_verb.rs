@@ -11,8 +11,10 @@ crate::declare_rule! {
     /// A loaded verb used to attribute speech, outside direct quotations: verbs that cast
     /// doubt (claimed), imply a confession or concession (admitted, conceded, confessed), or
     /// judge the speaker's manner (boasted, bragged, quipped, slammed, blasted, fumed).
-    /// "Insisted" and "contended" are left alone: they are often the precise word. Only attributive uses count: "she claimed that…", "…, he admitted."
-    /// — not "claimed the title" or "was admitted to hospital".
+    /// "Insisted" and "contended" are left alone: they are often the precise word. Only
+    /// attributive uses count: "she claimed that…", "…, he admitted." — not "claimed the
+    /// title", "was admitted to hospital", or the noun in "hit back at council claims that…"
+    /// and "makes claims that…".
     ///
     /// ## Why it matters
     /// "Said" is neutral; a loaded verb tells the reader what to think of the speaker.
@@ -115,21 +117,29 @@ fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -
     if last_in_heading && low != "admits" {
         return true;
     }
-    // The word before the subject (or before the verb when there is none).
+    // The word before the subject (or before the verb when there is none), and the two
+    // words before the verb ("makes claims", "at council claims").
     let start = source.map_or(t.span.start, |s| s.start);
-    let Some(pi) = toks[..ti]
+    let before_subject = toks[..ti]
         .iter()
-        .rposition(|p| p.span.end <= start && p.sentence == t.sentence)
-    else {
-        return false;
+        .rposition(|p| p.span.end <= start && p.sentence == t.sentence);
+    let before = |n: usize| ti.checked_sub(n).filter(|&i| toks[i].sentence == t.sentence);
+    let word = |pi: Option<usize>| {
+        pi.filter(|&i| toks[i].kind == crate::prose::TokenKind::Word)
+            .map(|i| ctx.token_text(i).to_lowercase())
     };
-    if toks[pi].kind != crate::prose::TokenKind::Word {
-        return false;
-    }
-    let p = ctx.token_text(pi).to_lowercase();
+    let determiner = |p: &str| matches!(p, "the" | "a" | "these" | "those" | "such");
+    // A determiner two words back opens the subject itself ("The chairman claims").
+    word(before_subject).is_some_and(|p| noun_context(&p) || determiner(&p))
+        || word(before(1)).is_some_and(|p| noun_context(&p) || determiner(&p))
+        || word(before(2)).is_some_and(|p| noun_context(&p))
+}
+
+/// Words after which the next noun phrase is an object, not a subject.
+fn noun_context(p: &str) -> bool {
     p.ends_with("ing")
         || matches!(
-            p.as_str(),
+            p,
             "at" | "of"
                 | "on"
                 | "to"
@@ -140,11 +150,6 @@ fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -
                 | "about"
                 | "against"
                 | "over"
-                | "the"
-                | "a"
-                | "these"
-                | "those"
-                | "such"
                 | "makes"
                 | "made"
                 | "make"
@@ -211,6 +216,13 @@ mod tests {
         check("Rob Tan was admitted to hospital.", &[]);
         check("The coach said that the team trained badly.", &[]);
         check("“He admitted that he lied,” Ann Lee said.", &[]);
+        // "claims" read as a noun: after a preposition, a verb, or at the end of a heading.
+        check(
+            "The mayor hit back at council claims that the pier was unsafe.",
+            &[],
+        );
+        check("The mayor makes claims that nobody can check.", &[]);
+        check("# Rovers stake early title claim", &[]);
     }
 
     #[test]

@@ -165,5 +165,10 @@ mod tests {
         );
         check("Critics call it the “people's palace” of the town.", &[]);
         check("# “We will not close it while I sit here”", &[]);
+        // A title of a work in quotation marks.
+        check(
+            "The council library lent “The Long Road Home Through Western Valleys” most often.",
+            &[],
+        );
     }
 }

@@ -104,9 +104,10 @@ impl Rule for VagueSource {
             if single.len() < 4 {
                 return false;
             }
-            named.iter().any(|(b, text)| {
-                *b == block
-                    && text
+            // `named` is in paragraph order: look only at this paragraph's sources.
+            let from = named.partition_point(|(b, _)| *b < block);
+            named[from..].iter().take_while(|(b, _)| *b == block).any(|(_, text)| {
+                text
                         .split(|c: char| !c.is_alphanumeric() && c != '-')
                         .any(|w| w == single || w == head)
             })
@@ -119,6 +120,7 @@ impl Rule for VagueSource {
                 .map_or(0, |x| x.block);
             for a in &s.attributions {
                 if let Some(src) = &a.source
+                    && (src.kind == SourceKind::Vague || a.cue.kind == CueKind::VagueSubject)
                     && named_nearby(block, src.span.slice(ctx.source))
                 {
                     continue;

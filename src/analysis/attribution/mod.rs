@@ -522,9 +522,9 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
 }
 
 /// Participles that claim a consensus when an adverb of extent and no agent go with them:
-/// "is widely accepted", "is generally agreed", "are commonly held". (The reporting and
+/// "is widely accepted", "is generally agreed", "is often cited". (The reporting and
 /// belief participles — "is widely believed" — are read by [`passive_cue`].)
-const CONSENSUS_PARTICIPLES: [&str; 10] = [
+const CONSENSUS_PARTICIPLES: [&str; 9] = [
     "known",
     "accepted",
     "acknowledged",
@@ -532,12 +532,11 @@ const CONSENSUS_PARTICIPLES: [&str; 10] = [
     "recognized",
     "agreed",
     "assumed",
-    "held",
     "cited",
     "acclaimed",
 ];
 
-/// "is widely accepted", "it is generally agreed that", "are commonly held": a consensus
+/// "is widely accepted", "it is generally agreed that", "is often cited": a consensus
 /// with nobody named.
 fn consensus_passive(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];

@@ -103,6 +103,10 @@ fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -
         return false;
     };
     let low = ctx.token_text(ti).to_lowercase();
+    // "self-confessed" written as two words is an adjective.
+    if ti > 0 && ctx.token_text(ti - 1).eq_ignore_ascii_case("self") {
+        return true;
+    }
     if !matches!(low.as_str(), "claims" | "claim" | "slam" | "slams" | "admits" | "admit") {
         return false;
     }

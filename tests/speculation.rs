@@ -76,6 +76,8 @@ fixture!(quotes, "quotes");
 fixture!(unsourced_expectation, "expectation");
 fixture!(conjecture, "conjecture");
 fixture!(belief, "belief");
+fixture!(reported_speech_and_narrative, "reported-speech");
+fixture!(idioms_and_statistics, "idioms-and-statistics");
 
 #[test]
 fn conditionals_flagged_on_request() {
@@ -86,7 +88,13 @@ fn conditionals_flagged_on_request() {
 
 #[test]
 fn exemption_fixtures_have_no_findings() {
-    for name in ["legal", "month-and-name", "ability-and-permission"] {
+    for name in [
+        "legal",
+        "month-and-name",
+        "ability-and-permission",
+        "reported-speech",
+        "idioms-and-statistics",
+    ] {
         assert_eq!(
             render(name, &Settings::default()),
             "(no findings)\n",

@@ -13,13 +13,20 @@
 //! - inside a conditional clause (`if`, `unless`, `whether` …) nothing is flagged, and `could`
 //!   or `would` in a sentence with an `if` or `unless` clause is the conditional's mood, not a
 //!   hedge (unless `speculation.flag_conditionals` is set);
-//! - modals of permission and past ability ("you may apply", "could not attend").
+//! - modals of permission and past ability ("you may apply", "could not attend");
+//! - `could` in a sentence that reports someone's words ("said", "told", "according to",
+//!   "warned" …): in reported speech it is the speaker's possibility, often the backshifted
+//!   `can` ("She said the plant could close" reports "the plant can close");
+//! - any modal in a sentence that continues the reported speech of the sentence before it
+//!   (the attribution analysis's [`Scope::Continuation`](crate::analysis::attribution::Scope));
+//! - `could` in a past-tense narrative (after `was`, `were`, `had`, `did`) or a purpose
+//!   clause ("so they could"): past ability, not a guess.
 
 use crate::context::LintContext;
 use crate::prose::TokenKind;
 use crate::text::Span;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What kind of speculative wording a cue is.
@@ -87,7 +94,7 @@ static MONTH_CONTEXT: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(include_str!("lexicons/speculation/month_context.txt")));
 /// Participle -> what may follow it (`to`, `as`).
 static EXPECTATION: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
     for r in load(include_str!("lexicons/speculation/expectation.txt")) {
         if let [w, f, ..] = r.as_slice() {
             m.entry(*w).or_default().push(*f);
@@ -221,6 +228,113 @@ const OTHER_TRIGGERS: &[&str] = &[
     "casting",
 ];
 
+/// Verbs of inquiry that, before `whether` or `if`, state an open question under
+/// investigation ("police are investigating whether", "the court will decide if").
+const INQUIRY_VERBS: &[&str] = &[
+    "determine",
+    "determines",
+    "determined",
+    "determining",
+    "decide",
+    "decides",
+    "decided",
+    "deciding",
+    "establish",
+    "establishes",
+    "established",
+    "establishing",
+    "investigate",
+    "investigates",
+    "investigated",
+    "investigating",
+    "examine",
+    "examines",
+    "examined",
+    "examining",
+    "assess",
+    "assesses",
+    "assessed",
+    "assessing",
+    "ascertain",
+    "ascertains",
+    "ascertained",
+    "ascertaining",
+    "probe",
+    "probes",
+    "probed",
+    "probing",
+    "study",
+    "studies",
+    "studied",
+    "studying",
+    "explore",
+    "explores",
+    "explored",
+    "exploring",
+    "test",
+    "tests",
+    "tested",
+    "testing",
+    "check",
+    "checks",
+    "checked",
+    "checking",
+    "review",
+    "reviews",
+    "reviewed",
+    "reviewing",
+    "weigh",
+    "weighs",
+    "weighed",
+    "weighing",
+    "consider",
+    "considers",
+    "considered",
+    "considering",
+    "see",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "debate",
+    "debates",
+    "debated",
+    "debating",
+    "judge",
+    "judges",
+    "judged",
+    "judging",
+    "verify",
+    "verifies",
+    "verified",
+    "verifying",
+    "predict",
+    "vote",
+    "votes",
+    "voted",
+    "voting",
+    "wonder",
+    "wonders",
+    "wondered",
+    "wondering",
+    "find",
+    "finds",
+    "found",
+    "finding",
+];
+
+/// Nouns that, before `whether` or `if` (with or without `on`, `over`, `about`, `of`,
+/// `as to`), name an open question ("a decision on whether", "the question of whether").
+const INQUIRY_NOUNS: &[&str] = &[
+    "decision",
+    "question",
+    "debate",
+    "uncertainty",
+    "confusion",
+    "doubt",
+    "doubts",
+];
+
 /// Every word at which a cue can start: a token not in it is passed over at once.
 static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     let mut t: HashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
@@ -228,6 +342,9 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     t.extend(EPISTEMIC.iter().copied());
     t.extend(EXPECTATION.keys().copied());
     t.extend(BELIEF.keys().copied());
+    t.extend(INQUIRY_VERBS.iter().copied());
+    t.extend(INQUIRY_NOUNS.iter().copied());
+    t.extend(["certain", "sure", "clear", "known", "yet"]);
     t
 });
 
@@ -387,6 +504,13 @@ struct Tok<'a> {
 
 struct View<'a> {
     toks: Vec<Tok<'a>>,
+    /// Whether the sentence reports someone's words: a reporting verb or "according"
+    /// outside quotation marks ("she said", "told", "warned", "according to").
+    reported: bool,
+    /// The indices of those reporting words.
+    reporting: Vec<usize>,
+    /// Whether the sentence continues the reported speech of the sentence before it.
+    continues: bool,
 }
 
 impl View<'_> {
@@ -531,13 +655,17 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
         let Some(block) = ctx.draft.blocks.get(s.block) else {
             continue;
         };
-        let view = View {
+        let mut view = View {
+            reported: false,
+            reporting: Vec::new(),
+            continues: false,
             toks: tokens
                 .iter()
-                .map(|t| {
+                .zip(s.tokens.clone())
+                .map(|(t, t_i)| {
                     let text = block.text.get(t.range.clone()).unwrap_or("");
                     Tok {
-                        lower: lower(text),
+                        lower: Cow::Borrowed(prose.token_lower(ctx.draft, t_i)),
                         text,
                         kind: t.kind,
                         quoted: t.quoted,
@@ -546,6 +674,24 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
                 })
                 .collect(),
         };
+        view.reporting = view
+            .toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.kind == TokenKind::Word
+                    && !t.quoted
+                    && crate::analysis::attribution::is_cue_word(t.lower.as_ref())
+            })
+            .map(|(k, _)| k)
+            .collect();
+        view.reported = !view.reporting.is_empty();
+        // A sentence that continues the reported speech of the one before it in the same
+        // paragraph ("He said the plant was safe. It could reopen in May.").
+        view.continues = ctx
+            .attributions()
+            .sentence(si)
+            .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
         let legal = match legal_block {
             Some((b, l)) if b == s.block => l,
             _ => {
@@ -789,6 +935,13 @@ fn match_at(
     }
     match w {
         "likely" | "unlikely" => {
+            // A comparison of rates is a statistic, not a hedge: "smokers are more likely to
+            // fall ill", "twice as likely as men".
+            if v.in_(i - 1, &["more", "less", "least", "as", "equally"])
+                && v.in_(i + 1, &["to", "than", "as"])
+            {
+                return None;
+            }
             // "likely to", "it is likely that", "will likely", "the likely winner".
             return m(Epistemic, i, i + 1);
         }
@@ -950,8 +1103,74 @@ fn match_at(
         return m(OpenQuestion, i, i + 4);
     }
 
+    // An open question under inquiry: "investigating whether", "will decide if",
+    // "to find out whether".
+    let verb = INQUIRY_VERBS.contains(&w) && !v.in_(i - 1, NOUN_DETERMINERS);
+    if verb || INQUIRY_NOUNS.contains(&w) {
+        let mut q = i + 1;
+        if verb && matches!(w, "find" | "finds" | "found" | "finding") {
+            if next != "out" {
+                q = -1;
+            } else {
+                q += 1;
+            }
+        }
+        if q > 0 {
+            if v.in_(q, &["on", "over", "about", "of"]) {
+                q += 1;
+            } else if v.w(q) == "as" && v.w(q + 1) == "to" {
+                q += 2;
+            }
+            // "if" must open a clause ("decide if the fare rises"), not an aside
+            // ("further tests if needed").
+            let clause_if = v.w(q) == "if"
+                && (v.in_(q + 1, DETERMINERS)
+                    || v.in_(q + 1, SUBJECT_PRONOUNS)
+                    || v.capitalized(q + 1));
+            if v.w(q) == "whether" || clause_if {
+                return m(OpenQuestion, i, q + 1);
+            }
+        }
+    }
+    // "not clear whether", "not known if", "is yet to be seen".
+    if matches!(w, "certain" | "sure" | "clear" | "known")
+        && v.in_(i - 1, &["not", "n't"])
+        && matches!(next, "whether" | "if")
+    {
+        return m(OpenQuestion, i - 1, i + 2);
+    }
+    if w == "yet"
+        && next == "to"
+        && v.w(i + 2) == "be"
+        && v.in_(
+            i + 3,
+            &["seen", "determined", "decided", "confirmed", "known"],
+        )
+    {
+        return m(OpenQuestion, i, i + 4);
+    }
+
     // Unsourced expectation and belief.
     if let Some(m) = unsourced(v, i) {
+        // "The firm said sales are expected to rise": the sentence names whose
+        // expectation it is, so "by whom?" is answered.
+        let forecast = matches!(
+            m.3.as_str(),
+            "expected"
+                | "set"
+                | "poised"
+                | "tipped"
+                | "slated"
+                | "projected"
+                | "forecast"
+                | "predicted"
+                | "anticipated"
+                | "estimated"
+                | "understood"
+        );
+        if forecast && v.reporting.iter().any(|&k| k < m.1 || k >= m.2) {
+            return None;
+        }
         return Some(m);
     }
     // Reported belief and forecast.
@@ -1015,6 +1234,11 @@ fn modal(
             return None;
         }
     }
+    // A sentence that continues someone's reported speech carries their modals, not the
+    // writer's: "The minister said the law was clear. Councils might still appeal."
+    if v.continues {
+        return None;
+    }
     if w == "must" {
         // Only the epistemic "must have been".
         if next == "have" || next == "'ve" {
@@ -1042,7 +1266,10 @@ fn modal(
         }
         // An embedded question or a purpose clause: "how it could", "so that it could".
         for j in (i - 4).max(0)..i {
-            if v.in_(j, WH) || (v.w(j) == "so" && v.w(j + 1) == "that") {
+            if v.in_(j, WH)
+                || (v.w(j) == "so"
+                    && (v.w(j + 1) == "that" || v.in_(j + 1, &["they", "it", "he", "she", "we"])))
+            {
                 let mut boundary = false;
                 for k in j + 1..i {
                     boundary |= v.is_boundary(k);
@@ -1053,6 +1280,16 @@ fn modal(
             }
         }
         if !flag_conditionals && cond.has_if {
+            return None;
+        }
+        // Past narrative: after "was", "were", "had" or "did" in the sentence, "could" is
+        // past ability or the backshifted "can" ("The plant was old and could not cope").
+        if (0..i).any(|k| v.in_(k, &["was", "were", "had", "did"])) {
+            return None;
+        }
+        // Reported speech: "The firm said it could cut jobs" passes on the speaker's
+        // possibility (often the backshifted "can"), not the reporter's guess.
+        if v.reported || v.continues {
             return None;
         }
     }
@@ -1084,6 +1321,18 @@ fn modal(
 fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     let w = v.w(i);
     let next = v.w(i + 1);
+    // "set" the noun: "lost the opening set to her rival", "a set to match".
+    if w == "set"
+        && v.in_(
+            i - 1,
+            &[
+                "a", "the", "opening", "first", "second", "third", "fourth", "fifth", "final",
+                "deciding", "next", "each", "every", "one",
+            ],
+        )
+    {
+        return None;
+    }
     let follows = EXPECTATION.get(w);
     let widely = v.in_(i - 1, WIDELY);
     // "it is believed that", "it is understood", "it was feared that".
@@ -1293,7 +1542,8 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         }
         return None;
     }
-    if (1..4).any(|k| v.in_(i - k, &["than", "as"])) {
+    // "than expected", "as many feared", "than some analysts had expected".
+    if (1..4).any(|k| v.in_(i - k, &["than", "as"])) || (4..6).any(|k| v.w(i - k) == "than") {
         return None;
     }
     let that = next == "that";
@@ -1302,7 +1552,18 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         "believe" | "think" => {
             !matches!(
                 next,
-                "about" | "of" | "in" | "so" | "twice" | "tank" | "again" | "back" | "up"
+                "about"
+                    | "of"
+                    | "in"
+                    | "so"
+                    | "twice"
+                    | "tank"
+                    | "tanks"
+                    | "again"
+                    | "back"
+                    | "up"
+                    | "more"
+                    | "ahead"
             ) && (clause
                 || v.in_(i + 1, &["it", "he", "she", "they", "we", "there", "this"])
                     && v.is_word(i + 2)
@@ -1374,6 +1635,37 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         | "indicated" | "indicating" | "imply" | "implies" | "implied" | "implying" => {
             if next == "to" || v.in_(i - 1, DETERMINERS) {
                 return None;
+            }
+            // A person who suggests proposes or claims: "Mr Lee suggested a delay",
+            // "she suggested the vote was rigged" is reported speech, not the writer's
+            // inference from evidence ("the figures suggest").
+            if matches!(w, "suggest" | "suggests" | "suggested" | "suggesting") {
+                let mut p = i - 1;
+                while p >= 0
+                    && v.in_(
+                        p,
+                        &[
+                            "also",
+                            "even",
+                            "later",
+                            "has",
+                            "had",
+                            "have",
+                            "earlier",
+                            "recently",
+                            "previously",
+                            "again",
+                            "once",
+                        ],
+                    )
+                {
+                    p -= 1;
+                }
+                if v.in_(p, &["he", "she", "they", "we", "i", "who"])
+                    || (p > 0 && v.capitalized(p) && v.is_word(p))
+                {
+                    return None;
+                }
             }
             let suggests = matches!(w, "suggests" | "implies") && v.is_word(i + 1);
             if next == "that" || v.clause_follows(i, 6) || suggests {
@@ -1538,9 +1830,115 @@ mod tests {
         check("The trial of the alleged smuggler opened in court.", &[]);
         check("Sales fell in May.", &[]);
         check("If it rains, the match could be off.", &[]);
-        check("The union will ask whether staff might strike.", &[]);
+        check(
+            "Staff will strike whether or not the board might object.",
+            &[],
+        );
         check("Applicants may apply online.", &[]);
         check("She could not attend.", &[]);
+    }
+
+    #[test]
+    fn reported_speech_owns_its_could() {
+        use CueKind::*;
+        // The speaker's possibility, often the backshifted "can".
+        check("The mayor said the bridge could close in May.", &[]);
+        check("According to the agency, prices could rise.", &[]);
+        // The writer's own guess is still a hedge.
+        check("The bridge could close in May.", &[(Modal, "could")]);
+        // "might" stays a marked hedge even in reported speech.
+        check(
+            "The mayor said the bridge might close.",
+            &[(Modal, "might")],
+        );
+        // A sentence continuing the reported speech of the one before it.
+        check(
+            "The mayor said the repairs were urgent. The bridge could close for a month.",
+            &[],
+        );
+        check(
+            "The repairs are urgent. The bridge could close for a month.",
+            &[(Modal, "could")],
+        );
+    }
+
+    #[test]
+    fn a_forecast_in_reported_speech_has_a_holder() {
+        use CueKind::*;
+        check("The retailer said its sales are expected to rise.", &[]);
+        check(
+            "Sales are expected to rise.",
+            &[(UnsourcedExpectation, "are expected to")],
+        );
+        // The reporting word must be outside the cue, and a judgement stays flagged.
+        check(
+            "The mayor is said to be ill.",
+            &[(UnsourcedExpectation, "is said to")],
+        );
+        check(
+            "The bridge is considered unsafe, the report said.",
+            &[(UnsourcedExpectation, "is considered")],
+        );
+    }
+
+    #[test]
+    fn past_narrative_and_purpose_could() {
+        use CueKind::*;
+        check("The hall was small and could seat only fifty people.", &[]);
+        check("They moved the vote so they could attend.", &[]);
+        check(
+            "The hall could seat fifty people next year.",
+            &[(Modal, "could")],
+        );
+    }
+
+    #[test]
+    fn inquiries_are_open_questions() {
+        use CueKind::*;
+        check(
+            "Inspectors are investigating whether the pipe burst.",
+            &[(OpenQuestion, "investigating whether")],
+        );
+        check(
+            "The board will decide if the fare rises.",
+            &[(OpenQuestion, "decide if")],
+        );
+        check(
+            "Tests will find out whether the water is safe.",
+            &[(OpenQuestion, "find out whether")],
+        );
+        check(
+            "There was a decision on whether the fare rises.",
+            &[(OpenQuestion, "decision on whether")],
+        );
+        check(
+            "It is not clear whether the pipe burst.",
+            &[(OpenQuestion, "not clear whether")],
+        );
+        check(
+            "The effect on prices is yet to be seen.",
+            &[(OpenQuestion, "yet to be seen")],
+        );
+        // Not an inquiry: the noun, an aside, and a plain conditional.
+        check("Patients will have further tests if needed.", &[]);
+        check("The review of the plan ended.", &[]);
+        check("We will decide the date soon.", &[]);
+    }
+
+    #[test]
+    fn nouns_and_idioms_are_not_cues() {
+        use CueKind::*;
+        check("Smokers are more likely to fall ill than others.", &[]);
+        check("Boys were less likely than girls to apply.", &[]);
+        check("The vote is likely to slip.", &[(Epistemic, "likely")]);
+        check("Two think tanks published the report.", &[]);
+        check("She lost the opening set to her rival.", &[]);
+        check("Sales were higher than some analysts had expected.", &[]);
+        check("The minister suggested a meeting next week.", &[]);
+        check(
+            "The figures suggest that demand is slowing.",
+            &[(Conjecture, "suggest")],
+        );
     }
 
     #[test]

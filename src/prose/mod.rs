@@ -57,6 +57,40 @@ pub struct Prose {
     /// For each block, its quoted byte ranges of block text (content between the marks), in
     /// order and disjoint.
     pub quoted: Vec<Vec<Range<usize>>>,
+    /// The lower-case forms of the tokens whose text is not already lower case (see
+    /// [`Prose::token_lower`]), one after another.
+    lower: String,
+    /// For each token, its range in `lower`, or `NOT_LOWERED` when its text is its own
+    /// lower-case form.
+    lower_ranges: Vec<(u32, u32)>,
+}
+
+/// In [`Prose::lower_ranges`]: the token's text is already its lower-case form.
+const NOT_LOWERED: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// Appends the lower-case form of `text` with curly apostrophes straightened to `buf`, and
+/// returns its range there; `None` (nothing appended) when `text` is already in that form.
+fn push_lower(buf: &mut String, text: &str) -> Option<(u32, u32)> {
+    let changes = if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        text.chars().any(|c| c.is_uppercase() || c == '’')
+    };
+    if !changes {
+        return None;
+    }
+    let start = buf.len();
+    if text.is_ascii() {
+        buf.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        // As `str::to_lowercase` does it (a final sigma included), then ’ → '.
+        buf.extend(
+            text.to_lowercase()
+                .chars()
+                .map(|c| if c == '’' { '\'' } else { c }),
+        );
+    }
+    Some((start as u32, buf.len() as u32))
 }
 
 impl Prose {
@@ -80,6 +114,8 @@ impl Prose {
                 while ti < toks.len() && toks[ti].0.start < range.end {
                     let (r, kind) = toks[ti].clone();
                     let q = quoted_around(quoted, r.start, r.end);
+                    let lowered = push_lower(&mut prose.lower, &text[r.clone()]);
+                    prose.lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
                     prose.tokens.push(Token {
                         block: bi,
                         sentence: si,
@@ -116,6 +152,15 @@ impl Prose {
     pub fn token_text<'d>(&self, draft: &'d Draft, i: usize) -> &'d str {
         let t = &self.tokens[i];
         &draft.blocks[t.block].text[t.range.clone()]
+    }
+
+    /// The text of token `i` in lower case, with curly apostrophes (’) straightened: computed
+    /// once per draft, so rules and analyses compare words without allocating.
+    pub fn token_lower<'s>(&'s self, draft: &'s Draft, i: usize) -> &'s str {
+        match self.lower_ranges.get(i) {
+            Some(&(s, e)) if (s, e) != NOT_LOWERED => &self.lower[s as usize..e as usize],
+            _ => self.token_text(draft, i),
+        }
     }
 
     /// Whether block-text offset `off` of block `block` lies inside a quotation.

@@ -96,6 +96,11 @@ fn single_at(text: &str, i: usize) -> Option<usize> {
     }
 }
 
+/// Whether byte `b` can start a quote mark.
+fn is_mark_lead(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+}
+
 /// Finds the quotations of a draft, and for each block its quoted ranges.
 pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
     let mut quotes = Vec::new();
@@ -125,9 +130,19 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                 }
             }
         }
+        let bytes = text.as_bytes();
         while i < text.len() {
             if !text.is_char_boundary(i) {
                 i += 1;
+                continue;
+            }
+            // Every quote mark starts with one of these bytes (ASCII marks; U+00AB/BB, U+2018
+            // to U+201E): skip straight to the next one.
+            if !is_mark_lead(bytes[i]) {
+                i = bytes[i..]
+                    .iter()
+                    .position(|&b| is_mark_lead(b))
+                    .map_or(text.len(), |p| i + p);
                 continue;
             }
             match open.as_mut() {

@@ -87,19 +87,63 @@ const PRONOUN_QUANTIFIERS: [&str; 12] = [
 /// Documents and measures that a quantifier leaves unidentified ("some polls", "by some
 /// estimates", "in most surveys").
 const DOCUMENTS: [&str; 12] = [
-    "polls", "surveys", "reports", "studies", "estimates", "accounts", "measures", "analyses",
-    "reviews", "assessments", "projections", "forecasts",
+    "polls",
+    "surveys",
+    "reports",
+    "studies",
+    "estimates",
+    "accounts",
+    "measures",
+    "analyses",
+    "reviews",
+    "assessments",
+    "projections",
+    "forecasts",
 ];
 
 /// Verbs of feeling and causation whose object is the one who feels or comes to think
 /// ("has unsettled many voters", "led some allies to worry").
 const FEELING_VERBS: [&str; 40] = [
-    "unsettled", "unsettles", "startled", "startles", "surprised", "surprises", "shocked",
-    "stunned", "angered", "angers", "alarmed", "alarms", "worried", "worries", "concerned",
-    "troubled", "troubles", "frustrated", "frustrates", "disappointed", "disappoints",
-    "dismayed", "puzzled", "baffled", "mystified", "impressed", "impresses", "convinced",
-    "persuaded", "divided", "delighted", "upset", "caught", "led", "leads", "caused", "causes",
-    "prompted", "left", "leaving",
+    "unsettled",
+    "unsettles",
+    "startled",
+    "startles",
+    "surprised",
+    "surprises",
+    "shocked",
+    "stunned",
+    "angered",
+    "angers",
+    "alarmed",
+    "alarms",
+    "worried",
+    "worries",
+    "concerned",
+    "troubled",
+    "troubles",
+    "frustrated",
+    "frustrates",
+    "disappointed",
+    "disappoints",
+    "dismayed",
+    "puzzled",
+    "baffled",
+    "mystified",
+    "impressed",
+    "impresses",
+    "convinced",
+    "persuaded",
+    "divided",
+    "delighted",
+    "upset",
+    "caught",
+    "led",
+    "leads",
+    "caused",
+    "causes",
+    "prompted",
+    "left",
+    "leaving",
 ];
 
 /// Causative verbs among [`FEELING_VERBS`]: their object must go on to think or feel
@@ -154,7 +198,16 @@ fn is_adverb(x: &W<'_>) -> bool {
                 && !matches!(&*x.low, "has" | "have" | "had" | "did" | "does" | "do")
             || matches!(
                 &*x.low,
-                "even" | "ever" | "never" | "not" | "now" | "all" | "both" | "too" | "since" | "soon"
+                "even"
+                    | "ever"
+                    | "never"
+                    | "not"
+                    | "now"
+                    | "all"
+                    | "both"
+                    | "too"
+                    | "since"
+                    | "soon"
             ))
 }
 
@@ -271,7 +324,11 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     if w.quoted || !w.is_word() {
         return None;
     }
-    let q = lexicon::QUANTIFIERS.iter().find(|q| phrase_at(ws, j, q));
+    let q = if lexicon::QUANTIFIER_FIRST.contains(&*w.low) {
+        lexicon::QUANTIFIERS.iter().find(|q| phrase_at(ws, j, q))
+    } else {
+        None
+    };
     if let Some(q) = q {
         // Counts ("thousands of workers", "some 40") and contrasts ("other winners") are not
         // vague sources; "most notably" is an adverb.
@@ -373,7 +430,8 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         let bare = q.join(" ");
         // "many in the party", "some on the left".
         if PRONOUN_QUANTIFIERS.contains(&q[q.len() - 1])
-            && next.is_some_and(|x| matches!(&*x.low, "in" | "on" | "within" | "inside") && !x.quoted)
+            && next
+                .is_some_and(|x| matches!(&*x.low, "in" | "on" | "within" | "inside") && !x.quoted)
         {
             let e = read_pp(ws, a);
             if e > a + 1 {
@@ -408,7 +466,11 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     }
     // A bare plural source noun with its modifiers: "city officials", "Polish legal experts",
     // "her advisers".
-    let from = if matches!(&*w.low, "his" | "her" | "their") { j + 1 } else { j };
+    let from = if matches!(&*w.low, "his" | "her" | "their") {
+        j + 1
+    } else {
+        j
+    };
     let e = read_np(ws, from, 4);
     if e == from {
         return None;
@@ -424,7 +486,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         });
     // Bare "people" is everyone ("if people break the law"), not a source.
     if !media_reports
-        && !(head.low.ends_with('s') && lexicon::VAGUE_NOUNS.contains(&*head.low) && is_people(head))
+        && !(head.low.ends_with('s')
+            && lexicon::VAGUE_NOUNS.contains(&*head.low)
+            && is_people(head))
     {
         return None;
     }
@@ -441,7 +505,11 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
 /// on trade").
 fn post_modifier(ws: &[W<'_>], e: usize) -> usize {
     if ws.get(e).is_some_and(|x| {
-        !x.quoted && matches!(&*x.low, "of" | "on" | "at" | "in" | "from" | "with" | "inside")
+        !x.quoted
+            && matches!(
+                &*x.low,
+                "of" | "on" | "at" | "in" | "from" | "with" | "inside"
+            )
     }) {
         read_pp(ws, e)
     } else {
@@ -627,7 +695,10 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             while ws.get(m).is_some_and(is_adverb) {
                 m += 1;
             }
-            let says = ws.get(m).filter(|x| !x.quoted).and_then(|x| lexicon::verb_lemma(&x.low));
+            let says = ws
+                .get(m)
+                .filter(|x| !x.quoted)
+                .and_then(|x| lexicon::verb_lemma(&x.low));
             if !matches!(
                 says,
                 Some(
@@ -666,16 +737,13 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                 &*ws[head].low,
                 "analysts" | "economists" | "forecasters" | "traders" | "investors" | "experts"
             )
-            && ws[k..]
-                .iter()
-                .take(4)
-                .any(|x| {
-                    matches!(
-                        lexicon::verb_lemma(&x.low),
-                        Some("expect" | "predict" | "estimate" | "forecast" | "anticipate")
-                    ) || x.low.starts_with("forecast")
-                        || x.low.starts_with("anticipat")
-                })
+            && ws[k..].iter().take(4).any(|x| {
+                matches!(
+                    lexicon::verb_lemma(&x.low),
+                    Some("expect" | "predict" | "estimate" | "forecast" | "anticipate")
+                ) || x.low.starts_with("forecast")
+                    || x.low.starts_with("anticipat")
+            })
         {
             return None;
         }
@@ -696,7 +764,10 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             return None;
         }
         // Companies and countries are sources when they say, think or feel something.
-        if !is_people(&ws[head]) && is_actor(&ws[head]) && !modal && !bare_pronoun_acts(ws, k, false)
+        if !is_people(&ws[head])
+            && is_actor(&ws[head])
+            && !modal
+            && !bare_pronoun_acts(ws, k, false)
         {
             return None;
         }
@@ -749,12 +820,52 @@ const PREPOSITIONS: [&str; 18] = [
 
 /// Plural nouns with an agent-like ending that do not name people.
 const NOT_AGENTS: [&str; 46] = [
-    "numbers", "letters", "papers", "orders", "powers", "waters", "matters", "computers",
-    "chapters", "towers", "layers", "offers", "answers", "flowers", "borders", "headquarters",
-    "centers", "quarters", "barriers", "containers", "filters", "parameters", "monsters",
-    "transfers", "registers", "covers", "corners", "wonders", "disasters", "rivers", "meters",
-    "factors", "sectors", "errors", "doors", "floors", "colors", "colours", "plants", "grants",
-    "bees", "trees", "fees", "degrees", "knees", "guarantees",
+    "numbers",
+    "letters",
+    "papers",
+    "orders",
+    "powers",
+    "waters",
+    "matters",
+    "computers",
+    "chapters",
+    "towers",
+    "layers",
+    "offers",
+    "answers",
+    "flowers",
+    "borders",
+    "headquarters",
+    "centers",
+    "quarters",
+    "barriers",
+    "containers",
+    "filters",
+    "parameters",
+    "monsters",
+    "transfers",
+    "registers",
+    "covers",
+    "corners",
+    "wonders",
+    "disasters",
+    "rivers",
+    "meters",
+    "factors",
+    "sectors",
+    "errors",
+    "doors",
+    "floors",
+    "colors",
+    "colours",
+    "plants",
+    "grants",
+    "bees",
+    "trees",
+    "fees",
+    "degrees",
+    "knees",
+    "guarantees",
 ];
 
 /// Collective actors a quantifier can leave unnamed: "some countries are talking about…",
@@ -863,13 +974,16 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         && lexicon::QUANTIFIERS
             .iter()
             .any(|q| q.len() == 1 && q[0] == &*head.low);
-    let quant_led = lexicon::QUANTIFIERS.iter().any(|q| {
-        phrase_at(ws, np.start, q)
-            && !matches!(
-                q[0],
-                "other" | "dozens" | "hundreds" | "thousands" | "millions"
-            )
-    });
+    let quant_led = ws
+        .get(np.start)
+        .is_some_and(|w| lexicon::QUANTIFIER_FIRST.contains(&*w.low))
+        && lexicon::QUANTIFIERS.iter().any(|q| {
+            phrase_at(ws, np.start, q)
+                && !matches!(
+                    q[0],
+                    "other" | "dozens" | "hundreds" | "thousands" | "millions"
+                )
+        });
     let source_noun = lexicon::VAGUE_NOUNS.contains(&*head.low) && !head.is("people");
     if !quant_only && !(is_people(head) && (quant_led || source_noun)) {
         return None;

@@ -1,7 +1,7 @@
 //! The attribution word lists, read once from the data files in
 //! `src/analysis/lexicons/attribution/` (see the README there for their sources).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -12,7 +12,7 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// Every form of each verb on a line, mapped to the line's first word (the lemma).
 fn forms(data: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for l in lines(data) {
         let mut ws = l.split_whitespace();
         if let Some(lemma) = ws.next() {
@@ -39,7 +39,7 @@ pub static BELIEF_VERBS: LazyLock<HashMap<&'static str, &'static str>> =
 
 /// Loaded attribution verb forms → what they imply.
 pub static LOADED_VERBS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for l in lines(include_str!("../lexicons/attribution/loaded_verbs.txt")) {
         let (fs, class) = l.split_once('=').unwrap_or((l, ""));
         for f in fs.split_whitespace() {
@@ -93,6 +93,23 @@ pub static ANONYMITY_REASONS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|
     .map(|l| l.split_whitespace().collect())
     .collect()
 });
+
+/// The first words of the phrases of `list`: a word that is none of them starts no phrase.
+fn first_words(list: &[Vec<&'static str>]) -> HashSet<&'static str> {
+    list.iter().filter_map(|p| p.first().copied()).collect()
+}
+
+/// The first words of [`QUANTIFIERS`].
+pub static QUANTIFIER_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| first_words(&QUANTIFIERS));
+
+/// The first words of [`ANONYMITY`].
+pub static ANONYMITY_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| first_words(&ANONYMITY));
+
+/// The first words of [`ANONYMITY_REASONS`].
+pub static ANONYMITY_REASONS_FIRST: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| first_words(&ANONYMITY_REASONS));
 
 /// Stance verbs that attribute a view only when their subject is vague ("many want…").
 pub const STANCE_ONLY: [&str; 22] = [

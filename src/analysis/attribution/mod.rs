@@ -267,7 +267,7 @@ fn lower(text: &str) -> Cow<'_, str> {
 }
 
 /// The tokens of sentence `si`, with their lowercase forms.
-pub fn sentence_words<'a>(draft: &'a Draft, prose: &Prose, si: usize) -> Vec<W<'a>> {
+pub fn sentence_words<'a>(draft: &'a Draft, prose: &'a Prose, si: usize) -> Vec<W<'a>> {
     let Some(s) = prose.sentences.get(si) else {
         return Vec::new();
     };
@@ -283,7 +283,7 @@ pub fn sentence_words<'a>(draft: &'a Draft, prose: &Prose, si: usize) -> Vec<W<'
         out.push(W {
             tok: ti,
             text,
-            low: lower(text),
+            low: Cow::Borrowed(prose.token_lower(draft, ti)),
             kind: t.kind,
             quoted: t.quoted,
             span: t.span,
@@ -624,23 +624,23 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         if ws.get(k).is_some_and(|x| x.is("been")) {
             k += 1;
         }
-        if ws
-            .get(k)
-            .is_some_and(|x| matches!(&*x.low, "growing" | "widespread" | "some" | "much" | "considerable" | "little"))
-        {
+        if ws.get(k).is_some_and(|x| {
+            matches!(
+                &*x.low,
+                "growing" | "widespread" | "some" | "much" | "considerable" | "little"
+            )
+        }) {
             k += 1;
         }
         if ws
             .get(k)
             .is_some_and(|x| THERE.contains(&&*x.low) && !x.quoted)
-            && ws
-                .get(k + 1)
-                .is_some_and(|x| {
-                    matches!(
-                        &*x.low,
-                        "that" | "about" | "over" | "of" | "the" | "as" | "whether" | "among"
-                    )
-                })
+            && ws.get(k + 1).is_some_and(|x| {
+                matches!(
+                    &*x.low,
+                    "that" | "about" | "over" | "of" | "the" | "as" | "whether" | "among"
+                )
+            })
         {
             return mk(k + 1, "there are");
         }
@@ -1144,6 +1144,9 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
 fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<Anonymity> {
     let mut out = Vec::new();
     for i in 0..ws.len() {
+        if !lexicon::ANONYMITY_FIRST.contains(&*ws[i].low) {
+            continue;
+        }
         for pat in lexicon::ANONYMITY.iter() {
             // "familiar with", "close to" … mark anonymity only after a source noun.
             // "familiar with", "close to" … make a source anonymous (see `source`), but do
@@ -1178,6 +1181,9 @@ fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<
 
 fn find_reason(ws: &[W<'_>], from: usize) -> Option<Span> {
     for i in from..ws.len() {
+        if !lexicon::ANONYMITY_REASONS_FIRST.contains(&*ws[i].low) {
+            continue;
+        }
         for pat in lexicon::ANONYMITY_REASONS.iter() {
             if phrase_at(ws, i, pat) {
                 return Some(ws[i].span.cover(ws[i + pat.len() - 1].span));

@@ -340,6 +340,9 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     }
     // Anonymity and familiarity phrases.
     for i in 0..words.len() {
+        if !lexicon::ANONYMITY_FIRST.contains(&*words[i].low) {
+            continue;
+        }
         for pat in lexicon::ANONYMITY.iter() {
             if super::phrase_at(words, i, pat) && i > 0 {
                 return SourceKind::Anonymous;

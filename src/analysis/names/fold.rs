@@ -5,8 +5,6 @@
 //! yu/iu, ya/ia, kh/h, ks/x, ph/f, doubled consonants, ie/ei, -son/-sen, -ev/-yev, -ov/-off,
 //! ee/i and ou/u vowel drift). Two spellings with a key in common are variants of one name.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Lower case, without diacritics, hyphens, spaces or apostrophes. With `umlaut_e`, German
 /// umlauts become vowel + e (ö → oe), as German spells them without the marks.
 pub fn plain_with(s: &str, umlaut_e: bool) -> String {
@@ -28,13 +26,12 @@ pub fn plain_with(s: &str, umlaut_e: bool) -> String {
             'æ' => out.push_str("ae"),
             'œ' => out.push_str("oe"),
             'đ' => out.push('d'),
-            _ => {
-                for d in c.to_string().nfd() {
-                    if !unicode_normalization::char::is_combining_mark(d) {
-                        out.push(d);
-                    }
+            _ if c.is_ascii() => out.push(c),
+            _ => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    out.push(d);
                 }
-            }
+            }),
         }
     }
     out

@@ -10,30 +10,79 @@ const PROPER: &str = include_str!("../lexicons/names/proper.txt");
 const COMMON: &str = include_str!("../lexicons/names/common.txt");
 const UKRAINE: &str = include_str!("../lexicons/names/ukraine.tsv");
 
-fn set(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect()
+/// A word list sorted in byte order, one word per line (as the files are: a test checks it),
+/// searched in place: loading it costs one scan for line starts, not a hash table of 100,000
+/// words.
+struct SortedList {
+    text: &'static str,
+    /// The byte offset of each line's start.
+    starts: Vec<u32>,
 }
 
-static GIVEN_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(GIVEN));
-static PROPER_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(PROPER));
-static COMMON_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set(COMMON));
+impl SortedList {
+    fn new(text: &'static str) -> SortedList {
+        let mut starts = Vec::with_capacity(text.len() / 8);
+        starts.push(0);
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                starts.push(i as u32 + 1);
+            }
+        }
+        if starts.last().is_some_and(|&s| s as usize >= text.len()) {
+            starts.pop();
+        }
+        SortedList { text, starts }
+    }
 
-/// Whether `lower` (a lower-case word) is a known given name.
+    fn line(&self, i: usize) -> &'static str {
+        let start = self.starts[i] as usize;
+        let end = self
+            .starts
+            .get(i + 1)
+            .map_or(self.text.len(), |&e| e as usize - 1);
+        &self.text[start..end]
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let (mut lo, mut hi) = (0, self.starts.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.line(mid).cmp(word) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        false
+    }
+}
+
+static GIVEN_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(GIVEN));
+static PROPER_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(PROPER));
+static COMMON_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(COMMON));
+
+/// Whether `lower` (a lower-case word) is a known given name: in the given-name list, or a
+/// spelling of a given name that [`KNOWN_GIVEN_GROUPS`] lists.
 pub fn is_given(lower: &str) -> bool {
-    GIVEN_SET.contains(lower)
+    GIVEN_LIST.contains(lower) || KNOWN_GIVEN_SET.contains(lower)
 }
+
+static KNOWN_GIVEN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    KNOWN_GIVEN_GROUPS
+        .iter()
+        .flat_map(|g| g.iter())
+        .map(|w| w.to_lowercase())
+        .collect()
+});
 
 /// Whether `word` (as capitalised in text) is a proper noun an English dictionary knows.
 pub fn is_known_proper(word: &str) -> bool {
-    PROPER_SET.contains(word)
+    PROPER_LIST.contains(word)
 }
 
 /// Whether `lower` (a lower-case word) is a common English word.
 pub fn is_common(lower: &str) -> bool {
-    COMMON_SET.contains(lower)
+    COMMON_LIST.contains(lower)
 }
 
 /// One SpellingUkraine entry: the correct spelling and its common wrong spellings.
@@ -75,6 +124,12 @@ const KNOWN_GROUPS: &[&[&str]] = &[
     &["Mykolaiv", "Nikolaev", "Nikolayev"],
     &["Zaporizhzhia", "Zaporozhye", "Zaporizhia"],
     &["Chornobyl", "Chernobyl"],
+    &["Qaeda", "Qaida"],
+    &["Gaddafi", "Qaddafi", "Kadhafi", "Qadhafi"],
+];
+
+/// Given names in their transliterated spellings: variants of one another, and given names.
+const KNOWN_GIVEN_GROUPS: &[&[&str]] = &[
     &["Volodymyr", "Vladimir"],
     &["Oleksandr", "Aleksandr", "Alexander", "Oleksander"],
     &["Serhiy", "Sergey", "Sergei", "Serhii"],
@@ -83,14 +138,12 @@ const KNOWN_GROUPS: &[&[&str]] = &[
     &["Dmytro", "Dmitry", "Dmitri", "Dmitriy"],
     &["Yuriy", "Yuri", "Yury", "Iurii"],
     &["Mohammed", "Muhammad", "Mohammad", "Mohamed", "Muhammed"],
-    &["Qaeda", "Qaida"],
-    &["Gaddafi", "Qaddafi", "Kadhafi", "Qadhafi"],
 ];
 
 /// For every spelling in a known group or SpellingUkraine entry: the group's canonical spelling.
 pub static KNOWN_VARIANTS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut m = HashMap::default();
-    for g in KNOWN_GROUPS {
+    for g in KNOWN_GROUPS.iter().chain(KNOWN_GIVEN_GROUPS) {
         for w in *g {
             m.insert(*w, g[0]);
         }
@@ -364,6 +417,14 @@ pub fn is_courtesy(word: &str) -> bool {
     )
 }
 
+/// Generational suffixes after a name (`Jr`, `Sr`, `III`): not a surname.
+pub fn is_generational(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "Jnr" | "Snr" | "II" | "III" | "IV"
+    )
+}
+
 /// Lower-case particles inside names (`van der`, `de la`, `bin`).
 pub fn is_particle(word: &str) -> bool {
     matches!(
@@ -379,6 +440,11 @@ pub fn is_particle(word: &str) -> bool {
             | "das"
             | "dos"
             | "del"
+            | "dal"
+            | "dalla"
+            | "dello"
+            | "dei"
+            | "degli"
             | "della"
             | "di"
             | "von"
@@ -406,5 +472,27 @@ mod tests {
         assert_eq!(KNOWN_VARIANTS.get("Kharkov"), Some(&"Kharkiv"));
         assert_eq!(KNOWN_VARIANTS.get("Mohammed"), Some(&"Mohammed"));
         assert!(is_title_head("Gen.") && is_title_word("Foreign") && !is_title_word("Paris"));
+    }
+
+    /// The word lists are searched in place, so each must be sorted in byte order, one word
+    /// per line, no blanks (`LC_ALL=C sort -u` keeps them so).
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for (name, list) in [("given", GIVEN), ("proper", PROPER), ("common", COMMON)] {
+            let words: Vec<&str> = list.lines().collect();
+            assert!(
+                words.windows(2).all(|w| w[0] < w[1]),
+                "{name}.txt is not sorted (LC_ALL=C sort -u)"
+            );
+            assert!(words.iter().all(|w| !w.is_empty() && w.trim() == *w));
+            let sorted = SortedList::new(list);
+            assert_eq!(sorted.starts.len(), words.len());
+            for w in words.iter().step_by(7) {
+                assert!(sorted.contains(w), "{name}: {w}");
+            }
+            for w in ["", "zzzzzzzz", "Aaaaaaa", "a b"] {
+                assert_eq!(sorted.contains(w), words.contains(&w), "{name}: {w:?}");
+            }
+        }
     }
 }

@@ -107,7 +107,10 @@ fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -
     if ti > 0 && ctx.token_text(ti - 1).eq_ignore_ascii_case("self") {
         return true;
     }
-    if !matches!(low.as_str(), "claims" | "claim" | "slam" | "slams" | "admits" | "admit") {
+    if !matches!(
+        low.as_str(),
+        "claims" | "claim" | "slam" | "slams" | "admits" | "admit"
+    ) {
         return false;
     }
     let last_in_heading = ctx
@@ -127,7 +130,10 @@ fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -
     let before_subject = toks[..ti]
         .iter()
         .rposition(|p| p.span.end <= start && p.sentence == t.sentence);
-    let before = |n: usize| ti.checked_sub(n).filter(|&i| toks[i].sentence == t.sentence);
+    let before = |n: usize| {
+        ti.checked_sub(n)
+            .filter(|&i| toks[i].sentence == t.sentence)
+    };
     let word = |pi: Option<usize>| {
         pi.filter(|&i| toks[i].kind == crate::prose::TokenKind::Word)
             .map(|i| ctx.token_text(i).to_lowercase())

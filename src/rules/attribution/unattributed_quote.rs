@@ -120,7 +120,8 @@ impl Rule for UnattributedQuote {
                     let w = ctx.token_text(from + i);
                     if w.chars().count() > 3 {
                         long_words += 1;
-                        capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                        capitalised +=
+                            usize::from(w.chars().next().is_some_and(char::is_uppercase));
                     }
                 }
                 full_stop |= text.trim_end().ends_with(['.', '!', '?']) || text.contains(". ");

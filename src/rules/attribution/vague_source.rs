@@ -106,18 +106,16 @@ impl Rule for VagueSource {
             }
             // `named` is in paragraph order: look only at this paragraph's sources.
             let from = named.partition_point(|(b, _)| *b < block);
-            named[from..].iter().take_while(|(b, _)| *b == block).any(|(_, text)| {
-                text
-                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+            named[from..]
+                .iter()
+                .take_while(|(b, _)| *b == block)
+                .any(|(_, text)| {
+                    text.split(|c: char| !c.is_alphanumeric() && c != '-')
                         .any(|w| w == single || w == head)
-            })
+                })
         };
         for s in &atts.sentences {
-            let block = ctx
-                .prose
-                .sentences
-                .get(s.sentence)
-                .map_or(0, |x| x.block);
+            let block = ctx.prose.sentences.get(s.sentence).map_or(0, |x| x.block);
             for a in &s.attributions {
                 if let Some(src) = &a.source
                     && (src.kind == SourceKind::Vague || a.cue.kind == CueKind::VagueSubject)
@@ -246,18 +244,33 @@ mod tests {
             "There is anger among some island residents.",
             &["some island residents"],
         );
-        check("For many islanders, the ferry is a lifeline.", &["many islanders"]);
+        check(
+            "For many islanders, the ferry is a lifeline.",
+            &["many islanders"],
+        );
         check("The closure is troubling to many.", &["many"]);
-        check("The fares have unsettled many commuters.", &["many commuters"]);
-        check("The vote led some councillors to doubt the plan.", &["some councillors"]);
+        check(
+            "The fares have unsettled many commuters.",
+            &["many commuters"],
+        );
+        check(
+            "The vote led some councillors to doubt the plan.",
+            &["some councillors"],
+        );
         // Unnamed documents and outlets.
-        check("By some estimates, the ferry loses money.", &["some estimates"]);
+        check(
+            "By some estimates, the ferry loses money.",
+            &["some estimates"],
+        );
         check(
             "The skipper was named in local news reports as the owner.",
             &["local news reports"],
         );
         // Consensus with nobody named.
-        check("It is widely accepted that the pier is unsafe.", &["is widely accepted"]);
+        check(
+            "It is widely accepted that the pier is unsafe.",
+            &["is widely accepted"],
+        );
         check(
             "There is some controversy over the new timetable.",
             &["There is some controversy"],

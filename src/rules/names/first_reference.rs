@@ -2,7 +2,7 @@ use crate::analysis::names::{Mention, Names, lexicon, plain};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 crate::declare_rule! {
     /// A person's first mention lacks the full name.
@@ -72,7 +72,7 @@ fn single_name_title(title: &str) -> bool {
 /// The mentions of each person, keyed by the plain spelling of the surname.
 pub(crate) fn people(names: &Names) -> Vec<(String, Vec<usize>)> {
     let mut order: Vec<String> = Vec::new();
-    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut map: HashMap<String, Vec<usize>> = HashMap::default();
     for (mi, m) in names.mentions.iter().enumerate() {
         let Some(head) = names.occurrences.get(m.head()) else {
             continue;

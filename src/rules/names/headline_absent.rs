@@ -2,7 +2,7 @@ use crate::analysis::names::{keys, lexicon, morphological};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 crate::declare_rule! {
     /// A name in the headline never appears in the body.

@@ -19,9 +19,9 @@ crate::declare_rule! {
     /// reads as a forecast, not as fact.
     ///
     /// Not flagged: the passive without a holder ("is expected to"), which is
-    /// `speculation/unsourced-expectation`; "think about", "believe in", "than expected",
-    /// "as expected"; nouns ("a thought", "the forecast"); anything inside a direct
-    /// quotation.
+    /// `speculation/unsourced-expectation`; "think about", "believe in", "think tank",
+    /// "than expected", "as expected", "than some analysts had expected"; nouns ("a
+    /// thought", "the forecast"); anything inside a direct quotation.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

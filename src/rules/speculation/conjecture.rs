@@ -19,8 +19,11 @@ crate::declare_rule! {
     ///   that*, *hinted at*;
     /// - *raises the prospect / possibility / spectre*, *raises questions*, *casts doubt*.
     ///
-    /// Not flagged: a proposal ("she suggested a meeting", "suggested to him"), a noun after
-    /// a determiner ("the suggestion", "a signal"), and anything inside a direct quotation.
+    /// Not flagged: a proposal or a claim made by a person — *suggest(ed)* after a name or a
+    /// personal pronoun ("Mr Lee suggested a delay", "she suggested the vote was rigged"):
+    /// that is reported speech, which the `attribution` rules judge, not the writer's
+    /// reading of evidence; "suggested to him"; a noun after a determiner ("the
+    /// suggestion", "a signal"); and anything inside a direct quotation.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -20,7 +20,9 @@ crate::declare_rule! {
     /// - appearance and perception: *seem(s)*, *appear(s) to*, *it appears*, *looks set to*,
     ///   *looks likely*, *it looks like*, *is perceived as*;
     /// - open questions the writer states: *it is unclear*, *remains uncertain*,
-    ///   *remains to be seen*;
+    ///   *remains to be seen*, *is yet to be seen*, *it is not clear whether*, and an
+    ///   inquiry into one: *investigating whether*, *will decide if*, *to find out whether*,
+    ///   *a decision on whether*, *the question of whether* ("say what is known so far");
     /// - a doubled hedge, *may possibly*, *could potentially*, as one finding with a fix.
     ///
     /// Not flagged:
@@ -28,11 +30,24 @@ crate::declare_rule! {
     /// - *May* the month ("in May", "May 5") and the name ("Theresa May"); a sentence that
     ///   starts with *May* followed by a name or a past-tense verb;
     /// - permission and past ability: "you may apply online", "could not attend",
-    ///   "could see the smoke", "so that they could vote", "how it could happen";
+    ///   "could see the smoke", "so that they could vote", "so they could vote",
+    ///   "how it could happen";
+    /// - *could* in reported speech: in a sentence that reports someone's words (*said*,
+    ///   *told*, *warned*, *according to* …), "could" is the speaker's possibility, often the
+    ///   backshifted *can* ("The mayor said the bridge could close"). *may* and *might*
+    ///   stay flagged there: they are marked hedges even in reported speech;
+    /// - any modal in a sentence that continues the reported speech of the sentence before
+    ///   it in the same paragraph ("The mayor said the cables were worn. The bridge could
+    ///   close for a month.");
+    /// - *could* in a past-tense narrative (after *was*, *were*, *had* or *did* in the
+    ///   sentence): past ability or the backshifted *can* ("The hall was small and could
+    ///   seat only fifty");
     /// - conditionals: nothing inside an *if*, *unless* or *whether* clause, and not *could*
     ///   in a sentence with an *if* or *unless* clause — a conditional states a condition,
     ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;
     /// - *as soon as possible*, *made possible*, *possible to* (ability), *the potential to*;
+    /// - a comparison of rates, which is a statistic, not a hedge: "smokers are more likely
+    ///   to fall ill", "less likely than", "as likely as";
     /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd").
     ///
     /// A heading is judged like prose; in a title-case headline, *May* is read as the modal
@@ -41,6 +56,8 @@ crate::declare_rule! {
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
     /// a hedge, a belief) is reported and the others are listed with it as related spans.
+    /// This is a reading aid, not a filter: every cue is still shown, and the exemptions
+    /// above are what keeps the rule quiet on ordinary news copy.
     ///
     /// ## Why it matters
     /// A hedge in the reporter's voice tells the reader the newsroom is guessing. Reuters asks
@@ -81,6 +98,9 @@ fn message(c: &Cue) -> String {
         CueKind::Appearance => format!(
             "{w} says how things look, not what is known: state the fact, or say who sees it so."
         ),
+        CueKind::OpenQuestion if c.words.ends_with(" whether") || c.words.ends_with(" if") => {
+            format!("{w}: an open question. Say what is known so far, and who is asking.")
+        }
         CueKind::OpenQuestion => {
             format!("{w}: say what is known, and who says the rest is uncertain.")
         }

@@ -26,6 +26,12 @@ crate::declare_rule! {
     ///   "by many", "by some analysts" — is still flagged);
     /// - the active voice with a subject ("analysts expect"): that is `speculation/belief`;
     /// - "than expected", "as expected";
+    /// - *set* the noun ("lost the opening set to her rival");
+    /// - a forecast (*expected*, *set*, *poised*, *tipped*, *slated*, *projected*,
+    ///   *forecast*, *predicted*, *anticipated*, *estimated*, *understood to*) in a sentence
+    ///   that reports who said it ("The retailer said its sales are expected to rise"): the
+    ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
+    ///   as*, *is said to*, *is believed to*) stay flagged there;
     /// - anything inside a direct quotation.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative

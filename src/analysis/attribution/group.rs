@@ -404,8 +404,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         // "some of his aides", "most of whom", "a number of the members".
         if ends_of || next.is_some_and(|x| x.is("of") && !x.quoted) {
             let k = if ends_of { a } else { a + 1 };
-            if ws.get(k).is_some_and(|x| x.is("whom")) {
-                return Some((k + 1, k, true));
+            // "captives, many of whom…" refers to a group just named.
+            if ws.get(k).is_some_and(|x| x.is("whom") || x.is("which")) {
+                return None;
             }
             let mut s = k;
             if ws.get(s).is_some_and(|x| {
@@ -825,7 +826,7 @@ const PREPOSITIONS: [&str; 18] = [
 ];
 
 /// Plural nouns with an agent-like ending that do not name people.
-const NOT_AGENTS: [&str; 40] = [
+const NOT_AGENTS: [&str; 46] = [
     "numbers",
     "letters",
     "papers",
@@ -866,6 +867,12 @@ const NOT_AGENTS: [&str; 40] = [
     "colours",
     "plants",
     "grants",
+    "bees",
+    "trees",
+    "fees",
+    "degrees",
+    "knees",
+    "guarantees",
 ];
 
 /// Collective actors a quantifier can leave unnamed: "some countries are talking about…",

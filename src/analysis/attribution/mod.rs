@@ -487,6 +487,11 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 1;
             continue;
         }
+        if let Some(a) = consensus_passive(ws, j) {
+            out.push(a);
+            j += 1;
+            continue;
+        }
         if let Some(a) = verb_cue(ws, j, &out) {
             out.push(a);
         }
@@ -517,9 +522,74 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
     out
 }
 
+/// Participles that claim a consensus when an adverb of extent and no agent go with them:
+/// "is widely accepted", "is generally agreed", "is often cited". (The reporting and
+/// belief participles — "is widely believed" — are read by [`passive_cue`].)
+const CONSENSUS_PARTICIPLES: [&str; 9] = [
+    "known",
+    "accepted",
+    "acknowledged",
+    "recognised",
+    "recognized",
+    "agreed",
+    "assumed",
+    "cited",
+    "acclaimed",
+];
+
+/// "is widely accepted", "it is generally agreed that", "is often cited": a consensus
+/// with nobody named.
+fn consensus_passive(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    if w.quoted || !CONSENSUS_PARTICIPLES.contains(&&*w.low) {
+        return None;
+    }
+    let adverb = ws.get(j.checked_sub(1)?)?;
+    if adverb.quoted
+        || !matches!(
+            &*adverb.low,
+            "widely" | "generally" | "commonly" | "universally" | "broadly" | "popularly" | "often"
+        )
+    {
+        return None;
+    }
+    let mut p = j - 1;
+    while p > 0 && matches!(&*ws[p - 1].low, "also" | "now" | "still" | "not") {
+        p -= 1;
+    }
+    let be = ws.get(p.checked_sub(1)?)?;
+    if !lexicon::BE.contains(&&*be.low) || be.is("being") {
+        return None;
+    }
+    let next = ws.get(j + 1).filter(|x| !x.quoted).map_or("", |x| &*x.low);
+    // An agent names the source; "known as" and "known for" name or describe.
+    if matches!(next, "by" | "as" | "for") {
+        return None;
+    }
+    let mut start = p - 1;
+    while start > 0
+        && matches!(
+            &*ws[start - 1].low,
+            "has" | "have" | "had" | "been" | "will" | "would" | "may" | "might" | "could" | "be"
+        )
+    {
+        start -= 1;
+    }
+    Some(Attribution {
+        cue: Cue {
+            span: ws[start].span.cover(w.span),
+            lemma: "be",
+            kind: CueKind::Passive,
+            token: w.tok,
+        },
+        source: None,
+        content: None,
+    })
+}
+
 /// "there are fears", "questions have been raised", "research shows"-style phrases.
 fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
-    const THERE: [&str; 7] = [
+    const THERE: [&str; 11] = [
         "fears",
         "speculation",
         "concerns",
@@ -527,6 +597,10 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         "rumours",
         "rumors",
         "claims",
+        "controversy",
+        "debate",
+        "disagreement",
+        "suspicions",
     ];
     let w = &ws[j];
     let mk = |end: usize, lemma: &'static str| {
@@ -551,18 +625,23 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         if ws.get(k).is_some_and(|x| x.is("been")) {
             k += 1;
         }
-        if ws
-            .get(k)
-            .is_some_and(|x| matches!(&*x.low, "growing" | "widespread" | "some"))
-        {
+        if ws.get(k).is_some_and(|x| {
+            matches!(
+                &*x.low,
+                "growing" | "widespread" | "some" | "much" | "considerable" | "little"
+            )
+        }) {
             k += 1;
         }
         if ws
             .get(k)
             .is_some_and(|x| THERE.contains(&&*x.low) && !x.quoted)
-            && ws
-                .get(k + 1)
-                .is_some_and(|x| matches!(&*x.low, "that" | "about" | "over" | "of" | "the"))
+            && ws.get(k + 1).is_some_and(|x| {
+                matches!(
+                    &*x.low,
+                    "that" | "about" | "over" | "of" | "the" | "as" | "whether" | "among"
+                )
+            })
         {
             return mk(k + 1, "there are");
         }
@@ -892,6 +971,14 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
             | "vows"
             | "vow"
     );
+    // "an official report says": the word is a noun when a reporting verb follows it.
+    if nounlike
+        && ws
+            .get(j + 1)
+            .is_some_and(|x| !x.quoted && lexicon::CUE_VERBS.contains_key(&*x.low))
+    {
+        return false;
+    }
     if nounlike {
         let l = &*last.low;
         if l.ends_with("'s") || l.ends_with('\'') {

@@ -68,6 +68,24 @@ pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
         return None;
     }
     let start = collect_back(ws, end, false);
+    // "Jane Roe, an analyst at Fenwick Bank told…": an apposition whose closing comma is
+    // missing. The name before the comma is the source.
+    if start < end
+        && start >= 2
+        && ws[start - 1].text == ","
+        && matches!(&*ws[start].low, "a" | "an" | "the")
+    {
+        let a1_end = start - 1;
+        let a1_start = collect_back(ws, a1_end, false);
+        let name = &ws[a1_start..a1_end];
+        if name.len() >= 2
+            && name.len() <= 4
+            && name.iter().all(|w| w.is_cap() && w.is_word())
+            && (a1_start == 0 || !ws[a1_start - 1].is_word())
+        {
+            return Some(a1_start..end);
+        }
+    }
     (start < end).then_some(start..end)
 }
 

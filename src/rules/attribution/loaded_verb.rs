@@ -11,8 +11,10 @@ crate::declare_rule! {
     /// A loaded verb used to attribute speech, outside direct quotations: verbs that cast
     /// doubt (claimed), imply a confession or concession (admitted, conceded, confessed), or
     /// judge the speaker's manner (boasted, bragged, quipped, slammed, blasted, fumed).
-    /// "Insisted" and "contended" are left alone: they are often the precise word. Only attributive uses count: "she claimed that…", "…, he admitted."
-    /// — not "claimed the title" or "was admitted to hospital".
+    /// "Insisted" and "contended" are left alone: they are often the precise word. Only
+    /// attributive uses count: "she claimed that…", "…, he admitted." — not "claimed the
+    /// title", "was admitted to hospital", or the noun in "hit back at council claims that…"
+    /// and "makes claims that…".
     ///
     /// ## Why it matters
     /// "Said" is neutral; a loaded verb tells the reader what to think of the speaker.
@@ -62,6 +64,9 @@ impl Rule for LoadedVerb {
                 if !attributive(ctx, a.cue.token, a.source.as_ref().map(|s| s.span)) {
                     continue;
                 }
+                if noun_reading(ctx, a.cue.token, a.source.as_ref().map(|s| s.span)) {
+                    continue;
+                }
                 let neutral = if low.ends_with("ed") {
                     "said"
                 } else if low.ends_with('s') {
@@ -87,6 +92,84 @@ impl Rule for LoadedVerb {
             }
         }
     }
+}
+
+/// Whether "claims", "claim" or "slam" at token `ti` is a noun: its would-be subject follows
+/// a preposition, a determiner or a verb ("hit back at Labour claims that…", "addressing
+/// claims that…", "makes claims that…"), or it ends a heading ("Rivals stake title claim").
+fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -> bool {
+    let toks = &ctx.prose.tokens;
+    let Some(t) = toks.get(ti) else {
+        return false;
+    };
+    let low = ctx.token_text(ti).to_lowercase();
+    // "self-confessed" written as two words is an adjective.
+    if ti > 0 && ctx.token_text(ti - 1).eq_ignore_ascii_case("self") {
+        return true;
+    }
+    if !matches!(
+        low.as_str(),
+        "claims" | "claim" | "slam" | "slams" | "admits" | "admit"
+    ) {
+        return false;
+    }
+    let last_in_heading = ctx
+        .draft
+        .blocks
+        .get(t.block)
+        .is_some_and(|b| b.is_heading())
+        && toks
+            .get(ti + 1)
+            .is_none_or(|n| n.sentence != t.sentence || n.kind == crate::prose::TokenKind::Punct);
+    if last_in_heading && low != "admits" {
+        return true;
+    }
+    // The word before the subject (or before the verb when there is none), and the two
+    // words before the verb ("makes claims", "at council claims").
+    let start = source.map_or(t.span.start, |s| s.start);
+    let before_subject = toks[..ti]
+        .iter()
+        .rposition(|p| p.span.end <= start && p.sentence == t.sentence);
+    let before = |n: usize| {
+        ti.checked_sub(n)
+            .filter(|&i| toks[i].sentence == t.sentence)
+    };
+    let word = |pi: Option<usize>| {
+        pi.filter(|&i| toks[i].kind == crate::prose::TokenKind::Word)
+            .map(|i| ctx.token_text(i).to_lowercase())
+    };
+    let determiner = |p: &str| matches!(p, "the" | "a" | "these" | "those" | "such");
+    // A determiner two words back opens the subject itself ("The chairman claims").
+    word(before_subject).is_some_and(|p| noun_context(&p) || determiner(&p))
+        || word(before(1)).is_some_and(|p| noun_context(&p) || determiner(&p))
+        || word(before(2)).is_some_and(|p| noun_context(&p))
+}
+
+/// Words after which the next noun phrase is an object, not a subject.
+fn noun_context(p: &str) -> bool {
+    p.ends_with("ing")
+        || matches!(
+            p,
+            "at" | "of"
+                | "on"
+                | "to"
+                | "for"
+                | "with"
+                | "by"
+                | "from"
+                | "about"
+                | "against"
+                | "over"
+                | "makes"
+                | "made"
+                | "make"
+                | "denied"
+                | "derided"
+                | "dismissed"
+                | "rejected"
+                | "dent"
+                | "grand"
+        )
 }
 
 /// Whether the verb at token `ti` introduces or closes reported speech: a that-clause, a
@@ -143,6 +226,13 @@ mod tests {
         check("Rob Tan was admitted to hospital.", &[]);
         check("The coach said that the team trained badly.", &[]);
         check("“He admitted that he lied,” Ann Lee said.", &[]);
+        // "claims" read as a noun: after a preposition, a verb, or at the end of a heading.
+        check(
+            "The mayor hit back at council claims that the pier was unsafe.",
+            &[],
+        );
+        check("The mayor makes claims that nobody can check.", &[]);
+        check("# Rovers stake early title claim", &[]);
     }
 
     #[test]

@@ -10,8 +10,10 @@ crate::declare_rule! {
     /// ## What it flags
     /// A quotation of at least five words (or one that holds a full sentence) when no
     /// attribution with a source appears in its paragraph or the paragraphs either side.
-    /// Short quoted phrases (titles, nicknames, scare quotes) and quotations in headings are
-    /// left alone.
+    /// Short quoted phrases (nicknames, scare quotes), titles of works in title case ("The
+    /// Long Road Home"), quotations the sentence mentions rather than reports ("the motto
+    /// is “…”", "meaning “…”", "the sign reads “…”") and quotations in headings are left
+    /// alone.
     ///
     /// ## Why it matters
     /// A reader must know who is speaking. Reuters asks that the source of a quote be
@@ -90,7 +92,12 @@ impl Rule for UnattributedQuote {
             if q.parts.iter().any(|(b, _)| near(*b)) {
                 continue;
             }
+            if mentioned(ctx, q) {
+                continue;
+            }
             let mut words = 0;
+            let mut long_words = 0;
+            let mut capitalised = 0;
             let mut full_stop = false;
             for (b, range) in &q.parts {
                 let Some(text) = ctx
@@ -103,14 +110,25 @@ impl Rule for UnattributedQuote {
                 };
                 let toks = &ctx.prose.tokens;
                 let from = toks.partition_point(|t| (t.block, t.range.start) < (*b, range.start));
-                words += toks[from..]
+                for (i, _) in toks[from..]
                     .iter()
-                    .take_while(|t| t.block == *b && t.range.end <= range.end)
-                    .filter(|t| t.kind == TokenKind::Word)
-                    .count();
+                    .enumerate()
+                    .take_while(|(_, t)| t.block == *b && t.range.end <= range.end)
+                    .filter(|(_, t)| t.kind == TokenKind::Word)
+                {
+                    words += 1;
+                    let w = ctx.token_text(from + i);
+                    if w.chars().count() > 3 {
+                        long_words += 1;
+                        capitalised +=
+                            usize::from(w.chars().next().is_some_and(char::is_uppercase));
+                    }
+                }
                 full_stop |= text.trim_end().ends_with(['.', '!', '?']) || text.contains(". ");
             }
-            if words >= 5 || (full_stop && words >= 3) {
+            // A title in quotation marks ("The Long Road Home") is a name, not speech.
+            let title = long_words >= 2 && capitalised * 5 >= long_words * 4;
+            if !title && (words >= 5 || (full_stop && words >= 3)) {
                 out.push(Diagnostic::new(
                     &Self::META,
                     q.span,
@@ -119,6 +137,57 @@ impl Rule for UnattributedQuote {
             }
         }
     }
+}
+
+/// Whether the quotation is mentioned rather than spoken: a name, a phrase or a text that
+/// the sentence talks about ("known as “…”", "meaning “…”", "the motto is “…”", "lyrics
+/// began “…”").
+fn mentioned(ctx: &LintContext<'_>, q: &crate::prose::Quotation) -> bool {
+    let Some((block, _)) = q.parts.first() else {
+        return false;
+    };
+    let toks = &ctx.prose.tokens;
+    let open = q.open.start;
+    let Some(pi) = toks
+        .iter()
+        .rposition(|t| t.block == *block && t.span.end <= open && !t.quoted)
+    else {
+        return false;
+    };
+    let mut pi = pi;
+    // "meaning, “…”"
+    if toks[pi].kind == TokenKind::Punct && ctx.token_text(pi) == "," && pi > 0 {
+        pi -= 1;
+    }
+    if toks[pi].kind != TokenKind::Word || toks[pi].block != *block {
+        return false;
+    }
+    let p = ctx.token_text(pi).to_lowercase();
+    matches!(
+        p.as_str(),
+        "meaning"
+            | "means"
+            | "as"
+            | "in"
+            | "is"
+            | "was"
+            | "called"
+            | "named"
+            | "titled"
+            | "entitled"
+            | "dubbed"
+            | "term"
+            | "word"
+            | "phrase"
+            | "motto"
+            | "slogan"
+            | "began"
+            | "begins"
+            | "reads"
+            | "read"
+            | "reading"
+            | "of"
+    )
 }
 
 #[cfg(test)]
@@ -153,5 +222,15 @@ mod tests {
         );
         check("Critics call it the “people's palace” of the town.", &[]);
         check("# “We will not close it while I sit here”", &[]);
+        // A mentioned text, not reported speech.
+        check(
+            "The old harbour sign reads “Ferries leave at noon and return by dusk.”",
+            &[],
+        );
+        // A title of a work in quotation marks.
+        check(
+            "The council library lent “The Long Road Home Through Western Valleys” most often.",
+            &[],
+        );
     }
 }

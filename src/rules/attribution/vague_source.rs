@@ -17,7 +17,22 @@ crate::declare_rule! {
     /// such as "there are fears that" and "questions have been raised". A vague group of
     /// people as the subject of any verb at the start of a clause ("Many residents are
     /// pushing for…") or as the agent of a passive ("was mocked by several councillors") is
-    /// flagged too: the reader is owed a "who?".
+    /// flagged too, and so is such a group wherever it holds a view or a feeling: after
+    /// adverbs or a parenthetical ("Harbour officials have since balked…", "Some users,
+    /// angered by the fares, wrote…"), in a relative clause ("what many economists call…"),
+    /// as the holder of a view ("anger among some residents", "For many islanders, …",
+    /// "troubling to many") or the one who feels ("has unsettled many commuters", "led some
+    /// councillors to doubt…"): the reader is owed a "who?". Unnamed documents and outlets
+    /// ("by some estimates", "in most polls", "in local news reports") and consensus claims
+    /// with nobody named ("it is widely accepted", "is generally agreed", "there is some
+    /// controversy over") count as well.
+    ///
+    /// Not flagged: counts, superlatives and idioms ("some 40 people", "the most visited",
+    /// "many an hour"); a quantifier that stands for things ("Most are made in Norway"); a
+    /// group identified by its institution ("officials at the Harbour Board"); a vague group
+    /// whose named member speaks in the same paragraph ("Analysts said…, said Ada Park, an
+    /// analyst at Fenwick Bank"); and a market consensus used as a benchmark ("than analysts
+    /// had expected").
     ///
     /// A specific anonymous description ("two port authority officials involved in the
     /// review") is not vague: `attribution/anonymous-source` looks at those. Words inside a
@@ -62,8 +77,8 @@ impl Rule for VagueSource {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
         // The words of every named or titled source, by paragraph: "analysts said" in the
-        // paragraph of
-        // "said Jane Roe, an analyst at Fenwick Bank" has given the reader one of them.
+        // paragraph of "said Jane Roe, an analyst at Fenwick Bank" has given the reader one
+        // of them.
         let mut named: Vec<(usize, String)> = Vec::new();
         for s in &atts.sentences {
             let Some(block) = ctx.prose.sentences.get(s.sentence).map(|x| x.block) else {
@@ -89,17 +104,21 @@ impl Rule for VagueSource {
             if single.len() < 4 {
                 return false;
             }
-            named.iter().any(|(b, text)| {
-                *b == block
-                    && text
-                        .split(|c: char| !c.is_alphanumeric() && c != '-')
+            // `named` is in paragraph order: look only at this paragraph's sources.
+            let from = named.partition_point(|(b, _)| *b < block);
+            named[from..]
+                .iter()
+                .take_while(|(b, _)| *b == block)
+                .any(|(_, text)| {
+                    text.split(|c: char| !c.is_alphanumeric() && c != '-')
                         .any(|w| w == single || w == head)
-            })
+                })
         };
         for s in &atts.sentences {
             let block = ctx.prose.sentences.get(s.sentence).map_or(0, |x| x.block);
             for a in &s.attributions {
                 if let Some(src) = &a.source
+                    && (src.kind == SourceKind::Vague || a.cue.kind == CueKind::VagueSubject)
                     && named_nearby(block, src.span.slice(ctx.source))
                 {
                     continue;
@@ -203,6 +222,86 @@ mod tests {
             "The plan was mocked by several councillors.",
             &["several councillors"],
         );
+        // … after adverbs or a parenthetical, in a relative clause, or in lower case.
+        check(
+            "Harbour officials have since balked at the cost.",
+            &["Harbour officials"],
+        );
+        check(
+            "Some ferry users, angered by the fares, stayed at home.",
+            &["Some ferry users"],
+        );
+        check(
+            "The levy is what many economists call a hidden tax.",
+            &["many economists"],
+        );
+        check(
+            "Several of her advisers have urged caution.",
+            &["Several of her advisers have urged"],
+        );
+        // A vague group as the holder of a view or the one who feels.
+        check(
+            "There is anger among some island residents.",
+            &["some island residents"],
+        );
+        check(
+            "For many islanders, the ferry is a lifeline.",
+            &["many islanders"],
+        );
+        check("The closure is troubling to many.", &["many"]);
+        check(
+            "The fares have unsettled many commuters.",
+            &["many commuters"],
+        );
+        check(
+            "The vote led some councillors to doubt the plan.",
+            &["some councillors"],
+        );
+        // Unnamed documents and outlets.
+        check(
+            "By some estimates, the ferry loses money.",
+            &["some estimates"],
+        );
+        check(
+            "The skipper was named in local news reports as the owner.",
+            &["local news reports"],
+        );
+        // Consensus with nobody named.
+        check(
+            "It is widely accepted that the pier is unsafe.",
+            &["is widely accepted"],
+        );
+        check(
+            "There is some controversy over the new timetable.",
+            &["There is some controversy"],
+        );
+    }
+
+    #[test]
+    fn leaves_counts_contrasts_and_identified_groups_alone() {
+        // Counts, superlatives and idioms are not groups of sources.
+        check("Some six hundred islanders signed the petition.", &[]);
+        check("It is the island's most visited beach.", &[]);
+        check("Most notably, the ferry stopped.", &[]);
+        check("He waited for many an hour.", &[]);
+        check("As many as 40 islanders were stranded.", &[]);
+        // Things, not people, and a quantifier that stands for things named before.
+        check("Some of the timetables were changed.", &[]);
+        check("The ferries are old. Most are made in Norway.", &[]);
+        // A group identified by the institution it belongs to.
+        check(
+            "Officials at the Harbour Board said the ferry would stop.",
+            &[],
+        );
+        // A named member of the group in the same paragraph.
+        check(
+            "Ada Park, an analyst at Fenwick Bank, said fares would rise. Analysts said the \
+             ferry would lose money.",
+            &[],
+        );
+        // A market consensus used as a benchmark.
+        check("Fares rose faster than analysts had expected.", &[]);
+        check("The island is known as the Rock.", &[]);
     }
 
     #[test]

@@ -130,6 +130,19 @@ fn headline_absent() {
 }
 
 #[test]
+fn headline_given_name_of_a_body_person() {
+    // The headline calls the mayor by his given name; the next word is no surname.
+    let src = "# Row over Ken Zorro remark\n\nKen Morley, the mayor, apologised on Monday.\n";
+    assert_eq!(rules_in(src, &Settings::default()), Vec::<&str>::new());
+    // With no one of that given name in the body, the headline's person is missing.
+    let src = "# Row over Ken Zorro remark\n\nAnn Morley, the mayor, apologised on Monday.\n";
+    assert_eq!(
+        rules_in(src, &Settings::default()),
+        vec!["names/headline-absent"]
+    );
+}
+
+#[test]
 fn headline_name_in_body_is_fine() {
     let src = "# Lindqvist talks stall\n\nAnna Lindqvist left the capital.\n";
     assert_eq!(rules_in(src, &Settings::default()), Vec::<&str>::new());

@@ -17,7 +17,7 @@
 //! - `could` in a sentence that reports someone's words ("said", "told", "according to",
 //!   "warned" …): in reported speech it is the speaker's possibility, often the backshifted
 //!   `can` ("She said the plant could close" reports "the plant can close");
-//! - any modal in a sentence that continues the reported speech of the sentence before it
+//! - any cue in a sentence that continues the reported speech of the sentence before it
 //!   (the attribution analysis's [`Scope::Continuation`](crate::analysis::attribution::Scope));
 //! - `could` in a past-tense narrative (after `was`, `were`, `had`, `did`) or a purpose
 //!   clause ("so they could"): past ability, not a guess.
@@ -292,10 +292,6 @@ const INQUIRY_VERBS: &[&str] = &[
     "considered",
     "considering",
     "see",
-    "ask",
-    "asks",
-    "asked",
-    "asking",
     "debate",
     "debates",
     "debated",
@@ -485,6 +481,21 @@ const PERMISSION_VERBS: &[&str] = &[
     "apply", "register", "submit", "request", "opt", "choose", "enter", "attend", "contact",
     "call", "email", "visit", "bring", "use", "park", "download", "print",
 ];
+/// Participles after "may be" that state what is allowed ("may be bought online").
+const PERMISSION_PASSIVES: &[&str] = &[
+    "purchased",
+    "bought",
+    "downloaded",
+    "obtained",
+    "exercised",
+    "redeemed",
+    "renewed",
+    "ordered",
+    "booked",
+    "collected",
+    "submitted",
+    "exchanged",
+];
 /// After "is set to", these state a timetable, not a prediction ("is set to expire").
 const SCHEDULE_VERBS: &[&str] = &[
     "begin", "start", "open", "close", "expire", "end", "resume", "run", "take", "launch", "debut",
@@ -504,10 +515,8 @@ struct Tok<'a> {
 
 struct View<'a> {
     toks: Vec<Tok<'a>>,
-    /// Whether the sentence reports someone's words: a reporting verb or "according"
-    /// outside quotation marks ("she said", "told", "warned", "according to").
-    reported: bool,
-    /// The indices of those reporting words.
+    /// The words that report someone's words: reporting verbs and "according" outside
+    /// quotation marks ("she said", "told", "warned", "according to").
     reporting: Vec<usize>,
     /// Whether the sentence continues the reported speech of the sentence before it.
     continues: bool,
@@ -656,7 +665,6 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
             continue;
         };
         let mut view = View {
-            reported: false,
             reporting: Vec::new(),
             continues: false,
             toks: tokens
@@ -685,7 +693,6 @@ pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
             })
             .map(|(k, _)| k)
             .collect();
-        view.reported = !view.reporting.is_empty();
         // A sentence that continues the reported speech of the one before it in the same
         // paragraph ("He said the plant was safe. It could reopen in May.").
         view.continues = ctx
@@ -815,6 +822,11 @@ fn sentence_cues(
     flag_conditionals: bool,
     out: &mut Vec<Cue>,
 ) {
+    // A sentence that continues someone's reported speech is theirs, cues and all: "The
+    // minister said the law was clear. Councils would likely lose any appeal."
+    if v.continues {
+        return;
+    }
     let n = v.toks.len();
     let mut i = 0;
     // Tokens already part of a cue (so "may possibly" is one cue, not two).
@@ -1230,14 +1242,12 @@ fn modal(
             ],
         ) || v.in_(i + 1, PERMISSION_VERBS)
             || next == "i"
+            // The passive of a transaction: "tickets may be bought online", "the options
+            // may be exercised until June".
+            || next == "be" && v.in_(i + 2, PERMISSION_PASSIVES)
         {
             return None;
         }
-    }
-    // A sentence that continues someone's reported speech carries their modals, not the
-    // writer's: "The minister said the law was clear. Councils might still appeal."
-    if v.continues {
-        return None;
     }
     if w == "must" {
         // Only the epistemic "must have been".
@@ -1289,7 +1299,11 @@ fn modal(
         }
         // Reported speech: "The firm said it could cut jobs" passes on the speaker's
         // possibility (often the backshifted "can"), not the reporter's guess.
-        if v.reported || v.continues {
+        // (Not a reporting verb of the modal's own phrase: "could be asked to travel".)
+        if v.reporting
+            .iter()
+            .any(|&k| k < i as usize || k > i as usize + 3)
+        {
             return None;
         }
     }
@@ -1844,6 +1858,7 @@ mod tests {
         // The speaker's possibility, often the backshifted "can".
         check("The mayor said the bridge could close in May.", &[]);
         check("According to the agency, prices could rise.", &[]);
+        check("The winger could be asked to travel.", &[(Modal, "could")]);
         // The writer's own guess is still a hedge.
         check("The bridge could close in May.", &[(Modal, "could")]);
         // "might" stays a marked hedge even in reported speech.
@@ -1859,6 +1874,10 @@ mod tests {
         check(
             "The repairs are urgent. The bridge could close for a month.",
             &[(Modal, "could")],
+        );
+        check(
+            "The mayor said the repairs were urgent. The bridge would likely close.",
+            &[],
         );
     }
 
@@ -1879,6 +1898,13 @@ mod tests {
             "The bridge is considered unsafe, the report said.",
             &[(UnsourcedExpectation, "is considered")],
         );
+    }
+
+    #[test]
+    fn permission_in_the_passive() {
+        use CueKind::*;
+        check("Tickets may be bought at the door.", &[]);
+        check("The shares may be sold next year.", &[(Modal, "may")]);
     }
 
     #[test]

@@ -240,10 +240,15 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
 /// that opens at `i` has a closer after it when this is at least `i + len`: computed once per
 /// block, so a block of many unclosed single quotes stays linear.
 fn last_single_closer(text: &str) -> Option<usize> {
-    text.char_indices()
+    let b = text.as_bytes();
+    // The starts of ' (27), ‘ (E2 80 98) and ’ (E2 80 99), last first.
+    (0..b.len())
         .rev()
-        .filter(|&(_, c)| matches!(c, '\'' | '‘' | '’'))
-        .map(|(i, _)| i)
+        .filter(|&i| {
+            b[i] == b'\''
+                || (b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x98]))
+                || (b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x99]))
+        })
         .find(|&i| {
             single_at(text, i)
                 .is_some_and(|l| single_closes(text, i, l) && !is_possessive_plural(text, i))

@@ -24,59 +24,70 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}')
 }
 
+/// The character at byte `i` of `text` (a character boundary before its end).
+fn char_at(text: &str, i: usize) -> char {
+    match text.as_bytes()[i] {
+        b if b < 0x80 => char::from(b),
+        _ => text[i..].chars().next().unwrap_or(PLACEHOLDER),
+    }
+}
+
 /// Splits `text` into tokens; whitespace is dropped.
 pub fn tokenize(text: &str) -> Vec<(Range<usize>, TokenKind)> {
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let len = text.len();
+    let mut i = 0;
+    while i < len {
+        let c = char_at(text, i);
+        let start = i;
+        i += c.len_utf8();
         if c.is_whitespace() {
             continue;
         }
         if c == PLACEHOLDER {
-            out.push((i..i + c.len_utf8(), TokenKind::Placeholder));
+            out.push((start..i, TokenKind::Placeholder));
             continue;
         }
         if !is_word_char(c) {
-            out.push((i..i + c.len_utf8(), TokenKind::Punct));
+            out.push((start..i, TokenKind::Punct));
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = i;
         let mut all_digits = c.is_ascii_digit();
-        loop {
-            match it.peek().copied() {
-                Some((j, d)) if is_word_char(d) => {
-                    all_digits &= d.is_ascii_digit();
-                    end = j + d.len_utf8();
-                    it.next();
-                }
-                Some((j, d)) if matches!(d, '\'' | '’' | '-' | '.' | ',' | '‑') => {
-                    // Joins only when a word character follows directly; a comma only between digits.
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    let joins = match next {
-                        Some(n) if is_word_char(n) => {
-                            if d == ',' {
-                                all_digits && n.is_ascii_digit()
-                            } else {
-                                true
-                            }
-                        }
-                        _ => false,
-                    };
-                    if !joins {
-                        break;
-                    }
-                    end = j + d.len_utf8();
-                    it.next();
-                }
-                _ => break,
+        while end < len {
+            let d = char_at(text, end);
+            if is_word_char(d) {
+                all_digits &= d.is_ascii_digit();
+                end += d.len_utf8();
+                continue;
             }
+            if !matches!(d, '\'' | '’' | '-' | '.' | ',' | '‑') {
+                break;
+            }
+            // Joins only when a word character follows directly; a comma only between digits.
+            let after = end + d.len_utf8();
+            let joins = match (after < len).then(|| char_at(text, after)) {
+                Some(n) if is_word_char(n) => {
+                    if d == ',' {
+                        all_digits && n.is_ascii_digit()
+                    } else {
+                        true
+                    }
+                }
+                _ => false,
+            };
+            if !joins {
+                break;
+            }
+            end = after;
         }
         let kind = if c.is_ascii_digit() || (all_digits && c.is_numeric()) {
             TokenKind::Number
         } else {
             TokenKind::Word
         };
-        out.push((i..end, kind));
+        out.push((start..end, kind));
+        i = end;
     }
     out
 }

@@ -471,6 +471,14 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     } else {
         j
     };
+    // The head (one of the next four words, below) must be "reports" or a vague source noun:
+    // rule every other word out before reading a noun phrase.
+    if !ws[from..(from + 4).min(ws.len())]
+        .iter()
+        .any(|x| x.is("reports") || lexicon::VAGUE_NOUNS.contains(&*x.low))
+    {
+        return None;
+    }
     let e = read_np(ws, from, 4);
     if e == from {
         return None;

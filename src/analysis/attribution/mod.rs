@@ -12,6 +12,7 @@
 //! leftwards from a reporting verb up to punctuation or a clause word, with appositions
 //! ("Jane Roe, the minister, said") and inversions ("…, said the minister") handled.
 
+pub mod claims;
 mod group;
 mod lexicon;
 mod source;

@@ -12,11 +12,20 @@ const UKRAINE: &str = include_str!("../lexicons/names/ukraine.tsv");
 
 /// A word list sorted in byte order, one word per line (as the files are: a test checks it),
 /// searched in place: loading it costs one scan for line starts, not a hash table of 100,000
-/// words.
+/// words. A table by the first two bytes narrows each search to the few lines that share them.
 struct SortedList {
     text: &'static str,
-    /// The byte offset of each line's start.
+    /// The byte offset of each line's start, and one past the end of the last line.
     starts: Vec<u32>,
+    /// For each two-byte key (see [`key`]), the index of the first line whose key is at least
+    /// it; one entry more at the end. Keys never decrease down a sorted list.
+    first: Vec<u32>,
+}
+
+/// The first two bytes of `w` as a number (a missing second byte counts as 0).
+fn key(w: &[u8]) -> usize {
+    (usize::from(w.first().copied().unwrap_or(0)) << 8)
+        | usize::from(w.get(1).copied().unwrap_or(0))
 }
 
 impl SortedList {
@@ -28,26 +37,44 @@ impl SortedList {
                 starts.push(i as u32 + 1);
             }
         }
-        if starts.last().is_some_and(|&s| s as usize >= text.len()) {
-            starts.pop();
+        // One past the end of the last line, as if it ended with a line break.
+        if !text.is_empty() && !text.ends_with('\n') {
+            starts.push(text.len() as u32 + 1);
         }
-        SortedList { text, starts }
+        let mut list = SortedList {
+            text,
+            starts,
+            first: vec![0; (1 << 16) + 1],
+        };
+        let mut k = 0;
+        for i in 0..list.len() {
+            let lk = key(list.line(i));
+            while k <= lk {
+                list.first[k] = i as u32;
+                k += 1;
+            }
+        }
+        let n = list.len() as u32;
+        list.first[k..].fill(n);
+        list
     }
 
-    fn line(&self, i: usize) -> &'static str {
-        let start = self.starts[i] as usize;
-        let end = self
-            .starts
-            .get(i + 1)
-            .map_or(self.text.len(), |&e| e as usize - 1);
-        &self.text[start..end]
+    /// How many words the list has.
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    fn line(&self, i: usize) -> &'static [u8] {
+        &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
     }
 
     fn contains(&self, word: &str) -> bool {
-        let (mut lo, mut hi) = (0, self.starts.len());
+        let w = word.as_bytes();
+        let k = key(w);
+        let (mut lo, mut hi) = (self.first[k] as usize, self.first[k + 1] as usize);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.line(mid).cmp(word) {
+            match self.line(mid).cmp(w) {
                 std::cmp::Ordering::Equal => return true,
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
@@ -486,13 +513,16 @@ mod tests {
             );
             assert!(words.iter().all(|w| !w.is_empty() && w.trim() == *w));
             let sorted = SortedList::new(list);
-            assert_eq!(sorted.starts.len(), words.len());
-            for w in words.iter().step_by(7) {
+            assert_eq!(sorted.len(), words.len());
+            for w in words.iter().step_by(7).chain(words.last()) {
                 assert!(sorted.contains(w), "{name}: {w}");
             }
             for w in ["", "zzzzzzzz", "Aaaaaaa", "a b"] {
                 assert_eq!(sorted.contains(w), words.contains(&w), "{name}: {w:?}");
             }
+            let unterminated = SortedList::new(list.trim_end_matches('\n'));
+            assert_eq!(unterminated.len(), words.len());
+            assert!(words.last().is_some_and(|w| unterminated.contains(w)));
         }
     }
 }

@@ -11,7 +11,8 @@ crate::declare_rule! {
     /// A name in the headline (the draft's title) that the body of the story never mentions,
     /// in any spelling: "Putin-Witkoff meeting" over a story that names neither man. Ordinary
     /// words, acronyms, and names the body mentions in another form (Russia for Russian) are
-    /// left alone.
+    /// left alone, and so is the word after a given name that the body gives someone in full
+    /// ("Ken remark row" over a story about Ken Morley).
     ///
     /// ## Why it matters
     /// The BBC's and Reuters' guidance on headlines is that a headline must be supported by the
@@ -101,10 +102,16 @@ impl Rule for HeadlineAbsent {
                 people.extend(parts.iter().filter(|p| absent(p)));
             } else if parts.len() == 1 && name_like(&o.form) {
                 let prev = i.checked_sub(1).and_then(|k| title.get(k));
+                // A given name before it, unless the body names someone in full with that given
+                // name: then the headline calls that person by it ("Ken" for Ken Morley), and
+                // the next word need not be a surname.
                 let after_given = prev.is_some_and(|p| {
                     p.mention == o.mention
                         && p.tokens.end == o.tokens.start
                         && lexicon::is_given(&p.form.to_lowercase())
+                        && !names.occurrences.iter().any(|b| {
+                            b.block != title_block && b.first_name.as_deref() == Some(&p.form)
+                        })
                 });
                 let titled = names
                     .mentions

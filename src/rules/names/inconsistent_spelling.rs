@@ -10,14 +10,20 @@ crate::declare_rule! {
     /// drift (Zelenskiy / Zelensky, Sergey / Sergei), diacritics (José / Jose), doubled letters
     /// (Phillips / Philips), ie/ei, -son/-sen, a hyphen or a space (Baxter-Holm / Baxter Holm),
     /// Russian- and Ukrainian-derived forms (Kharkov / Kharkiv), and one-letter slips in longer
-    /// names. The diagnostic sits on the spelling the draft should not use, and points to the
-    /// other spellings. Names inside quotations count too: a name is a name.
+    /// names where the context agrees: the main spelling is a person's (it comes with a given
+    /// name or a title) or a name the dictionary knows. The diagnostic sits on the spelling the
+    /// draft should not use, and points to the other spellings. Names inside quotations count
+    /// too: a name is a name.
     ///
-    /// Words that are different names (Davis and David, Iran and Iraq, Obama and Osama), related
-    /// words (Russia and Russian), and surnames that come with different given names are left
-    /// alone. A spelling that `names/house-style` replaces (Kiev beside Kyiv) is reported by
-    /// that rule alone, so one word never carries two findings; with house-style off, this rule
-    /// reports it.
+    /// Left alone: words that are different names (Davis and David, Iran and Iraq, Obama and
+    /// Osama); related words (Russia and Russian); surnames that come with different given
+    /// names, and given names before different surnames (Lorena Ruiz, Lorenza Cole); a word of a
+    /// longer name against a name of its own (Rui Chie Tam, Chile); a person against a place or
+    /// an ordinary word (Mr Lincolne, Lincoln); two players a letter apart in a team sheet; two
+    /// spellings introduced in one sentence and both used again (a gloss: "Tervola to the
+    /// Finns, Tarvola to the Swedes"); and a headline's dropped accent. A spelling that
+    /// `names/house-style` replaces (Kiev beside Kyiv) is reported by that rule alone, so one
+    /// word never carries two findings; with house-style off, this rule reports it.
     ///
     /// ## Why it matters
     /// Reuters and AP style guides both ask for one spelling per name, following the house

@@ -9,8 +9,10 @@ crate::declare_rule! {
     /// ## What it flags
     /// A person whose formal title changes within the draft: "Foreign Minister Tsahkna" and
     /// later "Prime Minister Tsahkna". Courtesy titles (Mr, Ms, Dr, Sir) are not roles and are
-    /// ignored, and so are titles marked as past (Former, Acting) and a shortened title
-    /// ("Minister" after "Foreign Minister").
+    /// ignored, and so are titles marked as past or passing (Former, Acting, or "former",
+    /// "then-", "the late" before them), a shortened title ("Minister" after "Foreign
+    /// Minister"), two people of one surname with different given names, and a title with the
+    /// surname alone where the draft names two people of that surname in full.
     ///
     /// ## Why it matters
     /// A title tells the reader who is speaking and with what authority. AP style capitalises a
@@ -41,8 +43,25 @@ crate::declare_rule! {
 }
 
 /// The role a title names, or `None` for a courtesy or past title.
-fn role(m: &Mention) -> Option<&str> {
+fn role<'a>(m: &'a Mention, source: &str) -> Option<&'a str> {
     let t = m.title.as_deref()?;
+    // A past or future office: "former President", "then-Governor", "the late Senator".
+    let before = m
+        .title_span
+        .and_then(|s| source.get(..s.start))
+        .unwrap_or("")
+        .trim_end_matches([' ', '-']);
+    let prev = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if matches!(
+        prev.as_str(),
+        "former" | "then" | "late" | "ex" | "onetime" | "erstwhile" | "future" | "incoming"
+    ) {
+        return None;
+    }
     if t.split(' ')
         .any(|w| matches!(w, "Former" | "Acting" | "Elect" | "Shadow"))
     {
@@ -126,30 +145,41 @@ impl Rule for TitleDrift {
                 .iter()
                 .filter_map(|&i| names.mentions.get(i))
                 .filter(|m| !m.heading)
-                .filter_map(|m| role(m).map(|r| (m, r)))
+                .filter_map(|m| role(m, ctx.source).map(|r| (m, r)))
                 .collect();
             let Some(&(first, first_role)) = titled.first() else {
                 continue;
             };
-            let first_name = |m: &Mention| {
-                m.is_full()
-                    .then(|| {
-                        names
-                            .occurrences
-                            .get(m.words.start)
-                            .map(|o| o.form.as_str())
-                    })
-                    .flatten()
+            // The words before the surname (`Ott R` in Ott R. Saar).
+            let given = |m: &Mention| -> Option<String> {
+                m.is_full().then(|| {
+                    names.occurrences[m.words.start..m.head()]
+                        .iter()
+                        .map(|o| o.form.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
             };
+            // Two people the draft names in full with one surname (Jaan and Liis Tamm):
+            // a title and the surname alone may be either.
+            let mut full_names: Vec<String> = ms
+                .iter()
+                .filter_map(|&i| names.mentions.get(i))
+                .filter_map(given)
+                .collect();
+            full_names.sort();
+            full_names.dedup();
+            let shared_surname = full_names.len() > 1;
             for &(m, r) in titled.iter().skip(1) {
                 if compatible(first_role, r) {
                     continue;
                 }
-                // Two people with one surname: different first names.
-                if let (Some(a), Some(b)) = (first_name(first), first_name(m)) {
-                    if a != b {
-                        continue;
-                    }
+                match (given(first), given(m)) {
+                    // Two people with one surname: different given names.
+                    (Some(a), Some(b)) if a != b => continue,
+                    (Some(_), Some(_)) => {}
+                    _ if shared_surname => continue,
+                    _ => {}
                 }
                 let span = m.title_span.unwrap_or(m.span);
                 out.push(

@@ -21,7 +21,8 @@ crate::declare_rule! {
     /// Not flagged: the passive without a holder ("is expected to"), which is
     /// `speculation/unsourced-expectation`; "think about", "believe in", "think tank",
     /// "than expected", "as expected", "than some analysts had expected"; nouns ("a
-    /// thought", "the forecast"); anything inside a direct quotation.
+    /// thought", "the forecast"); anything inside a direct quotation or in a sentence that
+    /// continues the reported speech of the sentence before it.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -20,7 +20,9 @@ crate::declare_rule! {
     /// - *alleged*, *allegedly*, *accused* and *suspected* in a paragraph about crime, police
     ///   or the courts (charged, arrested, trial, prosecutors, murder, fraud …). There they are
     ///   the legally required wording for a charge not yet proved, and must stay;
-    /// - *supposed to* (an obligation or a plan), *so-called*.
+    /// - *supposed to* (an obligation or a plan), *so-called*;
+    /// - anything in a sentence that continues the reported speech of the sentence before it
+    ///   in the same paragraph: those are the speaker's words too.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

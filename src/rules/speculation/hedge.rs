@@ -29,15 +29,16 @@ crate::declare_rule! {
     /// - anything inside a direct quotation;
     /// - *May* the month ("in May", "May 5") and the name ("Theresa May"); a sentence that
     ///   starts with *May* followed by a name or a past-tense verb;
-    /// - permission and past ability: "you may apply online", "could not attend",
+    /// - permission and past ability: "you may apply online", "tickets may be bought at the
+    ///   door", "could not attend",
     ///   "could see the smoke", "so that they could vote", "so they could vote",
     ///   "how it could happen";
     /// - *could* in reported speech: in a sentence that reports someone's words (*said*,
     ///   *told*, *warned*, *according to* …), "could" is the speaker's possibility, often the
     ///   backshifted *can* ("The mayor said the bridge could close"). *may* and *might*
     ///   stay flagged there: they are marked hedges even in reported speech;
-    /// - any modal in a sentence that continues the reported speech of the sentence before
-    ///   it in the same paragraph ("The mayor said the cables were worn. The bridge could
+    /// - anything in a sentence that continues the reported speech of the sentence before
+    ///   it in the same paragraph (this holds for every `speculation` rule) ("The mayor said the cables were worn. The bridge could
     ///   close for a month.");
     /// - *could* in a past-tense narrative (after *was*, *were*, *had* or *did* in the
     ///   sentence): past ability or the backshifted *can* ("The hall was small and could

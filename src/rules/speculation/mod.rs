@@ -13,8 +13,8 @@
 //!
 //! Words inside direct quotations, `May` the month or the name, the legally required
 //! `alleged`/`accused`/`suspected` of crime and court reports, conditional clauses, modals
-//! of permission or ability, and `could` in reported speech (and any modal in a sentence
-//! that continues reported speech) are never flagged.
+//! of permission or ability, `could` in reported speech, and every cue in a sentence that
+//! continues reported speech are never flagged.
 //!
 //! One finding per sentence (the strongest cue, the others as related spans) is a reading
 //! aid for the editor; precision comes from the exemptions, not from the grouping.

@@ -32,7 +32,8 @@ crate::declare_rule! {
     ///   that reports who said it ("The retailer said its sales are expected to rise"): the
     ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
     ///   as*, *is said to*, *is believed to*) stay flagged there;
-    /// - anything inside a direct quotation.
+    /// - anything inside a direct quotation, or in a sentence that continues the reported
+    ///   speech of the sentence before it.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

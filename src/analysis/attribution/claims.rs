@@ -1,0 +1,497 @@
+//! Claim detection: does a sentence assert something a reader would want sourced?
+//!
+//! This is the "is it a claim" half of `attribution/unattributed-claim`; whether the claim is
+//! attributed is the analysis' scope ([`super::Scope`]). A sentence is weighed, feature by
+//! feature, for what makes it checkable and against what makes it an opinion, a plan or a
+//! courtesy:
+//!
+//! * for: figures (a number with a unit or a scale word, "40 percent", "$3 billion", numbers
+//!   written as words), change over time ("rose", "doubled", "cut", "lost"), comparisons
+//!   ("more … than", "the largest", "in history"), the public record ("voted", "vetoed",
+//!   "signed"), past actions of people and governments, laws and public money ("bill",
+//!   "budget", "deficit", "taxes"), time anchors ("since", "ago", "last year"), the past tense,
+//!   causes, accusations and crimes, casualties, what was done in private;
+//! * against: modal and future verbs (plans and promises: "will", "should", "we
+//!   need to"), opinion frames ("I think", "I hope", "important"), values ("freedom",
+//!   "opportunity"), thanks and greetings, first and second person, conditionals,
+//!   imperatives, fragments without a verb.
+//!
+//! A sentence is a claim only when it has at least one concrete signal (a figure, a change, a
+//! comparison, a record, a cause, an accusation, a law or budget…) and the evidence adds up.
+//! Some sentences are never claims here, whatever they carry: any words inside quotation marks
+//! or a reporting verb other than its base form (someone is being cited), questions, results of public competitions, awards and
+//! charts (witnessed, public record), acts of speech and stance ("praised", "urged",
+//! "accused": the sentence reports its subject's own account), headlines in title case and
+//! fragments of fewer than five words.
+//!
+//! The weights were fitted on sentences labelled check-worthy or not and rounded; the word
+//! classes are listed in `src/analysis/lexicons/attribution/claims_*.txt`.
+
+use super::{W, is_cue_word};
+use crate::prose::TokenKind;
+use crate::text::Span;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// A claim found in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// How strongly the sentence reads as a checkable claim (higher is stronger; a claim
+    /// scores at least [`THRESHOLD`]).
+    pub score: i32,
+    /// The strongest signal, to point the finding at.
+    pub span: Span,
+}
+
+/// The score a sentence needs to count as a claim.
+pub const THRESHOLD: i32 = -8;
+
+/// The score of a sentence with no features at all.
+const BIAS: i32 = -16;
+
+/// Word classes read from the lexicon files: word → its classes.
+static CLASSES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+    for data in [
+        include_str!("../lexicons/attribution/claims_signals.txt"),
+        include_str!("../lexicons/attribution/claims_against.txt"),
+        include_str!("../lexicons/attribution/claims_exempt.txt"),
+    ] {
+        for line in data.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let Some((class, words)) = line.split_once(": ") else {
+                continue;
+            };
+            for w in words.split_whitespace() {
+                let e = m.entry(w).or_default();
+                if !e.contains(&class) {
+                    e.push(class);
+                }
+            }
+        }
+    }
+    m
+});
+
+fn is(low: &str, class: &str) -> bool {
+    CLASSES.get(low).is_some_and(|c| c.contains(&class))
+}
+
+const MONTHS: [&str; 23] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+];
+
+/// "-est" words that are not superlatives.
+const NOT_SUPERLATIVE: [&str; 10] = [
+    "interest", "request", "protest", "contest", "conquest", "harvest", "arrest", "honest",
+    "latest", "earliest",
+];
+
+/// The features of a sentence and their weights (log-odds × 10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum F {
+    NumUnit,
+    Num,
+    Year,
+    Ordinal,
+    Scale,
+    NumWord,
+    Change,
+    Record,
+    Event,
+    Policy,
+    Government,
+    Superlative,
+    SuperlativeEst,
+    ComparativeThan,
+    Than,
+    History,
+    Anchor,
+    Past,
+    Perfect,
+    Causal,
+    Accusation,
+    Casualty,
+    Secrecy,
+    Capitalised,
+    Long,
+    Modal,
+    Future,
+    Deontic,
+    Opinion,
+    Value,
+    Social,
+    First,
+    Second,
+    If,
+    Imperative,
+    Verbless,
+}
+
+impl F {
+    const ALL: [F; 36] = [
+        F::NumUnit,
+        F::Num,
+        F::Year,
+        F::Ordinal,
+        F::Scale,
+        F::NumWord,
+        F::Change,
+        F::Record,
+        F::Event,
+        F::Policy,
+        F::Government,
+        F::Superlative,
+        F::SuperlativeEst,
+        F::ComparativeThan,
+        F::Than,
+        F::History,
+        F::Anchor,
+        F::Past,
+        F::Perfect,
+        F::Causal,
+        F::Accusation,
+        F::Casualty,
+        F::Secrecy,
+        F::Capitalised,
+        F::Long,
+        F::Modal,
+        F::Future,
+        F::Deontic,
+        F::Opinion,
+        F::Value,
+        F::Social,
+        F::First,
+        F::Second,
+        F::If,
+        F::Imperative,
+        F::Verbless,
+    ];
+    const COUNT: usize = F::ALL.len();
+
+    fn weight(self) -> i32 {
+        match self {
+            F::NumUnit => 16,
+            F::Scale | F::Accusation | F::Secrecy => 13,
+            F::Num => 9,
+            F::Casualty => 8,
+            F::NumWord | F::Superlative => 7,
+            F::Change | F::Record | F::Policy | F::Than => 6,
+            F::Anchor => 5,
+            F::Year | F::Event | F::Perfect | F::Past => 4,
+            F::Ordinal | F::History | F::Capitalised => 3,
+            F::Causal | F::Long | F::Government => 2,
+            F::SuperlativeEst | F::ComparativeThan => 1,
+            F::If => -2,
+            F::Imperative => -3,
+            F::First | F::Second => -3,
+            F::Verbless => -5,
+            F::Social | F::Deontic | F::Value => -6,
+            F::Modal | F::Future => -8,
+            F::Opinion => -9,
+        }
+    }
+
+    /// A concrete signal: without one, a sentence is not a claim however it scores. A year
+    /// is not one: dates of public events are background.
+    fn is_anchor(self) -> bool {
+        matches!(
+            self,
+            F::NumUnit
+                | F::Num
+                | F::Scale
+                | F::NumWord
+                | F::Change
+                | F::Record
+                | F::Policy
+                | F::Superlative
+                | F::SuperlativeEst
+                | F::ComparativeThan
+                | F::Than
+                | F::History
+                | F::Causal
+                | F::Accusation
+                | F::Casualty
+                | F::Secrecy
+        )
+    }
+}
+
+fn is_currency(s: &str) -> bool {
+    matches!(s, "$" | "£" | "€")
+}
+
+/// Whether the sentence is not a claim of the reporter's whatever it carries.
+fn exempt(ws: &[W<'_>]) -> bool {
+    // Quoted words or a reporting verb: someone is being cited, even if the analysis could
+    // not parse who.
+    // A base form ("I say", "we find", "let me tell you") cites no one.
+    if ws.iter().any(|w| {
+        w.quoted
+            || (w.is_word()
+                && is_cue_word(&w.low)
+                && super::lexicon::CUE_VERBS.get(&*w.low) != Some(&&*w.low))
+    }) {
+        return true;
+    }
+    // Results of games, awards and charts are public; acts of speech are their subject's.
+    if ws.iter().any(|w| {
+        (w.is_word() && (is(&w.low, "public") || is(&w.low, "speech")))
+            || (w.kind == TokenKind::Number && w.text.contains('-') && w.text.len() <= 5)
+    }) {
+        return true;
+    }
+    // A question asserts nothing.
+    if ws.iter().rev().take(2).any(|w| w.text == "?") {
+        return true;
+    }
+    let words = ws.iter().filter(|w| w.kind != TokenKind::Punct).count();
+    if words < 5 {
+        return true;
+    }
+    // Headlines in title case are not sentences of copy.
+    let letters = ws.iter().filter(|w| w.is_word()).count();
+    let caps = ws.iter().filter(|w| w.is_word() && w.is_cap()).count();
+    caps * 10 >= letters * 7
+}
+
+/// The feature of number token `i`, or `None` for a date or a label.
+fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
+    let w = &ws[i];
+    let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+    let next = ws.get(i + 1);
+    let t = w.text;
+    let month = |x: &W<'_>| MONTHS.contains(&&*x.low);
+    // A date ("3 March", "March 3, 2024") is background.
+    if ws[i.saturating_sub(3)..i].iter().any(month) || next.is_some_and(month) {
+        return None;
+    }
+    if t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && matches!(t.as_bytes()[0], b'1' | b'2')
+    {
+        return Some(F::Year);
+    }
+    let b = t.as_bytes();
+    if b.len() >= 3
+        && b[b.len() - 3].is_ascii_digit()
+        && matches!(&t[t.len() - 2..], "st" | "nd" | "rd" | "th")
+    {
+        return Some(F::Ordinal);
+    }
+    let unit = prev.is_some_and(|p| is_currency(p.text))
+        || t.starts_with(['$', '£', '€'])
+        || next.is_some_and(|n| is(&n.low, "unit") || is(&n.low, "scale"))
+        || t.ends_with('%')
+        || t.ends_with("bn");
+    Some(if unit { F::NumUnit } else { F::Num })
+}
+
+/// The features of a word token.
+fn word_features(
+    i: usize,
+    w: &W<'_>,
+    prev: Option<&W<'_>>,
+    next: Option<&W<'_>>,
+    out: &mut Vec<F>,
+) {
+    let low = &*w.low;
+    let prev_low = prev.map_or("", |p| &*p.low);
+    let next_low = next.map_or("", |n| &*n.low);
+    let simple = [
+        ("scale", F::Scale),
+        ("numword", F::NumWord),
+        ("change", F::Change),
+        ("record", F::Record),
+        ("event", F::Event),
+        ("policy", F::Policy),
+        ("government", F::Government),
+        ("anchor", F::Anchor),
+        ("causal", F::Causal),
+        ("accusation", F::Accusation),
+        ("casualty", F::Casualty),
+        ("secrecy", F::Secrecy),
+        ("modal", F::Modal),
+        ("opinion", F::Opinion),
+        ("value", F::Value),
+        ("social", F::Social),
+        ("first_person", F::First),
+        ("second_person", F::Second),
+    ];
+    if let Some(classes) = CLASSES.get(low) {
+        for (class, f) in simple {
+            if classes.contains(&class) {
+                out.push(f);
+            }
+        }
+    }
+    let definite = prev_low == "the" || prev_low.ends_with("'s");
+    if is(low, "superlative") && definite {
+        out.push(F::Superlative);
+    } else if low.ends_with("est")
+        && low.len() > 5
+        && prev_low == "the"
+        && !NOT_SUPERLATIVE.contains(&low)
+    {
+        out.push(F::SuperlativeEst);
+    }
+    if next_low == "than" && is(low, "comparative") {
+        out.push(F::ComparativeThan);
+    }
+    if low == "than" {
+        out.push(F::Than);
+    }
+    if matches!(low, "history" | "ever") && matches!(prev_low, "the" | "in" | "than") {
+        out.push(F::History);
+    }
+    if is(low, "past") || (low.ends_with("ed") && low.len() > 4) {
+        out.push(F::Past);
+    }
+    if matches!(low, "has" | "have" | "had")
+        && (next_low.ends_with("ed") || next_low.ends_with("en"))
+    {
+        out.push(F::Perfect);
+    }
+    if is(low, "future") || (low == "going" && next_low == "to") {
+        out.push(F::Future);
+    }
+    if is(low, "deontic") || (low == "have" && next_low == "to") {
+        out.push(F::Deontic);
+    }
+    if low == "if" {
+        out.push(F::If);
+    }
+    if i > 0 && w.is_cap() && !is(low, "first_person") && prev.is_none_or(|p| p.text != ".") {
+        out.push(F::Capitalised);
+    }
+}
+
+/// Whether the sentence of words `ws` is a checkable claim, and where its strongest signal is.
+pub fn claim(ws: &[W<'_>]) -> Option<Claim> {
+    if exempt(ws) {
+        return None;
+    }
+    let mut counts = [0i32; F::COUNT];
+    let mut best: Option<(i32, Span)> = None;
+    let mut feats = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+        let next = ws.get(i + 1);
+        feats.clear();
+        match w.kind {
+            TokenKind::Number => feats.extend(number_feature(ws, i)),
+            TokenKind::Word => word_features(i, w, prev, next, &mut feats),
+            _ => {}
+        }
+        for &f in &feats {
+            counts[f as usize] += 1;
+            if f.is_anchor() && best.is_none_or(|(weight, _)| f.weight() > weight) {
+                best = Some((f.weight(), w.span));
+            }
+        }
+    }
+    let words = ws.iter().filter(|w| w.kind != TokenKind::Punct).count();
+    if words >= 25 {
+        counts[F::Long as usize] += 1;
+    }
+    if ws.first().is_some_and(|w| is(&w.low, "imperative")) {
+        counts[F::Imperative as usize] += 1;
+    }
+    if !ws.iter().any(|w| {
+        w.is_word()
+            && (is(&w.low, "verb")
+                || is(&w.low, "past")
+                || (w.low.ends_with("ed") && w.low.len() > 4))
+    }) {
+        counts[F::Verbless as usize] += 1;
+    }
+    // Without a concrete signal there is nothing to check.
+    let (_, span) = best?;
+    let score = BIAS
+        + F::ALL
+            .iter()
+            .map(|&f| f.weight() * counts[f as usize].min(3))
+            .sum::<i32>();
+    (score >= THRESHOLD).then_some(Claim { score, span })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Analyzed;
+
+    fn score(text: &str) -> Option<i32> {
+        let a = Analyzed::new(text);
+        let ws = super::super::sentence_words(&a.draft, &a.prose, 0);
+        claim(&ws).map(|c| c.score)
+    }
+
+    #[test]
+    fn figures_changes_and_records_are_claims() {
+        for s in [
+            "The county cut its road budget by 12 percent in two years.",
+            "Unemployment fell to its lowest level since 1998.",
+            "The senator voted against the farm bill three times.",
+            "Our factories lost 40,000 jobs while the deficit doubled.",
+            "The mayor secretly took money from the builders of the new bridge.",
+        ] {
+            assert!(score(s).is_some(), "{s}");
+        }
+    }
+
+    #[test]
+    fn opinions_plans_questions_and_courtesies_are_not() {
+        for s in [
+            "I think we need to do much better for our children.",
+            "We will cut taxes for every family in this country.",
+            "How much will the new bridge cost the town?",
+            "Thank you for the question and for having me here tonight.",
+            "Freedom and opportunity are the values that built this nation.",
+        ] {
+            assert_eq!(score(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn public_results_and_reported_speech_are_not() {
+        for s in [
+            "The home side won the cup final 3-1 in front of 40,000 fans.",
+            "The film took $20 million at the box office in its first week.",
+            "The minister praised the 300 volunteers who cleared the beach.",
+            "Profits rose 5 percent last year, the company said.",
+        ] {
+            assert_eq!(score(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_strongest_signal_is_pointed_at() {
+        let text = "The new bypass cut journey times by 40 percent.";
+        let a = Analyzed::new(text);
+        let ws = super::super::sentence_words(&a.draft, &a.prose, 0);
+        let c = claim(&ws).expect("a claim");
+        assert_eq!(c.span.slice(text), "40");
+    }
+}

@@ -493,11 +493,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             )
         });
     // Bare "people" is everyone ("if people break the law"), not a source.
-    if !(media_reports
-        || (head.low.ends_with('s')
-            && lexicon::VAGUE_NOUNS.contains(&*head.low)
-            && is_people(head)))
-    {
+    let source_noun =
+        head.low.ends_with('s') && lexicon::VAGUE_NOUNS.contains(&*head.low) && is_people(head);
+    if !(media_reports || source_noun) {
         return None;
     }
     if ws[j..e - 1]
@@ -605,6 +603,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let opens = ws[..j - 1]
             .iter()
             .rev()
+            .take(6)
             .find(|x| x.is_word())
             .is_none_or(|x| matches!(&*x.low, "but" | "and" | "yet" | "so" | "however"));
         let clause_initial = opens && ws.get(end).is_some_and(|x| x.text == "," && !x.quoted);

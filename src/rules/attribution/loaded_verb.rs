@@ -129,7 +129,10 @@ fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -
     let start = source.map_or(t.span.start, |s| s.start);
     let before_subject = toks[..ti]
         .iter()
-        .rposition(|p| p.span.end <= start && p.sentence == t.sentence);
+        .rev()
+        .take_while(|p| p.sentence == t.sentence)
+        .position(|p| p.span.end <= start)
+        .map(|k| ti - 1 - k);
     let before = |n: usize| {
         ti.checked_sub(n)
             .filter(|&i| toks[i].sentence == t.sentence)

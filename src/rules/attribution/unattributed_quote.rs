@@ -148,13 +148,14 @@ fn mentioned(ctx: &LintContext<'_>, q: &crate::prose::Quotation) -> bool {
     };
     let toks = &ctx.prose.tokens;
     let open = q.open.start;
-    let Some(pi) = toks
-        .iter()
-        .rposition(|t| t.block == *block && t.span.end <= open && !t.quoted)
+    // The last unquoted token before the opening mark, looking back a few tokens only.
+    let before = toks.partition_point(|t| t.span.end <= open);
+    let Some(mut pi) = (before.saturating_sub(4)..before)
+        .rev()
+        .find(|&i| toks[i].block == *block && !toks[i].quoted)
     else {
         return false;
     };
-    let mut pi = pi;
     // "meaning, “…”"
     if toks[pi].kind == TokenKind::Punct && ctx.token_text(pi) == "," && pi > 0 {
         pi -= 1;

@@ -21,10 +21,6 @@ use std::sync::LazyLock;
 #[path = "support/gen.rs"]
 mod generate;
 
-/// The allocator the `newslint` binary uses, so the figures are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
 
 /// One generated draft per size, built once.

@@ -21,10 +21,6 @@ use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader as ABufR
 #[path = "support/gen.rs"]
 mod generate;
 
-/// The allocator the `newslint` binary uses, so the figures are the binary's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A generated draft of at least `words` words.
 fn draft_of_words(words: usize, seed: u64) -> String {
     let mut size = words * 6;

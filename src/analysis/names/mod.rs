@@ -262,6 +262,14 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
     let first_word = toks
         .clone()
         .find(|&k| prose.tokens[k].kind == TokenKind::Word);
+    // Whether token `k` is a capitalised word of this sentence.
+    let capital_word_at = |k: usize| {
+        prose.tokens.get(k).is_some_and(|n| {
+            n.sentence == si
+                && n.kind == TokenKind::Word
+                && is_capitalised(prose.token_text(draft, k))
+        })
+    };
     while i < toks.end {
         let t = &prose.tokens[i];
         let text = prose.token_text(draft, i);
@@ -280,11 +288,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 && run
                     .last()
                     .is_some_and(|r| r.1 == j && !r.3 && lexicon::is_title_word(&r.2))
-                && prose.tokens.get(j + 1).is_some_and(|n| {
-                    n.sentence == si
-                        && n.kind == TokenKind::Word
-                        && is_capitalised(prose.token_text(draft, j + 1))
-                })
+                && capital_word_at(j + 1)
             {
                 j += 1;
                 continue;
@@ -327,14 +331,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 continue;
             }
             // A particle joins only between name words.
-            if lexicon::is_particle(tx)
-                && !run.is_empty()
-                && prose.tokens.get(j + 1).is_some_and(|n| {
-                    n.sentence == si
-                        && n.kind == TokenKind::Word
-                        && is_capitalised(prose.token_text(draft, j + 1))
-                })
-            {
+            if lexicon::is_particle(tx) && !run.is_empty() && capital_word_at(j + 1) {
                 j += 1;
                 continue;
             }

@@ -42,8 +42,17 @@ fn main() {
         .ok()
         .and_then(|s| s.parse::<usize>().ok())
     {
+        // Warm up first (word lists and automata are built on first use), so that
+        // `--toggle-collect=*profiled*` counts one steady-state lint.
         let d = generate::draft(size, 42);
-        let n = newslint::lint(&d, &Settings::default()).len();
+        newslint::lint(&generate::draft(20_000, 1), &Settings::default());
+        // In a one-thread pool, so that every instruction of the lint is counted in this
+        // thread (big drafts are linted on the rayon pool).
+        let n = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a thread pool")
+            .install(|| profiled(&d));
         eprintln!("{} bytes, {n} diagnostics", d.len());
         return;
     }
@@ -68,6 +77,12 @@ fn main() {
         );
     }
     divan::main();
+}
+
+/// One lint, for `valgrind --tool=callgrind --toggle-collect='*profiled*'`.
+#[inline(never)]
+fn profiled(d: &str) -> usize {
+    newslint::lint(black_box(d), &Settings::default()).len()
 }
 
 /// The whole lint of one draft: parse, analyse, run every rule, suppress, sort.

@@ -10,7 +10,8 @@
 //! 2. **Memory**: the real `newslint server` process with 100 open drafts (1,000 words each,
 //!    then 10,000 words each), all linted; prints VmRSS and VmHWM from /proc (Linux only).
 //!
-//! Samples: `NEWSLINT_BENCH_EDITS` (default 400).
+//! Samples: `NEWSLINT_BENCH_EDITS` (default 400). `NEWSLINT_BENCH_ONLY=latency` (or `memory`)
+//! runs one of the two.
 
 use serde_json::{Value, json};
 use std::io::{BufRead, BufReader, Write};
@@ -306,7 +307,13 @@ fn main() {
     if std::env::args().any(|a| a == "--test") {
         return;
     }
-    latency();
-    rss_with_open_drafts(100, 1_000);
-    rss_with_open_drafts(100, 10_000);
+    // `NEWSLINT_BENCH_ONLY=latency` or `=memory` runs one half (e.g. under a profiler).
+    let only = std::env::var("NEWSLINT_BENCH_ONLY").unwrap_or_default();
+    if only != "memory" {
+        latency();
+    }
+    if only != "latency" {
+        rss_with_open_drafts(100, 1_000);
+        rss_with_open_drafts(100, 10_000);
+    }
 }

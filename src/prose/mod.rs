@@ -93,30 +93,37 @@ fn push_lower(buf: &mut String, text: &str) -> Option<(u32, u32)> {
     Some((start as u32, buf.len() as u32))
 }
 
-impl Prose {
-    /// Analyses the prose of `draft`.
-    pub fn new(draft: &Draft) -> Prose {
-        let (quotations, quoted) = quotes::find(draft);
-        let mut prose = Prose {
-            quotations,
-            quoted,
-            ..Prose::default()
-        };
-        for (bi, block) in draft.blocks.iter().enumerate() {
+/// Sentences and tokens of a run of consecutive blocks, with indices counted from the run's
+/// start (see [`Part::append_to`]).
+#[derive(Default)]
+struct Part {
+    sentences: Vec<Sentence>,
+    tokens: Vec<Token>,
+    lower: String,
+    lower_ranges: Vec<(u32, u32)>,
+}
+
+impl Part {
+    /// Tokenises and splits blocks `blocks` of `draft`; `quoted` are the quoted ranges of
+    /// every block of the draft.
+    fn new(draft: &Draft, quoted: &[Vec<Range<usize>>], blocks: Range<usize>) -> Part {
+        let mut part = Part::default();
+        for bi in blocks {
+            let block = &draft.blocks[bi];
             let text = block.text.as_str();
             let toks = tokens::tokenize(text);
             let bounds = sentences::split(text, &toks);
-            let quoted = &prose.quoted[bi];
+            let quoted = &quoted[bi];
             let mut ti = 0;
             for range in bounds {
-                let si = prose.sentences.len();
-                let first = prose.tokens.len();
+                let si = part.sentences.len();
+                let first = part.tokens.len();
                 while ti < toks.len() && toks[ti].0.start < range.end {
                     let (r, kind) = toks[ti].clone();
                     let q = quoted_around(quoted, r.start, r.end);
-                    let lowered = push_lower(&mut prose.lower, &text[r.clone()]);
-                    prose.lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
-                    prose.tokens.push(Token {
+                    let lowered = push_lower(&mut part.lower, &text[r.clone()]);
+                    part.lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
+                    part.tokens.push(Token {
                         block: bi,
                         sentence: si,
                         span: block.source_span(r.start, r.end),
@@ -126,12 +133,101 @@ impl Prose {
                     });
                     ti += 1;
                 }
-                prose.sentences.push(Sentence {
+                part.sentences.push(Sentence {
                     block: bi,
                     span: block.source_span(range.start, range.end),
                     range,
-                    tokens: first..prose.tokens.len(),
+                    tokens: first..part.tokens.len(),
                 });
+            }
+        }
+        part
+    }
+
+    /// Appends this part to `prose`, shifting its indices past what `prose` already holds.
+    fn append_to(self, prose: &mut Prose) {
+        let (s0, t0, l0) = (
+            prose.sentences.len(),
+            prose.tokens.len(),
+            prose.lower.len() as u32,
+        );
+        prose
+            .sentences
+            .extend(self.sentences.into_iter().map(|mut s| {
+                s.tokens = s.tokens.start + t0..s.tokens.end + t0;
+                s
+            }));
+        prose.tokens.extend(self.tokens.into_iter().map(|mut t| {
+            t.sentence += s0;
+            t
+        }));
+        prose.lower.push_str(&self.lower);
+        prose
+            .lower_ranges
+            .extend(self.lower_ranges.into_iter().map(|r| {
+                if r == NOT_LOWERED {
+                    r
+                } else {
+                    (r.0 + l0, r.1 + l0)
+                }
+            }));
+    }
+}
+
+/// Drafts with this much prose or more are split into runs of blocks that are tokenised on
+/// the rayon pool (the result is the same as in one piece).
+const PARALLEL_MIN_BYTES: usize = crate::PARALLEL_MIN_BYTES;
+
+/// About how much block text one parallel run holds.
+const RUN_BYTES: usize = 8 * 1024;
+
+impl Prose {
+    /// Analyses the prose of `draft`.
+    pub fn new(draft: &Draft) -> Prose {
+        let (quotations, quoted) = quotes::find(draft);
+        let total: usize = draft.blocks.iter().map(|b| b.text.len()).sum();
+        let parts: Vec<Part> = if total >= PARALLEL_MIN_BYTES {
+            use rayon::prelude::*;
+            // Runs of whole blocks of about RUN_BYTES each.
+            let mut runs = Vec::new();
+            let (mut start, mut bytes) = (0, 0);
+            for (bi, b) in draft.blocks.iter().enumerate() {
+                bytes += b.text.len();
+                if bytes >= RUN_BYTES {
+                    runs.push(start..bi + 1);
+                    (start, bytes) = (bi + 1, 0);
+                }
+            }
+            if start < draft.blocks.len() {
+                runs.push(start..draft.blocks.len());
+            }
+            runs.into_par_iter()
+                .map(|r| Part::new(draft, &quoted, r))
+                .collect()
+        } else {
+            vec![Part::new(draft, &quoted, 0..draft.blocks.len())]
+        };
+        let mut prose = Prose {
+            quotations,
+            quoted,
+            ..Prose::default()
+        };
+        if parts.len() == 1 {
+            let part = parts.into_iter().next().unwrap_or_default();
+            prose.sentences = part.sentences;
+            prose.tokens = part.tokens;
+            prose.lower = part.lower;
+            prose.lower_ranges = part.lower_ranges;
+        } else {
+            let (sentences, tokens, lower) = parts.iter().fold((0, 0, 0), |(s, t, l), p| {
+                (s + p.sentences.len(), t + p.tokens.len(), l + p.lower.len())
+            });
+            prose.sentences.reserve_exact(sentences);
+            prose.tokens.reserve_exact(tokens);
+            prose.lower_ranges.reserve_exact(tokens);
+            prose.lower.reserve_exact(lower);
+            for part in parts {
+                part.append_to(&mut prose);
             }
         }
         prose

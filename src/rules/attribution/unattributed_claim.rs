@@ -4,7 +4,8 @@ use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
 use crate::rules::{Rule, RuleMeta};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
+use std::sync::LazyLock;
 
 crate::declare_rule! {
     /// Flags a claim a reader would want sourced when nothing in scope attributes it.
@@ -79,7 +80,7 @@ impl Rule for UnattributedClaim {
                 *slot = true;
             }
         }
-        let mut attributed_words: Vec<HashSet<String>> = vec![HashSet::new(); blocks];
+        let mut attributed_words: Vec<HashSet<&str>> = vec![HashSet::default(); blocks];
         for (i, sent) in ctx.prose.sentences.iter().enumerate() {
             if paragraph_attributed
                 .get(sent.block)
@@ -205,18 +206,27 @@ const STOPWORDS: [&str; 60] = [
     "billion",
 ];
 
+/// [`STOPWORDS`] as a set (a look-up per word of every paragraph).
+static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
 /// The lowercase content words of sentence `i` (four letters or more, not common words),
 /// outside quotations.
-fn content_words(ctx: &LintContext<'_>, i: usize) -> HashSet<String> {
-    sentence_words(ctx.draft, ctx.prose, i)
-        .into_iter()
-        .filter(|w| {
-            w.kind == TokenKind::Word
-                && !w.quoted
-                && w.low.chars().count() >= 4
-                && !STOPWORDS.contains(&&*w.low)
+fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> HashSet<&'a str> {
+    let prose = ctx.prose;
+    let Some(s) = prose.sentences.get(i) else {
+        return HashSet::default();
+    };
+    s.tokens
+        .clone()
+        .filter(|&ti| {
+            prose
+                .tokens
+                .get(ti)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.quoted)
         })
-        .map(|w| w.low.into_owned())
+        .map(|ti| prose.token_lower(ctx.draft, ti))
+        .filter(|low| low.chars().count() >= 4 && !STOPWORD_SET.contains(low))
         .collect()
 }
 

@@ -45,11 +45,16 @@ fn main() {
         // Warm up first (word lists and automata are built on first use), so that
         // `--toggle-collect=*profiled*` counts one steady-state lint.
         let d = generate::draft(size, 42);
-        newslint::lint(&generate::draft(20_000, 1), &Settings::default());
+        newslint::lint(&generate::draft(10_000, 1), &Settings::default());
         // In a one-thread pool, so that every instruction of the lint is counted in this
-        // thread (big drafts are linted on the rayon pool).
+        // thread (big drafts are linted on the rayon pool); `NEWSLINT_PROFILE_THREADS=2` with
+        // `--separate-threads=yes` shows how the work is shared out.
+        let threads = std::env::var("NEWSLINT_PROFILE_THREADS")
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+            .unwrap_or(1);
         let n = rayon::ThreadPoolBuilder::new()
-            .num_threads(1)
+            .num_threads(threads)
             .build()
             .expect("a thread pool")
             .install(|| profiled(&d));

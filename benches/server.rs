@@ -4,7 +4,7 @@
 //!
 //! 1. **Edit latency**: the server in process, spoken to in JSON-RPC over an in-memory pipe
 //!    (so the figure is server time: framing, JSON, the actor, the lint, the conversion back;
-//!    no process pipes). A 10,000-word generated draft is open with debounce 0; each sample
+//!    no process pipes), through the same transport as `newslint server` on stdio. A 10,000-word generated draft is open with debounce 0; each sample
 //!    is one incremental `didChange` (typing or deleting a character somewhere in the draft)
 //!    until the `publishDiagnostics` for that version arrives. Prints p50, p90, p99 and max.
 //! 2. **Memory**: the real `newslint server` process with 100 open drafts (1,000 words each,
@@ -115,10 +115,9 @@ fn latency() {
         .build()
         .expect("runtime");
     runtime.block_on(async move {
-        let (service, socket) = newslint::server::service();
         let (mut to_server, server_in) = tokio::io::duplex(1 << 20);
         let (server_out, from_server) = tokio::io::duplex(1 << 20);
-        tokio::spawn(tower_lsp_server::Server::new(server_in, server_out, socket).serve(service));
+        tokio::spawn(newslint::server::serve(server_in, server_out));
         let mut rx = ABufReader::new(from_server);
         let uri = "file:///bench/draft.md";
         let mut text = draft_of_words(10_000, 7);

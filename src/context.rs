@@ -45,22 +45,24 @@ impl<'a> LintContext<'a> {
 
     /// Who said what, per sentence.
     pub fn attributions(&self) -> &Attributions {
-        self.attributions.get_or_init(|| {
+        lazy(&self.attributions, || {
             crate::analysis::attribution::analyze(self.source, self.draft, self.prose)
         })
     }
 
     /// The names mentioned and how they cluster.
     pub fn names(&self) -> &Names {
-        self.names.get_or_init(|| {
+        lazy(&self.names, || {
             crate::analysis::names::analyze(self.source, self.draft, self.prose, self.settings)
         })
     }
 
     /// The speculative cues in the reporter's words, found once for the speculation rules.
     pub fn speculation(&self) -> &[crate::analysis::speculation::Cue] {
-        self.speculation
-            .get_or_init(|| crate::analysis::speculation::find(self))
+        lazy(&self.speculation, || {
+            crate::analysis::speculation::find(self)
+        })
+        .as_slice()
     }
 
     /// The text of sentence `i`.
@@ -72,4 +74,18 @@ impl<'a> LintContext<'a> {
     pub fn token_text(&self, i: usize) -> &'a str {
         self.prose.token_text(self.draft, i)
     }
+}
+
+/// The value in `cell`, computed by `make` on first use.
+///
+/// No lock is held while `make` runs (unlike `OnceLock::get_or_init`): the analyses of a big
+/// draft run on the rayon pool, and a thread that waits inside a lock for its pool tasks could
+/// be handed a task that waits for the same lock. Two threads that ask at once may both
+/// compute the value; the first one stored is kept (they are equal: the analyses are pure).
+fn lazy<T>(cell: &OnceLock<T>, make: impl FnOnce() -> T) -> &T {
+    if let Some(v) = cell.get() {
+        return v;
+    }
+    let v = make();
+    cell.get_or_init(|| v)
 }

@@ -653,11 +653,30 @@ fn lower(text: &str) -> Cow<'_, str> {
 
 /// Finds every speculative cue of the draft, in document order, with context applied.
 pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
+    let n = ctx.prose.sentences.len();
+    if !ctx.prose.is_big() {
+        return find_in(ctx, 0..n);
+    }
+    // Sentences are read one by one: a big draft shares runs of them out over the pool.
+    use rayon::prelude::*;
+    const RUN: usize = 64;
+    let runs: Vec<std::ops::Range<usize>> =
+        (0..n).step_by(RUN).map(|a| a..(a + RUN).min(n)).collect();
+    let found: Vec<Vec<Cue>> = runs.into_par_iter().map(|r| find_in(ctx, r)).collect();
+    found.into_iter().flatten().collect()
+}
+
+/// The cues of sentences `sentences`, in order.
+fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue> {
     let mut out = Vec::new();
     let prose = ctx.prose;
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
     let mut legal_block: Option<(usize, bool)> = None;
-    for (si, s) in prose.sentences.iter().enumerate() {
+    let first = sentences.start;
+    let Some(run) = prose.sentences.get(sentences) else {
+        return out;
+    };
+    for (si, s) in run.iter().enumerate().map(|(k, s)| (first + k, s)) {
         let Some(tokens) = prose.tokens.get(s.tokens.clone()) else {
             continue;
         };

@@ -63,6 +63,9 @@ pub struct Prose {
     /// For each token, its range in `lower`, or `NOT_LOWERED` when its text is its own
     /// lower-case form.
     lower_ranges: Vec<(u32, u32)>,
+    /// Whether the draft is big enough for the analyses to share its sentences out over the
+    /// rayon pool (see [`Prose::is_big`]).
+    big: bool,
 }
 
 /// In [`Prose::lower_ranges`]: the token's text is already its lower-case form.
@@ -210,6 +213,7 @@ impl Prose {
         let mut prose = Prose {
             quotations,
             quoted,
+            big: total >= PARALLEL_MIN_BYTES,
             ..Prose::default()
         };
         if parts.len() == 1 {
@@ -231,6 +235,12 @@ impl Prose {
             }
         }
         prose
+    }
+
+    /// Whether the draft has [`crate::PARALLEL_MIN_BYTES`] of prose or more: then analyses
+    /// that work sentence by sentence do so on the rayon pool (with the same result).
+    pub fn is_big(&self) -> bool {
+        self.big
     }
 
     /// The tokens of sentence `i`.

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Severity};
 use crate::text::{Encoding, LineCol, LineIndex, Span};
+use serde::Serialize;
 use serde_json::json;
 use tower_lsp_server::ls_types as lsp;
 
@@ -122,6 +123,128 @@ pub(crate) fn diagnostic(lines: &Lines<'_>, uri: &lsp::Uri, d: &Diagnostic) -> l
     }
 }
 
+/// The JSON-RPC notification with `params` for `method`, as the bytes of a frame's body.
+pub(crate) fn notification<P: Serialize>(method: &str, params: &P) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Notification<'a, P> {
+        jsonrpc: &'static str,
+        method: &'a str,
+        params: &'a P,
+    }
+    serde_json::to_vec(&Notification {
+        jsonrpc: "2.0",
+        method,
+        params,
+    })
+    .unwrap_or_default()
+}
+
+/// The `textDocument/publishDiagnostics` notification for core diagnostics `core`, as the
+/// bytes of a frame's body: the JSON of [`diagnostic`]'s LSP diagnostics (a test checks they
+/// are equal), written straight from the core diagnostics, with no LSP values or JSON trees in
+/// between. A draft's hundreds of findings are published on every edit, so this is on the
+/// path from a keystroke to its diagnostics.
+pub(crate) fn publish_body(
+    lines: &Lines<'_>,
+    uri: &lsp::Uri,
+    core: &[Diagnostic],
+    version: Option<i32>,
+) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Params<'a> {
+        uri: &'a lsp::Uri,
+        diagnostics: Vec<Diag<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        version: Option<i32>,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Diag<'a> {
+        range: lsp::Range,
+        severity: lsp::DiagnosticSeverity,
+        code: &'a str,
+        source: &'static str,
+        message: &'a str,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        related_information: Vec<RelatedOut<'a>>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        data: Option<Data<'a>>,
+    }
+    #[derive(Serialize)]
+    struct RelatedOut<'a> {
+        location: Location<'a>,
+        message: &'a str,
+    }
+    #[derive(Serialize)]
+    struct Location<'a> {
+        uri: &'a lsp::Uri,
+        range: lsp::Range,
+    }
+    #[derive(Serialize)]
+    struct Data<'a> {
+        fixes: Vec<FixOut<'a>>,
+    }
+    #[derive(Serialize)]
+    struct FixOut<'a> {
+        title: &'a str,
+        applicability: &'static str,
+        edits: Vec<EditOut<'a>>,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct EditOut<'a> {
+        range: lsp::Range,
+        new_text: &'a str,
+    }
+    let diagnostics = core
+        .iter()
+        .map(|d| Diag {
+            range: lines.range(d.span),
+            severity: severity(d.severity),
+            code: d.rule,
+            source: SOURCE,
+            message: &d.message,
+            related_information: d
+                .related
+                .iter()
+                .map(|r| RelatedOut {
+                    location: Location {
+                        uri,
+                        range: lines.range(r.span),
+                    },
+                    message: &r.message,
+                })
+                .collect(),
+            data: (!d.fixes.is_empty()).then(|| Data {
+                fixes: d
+                    .fixes
+                    .iter()
+                    .map(|f| FixOut {
+                        title: &f.title,
+                        applicability: f.applicability.as_str(),
+                        edits: f
+                            .edits
+                            .iter()
+                            .map(|e| EditOut {
+                                range: lines.range(e.span),
+                                new_text: &e.replacement,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            }),
+        })
+        .collect();
+    notification(
+        "textDocument/publishDiagnostics",
+        &Params {
+            uri,
+            diagnostics,
+            version,
+        },
+    )
+}
+
 /// Whether a fix may be applied without review.
 pub(crate) fn is_safe(fix: &Fix) -> bool {
     fix.applicability == Applicability::Safe
@@ -162,6 +285,57 @@ mod tests {
             lsp::Position::new(0, 1),
         ));
         assert_eq!(s, Span::new(1, t.len()));
+    }
+
+    #[test]
+    fn publish_body_is_the_lsp_notification() {
+        use crate::diagnostic::{Edit, Related};
+        let text = "# T\n\n“Quote” — 😀 reportedly\nsaid the man.";
+        let index = LineIndex::new(text);
+        let uri: lsp::Uri = "file:///tmp/d.md".parse().expect("uri");
+        let at = text.find("reportedly").expect("word");
+        let diag = |rule, span, message: &str| Diagnostic {
+            rule,
+            severity: Severity::Warning,
+            message: message.to_string(),
+            span,
+            related: Vec::new(),
+            fixes: Vec::new(),
+        };
+        let mut with_all = diag("speculation/hedge", Span::new(at, at + 10), "Hm.");
+        with_all.related.push(Related {
+            span: Span::new(0, 3),
+            message: "there \"too\"".to_string(),
+        });
+        with_all.fixes.push(Fix {
+            title: "Remove “reportedly”".to_string(),
+            applicability: Applicability::Safe,
+            edits: vec![Edit {
+                span: Span::new(at - 1, at + 10),
+                replacement: String::new(),
+            }],
+        });
+        let mut bare = diag("names/first-reference", Span::new(1, 2), "A\u{1}b");
+        bare.severity = Severity::Hint;
+        let core = vec![with_all, bare];
+        for enc in [Encoding::Utf8, Encoding::Utf16] {
+            let lines = Lines::new(text, &index, enc);
+            for version in [Some(7), None] {
+                let body = publish_body(&lines, &uri, &core, version);
+                let got: serde_json::Value = serde_json::from_slice(&body).expect("json");
+                let params = lsp::PublishDiagnosticsParams {
+                    uri: uri.clone(),
+                    diagnostics: core.iter().map(|d| diagnostic(&lines, &uri, d)).collect(),
+                    version,
+                };
+                let want = json!({
+                    "jsonrpc": "2.0",
+                    "method": "textDocument/publishDiagnostics",
+                    "params": params,
+                });
+                assert_eq!(got, want);
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use super::Shared;
 use super::editor::EditorSettings;
-use super::lint::{self, Linted, Outcome, Snapshot};
+use super::lint::{self, Linted, Outcome, Published, Snapshot};
 use crate::config::ConfigError;
 use crate::text::LineIndex;
 use std::collections::HashMap;
@@ -66,7 +66,7 @@ pub(crate) enum Out {
     /// `textDocument/publishDiagnostics`.
     Publish {
         uri: lsp::Uri,
-        diagnostics: Vec<lsp::Diagnostic>,
+        diagnostics: Published,
         version: Option<i32>,
     },
     /// `window/logMessage`.
@@ -207,7 +207,7 @@ impl Actor {
                 if self.docs.remove(&uri).is_some() {
                     self.send(Out::Publish {
                         uri,
-                        diagnostics: Vec::new(),
+                        diagnostics: Published::Lsp(Vec::new()),
                         version: None,
                     });
                 }
@@ -361,7 +361,7 @@ impl Actor {
                     let _ = self.out.send(Out::Log(lsp::MessageType::ERROR, msg));
                     (
                         Arc::new(Linted::empty(doc, generation, encoding)),
-                        Vec::new(),
+                        Published::Lsp(Vec::new()),
                     )
                 }
             };
@@ -421,7 +421,7 @@ impl Actor {
         };
         self.send(Out::Publish {
             uri,
-            diagnostics,
+            diagnostics: Published::Lsp(diagnostics),
             version: None,
         });
     }

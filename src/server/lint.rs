@@ -61,6 +61,15 @@ impl Linted {
     }
 }
 
+/// Diagnostics ready to publish.
+#[derive(Debug)]
+pub(crate) enum Published {
+    /// As LSP values, for the client handle.
+    Lsp(Vec<lsp::Diagnostic>),
+    /// The whole `publishDiagnostics` notification, serialised, for the output stream.
+    Raw(Vec<u8>),
+}
+
 /// What became of a lint.
 #[derive(Debug)]
 pub(crate) enum Outcome {
@@ -69,7 +78,7 @@ pub(crate) enum Outcome {
         /// The result.
         linted: Arc<Linted>,
         /// Its diagnostics, as published.
-        published: Vec<lsp::Diagnostic>,
+        published: Published,
         /// The configuration file consulted and what was wrong with it.
         config: Option<(PathBuf, Option<Arc<ConfigError>>)>,
     },
@@ -88,6 +97,8 @@ pub(crate) struct Env<'a> {
     pub root: Option<&'a Path>,
     /// Test hook: linting a text that contains this string panics.
     pub panic_marker: Option<&'a str>,
+    /// Whether notifications go straight to the output stream ([`Published::Raw`]).
+    pub raw: bool,
 }
 
 /// Lints `snap`. Blocking: call it from `spawn_blocking`. Never panics.
@@ -110,7 +121,16 @@ pub(crate) fn lint(env: &Env<'_>, snap: &Snapshot) -> Outcome {
             encoding: env.encoding,
             core,
         };
-        let published = linted.published(&snap.uri);
+        let published = if env.raw {
+            Published::Raw(super::convert::publish_body(
+                &linted.lines(),
+                &snap.uri,
+                &linted.core,
+                Some(linted.version),
+            ))
+        } else {
+            Published::Lsp(linted.published(&snap.uri))
+        };
         Outcome::Done {
             linted: Arc::new(linted),
             published,

@@ -51,6 +51,11 @@ pub(crate) struct Shared {
     shutdown: AtomicBool,
     /// Permits for the actor's lints: one per core.
     lint_slots: tokio::sync::Semaphore,
+    /// The output stream's queue of frame bodies, when the server runs on our transport:
+    /// notifications are then serialised once, straight from the core diagnostics, and
+    /// bypass tower-lsp's client (which would build a JSON tree of them first).
+    /// (Weak, so that the writer still ends when the transport's own senders are gone.)
+    raw_out: OnceLock<mpsc::WeakUnboundedSender<Vec<u8>>>,
 }
 
 impl Shared {
@@ -66,6 +71,7 @@ impl Shared {
             lint_slots: tokio::sync::Semaphore::new(
                 std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 8)),
             ),
+            raw_out: OnceLock::new(),
         }
     }
 
@@ -113,19 +119,66 @@ impl Shared {
             encoding: self.encoding(),
             root: self.root(),
             panic_marker: self.panic_marker.as_deref(),
+            raw: self.raw_out.get().is_some(),
         }
     }
 }
 
-/// Sends what the actor produces to the client, one message at a time, in order.
-async fn publisher(client: Client, mut rx: mpsc::UnboundedReceiver<Out>) {
+/// Sends what the actor produces to the client, one message at a time, in order: straight to
+/// the output stream when there is one (see [`Shared::raw_out`]), else through tower-lsp.
+async fn publisher(client: Client, shared: Arc<Shared>, mut rx: mpsc::UnboundedReceiver<Out>) {
+    use lint::Published;
+    use tower_lsp_server::ls_types as lsp;
     while let Some(out) = rx.recv().await {
+        if let Some(raw) = shared.raw_out.get() {
+            let body = match out {
+                Out::Publish {
+                    diagnostics: Published::Raw(body),
+                    ..
+                } => body,
+                Out::Publish {
+                    uri,
+                    diagnostics: Published::Lsp(diagnostics),
+                    version,
+                } => convert::notification(
+                    "textDocument/publishDiagnostics",
+                    &lsp::PublishDiagnosticsParams {
+                        uri,
+                        diagnostics,
+                        version,
+                    },
+                ),
+                Out::Log(typ, message) => convert::notification(
+                    "window/logMessage",
+                    &lsp::LogMessageParams { typ, message },
+                ),
+                Out::Show(typ, message) => convert::notification(
+                    "window/showMessage",
+                    &lsp::ShowMessageParams { typ, message },
+                ),
+                Out::RefreshPull => {
+                    let _ = client.workspace_diagnostic_refresh().await;
+                    continue;
+                }
+            };
+            if let Some(raw) = raw.upgrade() {
+                let _ = raw.send(body);
+            }
+            continue;
+        }
         match out {
             Out::Publish {
                 uri,
                 diagnostics,
                 version,
-            } => client.publish_diagnostics(uri, diagnostics, version).await,
+            } => {
+                let diagnostics = match diagnostics {
+                    Published::Lsp(d) => d,
+                    // Only made when there is an output stream, which never goes away.
+                    Published::Raw(_) => continue,
+                };
+                client.publish_diagnostics(uri, diagnostics, version).await
+            }
             Out::Log(kind, msg) => client.log_message(kind, msg).await,
             Out::Show(kind, msg) => client.show_message(kind, msg).await,
             Out::RefreshPull => {
@@ -144,10 +197,25 @@ pub fn service() -> (LspService<Backend>, ClientSocket) {
     LspService::new(move |client| {
         let shared = Arc::new(Shared::new(marker));
         let (out_tx, out_rx) = mpsc::unbounded_channel();
-        tokio::spawn(publisher(client.clone(), out_rx));
+        tokio::spawn(publisher(client.clone(), shared.clone(), out_rx));
         let docs = documents::Actor::spawn(shared.clone(), out_tx.clone());
         Backend::new(client, shared, docs, out_tx)
     })
+}
+
+/// Serves the protocol on `input` and `output` exactly as `newslint server` does on stdin and
+/// stdout, until the client says `exit` or closes `input`; returns whether a `shutdown` came
+/// first. Must run inside a multi-threaded tokio runtime. (Benchmarks and tests use it with
+/// in-memory pipes.)
+pub async fn serve<I, O>(input: I, output: O) -> bool
+where
+    I: tokio::io::AsyncRead + Unpin + Send + 'static,
+    O: tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let (service, socket) = service();
+    let shared = service.inner().shared();
+    transport::serve(input, output, service, socket).await;
+    shared.shutdown.load(Ordering::SeqCst)
 }
 
 /// Runs the server on stdin/stdout until the client says `exit` (or closes stdin). Exits 0
@@ -164,12 +232,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let clean = runtime.block_on(async {
-        let (service, socket) = service();
-        let shared = service.inner().shared();
-        transport::serve(tokio::io::stdin(), tokio::io::stdout(), service, socket).await;
-        shared.shutdown.load(Ordering::SeqCst)
-    });
+    let clean = runtime.block_on(serve(tokio::io::stdin(), tokio::io::stdout()));
     runtime.shutdown_timeout(Duration::from_millis(200));
     if clean {
         ExitCode::SUCCESS

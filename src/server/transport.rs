@@ -105,6 +105,8 @@ pub(crate) async fn serve<I, O>(
     let (mut to_server, server_in) = tokio::io::duplex(1 << 16);
     let (server_out, from_server) = tokio::io::duplex(1 << 16);
     let (out_tx, mut out_rx) = mpsc::unbounded_channel::<Vec<u8>>();
+    // Our own notifications skip tower-lsp and go straight to the writer.
+    let _ = service.inner().shared().raw_out.set(out_tx.downgrade());
 
     let writer = tokio::spawn(async move {
         while let Some(body) = out_rx.recv().await {

@@ -336,15 +336,31 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         sentences: Vec::with_capacity(prose.sentences.len()),
         quotations: Vec::new(),
     };
-    let mut recent: Option<(Span, SourceKind, usize)> = None;
-    for si in 0..prose.sentences.len() {
+    // Each sentence's cues and anonymity stand alone: a big draft finds them in parallel.
+    let one = |si: usize| {
         let ws = sentence_words(draft, prose, si);
+        (
+            find_attributions(&ws),
+            find_anonymity(draft, prose, si, &ws),
+        )
+    };
+    let found: Vec<(Vec<Attribution>, Vec<Anonymity>)> = if prose.is_big() {
+        use rayon::prelude::*;
+        (0..prose.sentences.len())
+            .into_par_iter()
+            .with_min_len(64)
+            .map(one)
+            .collect()
+    } else {
+        (0..prose.sentences.len()).map(one).collect()
+    };
+    let mut recent: Option<(Span, SourceKind, usize)> = None;
+    for (si, (mut atts, anonymity)) in found.into_iter().enumerate() {
         let s = &prose.sentences[si];
         // A pronoun refers back at most to the previous paragraph.
         if recent.is_some_and(|(_, _, b)| b + 1 < s.block) {
             recent = None;
         }
-        let mut atts = find_attributions(&ws);
         for a in &mut atts {
             if let Some(src) = &mut a.source {
                 if src.kind == SourceKind::Pronoun {
@@ -354,7 +370,6 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
                 }
             }
         }
-        let anonymity = find_anonymity(draft, prose, si, &ws);
         out.sentences.push(SentenceAttribution {
             sentence: si,
             span: s.span,

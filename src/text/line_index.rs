@@ -24,6 +24,15 @@ pub struct LineCol {
     pub col: u32,
 }
 
+/// The length of `s` in UTF-16 code units: one per character, two for those outside the
+/// Basic Multilingual Plane (four bytes in UTF-8). Counted over bytes, which the compiler
+/// vectorises: columns of long paragraphs are converted for every diagnostic.
+fn utf16_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
 /// Line starts of a text, for converting between byte offsets and line/column positions.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
@@ -42,23 +51,20 @@ impl LineIndex {
         let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut starts = vec![first];
         let mut ends = Vec::new();
-        let mut i = first;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    ends.push(i);
-                    starts.push(i + 1);
-                }
-                b'\r' => {
-                    ends.push(i);
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
-                }
-                _ => {}
+        // The start of the line being read; a LF at an earlier offset is the second half of
+        // a CRLF already counted.
+        let mut next = first;
+        for at in memchr::memchr2_iter(b'\n', b'\r', &bytes[first..]).map(|k| k + first) {
+            if at < next {
+                continue;
             }
-            i += 1;
+            ends.push(at);
+            next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(next);
         }
         ends.push(bytes.len());
         LineIndex {
@@ -103,7 +109,7 @@ impl LineIndex {
         } else {
             let s = &text[start..offset];
             match enc {
-                Encoding::Utf16 => s.encode_utf16().count(),
+                Encoding::Utf16 => utf16_len(s),
                 _ => s.chars().count(),
             }
         };
@@ -161,6 +167,58 @@ mod tests {
                 off,
                 "back to {off}"
             );
+        }
+    }
+
+    #[test]
+    fn line_breaks_match_a_byte_by_byte_reading() {
+        // Line starts and ends read one byte at a time, as the definition says.
+        fn reference(text: &str) -> (Vec<usize>, Vec<usize>) {
+            let b = text.as_bytes();
+            let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let (mut starts, mut ends, mut i) = (vec![first], Vec::new(), first);
+            while i < b.len() {
+                if b[i] == b'\n' || b[i] == b'\r' {
+                    ends.push(i);
+                    if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                i += 1;
+            }
+            ends.push(b.len());
+            (starts, ends)
+        }
+        for text in [
+            "",
+            "a",
+            "\n",
+            "\r",
+            "\r\n",
+            "\n\r",
+            "\r\r\n\n",
+            "ab\r\ncd\ref\ngh\r",
+            "\u{feff}x\r\ny",
+            "\u{feff}\n",
+            "é\n😀\r\n“q”\r",
+        ] {
+            let idx = LineIndex::new(text);
+            assert_eq!((idx.starts, idx.ends), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn utf16_lengths() {
+        for s in [
+            "",
+            "abc",
+            "é",
+            "“Quote” — 😀 x",
+            "😀😀",
+            "\u{10FFFF}\u{7FF}\u{800}",
+        ] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
         }
     }
 

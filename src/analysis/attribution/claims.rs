@@ -44,10 +44,10 @@ pub struct Claim {
 }
 
 /// The score a sentence needs to count as a claim.
-pub const THRESHOLD: i32 = -8;
+pub const THRESHOLD: i32 = -7;
 
 /// The score of a sentence with no features at all.
-const BIAS: i32 = -16;
+const BIAS: i32 = -14;
 
 /// Word classes read from the lexicon files: word → its classes.
 static CLASSES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
@@ -109,6 +109,31 @@ const NOT_SUPERLATIVE: [&str; 10] = [
     "latest", "earliest",
 ];
 
+/// Words between "has" and its participle ("has not yet", "have also been").
+const PERFECT_SKIP: [&str; 11] = [
+    "not", "never", "also", "already", "just", "always", "ever", "been", "now", "n't", "actually",
+];
+
+/// Irregular past participles.
+const PARTICIPLES: [&str; 33] = [
+    "done", "made", "gone", "taken", "given", "seen", "been", "known", "shown", "grown", "thrown",
+    "written", "brought", "bought", "built", "cut", "put", "set", "kept", "held", "led", "lost",
+    "paid", "sent", "sold", "spent", "told", "found", "left", "become", "begun", "run", "won",
+];
+
+/// Fractions written as words ("two-thirds", "a quarter").
+const FRACTIONS: [&str; 14] = [
+    "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "eighth",
+    "eighths", "sixth", "twelfth", "half", "halves",
+];
+
+/// Words after "to" that do not make an infinitive (determiners, pronouns, fillers).
+const NOT_INFINITIVE: [&str; 31] = [
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our", "my", "your",
+    "its", "me", "us", "you", "them", "him", "it", "all", "some", "any", "every", "each", "no",
+    "one", "be", "being", "been", "uh",
+];
+
 /// The features of a sentence and their weights (log-odds × 10).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum F {
@@ -135,12 +160,17 @@ enum F {
     Accusation,
     Casualty,
     Secrecy,
+    Stat,
+    Since,
+    Topic,
     Capitalised,
     Long,
     Modal,
     Future,
     Deontic,
     Opinion,
+    Evaluative,
+    Infinitive,
     Value,
     Social,
     First,
@@ -151,7 +181,7 @@ enum F {
 }
 
 impl F {
-    const ALL: [F; 36] = [
+    const ALL: [F; 41] = [
         F::NumUnit,
         F::Num,
         F::Year,
@@ -175,12 +205,17 @@ impl F {
         F::Accusation,
         F::Casualty,
         F::Secrecy,
+        F::Stat,
+        F::Since,
+        F::Topic,
         F::Capitalised,
         F::Long,
         F::Modal,
         F::Future,
         F::Deontic,
         F::Opinion,
+        F::Evaluative,
+        F::Infinitive,
         F::Value,
         F::Social,
         F::First,
@@ -193,24 +228,27 @@ impl F {
 
     fn weight(self) -> i32 {
         match self {
-            F::NumUnit => 16,
-            F::Scale | F::Accusation | F::Secrecy => 13,
-            F::Num => 9,
-            F::Casualty => 8,
-            F::NumWord | F::Superlative => 7,
-            F::Change | F::Record | F::Policy | F::Than => 6,
-            F::Anchor => 5,
-            F::Year | F::Event | F::Perfect | F::Past => 4,
-            F::Ordinal | F::History | F::Capitalised => 3,
-            F::Causal | F::Long | F::Government => 2,
-            F::SuperlativeEst | F::ComparativeThan => 1,
-            F::If => -2,
-            F::Imperative => -3,
-            F::First | F::Second => -3,
-            F::Verbless => -5,
-            F::Social | F::Deontic | F::Value => -6,
-            F::Modal | F::Future => -8,
-            F::Opinion => -9,
+            F::NumUnit => 20,
+            F::Scale => 14,
+            F::Accusation | F::Secrecy => 13,
+            F::Num | F::History | F::Since => 10,
+            F::Casualty | F::Event | F::Record | F::Superlative | F::Than => 8,
+            F::Change | F::NumWord | F::Stat | F::Topic => 7,
+            F::Capitalised | F::Ordinal | F::Past | F::SuperlativeEst | F::Year => 4,
+            F::Policy => 3,
+            F::Government | F::Perfect | F::Causal => 2,
+            F::Anchor => 1,
+            F::Long => 0,
+            F::ComparativeThan | F::If => -1,
+            F::First => -2,
+            F::Second => 0,
+            F::Infinitive => -3,
+            F::Deontic | F::Evaluative | F::Social => -4,
+            F::Imperative | F::Verbless => -5,
+            F::Value => -6,
+            F::Modal => -9,
+            F::Opinion => -10,
+            F::Future => -11,
         }
     }
 
@@ -235,6 +273,8 @@ impl F {
                 | F::Accusation
                 | F::Casualty
                 | F::Secrecy
+                | F::Stat
+                | F::Since
         )
     }
 }
@@ -277,6 +317,14 @@ fn exempt(ws: &[W<'_>]) -> bool {
     caps * 10 >= letters * 7
 }
 
+/// A contraction that carries a verb ("it's", "we're", "didn't"; not "let's").
+fn is_contracted_verb(low: &str) -> bool {
+    low != "let's"
+        && ["'s", "'re", "'ve", "'m", "'d", "'ll", "n't"]
+            .iter()
+            .any(|c| low.ends_with(c) && low.len() > c.len())
+}
+
 /// The feature of number token `i`, or `None` for a date or a label.
 fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
     let w = &ws[i];
@@ -310,13 +358,10 @@ fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
 }
 
 /// The features of a word token.
-fn word_features(
-    i: usize,
-    w: &W<'_>,
-    prev: Option<&W<'_>>,
-    next: Option<&W<'_>>,
-    out: &mut Vec<F>,
-) {
+fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
+    let w = &ws[i];
+    let prev = i.checked_sub(1).and_then(|p| ws.get(p));
+    let next = ws.get(i + 1);
     let low = &*w.low;
     let prev_low = prev.map_or("", |p| &*p.low);
     let next_low = next.map_or("", |n| &*n.low);
@@ -333,8 +378,11 @@ fn word_features(
         ("accusation", F::Accusation),
         ("casualty", F::Casualty),
         ("secrecy", F::Secrecy),
+        ("stat", F::Stat),
+        ("topic", F::Topic),
         ("modal", F::Modal),
         ("opinion", F::Opinion),
+        ("evaluative", F::Evaluative),
         ("value", F::Value),
         ("social", F::Social),
         ("first_person", F::First),
@@ -366,7 +414,11 @@ fn word_features(
     if matches!(low, "history" | "ever") && matches!(prev_low, "the" | "in" | "than") {
         out.push(F::History);
     }
-    if is(low, "past") || (low.ends_with("ed") && low.len() > 4) {
+    if low == "since" {
+        out.push(F::Since);
+    }
+    // A regular past, but not a name that happens to end in -ed ("United").
+    if is(low, "past") || (low.ends_with("ed") && low.len() > 4 && !(i > 0 && w.is_cap())) {
         out.push(F::Past);
     }
     if matches!(low, "has" | "have" | "had")
@@ -374,7 +426,47 @@ fn word_features(
     {
         out.push(F::Perfect);
     }
-    if is(low, "future") || (low == "going" && next_low == "to") {
+    // A perfect past an adverb or a contraction ("has not yet signed", "haven't paid").
+    let contracted = matches!(low, "hasn't" | "haven't" | "hadn't") || low.ends_with("'ve");
+    if matches!(low, "has" | "have" | "had") || contracted {
+        let j = ws[i + 1..]
+            .iter()
+            .position(|x| !PERFECT_SKIP.contains(&&*x.low))
+            .map(|p| i + 1 + p);
+        if let Some(j) = j
+            && (j > i + 1 || contracted)
+            && (ws[j].low.ends_with("ed")
+                || ws[j].low.ends_with("en")
+                || PARTICIPLES.contains(&&*ws[j].low))
+        {
+            out.push(F::Perfect);
+        }
+    }
+    // Going up or down is a change ("prices went up").
+    if matches!(low, "go" | "goes" | "went" | "gone" | "going") && matches!(next_low, "up" | "down")
+    {
+        out.push(F::Change);
+    }
+    // A figure in a compound ("two-thirds", "five-year").
+    if low.contains('-')
+        && low
+            .split('-')
+            .any(|p| is(p, "numword") || FRACTIONS.contains(&p))
+    {
+        out.push(F::NumWord);
+    }
+    // An infinitive ("to build", "to protect"): a purpose or a plan, not a record.
+    if low == "to"
+        && let Some(n) = next
+        && n.is_word()
+        && !n.is_cap()
+        && !NOT_INFINITIVE.contains(&next_low)
+        && !next_low.ends_with("ed")
+        && !next_low.ends_with("ing")
+    {
+        out.push(F::Infinitive);
+    }
+    if is(low, "future") || low.ends_with("'ll") || (low == "going" && next_low == "to") {
         out.push(F::Future);
     }
     if is(low, "deontic") || (low == "have" && next_low == "to") {
@@ -388,21 +480,16 @@ fn word_features(
     }
 }
 
-/// Whether the sentence of words `ws` is a checkable claim, and where its strongest signal is.
-pub fn claim(ws: &[W<'_>]) -> Option<Claim> {
-    if exempt(ws) {
-        return None;
-    }
+/// The feature counts of a sentence and its strongest concrete signal.
+fn features(ws: &[W<'_>]) -> ([i32; F::COUNT], Option<(i32, Span)>) {
     let mut counts = [0i32; F::COUNT];
     let mut best: Option<(i32, Span)> = None;
     let mut feats = Vec::new();
     for (i, w) in ws.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|p| ws.get(p));
-        let next = ws.get(i + 1);
         feats.clear();
         match w.kind {
             TokenKind::Number => feats.extend(number_feature(ws, i)),
-            TokenKind::Word => word_features(i, w, prev, next, &mut feats),
+            TokenKind::Word => word_features(ws, i, &mut feats),
             _ => {}
         }
         for &f in &feats {
@@ -423,10 +510,20 @@ pub fn claim(ws: &[W<'_>]) -> Option<Claim> {
         w.is_word()
             && (is(&w.low, "verb")
                 || is(&w.low, "past")
-                || (w.low.ends_with("ed") && w.low.len() > 4))
+                || (w.low.ends_with("ed") && w.low.len() > 4)
+                || is_contracted_verb(&w.low))
     }) {
         counts[F::Verbless as usize] += 1;
     }
+    (counts, best)
+}
+
+/// Whether the sentence of words `ws` is a checkable claim, and where its strongest signal is.
+pub fn claim(ws: &[W<'_>]) -> Option<Claim> {
+    if exempt(ws) {
+        return None;
+    }
+    let (counts, best) = features(ws);
     // Without a concrete signal there is nothing to check.
     let (_, span) = best?;
     let score = BIAS

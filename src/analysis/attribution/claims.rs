@@ -109,6 +109,9 @@ const NOT_SUPERLATIVE: [&str; 10] = [
     "latest", "earliest",
 ];
 
+/// Reporting verbs that also mean doing something ("added jobs", "maintained the sanctions").
+const DOING_TOO: [&str; 5] = ["add", "maintain", "find", "show", "ask"];
+
 /// Words between "has" and its participle ("has not yet", "have also been").
 const PERFECT_SKIP: [&str; 11] = [
     "not", "never", "also", "already", "just", "always", "ever", "been", "now", "n't", "actually",
@@ -287,12 +290,22 @@ fn is_currency(s: &str) -> bool {
 fn exempt(ws: &[W<'_>]) -> bool {
     // Quoted words or a reporting verb: someone is being cited, even if the analysis could
     // not parse who.
-    // A base form ("I say", "we find", "let me tell you") cites no one.
-    if ws.iter().any(|w| {
+    // A base form ("I say", "we find", "let me tell you") cites no one, and a verb that also
+    // means doing something cites only before "that" or a pause ("added that", not "added
+    // 300 jobs"; "found that", not "found them guilty").
+    if ws.iter().enumerate().any(|(i, w)| {
         w.quoted
             || (w.is_word()
                 && is_cue_word(&w.low)
-                && super::lexicon::CUE_VERBS.get(&*w.low) != Some(&&*w.low))
+                && super::lexicon::CUE_VERBS
+                    .get(&*w.low)
+                    .is_some_and(|&lemma| {
+                        lemma != &*w.low
+                            && (!DOING_TOO.contains(&lemma)
+                                || ws
+                                    .get(i + 1)
+                                    .is_none_or(|n| !n.is_word() || n.low == "that"))
+                    }))
     }) {
         return true;
     }

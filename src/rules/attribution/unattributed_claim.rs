@@ -142,7 +142,7 @@ impl Rule for UnattributedClaim {
 const NEIGHBOURS: usize = 3;
 
 /// Short and common words that do not tie two sentences to one subject.
-const STOPWORDS: [&str; 60] = [
+const STOPWORDS: [&str; 90] = [
     "that",
     "this",
     "these",
@@ -203,6 +203,36 @@ const STOPWORDS: [&str; 60] = [
     "percent",
     "million",
     "billion",
+    "because",
+    "think",
+    "well",
+    "know",
+    "actually",
+    "course",
+    "take",
+    "good",
+    "things",
+    "thing",
+    "want",
+    "need",
+    "believe",
+    "every",
+    "same",
+    "still",
+    "tell",
+    "really",
+    "something",
+    "anything",
+    "even",
+    "back",
+    "being",
+    "here",
+    "come",
+    "does",
+    "doing",
+    "done",
+    "sure",
+    "right",
 ];
 
 /// The lowercase content words of sentence `i` (four letters or more, not common words),
@@ -210,13 +240,14 @@ const STOPWORDS: [&str; 60] = [
 fn content_words(ctx: &LintContext<'_>, i: usize) -> HashSet<String> {
     sentence_words(ctx.draft, ctx.prose, i)
         .into_iter()
-        .filter(|w| {
-            w.kind == TokenKind::Word
-                && !w.quoted
-                && w.low.chars().count() >= 4
-                && !STOPWORDS.contains(&&*w.low)
+        .filter(|w| w.kind == TokenKind::Word && !w.quoted)
+        .filter_map(|w| {
+            // A possessive is its noun ("council's"); other contractions ("don't", "we're")
+            // are function words.
+            let low = w.low.strip_suffix("'s").unwrap_or(&w.low);
+            (low.chars().count() >= 4 && !low.contains('\'') && !STOPWORDS.contains(&low))
+                .then(|| low.to_string())
         })
-        .map(|w| w.low.into_owned())
         .collect()
 }
 

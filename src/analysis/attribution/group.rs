@@ -284,8 +284,9 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
             break;
         }
         // A participle or verb form is a modifier only before a people noun, and a reporting
-        // verb never is ("said people", "some claiming").
-        let verb_form = is_verbish(x) || x.low.ends_with("ing");
+        // verb never is ("said people", "some claiming"), nor is one in a title-case headline
+        // ("Some Say It Proves…").
+        let verb_form = is_verbish(x) || x.low.ends_with("ing") || title_case_verb(x);
         if verb_form && (lexicon::verb_lemma(&x.low).is_some() || !people_ahead(ws, e)) {
             break;
         }
@@ -414,7 +415,8 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             }) {
                 s += 1;
             }
-            let e = read_np(ws, s, 5);
+            // Up to seven words: "some of the party's leaders and opinion makers".
+            let e = read_np(ws, s, 7);
             if e == s {
                 return None;
             }
@@ -540,6 +542,63 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
         }
         if matches!(x.text, "." | ";" | ":" | "?" | "!") {
             return None;
+        }
+    }
+    None
+}
+
+/// Skips a relative clause or a participle phrase that interrupts a group and its verb
+/// ("economists who favour the levy agree…", "superdelegates backing her declined…",
+/// "people jogging by talked…"). Returns the index of the main verb, when one follows
+/// within a short distance with no punctuation in between.
+fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
+    let x = ws.get(k).filter(|x| !x.quoted && x.is_word() && !x.is_cap())?;
+    let start = if x.is("who") {
+        // The relative clause's own verb group: "who spoke", "who have long argued".
+        let mut r = k + 1;
+        while ws.get(r).is_some_and(|y| {
+            !y.quoted && (AUX.contains(&&*y.low) || lexicon::BE.contains(&&*y.low) || is_adverb(y))
+        }) {
+            r += 1;
+        }
+        let v = ws.get(r).filter(|v| !v.quoted && v.is_word() && np_word(v))?;
+        if v.is_cap() {
+            return None;
+        }
+        r + 1
+    } else if x.low.ends_with("ing") && x.low.len() > 5 && lexicon::verb_lemma(&x.low).is_none()
+        || (x.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*x.low))
+            && ws
+                .get(k + 1)
+                .is_some_and(|p| PREPOSITIONS.contains(&&*p.low) && !p.is("by") && !p.quoted)
+    {
+        // "superdelegates supporting Sanders", "people briefed on the talks".
+        k + 1
+    } else {
+        return None;
+    };
+    let relative = x.is("who");
+    for m in start..(start + 10).min(ws.len()) {
+        let y = &ws[m];
+        if y.quoted || !matches!(y.kind, TokenKind::Word | TokenKind::Number) {
+            return None;
+        }
+        if m == start || y.is_cap() || matches!(&*y.low, "who" | "which" | "that") {
+            continue;
+        }
+        let finite = (lexicon::verb_lemma(&y.low).is_some()
+            && !y.low.ends_with("ing")
+            && !lexicon::VAGUE_NOUNS.contains(&*y.low))
+            || matches!(&*y.low, "are" | "were" | "have" | "had")
+            || (!relative && is_verbish(y));
+        // The word before a verb is a noun or an adverb, not a determiner or preposition.
+        let p = &ws[m - 1];
+        if finite
+            && !lexicon::DETERMINERS.contains(&&*p.low)
+            && !PREPOSITIONS.contains(&&*p.low)
+            && !matches!(&*p.low, "to" | "and" | "or")
+        {
+            return Some(m);
         }
     }
     None
@@ -685,9 +744,19 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let mut k = end;
         if let Some(r) = skip_parenthetical(ws, k) {
             k = r;
+        } else if let Some(r) = skip_relative(ws, k) {
+            k = r;
         }
         while ws.get(k).is_some_and(is_adverb) {
             k += 1;
+        }
+        // "officials this week detailed…", "aides on Monday said…".
+        let t = source::skip_time_forward(ws, k);
+        if t > k {
+            k = t;
+            while ws.get(k).is_some_and(is_adverb) {
+                k += 1;
+            }
         }
         let v = ws.get(k).filter(|v| !v.quoted)?;
         let modal = matches!(
@@ -732,6 +801,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         } else if !(AUX.contains(&&*v.low)
             || lexicon::BE.contains(&&*v.low)
             || is_verbish(v)
+            || title_case_verb(v)
             // "what economists call…": an object relative needs a verb next.
             || (prev_low == "what" && v.is_word() && !v.is_cap()))
         {
@@ -1010,6 +1080,30 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     })
 }
 
+/// A capitalised speech or belief verb, as written in a title-case headline ("Some Say",
+/// "Experts Warn").
+fn title_case_verb(x: &W<'_>) -> bool {
+    x.is_cap()
+        && !x.quoted
+        && matches!(
+            lexicon::verb_lemma(&x.low),
+            Some(
+                "say"
+                    | "believe"
+                    | "think"
+                    | "claim"
+                    | "argue"
+                    | "fear"
+                    | "warn"
+                    | "suggest"
+                    | "insist"
+                    | "predict"
+                    | "doubt"
+                    | "expect"
+            )
+        )
+}
+
 /// Whether `x` looks like a finite verb: a known reporting or belief verb, or a past tense.
 pub(super) fn is_verbish(x: &W<'_>) -> bool {
     if x.is_cap() || x.kind != TokenKind::Word {
@@ -1019,4 +1113,8 @@ pub(super) fn is_verbish(x: &W<'_>) -> bool {
     (lexicon::verb_lemma(l).is_some() && !lexicon::VAGUE_NOUNS.contains(l) && !l.ends_with("ing"))
         || (l.ends_with("ed") && l.len() > 4)
         || IRREGULAR_PAST.contains(&l)
+        || SHORT_PAST.contains(&l)
 }
+
+/// Regular past tenses too short for the "-ed" test above ("Some leaders used…").
+const SHORT_PAST: [&str; 4] = ["used", "owed", "eyed", "vied"];

@@ -667,7 +667,7 @@ fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     }
     let np = source::np_backward(ws, p)?;
     let src = source::make(ws, np);
-    if !matches!(src.kind, SourceKind::Vague) {
+    if !matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous) {
         return None;
     }
     Some(Attribution {

@@ -360,7 +360,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 return None;
             }
         }
-        if matches!(q[0], "someone" | "somebody") {
+        // A single unnamed person, or everyone: a source only of a reporting verb, which the
+        // cue analysis reads ("Someone said…", "Everyone said…").
+        if matches!(q[0], "someone" | "somebody" | "everyone" | "everybody") {
             return None;
         }
         let a = j + q.len();
@@ -405,9 +407,24 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         // "some of his aides", "most of whom", "a number of the members".
         if ends_of || next.is_some_and(|x| x.is("of") && !x.quoted) {
             let k = if ends_of { a } else { a + 1 };
-            // "captives, many of whom…" refers to a group just named.
+            // "captives, many of whom…" refers to a group just named; it is a vague source
+            // only when it says or thinks something ("…, some of whom claimed…").
             if ws.get(k).is_some_and(|x| x.is("whom") || x.is("which")) {
-                return None;
+                let mut m = k + 1;
+                while ws.get(m).is_some_and(|y| {
+                    !y.quoted && (AUX.contains(&&*y.low) || is_adverb(y))
+                }) {
+                    m += 1;
+                }
+                let says = ws[k].is("whom")
+                    && ws.get(m).is_some_and(|v| {
+                        !v.quoted
+                            && !v.low.ends_with("ing")
+                            && lexicon::CUE_VERBS.contains_key(&*v.low)
+                            && !lexicon::STANCE_ONLY
+                                .contains(&lexicon::CUE_VERBS[&*v.low])
+                    });
+                return says.then_some((k + 1, k, true));
             }
             let mut s = k;
             if ws.get(s).is_some_and(|x| {
@@ -543,6 +560,102 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
         if matches!(x.text, "." | ";" | ":" | "?" | "!") {
             return None;
         }
+    }
+    None
+}
+
+/// Nouns of received opinion that attribute a view to nobody ("conventional wisdom holds",
+/// "popular belief has it", "legend has it").
+const RECEIVED_OPINION: [[&str; 2]; 8] = [
+    ["conventional", "wisdom"],
+    ["received", "wisdom"],
+    ["common", "wisdom"],
+    ["popular", "belief"],
+    ["common", "belief"],
+    ["popular", "opinion"],
+    ["popular", "culture"],
+    ["legend", "has"],
+];
+
+/// Participles that claim common knowledge with nobody named when "it" stands for a
+/// following clause ("it is known that…", "it has been suggested that…") or when an
+/// infinitive follows ("is known to have…").
+const KNOWLEDGE_PARTICIPLES: [&str; 12] = [
+    "known",
+    "observed",
+    "noted",
+    "argued",
+    "suggested",
+    "held",
+    "felt",
+    "assumed",
+    "accepted",
+    "recognised",
+    "recognized",
+    "established",
+];
+
+/// "It is known that…", "it has been suggested that…", "the fort is known to have…",
+/// "conventional wisdom holds that…", "legend has it that…": a view or a piece of common
+/// knowledge that names nobody.
+pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    if w.quoted || !w.is_word() {
+        return None;
+    }
+    let mk = |from: usize, to: usize| {
+        Some(Attribution {
+            cue: Cue {
+                span: ws[from].span.cover(ws[to].span),
+                lemma: "be",
+                kind: CueKind::Impersonal,
+                token: ws[to].tok,
+            },
+            source: None,
+            content: super::content_after(ws, to + 1),
+        })
+    };
+    // "conventional wisdom holds that", "popular belief has it", "legend has it that".
+    if let Some(pat) = RECEIVED_OPINION.iter().find(|p| phrase_at(ws, j, &p[..])) {
+        let v = if pat[1] == "has" { j + 1 } else { j + 2 };
+        let says = ws.get(v).is_some_and(|x| {
+            !x.quoted
+                && (matches!(&*x.low, "holds" | "held" | "says" | "said" | "suggests")
+                    || x.is("has") && ws.get(v + 1).is_some_and(|i| i.is("it")))
+        });
+        let opens = !ws[..j].iter().rev().take(3).any(|x| x.is_word() && !matches!(&*x.low, "but" | "and" | "yet" | "so"));
+        return (says && opens).then(|| mk(j, v)).flatten();
+    }
+    if !KNOWLEDGE_PARTICIPLES.contains(&&*w.low) {
+        return None;
+    }
+    // The verb group before it: "is", "has been", "is widely", "was long".
+    let mut p = j;
+    while p > 0 && is_adverb(&ws[p - 1]) && !ws[p - 1].is("not") {
+        p -= 1;
+    }
+    let be = p.checked_sub(1)?;
+    if !matches!(&*ws[be].low, "is" | "was" | "are" | "were" | "been") || ws[be].quoted {
+        return None;
+    }
+    let mut start = be;
+    while start > 0 && matches!(&*ws[start - 1].low, "has" | "have" | "had" | "been") {
+        start -= 1;
+    }
+    let next = ws.get(j + 1).filter(|x| !x.quoted)?;
+    let it = start > 0 && ws[start - 1].is("it") && !ws[start - 1].quoted;
+    // "it is known that…", "it has been suggested that…".
+    if it && next.is("that") {
+        return mk(start - 1, j);
+    }
+    // "is known to have…", "are known to attack…": only "known" takes an infinitive this way.
+    if w.is("known")
+        && next.is("to")
+        && ws
+            .get(j + 2)
+            .is_some_and(|v| !v.quoted && v.is_word() && !v.is_cap() && !lexicon::DETERMINERS.contains(&&*v.low))
+    {
+        return mk(start, j);
     }
     None
 }
@@ -723,6 +836,16 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         if !CAUSATIVES.contains(&prev_low) || thinks {
             cue = Some(j - 1);
         }
+    }
+    // A headline that quotes a group through a colon: "Economists: the levy will fail".
+    if cue.is_none()
+        && j == 0
+        && end <= 3
+        && is_people(&ws[head])
+        && ws.get(end).is_some_and(|c| c.text == ":" && !c.quoted)
+        && ws.get(end + 1).is_some_and(|x| !x.quoted)
+    {
+        cue = Some(end);
     }
     // As the subject of a verb, at the start of a clause or of a relative clause.
     if cue.is_none() {
@@ -1009,6 +1132,7 @@ pub(super) fn is_people(x: &W<'_>) -> bool {
             | "activists"
             | "protesters"
             | "protestors"
+            | "enthusiasts"
     ) {
         return true;
     }

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 
 pub use source::classify_words;
 
-use group::{vague_agent, vague_subject};
+use group::{received_view, vague_agent, vague_subject};
 
 /// What kind of source a cue names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -487,7 +487,7 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 1;
             continue;
         }
-        if let Some(a) = consensus_passive(ws, j) {
+        if let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
             out.push(a);
             j += 1;
             continue;

@@ -152,6 +152,27 @@ const CAUSATIVES: [&str; 9] = [
     "caught", "led", "leads", "caused", "causes", "prompted", "left", "leaving", "divided",
 ];
 
+/// Nouns of a stance that a group holds or voices ("criticism from some councillors",
+/// "pressure from several MPs", "opposition among residents").
+const STANCE_NOUNS: [&str; 16] = [
+    "criticism",
+    "opposition",
+    "pressure",
+    "support",
+    "praise",
+    "complaints",
+    "objections",
+    "calls",
+    "backlash",
+    "resistance",
+    "concern",
+    "concerns",
+    "scepticism",
+    "skepticism",
+    "condemnation",
+    "outrage",
+];
+
 /// Prepositions that make a vague group the holder of a view or the agent of an act
 /// ("to many", "among some voters", "by several critics").
 const VIEW_PREPOSITIONS: [&str; 7] = ["by", "to", "among", "amongst", "for", "from", "with"];
@@ -764,9 +785,24 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let prev_low = prev.map_or("", |p| &*p.low);
     let mut cue: Option<usize> = None;
     let doc = DOCUMENTS.contains(&&*ws[head].low);
+    // "criticism from some residents", "under pressure from several MPs", "stern opposition
+    // among researchers": a view held by the group.
+    let stance_noun = j >= 2 && {
+        let n = &ws[j - 2];
+        let a = j.checked_sub(3).map(|i| &ws[i]);
+        STANCE_NOUNS.contains(&&*n.low)
+            || a.is_some_and(|a| {
+                STANCE_NOUNS.contains(&&*a.low) && n.is_word() && !n.is_cap() && np_word(n)
+            })
+    } && matches!(prev_low, "from" | "among" | "amongst");
+    if stance_noun
+        && (quantified || lexicon::VAGUE_NOUNS.contains(&*ws[head].low) && is_people(&ws[head]))
+    {
+        cue = Some(j - 1);
+    }
     // As the holder of a view or the agent: "among some voters", "by several critics", "to
     // many", "For many fans, …".
-    if quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
+    if cue.is_none() && quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
         // "to many", "for some": the quantifier alone, not "for some elderly people".
         let bare = head == j
             && PRONOUN_QUANTIFIERS.contains(&&*ws[j].low)
@@ -926,7 +962,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             || is_verbish(v)
             || title_case_verb(v)
             // "what economists call…": an object relative needs a verb next.
-            || (prev_low == "what" && v.is_word() && !v.is_cap()))
+            || (matches!(prev_low, "what" | "whom") && v.is_word() && !v.is_cap()))
         {
             return None;
         }
@@ -976,7 +1012,21 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // The kind is judged with any parenthetical, which may name the group ("…, including
     // Jane Roe, …").
     let mut judged_end = end;
-    if let Some(r) = skip_parenthetical(ws, end) {
+    // A parenthetical that opens with a participle or a preposition ("…, reacting to the
+    // Van Dyke video, …") describes the group; a name in it is not a member.
+    let describes = ws.get(end + 1).is_some_and(|x| {
+        x.is_word()
+            && !x.is_cap()
+            && (x.low.ends_with("ing")
+                || x.low.ends_with("ed")
+                || IRREGULAR_PAST.contains(&&*x.low)
+                || PREPOSITIONS.contains(&&*x.low)
+                || is_adverb(x))
+            && !matches!(&*x.low, "including" | "like")
+    });
+    if let Some(r) = skip_parenthetical(ws, end)
+        && !describes
+    {
         judged_end = r - 1;
     }
     if source::make(ws, j..judged_end).kind != SourceKind::Vague {

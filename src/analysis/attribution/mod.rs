@@ -768,7 +768,11 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
             && ws
                 .get(j + 1)
                 .is_none_or(|x| matches!(x.text, "." | "!" | "?" | ","));
-        if (!vague && stance_only) || (!stance_only && !clause_follows(ws, j + 1) && !closes) {
+        // "whom one insider described as…": a description is attributed too.
+        let described_as = lemma == "describe" && ws.get(j + 1).is_some_and(|x| x.is("as"));
+        if (!vague && stance_only)
+            || (!stance_only && !clause_follows(ws, j + 1) && !closes && !described_as)
+        {
             return None;
         }
         if lemma == "speak" && !ws.get(j + 1).is_some_and(|x| x.quoted || x.text == ":") {

@@ -88,6 +88,13 @@ fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
                         | "should"
                         | "can"
                         | "not"
+                        | "don't"
+                        | "doesn't"
+                        | "didn't"
+                        | "won't"
+                        | "wouldn't"
+                        | "can't"
+                        | "couldn't"
                 )
                 || (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")))
         {
@@ -363,11 +370,14 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     for (i, w) in words.iter().enumerate() {
         let intro = matches!(&*w.low, "including" | "like")
             || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
+        // A name, not an adjective: "like their Republican counterparts" names nobody.
+        let after = &words[(i + 1).min(words.len())..];
         if intro
-            && words[i + 1..]
-                .iter()
-                .take(3)
-                .any(|x| x.is_cap() && x.is_word() && !DETERMINERS.contains(&&*x.low))
+            && after.iter().take(3).enumerate().any(|(n, x)| {
+                x.is_word()
+                    && !DETERMINERS.contains(&&*x.low)
+                    && is_name_word(x, false, after.get(n + 1))
+            })
         {
             return SourceKind::Named;
         }

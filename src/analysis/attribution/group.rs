@@ -381,9 +381,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 return None;
             }
         }
-        // A single unnamed person, or everyone: a source only of a reporting verb, which the
-        // cue analysis reads ("Someone said…", "Everyone said…").
-        if matches!(q[0], "someone" | "somebody" | "everyone" | "everybody") {
+        // A single unnamed person: a source only of a reporting verb, which the cue analysis
+        // reads ("Someone said…").
+        if matches!(q[0], "someone" | "somebody") {
             return None;
         }
         let a = j + q.len();
@@ -878,6 +878,8 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         && j == 0
         && end <= 3
         && is_people(&ws[head])
+        && ws[head].low.ends_with('s')
+        && !DOCUMENTS.contains(&&*ws[head].low)
         && ws.get(end).is_some_and(|c| c.text == ":" && !c.quoted)
         && ws.get(end + 1).is_some_and(|x| !x.quoted)
     {
@@ -1068,7 +1070,7 @@ const PREPOSITIONS: [&str; 18] = [
 ];
 
 /// Plural nouns with an agent-like ending that do not name people.
-const NOT_AGENTS: [&str; 46] = [
+const NOT_AGENTS: [&str; 65] = [
     "numbers",
     "letters",
     "papers",
@@ -1115,6 +1117,25 @@ const NOT_AGENTS: [&str; 46] = [
     "degrees",
     "knees",
     "guarantees",
+    "events",
+    "incidents",
+    "accidents",
+    "contents",
+    "patents",
+    "components",
+    "ingredients",
+    "continents",
+    "restaurants",
+    "variants",
+    "warrants",
+    "implants",
+    "sites",
+    "websites",
+    "suites",
+    "satellites",
+    "favourites",
+    "favorites",
+    "rites",
 ];
 
 /// Collective actors a quantifier can leave unnamed: "some countries are talking about…",

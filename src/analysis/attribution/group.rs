@@ -802,6 +802,22 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     }
     // As the holder of a view or the agent: "among some voters", "by several critics", "to
     // many", "For many fans, …".
+    // "with officials saying…", "with experts warning…": a bare group of source nouns
+    // voicing something.
+    let voicing = || {
+        ws.get(end).is_some_and(|v| {
+            !v.quoted && v.low.ends_with("ing") && lexicon::CUE_VERBS.contains_key(&*v.low)
+        })
+    };
+    if cue.is_none()
+        && !quantified
+        && prev_low == "with"
+        && lexicon::VAGUE_NOUNS.contains(&*ws[head].low)
+        && is_people(&ws[head])
+        && voicing()
+    {
+        cue = Some(j - 1);
+    }
     if cue.is_none() && quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
         // "to many", "for some": the quantifier alone, not "for some elderly people".
         let bare = head == j
@@ -1166,7 +1182,19 @@ pub(super) fn is_people(x: &W<'_>) -> bool {
     if lexicon::VAGUE_NOUNS.contains(l)
         && !matches!(
             l,
-            "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies"
+            "reports"
+                | "report"
+                | "studies"
+                | "study"
+                | "research"
+                | "outlets"
+                | "outlet"
+                | "analyses"
+                | "analysis"
+                | "bodies"
+                | "body"
+                | "agencies"
+                | "agency"
         )
     {
         return true;
@@ -1215,6 +1243,8 @@ pub(super) fn is_people(x: &W<'_>) -> bool {
     let proper_plural = x.is_cap()
         && l.ends_with('s')
         && !l.ends_with("ss")
+        && !l.ends_with("sis")
+        && !l.ends_with("us")
         && x.text.chars().count() >= 5
         && x.text.chars().skip(1).all(|c| c.is_lowercase());
     plural_agent || proper_plural

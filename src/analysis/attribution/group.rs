@@ -647,6 +647,36 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let opens = !ws[..j].iter().rev().take(3).any(|x| x.is_word() && !matches!(&*x.low, "but" | "and" | "yet" | "so"));
         return (says && opens).then(|| mk(j, v)).flatten();
     }
+    // "amid reports that…", "was dampened by press reports of…", "there were reports of…":
+    // reports that nobody is named for.
+    if matches!(&*w.low, "reports" | "rumours" | "rumors")
+        && ws.get(j + 1).is_some_and(|x| {
+            !x.quoted && matches!(&*x.low, "that" | "of" | "suggesting" | "claiming" | "saying")
+        })
+    {
+        let mut a = j;
+        while a > 0 && source::MEDIA_WORDS.contains(&&*ws[a - 1].low) && !ws[a - 1].quoted {
+            a -= 1;
+        }
+        let p = a.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted)?;
+        let there = matches!(&*p.low, "are" | "were" | "been" | "was" | "is")
+            && ws[..a - 1].iter().rev().take(3).any(|x| x.is("there"));
+        let after_preposition = matches!(
+            &*p.low,
+            "amid" | "after" | "following" | "by" | "despite" | "over" | "about" | "on" | "with"
+        );
+        // "reports of a strike by the Courier", "reports in the Gazette": the outlet is named.
+        let outlet_named = ws[j + 1..].iter().take(10).enumerate().any(|(i, x)| {
+            matches!(&*x.low, "by" | "from" | "in")
+                && ws[j + 2 + i..]
+                    .iter()
+                    .take(2)
+                    .any(|y| y.is_cap() && y.is_word() && !y.quoted)
+        });
+        return ((there || after_preposition) && !outlet_named)
+            .then(|| mk(a, j))
+            .flatten();
+    }
     if !KNOWLEDGE_PARTICIPLES.contains(&&*w.low) {
         return None;
     }

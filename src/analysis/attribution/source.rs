@@ -349,6 +349,27 @@ const DOCUMENTS: [&str; 8] = [
     "report", "reports", "study", "studies", "analysis", "analyses", "research", "outlet",
 ];
 
+/// Words that describe reports without naming an outlet ("media reports", "unconfirmed
+/// press reports").
+pub(super) const MEDIA_WORDS: [&str; 16] = [
+    "media",
+    "news",
+    "press",
+    "newspaper",
+    "newspapers",
+    "local",
+    "unconfirmed",
+    "unverified",
+    "recent",
+    "earlier",
+    "early",
+    "latest",
+    "renewed",
+    "sporadic",
+    "weekend",
+    "initial",
+];
+
 /// Post-modifiers that describe a source's position ("involved in the talks").
 const DESCRIPTIVE: [&str; 12] = [
     "involved",
@@ -512,9 +533,14 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         if DOCUMENTS.contains(&head_low) && matches!(det, "his" | "her" | "their" | "its" | "our") {
             return SourceKind::Title;
         }
-        // A named poll or study is identified; an unnamed one is vague.
+        // A named poll or study is identified; an unnamed one is vague ("Media reports",
+        // "Press reports" at the start of a sentence name no outlet).
         if DOCUMENTS.contains(&head_low) {
-            return if has_name {
+            let named = content.iter().enumerate().any(|(i, w)| {
+                !MEDIA_WORDS.contains(&&*w.low)
+                    && is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied())
+            });
+            return if named {
                 SourceKind::Named
             } else {
                 SourceKind::Vague

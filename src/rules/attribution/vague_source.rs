@@ -28,7 +28,8 @@ crate::declare_rule! {
     /// "officials this week detailed…"), after an inverted verb ("…, said a handful of
     /// councillors who…"), in a title-case or colon headline ("Some Say…", "Economists: …")
     /// and as the holder of a stance noun ("criticism from some ferry users"). Unnamed
-    /// documents and outlets ("by some estimates", "in most polls", "in local news reports")
+    /// documents and outlets ("by some estimates", "in most polls", "in local news reports",
+    /// "amid reports that…", "media reports suggest")
     /// and consensus claims with nobody named ("it is widely accepted", "is generally
     /// agreed", "there is some controversy over", "it has been suggested that", "is known to
     /// have…", "conventional wisdom holds") count as well.

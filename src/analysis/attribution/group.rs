@@ -432,9 +432,10 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             // only when it says or thinks something ("…, some of whom claimed…").
             if ws.get(k).is_some_and(|x| x.is("whom") || x.is("which")) {
                 let mut m = k + 1;
-                while ws.get(m).is_some_and(|y| {
-                    !y.quoted && (AUX.contains(&&*y.low) || is_adverb(y))
-                }) {
+                while ws
+                    .get(m)
+                    .is_some_and(|y| !y.quoted && (AUX.contains(&&*y.low) || is_adverb(y)))
+                {
                     m += 1;
                 }
                 let says = ws[k].is("whom")
@@ -442,8 +443,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                         !v.quoted
                             && !v.low.ends_with("ing")
                             && lexicon::CUE_VERBS.contains_key(&*v.low)
-                            && !lexicon::STANCE_ONLY
-                                .contains(&lexicon::CUE_VERBS[&*v.low])
+                            && !lexicon::STANCE_ONLY.contains(&lexicon::CUE_VERBS[&*v.low])
                     });
                 return says.then_some((k + 1, k, true));
             }
@@ -644,14 +644,22 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                 && (matches!(&*x.low, "holds" | "held" | "says" | "said" | "suggests")
                     || x.is("has") && ws.get(v + 1).is_some_and(|i| i.is("it")))
         });
-        let opens = !ws[..j].iter().rev().take(3).any(|x| x.is_word() && !matches!(&*x.low, "but" | "and" | "yet" | "so"));
+        let opens = !ws[..j]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|x| x.is_word() && !matches!(&*x.low, "but" | "and" | "yet" | "so"));
         return (says && opens).then(|| mk(j, v)).flatten();
     }
     // "amid reports that…", "was dampened by press reports of…", "there were reports of…":
     // reports that nobody is named for.
     if matches!(&*w.low, "reports" | "rumours" | "rumors")
         && ws.get(j + 1).is_some_and(|x| {
-            !x.quoted && matches!(&*x.low, "that" | "of" | "suggesting" | "claiming" | "saying")
+            !x.quoted
+                && matches!(
+                    &*x.low,
+                    "that" | "of" | "suggesting" | "claiming" | "saying"
+                )
         })
     {
         let mut a = j;
@@ -702,9 +710,9 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // "is known to have…", "are known to attack…": only "known" takes an infinitive this way.
     if w.is("known")
         && next.is("to")
-        && ws
-            .get(j + 2)
-            .is_some_and(|v| !v.quoted && v.is_word() && !v.is_cap() && !lexicon::DETERMINERS.contains(&&*v.low))
+        && ws.get(j + 2).is_some_and(|v| {
+            !v.quoted && v.is_word() && !v.is_cap() && !lexicon::DETERMINERS.contains(&&*v.low)
+        })
     {
         return mk(start, j);
     }
@@ -716,7 +724,9 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
 /// "people jogging by talked…"). Returns the index of the main verb, when one follows
 /// within a short distance with no punctuation in between.
 fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
-    let x = ws.get(k).filter(|x| !x.quoted && x.is_word() && !x.is_cap())?;
+    let x = ws
+        .get(k)
+        .filter(|x| !x.quoted && x.is_word() && !x.is_cap())?;
     let start = if x.is("who") {
         // The relative clause's own verb group: "who spoke", "who have long argued".
         let mut r = k + 1;
@@ -725,7 +735,9 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
         }) {
             r += 1;
         }
-        let v = ws.get(r).filter(|v| !v.quoted && v.is_word() && np_word(v))?;
+        let v = ws
+            .get(r)
+            .filter(|v| !v.quoted && v.is_word() && np_word(v))?;
         if v.is_cap() {
             return None;
         }
@@ -817,14 +829,16 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let doc = DOCUMENTS.contains(&&*ws[head].low);
     // "criticism from some residents", "under pressure from several MPs", "stern opposition
     // among researchers": a view held by the group.
-    let stance_noun = j >= 2 && {
-        let n = &ws[j - 2];
-        let a = j.checked_sub(3).map(|i| &ws[i]);
-        STANCE_NOUNS.contains(&&*n.low)
-            || a.is_some_and(|a| {
-                STANCE_NOUNS.contains(&&*a.low) && n.is_word() && !n.is_cap() && np_word(n)
-            })
-    } && matches!(prev_low, "from" | "among" | "amongst");
+    let stance_noun = j >= 2
+        && {
+            let n = &ws[j - 2];
+            let a = j.checked_sub(3).map(|i| &ws[i]);
+            STANCE_NOUNS.contains(&&*n.low)
+                || a.is_some_and(|a| {
+                    STANCE_NOUNS.contains(&&*a.low) && n.is_word() && !n.is_cap() && np_word(n)
+                })
+        }
+        && matches!(prev_low, "from" | "among" | "amongst");
     if stance_noun
         && (quantified || lexicon::VAGUE_NOUNS.contains(&*ws[head].low) && is_people(&ws[head]))
     {

@@ -134,7 +134,13 @@ const DATE_WORDS: [&str; 22] = [
 
 /// Nouns of time after "this", "last" or "next" ("this week", "last month").
 const TIME_NOUNS: [&str; 7] = [
-    "week", "month", "year", "weekend", "morning", "afternoon", "evening",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
 ];
 
 /// Whether `w` is a day or a relative date word ("Monday", "yesterday").
@@ -150,7 +156,11 @@ fn is_day(w: &W<'_>) -> bool {
 /// Skips a time adverbial that ends right before `k` ("this week", "on Monday",
 /// "yesterday"); returns where it starts, or `k`.
 pub(super) fn skip_time_back(ws: &[W<'_>], k: usize) -> usize {
-    let Some(w) = k.checked_sub(1).map(|i| &ws[i]).filter(|w| !w.quoted && w.is_word()) else {
+    let Some(w) = k
+        .checked_sub(1)
+        .map(|i| &ws[i])
+        .filter(|w| !w.quoted && w.is_word())
+    else {
         return k;
     };
     // Days only: a month usually comes with a preposition of its own ("in March").

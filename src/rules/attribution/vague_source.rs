@@ -179,8 +179,20 @@ fn noun(who: &str) -> &str {
         let starts_modifier = i > 0
             && (matches!(
                 bare,
-                "who" | "which" | "that" | "like" | "including" | "at" | "in" | "for" | "from"
-                    | "with" | "on" | "to" | "inside" | "within"
+                "who"
+                    | "which"
+                    | "that"
+                    | "like"
+                    | "including"
+                    | "at"
+                    | "in"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "on"
+                    | "to"
+                    | "inside"
+                    | "within"
             ) || bare.ends_with("ing"));
         if starts_modifier {
             break;

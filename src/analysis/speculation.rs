@@ -1807,6 +1807,8 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     }
     // Deliberation, not belief: "should think carefully", "think how it sounds",
     // "consider what the voters want".
+    // ("I think what matters is …" is a belief: "what" marks deliberation only after
+    // "consider".)
     if matches!(lemma, "think" | "consider")
         && v.in_(
             i + 1,
@@ -1815,16 +1817,14 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 "hard",
                 "long",
                 "how",
-                "what",
                 "why",
-                "which",
                 "whether",
-                "who",
                 "through",
                 "differently",
                 "creatively",
             ],
         )
+        || lemma == "consider" && v.in_(i + 1, &["what", "which", "who"])
     {
         return None;
     }
@@ -2245,6 +2245,31 @@ mod tests {
         check("Patients will have further tests if needed.", &[]);
         check("The review of the plan ended.", &[]);
         check("We will decide the date soon.", &[]);
+    }
+
+    #[test]
+    fn statements_that_look_like_hedges() {
+        use CueKind::*;
+        check(
+            "Firms that break the rule could face a fine of up to £500.",
+            &[],
+        );
+        check("The firm could face delays.", &[(Modal, "could")]);
+        check("The striker could have won the match.", &[]);
+        check("The striker could have a role.", &[(Modal, "could have")]);
+        check("The gallery invited potential buyers.", &[]);
+        check(
+            "The gallery is a potential target.",
+            &[(Epistemic, "potential")],
+        );
+        check("I think what matters is the price.", &[(Belief, "think")]);
+        check("Buyers should consider what they need.", &[]);
+        check("Some 40% think the fee is too high.", &[]);
+        check("The club hopes that he stays.", &[]);
+        check(
+            "Shares rose amid hopes that the talks will resume.",
+            &[(Belief, "hopes")],
+        );
     }
 
     #[test]

@@ -1735,6 +1735,69 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
     false
 }
 
+/// Whether the subject right before the verb at `i` is a named holder: a capitalised word
+/// that is not a pronoun, a question word or a vague group ("Mr Lee", "the Commission",
+/// "Labour"). A plural ("Turks", "Analysts" at the start) counts only inside a longer name
+/// that does not start the sentence ("the Lib Dems", "coach Serena Williams").
+fn named_holder(v: &View<'_>, i: isize) -> bool {
+    let mut k = i - 1;
+    while k >= 0
+        && (v.in_(k, &["also", "still", "now", "even", "already", "too"])
+            || v.w(k).ends_with("ly") && v.w(k) != "likely")
+    {
+        k -= 1;
+    }
+    if !v.is_word(k) || !v.capitalized(k) {
+        return false;
+    }
+    let w = v.w(k);
+    let vague = |j: isize| {
+        v.in_(j, VAGUE_AGENTS)
+            || v.in_(j, SUBJECT_PRONOUNS)
+            || v.in_(j, DETERMINERS)
+            || v.in_(j, AUXILIARIES)
+            || v.in_(j, WH)
+            || v.in_(
+                j,
+                &[
+                    "officials",
+                    "sources",
+                    "insiders",
+                    "economists",
+                    "investors",
+                    "ministers",
+                    "police",
+                    "researchers",
+                    "scientists",
+                    "campaigners",
+                    "pundits",
+                    "traders",
+                    "politicians",
+                    "voters",
+                    "and",
+                    "but",
+                    "all",
+                    "other",
+                    "both",
+                ],
+            )
+    };
+    if vague(k) {
+        return false;
+    }
+    if w.ends_with('s')
+        && !w.ends_with("'s")
+        // (a first word is capitalised anyway: "Senior Tories believe" is a vague group)
+        && (k <= 1 || !v.is_word(k - 1) || !v.capitalized(k - 1) || vague(k - 1))
+    {
+        return false;
+    }
+    !v.in_(
+        k - 1,
+        &["most", "many", "some", "few", "all", "other", "several"],
+    )
+}
+
 fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     let w = v.w(i);
     // "The club hopes that he stays": a named holder's wish, not a belief or a forecast.
@@ -1780,6 +1843,28 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         return m(CueKind::Belief, i, i + 1);
     }
     let lemma = *BELIEF.get(w)?;
+    // An opinion of a holder named right before the verb, in the reporter's narration:
+    // "Lord Smith believes prices will fall", "The Commission thinks the fee is too high".
+    // The belief is already attributed to someone the reader can weigh; "analysts believe",
+    // "most Britons think" and "I think" stay flagged, as do forecasts ("Acme expects").
+    if matches!(
+        lemma,
+        "believe"
+            | "think"
+            | "feel"
+            | "fear"
+            | "reckon"
+            | "suspect"
+            | "doubt"
+            | "worry"
+            | "consider"
+            | "regard"
+            | "see"
+            | "view"
+    ) && named_holder(v, i)
+    {
+        return None;
+    }
     let next = v.w(i + 1);
     // Not passive ("is believed" is unsourced expectation, found before), not a noun
     // ("the fear", "a thought", "the suspect").
@@ -2266,6 +2351,22 @@ mod tests {
         check("Buyers should consider what they need.", &[]);
         check("Some 40% think the fee is too high.", &[]);
         check("The club hopes that he stays.", &[]);
+        check("Coach Lena Berg believes the team can win.", &[]);
+        check("The Commission thinks the fee is too high.", &[]);
+        check(
+            "Analysts believe the fee is too high.",
+            &[(Belief, "believe")],
+        );
+        check(
+            "Senior Tories believe the fee is too high.",
+            &[(Belief, "believe")],
+        );
+        check(
+            "Most Britons think the fee is too high.",
+            &[(Belief, "think")],
+        );
+        check("I think the fee is too high.", &[(Belief, "think")]);
+        check("Acme expects sales to rise.", &[(Belief, "expects")]);
         check(
             "Shares rose amid hopes that the talks will resume.",
             &[(Belief, "hopes")],

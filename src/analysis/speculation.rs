@@ -1437,6 +1437,10 @@ fn modal(
     if w == "might" && next == "as" && v.w(i + 2) == "well" {
         return None;
     }
+    // The noun: "their military might", "with all his might".
+    if w == "might" && v.in_(i - 1, NOUN_DETERMINERS) {
+        return None;
+    }
     if w == "could" {
         // Past ability and inability: "could not attend", "could see".
         if v.in_(i + 1, ABILITY_VERBS)
@@ -1488,7 +1492,9 @@ fn modal(
         while v.in_(j, &["still", "now", "also", "even", "each"]) {
             j += 1;
         }
-        if v.in_(j, &["face", "risk", "incur"]) {
+        if v.in_(j, &["face", "risk", "incur", "receive", "get"])
+            || v.w(j) == "be" && v.in_(j + 1, &["handed", "given", "liable"])
+        {
             for k in j + 1..j + 6 {
                 if v.is_boundary(k) || !v.is_word(k) && v.w(k) != "-" {
                     break;
@@ -2351,6 +2357,12 @@ mod tests {
         check("Buyers should consider what they need.", &[]);
         check("Some 40% think the fee is too high.", &[]);
         check("The club hopes that he stays.", &[]);
+        check(
+            "Under the rules the rider could receive a maximum two-year ban.",
+            &[],
+        );
+        check("The firm could be liable for fines.", &[]);
+        check("The rival firm hopes to extend its might into phones.", &[]);
         check("Coach Lena Berg believes the team can win.", &[]);
         check("The Commission thinks the fee is too high.", &[]);
         check(

@@ -51,8 +51,11 @@ crate::declare_rule! {
     ///   to fall ill", "less likely than", "as likely as";
     /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd");
     /// - the legal range of a penalty: "firms that break the rule could face a fine",
-    ///   "could be jailed for up to two years" (*may*, *might* or *could* + *face*, *risk*
-    ///   or *be* + a penalty word) — the law's maximum, not a guess;
+    ///   "could be jailed for up to two years", "could receive a maximum two-year ban"
+    ///   (*may*, *might* or *could* + *face*, *risk*, *incur*, *receive*, *get*, *be handed*,
+    ///   *be given*, *be liable for* or *be* + a penalty word) — the law's range, not a
+    ///   guess;
+    /// - the noun *might* ("their military might");
     /// - the counterfactual *could have* + past participle, "could have won the match", "a
     ///   deal that could have forced it to sell": it tells what did not happen and hedges
     ///   no claim (*could have* + a noun, "could have a role", stays flagged, as do *may

@@ -1438,7 +1438,26 @@ fn modal(
         return None;
     }
     // The noun: "their military might", "with all his might".
-    if w == "might" && v.in_(i - 1, NOUN_DETERMINERS) {
+    // ("this might be", "some might say": the modal after a pronoun.)
+    if w == "might"
+        && v.in_(
+            i - 1,
+            &[
+                "the",
+                "his",
+                "its",
+                "their",
+                "our",
+                "my",
+                "your",
+                "military",
+                "economic",
+                "industrial",
+                "financial",
+                "naval",
+            ],
+        )
+    {
         return None;
     }
     if w == "could" {
@@ -2363,6 +2382,7 @@ mod tests {
         );
         check("The firm could be liable for fines.", &[]);
         check("The rival firm hopes to extend its might into phones.", &[]);
+        check("This might be the reason.", &[(Modal, "might")]);
         check("Coach Lena Berg believes the team can win.", &[]);
         check("The Commission thinks the fee is too high.", &[]);
         check(

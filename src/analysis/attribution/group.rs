@@ -429,7 +429,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         if ends_of || next.is_some_and(|x| x.is("of") && !x.quoted) {
             let k = if ends_of { a } else { a + 1 };
             // "captives, many of whom…" refers to a group just named; it is a vague source
-            // only when it says or thinks something ("…, some of whom claimed…").
+            // only when it says or thinks something ("…, some of whom argued…").
             if ws.get(k).is_some_and(|x| x.is("whom") || x.is("which")) {
                 let mut m = k + 1;
                 while ws

@@ -401,7 +401,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     for (i, w) in words.iter().enumerate() {
         let intro = matches!(&*w.low, "including" | "like")
             || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
-        // A name, not an adjective: "like their Republican counterparts" names nobody.
+        // A name, not an adjective: "like their Labour colleagues" names nobody.
         let after = &words[(i + 1).min(words.len())..];
         if intro
             && after.iter().take(3).enumerate().any(|(n, x)| {

@@ -50,6 +50,7 @@ macro_rules! fixture_test {
 }
 
 fixture_test!(vague_source, "vague-source");
+fixture_test!(vague_groups, "vague-groups");
 fixture_test!(anonymous_source, "anonymous-source");
 fixture_test!(loaded_verb, "loaded-verb");
 fixture_test!(unattributed_quote, "unattributed-quote");
@@ -75,6 +76,7 @@ fn exemptions_are_not_flagged() {
     // Everything after the exemption comment in each rule's fixture must be clean.
     for (file, rule) in [
         ("vague-source", "attribution/vague-source"),
+        ("vague-groups", "attribution/vague-source"),
         ("anonymous-source", "attribution/anonymous-source"),
         ("loaded-verb", "attribution/loaded-verb"),
         ("unattributed-quote", "attribution/unattributed-quote"),

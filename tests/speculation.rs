@@ -102,3 +102,5 @@ fn exemption_fixtures_have_no_findings() {
         );
     }
 }
+
+fixture!(paired_exemptions, "paired-exemptions");

@@ -20,7 +20,13 @@
 //! - any cue in a sentence that continues the reported speech of the sentence before it
 //!   (the attribution analysis's [`Scope::Continuation`](crate::analysis::attribution::Scope));
 //! - `could` in a past-tense narrative (after `was`, `were`, `had`, `did`) or a purpose
-//!   clause ("so they could"): past ability, not a guess.
+//!   clause ("so they could"): past ability, not a guess;
+//! - statements that look like hedges but state something else: the legal range of a
+//!   penalty ("could face a fine"), the counterfactual "could have won", a prospective role
+//!   ("potential buyers"), feasibility ("possible thanks to"), a denied possibility, a
+//!   status a rule gives ("is automatically considered"), deliberation ("think carefully"),
+//!   a poll's counted holders ("62% believe"), a wish ("the club hopes that"), fear of a
+//!   topic ("fears about security") and concerns raised about a topic.
 
 use crate::context::LintContext;
 use crate::prose::TokenKind;
@@ -495,6 +501,129 @@ const PERMISSION_PASSIVES: &[&str] = &[
     "collected",
     "submitted",
     "exchanged",
+];
+/// Nouns of a prospective role: "potential buyers" are the people who might take the
+/// role, a known group (the bidders, the jury pool), not the writer's guess.
+const ROLE_NOUNS: &[&str] = &[
+    "buyer",
+    "buyers",
+    "bidder",
+    "bidders",
+    "investor",
+    "investors",
+    "customer",
+    "customers",
+    "client",
+    "clients",
+    "candidate",
+    "candidates",
+    "juror",
+    "jurors",
+    "recruit",
+    "recruits",
+    "suitor",
+    "suitors",
+    "partner",
+    "partners",
+    "employer",
+    "employers",
+    "voter",
+    "voters",
+    "member",
+    "members",
+    "user",
+    "users",
+    "applicant",
+    "applicants",
+    "successor",
+    "successors",
+    "purchaser",
+    "purchasers",
+    "acquirer",
+    "acquirers",
+    "donor",
+    "donors",
+    "subscriber",
+    "subscribers",
+    "entrant",
+    "entrants",
+    "sponsor",
+    "sponsors",
+    "backer",
+    "backers",
+    "tenant",
+    "tenants",
+    "contender",
+    "contenders",
+    "challenger",
+    "challengers",
+    "signing",
+    "signings",
+    "replacement",
+    "replacements",
+    "employee",
+    "employees",
+    "student",
+    "students",
+    "host",
+    "hosts",
+    "opponent",
+    "opponents",
+    "rival",
+    "rivals",
+    "audience",
+    "audiences",
+    "viewers",
+    "visitors",
+];
+/// What a modal's subject "could face" or "could be" when a sentence states the legal range
+/// of a penalty ("could face a fine", "could be jailed for up to five years").
+const PENALTIES: &[&str] = &[
+    "fine",
+    "fines",
+    "fined",
+    "jail",
+    "jailed",
+    "prison",
+    "imprisonment",
+    "imprisoned",
+    "ban",
+    "bans",
+    "banned",
+    "suspension",
+    "suspended",
+    "sentence",
+    "sentences",
+    "sentenced",
+    "prosecution",
+    "prosecuted",
+    "charges",
+    "charged",
+    "disqualification",
+    "disqualified",
+    "deportation",
+    "deported",
+    "expulsion",
+    "expelled",
+    "extradition",
+    "extradited",
+    "penalty",
+    "penalties",
+    "sanctions",
+    "punishment",
+    "arrest",
+    "disciplinary",
+    "struck",
+];
+/// Irregular past participles: after "could have" they make the counterfactual perfect
+/// ("could have won"), as do "been" and the "-ed"/"-en" forms.
+const PAST_PARTICIPLES: &[&str] = &[
+    "been", "won", "had", "got", "gotten", "made", "done", "gone", "seen", "come", "become",
+    "lost", "hit", "put", "set", "cut", "run", "taken", "given", "found", "left", "brought",
+    "bought", "kept", "held", "told", "said", "sold", "paid", "meant", "led", "felt", "thought",
+    "built", "sent", "spent", "shot", "struck", "beaten", "caught", "chosen", "driven", "fallen",
+    "flown", "grown", "known", "risen", "shown", "spoken", "stolen", "thrown", "worn", "written",
+    "met", "dealt", "fought", "taught", "sought",
 ];
 /// After "is set to", these state a timetable, not a prediction ("is set to expire").
 const SCHEDULE_VERBS: &[&str] = &[
@@ -1045,12 +1174,52 @@ fn match_at(
             if counted {
                 return None;
             }
+            // Feasibility, not likelihood: "the service is possible thanks to a new law",
+            // "faster than would be possible with cable" (but "it is possible the plant
+            // closes" is a hedge).
+            let p = v.prev_skipping_adverbs(i);
+            if v.in_(
+                i + 1,
+                &[
+                    "thanks", "due", "because", "with", "through", "using", "via", "by", "without",
+                    "under", "owing",
+                ],
+            ) && (v.is_be(p) || v.in_(p, &["become", "became", "becomes"]))
+                && !(v.in_(p - 1, &["it", "this", "that"]) || v.w(p).starts_with("it'"))
+            {
+                return None;
+            }
             if next == "that" || v.is_word(i + 1) {
                 return m(Epistemic, i, i + 1);
             }
             return None;
         }
         "possibility" | "likelihood" | "probability" => {
+            // A possibility someone denies or rules out is their statement, not a hedge:
+            // "the minister ruled out the possibility of a strike".
+            let d = if v.in_(i - 1, &["the", "any", "a"]) {
+                i - 2
+            } else {
+                i - 1
+            };
+            if v.in_(
+                d,
+                &[
+                    "denied",
+                    "deny",
+                    "denies",
+                    "denying",
+                    "rejected",
+                    "rejects",
+                    "dismissed",
+                    "dismisses",
+                    "excluded",
+                    "excludes",
+                ],
+            ) || v.in_(d, &["out"]) && v.in_(d - 1, &["ruled", "rule", "rules", "ruling"])
+            {
+                return None;
+            }
             if w == "probability"
                 && next != "that"
                 && !v.in_(i - 1, &["high", "low", "strong", "a", "some", "reasonable"])
@@ -1074,6 +1243,11 @@ fn match_at(
                     ],
                 )
             {
+                // A prospective role ("potential buyers", "potential foreign investors"):
+                // the people who may take it, not the writer's guess.
+                if v.in_(i + 1, ROLE_NOUNS) || v.is_word(i + 2) && v.in_(i + 2, ROLE_NOUNS) {
+                    return None;
+                }
                 return m(Epistemic, i, i + 1);
             }
             return None;
@@ -1282,6 +1456,29 @@ fn modal(
     if w == "might" && next == "as" && v.w(i + 2) == "well" {
         return None;
     }
+    // The noun: "their military might", "with all his might".
+    // ("this might be", "some might say": the modal after a pronoun.)
+    if w == "might"
+        && v.in_(
+            i - 1,
+            &[
+                "the",
+                "his",
+                "its",
+                "their",
+                "our",
+                "my",
+                "your",
+                "military",
+                "economic",
+                "industrial",
+                "financial",
+                "naval",
+            ],
+        )
+    {
+        return None;
+    }
     if w == "could" {
         // Past ability and inability: "could not attend", "could see".
         if v.in_(i + 1, ABILITY_VERBS)
@@ -1322,6 +1519,39 @@ fn modal(
         if v.reporting
             .iter()
             .any(|&k| k < i as usize || k > i as usize + 3)
+        {
+            return None;
+        }
+    }
+    // The legal range of a penalty, not a guess: "firms that break the rule could face a
+    // fine", "could be jailed for up to two years".
+    {
+        let mut j = i + 1;
+        while v.in_(j, &["still", "now", "also", "even", "each"]) {
+            j += 1;
+        }
+        if v.in_(j, &["face", "risk", "incur", "receive", "get"])
+            || v.w(j) == "be" && v.in_(j + 1, &["handed", "given", "liable"])
+        {
+            for k in j + 1..j + 6 {
+                if v.is_boundary(k) || !v.is_word(k) && v.w(k) != "-" {
+                    break;
+                }
+                if v.in_(k, PENALTIES) {
+                    return None;
+                }
+            }
+        }
+        if v.w(j) == "be" && v.in_(j + 1, PENALTIES) {
+            return None;
+        }
+    }
+    // The counterfactual perfect: "could have won", "a deal that could have forced it to
+    // buy" tells what did not happen; it hedges no claim. ("may have", "might have" and
+    // "could have" + a noun, "could have two new names", stay.)
+    if w == "could" && v.in_(i + 1, &["have", "'ve"]) {
+        let pp = v.w(i + 2);
+        if PAST_PARTICIPLES.contains(&pp) || pp.len() > 3 && pp.ends_with("ed") && v.is_word(i + 2)
         {
             return None;
         }
@@ -1491,6 +1721,24 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     if !ok {
         return None;
     }
+    // A status the rules give, not a belief: "a child born abroad is automatically
+    // considered a citizen", "is legally regarded as".
+    if (p + 1..i).any(|k| {
+        v.in_(
+            k,
+            &[
+                "automatically",
+                "legally",
+                "officially",
+                "formally",
+                "technically",
+                "statutorily",
+                "constitutionally",
+            ],
+        )
+    }) {
+        return None;
+    }
     if by_named_agent(v, i + 1) {
         return None;
     }
@@ -1531,8 +1779,93 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
     false
 }
 
+/// Whether the subject right before the verb at `i` is a named holder: a capitalised word
+/// that is not a pronoun, a question word or a vague group ("Mr Lee", "the Commission",
+/// "Labour"). A plural ("Turks", "Analysts" at the start) counts only inside a longer name
+/// that does not start the sentence ("the Lib Dems", "coach Serena Williams").
+fn named_holder(v: &View<'_>, i: isize) -> bool {
+    let mut k = i - 1;
+    while k >= 0
+        && (v.in_(k, &["also", "still", "now", "even", "already", "too"])
+            || v.w(k).ends_with("ly") && v.w(k) != "likely")
+    {
+        k -= 1;
+    }
+    if !v.is_word(k) || !v.capitalized(k) {
+        return false;
+    }
+    let w = v.w(k);
+    let vague = |j: isize| {
+        v.in_(j, VAGUE_AGENTS)
+            || v.in_(j, SUBJECT_PRONOUNS)
+            || v.in_(j, DETERMINERS)
+            || v.in_(j, AUXILIARIES)
+            || v.in_(j, WH)
+            || v.in_(
+                j,
+                &[
+                    "officials",
+                    "sources",
+                    "insiders",
+                    "economists",
+                    "investors",
+                    "ministers",
+                    "police",
+                    "researchers",
+                    "scientists",
+                    "campaigners",
+                    "pundits",
+                    "traders",
+                    "politicians",
+                    "voters",
+                    "and",
+                    "but",
+                    "all",
+                    "other",
+                    "both",
+                ],
+            )
+    };
+    if vague(k) {
+        return false;
+    }
+    if w.ends_with('s')
+        && !w.ends_with("'s")
+        // (a first word is capitalised anyway: "Senior Tories believe" is a vague group)
+        && (k <= 1 || !v.is_word(k - 1) || !v.capitalized(k - 1) || vague(k - 1))
+    {
+        return false;
+    }
+    !v.in_(
+        k - 1,
+        &["most", "many", "some", "few", "all", "other", "several"],
+    )
+}
+
 fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     let w = v.w(i);
+    // "The club hopes that he stays": a named holder's wish, not a belief or a forecast.
+    // The noun stays a cue ("boosting hopes that", "amid hopes that", "investors' hopes").
+    if w == "hopes" {
+        let p = v.w(i - 1);
+        let noun = v.in_(i - 1, NOUN_DETERMINERS)
+            || p.ends_with("'s")
+            || p.ends_with("s'")
+            || !v.is_word(i - 1)
+            || v.in_(
+                i - 1,
+                &[
+                    "amid", "on", "with", "of", "and", "boosting", "boosted", "boost", "boosts",
+                    "raising", "raised", "raise", "raises", "dashing", "dashed", "dash",
+                    "fuelling", "fuelled", "fueling", "fueled", "fuel", "lifting", "lifted",
+                    "reviving", "revived", "sparking", "sparked", "high", "growing", "rising",
+                    "renewed", "faint", "slim", "new", "early", "false", "initial", "no",
+                ],
+            );
+        if !noun {
+            return None;
+        }
+    }
     // "confident that", "the expectation that", "concerns that", "the belief that".
     if (w == "confident" && v.in_(i + 1, &["that", "about", "of"]))
         || (w == "expectations" && v.in_(i + 1, &["about", "of"]))
@@ -1554,6 +1887,28 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         return m(CueKind::Belief, i, i + 1);
     }
     let lemma = *BELIEF.get(w)?;
+    // An opinion of a holder named right before the verb, in the reporter's narration:
+    // "Lord Smith believes prices will fall", "The Commission thinks the fee is too high".
+    // The belief is already attributed to someone the reader can weigh; "analysts believe",
+    // "most Britons think" and "I think" stay flagged, as do forecasts ("Acme expects").
+    if matches!(
+        lemma,
+        "believe"
+            | "think"
+            | "feel"
+            | "fear"
+            | "reckon"
+            | "suspect"
+            | "doubt"
+            | "worry"
+            | "consider"
+            | "regard"
+            | "see"
+            | "view"
+    ) && named_holder(v, i)
+    {
+        return None;
+    }
     let next = v.w(i + 1);
     // Not passive ("is believed" is unsourced expectation, found before), not a noun
     // ("the fear", "a thought", "the suspect").
@@ -1578,6 +1933,49 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     // "than expected", "as many feared", "than some analysts had expected".
     if (1..4).any(|k| v.in_(i - k, &["than", "as"])) || (4..6).any(|k| v.w(i - k) == "than") {
         return None;
+    }
+    // Deliberation, not belief: "should think carefully", "think how it sounds",
+    // "consider what the voters want".
+    // ("I think what matters is …" is a belief: "what" marks deliberation only after
+    // "consider".)
+    if matches!(lemma, "think" | "consider")
+        && v.in_(
+            i + 1,
+            &[
+                "carefully",
+                "hard",
+                "long",
+                "how",
+                "why",
+                "whether",
+                "through",
+                "differently",
+                "creatively",
+            ],
+        )
+        || lemma == "consider" && v.in_(i + 1, &["what", "which", "who"])
+    {
+        return None;
+    }
+    // A poll's finding: "47% believe", "a majority of voters think" — the holders are
+    // counted and named by the survey.
+    {
+        let mut k = i - 1;
+        while v.in_(k, &["also", "still", "now", "only", "just"]) {
+            k -= 1;
+        }
+        let mut j = k;
+        while j >= 0 && j > k - 8 && !v.is_boundary(j) {
+            if v.in_(j, &["%", "percent", "majority", "minority"])
+                || v.w(j) == "cent" && v.w(j - 1) == "per"
+            {
+                return None;
+            }
+            if v.in_(j, FINITE) {
+                break;
+            }
+            j -= 1;
+        }
     }
     let that = next == "that";
     let clause = that || v.clause_follows(i, 6);
@@ -1622,6 +2020,9 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             (2..7).any(|k| v.w(i + k) == "as" && !(1..k).any(|q| v.is_boundary(i + q)))
                 && !v.in_(i + 1, &["as", "it"])
         }
+        // "fears about security", "fear for his safety": an emotion about a topic, not a
+        // proposition held true.
+        "fear" if matches!(next, "about" | "over" | "for") => false,
         "fear" | "worry" | "doubt" | "suspect" => {
             that || matches!(next, "about" | "whether") && lemma != "suspect"
                 || lemma != "worry" && clause
@@ -1742,6 +2143,11 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
                 return m(Conjecture, i, i + 3);
             }
             if matches!(a, "questions" | "doubts" | "fears" | "concerns") {
+                // Named people voicing worries: "parents raised concerns about class
+                // sizes" is what they did, not an insinuation.
+                if a == "concerns" && v.in_(i + 2, &["about", "over", "with", "regarding", "at"]) {
+                    return None;
+                }
                 return m(Conjecture, i, i + 2);
             }
             None
@@ -1968,6 +2374,54 @@ mod tests {
         check("Patients will have further tests if needed.", &[]);
         check("The review of the plan ended.", &[]);
         check("We will decide the date soon.", &[]);
+    }
+
+    #[test]
+    fn statements_that_look_like_hedges() {
+        use CueKind::*;
+        check(
+            "Firms that break the rule could face a fine of up to £500.",
+            &[],
+        );
+        check("The firm could face delays.", &[(Modal, "could")]);
+        check("The striker could have won the match.", &[]);
+        check("The striker could have a role.", &[(Modal, "could have")]);
+        check("The gallery invited potential buyers.", &[]);
+        check(
+            "The gallery is a potential target.",
+            &[(Epistemic, "potential")],
+        );
+        check("I think what matters is the price.", &[(Belief, "think")]);
+        check("Buyers should consider what they need.", &[]);
+        check("Some 40% think the fee is too high.", &[]);
+        check("The club hopes that he stays.", &[]);
+        check(
+            "Under the rules the rider could receive a maximum two-year ban.",
+            &[],
+        );
+        check("The firm could be liable for fines.", &[]);
+        check("The rival firm hopes to extend its might into phones.", &[]);
+        check("This might be the reason.", &[(Modal, "might")]);
+        check("Coach Lena Berg believes the team can win.", &[]);
+        check("The Commission thinks the fee is too high.", &[]);
+        check(
+            "Analysts believe the fee is too high.",
+            &[(Belief, "believe")],
+        );
+        check(
+            "Senior Tories believe the fee is too high.",
+            &[(Belief, "believe")],
+        );
+        check(
+            "Most Britons think the fee is too high.",
+            &[(Belief, "think")],
+        );
+        check("I think the fee is too high.", &[(Belief, "think")]);
+        check("Acme expects sales to rise.", &[(Belief, "expects")]);
+        check(
+            "Shares rose amid hopes that the talks will resume.",
+            &[(Belief, "hopes")],
+        );
     }
 
     #[test]

@@ -152,6 +152,27 @@ const CAUSATIVES: [&str; 9] = [
     "caught", "led", "leads", "caused", "causes", "prompted", "left", "leaving", "divided",
 ];
 
+/// Nouns of a stance that a group holds or voices ("criticism from some councillors",
+/// "pressure from several MPs", "opposition among residents").
+const STANCE_NOUNS: [&str; 16] = [
+    "criticism",
+    "opposition",
+    "pressure",
+    "support",
+    "praise",
+    "complaints",
+    "objections",
+    "calls",
+    "backlash",
+    "resistance",
+    "concern",
+    "concerns",
+    "scepticism",
+    "skepticism",
+    "condemnation",
+    "outrage",
+];
+
 /// Prepositions that make a vague group the holder of a view or the agent of an act
 /// ("to many", "among some voters", "by several critics").
 const VIEW_PREPOSITIONS: [&str; 7] = ["by", "to", "among", "amongst", "for", "from", "with"];
@@ -284,8 +305,9 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
             break;
         }
         // A participle or verb form is a modifier only before a people noun, and a reporting
-        // verb never is ("said people", "some claiming").
-        let verb_form = is_verbish(x) || x.low.ends_with("ing");
+        // verb never is ("said people", "some claiming"), nor is one in a title-case headline
+        // ("Some Say It Proves…").
+        let verb_form = is_verbish(x) || x.low.ends_with("ing") || title_case_verb(x);
         if verb_form && (lexicon::verb_lemma(&x.low).is_some() || !people_ahead(ws, e)) {
             break;
         }
@@ -359,6 +381,8 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 return None;
             }
         }
+        // A single unnamed person: a source only of a reporting verb, which the cue analysis
+        // reads ("Someone said…").
         if matches!(q[0], "someone" | "somebody") {
             return None;
         }
@@ -404,9 +428,24 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         // "some of his aides", "most of whom", "a number of the members".
         if ends_of || next.is_some_and(|x| x.is("of") && !x.quoted) {
             let k = if ends_of { a } else { a + 1 };
-            // "captives, many of whom…" refers to a group just named.
+            // "captives, many of whom…" refers to a group just named; it is a vague source
+            // only when it says or thinks something ("…, some of whom argued…").
             if ws.get(k).is_some_and(|x| x.is("whom") || x.is("which")) {
-                return None;
+                let mut m = k + 1;
+                while ws
+                    .get(m)
+                    .is_some_and(|y| !y.quoted && (AUX.contains(&&*y.low) || is_adverb(y)))
+                {
+                    m += 1;
+                }
+                let says = ws[k].is("whom")
+                    && ws.get(m).is_some_and(|v| {
+                        !v.quoted
+                            && !v.low.ends_with("ing")
+                            && lexicon::CUE_VERBS.contains_key(&*v.low)
+                            && !lexicon::STANCE_ONLY.contains(&lexicon::CUE_VERBS[&*v.low])
+                    });
+                return says.then_some((k + 1, k, true));
             }
             let mut s = k;
             if ws.get(s).is_some_and(|x| {
@@ -414,7 +453,8 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             }) {
                 s += 1;
             }
-            let e = read_np(ws, s, 5);
+            // Up to seven words: "some of the party's leaders and opinion makers".
+            let e = read_np(ws, s, 7);
             if e == s {
                 return None;
             }
@@ -545,6 +585,201 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
     None
 }
 
+/// Nouns of received opinion that attribute a view to nobody ("conventional wisdom holds",
+/// "popular belief has it", "legend has it").
+const RECEIVED_OPINION: [[&str; 2]; 8] = [
+    ["conventional", "wisdom"],
+    ["received", "wisdom"],
+    ["common", "wisdom"],
+    ["popular", "belief"],
+    ["common", "belief"],
+    ["popular", "opinion"],
+    ["popular", "culture"],
+    ["legend", "has"],
+];
+
+/// Participles that claim common knowledge with nobody named when "it" stands for a
+/// following clause ("it is known that…", "it has been suggested that…") or when an
+/// infinitive follows ("is known to have…").
+const KNOWLEDGE_PARTICIPLES: [&str; 12] = [
+    "known",
+    "observed",
+    "noted",
+    "argued",
+    "suggested",
+    "held",
+    "felt",
+    "assumed",
+    "accepted",
+    "recognised",
+    "recognized",
+    "established",
+];
+
+/// "It is known that…", "it has been suggested that…", "the fort is known to have…",
+/// "conventional wisdom holds that…", "legend has it that…": a view or a piece of common
+/// knowledge that names nobody.
+pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
+    let w = &ws[j];
+    if w.quoted || !w.is_word() {
+        return None;
+    }
+    let mk = |from: usize, to: usize| {
+        Some(Attribution {
+            cue: Cue {
+                span: ws[from].span.cover(ws[to].span),
+                lemma: "be",
+                kind: CueKind::Impersonal,
+                token: ws[to].tok,
+            },
+            source: None,
+            content: super::content_after(ws, to + 1),
+        })
+    };
+    // "conventional wisdom holds that", "popular belief has it", "legend has it that".
+    if let Some(pat) = RECEIVED_OPINION.iter().find(|p| phrase_at(ws, j, &p[..])) {
+        let v = if pat[1] == "has" { j + 1 } else { j + 2 };
+        let says = ws.get(v).is_some_and(|x| {
+            !x.quoted
+                && (matches!(&*x.low, "holds" | "held" | "says" | "said" | "suggests")
+                    || x.is("has") && ws.get(v + 1).is_some_and(|i| i.is("it")))
+        });
+        let opens = !ws[..j]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|x| x.is_word() && !matches!(&*x.low, "but" | "and" | "yet" | "so"));
+        return (says && opens).then(|| mk(j, v)).flatten();
+    }
+    // "amid reports that…", "was dampened by press reports of…", "there were reports of…":
+    // reports that nobody is named for.
+    if matches!(&*w.low, "reports" | "rumours" | "rumors")
+        && ws.get(j + 1).is_some_and(|x| {
+            !x.quoted
+                && matches!(
+                    &*x.low,
+                    "that" | "of" | "suggesting" | "claiming" | "saying"
+                )
+        })
+    {
+        let mut a = j;
+        while a > 0 && source::MEDIA_WORDS.contains(&&*ws[a - 1].low) && !ws[a - 1].quoted {
+            a -= 1;
+        }
+        let p = a.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted)?;
+        let there = matches!(&*p.low, "are" | "were" | "been" | "was" | "is")
+            && ws[..a - 1].iter().rev().take(3).any(|x| x.is("there"));
+        let after_preposition = matches!(
+            &*p.low,
+            "amid" | "after" | "following" | "by" | "despite" | "over" | "about" | "on" | "with"
+        );
+        // "reports of a strike by the Courier", "reports in the Gazette": the outlet is named.
+        let outlet_named = ws[j + 1..].iter().take(10).enumerate().any(|(i, x)| {
+            matches!(&*x.low, "by" | "from" | "in")
+                && ws[j + 2 + i..]
+                    .iter()
+                    .take(2)
+                    .any(|y| y.is_cap() && y.is_word() && !y.quoted)
+        });
+        return ((there || after_preposition) && !outlet_named)
+            .then(|| mk(a, j))
+            .flatten();
+    }
+    if !KNOWLEDGE_PARTICIPLES.contains(&&*w.low) {
+        return None;
+    }
+    // The verb group before it: "is", "has been", "is widely", "was long".
+    let mut p = j;
+    while p > 0 && is_adverb(&ws[p - 1]) && !ws[p - 1].is("not") {
+        p -= 1;
+    }
+    let be = p.checked_sub(1)?;
+    if !matches!(&*ws[be].low, "is" | "was" | "are" | "were" | "been") || ws[be].quoted {
+        return None;
+    }
+    let mut start = be;
+    while start > 0 && matches!(&*ws[start - 1].low, "has" | "have" | "had" | "been") {
+        start -= 1;
+    }
+    let next = ws.get(j + 1).filter(|x| !x.quoted)?;
+    let it = start > 0 && ws[start - 1].is("it") && !ws[start - 1].quoted;
+    // "it is known that…", "it has been suggested that…".
+    if it && next.is("that") {
+        return mk(start - 1, j);
+    }
+    // "is known to have…", "are known to attack…": only "known" takes an infinitive this way.
+    if w.is("known")
+        && next.is("to")
+        && ws.get(j + 2).is_some_and(|v| {
+            !v.quoted && v.is_word() && !v.is_cap() && !lexicon::DETERMINERS.contains(&&*v.low)
+        })
+    {
+        return mk(start, j);
+    }
+    None
+}
+
+/// Skips a relative clause or a participle phrase that interrupts a group and its verb
+/// ("economists who favour the levy agree…", "superdelegates backing her declined…",
+/// "people jogging by talked…"). Returns the index of the main verb, when one follows
+/// within a short distance with no punctuation in between.
+fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
+    let x = ws
+        .get(k)
+        .filter(|x| !x.quoted && x.is_word() && !x.is_cap())?;
+    let start = if x.is("who") {
+        // The relative clause's own verb group: "who spoke", "who have long argued".
+        let mut r = k + 1;
+        while ws.get(r).is_some_and(|y| {
+            !y.quoted && (AUX.contains(&&*y.low) || lexicon::BE.contains(&&*y.low) || is_adverb(y))
+        }) {
+            r += 1;
+        }
+        let v = ws
+            .get(r)
+            .filter(|v| !v.quoted && v.is_word() && np_word(v))?;
+        if v.is_cap() {
+            return None;
+        }
+        r + 1
+    } else if x.low.ends_with("ing") && x.low.len() > 5 && lexicon::verb_lemma(&x.low).is_none()
+        || (x.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*x.low))
+            && ws
+                .get(k + 1)
+                .is_some_and(|p| PREPOSITIONS.contains(&&*p.low) && !p.is("by") && !p.quoted)
+    {
+        // "superdelegates supporting Sanders", "people briefed on the talks".
+        k + 1
+    } else {
+        return None;
+    };
+    let relative = x.is("who");
+    for m in start..(start + 10).min(ws.len()) {
+        let y = &ws[m];
+        if y.quoted || !matches!(y.kind, TokenKind::Word | TokenKind::Number) {
+            return None;
+        }
+        if m == start || y.is_cap() || matches!(&*y.low, "who" | "which" | "that") {
+            continue;
+        }
+        let finite = (lexicon::verb_lemma(&y.low).is_some()
+            && !y.low.ends_with("ing")
+            && !lexicon::VAGUE_NOUNS.contains(&*y.low))
+            || matches!(&*y.low, "are" | "were" | "have" | "had")
+            || (!relative && is_verbish(y));
+        // The word before a verb is a noun or an adverb, not a determiner or preposition.
+        let p = &ws[m - 1];
+        if finite
+            && !lexicon::DETERMINERS.contains(&&*p.low)
+            && !PREPOSITIONS.contains(&&*p.low)
+            && !matches!(&*p.low, "to" | "and" | "or")
+        {
+            return Some(m);
+        }
+    }
+    None
+}
+
 /// Whether the verb group at `k` after a bare quantifier ("Some …") says, thinks or feels
 /// something, or (with `acts`) is an active past tense: "many believe", "some are worried", "others had
 /// expected", "others poured scorn"; not "most are made", "some have been told".
@@ -592,9 +827,42 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let prev_low = prev.map_or("", |p| &*p.low);
     let mut cue: Option<usize> = None;
     let doc = DOCUMENTS.contains(&&*ws[head].low);
+    // "criticism from some residents", "under pressure from several MPs", "stern opposition
+    // among researchers": a view held by the group.
+    let stance_noun = j >= 2
+        && {
+            let n = &ws[j - 2];
+            let a = j.checked_sub(3).map(|i| &ws[i]);
+            STANCE_NOUNS.contains(&&*n.low)
+                || a.is_some_and(|a| {
+                    STANCE_NOUNS.contains(&&*a.low) && n.is_word() && !n.is_cap() && np_word(n)
+                })
+        }
+        && matches!(prev_low, "from" | "among" | "amongst");
+    if stance_noun
+        && (quantified || lexicon::VAGUE_NOUNS.contains(&*ws[head].low) && is_people(&ws[head]))
+    {
+        cue = Some(j - 1);
+    }
     // As the holder of a view or the agent: "among some voters", "by several critics", "to
     // many", "For many fans, …".
-    if quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
+    // "with officials saying…", "with experts warning…": a bare group of source nouns
+    // voicing something.
+    let voicing = || {
+        ws.get(end).is_some_and(|v| {
+            !v.quoted && v.low.ends_with("ing") && lexicon::CUE_VERBS.contains_key(&*v.low)
+        })
+    };
+    if cue.is_none()
+        && !quantified
+        && prev_low == "with"
+        && lexicon::VAGUE_NOUNS.contains(&*ws[head].low)
+        && is_people(&ws[head])
+        && voicing()
+    {
+        cue = Some(j - 1);
+    }
+    if cue.is_none() && quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
         // "to many", "for some": the quantifier alone, not "for some elderly people".
         let bare = head == j
             && PRONOUN_QUANTIFIERS.contains(&&*ws[j].low)
@@ -665,6 +933,18 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             cue = Some(j - 1);
         }
     }
+    // A headline that quotes a group through a colon: "Economists: the levy will fail".
+    if cue.is_none()
+        && j == 0
+        && end <= 3
+        && is_people(&ws[head])
+        && ws[head].low.ends_with('s')
+        && !DOCUMENTS.contains(&&*ws[head].low)
+        && ws.get(end).is_some_and(|c| c.text == ":" && !c.quoted)
+        && ws.get(end + 1).is_some_and(|x| !x.quoted)
+    {
+        cue = Some(end);
+    }
     // As the subject of a verb, at the start of a clause or of a relative clause.
     if cue.is_none() {
         // "the coronation many pundits forecast": a relative clause without "that".
@@ -685,9 +965,19 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let mut k = end;
         if let Some(r) = skip_parenthetical(ws, k) {
             k = r;
+        } else if let Some(r) = skip_relative(ws, k) {
+            k = r;
         }
         while ws.get(k).is_some_and(is_adverb) {
             k += 1;
+        }
+        // "officials this week detailed…", "aides on Monday said…".
+        let t = source::skip_time_forward(ws, k);
+        if t > k {
+            k = t;
+            while ws.get(k).is_some_and(is_adverb) {
+                k += 1;
+            }
         }
         let v = ws.get(k).filter(|v| !v.quoted)?;
         let modal = matches!(
@@ -732,8 +1022,9 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         } else if !(AUX.contains(&&*v.low)
             || lexicon::BE.contains(&&*v.low)
             || is_verbish(v)
+            || title_case_verb(v)
             // "what economists call…": an object relative needs a verb next.
-            || (prev_low == "what" && v.is_word() && !v.is_cap()))
+            || (matches!(prev_low, "what" | "whom") && v.is_word() && !v.is_cap()))
         {
             return None;
         }
@@ -783,7 +1074,21 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // The kind is judged with any parenthetical, which may name the group ("…, including
     // Jane Roe, …").
     let mut judged_end = end;
-    if let Some(r) = skip_parenthetical(ws, end) {
+    // A parenthetical that opens with a participle or a preposition ("…, reacting to the
+    // Van Dyke video, …") describes the group; a name in it is not a member.
+    let describes = ws.get(end + 1).is_some_and(|x| {
+        x.is_word()
+            && !x.is_cap()
+            && (x.low.ends_with("ing")
+                || x.low.ends_with("ed")
+                || IRREGULAR_PAST.contains(&&*x.low)
+                || PREPOSITIONS.contains(&&*x.low)
+                || is_adverb(x))
+            && !matches!(&*x.low, "including" | "like")
+    });
+    if let Some(r) = skip_parenthetical(ws, end)
+        && !describes
+    {
         judged_end = r - 1;
     }
     if source::make(ws, j..judged_end).kind != SourceKind::Vague {
@@ -825,7 +1130,7 @@ const PREPOSITIONS: [&str; 18] = [
 ];
 
 /// Plural nouns with an agent-like ending that do not name people.
-const NOT_AGENTS: [&str; 46] = [
+const NOT_AGENTS: [&str; 65] = [
     "numbers",
     "letters",
     "papers",
@@ -872,6 +1177,25 @@ const NOT_AGENTS: [&str; 46] = [
     "degrees",
     "knees",
     "guarantees",
+    "events",
+    "incidents",
+    "accidents",
+    "contents",
+    "patents",
+    "components",
+    "ingredients",
+    "continents",
+    "restaurants",
+    "variants",
+    "warrants",
+    "implants",
+    "sites",
+    "websites",
+    "suites",
+    "satellites",
+    "favourites",
+    "favorites",
+    "rites",
 ];
 
 /// Collective actors a quantifier can leave unnamed: "some countries are talking about…",
@@ -902,7 +1226,19 @@ pub(super) fn is_people(x: &W<'_>) -> bool {
     if lexicon::VAGUE_NOUNS.contains(l)
         && !matches!(
             l,
-            "reports" | "studies" | "research" | "outlets" | "analyses" | "bodies" | "agencies"
+            "reports"
+                | "report"
+                | "studies"
+                | "study"
+                | "research"
+                | "outlets"
+                | "outlet"
+                | "analyses"
+                | "analysis"
+                | "bodies"
+                | "body"
+                | "agencies"
+                | "agency"
         )
     {
         return true;
@@ -939,6 +1275,7 @@ pub(super) fn is_people(x: &W<'_>) -> bool {
             | "activists"
             | "protesters"
             | "protestors"
+            | "enthusiasts"
     ) {
         return true;
     }
@@ -950,6 +1287,8 @@ pub(super) fn is_people(x: &W<'_>) -> bool {
     let proper_plural = x.is_cap()
         && l.ends_with('s')
         && !l.ends_with("ss")
+        && !l.ends_with("sis")
+        && !l.ends_with("us")
         && x.text.chars().count() >= 5
         && x.text.chars().skip(1).all(|c| c.is_lowercase());
     plural_agent || proper_plural
@@ -1010,6 +1349,30 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     })
 }
 
+/// A capitalised speech or belief verb, as written in a title-case headline ("Some Say",
+/// "Experts Warn").
+fn title_case_verb(x: &W<'_>) -> bool {
+    x.is_cap()
+        && !x.quoted
+        && matches!(
+            lexicon::verb_lemma(&x.low),
+            Some(
+                "say"
+                    | "believe"
+                    | "think"
+                    | "claim"
+                    | "argue"
+                    | "fear"
+                    | "warn"
+                    | "suggest"
+                    | "insist"
+                    | "predict"
+                    | "doubt"
+                    | "expect"
+            )
+        )
+}
+
 /// Whether `x` looks like a finite verb: a known reporting or belief verb, or a past tense.
 pub(super) fn is_verbish(x: &W<'_>) -> bool {
     if x.is_cap() || x.kind != TokenKind::Word {
@@ -1019,4 +1382,8 @@ pub(super) fn is_verbish(x: &W<'_>) -> bool {
     (lexicon::verb_lemma(l).is_some() && !lexicon::VAGUE_NOUNS.contains(l) && !l.ends_with("ing"))
         || (l.ends_with("ed") && l.len() > 4)
         || IRREGULAR_PAST.contains(&l)
+        || SHORT_PAST.contains(&l)
 }
+
+/// Regular past tenses too short for the "-ed" test above ("Some leaders used…").
+const SHORT_PAST: [&str; 4] = ["used", "owed", "eyed", "vied"];

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 
 pub use source::classify_words;
 
-use group::{vague_agent, vague_subject};
+use group::{received_view, vague_agent, vague_subject};
 
 /// What kind of source a cue names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -502,7 +502,7 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 1;
             continue;
         }
-        if let Some(a) = consensus_passive(ws, j) {
+        if let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
             out.push(a);
             j += 1;
             continue;
@@ -682,7 +682,7 @@ fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     }
     let np = source::np_backward(ws, p)?;
     let src = source::make(ws, np);
-    if !matches!(src.kind, SourceKind::Vague) {
+    if !matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous) {
         return None;
     }
     Some(Attribution {
@@ -783,7 +783,11 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
             && ws
                 .get(j + 1)
                 .is_none_or(|x| matches!(x.text, "." | "!" | "?" | ","));
-        if (!vague && stance_only) || (!stance_only && !clause_follows(ws, j + 1) && !closes) {
+        // "whom one insider described as…": a description is attributed too.
+        let described_as = lemma == "describe" && ws.get(j + 1).is_some_and(|x| x.is("as"));
+        if (!vague && stance_only)
+            || (!stance_only && !clause_follows(ws, j + 1) && !closes && !described_as)
+        {
             return None;
         }
         if lemma == "speak" && !ws.get(j + 1).is_some_and(|x| x.quoted || x.text == ":") {

@@ -24,31 +24,12 @@ fn np_word(w: &W<'_>) -> bool {
 /// Reads a subject noun phrase leftwards from the verb at `j` (skipping adverbs and
 /// auxiliaries); handles "Jane Roe, the minister, said".
 pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
-    let mut k = j;
-    // Skip auxiliaries and adverbs.
-    while k > 0 {
-        let w = &ws[k - 1];
-        if !w.quoted
-            && w.is_word()
-            && (lexicon::BETWEEN.contains(&&*w.low)
-                || matches!(
-                    &*w.low,
-                    "will"
-                        | "would"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "should"
-                        | "can"
-                        | "not"
-                )
-                || (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")))
-        {
-            k -= 1;
-        } else {
-            break;
-        }
+    // Skip auxiliaries and adverbs, and a time adverbial among them ("officials this week
+    // detailed…", "aides on Monday also said…").
+    let mut k = skip_adverbs_back(ws, j);
+    let t = skip_time_back(ws, k);
+    if t < k {
+        k = skip_adverbs_back(ws, t);
     }
     let end = k;
     if end == 0 {
@@ -87,6 +68,137 @@ pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
         }
     }
     (start < end).then_some(start..end)
+}
+
+/// Skips auxiliaries, modals and adverbs that end right before `k`.
+fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
+    while k > 0 {
+        let w = &ws[k - 1];
+        if !w.quoted
+            && w.is_word()
+            && (lexicon::BETWEEN.contains(&&*w.low)
+                || matches!(
+                    &*w.low,
+                    "will"
+                        | "would"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "can"
+                        | "not"
+                        | "don't"
+                        | "doesn't"
+                        | "didn't"
+                        | "won't"
+                        | "wouldn't"
+                        | "can't"
+                        | "couldn't"
+                )
+                || (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")))
+        {
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    k
+}
+
+/// Days of the week, months and relative days: dates, not names.
+const DATE_WORDS: [&str; 22] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "yesterday",
+    "today",
+    "tonight",
+    "weekend",
+];
+
+/// Nouns of time after "this", "last" or "next" ("this week", "last month").
+const TIME_NOUNS: [&str; 7] = [
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+];
+
+/// Whether `w` is a day or a relative date word ("Monday", "yesterday").
+pub(super) fn is_date_word(w: &W<'_>) -> bool {
+    DATE_WORDS.contains(&&*w.low)
+}
+
+/// A day of the week, "yesterday", "today" or "tonight".
+fn is_day(w: &W<'_>) -> bool {
+    is_date_word(w) && (w.low.ends_with("day") || w.is("tonight"))
+}
+
+/// Skips a time adverbial that ends right before `k` ("this week", "on Monday",
+/// "yesterday"); returns where it starts, or `k`.
+pub(super) fn skip_time_back(ws: &[W<'_>], k: usize) -> usize {
+    let Some(w) = k
+        .checked_sub(1)
+        .map(|i| &ws[i])
+        .filter(|w| !w.quoted && w.is_word())
+    else {
+        return k;
+    };
+    // Days only: a month usually comes with a preposition of its own ("in March").
+    if is_day(w) {
+        let mut s = k - 1;
+        if s > 0 && ws[s - 1].is("on") && !ws[s - 1].quoted {
+            s -= 1;
+        }
+        return if s > 0 { s } else { k };
+    }
+    if TIME_NOUNS.contains(&&*w.low)
+        && k >= 3
+        && matches!(&*ws[k - 2].low, "this" | "last" | "next")
+        && !ws[k - 2].quoted
+    {
+        return k - 2;
+    }
+    k
+}
+
+/// Skips a time adverbial that starts at `k` ("this week", "on Monday"); returns where the
+/// sentence resumes, or `k`.
+pub(super) fn skip_time_forward(ws: &[W<'_>], k: usize) -> usize {
+    let Some(w) = ws.get(k).filter(|w| !w.quoted && w.is_word()) else {
+        return k;
+    };
+    if matches!(&*w.low, "this" | "last" | "next")
+        && ws.get(k + 1).is_some_and(|n| TIME_NOUNS.contains(&&*n.low))
+    {
+        return k + 2;
+    }
+    if w.is("on") && ws.get(k + 1).is_some_and(is_day) {
+        return k + 2;
+    }
+    if is_day(w) {
+        return k + 1;
+    }
+    k
 }
 
 fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
@@ -158,6 +270,8 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
         }
         if e > k
             && (CLAUSE_BREAKS.contains(&&*w.low)
+                // A relative clause: "…, said a handful of aides who point to…".
+                || matches!(&*w.low, "who" | "which")
                 || matches!(&*w.low, "for" | "over" | "not" | "during" | "about")
                 || matches!(&*w.low, "on" | "in" | "at" | "last" | "this")
                     && e > k + 1
@@ -245,6 +359,27 @@ const DOCUMENTS: [&str; 8] = [
     "report", "reports", "study", "studies", "analysis", "analyses", "research", "outlet",
 ];
 
+/// Words that describe reports without naming an outlet ("media reports", "unconfirmed
+/// press reports").
+pub(super) const MEDIA_WORDS: [&str; 16] = [
+    "media",
+    "news",
+    "press",
+    "newspaper",
+    "newspapers",
+    "local",
+    "unconfirmed",
+    "unverified",
+    "recent",
+    "earlier",
+    "early",
+    "latest",
+    "renewed",
+    "sporadic",
+    "weekend",
+    "initial",
+];
+
 /// Post-modifiers that describe a source's position ("involved in the talks").
 const DESCRIPTIVE: [&str; 12] = [
     "involved",
@@ -266,11 +401,14 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     for (i, w) in words.iter().enumerate() {
         let intro = matches!(&*w.low, "including" | "like")
             || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
+        // A name, not an adjective: "like their Labour colleagues" names nobody.
+        let after = &words[(i + 1).min(words.len())..];
         if intro
-            && words[i + 1..]
-                .iter()
-                .take(3)
-                .any(|x| x.is_cap() && x.is_word() && !DETERMINERS.contains(&&*x.low))
+            && after.iter().take(3).enumerate().any(|(n, x)| {
+                x.is_word()
+                    && !DETERMINERS.contains(&&*x.low)
+                    && is_name_word(x, false, after.get(n + 1))
+            })
         {
             return SourceKind::Named;
         }
@@ -405,9 +543,14 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         if DOCUMENTS.contains(&head_low) && matches!(det, "his" | "her" | "their" | "its" | "our") {
             return SourceKind::Title;
         }
-        // A named poll or study is identified; an unnamed one is vague.
+        // A named poll or study is identified; an unnamed one is vague ("Media reports",
+        // "Press reports" at the start of a sentence name no outlet).
         if DOCUMENTS.contains(&head_low) {
-            return if has_name {
+            let named = content.iter().enumerate().any(|(i, w)| {
+                !MEDIA_WORDS.contains(&&*w.low)
+                    && is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied())
+            });
+            return if named {
                 SourceKind::Named
             } else {
                 SourceKind::Vague
@@ -452,6 +595,9 @@ fn is_name_word(w: &W<'_>, initial: bool, next: Option<&W<'_>>) -> bool {
     }
     let low = &*w.low;
     let base = low.trim_end_matches("'s");
+    if is_date_word(w) && base.ends_with("day") {
+        return false;
+    }
     if lexicon::ROLE_NOUNS.contains(base)
         || lexicon::VAGUE_NOUNS.contains(base)
         || DETERMINERS.contains(&base)

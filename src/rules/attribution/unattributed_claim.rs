@@ -12,26 +12,32 @@ crate::declare_rule! {
     ///
     /// ## What it flags
     /// A sentence of copy that asserts something checkable: figures and statistics (a number
-    /// with a unit or scale, "40 percent", "£3 million", numbers in words), change over time
-    /// ("rose", "fell", "doubled", "cut", "lost"), comparisons and records ("more … than",
-    /// "the highest", "in history"), votes, vetoes and laws, public money ("budget",
-    /// "deficit", "taxes"), causes, accusations and crimes, casualties, and what was done in
-    /// private ("secretly"). Each signal is weighed against what makes a sentence an opinion,
-    /// a plan or a courtesy (modal and future verbs, "I think", "we need to", values, thanks,
-    /// conditionals, imperatives); a sentence is flagged only when it has a concrete signal
-    /// and the evidence adds up.
+    /// with a unit or scale, "40 percent", "£3 million", numbers in words, "two-thirds"),
+    /// measures ("the rate", "the average", "a majority"), change over time ("rose", "fell",
+    /// "doubled", "went up", "cut", "lost"), comparisons and records ("more … than", "the
+    /// highest", "in history", "since 2019"), votes, vetoes and laws, public money ("budget",
+    /// "deficit", "taxes", "costs"), causes, accusations and crimes, casualties, and what was
+    /// done in private ("secretly"); public affairs (war, health, crime, schools, energy,
+    /// prices) add weight. Each signal is weighed against what makes a sentence an opinion, a
+    /// plan or a courtesy (modal and future verbs, also contracted: "won't", "can't", "we'll";
+    /// "I think", "we need to", judgements such as "great" or "wrong", infinitives of purpose,
+    /// values, thanks, conditionals, imperatives); a sentence is flagged only when it has a
+    /// concrete signal and the evidence adds up.
     ///
     /// Not claims: questions; sentences with quoted words or a reporting verb (someone is
-    /// cited); results of games, races, awards and charts, which are public record; acts of
-    /// speech and stance ("praised", "urged", "accused"), which are their subject's own
-    /// account; dates of public events, a person's office and other background without a
-    /// figure or a change; headlines and fragments.
+    /// cited; a verb that also means doing, such as "added", "found" or "maintained", cites
+    /// only before "that" or a pause: "found that …" is a report, "found asbestos" a claim);
+    /// results of games, races, awards and charts, which are public record; acts of speech and
+    /// stance ("praised", "urged", "accused"), which are their subject's own account; dates of
+    /// public events, a person's office and other background without a figure or a change;
+    /// headlines and fragments.
     ///
     /// A claim is not flagged when it is attributed: it carries its own attribution, sits in
     /// an attributed quotation, continues the reported speech of the sentence before it,
     /// shares its paragraph with an attribution, or a paragraph up to three away attributes
-    /// an account of the same subject (the two share a content word). A claim with no source
-    /// in that reach is flagged at its strongest signal.
+    /// an account of the same subject (the two share a content word; function words such as
+    /// "because" and contractions such as "it's" do not count). A claim with no source in that
+    /// reach is flagged at its strongest signal.
     ///
     /// ## Why it matters
     /// AP: "AP news reports must attribute any disputable facts that were not witnessed,
@@ -143,7 +149,7 @@ impl Rule for UnattributedClaim {
 const NEIGHBOURS: usize = 3;
 
 /// Short and common words that do not tie two sentences to one subject.
-const STOPWORDS: [&str; 60] = [
+const STOPWORDS: [&str; 90] = [
     "that",
     "this",
     "these",
@@ -204,6 +210,36 @@ const STOPWORDS: [&str; 60] = [
     "percent",
     "million",
     "billion",
+    "because",
+    "think",
+    "well",
+    "know",
+    "actually",
+    "course",
+    "take",
+    "good",
+    "things",
+    "thing",
+    "want",
+    "need",
+    "believe",
+    "every",
+    "same",
+    "still",
+    "tell",
+    "really",
+    "something",
+    "anything",
+    "even",
+    "back",
+    "being",
+    "here",
+    "come",
+    "does",
+    "doing",
+    "done",
+    "sure",
+    "right",
 ];
 
 /// [`STOPWORDS`] as a set (a look-up per word of every paragraph).
@@ -225,8 +261,14 @@ fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> HashSet<&'a str> {
                 .get(ti)
                 .is_some_and(|t| t.kind == TokenKind::Word && !t.quoted)
         })
-        .map(|ti| prose.token_lower(ctx.draft, ti))
-        .filter(|low| low.chars().count() >= 4 && !STOPWORD_SET.contains(low))
+        .filter_map(|ti| {
+            let low = prose.token_lower(ctx.draft, ti);
+            // A possessive is its noun ("council's"); other contractions ("don't", "we're")
+            // are function words.
+            let low = low.strip_suffix("'s").unwrap_or(low);
+            (low.chars().count() >= 4 && !low.contains('\'') && !STOPWORD_SET.contains(low))
+                .then_some(low)
+        })
         .collect()
 }
 
@@ -269,5 +311,21 @@ mod tests {
         check("Ann Lee is the mayor of the town of Ely.", &[]);
         check("“Journey times fell by 40 percent,” Ann Lee said.", &[]);
         check("Should the council spend 40 million on the bypass?", &[]);
+    }
+
+    #[test]
+    fn function_words_do_not_tie_a_claim_to_an_attribution() {
+        // The two paragraphs share only "because": different subjects.
+        check(
+            "Ann Lee said the harbour is busy because of the summer.\n\n\
+             Ferry fares went up by 30 percent because fuel costs doubled.",
+            &["30"],
+        );
+        // They share "fares": the same subject.
+        check(
+            "Ann Lee said the fares were too high.\n\n\
+             Ferry fares went up by 30 percent because fuel costs doubled.",
+            &[],
+        );
     }
 }

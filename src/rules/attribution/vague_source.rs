@@ -22,14 +22,22 @@ crate::declare_rule! {
     /// angered by the fares, wrote…"), in a relative clause ("what many economists call…"),
     /// as the holder of a view ("anger among some residents", "For many islanders, …",
     /// "troubling to many") or the one who feels ("has unsettled many commuters", "led some
-    /// councillors to doubt…"): the reader is owed a "who?". Unnamed documents and outlets
-    /// ("by some estimates", "in most polls", "in local news reports") and consensus claims
-    /// with nobody named ("it is widely accepted", "is generally agreed", "there is some
-    /// controversy over") count as well.
+    /// councillors to doubt…"): the reader is owed a "who?". The group is found across a
+    /// relative clause, a participle phrase or a time adverbial before its verb ("economists
+    /// who study the island agree…", "skippers working the night route complained…",
+    /// "officials this week detailed…"), after an inverted verb ("…, said a handful of
+    /// councillors who…"), in a title-case or colon headline ("Some Say…", "Economists: …")
+    /// and as the holder of a stance noun ("criticism from some ferry users"). Unnamed
+    /// documents and outlets ("by some estimates", "in most polls", "in local news reports",
+    /// "amid reports that…", "media reports suggest")
+    /// and consensus claims with nobody named ("it is widely accepted", "is generally
+    /// agreed", "there is some controversy over", "it has been suggested that", "is known to
+    /// have…", "conventional wisdom holds") count as well.
     ///
     /// Not flagged: counts, superlatives and idioms ("some 40 people", "the most visited",
     /// "many an hour"); a quantifier that stands for things ("Most are made in Norway"); a
-    /// group identified by its institution ("officials at the Harbour Board"); a vague group
+    /// name given with "known as"; a group identified by its institution ("officials at the
+    /// Harbour Board") or by named members ("economists, like Ada Park, say…"); a vague group
     /// whose named member speaks in the same paragraph ("Analysts said…, said Ada Park, an
     /// analyst at Fenwick Bank"); and a market consensus used as a benchmark ("than analysts
     /// had expected").
@@ -161,11 +169,40 @@ impl Rule for VagueSource {
     }
 }
 
-/// The noun to ask about: "officials" → "officials", "some" → "ones".
+/// The noun to ask about: "officials" → "officials", "some" → "ones". It is the last word
+/// before any post-modifier: "skippers working the night route" → "skippers", "economists,
+/// like their rivals" → "economists".
 fn noun(who: &str) -> &str {
-    who.split_whitespace()
-        .last()
-        .filter(|w| w.len() > 4 && w.chars().all(char::is_alphabetic))
+    let mut last = None;
+    for (i, w) in who.split_whitespace().enumerate() {
+        let bare = w.trim_end_matches([',', ';', ':']);
+        let starts_modifier = i > 0
+            && (matches!(
+                bare,
+                "who"
+                    | "which"
+                    | "that"
+                    | "like"
+                    | "including"
+                    | "at"
+                    | "in"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "on"
+                    | "to"
+                    | "inside"
+                    | "within"
+            ) || bare.ends_with("ing"));
+        if starts_modifier {
+            break;
+        }
+        last = Some(bare);
+        if bare.len() < w.len() {
+            break;
+        }
+    }
+    last.filter(|w| w.len() > 4 && w.chars().all(char::is_alphabetic))
         .unwrap_or("ones")
 }
 

@@ -22,7 +22,25 @@ crate::declare_rule! {
     /// `speculation/unsourced-expectation`; "think about", "believe in", "think tank",
     /// "than expected", "as expected", "than some analysts had expected"; nouns ("a
     /// thought", "the forecast"); anything inside a direct quotation or in a sentence that
-    /// continues the reported speech of the sentence before it.
+    /// continues the reported speech of the sentence before it. Also not flagged:
+    /// - deliberation rather than belief: "should think carefully", "think how it sounds",
+    ///   "consider what voters want" (*think* or *consider* + *carefully*, *hard*, *long*,
+    ///   a question word or *whether*);
+    /// - a poll's finding, where the holders are counted: "62% of residents believe", "a
+    ///   majority think" (a percentage, *majority* or *minority* in the subject);
+    /// - a named holder's wish: "the club hopes that the stand opens in August" (the verb
+    ///   *hopes*; the noun stays a cue: "amid hopes that", "investors' hopes that");
+    /// - an opinion whose holder is named right before the verb in the reporter's
+    ///   narration: "Harbour master Ana Ruiz believes the channel will reopen", "The Port
+    ///   Authority thinks the fare is fair" (*believe*, *think*, *feel*, *fear*, *reckon*,
+    ///   *suspect*, *doubt*, *worry*, *consider*, *regard*, *see*, *view* after a
+    ///   capitalised name). The reader knows whose view it is. Still flagged: vague or
+    ///   counted-less groups ("analysts believe", "senior Tories believe", "most Britons
+    ///   think"), "I think", and forecasts, even a named one's ("Acme expects sales to
+    ///   rise"), which the editor should check reads as a forecast;
+    /// - fear of a topic rather than of a proposition: "fears about security", "fear for
+    ///   his safety" (*fear* + *about*, *over* or *for*); "traders fear the market will
+    ///   close" stays flagged.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -23,7 +23,9 @@ crate::declare_rule! {
     /// personal pronoun ("Mr Lee suggested a delay", "she suggested the vote was rigged"):
     /// that is reported speech, which the `attribution` rules judge, not the writer's
     /// reading of evidence; "suggested to him"; a noun after a determiner ("the
-    /// suggestion", "a signal"); and anything inside a direct quotation or in a sentence that
+    /// suggestion", "a signal"); *raised concerns about / over / with* a topic, which is
+    /// what named people did ("parents raised concerns about class sizes"; "raised concerns
+    /// that …" stays flagged); and anything inside a direct quotation or in a sentence that
     /// continues the reported speech of the sentence before it.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative

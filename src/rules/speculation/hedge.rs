@@ -49,7 +49,25 @@ crate::declare_rule! {
     /// - *as soon as possible*, *made possible*, *possible to* (ability), *the potential to*;
     /// - a comparison of rates, which is a statistic, not a hedge: "smokers are more likely
     ///   to fall ill", "less likely than", "as likely as";
-    /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd").
+    /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd");
+    /// - the legal range of a penalty: "firms that break the rule could face a fine",
+    ///   "could be jailed for up to two years", "could receive a maximum two-year ban"
+    ///   (*may*, *might* or *could* + *face*, *risk*, *incur*, *receive*, *get*, *be handed*,
+    ///   *be given*, *be liable for* or *be* + a penalty word) — the law's range, not a
+    ///   guess;
+    /// - the noun *might* ("their military might");
+    /// - the counterfactual *could have* + past participle, "could have won the match", "a
+    ///   deal that could have forced it to sell": it tells what did not happen and hedges
+    ///   no claim (*could have* + a noun, "could have a role", stays flagged, as do *may
+    ///   have* and *might have*);
+    /// - *potential* before a prospective role, "potential buyers", "potential foreign
+    ///   investors", "potential jurors": the people who may take the role, a known group;
+    /// - *possible* of feasibility, "cheaper calls are possible thanks to the new cable"
+    ///   (after *be* or *become*, followed by *thanks to*, *due to*, *because*, *with*,
+    ///   *through*, *using*, *via*, *by*, *without*, *under*); "it is possible the plant
+    ///   closes" and "a second vote is possible before the summer" stay flagged;
+    /// - a possibility someone denies or rules out, "the minister ruled out the possibility
+    ///   of a strike": their statement, not the writer's hedge.
     ///
     /// A heading is judged like prose; in a title-case headline, *May* is read as the modal
     /// unless a month word or a number is next to it.

@@ -14,7 +14,11 @@
 //! Words inside direct quotations, `May` the month or the name, the legally required
 //! `alleged`/`accused`/`suspected` of crime and court reports, conditional clauses, modals
 //! of permission or ability, `could` in reported speech, and every cue in a sentence that
-//! continues reported speech are never flagged.
+//! continues reported speech are never flagged. Nor are statements that only look like
+//! hedges: a penalty's legal range ("could face a fine"), the counterfactual "could have
+//! won", prospective roles ("potential buyers"), feasibility ("possible thanks to"), a
+//! named holder's opinion ("Lord Smith believes"), a poll's counted holders, a wish ("the
+//! club hopes that") and deliberation ("think carefully") — each rule's docs list them.
 //!
 //! One finding per sentence (the strongest cue, the others as related spans) is a reading
 //! aid for the editor; precision comes from the exemptions, not from the grouping.

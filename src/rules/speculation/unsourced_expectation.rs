@@ -32,6 +32,9 @@ crate::declare_rule! {
     ///   that reports who said it ("The retailer said its sales are expected to rise"): the
     ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
     ///   as*, *is said to*, *is believed to*) stay flagged there;
+    /// - a status a rule gives: "is automatically considered a citizen", "is legally
+    ///   regarded as" (after *automatically*, *legally*, *officially*, *formally*,
+    ///   *technically*, *statutorily*, *constitutionally*);
     /// - anything inside a direct quotation, or in a sentence that continues the reported
     ///   speech of the sentence before it.
     ///

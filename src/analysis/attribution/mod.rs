@@ -775,6 +775,9 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     if !inverted && !plausible_subject(ws, np.clone(), j) {
         return None;
     }
+    if lemma == "add" && !inverted && !adds_a_statement(ws, np.start, j) {
+        return None;
+    }
     if belief || lemma_needs_clause(lemma) {
         // Stance verbs attribute a view only with a vague subject or a following clause.
         let vague = matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous);
@@ -823,6 +826,52 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         source: Some(src),
         content,
     })
+}
+
+/// "add" reports speech only when a statement follows it ("added that…", "added:", "added the
+/// plan would…") or closes a quotation ("…,” she added."); "the yard added 300 jobs" is a deed.
+fn adds_a_statement(ws: &[W<'_>], np_start: usize, j: usize) -> bool {
+    let Some(x) = ws.get(j + 1) else {
+        return true;
+    };
+    if x.quoted
+        || matches!(
+            x.text,
+            ":" | "“" | "\"" | "," | "``" | "." | "!" | "?" | "—"
+        )
+    {
+        return true;
+    }
+    if x.is("that") || (np_start > 0 && attribution_follows_content(ws, np_start)) {
+        return true;
+    }
+    // A clause without "that": a finite verb within the next few words.
+    ws[j + 1..]
+        .iter()
+        .take(10)
+        .take_while(|t| t.kind != TokenKind::Punct || t.text == "'s")
+        .any(|t| {
+            lexicon::BE.contains(&&*t.low)
+                || matches!(
+                    &*t.low,
+                    "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "'ll"
+                        | "'d"
+                )
+        })
 }
 
 /// Reporting verbs whose object follows them: "…, told her supporters" is not an inverted

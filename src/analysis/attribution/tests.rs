@@ -201,3 +201,17 @@ fn never_panics_on_odd_input() {
         let _ = render(input);
     }
 }
+
+#[test]
+fn add_reports_a_statement_not_a_deed() {
+    check(
+        "The minister added that the yard would close.",
+        &["added | The minister | title"],
+    );
+    check(
+        "He added the plan would be delayed.",
+        &["added | He | pronoun"],
+    );
+    check("The boatyard added 300 jobs last year.", &[]);
+    check("The council added a new ferry route.", &[]);
+}

@@ -4,6 +4,7 @@
 //! by offsets into each block's text. Source spans are precomputed for every sentence and
 //! token so rules never have to map offsets themselves.
 
+pub mod classes;
 mod quotes;
 mod sentences;
 mod tokens;
@@ -43,6 +44,9 @@ pub struct Token {
     pub quoted: bool,
     /// Its span in the source.
     pub span: Span,
+    /// The word lists its lower-case form ([`Prose::token_lower`]) belongs to, as bit flags
+    /// ([`classes`]).
+    pub class: u64,
 }
 
 /// Sentences, tokens and quotations of a draft.
@@ -125,8 +129,13 @@ impl Part {
                     let (r, kind) = toks[ti].clone();
                     let q = quoted_around(quoted, r.start, r.end);
                     let lowered = push_lower(&mut part.lower, &text[r.clone()]);
+                    let class = classes::of(match lowered {
+                        Some((s, e)) => &part.lower[s as usize..e as usize],
+                        None => &text[r.clone()],
+                    });
                     part.lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
                     part.tokens.push(Token {
+                        class,
                         block: bi,
                         sentence: si,
                         span: block.source_span(r.start, r.end),

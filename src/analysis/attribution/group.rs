@@ -7,6 +7,7 @@
 //! many voters"). Counts ("thousands of workers", "some 40 people") and contrasts ("other
 //! winners") are not groups of sources.
 
+use crate::prose::classes;
 use super::{Attribution, Cue, CueKind, SourceKind, W, lexicon, phrase_at, source};
 use crate::prose::TokenKind;
 
@@ -308,7 +309,7 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
         // verb never is ("said people", "some claiming"), nor is one in a title-case headline
         // ("Some Say It Proves…").
         let verb_form = is_verbish(x) || x.low.ends_with("ing") || title_case_verb(x);
-        if verb_form && (lexicon::verb_lemma(&x.low).is_some() || !people_ahead(ws, e)) {
+        if verb_form && (x.verb_lemma().is_some() || !people_ahead(ws, e)) {
             break;
         }
         e += 1;
@@ -346,7 +347,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     if w.quoted || !w.is_word() {
         return None;
     }
-    let q = if lexicon::QUANTIFIER_FIRST.contains(&*w.low) {
+    let q = if w.has(classes::QUANTIFIER_FIRST) {
         lexicon::QUANTIFIERS.iter().find(|q| phrase_at(ws, j, q))
     } else {
         None
@@ -362,7 +363,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             let e = read_np(ws, j + 1, 4);
             let head = e.checked_sub(1).filter(|&h| h > j).map(|h| &ws[h]);
             if !head.is_some_and(|h| {
-                lexicon::VAGUE_NOUNS.contains(&*h.low) && is_people(h) || h.is("leaders")
+                h.has(classes::VAGUE_NOUN) && is_people(h) || h.is("leaders")
             }) || !clause_start(ws, j)
             {
                 return None;
@@ -442,7 +443,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                     && ws.get(m).is_some_and(|v| {
                         !v.quoted
                             && !v.low.ends_with("ing")
-                            && lexicon::CUE_VERBS.contains_key(&*v.low)
+                            && v.has(classes::CUE_VERB)
                             && !lexicon::STANCE_ONLY.contains(&lexicon::CUE_VERBS[&*v.low])
                     });
                 return says.then_some((k + 1, k, true));
@@ -515,7 +516,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     // rule every other word out before reading a noun phrase.
     if !ws[from..(from + 4).min(ws.len())]
         .iter()
-        .any(|x| x.is("reports") || lexicon::VAGUE_NOUNS.contains(&*x.low))
+        .any(|x| x.is("reports") || x.has(classes::VAGUE_NOUN))
     {
         return None;
     }
@@ -534,7 +535,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         });
     // Bare "people" is everyone ("if people break the law"), not a source.
     let source_noun =
-        head.low.ends_with('s') && lexicon::VAGUE_NOUNS.contains(&*head.low) && is_people(head);
+        head.low.ends_with('s') && head.has(classes::VAGUE_NOUN) && is_people(head);
     if !(media_reports || source_noun) {
         return None;
     }
@@ -742,7 +743,7 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
             return None;
         }
         r + 1
-    } else if x.low.ends_with("ing") && x.low.len() > 5 && lexicon::verb_lemma(&x.low).is_none()
+    } else if x.low.ends_with("ing") && x.low.len() > 5 && x.verb_lemma().is_none()
         || (x.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*x.low))
             && ws
                 .get(k + 1)
@@ -762,9 +763,9 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
         if m == start || y.is_cap() || matches!(&*y.low, "who" | "which" | "that") {
             continue;
         }
-        let finite = (lexicon::verb_lemma(&y.low).is_some()
+        let finite = (y.verb_lemma().is_some()
             && !y.low.ends_with("ing")
-            && !lexicon::VAGUE_NOUNS.contains(&*y.low))
+            && !y.has(classes::VAGUE_NOUN))
             || matches!(&*y.low, "are" | "were" | "have" | "had")
             || (!relative && is_verbish(y));
         // The word before a verb is a noun or an adverb, not a determiner or preposition.
@@ -804,14 +805,14 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
         return false;
     };
     let l = &*v.low;
-    let lemma = lexicon::verb_lemma(l);
+    let lemma = v.verb_lemma();
     let participle = l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l);
-    if be && participle && !lexicon::STANCE_ADJECTIVES.contains(l) {
+    if be && participle && !v.has(classes::STANCE_ADJECTIVE) {
         // A passive: "are made", "have been told" (agentless reporting passives are read
         // elsewhere).
         return false;
     }
-    if lemma.is_some() || lexicon::STANCE_ADJECTIVES.contains(l) {
+    if lemma.is_some() || v.has(classes::STANCE_ADJECTIVE) {
         return true;
     }
     // "Others poured scorn", "some marched": an active past tense, with no auxiliary.
@@ -840,7 +841,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
         && matches!(prev_low, "from" | "among" | "amongst");
     if stance_noun
-        && (quantified || lexicon::VAGUE_NOUNS.contains(&*ws[head].low) && is_people(&ws[head]))
+        && (quantified || ws[head].has(classes::VAGUE_NOUN) && is_people(&ws[head]))
     {
         cue = Some(j - 1);
     }
@@ -850,13 +851,13 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // voicing something.
     let voicing = || {
         ws.get(end).is_some_and(|v| {
-            !v.quoted && v.low.ends_with("ing") && lexicon::CUE_VERBS.contains_key(&*v.low)
+            !v.quoted && v.low.ends_with("ing") && v.has(classes::CUE_VERB)
         })
     };
     if cue.is_none()
         && !quantified
         && prev_low == "with"
-        && lexicon::VAGUE_NOUNS.contains(&*ws[head].low)
+        && ws[head].has(classes::VAGUE_NOUN)
         && is_people(&ws[head])
         && voicing()
     {
@@ -890,7 +891,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             "among" | "amongst" => !(bare && ws[head].is("others")),
             // "with many saying…", "with some predicting…": a view held by the group.
             "with" => ws.get(end).is_some_and(|v| {
-                !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(&v.low).is_some()
+                !v.quoted && v.low.ends_with("ing") && v.verb_lemma().is_some()
             }),
             // "to many", "for some", "For many fans, …"
             _ => !doc && ((bare && !ws[head].is("others")) || clause_initial),
@@ -904,7 +905,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     if doc && cue.is_none() {
         let reports = ws
             .get(end)
-            .is_some_and(|v| !v.quoted && lexicon::CUE_VERBS.contains_key(&*v.low));
+            .is_some_and(|v| !v.quoted && v.has(classes::CUE_VERB));
         if matches!(prev_low, "in" | "from") {
             cue = Some(j - 1);
         } else if reports {
@@ -921,12 +922,12 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             x.is("to")
                 && ws
                     .get(resume + 1)
-                    .is_some_and(|v| lexicon::verb_lemma(&v.low).is_some())
+                    .is_some_and(|v| v.verb_lemma().is_some())
                 || matches!(
                     &*x.low,
                     "feeling" | "wondering" | "worried" | "thinking" | "believing" | "questioning"
                 )
-                || lexicon::STANCE_ADJECTIVES.contains(&*x.low)
+                || x.has(classes::STANCE_ADJECTIVE)
                 || x.is("by")
         });
         if !CAUSATIVES.contains(&prev_low) || thinks {
@@ -956,7 +957,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                     && np_word(p)
                     && !is_verbish(p)
                     && !p.low.ends_with("ing")
-                    && lexicon::verb_lemma(&p.low).is_none()
+                    && p.verb_lemma().is_none()
             })
             && lexicon::DETERMINERS.contains(&&*ws[j - 2].low);
         if !clause_start(ws, j) && !reduced_relative {
@@ -994,7 +995,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             let says = ws
                 .get(m)
                 .filter(|x| !x.quoted)
-                .and_then(|x| lexicon::verb_lemma(&x.low));
+                .and_then(|x| x.verb_lemma());
             if !matches!(
                 says,
                 Some(
@@ -1036,7 +1037,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             )
             && ws[k..].iter().take(4).any(|x| {
                 matches!(
-                    lexicon::verb_lemma(&x.low),
+                    x.verb_lemma(),
                     Some("expect" | "predict" | "estimate" | "forecast" | "anticipate")
                 ) || x.low.starts_with("forecast")
                     || x.low.starts_with("anticipat")
@@ -1223,7 +1224,7 @@ fn is_actor(x: &W<'_>) -> bool {
 /// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
 pub(super) fn is_people(x: &W<'_>) -> bool {
     let l = &*x.low;
-    if lexicon::VAGUE_NOUNS.contains(l)
+    if x.has(classes::VAGUE_NOUN)
         && !matches!(
             l,
             "reports"
@@ -1321,7 +1322,7 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             .any(|q| q.len() == 1 && q[0] == &*head.low);
     let quant_led = ws
         .get(np.start)
-        .is_some_and(|w| lexicon::QUANTIFIER_FIRST.contains(&*w.low))
+        .is_some_and(|w| w.has(classes::QUANTIFIER_FIRST))
         && lexicon::QUANTIFIERS.iter().any(|q| {
             phrase_at(ws, np.start, q)
                 && !matches!(
@@ -1329,7 +1330,7 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                     "other" | "dozens" | "hundreds" | "thousands" | "millions"
                 )
         });
-    let source_noun = lexicon::VAGUE_NOUNS.contains(&*head.low) && !head.is("people");
+    let source_noun = head.has(classes::VAGUE_NOUN) && !head.is("people");
     if !quant_only && !(is_people(head) && (quant_led || source_noun)) {
         return None;
     }
@@ -1355,7 +1356,7 @@ fn title_case_verb(x: &W<'_>) -> bool {
     x.is_cap()
         && !x.quoted
         && matches!(
-            lexicon::verb_lemma(&x.low),
+            x.verb_lemma(),
             Some(
                 "say"
                     | "believe"
@@ -1379,7 +1380,7 @@ pub(super) fn is_verbish(x: &W<'_>) -> bool {
         return false;
     }
     let l = &*x.low;
-    (lexicon::verb_lemma(l).is_some() && !lexicon::VAGUE_NOUNS.contains(l) && !l.ends_with("ing"))
+    (x.verb_lemma().is_some() && !x.has(classes::VAGUE_NOUN) && !l.ends_with("ing"))
         || (l.ends_with("ed") && l.len() > 4)
         || IRREGULAR_PAST.contains(&l)
         || SHORT_PAST.contains(&l)

@@ -14,11 +14,11 @@
 
 pub mod claims;
 mod group;
-mod lexicon;
+pub(crate) mod lexicon;
 mod source;
 
 use crate::markdown::Draft;
-use crate::prose::{Prose, TokenKind};
+use crate::prose::{Prose, TokenKind, classes};
 use crate::text::Span;
 use std::borrow::Cow;
 
@@ -242,9 +242,24 @@ pub struct W<'a> {
     pub quoted: bool,
     /// Source span.
     pub span: Span,
+    /// The word lists `low` belongs to ([`crate::prose::classes`]).
+    pub class: u64,
 }
 
 impl W<'_> {
+    /// Whether `low` is in one of the word lists of `class` ([`crate::prose::classes`]).
+    pub fn has(&self, class: u64) -> bool {
+        self.class & class != 0
+    }
+    /// Its lemma when it is a reporting or belief verb form ([`lexicon::verb_lemma`]);
+    /// the class rules most words out without a look-up.
+    pub fn verb_lemma(&self) -> Option<&'static str> {
+        if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
+            lexicon::verb_lemma(&self.low)
+        } else {
+            None
+        }
+    }
     /// Whether it is a word.
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
@@ -288,6 +303,7 @@ pub fn sentence_words<'a>(draft: &'a Draft, prose: &'a Prose, si: usize) -> Vec<
             kind: t.kind,
             quoted: t.quoted,
             span: t.span,
+            class: t.class,
         });
     }
     out
@@ -309,6 +325,11 @@ pub fn loaded_verb_class(verb: &str) -> Option<&'static str> {
 /// Whether `low` (a lowercase word) is a reporting or belief verb form, or "according":
 /// a word that usually means someone is being cited.
 pub fn is_cue_word(low: &str) -> bool {
+    crate::prose::classes::of(low) & crate::prose::classes::CUE_WORD != 0
+}
+
+/// [`is_cue_word`] as read from the word lists (the class table is built from this).
+pub(crate) fn cue_word_in_lists(low: &str) -> bool {
     low == "according"
         || lexicon::CUE_VERBS.get(low).is_some_and(|&l| {
             !lexicon::STANCE_ONLY.contains(&l)
@@ -673,7 +694,7 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
 /// "Many residents are worried that…": a stance adjective after "be" with a vague subject.
 fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
-    if !lexicon::STANCE_ADJECTIVES.contains(&*w.low) {
+    if !w.has(classes::STANCE_ADJECTIVE) {
         return None;
     }
     let p = prev_skipping(ws, j)?;
@@ -700,7 +721,7 @@ fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
 /// A reporting or belief verb at `j`, with its source and content.
 fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attribution> {
     let w = &ws[j];
-    let lemma = lexicon::verb_lemma(&w.low)?;
+    let lemma = w.verb_lemma()?;
     // A capitalised verb form inside a sentence is a name ("United States", "Post").
     if w.is_cap()
         && ws[..j]
@@ -1043,7 +1064,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
     if nounlike
         && ws
             .get(j + 1)
-            .is_some_and(|x| !x.quoted && lexicon::CUE_VERBS.contains_key(&*x.low))
+            .is_some_and(|x| !x.quoted && x.has(classes::CUE_VERB))
     {
         return false;
     }
@@ -1058,8 +1079,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
                 .any(|q| q.len() == 1 && q[0] == l)
                 && !w.low.ends_with('s'))
             || last.is_cap()
-            || lexicon::VAGUE_NOUNS.contains(l)
-            || lexicon::ROLE_NOUNS.contains(l)
+            || last.has(classes::VAGUE_NOUN | classes::ROLE_NOUN)
             || (l.ends_with('s') && !l.ends_with("ss") && np.len() <= 3);
         if !ok {
             return false;
@@ -1200,7 +1220,7 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     Some(Attribution {
         cue: Cue {
             span: ws[start].span.cover(w.span),
-            lemma: lexicon::verb_lemma(&w.low).unwrap_or("be"),
+            lemma: w.verb_lemma().unwrap_or("be"),
             kind: CueKind::Passive,
             token: w.tok,
         },
@@ -1213,7 +1233,7 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
 fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<Anonymity> {
     let mut out = Vec::new();
     for i in 0..ws.len() {
-        if !lexicon::ANONYMITY_FIRST.contains(&*ws[i].low) {
+        if !ws[i].has(classes::ANONYMITY_FIRST) {
             continue;
         }
         for pat in lexicon::ANONYMITY.iter() {
@@ -1250,7 +1270,7 @@ fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<
 
 fn find_reason(ws: &[W<'_>], from: usize) -> Option<Span> {
     for i in from..ws.len() {
-        if !lexicon::ANONYMITY_REASONS_FIRST.contains(&*ws[i].low) {
+        if !ws[i].has(classes::ANONYMITY_REASON_FIRST) {
             continue;
         }
         for pat in lexicon::ANONYMITY_REASONS.iter() {

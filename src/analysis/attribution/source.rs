@@ -1,5 +1,6 @@
 //! Sources: the noun phrase a cue attributes to, and what kind of source it is.
 
+use crate::prose::classes;
 use super::lexicon::{self, CLAUSE_BREAKS, DETERMINERS, PRONOUNS};
 use super::{Source, SourceKind, W};
 use crate::prose::TokenKind;
@@ -233,8 +234,8 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         // questioned by nations" are not one NP).
         if k < end
             && !w.is_cap()
-            && !lexicon::VAGUE_NOUNS.contains(&*w.low)
-            && (lexicon::verb_lemma(&w.low).is_some()
+            && !w.has(classes::VAGUE_NOUN)
+            && (w.verb_lemma().is_some()
                 || lexicon::BE.contains(&&*w.low)
                 || matches!(
                     &*w.low,
@@ -281,7 +282,7 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
         }
         // A verb after the noun phrase ends it ("according to officials, the plan is…").
         if e > k
-            && (lexicon::verb_lemma(&w.low).is_some() && !lexicon::VAGUE_NOUNS.contains(&*w.low))
+            && (w.verb_lemma().is_some() && !w.has(classes::VAGUE_NOUN))
             && !w.is_cap()
         {
             break;
@@ -319,6 +320,7 @@ pub fn classify_words(words: &[&str]) -> SourceKind {
         .map(|t| W {
             tok: 0,
             text: t,
+            class: crate::prose::classes::of(&super::lower(t)),
             low: super::lower(t),
             kind: if t.chars().all(|c| c.is_ascii_digit()) {
                 TokenKind::Number
@@ -440,7 +442,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
             SourceKind::Vague | SourceKind::Title | SourceKind::Anonymous
         ) && words[of + 1..]
             .iter()
-            .any(|w| lexicon::VAGUE_NOUNS.contains(&*w.low))
+            .any(|w| w.has(classes::VAGUE_NOUN))
         {
             return SourceKind::Anonymous;
         }
@@ -478,7 +480,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     }
     // Anonymity and familiarity phrases.
     for i in 0..words.len() {
-        if !lexicon::ANONYMITY_FIRST.contains(&*words[i].low) {
+        if !words[i].has(classes::ANONYMITY_FIRST) {
             continue;
         }
         for pat in lexicon::ANONYMITY.iter() {
@@ -498,7 +500,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     let pre = &content[..post.unwrap_or(content.len())];
     let head = pre.last().copied().unwrap_or(first);
     let head_low = &*head.low;
-    let head_vague = lexicon::VAGUE_NOUNS.contains(head_low);
+    let head_vague = head.has(classes::VAGUE_NOUN);
     // Leading quantifier.
     let lows: Vec<&str> = content.iter().map(|w| &*w.low).collect();
     let mut skip = 0;

@@ -33,6 +33,9 @@ pub const STANCE_ADJECTIVE: u64 = 1 << 9;
 /// A word that usually means someone is being cited ([`crate::analysis::attribution::is_cue_word`]).
 pub const CUE_WORD: u64 = 1 << 10;
 
+/// A word of the claim classes (a key of `claims::CLASSES`).
+pub const CLAIMS_WORD: u64 = 1 << 11;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -63,6 +66,13 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
             std::iter::once("according")
                 .chain(lexicon::CUE_VERBS.keys().copied())
                 .filter(|w| crate::analysis::attribution::cue_word_in_lists(w))
+                .collect(),
+        ),
+        (
+            CLAIMS_WORD,
+            crate::analysis::attribution::claims::CLASSES
+                .keys()
+                .copied()
                 .collect(),
         ),
     ]

@@ -34,10 +34,10 @@
 //! and keep weights set by hand from the attribution standards. The word classes are listed
 //! in `src/analysis/lexicons/attribution/claims_*.txt`.
 
-use super::{W, is_cue_word};
-use crate::prose::TokenKind;
+use super::W;
+use crate::prose::{TokenKind, classes};
 use crate::text::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// A claim found in a sentence.
@@ -57,8 +57,8 @@ pub const THRESHOLD: i32 = -7;
 const BIAS: i32 = -14;
 
 /// Word classes read from the lexicon files: word → its classes.
-static CLASSES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+pub(crate) static CLASSES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
     for data in [
         include_str!("../lexicons/attribution/claims_signals.txt"),
         include_str!("../lexicons/attribution/claims_against.txt"),
@@ -82,6 +82,20 @@ static CLASSES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::n
 
 fn is(low: &str, class: &str) -> bool {
     CLASSES.get(low).is_some_and(|c| c.contains(&class))
+}
+
+/// The classes of word `w` (none for most words: its token class says whether to look).
+fn classes_of(w: &W<'_>) -> &'static [&'static str] {
+    if w.has(classes::CLAIMS_WORD) {
+        CLASSES.get(&*w.low).map_or(&[], Vec::as_slice)
+    } else {
+        &[]
+    }
+}
+
+/// Whether word `w` is in `class`.
+fn is_w(w: &W<'_>, class: &str) -> bool {
+    classes_of(w).contains(&class)
 }
 
 const MONTHS: [&str; 23] = [
@@ -304,7 +318,7 @@ fn exempt(ws: &[W<'_>]) -> bool {
     if ws.iter().enumerate().any(|(i, w)| {
         w.quoted
             || (w.is_word()
-                && is_cue_word(&w.low)
+                && w.has(classes::CUE_WORD)
                 && super::lexicon::CUE_VERBS
                     .get(&*w.low)
                     .is_some_and(|&lemma| {
@@ -319,7 +333,7 @@ fn exempt(ws: &[W<'_>]) -> bool {
     }
     // Results of games, awards and charts are public; acts of speech are their subject's.
     if ws.iter().any(|w| {
-        (w.is_word() && (is(&w.low, "public") || is(&w.low, "speech")))
+        (w.is_word() && (is_w(w, "public") || is_w(w, "speech")))
             || (w.kind == TokenKind::Number && w.text.contains('-') && w.text.len() <= 5)
     }) {
         return true;
@@ -372,7 +386,7 @@ fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
     }
     let unit = prev.is_some_and(|p| is_currency(p.text))
         || t.starts_with(['$', '£', '€'])
-        || next.is_some_and(|n| is(&n.low, "unit") || is(&n.low, "scale"))
+        || next.is_some_and(|n| is_w(n, "unit") || is_w(n, "scale"))
         || t.ends_with('%')
         || t.ends_with("bn");
     Some(if unit { F::NumUnit } else { F::Num })
@@ -409,15 +423,16 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
         ("first_person", F::First),
         ("second_person", F::Second),
     ];
-    if let Some(classes) = CLASSES.get(low) {
+    let cls = classes_of(w);
+    if !cls.is_empty() {
         for (class, f) in simple {
-            if classes.contains(&class) {
+            if cls.contains(&class) {
                 out.push(f);
             }
         }
     }
     let definite = prev_low == "the" || prev_low.ends_with("'s");
-    if is(low, "superlative") && definite {
+    if cls.contains(&"superlative") && definite {
         out.push(F::Superlative);
     } else if low.ends_with("est")
         && low.len() > 5
@@ -426,7 +441,7 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     {
         out.push(F::SuperlativeEst);
     }
-    if next_low == "than" && is(low, "comparative") {
+    if next_low == "than" && cls.contains(&"comparative") {
         out.push(F::ComparativeThan);
     }
     if low == "than" {
@@ -439,7 +454,7 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
         out.push(F::Since);
     }
     // A regular past, but not a name that happens to end in -ed ("United").
-    if is(low, "past") || (low.ends_with("ed") && low.len() > 4 && !(i > 0 && w.is_cap())) {
+    if cls.contains(&"past") || (low.ends_with("ed") && low.len() > 4 && !(i > 0 && w.is_cap())) {
         out.push(F::Past);
     }
     if matches!(low, "has" | "have" | "had")
@@ -487,16 +502,16 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     {
         out.push(F::Infinitive);
     }
-    if is(low, "future") || low.ends_with("'ll") || (low == "going" && next_low == "to") {
+    if cls.contains(&"future") || low.ends_with("'ll") || (low == "going" && next_low == "to") {
         out.push(F::Future);
     }
-    if is(low, "deontic") || (low == "have" && next_low == "to") {
+    if cls.contains(&"deontic") || (low == "have" && next_low == "to") {
         out.push(F::Deontic);
     }
     if low == "if" {
         out.push(F::If);
     }
-    if i > 0 && w.is_cap() && !is(low, "first_person") && prev.is_none_or(|p| p.text != ".") {
+    if i > 0 && w.is_cap() && !cls.contains(&"first_person") && prev.is_none_or(|p| p.text != ".") {
         out.push(F::Capitalised);
     }
 }
@@ -524,13 +539,13 @@ fn features(ws: &[W<'_>]) -> ([i32; F::COUNT], Option<(i32, Span)>) {
     if words >= 25 {
         counts[F::Long as usize] += 1;
     }
-    if ws.first().is_some_and(|w| is(&w.low, "imperative")) {
+    if ws.first().is_some_and(|w| is_w(w, "imperative")) {
         counts[F::Imperative as usize] += 1;
     }
     if !ws.iter().any(|w| {
         w.is_word()
-            && (is(&w.low, "verb")
-                || is(&w.low, "past")
+            && (is_w(w, "verb")
+                || is_w(w, "past")
                 || (w.low.ends_with("ed") && w.low.len() > 4)
                 || is_contracted_verb(&w.low))
     }) {

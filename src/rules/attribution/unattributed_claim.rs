@@ -102,11 +102,13 @@ impl Rule for UnattributedClaim {
             let Some(sent) = ctx.prose.sentences.get(i) else {
                 return true;
             };
-            let words = content_words(ctx, i);
-            (sent.block.saturating_sub(NEIGHBOURS)..=sent.block + NEIGHBOURS)
+            let near: Vec<&HashSet<&str>> = (sent.block.saturating_sub(NEIGHBOURS)
+                ..=sent.block + NEIGHBOURS)
                 .filter(|&b| b != sent.block)
                 .filter_map(|b| attributed_words.get(b))
-                .any(|aw| words.iter().any(|w| aw.contains(w)))
+                .filter(|aw| !aw.is_empty())
+                .collect();
+            !near.is_empty() && content_words(ctx, i).any(|w| near.iter().any(|aw| aw.contains(w)))
         };
         for (i, s) in atts.sentences.iter().enumerate() {
             if s.is_attributed() || !s.attributions.is_empty() {
@@ -248,13 +250,15 @@ static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
 
 /// The lowercase content words of sentence `i` (four letters or more, not common words),
 /// outside quotations.
-fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> HashSet<&'a str> {
+/// (An iterator, with a word as often as it occurs: callers only ask whether any is in a set,
+/// or collect them into one.)
+fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> impl Iterator<Item = &'a str> + 'a {
     let prose = ctx.prose;
-    let Some(s) = prose.sentences.get(i) else {
-        return HashSet::default();
-    };
-    s.tokens
-        .clone()
+    let draft = ctx.draft;
+    prose
+        .sentences
+        .get(i)
+        .map_or(0..0, |s| s.tokens.clone())
         .filter(|&ti| {
             prose
                 .tokens
@@ -262,14 +266,14 @@ fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> HashSet<&'a str> {
                 .is_some_and(|t| t.kind == TokenKind::Word && !t.quoted)
         })
         .filter_map(|ti| {
-            let low = prose.token_lower(ctx.draft, ti);
+            let low = prose.token_lower(draft, ti);
             // A possessive is its noun ("council's"); other contractions ("don't", "we're")
             // are function words.
             let low = low.strip_suffix("'s").unwrap_or(low);
-            (low.chars().count() >= 4 && !low.contains('\'') && !STOPWORD_SET.contains(low))
-                .then_some(low)
+            // Four characters or more (sixteen bytes always hold four: no need to count).
+            let long = low.len() >= 16 || (low.len() >= 4 && low.chars().count() >= 4);
+            (long && !low.contains('\'') && !STOPWORD_SET.contains(low)).then_some(low)
         })
-        .collect()
 }
 
 #[cfg(test)]

@@ -86,16 +86,24 @@ impl Rule for UnattributedClaim {
                 *slot = true;
             }
         }
-        let mut attributed_words: Vec<HashSet<&str>> = vec![HashSet::default(); blocks];
-        for (i, sent) in ctx.prose.sentences.iter().enumerate() {
-            if paragraph_attributed
-                .get(sent.block)
-                .copied()
-                .unwrap_or(false)
-            {
-                attributed_words[sent.block].extend(content_words(ctx, i));
-            }
-        }
+        // The content words of each attributed paragraph, gathered when a claim near it asks
+        // (claims are few: most paragraphs are never asked about).
+        let attributed_words: Vec<std::cell::OnceCell<HashSet<&str>>> =
+            (0..blocks).map(|_| std::cell::OnceCell::new()).collect();
+        let sentences = &ctx.prose.sentences;
+        let words_of = |b: usize| -> Option<&HashSet<&str>> {
+            let cell = attributed_words.get(b)?;
+            Some(cell.get_or_init(|| {
+                if !paragraph_attributed.get(b).copied().unwrap_or(false) {
+                    return HashSet::default();
+                }
+                let first = sentences.partition_point(|s| s.block < b);
+                (first..sentences.len())
+                    .take_while(|&i| sentences[i].block == b)
+                    .flat_map(|i| content_words(ctx, i))
+                    .collect()
+            }))
+        };
         // Whether the context covers sentence `i`: a paragraph within two of it attributes an
         // account of the same subject (they share a content word).
         let covered = |i: usize| -> bool {
@@ -105,7 +113,7 @@ impl Rule for UnattributedClaim {
             let near: Vec<&HashSet<&str>> = (sent.block.saturating_sub(NEIGHBOURS)
                 ..=sent.block + NEIGHBOURS)
                 .filter(|&b| b != sent.block)
-                .filter_map(|b| attributed_words.get(b))
+                .filter_map(words_of)
                 .filter(|aw| !aw.is_empty())
                 .collect();
             !near.is_empty() && content_words(ctx, i).any(|w| near.iter().any(|aw| aw.contains(w)))

@@ -6,6 +6,7 @@
 //! The table is built once (on first use) from the analyses' own word lists, so a class is
 //! by construction the same as a look-up in its list.
 
+use super::TokenKind;
 use crate::analysis::attribution::lexicon;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -94,6 +95,26 @@ pub fn of(low: &str) -> u64 {
     TABLE.get(low).copied().unwrap_or(0)
 }
 
+/// The words of the table with no letter or digit in them ("%"): only these can be the
+/// text of a punctuation token or a placeholder (one character that is neither).
+static SYMBOL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    TABLE
+        .keys()
+        .copied()
+        .filter(|k| !k.chars().any(char::is_alphanumeric))
+        .collect()
+});
+
+/// The classes of a token of kind `kind` whose lower-case form is `low`: [`of`], with the
+/// hash look-up spared for punctuation that is no listed word.
+pub fn of_token(low: &str, kind: TokenKind) -> u64 {
+    if matches!(kind, TokenKind::Punct | TokenKind::Placeholder) && !SYMBOL_WORDS.contains(&low) {
+        0
+    } else {
+        of(low)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +156,12 @@ mod tests {
             assert_eq!(t.class, of(low), "{low}");
         }
         assert!(prose.tokens.iter().any(|t| t.class & VAGUE_NOUN != 0));
+        // Punctuation is looked up only when a list holds it ("%" is a unit of a claim).
+        assert!(SYMBOL_WORDS.len() < 8);
+        for p in [",", ".", "%", "“", "—", "\u{FFFC}"] {
+            assert_eq!(of_token(p, TokenKind::Punct), of(p), "{p}");
+        }
+        assert_ne!(of_token("%", TokenKind::Punct) & CLAIMS_WORD, 0);
         assert!(prose.tokens.iter().any(|t| t.class & CUE_WORD != 0));
     }
 }

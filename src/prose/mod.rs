@@ -121,6 +121,9 @@ impl Part {
             let toks = tokens::tokenize(text);
             let bounds = sentences::split(text, &toks);
             let quoted = &quoted[bi];
+            part.tokens.reserve(toks.len());
+            part.lower_ranges.reserve(toks.len());
+            part.sentences.reserve(bounds.len());
             let mut ti = 0;
             for range in bounds {
                 let si = part.sentences.len();
@@ -129,10 +132,13 @@ impl Part {
                     let (r, kind) = toks[ti].clone();
                     let q = quoted_around(quoted, r.start, r.end);
                     let lowered = push_lower(&mut part.lower, &text[r.clone()]);
-                    let class = classes::of(match lowered {
-                        Some((s, e)) => &part.lower[s as usize..e as usize],
-                        None => &text[r.clone()],
-                    });
+                    let class = classes::of_token(
+                        match lowered {
+                            Some((s, e)) => &part.lower[s as usize..e as usize],
+                            None => &text[r.clone()],
+                        },
+                        kind,
+                    );
                     part.lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
                     part.tokens.push(Token {
                         class,

@@ -37,7 +37,13 @@ pub fn tokenize(text: &str) -> Vec<(Range<usize>, TokenKind)> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let len = text.len();
     let mut i = 0;
+    let bytes = text.as_bytes();
     while i < len {
+        // ASCII white space (as `char::is_whitespace` has it) without decoding.
+        if matches!(bytes[i], b' ' | 0x09..=0x0d) {
+            i += 1;
+            continue;
+        }
         let c = char_at(text, i);
         let start = i;
         i += c.len_utf8();
@@ -54,7 +60,16 @@ pub fn tokenize(text: &str) -> Vec<(Range<usize>, TokenKind)> {
         }
         let mut end = i;
         let mut all_digits = c.is_ascii_digit();
+        let bytes = text.as_bytes();
         while end < len {
+            // ASCII letters and digits, the bulk of a word, without decoding a character
+            // (for ASCII, `is_word_char` is exactly `is_ascii_alphanumeric`).
+            let b = bytes[end];
+            if b.is_ascii_alphanumeric() {
+                all_digits &= b.is_ascii_digit();
+                end += 1;
+                continue;
+            }
             let d = char_at(text, end);
             if is_word_char(d) {
                 all_digits &= d.is_ascii_digit();
@@ -127,5 +142,36 @@ mod tests {
         check("a, b", &["a", ",", "b"]);
         assert_eq!(tokenize("12 x")[0].1, TokenKind::Number);
         assert_eq!(tokenize("\u{FFFC}")[0].1, TokenKind::Placeholder);
+    }
+
+    /// The ASCII fast paths read white space and words as the character-by-character rules
+    /// do: every kind of white space (a vertical tab, a no-break space), accents and
+    /// combining marks inside words, joiners only before a word character.
+    #[test]
+    fn ascii_fast_paths_agree_with_the_rules() {
+        check(
+            "a\tb\x0Bc\x0Cd\re\u{A0}f\u{2003}g",
+            &["a", "b", "c", "d", "e", "f", "g"],
+        );
+        check(
+            "cafe\u{301}s naïve co-op 3,5a 1,a x.y. it's- end",
+            &[
+                "cafe\u{301}s",
+                "naïve",
+                "co-op",
+                "3,5a",
+                "1",
+                ",",
+                "a",
+                "x.y",
+                ".",
+                "it's",
+                "-",
+                "end",
+            ],
+        );
+        assert_eq!(tokenize("3,5a")[0].1, TokenKind::Number);
+        assert_eq!(tokenize("12,000")[0].1, TokenKind::Number);
+        assert_eq!(tokenize("a12")[0].1, TokenKind::Word);
     }
 }

@@ -638,7 +638,10 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         })
     };
     // "conventional wisdom holds that", "popular belief has it", "legend has it that".
-    if let Some(pat) = RECEIVED_OPINION.iter().find(|p| phrase_at(ws, j, &p[..])) {
+    if let Some(pat) = RECEIVED_OPINION
+        .iter()
+        .find(|p| p[0] == &*w.low && phrase_at(ws, j, &p[..]))
+    {
         let v = if pat[1] == "has" { j + 1 } else { j + 2 };
         let says = ws.get(v).is_some_and(|x| {
             !x.quoted

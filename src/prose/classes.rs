@@ -154,6 +154,8 @@ mod tests {
         for (i, t) in prose.tokens.iter().enumerate() {
             let low = prose.token_lower(&draft, i);
             assert_eq!(t.class, of(low), "{low}");
+            let text = prose.token_text(&draft, i);
+            assert_eq!(prose.token_lower_with(i, text), low);
         }
         assert!(prose.tokens.iter().any(|t| t.class & VAGUE_NOUN != 0));
         // Punctuation is looked up only when a list holds it ("%" is a unit of a claim).

@@ -292,6 +292,15 @@ impl Prose {
         }
     }
 
+    /// [`Prose::token_lower`] for a caller that holds the token's text already (`text` must
+    /// be [`Prose::token_text`] of token `i`): the text is not looked up again.
+    pub fn token_lower_with<'s>(&'s self, i: usize, text: &'s str) -> &'s str {
+        match self.lower_ranges.get(i) {
+            Some(&(s, e)) if (s, e) != NOT_LOWERED => &self.lower[s as usize..e as usize],
+            _ => text,
+        }
+    }
+
     /// Whether block-text offset `off` of block `block` lies inside a quotation.
     pub fn in_quote(&self, block: usize, off: usize) -> bool {
         self.quoted

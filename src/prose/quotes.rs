@@ -131,6 +131,8 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
             }
         }
         let bytes = text.as_bytes();
+        // Where the next ` or 0xC2 byte at or after the last scan is (see below).
+        let mut next_rare: Option<usize> = None;
         while i < text.len() {
             if !text.is_char_boundary(i) {
                 i += 1;
@@ -139,10 +141,16 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
             // Every quote mark starts with one of these bytes (ASCII marks; U+00AB/BB, U+2018
             // to U+201E): skip straight to the next one.
             if !is_mark_lead(bytes[i]) {
-                i = bytes[i..]
-                    .iter()
-                    .position(|&b| is_mark_lead(b))
-                    .map_or(text.len(), |p| i + p);
+                // The lead bytes found with memchr (vectorised): the common ones in one scan,
+                // the rare ones (` and 0xC2) in another whose result is kept until passed.
+                let rare = match next_rare {
+                    Some(r) if r >= i => r,
+                    _ => memchr::memchr2(b'`', 0xC2, &bytes[i..]).map_or(text.len(), |p| i + p),
+                };
+                next_rare = Some(rare);
+                let common =
+                    memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]).map_or(text.len(), |p| i + p);
+                i = common.min(rare);
                 continue;
             }
             match open.as_mut() {

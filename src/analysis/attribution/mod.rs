@@ -299,7 +299,7 @@ pub fn sentence_words<'a>(draft: &'a Draft, prose: &'a Prose, si: usize) -> Vec<
         out.push(W {
             tok: ti,
             text,
-            low: Cow::Borrowed(prose.token_lower(draft, ti)),
+            low: Cow::Borrowed(prose.token_lower_with(ti, text)),
             kind: t.kind,
             quoted: t.quoted,
             span: t.span,

@@ -1,4 +1,5 @@
 use crate::analysis::attribution::is_cue_word;
+use crate::prose::classes;
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
@@ -65,7 +66,7 @@ impl Rule for UnattributedQuote {
             if !t.quoted
                 && t.kind == TokenKind::Word
                 && !attributed_block.get(t.block).copied().unwrap_or(true)
-                && is_cue_word(&ctx.token_text(ti).to_lowercase())
+                && cue_word(ctx, ti, t)
                 && let Some(slot) = attributed_block.get_mut(t.block)
             {
                 *slot = true;
@@ -136,6 +137,18 @@ impl Rule for UnattributedQuote {
                 ));
             }
         }
+    }
+}
+
+/// Whether token `ti` (`t`) is a cue word ([`is_cue_word`] of its lower-case text): read from
+/// its word class, unless a curly apostrophe in it makes its class (whose form has the
+/// apostrophe straightened) a different word.
+fn cue_word(ctx: &LintContext<'_>, ti: usize, t: &crate::prose::Token) -> bool {
+    let text = ctx.token_text(ti);
+    if text.contains('’') {
+        is_cue_word(&text.to_lowercase())
+    } else {
+        t.class & classes::CUE_WORD != 0
     }
 }
 

@@ -425,9 +425,8 @@ fn push_text(block: &mut Block, masked: &mut Vec<Span>, source: &str, text: &str
 fn might_hold_url(text: &str) -> bool {
     let b = text.as_bytes();
     // The candidate bytes found with memchr (vectorised), then checked one by one.
-    memchr::memchr3_iter(b'/', b'@', b'.', b).any(|i| {
-        b[i] != b'.' || (i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"))
-    })
+    memchr::memchr3_iter(b'/', b'@', b'.', b)
+        .any(|i| b[i] != b'.' || (i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www")))
 }
 
 /// Finds `title:` (YAML) or `title =` (TOML) at the top level of the front matter.

@@ -45,7 +45,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (CUE_VERB, lexicon::CUE_VERBS.keys().copied().collect()),
         (BELIEF_VERB, lexicon::BELIEF_VERBS.keys().copied().collect()),
         (LOADED_VERB, lexicon::LOADED_VERBS.keys().copied().collect()),
-        (PASSIVE_VERB, lexicon::PASSIVE_VERBS.keys().copied().collect()),
+        (
+            PASSIVE_VERB,
+            lexicon::PASSIVE_VERBS.keys().copied().collect(),
+        ),
         (
             QUANTIFIER_FIRST,
             lexicon::QUANTIFIER_FIRST.iter().copied().collect(),

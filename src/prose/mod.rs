@@ -116,7 +116,10 @@ impl Part {
     fn new(draft: &Draft, quoted: &[Vec<Range<usize>>], blocks: Range<usize>) -> Part {
         // About one token in five bytes of text (as `tokenize` reckons), one sentence in a
         // hundred: reserved once, so the token vector is not copied as it grows.
-        let bytes: usize = draft.blocks[blocks.clone()].iter().map(|b| b.text.len()).sum();
+        let bytes: usize = draft.blocks[blocks.clone()]
+            .iter()
+            .map(|b| b.text.len())
+            .sum();
         let mut part = Part {
             tokens: Vec::with_capacity(bytes / 5),
             lower_ranges: Vec::with_capacity(bytes / 5),

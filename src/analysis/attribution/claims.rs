@@ -57,28 +57,29 @@ pub const THRESHOLD: i32 = -7;
 const BIAS: i32 = -14;
 
 /// Word classes read from the lexicon files: word → its classes.
-pub(crate) static CLASSES: LazyLock<HashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
-    for data in [
-        include_str!("../lexicons/attribution/claims_signals.txt"),
-        include_str!("../lexicons/attribution/claims_against.txt"),
-        include_str!("../lexicons/attribution/claims_exempt.txt"),
-    ] {
-        for line in data.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            let Some((class, words)) = line.split_once(": ") else {
-                continue;
-            };
-            for w in words.split_whitespace() {
-                let e = m.entry(w).or_default();
-                if !e.contains(&class) {
-                    e.push(class);
+pub(crate) static CLASSES: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for data in [
+            include_str!("../lexicons/attribution/claims_signals.txt"),
+            include_str!("../lexicons/attribution/claims_against.txt"),
+            include_str!("../lexicons/attribution/claims_exempt.txt"),
+        ] {
+            for line in data.lines() {
+                let line = line.split('#').next().unwrap_or("").trim();
+                let Some((class, words)) = line.split_once(": ") else {
+                    continue;
+                };
+                for w in words.split_whitespace() {
+                    let e = m.entry(w).or_default();
+                    if !e.contains(&class) {
+                        e.push(class);
+                    }
                 }
             }
         }
-    }
-    m
-});
+        m
+    });
 
 fn is(low: &str, class: &str) -> bool {
     CLASSES.get(low).is_some_and(|c| c.contains(&class))

@@ -7,9 +7,9 @@
 //! many voters"). Counts ("thousands of workers", "some 40 people") and contrasts ("other
 //! winners") are not groups of sources.
 
-use crate::prose::classes;
 use super::{Attribution, Cue, CueKind, SourceKind, W, lexicon, phrase_at, source};
 use crate::prose::TokenKind;
+use crate::prose::classes;
 
 /// Auxiliaries and modals: a verb group starts here.
 pub(super) const AUX: [&str; 26] = [
@@ -362,9 +362,8 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         if q[0] == "other" {
             let e = read_np(ws, j + 1, 4);
             let head = e.checked_sub(1).filter(|&h| h > j).map(|h| &ws[h]);
-            if !head.is_some_and(|h| {
-                h.has(classes::VAGUE_NOUN) && is_people(h) || h.is("leaders")
-            }) || !clause_start(ws, j)
+            if !head.is_some_and(|h| h.has(classes::VAGUE_NOUN) && is_people(h) || h.is("leaders"))
+                || !clause_start(ws, j)
             {
                 return None;
             }
@@ -534,8 +533,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             )
         });
     // Bare "people" is everyone ("if people break the law"), not a source.
-    let source_noun =
-        head.low.ends_with('s') && head.has(classes::VAGUE_NOUN) && is_people(head);
+    let source_noun = head.low.ends_with('s') && head.has(classes::VAGUE_NOUN) && is_people(head);
     if !(media_reports || source_noun) {
         return None;
     }
@@ -766,11 +764,10 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
         if m == start || y.is_cap() || matches!(&*y.low, "who" | "which" | "that") {
             continue;
         }
-        let finite = (y.verb_lemma().is_some()
-            && !y.low.ends_with("ing")
-            && !y.has(classes::VAGUE_NOUN))
-            || matches!(&*y.low, "are" | "were" | "have" | "had")
-            || (!relative && is_verbish(y));
+        let finite =
+            (y.verb_lemma().is_some() && !y.low.ends_with("ing") && !y.has(classes::VAGUE_NOUN))
+                || matches!(&*y.low, "are" | "were" | "have" | "had")
+                || (!relative && is_verbish(y));
         // The word before a verb is a noun or an adverb, not a determiner or preposition.
         let p = &ws[m - 1];
         if finite
@@ -843,9 +840,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                 })
         }
         && matches!(prev_low, "from" | "among" | "amongst");
-    if stance_noun
-        && (quantified || ws[head].has(classes::VAGUE_NOUN) && is_people(&ws[head]))
-    {
+    if stance_noun && (quantified || ws[head].has(classes::VAGUE_NOUN) && is_people(&ws[head])) {
         cue = Some(j - 1);
     }
     // As the holder of a view or the agent: "among some voters", "by several critics", "to
@@ -853,9 +848,8 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // "with officials saying…", "with experts warning…": a bare group of source nouns
     // voicing something.
     let voicing = || {
-        ws.get(end).is_some_and(|v| {
-            !v.quoted && v.low.ends_with("ing") && v.has(classes::CUE_VERB)
-        })
+        ws.get(end)
+            .is_some_and(|v| !v.quoted && v.low.ends_with("ing") && v.has(classes::CUE_VERB))
     };
     if cue.is_none()
         && !quantified
@@ -893,9 +887,9 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             // "anger among some workers"
             "among" | "amongst" => !(bare && ws[head].is("others")),
             // "with many saying…", "with some predicting…": a view held by the group.
-            "with" => ws.get(end).is_some_and(|v| {
-                !v.quoted && v.low.ends_with("ing") && v.verb_lemma().is_some()
-            }),
+            "with" => ws
+                .get(end)
+                .is_some_and(|v| !v.quoted && v.low.ends_with("ing") && v.verb_lemma().is_some()),
             // "to many", "for some", "For many fans, …"
             _ => !doc && ((bare && !ws[head].is("others")) || clause_initial),
         };
@@ -922,10 +916,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let resume = skip_parenthetical(ws, end).unwrap_or(end);
         let after = ws.get(resume);
         let thinks = after.is_some_and(|x| {
-            x.is("to")
-                && ws
-                    .get(resume + 1)
-                    .is_some_and(|v| v.verb_lemma().is_some())
+            x.is("to") && ws.get(resume + 1).is_some_and(|v| v.verb_lemma().is_some())
                 || matches!(
                     &*x.low,
                     "feeling" | "wondering" | "worried" | "thinking" | "believing" | "questioning"
@@ -995,10 +986,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             while ws.get(m).is_some_and(is_adverb) {
                 m += 1;
             }
-            let says = ws
-                .get(m)
-                .filter(|x| !x.quoted)
-                .and_then(|x| x.verb_lemma());
+            let says = ws.get(m).filter(|x| !x.quoted).and_then(|x| x.verb_lemma());
             if !matches!(
                 says,
                 Some(

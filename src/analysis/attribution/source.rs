@@ -1,9 +1,9 @@
 //! Sources: the noun phrase a cue attributes to, and what kind of source it is.
 
-use crate::prose::classes;
 use super::lexicon::{self, CLAUSE_BREAKS, DETERMINERS, PRONOUNS};
 use super::{Source, SourceKind, W};
 use crate::prose::TokenKind;
+use crate::prose::classes;
 use std::ops::Range;
 
 const MAX_NP: usize = 14;
@@ -281,10 +281,7 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
             break;
         }
         // A verb after the noun phrase ends it ("according to officials, the plan is…").
-        if e > k
-            && (w.verb_lemma().is_some() && !w.has(classes::VAGUE_NOUN))
-            && !w.is_cap()
-        {
+        if e > k && (w.verb_lemma().is_some() && !w.has(classes::VAGUE_NOUN)) && !w.is_cap() {
             break;
         }
         if e > k && super::lexicon::BE.contains(&&*w.low) {
@@ -440,9 +437,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         if matches!(
             rest,
             SourceKind::Vague | SourceKind::Title | SourceKind::Anonymous
-        ) && words[of + 1..]
-            .iter()
-            .any(|w| w.has(classes::VAGUE_NOUN))
+        ) && words[of + 1..].iter().any(|w| w.has(classes::VAGUE_NOUN))
         {
             return SourceKind::Anonymous;
         }

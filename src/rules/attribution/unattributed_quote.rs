@@ -1,8 +1,8 @@
 use crate::analysis::attribution::is_cue_word;
-use crate::prose::classes;
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
+use crate::prose::classes;
 use crate::rules::{Rule, RuleMeta};
 
 crate::declare_rule! {

@@ -649,6 +649,10 @@ struct View<'a> {
     reporting: Vec<usize>,
     /// Whether the sentence continues the reported speech of the sentence before it.
     continues: bool,
+    /// The content of the sentence's reported speech whose speaker is identified (a name,
+    /// a title or a pronoun, not "analysts" or "reports"): "the minister said [the plant
+    /// may close]", "[sales will probably fall], the company said".
+    speech: Vec<Span>,
 }
 
 impl View<'_> {
@@ -815,6 +819,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         let mut view = View {
             reporting: Vec::new(),
             continues: false,
+            speech: Vec::new(),
             toks: tokens
                 .iter()
                 .zip(s.tokens.clone())
@@ -847,6 +852,43 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             .attributions()
             .sentence(si)
             .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
+        if let Some(a) = ctx.attributions().sentence(si) {
+            use crate::analysis::attribution::{CueKind as Ak, SourceKind as Sk};
+            view.speech = a
+                .attributions
+                .iter()
+                .filter(|at| {
+                    at.cue.kind == Ak::AccordingTo
+                        || at.cue.kind == Ak::Verb && STATEMENT_VERBS.contains(&at.cue.lemma)
+                })
+                .filter(|at| {
+                    at.source.as_ref().is_some_and(|src| {
+                        let named = match (src.kind, src.antecedent) {
+                            (Sk::Named, _) => Some(src.span),
+                            (Sk::Pronoun, Some((span, Sk::Named))) => Some(span),
+                            _ => None,
+                        };
+                        named.is_some_and(|span| {
+                            ctx.source
+                                .get(span.start..span.end)
+                                .is_some_and(names_someone)
+                        })
+                    })
+                })
+                .filter_map(|at| {
+                    // Everything after the reporting verb, or, for an attribution that
+                    // follows its content ("…, she said"), everything before its source
+                    // ("said it was unlikely that …" puts the cue before the "that").
+                    let content = at.content?;
+                    let src = at.source.as_ref()?.span;
+                    if content.start >= at.cue.span.end {
+                        Some(Span::new(at.cue.span.end, a.span.end))
+                    } else {
+                        Some(Span::new(a.span.start, src.start.min(at.cue.span.start)))
+                    }
+                })
+                .collect();
+        }
         let legal = match legal_block {
             Some((b, l)) if b == s.block => l,
             _ => {
@@ -993,7 +1035,8 @@ fn sentence_cues(
             i += 1;
             continue;
         }
-        let found = match_at(v, ii, legal, title_case, cond, flag_conditionals);
+        let found = match_at(v, ii, legal, title_case, cond, flag_conditionals)
+            .filter(|f| !speakers_hedge(v, f));
         if let Some((kind, a, b, head, remove)) = found {
             if b > a && !v.quoted(a, b) && !taken[a..b].iter().any(|&t| t) {
                 for t in taken.iter_mut().take(b).skip(a) {
@@ -1009,6 +1052,59 @@ fn sentence_cues(
         }
         i += 1;
     }
+}
+
+/// Verbs that report a statement (lemmas of the attribution lexicon); not "urge",
+/// "conclude" or "claim", whose content is a demand, an inference or a disputed claim.
+const STATEMENT_VERBS: &[&str] = &[
+    "say", "tell", "add", "state", "announce", "explain", "insist", "warn", "predict",
+    "write", "report", "admit", "confirm", "reveal",
+];
+
+/// Whether a source phrase names someone: its head noun, before any relative clause,
+/// apposition or prepositional phrase, is a proper name ("Ms Reyes", "the Harbour Board",
+/// "Dana Cole, a fund manager"), not a group or a role ("port officials", "a spokesman for
+/// the board").
+fn names_someone(phrase: &str) -> bool {
+    let mut head = None;
+    for w in phrase.split_whitespace() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if matches!(
+            bare.to_lowercase().as_str(),
+            "who" | "which" | "that" | "of" | "for" | "at" | "from" | "with" | "in" | "on"
+        ) {
+            break;
+        }
+        if !bare.is_empty() {
+            head = Some(bare);
+        }
+        if w.ends_with(',') || w.ends_with(';') {
+            break;
+        }
+    }
+    head.is_some_and(|h| h.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a modal or a likelihood word lies in the reported speech of an identified
+/// speaker: "The minister said the plant may close", "Sales will probably fall, the company
+/// said". The hedge is the speaker's own judgement, passed on with its source, as `could`
+/// in reported speech is; the reporter's guess it is not. (A vague source, "analysts said
+/// growth may slow", stays flagged: the reader still cannot tell whose guess it is.)
+fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
+    let (kind, a, b) = (f.0, f.1, f.2);
+    let w = v.w(a as isize);
+    let hedge = match kind {
+        CueKind::Modal => matches!(w, "may" | "might"),
+        CueKind::Epistemic => matches!(w, "likely" | "unlikely" | "probably"),
+        _ => false,
+    };
+    if !hedge || b <= a {
+        return false;
+    }
+    let span = v.span(a, b);
+    v.speech
+        .iter()
+        .any(|c| c.start <= span.start && span.end <= c.end)
 }
 
 /// The source span that deletes tokens `a..b` with the space before them.

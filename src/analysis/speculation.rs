@@ -882,9 +882,32 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                     let content = at.content?;
                     let src = at.source.as_ref()?.span;
                     if content.start >= at.cue.span.end {
-                        Some(Span::new(at.cue.span.end, a.span.end))
+                        // Up to a clause of the reporter's own: "…; the outlook", ", although
+                        // a cut seems unlikely".
+                        let end = view
+                            .toks
+                            .windows(2)
+                            .find(|p| {
+                                p[0].span.start >= at.cue.span.end
+                                    && (p[0].text == ";"
+                                        || p[0].text == ","
+                                            && matches!(
+                                                p[1].lower.as_ref(),
+                                                "although" | "though" | "whereas" | "while"
+                                            ))
+                            })
+                            .map_or(a.span.end, |p| p[0].span.start);
+                        Some(Span::new(at.cue.span.end, end))
                     } else {
-                        Some(Span::new(a.span.start, src.start.min(at.cue.span.start)))
+                        // A closing attribution ("…, the company said on Monday."), not one
+                        // with a clause of its own after it.
+                        let tail = view
+                            .toks
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Word && t.span.start >= at.cue.span.end)
+                            .count();
+                        (tail <= 5)
+                            .then(|| Span::new(a.span.start, src.start.min(at.cue.span.start)))
                     }
                 })
                 .collect();
@@ -1096,6 +1119,8 @@ fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
     let hedge = match kind {
         CueKind::Modal => matches!(w, "may" | "might"),
         CueKind::Epistemic => matches!(w, "likely" | "unlikely" | "probably"),
+        // "She said the plan seemed to work", "he said it was unclear whether …".
+        CueKind::Appearance | CueKind::OpenQuestion => true,
         _ => false,
     };
     if !hedge || b <= a {

@@ -17,6 +17,9 @@
 //! - `could` in a sentence that reports someone's words ("said", "told", "according to",
 //!   "warned" …): in reported speech it is the speaker's possibility, often the backshifted
 //!   `can` ("She said the plant could close" reports "the plant can close");
+//! - `may`, `might`, `likely`, `unlikely`, `probably`, appearance words and open questions
+//!   in the reported speech of a named speaker ("Ana Ruiz said the ferry may sail", "…,
+//!   Ana Ruiz said"): the speaker's judgement, passed on with its source;
 //! - any cue in a sentence that continues the reported speech of the sentence before it
 //!   (the attribution analysis's [`Scope::Continuation`](crate::analysis::attribution::Scope));
 //! - `could` in a past-tense narrative (after `was`, `were`, `had`, `did`) or a purpose
@@ -649,9 +652,9 @@ struct View<'a> {
     reporting: Vec<usize>,
     /// Whether the sentence continues the reported speech of the sentence before it.
     continues: bool,
-    /// The content of the sentence's reported speech whose speaker is identified (a name,
-    /// a title or a pronoun, not "analysts" or "reports"): "the minister said [the plant
-    /// may close]", "[sales will probably fall], the company said".
+    /// The stretches of the sentence that report a named speaker's statement (a name, or a
+    /// pronoun standing for one; not "analysts" or "a spokesman"): "Ana Ruiz said [the
+    /// plant may close]", "[Sales will probably fall], Ana Ruiz said."
     speech: Vec<Span>,
 }
 
@@ -904,7 +907,9 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                         let tail = view
                             .toks
                             .iter()
-                            .filter(|t| t.kind == TokenKind::Word && t.span.start >= at.cue.span.end)
+                            .filter(|t| {
+                                t.kind == TokenKind::Word && t.span.start >= at.cue.span.end
+                            })
                             .count();
                         (tail <= 5)
                             .then(|| Span::new(a.span.start, src.start.min(at.cue.span.start)))
@@ -1080,8 +1085,8 @@ fn sentence_cues(
 /// Verbs that report a statement (lemmas of the attribution lexicon); not "urge",
 /// "conclude" or "claim", whose content is a demand, an inference or a disputed claim.
 const STATEMENT_VERBS: &[&str] = &[
-    "say", "tell", "add", "state", "announce", "explain", "insist", "warn", "predict",
-    "write", "report", "admit", "confirm", "reveal",
+    "say", "tell", "add", "state", "announce", "explain", "insist", "warn", "predict", "write",
+    "report", "admit", "confirm", "reveal",
 ];
 
 /// Whether a source phrase names someone: its head noun, before any relative clause,
@@ -1092,10 +1097,12 @@ fn names_someone(phrase: &str) -> bool {
     let mut head = None;
     for w in phrase.split_whitespace() {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if matches!(
-            bare.to_lowercase().as_str(),
-            "who" | "which" | "that" | "of" | "for" | "at" | "from" | "with" | "in" | "on"
-        ) {
+        if [
+            "who", "which", "that", "of", "for", "at", "from", "with", "in", "on",
+        ]
+        .iter()
+        .any(|s| bare.eq_ignore_ascii_case(s))
+        {
             break;
         }
         if !bare.is_empty() {
@@ -1108,9 +1115,9 @@ fn names_someone(phrase: &str) -> bool {
     head.is_some_and(|h| h.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Whether a modal or a likelihood word lies in the reported speech of an identified
-/// speaker: "The minister said the plant may close", "Sales will probably fall, the company
-/// said". The hedge is the speaker's own judgement, passed on with its source, as `could`
+/// Whether a modal, a likelihood word, an appearance word or an open question lies in the
+/// reported speech of a named speaker: "Ana Ruiz said the plant may close", "Sales will
+/// probably fall, Ana Ruiz said". The hedge is the speaker's own judgement, passed on with its source, as `could`
 /// in reported speech is; the reporter's guess it is not. (A vague source, "analysts said
 /// growth may slow", stays flagged: the reader still cannot tell whose guess it is.)
 fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
@@ -2424,6 +2431,57 @@ mod tests {
         check(
             "The mayor said the repairs were urgent. The bridge would likely close.",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_named_speakers_hedge_is_theirs() {
+        use CueKind::*;
+        check("Mayor Lena Ortiz said the bridge might close.", &[]);
+        check(
+            "Lena Ortiz, the city engineer, said the cables may need replacing.",
+            &[],
+        );
+        check(
+            "The cables will probably need replacing, Lena Ortiz said.",
+            &[],
+        );
+        check(
+            "Ms Ortiz told reporters it was unlikely the bridge would reopen.",
+            &[],
+        );
+        check("Lena Ortiz said the deck seemed sound.", &[]);
+        check(
+            "Lena Ortiz said it was unclear whether the deck was sound.",
+            &[],
+        );
+        // A pronoun that stands for a named speaker.
+        check(
+            "Lena Ortiz said the deck was sound. She said it may need resurfacing.",
+            &[],
+        );
+        // Groups and roles are not named speakers; the reader still asks whose guess it is.
+        check(
+            "City officials said the bridge might close.",
+            &[(Modal, "might")],
+        );
+        check(
+            "A spokesman for the council said the bridge might close.",
+            &[(Modal, "might")],
+        );
+        // The reporter's own clause after the speech, and a verb that is no statement.
+        check(
+            "Lena Ortiz said the deck was sound, although it may need resurfacing.",
+            &[(Modal, "may")],
+        );
+        check(
+            "Lena Ortiz urged drivers who might be affected to plan ahead.",
+            &[(Modal, "might")],
+        );
+        // A conjecture noun is the writer's framing even after a named speaker.
+        check(
+            "Lena Ortiz said the rumours were false.",
+            &[(Conjecture, "rumours")],
         );
     }
 

@@ -856,7 +856,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             .sentence(si)
             .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
         if let Some(a) = ctx.attributions().sentence(si) {
-            use crate::analysis::attribution::{CueKind as Ak, SourceKind as Sk};
+            use crate::analysis::attribution::CueKind as Ak;
             view.speech = a
                 .attributions
                 .iter()
@@ -864,20 +864,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                     at.cue.kind == Ak::AccordingTo
                         || at.cue.kind == Ak::Verb && STATEMENT_VERBS.contains(&at.cue.lemma)
                 })
-                .filter(|at| {
-                    at.source.as_ref().is_some_and(|src| {
-                        let named = match (src.kind, src.antecedent) {
-                            (Sk::Named, _) => Some(src.span),
-                            (Sk::Pronoun, Some((span, Sk::Named))) => Some(span),
-                            _ => None,
-                        };
-                        named.is_some_and(|span| {
-                            ctx.source
-                                .get(span.start..span.end)
-                                .is_some_and(names_someone)
-                        })
-                    })
-                })
+                .filter(|at| has_named_source(ctx, at))
                 .filter_map(|at| {
                     // Everything after the reporting verb, or, for an attribution that
                     // follows its content ("…, she said"), everything before its source
@@ -1085,9 +1072,48 @@ fn sentence_cues(
 /// Verbs that report a statement (lemmas of the attribution lexicon); not "urge",
 /// "conclude" or "claim", whose content is a demand, an inference or a disputed claim.
 const STATEMENT_VERBS: &[&str] = &[
-    "say", "tell", "add", "state", "announce", "explain", "insist", "warn", "predict", "write",
-    "report", "admit", "confirm", "reveal",
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "explain",
+    "insist",
+    "warn",
+    "predict",
+    "write",
+    "report",
+    "admit",
+    "confirm",
+    "reveal",
+    "caution",
+    "concede",
+    "acknowledge",
+    "stress",
+    "claim",
+    "argue",
+    "note",
+    "point",
+    "declare",
 ];
+
+/// Whether an attribution's source is a named speaker or holder, or a pronoun standing for
+/// one.
+fn has_named_source(ctx: &LintContext<'_>, at: &crate::analysis::attribution::Attribution) -> bool {
+    use crate::analysis::attribution::SourceKind as Sk;
+    at.source.as_ref().is_some_and(|src| {
+        let named = match (src.kind, src.antecedent) {
+            (Sk::Named, _) => Some(src.span),
+            (Sk::Pronoun, Some((span, Sk::Named))) => Some(span),
+            _ => None,
+        };
+        named.is_some_and(|span| {
+            ctx.source
+                .get(span.start..span.end)
+                .is_some_and(names_someone)
+        })
+    })
+}
 
 /// Whether a source phrase names someone: its head noun, before any relative clause,
 /// apposition or prepositional phrase, is a proper name ("Ms Reyes", "the Harbour Board",

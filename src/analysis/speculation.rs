@@ -656,6 +656,9 @@ struct View<'a> {
     /// pronoun standing for one; not "analysts" or "a spokesman"): "Ana Ruiz said [the
     /// plant may close]", "[Sales will probably fall], Ana Ruiz said."
     speech: Vec<Span>,
+    /// "indicate" (and the like) used as a reporting verb by a named speaker: "Ana Ruiz
+    /// indicated she would stand" reports what she made known.
+    named_signals: Vec<Span>,
 }
 
 impl View<'_> {
@@ -823,6 +826,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             reporting: Vec::new(),
             continues: false,
             speech: Vec::new(),
+            named_signals: Vec::new(),
             toks: tokens
                 .iter()
                 .zip(s.tokens.clone())
@@ -902,6 +906,14 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                             .then(|| Span::new(a.span.start, src.start.min(at.cue.span.start)))
                     }
                 })
+                .collect();
+        }
+        if let Some(a) = ctx.attributions().sentence(si) {
+            view.named_signals = a
+                .attributions
+                .iter()
+                .filter(|at| at.cue.lemma == "indicate" && has_named_source(ctx, at))
+                .map(|at| at.cue.span)
                 .collect();
         }
         let legal = match legal_block {
@@ -1154,12 +1166,19 @@ fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
         CueKind::Epistemic => matches!(w, "likely" | "unlikely" | "probably"),
         // "She said the plan seemed to work", "he said it was unclear whether …".
         CueKind::Appearance | CueKind::OpenQuestion => true,
+        CueKind::Conjecture => w.starts_with("indicat"),
         _ => false,
     };
     if !hedge || b <= a {
         return false;
     }
     let span = v.span(a, b);
+    if kind == CueKind::Conjecture {
+        return v
+            .named_signals
+            .iter()
+            .any(|c| c.start <= span.start && span.end <= c.end);
+    }
     v.speech
         .iter()
         .any(|c| c.start <= span.start && span.end <= c.end)
@@ -2503,6 +2522,12 @@ mod tests {
         check(
             "Lena Ortiz urged drivers who might be affected to plan ahead.",
             &[(Modal, "might")],
+        );
+        // "indicated" as a named speaker's statement; evidence that indicates stays.
+        check("Ana Ruiz has indicated she will stand again.", &[]);
+        check(
+            "The figures indicate that trade is recovering.",
+            &[(Conjecture, "indicate")],
         );
         // A conjecture noun is the writer's framing even after a named speaker.
         check(

@@ -38,8 +38,9 @@ crate::declare_rule! {
     ///   backshifted *can* ("The mayor said the bridge could close");
     /// - *may*, *might*, *likely*, *unlikely*, *probably*, appearance words and open
     ///   questions in the reported speech of a **named** speaker: after *said*, *told*,
-    ///   *added*, *warned*, *explained*, *insisted*, *announced*, *admitted*, *confirmed*
-    ///   … with a named subject (or a pronoun that stands for one), or before a closing
+    ///   *added*, *warned*, *explained*, *insisted*, *announced*, *admitted*, *confirmed*,
+    ///   *conceded*, *cautioned*, *stressed*, *argued*, *noted*, *pointed out* … with a
+    ///   named subject (or a pronoun that stands for one), or before a closing
     ///   attribution ("The ferry will probably sail in May, Ana Ruiz said."). The hedge is
     ///   the speaker's judgement, passed on with its source ("Harbour master Ana Ruiz said
     ///   the ferry may resume sailings"). A group or a role is not a named speaker, so

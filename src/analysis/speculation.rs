@@ -907,8 +907,6 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                     }
                 })
                 .collect();
-        }
-        if let Some(a) = ctx.attributions().sentence(si) {
             view.named_signals = a
                 .attributions
                 .iter()
@@ -1082,7 +1080,7 @@ fn sentence_cues(
 }
 
 /// Verbs that report a statement (lemmas of the attribution lexicon); not "urge",
-/// "conclude" or "claim", whose content is a demand, an inference or a disputed claim.
+/// "conclude" or "promise", whose content is a demand, an inference or an undertaking.
 const STATEMENT_VERBS: &[&str] = &[
     "say",
     "tell",
@@ -1155,8 +1153,8 @@ fn names_someone(phrase: &str) -> bool {
 
 /// Whether a modal, a likelihood word, an appearance word or an open question lies in the
 /// reported speech of a named speaker: "Ana Ruiz said the plant may close", "Sales will
-/// probably fall, Ana Ruiz said". The hedge is the speaker's own judgement, passed on with its source, as `could`
-/// in reported speech is; the reporter's guess it is not. (A vague source, "analysts said
+/// probably fall, Ana Ruiz said". The hedge is the speaker's own judgement, passed on with
+/// its source, as `could` in reported speech is; the reporter's guess it is not. (A vague source, "analysts said
 /// growth may slow", stays flagged: the reader still cannot tell whose guess it is.)
 fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
     let (kind, a, b) = (f.0, f.1, f.2);

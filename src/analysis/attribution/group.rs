@@ -1068,6 +1068,11 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         {
             return None;
         }
+        // The group undergoes the verb ("Several people are being questioned", "many
+        // readers were offered a discount"): it is not a source.
+        if !modal && undergoes(ws, k) {
+            return None;
+        }
         cue = Some(k);
     }
     let cue = cue?;
@@ -1113,6 +1118,29 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             None
         },
     })
+}
+
+/// Whether the verb group at `k` is a passive whose participle is neither a stance ("are
+/// worried") nor a reporting or belief verb ("are believed to"): "are being questioned",
+/// "were offered", "have been told".
+fn undergoes(ws: &[W<'_>], k: usize) -> bool {
+    let mut m = k;
+    let mut be = false;
+    while let Some(x) = ws.get(m).filter(|x| !x.quoted && x.is_word()) {
+        if lexicon::BE.contains(&&*x.low) {
+            be = true;
+        } else if !(AUX.contains(&&*x.low) || is_adverb(x)) {
+            break;
+        }
+        m += 1;
+    }
+    let Some(v) = ws.get(m).filter(|v| !v.quoted && v.is_word()) else {
+        return false;
+    };
+    let l = &*v.low;
+    be && (l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l))
+        && !lexicon::STANCE_ADJECTIVES.contains(l)
+        && lexicon::verb_lemma(l).is_none()
 }
 
 /// Common irregular past tenses.

@@ -197,8 +197,9 @@ pub const CLAUSE_BREAKS: [&str; 27] = [
 ];
 
 /// Adverbs and auxiliaries allowed between a subject and its verb.
-pub const BETWEEN: [&str; 30] = [
+pub const BETWEEN: [&str; 31] = [
     "also",
+    "even",
     "later",
     "repeatedly",
     "previously",

@@ -729,6 +729,26 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         return None;
     }
     let belief = lexicon::is_belief(&w.low);
+    // "responded by saying …", "reacted by arguing …": the subject of the verb before "by".
+    if w.low.ends_with("ing")
+        && !belief
+        && let Some(p) = prev
+        && ws[p].is("by")
+        && p >= 2
+        && ws[p - 1].low.ends_with("ed")
+        && let Some(np) = source::np_backward(ws, p - 1)
+    {
+        return Some(Attribution {
+            cue: Cue {
+                span: w.span,
+                lemma,
+                kind: CueKind::Verb,
+                token: w.tok,
+            },
+            source: Some(source::make(ws, np)),
+            content: content_after(ws, j + 1),
+        });
+    }
     // "…, saying …" / "…, adding …": inherits the sentence's source.
     if w.low.ends_with("ing") && subject_end == j {
         let after_comma = j > 0 && ws[j - 1].text == ",";

@@ -266,8 +266,13 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<usize> {
     {
         v += 1;
     }
+    // Any past tense counts: "a spokesman for the board defended the plan".
     let speaks = ws.get(v).is_some_and(|x| {
-        !x.quoted && x.is_word() && (is_cue_word(&x.low) || ASKED.contains(&&*x.low))
+        !x.quoted
+            && x.is_word()
+            && (is_cue_word(&x.low)
+                || ASKED.contains(&&*x.low)
+                || x.low.ends_with("ed") && x.low.len() > 4)
     });
     let inverted = start > 0 && {
         let p = &ws[start - 1];

@@ -742,7 +742,12 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
             return None;
         }
         r + 1
-    } else if x.low.ends_with("ing") && x.low.len() > 5 && lexicon::verb_lemma(&x.low).is_none()
+    } else if x.low.ends_with("ing")
+        && x.low.len() > 5
+        // "superdelegates backing her", "voters supporting the plan"; not "analysts saying".
+        && lexicon::verb_lemma(&x.low).is_none_or(|l| {
+            !lexicon::CUE_VERBS.contains_key(&*x.low) || matches!(l, "support" | "back")
+        })
         || (x.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*x.low))
             && ws
                 .get(k + 1)
@@ -1088,6 +1093,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                 || x.low.ends_with("ed")
                 || IRREGULAR_PAST.contains(&&*x.low)
                 || PREPOSITIONS.contains(&&*x.low)
+                || matches!(&*x.low, "who" | "which")
                 || is_adverb(x))
             && !matches!(&*x.low, "including" | "like")
     });

@@ -723,6 +723,25 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         }
         subject_end = p;
     }
+    // "People close to the talks do not expect…": a vague group's view, even negated.
+    if let Some(p) = prev
+        && (ws[p].is("not") || ws[p].is("n't") || ws[p].low.ends_with("n't"))
+        && lexicon::is_belief(&w.low)
+        && let Some(np) = source::np_backward(ws, j)
+        && let src = source::make(ws, np)
+        && matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous)
+    {
+        return Some(Attribution {
+            cue: Cue {
+                span: w.span,
+                lemma,
+                kind: CueKind::Belief,
+                token: w.tok,
+            },
+            source: Some(src),
+            content: content_after(ws, j + 1),
+        });
+    }
     if let Some(p) = prev
         && (ws[p].is("to") || ws[p].is("not") || ws[p].is("n't"))
     {

@@ -195,6 +195,14 @@ pub(super) fn skip_time_forward(ws: &[W<'_>], k: usize) -> usize {
     if w.is("on") && ws.get(k + 1).is_some_and(is_day) {
         return k + 2;
     }
+    // "in 2015": a year.
+    if w.is("in")
+        && ws.get(k + 1).is_some_and(|y| {
+            y.kind == TokenKind::Number && y.text.len() == 4 && y.text.starts_with(['1', '2'])
+        })
+    {
+        return k + 2;
+    }
     if is_day(w) {
         return k + 1;
     }
@@ -532,6 +540,13 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         && head.is_cap()
         && (head_pos > 0 || !sentence_initial)
         && !head.low.ends_with('s')
+    {
+        return SourceKind::Named;
+    }
+    // "Reuters news agency", "the Harbour Authority": a named body.
+    if head_vague
+        && has_name
+        && matches!(head_low, "agency" | "body" | "outlet" | "authority")
     {
         return SourceKind::Named;
     }

@@ -13,8 +13,9 @@ crate::declare_rule! {
     /// organisation or a person but is not named: introduced with "a" or "an" ("a council
     /// spokesman", "a spokeswoman for the harbour board"), through a possessive ("the
     /// mayor's spokeswoman") or as a plural ("council and police spokesmen"), when they say
-    /// something, decline to comment or do not answer. Each unnamed spokesperson is flagged
-    /// once per draft: the first time the reader meets them.
+    /// something, decline to comment or do not answer; and officials of a named institution
+    /// who speak ("officials at the Harbour Board said"). Each unnamed spokesperson is
+    /// flagged once per draft: the first time the reader meets them.
     ///
     /// Not flagged: a spokesperson whose name is given beside them ("a spokeswoman, Ada
     /// Park, said", "spokesman Rob Tan", "Ada Park, a spokeswoman for the board, said");
@@ -64,9 +65,9 @@ const SPOKES: [&str; 8] = [
 
 /// Verbs (other than reporting verbs) that show a spokesperson was asked: "declined to
 /// comment", "did not respond", "refused to say".
-const ASKED: [&str; 15] = [
+const ASKED: [&str; 16] = [
     "declined", "declines", "refused", "refuses", "did", "does", "would", "could", "was",
-    "has", "had", "have", "also", "later", "will",
+    "has", "had", "have", "also", "later", "will", "made",
 ];
 
 impl Rule for UnnamedSource {
@@ -88,16 +89,19 @@ impl Rule for UnnamedSource {
             }
             if !s.tokens.clone().any(|ti| {
                 ctx.prose.tokens[ti].kind == TokenKind::Word
-                    && SPOKES.contains(&ctx.prose.token_lower(ctx.draft, ti))
+                    && {
+                        let l = ctx.prose.token_lower(ctx.draft, ti);
+                        SPOKES.contains(&l) || l == "officials"
+                    }
             }) {
                 continue;
             }
             let ws = sentence_words(ctx.draft, ctx.prose, si);
             for i in 0..ws.len() {
-                let Some(start) = unnamed_spokesperson(&ws, i) else {
+                let Some((start, end)) = unnamed_spokesperson(&ws, i) else {
                     continue;
                 };
-                let key: String = ws[start..=i]
+                let key: String = ws[start..end]
                     .iter()
                     .map(|w| w.low.trim_start_matches("an").to_string())
                     .filter(|w| !w.is_empty() && w != "a")
@@ -111,7 +115,11 @@ impl Rule for UnnamedSource {
                 out.push(Diagnostic::new(
                     &Self::META,
                     span,
-                    "Unnamed spokesperson: name them if the organisation allows it.",
+                    if ws[i].is("officials") {
+                        "Unnamed officials: name them, or say why they cannot be named."
+                    } else {
+                        "Unnamed spokesperson: name them if the organisation allows it."
+                    },
                 ));
             }
         }
@@ -135,10 +143,23 @@ fn name_at(ws: &[W<'_>], k: usize) -> bool {
 }
 
 /// If the word at `i` is a spokesperson noun heading an unnamed spokesperson who speaks or
-/// is asked, the index where their noun phrase starts.
-fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<usize> {
+/// is asked, where their noun phrase starts and where it ends (with the organisation).
+fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let w = &ws[i];
-    if w.quoted || !w.is_word() || !SPOKES.contains(&&*w.low) {
+    if w.quoted || !w.is_word() {
+        return None;
+    }
+    // "officials at the Harbour Board", "officials with the Ferry Company": a plural
+    // official of a named institution.
+    let officials = w.is("officials")
+        && ws.get(i + 1).is_some_and(|x| {
+            !x.quoted && matches!(&*x.low, "at" | "with" | "from" | "for" | "of")
+        })
+        && ws[i + 2..]
+            .iter()
+            .take(3)
+            .any(|x| x.is_cap() && x.is_word() && !x.quoted);
+    if !SPOKES.contains(&&*w.low) && !officials {
         return None;
     }
     let plural = w.low.ends_with('n') && w.low.ends_with("men") || w.low.ends_with("ople")
@@ -207,7 +228,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<usize> {
     let start = k;
     let det = ws.get(start).map_or("", |x| &*x.low);
     let indefinite = matches!(det, "a" | "an");
-    if !(indefinite || possessive || (plural && capitalised)) {
+    if !(indefinite || possessive || (plural && capitalised) || officials) {
         return None;
     }
     // "a spokeswoman, Ada Park, said", "spokesman Rob Tan": the name is given.
@@ -249,6 +270,17 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<usize> {
         if ws.get(e).is_some_and(|x| x.text == ",") && name_at(ws, e + 1) {
             return None;
         }
+        // "…, a division of the Harbour Board, said": an apposition describing the body.
+        if ws.get(e).is_some_and(|x| x.text == ",")
+            && ws.get(e + 1).is_some_and(|x| matches!(&*x.low, "a" | "an" | "the"))
+            && let Some(c) = ws[e + 1..]
+                .iter()
+                .take(12)
+                .position(|x| x.text == "," || x.quoted)
+            && ws[e + 1 + c].text == ","
+        {
+            e = e + 2 + c;
+        }
     } else if w.low.starts_with("representative") {
         // "a union representative said" is fine; "a representative sample" is not a person.
         let next = ws.get(e);
@@ -278,7 +310,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<usize> {
         let p = &ws[start - 1];
         !p.quoted && (is_cue_word(&p.low) && !matches!(&*p.low, "told" | "tells" | "tell") || p.is("to") && start >= 2 && ws[start - 2].is("according"))
     };
-    (speaks || inverted).then_some(start)
+    (speaks || inverted).then_some((start, e.min(ws.len())))
 }
 
 #[cfg(test)]
@@ -318,6 +350,14 @@ mod tests {
         check(
             "A union representative said the strike would go ahead.",
             &["A union representative"],
+        );
+        check(
+            "Officials at the Harbour Board said the pier was safe.",
+            &["Officials"],
+        );
+        check(
+            "Officials with the Ferry Company, a firm owned by the council, said fares would rise.",
+            &["Officials"],
         );
     }
 

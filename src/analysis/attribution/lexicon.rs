@@ -200,9 +200,8 @@ pub const CLAUSE_BREAKS: [&str; 27] = [
 ];
 
 /// Adverbs and auxiliaries allowed between a subject and its verb.
-pub const BETWEEN: [&str; 31] = [
+pub const BETWEEN: [&str; 30] = [
     "also",
-    "even",
     "later",
     "repeatedly",
     "previously",

@@ -229,8 +229,13 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         let joins = w.is("and")
             && k < end
             && ws[k].is_word()
-            && !DETERMINERS.contains(&&*ws[k].low)
-            && !PRONOUNS.contains(&&*ws[k].low);
+            && (!DETERMINERS.contains(&&*ws[k].low) && !PRONOUNS.contains(&&*ws[k].low)
+                // "close to both the mayor and the board": one phrase.
+                || ws[..k - 1]
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|x| x.is("both") && !x.quoted));
         if CLAUSE_BREAKS.contains(&&*w.low) && !joins && !(appositive && w.is("that")) {
             break;
         }

@@ -726,7 +726,10 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     // "People close to the talks do not expect…": a vague group's view, even negated.
     if let Some(p) = prev
         && (ws[p].is("not") || ws[p].is("n't") || ws[p].low.ends_with("n't"))
-        && matches!(lemma, "expect" | "believe" | "think" | "anticipate" | "foresee")
+        && matches!(
+            lemma,
+            "expect" | "believe" | "think" | "anticipate" | "foresee"
+        )
         && let Some(np) = source::np_backward(ws, j)
         && let src = source::make(ws, np)
         && matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous)

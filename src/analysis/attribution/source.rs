@@ -549,10 +549,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         return SourceKind::Named;
     }
     // "Reuters news agency", "the Harbour Authority": a named body.
-    if head_vague
-        && has_name
-        && matches!(head_low, "agency" | "body" | "outlet" | "authority")
-    {
+    if head_vague && has_name && matches!(head_low, "agency" | "body" | "outlet" | "authority") {
         return SourceKind::Named;
     }
     if head_vague {

@@ -66,8 +66,8 @@ const SPOKES: [&str; 8] = [
 /// Verbs (other than reporting verbs) that show a spokesperson was asked: "declined to
 /// comment", "did not respond", "refused to say".
 const ASKED: [&str; 16] = [
-    "declined", "declines", "refused", "refuses", "did", "does", "would", "could", "was",
-    "has", "had", "have", "also", "later", "will", "made",
+    "declined", "declines", "refused", "refuses", "did", "does", "would", "could", "was", "has",
+    "had", "have", "also", "later", "will", "made",
 ];
 
 impl Rule for UnnamedSource {
@@ -81,18 +81,14 @@ impl Rule for UnnamedSource {
         let mut seen: Vec<String> = Vec::new();
         for (si, s) in ctx.prose.sentences.iter().enumerate() {
             // Anonymity is `anonymous-source`'s business.
-            if atts
-                .sentence(si)
-                .is_some_and(|a| !a.anonymity.is_empty())
-            {
+            if atts.sentence(si).is_some_and(|a| !a.anonymity.is_empty()) {
                 continue;
             }
             if !s.tokens.clone().any(|ti| {
-                ctx.prose.tokens[ti].kind == TokenKind::Word
-                    && {
-                        let l = ctx.prose.token_lower(ctx.draft, ti);
-                        SPOKES.contains(&l) || l == "officials"
-                    }
+                ctx.prose.tokens[ti].kind == TokenKind::Word && {
+                    let l = ctx.prose.token_lower(ctx.draft, ti);
+                    SPOKES.contains(&l) || l == "officials"
+                }
             }) {
                 continue;
             }
@@ -152,9 +148,9 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     // "officials at the Harbour Board", "officials with the Ferry Company": a plural
     // official of a named institution.
     let officials = w.is("officials")
-        && ws.get(i + 1).is_some_and(|x| {
-            !x.quoted && matches!(&*x.low, "at" | "with" | "from" | "for" | "of")
-        })
+        && ws
+            .get(i + 1)
+            .is_some_and(|x| !x.quoted && matches!(&*x.low, "at" | "with" | "from" | "for" | "of"))
         && ws[i + 2..]
             .iter()
             .take(3)
@@ -162,7 +158,8 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     if !SPOKES.contains(&&*w.low) && !officials {
         return None;
     }
-    let plural = w.low.ends_with('n') && w.low.ends_with("men") || w.low.ends_with("ople")
+    let plural = w.low.ends_with('n') && w.low.ends_with("men")
+        || w.low.ends_with("ople")
         || w.low.ends_with("ives");
     // The modifiers before the noun: "a Harbour Board spokesman", "a senior council
     // spokeswoman", "the mayor's spokesman", "Police and Navy spokesmen".
@@ -217,8 +214,25 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         if is_cue_word(&p.low)
             || matches!(
                 &*p.low,
-                "for" | "of" | "to" | "by" | "with" | "from" | "at" | "in" | "on" | "and" | "or"
-                    | "but" | "said" | "told" | "as" | "when" | "while" | "that" | "who"
+                "for"
+                    | "of"
+                    | "to"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "said"
+                    | "told"
+                    | "as"
+                    | "when"
+                    | "while"
+                    | "that"
+                    | "who"
             )
         {
             break;
@@ -232,9 +246,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         return None;
     }
     // "a spokeswoman, Ada Park, said", "spokesman Rob Tan": the name is given.
-    if name_at(ws, i + 1)
-        || (ws.get(i + 1).is_some_and(|x| x.text == ",") && name_at(ws, i + 2))
-    {
+    if name_at(ws, i + 1) || (ws.get(i + 1).is_some_and(|x| x.text == ",") && name_at(ws, i + 2)) {
         return None;
     }
     // "Ada Park, a spokeswoman for…": an apposition to a name.
@@ -261,7 +273,9 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
                 && (x.is_cap()
                     || matches!(&*x.low, "the" | "of" | "and" | "for" | "'s")
                     || x.low.ends_with("'s")
-                    || !is_cue_word(&x.low) && !ASKED.contains(&&*x.low) && x.low.len() > 2
+                    || !is_cue_word(&x.low)
+                        && !ASKED.contains(&&*x.low)
+                        && x.low.len() > 2
                         && !x.low.ends_with("ed"))
         }) && e < i + 12
         {
@@ -272,7 +286,9 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         }
         // "…, a division of the Harbour Board, said": an apposition describing the body.
         if ws.get(e).is_some_and(|x| x.text == ",")
-            && ws.get(e + 1).is_some_and(|x| matches!(&*x.low, "a" | "an" | "the"))
+            && ws
+                .get(e + 1)
+                .is_some_and(|x| matches!(&*x.low, "a" | "an" | "the"))
             && let Some(c) = ws[e + 1..]
                 .iter()
                 .take(12)
@@ -284,8 +300,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     } else if w.low.starts_with("representative") {
         // "a union representative said" is fine; "a representative sample" is not a person.
         let next = ws.get(e);
-        if !next.is_some_and(|x| !x.quoted && (is_cue_word(&x.low) || ASKED.contains(&&*x.low)))
-        {
+        if !next.is_some_and(|x| !x.quoted && (is_cue_word(&x.low) || ASKED.contains(&&*x.low))) {
             return None;
         }
     }
@@ -308,7 +323,9 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     });
     let inverted = start > 0 && {
         let p = &ws[start - 1];
-        !p.quoted && (is_cue_word(&p.low) && !matches!(&*p.low, "told" | "tells" | "tell") || p.is("to") && start >= 2 && ws[start - 2].is("according"))
+        !p.quoted
+            && (is_cue_word(&p.low) && !matches!(&*p.low, "told" | "tells" | "tell")
+                || p.is("to") && start >= 2 && ws[start - 2].is("according"))
     };
     (speaks || inverted).then_some((start, e.min(ws.len())))
 }
@@ -372,7 +389,10 @@ mod tests {
 
     #[test]
     fn leaves_named_and_anaphoric_spokespeople_alone() {
-        check("A council spokesman, Rob Tan, said the ferry would run.", &[]);
+        check(
+            "A council spokesman, Rob Tan, said the ferry would run.",
+            &[],
+        );
         check("Council spokesman Rob Tan said the ferry would run.", &[]);
         check(
             "Ada Park, a spokeswoman for the harbour board, said the pier was safe.",

@@ -257,6 +257,26 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
             break;
         }
         k -= 1;
+        // "the coronation many pundits forecast": a quantifier after a noun opens a new
+        // phrase (a relative clause without "that").
+        if !appositive
+            && k < end
+            && matches!(&*w.low, "many" | "some" | "several" | "most" | "few")
+            && k > 0
+            && ws[k - 1].is_word()
+            && !ws[k - 1].quoted
+            && !DETERMINERS.contains(&&*ws[k - 1].low)
+            && !lexicon::BE.contains(&&*ws[k - 1].low)
+            && !matches!(
+                &*ws[k - 1].low,
+                "how" | "so" | "too" | "as" | "the" | "very" | "through" | "in" | "on" | "at"
+                    | "for" | "with" | "by" | "from" | "to" | "of" | "over" | "during" | "under"
+                    | "after" | "before" | "about" | "among" | "and" | "or" | "but"
+            )
+            && ws.get(k + 1).is_some_and(|n| n.is_word() && !n.is("of") && n.low.ends_with('s'))
+        {
+            break;
+        }
     }
     // Drop leading prepositions and conjunctions left over ("to Western positions").
     k

@@ -1144,9 +1144,13 @@ fn undergoes(ws: &[W<'_>], k: usize) -> bool {
         return false;
     };
     let l = &*v.low;
+    let reports = lexicon::verb_lemma(l).is_some()
+        && ws
+            .get(m + 1)
+            .is_some_and(|x| matches!(&*x.low, "to" | "as" | "that" | "by"));
     be && (l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l))
         && !lexicon::STANCE_ADJECTIVES.contains(l)
-        && lexicon::verb_lemma(l).is_none()
+        && !reports
 }
 
 /// Common irregular past tenses.

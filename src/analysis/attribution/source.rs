@@ -269,11 +269,36 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
             && !lexicon::BE.contains(&&*ws[k - 1].low)
             && !matches!(
                 &*ws[k - 1].low,
-                "how" | "so" | "too" | "as" | "the" | "very" | "through" | "in" | "on" | "at"
-                    | "for" | "with" | "by" | "from" | "to" | "of" | "over" | "during" | "under"
-                    | "after" | "before" | "about" | "among" | "and" | "or" | "but"
+                "how"
+                    | "so"
+                    | "too"
+                    | "as"
+                    | "the"
+                    | "very"
+                    | "through"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "of"
+                    | "over"
+                    | "during"
+                    | "under"
+                    | "after"
+                    | "before"
+                    | "about"
+                    | "among"
+                    | "and"
+                    | "or"
+                    | "but"
             )
-            && ws.get(k + 1).is_some_and(|n| n.is_word() && !n.is("of") && n.low.ends_with('s'))
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && !n.is("of") && n.low.ends_with('s'))
         {
             break;
         }

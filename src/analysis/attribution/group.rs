@@ -816,7 +816,11 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
         // elsewhere).
         return false;
     }
-    if lemma.is_some() || lexicon::STANCE_ADJECTIVES.contains(l) {
+    // "some countries are talking about…": speech, though not a reporting verb.
+    if lemma.is_some()
+        || lexicon::STANCE_ADJECTIVES.contains(l)
+        || matches!(l, "talk" | "talked" | "talking" | "talks")
+    {
         return true;
     }
     // "Others poured scorn", "some marched": an active past tense, with no auxiliary.
@@ -894,6 +898,8 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             // "anger among some workers"
             "among" | "amongst" => !(bare && ws[head].is("others")),
             // "with many saying…", "with some predicting…": a view held by the group.
+            // "did not go down well with many fans": their reaction.
+            "with" if j >= 2 && ws[j - 2].is("well") => true,
             "with" => ws.get(end).is_some_and(|v| {
                 !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(&v.low).is_some()
             }),
@@ -1028,6 +1034,15 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             || lexicon::BE.contains(&&*v.low)
             || is_verbish(v)
             || title_case_verb(v)
+            // "aides publicly ignore…": after a manner adverb, a plain word is the verb.
+            || (k > end
+                && is_ly_adverb(&ws[k - 1])
+                && !ws[k - 1].is("only")
+                && v.is_word()
+                && !v.is_cap()
+                && np_word(v)
+                && !v.low.ends_with("ing")
+                && !v.low.ends_with('s'))
             // "what economists call…": an object relative needs a verb next.
             || (matches!(prev_low, "what" | "whom") && v.is_word() && !v.is_cap()))
         {

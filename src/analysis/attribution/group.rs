@@ -383,8 +383,14 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         }
         // A single unnamed person: a source only of a reporting verb, which the cue analysis
         // reads ("Someone said…").
+        // "Someone called it a revolution" names a view too.
         if matches!(q[0], "someone" | "somebody") {
-            return None;
+            let names = ws.get(j + 1).is_some_and(|v| {
+                !v.quoted && matches!(&*v.low, "called" | "calls" | "dubbed" | "labelled")
+            }) && ws
+                .get(j + 2)
+                .is_some_and(|o| matches!(&*o.low, "it" | "this" | "that" | "them" | "him" | "her"));
+            return names.then_some((j + 1, j, true));
         }
         let a = j + q.len();
         let next = ws.get(a);
@@ -857,9 +863,16 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // many", "For many fans, …".
     // "with officials saying…", "with experts warning…": a bare group of source nouns
     // voicing something.
+    // "with experts offering their views": any participle with an object.
     let voicing = || {
         ws.get(end).is_some_and(|v| {
-            !v.quoted && v.low.ends_with("ing") && lexicon::CUE_VERBS.contains_key(&*v.low)
+            !v.quoted
+                && v.low.ends_with("ing")
+                && (lexicon::CUE_VERBS.contains_key(&*v.low)
+                    || v.low.len() > 6
+                        && ws.get(end + 1).is_some_and(|o| {
+                            matches!(&*o.low, "their" | "that" | "the" | "a" | "an")
+                        }))
         })
     };
     if cue.is_none()
@@ -1034,6 +1047,11 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             || lexicon::BE.contains(&&*v.low)
             || is_verbish(v)
             || title_case_verb(v)
+            // "Many islanders try to…", "some voters tend to…": a catenative verb.
+            || (matches!(
+                &*v.low,
+                "try" | "tend" | "want" | "seem" | "hope" | "plan" | "refuse" | "intend" | "prefer"
+            ) && ws.get(k + 1).is_some_and(|t| t.is("to")))
             // "aides publicly ignore…": after a manner adverb, a plain word is the verb.
             || (k > end
                 && is_ly_adverb(&ws[k - 1])

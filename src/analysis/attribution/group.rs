@@ -387,9 +387,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         if matches!(q[0], "someone" | "somebody") {
             let names = ws.get(j + 1).is_some_and(|v| {
                 !v.quoted && matches!(&*v.low, "called" | "calls" | "dubbed" | "labelled")
-            }) && ws
-                .get(j + 2)
-                .is_some_and(|o| matches!(&*o.low, "it" | "this" | "that" | "them" | "him" | "her"));
+            }) && ws.get(j + 2).is_some_and(|o| {
+                matches!(&*o.low, "it" | "this" | "that" | "them" | "him" | "her")
+            });
             return names.then_some((j + 1, j, true));
         }
         let a = j + q.len();

@@ -341,6 +341,28 @@ mod tests {
             "Many analysts do not expect a cut in fares.",
             &["Many analysts do not expect"],
         );
+        // A plain verb after a manner adverb or before "to"; a reaction; talk; a naming.
+        check(
+            "Council aides publicly ignore the advice.",
+            &["Council aides"],
+        );
+        check(
+            "Many islanders try to avoid the ferry.",
+            &["Many islanders"],
+        );
+        check(
+            "The fare rise did not go down well with many islanders.",
+            &["many islanders"],
+        );
+        check(
+            "Some countries are talking about a joint patrol.",
+            &["Some countries"],
+        );
+        check(
+            "The board met on Monday, with experts offering their views.",
+            &["experts"],
+        );
+        check("Someone called it a quiet revolution.", &["Someone"]);
     }
 
     #[test]
@@ -392,6 +414,7 @@ mod tests {
         check("The pier was built by the county council.", &[]);
         // A group that undergoes the verb is not a source; a named agency is named.
         check("Several islanders are being questioned over the fire.", &[]);
+        check("Someone called the police.", &[]);
         check("Many readers were offered a cheaper fare.", &[]);
         check(
             "Reuters news agency reported that the port had closed.",

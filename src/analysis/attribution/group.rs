@@ -726,7 +726,7 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
 }
 
 /// Skips a relative clause or a participle phrase that interrupts a group and its verb
-/// ("economists who favour the levy agree…", "superdelegates backing her declined…",
+/// ("economists who favour the levy agree…", "delegates backing her declined…",
 /// "people jogging by talked…"). Returns the index of the main verb, when one follows
 /// within a short distance with no punctuation in between.
 fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
@@ -750,7 +750,7 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
         r + 1
     } else if x.low.ends_with("ing")
         && x.low.len() > 5
-        // "superdelegates backing her", "voters supporting the plan"; not "analysts saying".
+        // "delegates backing her", "voters supporting the plan"; not "analysts saying".
         && lexicon::verb_lemma(&x.low).is_none_or(|l| {
             !lexicon::CUE_VERBS.contains_key(&*x.low) || matches!(l, "support" | "back")
         })
@@ -759,7 +759,7 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
                 .get(k + 1)
                 .is_some_and(|p| PREPOSITIONS.contains(&&*p.low) && !p.is("by") && !p.quoted)
     {
-        // "superdelegates supporting Sanders", "people briefed on the talks".
+        // "fans supporting the club", "people briefed on the talks".
         k + 1
     } else {
         return None;
@@ -822,7 +822,7 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
         // elsewhere).
         return false;
     }
-    // "some countries are talking about…": speech, though not a reporting verb.
+    // "several governments are talking about a deal": speech, though not a reporting verb.
     if lemma.is_some()
         || lexicon::STANCE_ADJECTIVES.contains(l)
         || matches!(l, "talk" | "talked" | "talking" | "talks")
@@ -863,7 +863,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // many", "For many fans, …".
     // "with officials saying…", "with experts warning…": a bare group of source nouns
     // voicing something.
-    // "with experts offering their views": any participle with an object.
+    // "with experts offering a different reading": any participle with an object.
     let voicing = || {
         ws.get(end).is_some_and(|v| {
             !v.quoted
@@ -911,7 +911,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             // "anger among some workers"
             "among" | "amongst" => !(bare && ws[head].is("others")),
             // "with many saying…", "with some predicting…": a view held by the group.
-            // "did not go down well with many fans": their reaction.
+            // "the timetable did not go down well with many commuters": their reaction.
             "with" if j >= 2 && ws[j - 2].is("well") => true,
             "with" => ws.get(end).is_some_and(|v| {
                 !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(&v.low).is_some()
@@ -1106,7 +1106,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         {
             return None;
         }
-        // The group undergoes the verb ("Several people are being questioned", "many
+        // The group undergoes the verb ("Several men are being held", "many
         // readers were offered a discount"): it is not a source.
         if !modal && undergoes(ws, k) {
             return None;
@@ -1269,7 +1269,7 @@ const NOT_AGENTS: [&str; 65] = [
     "rites",
 ];
 
-/// Collective actors a quantifier can leave unnamed: "some countries are talking about…",
+/// Collective actors a quantifier can leave unnamed: "several governments are talking about a deal",
 /// "left many nations feeling…".
 fn is_actor(x: &W<'_>) -> bool {
     matches!(

@@ -56,6 +56,7 @@ fixture_test!(loaded_verb, "loaded-verb");
 fixture_test!(unattributed_quote, "unattributed-quote");
 fixture_test!(unattributed_claim, "unattributed-claim");
 fixture_test!(scope, "scope");
+fixture_test!(unnamed_source, "unnamed-source");
 
 #[test]
 fn loaded_verb_fixes_applied() {
@@ -81,6 +82,7 @@ fn exemptions_are_not_flagged() {
         ("loaded-verb", "attribution/loaded-verb"),
         ("unattributed-quote", "attribution/unattributed-quote"),
         ("unattributed-claim", "attribution/unattributed-claim"),
+        ("unnamed-source", "attribution/unnamed-source"),
     ] {
         let src = fixture(file);
         let cut = src

@@ -17,6 +17,9 @@
 //! - `could` in a sentence that reports someone's words ("said", "told", "according to",
 //!   "warned" …): in reported speech it is the speaker's possibility, often the backshifted
 //!   `can` ("She said the plant could close" reports "the plant can close");
+//! - `may`, `might`, `likely`, `unlikely`, `probably`, appearance words and open questions
+//!   in the reported speech of a named speaker ("Ana Ruiz said the ferry may sail", "…,
+//!   Ana Ruiz said"): the speaker's judgement, passed on with its source;
 //! - any cue in a sentence that continues the reported speech of the sentence before it
 //!   (the attribution analysis's [`Scope::Continuation`](crate::analysis::attribution::Scope));
 //! - `could` in a past-tense narrative (after `was`, `were`, `had`, `did`) or a purpose
@@ -649,6 +652,13 @@ struct View<'a> {
     reporting: Vec<usize>,
     /// Whether the sentence continues the reported speech of the sentence before it.
     continues: bool,
+    /// The stretches of the sentence that report a named speaker's statement (a name, or a
+    /// pronoun standing for one; not "analysts" or "a spokesman"): "Ana Ruiz said [the
+    /// plant may close]", "[Sales will probably fall], Ana Ruiz said."
+    speech: Vec<Span>,
+    /// "indicate" (and the like) used as a reporting verb by a named speaker: "Ana Ruiz
+    /// indicated she would stand" reports what she made known.
+    named_signals: Vec<Span>,
 }
 
 impl View<'_> {
@@ -815,6 +825,8 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         let mut view = View {
             reporting: Vec::new(),
             continues: false,
+            speech: Vec::new(),
+            named_signals: Vec::new(),
             toks: tokens
                 .iter()
                 .zip(s.tokens.clone())
@@ -847,6 +859,61 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             .attributions()
             .sentence(si)
             .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
+        if let Some(a) = ctx.attributions().sentence(si) {
+            use crate::analysis::attribution::CueKind as Ak;
+            view.speech = a
+                .attributions
+                .iter()
+                .filter(|at| {
+                    at.cue.kind == Ak::AccordingTo
+                        || at.cue.kind == Ak::Verb && STATEMENT_VERBS.contains(&at.cue.lemma)
+                })
+                .filter(|at| has_named_source(ctx, at))
+                .filter_map(|at| {
+                    // Everything after the reporting verb, or, for an attribution that
+                    // follows its content ("…, she said"), everything before its source
+                    // ("said it was unlikely that …" puts the cue before the "that").
+                    let content = at.content?;
+                    let src = at.source.as_ref()?.span;
+                    if content.start >= at.cue.span.end {
+                        // Up to a clause of the reporter's own: "…; the outlook", ", although
+                        // a cut seems unlikely".
+                        let end = view
+                            .toks
+                            .windows(2)
+                            .find(|p| {
+                                p[0].span.start >= at.cue.span.end
+                                    && (p[0].text == ";"
+                                        || p[0].text == ","
+                                            && matches!(
+                                                p[1].lower.as_ref(),
+                                                "although" | "though" | "whereas" | "while"
+                                            ))
+                            })
+                            .map_or(a.span.end, |p| p[0].span.start);
+                        Some(Span::new(at.cue.span.end, end))
+                    } else {
+                        // A closing attribution ("…, the company said on Monday."), not one
+                        // with a clause of its own after it.
+                        let tail = view
+                            .toks
+                            .iter()
+                            .filter(|t| {
+                                t.kind == TokenKind::Word && t.span.start >= at.cue.span.end
+                            })
+                            .count();
+                        (tail <= 5)
+                            .then(|| Span::new(a.span.start, src.start.min(at.cue.span.start)))
+                    }
+                })
+                .collect();
+            view.named_signals = a
+                .attributions
+                .iter()
+                .filter(|at| at.cue.lemma == "indicate" && has_named_source(ctx, at))
+                .map(|at| at.cue.span)
+                .collect();
+        }
         let legal = match legal_block {
             Some((b, l)) if b == s.block => l,
             _ => {
@@ -993,7 +1060,8 @@ fn sentence_cues(
             i += 1;
             continue;
         }
-        let found = match_at(v, ii, legal, title_case, cond, flag_conditionals);
+        let found = match_at(v, ii, legal, title_case, cond, flag_conditionals)
+            .filter(|f| !speakers_hedge(v, f));
         if let Some((kind, a, b, head, remove)) = found {
             if b > a && !v.quoted(a, b) && !taken[a..b].iter().any(|&t| t) {
                 for t in taken.iter_mut().take(b).skip(a) {
@@ -1009,6 +1077,109 @@ fn sentence_cues(
         }
         i += 1;
     }
+}
+
+/// Verbs that report a statement (lemmas of the attribution lexicon); not "urge",
+/// "conclude" or "promise", whose content is a demand, an inference or an undertaking.
+const STATEMENT_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "announce",
+    "explain",
+    "insist",
+    "warn",
+    "predict",
+    "write",
+    "report",
+    "admit",
+    "confirm",
+    "reveal",
+    "caution",
+    "concede",
+    "acknowledge",
+    "stress",
+    "claim",
+    "argue",
+    "note",
+    "point",
+    "declare",
+];
+
+/// Whether an attribution's source is a named speaker or holder, or a pronoun standing for
+/// one.
+fn has_named_source(ctx: &LintContext<'_>, at: &crate::analysis::attribution::Attribution) -> bool {
+    use crate::analysis::attribution::SourceKind as Sk;
+    at.source.as_ref().is_some_and(|src| {
+        let named = match (src.kind, src.antecedent) {
+            (Sk::Named, _) => Some(src.span),
+            (Sk::Pronoun, Some((span, Sk::Named))) => Some(span),
+            _ => None,
+        };
+        named.is_some_and(|span| {
+            ctx.source
+                .get(span.start..span.end)
+                .is_some_and(names_someone)
+        })
+    })
+}
+
+/// Whether a source phrase names someone: its head noun, before any relative clause,
+/// apposition or prepositional phrase, is a proper name ("Ms Reyes", "the Harbour Board",
+/// "Dana Cole, a fund manager"), not a group or a role ("port officials", "a spokesman for
+/// the board").
+fn names_someone(phrase: &str) -> bool {
+    let mut head = None;
+    for w in phrase.split_whitespace() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if [
+            "who", "which", "that", "of", "for", "at", "from", "with", "in", "on",
+        ]
+        .iter()
+        .any(|s| bare.eq_ignore_ascii_case(s))
+        {
+            break;
+        }
+        if !bare.is_empty() {
+            head = Some(bare);
+        }
+        if w.ends_with(',') || w.ends_with(';') {
+            break;
+        }
+    }
+    head.is_some_and(|h| h.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a modal, a likelihood word, an appearance word or an open question lies in the
+/// reported speech of a named speaker: "Ana Ruiz said the plant may close", "Sales will
+/// probably fall, Ana Ruiz said". The hedge is the speaker's own judgement, passed on with
+/// its source, as `could` in reported speech is; the reporter's guess it is not. (A vague source, "analysts said
+/// growth may slow", stays flagged: the reader still cannot tell whose guess it is.)
+fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
+    let (kind, a, b) = (f.0, f.1, f.2);
+    let w = v.w(a as isize);
+    let hedge = match kind {
+        CueKind::Modal => matches!(w, "may" | "might"),
+        CueKind::Epistemic => matches!(w, "likely" | "unlikely" | "probably"),
+        // "She said the plan seemed to work", "he said it was unclear whether …".
+        CueKind::Appearance | CueKind::OpenQuestion => true,
+        CueKind::Conjecture => w.starts_with("indicat"),
+        _ => false,
+    };
+    if !hedge || b <= a {
+        return false;
+    }
+    let span = v.span(a, b);
+    if kind == CueKind::Conjecture {
+        return v
+            .named_signals
+            .iter()
+            .any(|c| c.start <= span.start && span.end <= c.end);
+    }
+    v.speech
+        .iter()
+        .any(|c| c.start <= span.start && span.end <= c.end)
 }
 
 /// The source span that deletes tokens `a..b` with the space before them.
@@ -2303,6 +2474,63 @@ mod tests {
         check(
             "The mayor said the repairs were urgent. The bridge would likely close.",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_named_speakers_hedge_is_theirs() {
+        use CueKind::*;
+        check("Mayor Lena Ortiz said the bridge might close.", &[]);
+        check(
+            "Lena Ortiz, the city engineer, said the cables may need replacing.",
+            &[],
+        );
+        check(
+            "The cables will probably need replacing, Lena Ortiz said.",
+            &[],
+        );
+        check(
+            "Ms Ortiz told reporters it was unlikely the bridge would reopen.",
+            &[],
+        );
+        check("Lena Ortiz said the deck seemed sound.", &[]);
+        check(
+            "Lena Ortiz said it was unclear whether the deck was sound.",
+            &[],
+        );
+        // A pronoun that stands for a named speaker.
+        check(
+            "Lena Ortiz said the deck was sound. She said it may need resurfacing.",
+            &[],
+        );
+        // Groups and roles are not named speakers; the reader still asks whose guess it is.
+        check(
+            "City officials said the bridge might close.",
+            &[(Modal, "might")],
+        );
+        check(
+            "A spokesman for the council said the bridge might close.",
+            &[(Modal, "might")],
+        );
+        // The reporter's own clause after the speech, and a verb that is no statement.
+        check(
+            "Lena Ortiz said the deck was sound, although it may need resurfacing.",
+            &[(Modal, "may")],
+        );
+        check(
+            "Lena Ortiz urged drivers who might be affected to plan ahead.",
+            &[(Modal, "might")],
+        );
+        // "indicated" as a named speaker's statement; evidence that indicates stays.
+        check("Ana Ruiz has indicated she will stand again.", &[]);
+        check(
+            "The figures indicate that trade is recovering.",
+            &[(Conjecture, "indicate")],
+        );
+        // A conjecture noun is the writer's framing even after a named speaker.
+        check(
+            "Lena Ortiz said the rumours were false.",
+            &[(Conjecture, "rumours")],
         );
     }
 

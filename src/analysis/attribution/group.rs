@@ -383,8 +383,14 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         }
         // A single unnamed person: a source only of a reporting verb, which the cue analysis
         // reads ("Someone said…").
+        // "Someone called it a revolution" names a view too.
         if matches!(q[0], "someone" | "somebody") {
-            return None;
+            let names = ws.get(j + 1).is_some_and(|v| {
+                !v.quoted && matches!(&*v.low, "called" | "calls" | "dubbed" | "labelled")
+            }) && ws.get(j + 2).is_some_and(|o| {
+                matches!(&*o.low, "it" | "this" | "that" | "them" | "him" | "her")
+            });
+            return names.then_some((j + 1, j, true));
         }
         let a = j + q.len();
         let next = ws.get(a);
@@ -720,7 +726,7 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
 }
 
 /// Skips a relative clause or a participle phrase that interrupts a group and its verb
-/// ("economists who favour the levy agree…", "superdelegates backing her declined…",
+/// ("economists who favour the levy agree…", "delegates backing her declined…",
 /// "people jogging by talked…"). Returns the index of the main verb, when one follows
 /// within a short distance with no punctuation in between.
 fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
@@ -742,13 +748,18 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
             return None;
         }
         r + 1
-    } else if x.low.ends_with("ing") && x.low.len() > 5 && lexicon::verb_lemma(&x.low).is_none()
+    } else if x.low.ends_with("ing")
+        && x.low.len() > 5
+        // "delegates backing her", "voters supporting the plan"; not "analysts saying".
+        && lexicon::verb_lemma(&x.low).is_none_or(|l| {
+            !lexicon::CUE_VERBS.contains_key(&*x.low) || matches!(l, "support" | "back")
+        })
         || (x.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*x.low))
             && ws
                 .get(k + 1)
                 .is_some_and(|p| PREPOSITIONS.contains(&&*p.low) && !p.is("by") && !p.quoted)
     {
-        // "superdelegates supporting Sanders", "people briefed on the talks".
+        // "fans supporting the club", "people briefed on the talks".
         k + 1
     } else {
         return None;
@@ -811,7 +822,11 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
         // elsewhere).
         return false;
     }
-    if lemma.is_some() || lexicon::STANCE_ADJECTIVES.contains(l) {
+    // "several governments are talking about a deal": speech, though not a reporting verb.
+    if lemma.is_some()
+        || lexicon::STANCE_ADJECTIVES.contains(l)
+        || matches!(l, "talk" | "talked" | "talking" | "talks")
+    {
         return true;
     }
     // "Others poured scorn", "some marched": an active past tense, with no auxiliary.
@@ -848,9 +863,16 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // many", "For many fans, …".
     // "with officials saying…", "with experts warning…": a bare group of source nouns
     // voicing something.
+    // "with experts offering a different reading": any participle with an object.
     let voicing = || {
         ws.get(end).is_some_and(|v| {
-            !v.quoted && v.low.ends_with("ing") && lexicon::CUE_VERBS.contains_key(&*v.low)
+            !v.quoted
+                && v.low.ends_with("ing")
+                && (lexicon::CUE_VERBS.contains_key(&*v.low)
+                    || v.low.len() > 6
+                        && ws.get(end + 1).is_some_and(|o| {
+                            matches!(&*o.low, "their" | "that" | "the" | "a" | "an")
+                        }))
         })
     };
     if cue.is_none()
@@ -889,6 +911,8 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             // "anger among some workers"
             "among" | "amongst" => !(bare && ws[head].is("others")),
             // "with many saying…", "with some predicting…": a view held by the group.
+            // "the timetable did not go down well with many commuters": their reaction.
+            "with" if j >= 2 && ws[j - 2].is("well") => true,
             "with" => ws.get(end).is_some_and(|v| {
                 !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(&v.low).is_some()
             }),
@@ -1023,6 +1047,20 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             || lexicon::BE.contains(&&*v.low)
             || is_verbish(v)
             || title_case_verb(v)
+            // "Many islanders try to…", "some voters tend to…": a catenative verb.
+            || (matches!(
+                &*v.low,
+                "try" | "tend" | "want" | "seem" | "hope" | "plan" | "refuse" | "intend" | "prefer"
+            ) && ws.get(k + 1).is_some_and(|t| t.is("to")))
+            // "aides publicly ignore…": after a manner adverb, a plain word is the verb.
+            || (k > end
+                && is_ly_adverb(&ws[k - 1])
+                && !ws[k - 1].is("only")
+                && v.is_word()
+                && !v.is_cap()
+                && np_word(v)
+                && !v.low.ends_with("ing")
+                && !v.low.ends_with('s'))
             // "what economists call…": an object relative needs a verb next.
             || (matches!(prev_low, "what" | "whom") && v.is_word() && !v.is_cap()))
         {
@@ -1068,6 +1106,11 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         {
             return None;
         }
+        // The group undergoes the verb ("Several men are being held", "many
+        // readers were offered a discount"): it is not a source.
+        if !modal && undergoes(ws, k) {
+            return None;
+        }
         cue = Some(k);
     }
     let cue = cue?;
@@ -1083,6 +1126,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                 || x.low.ends_with("ed")
                 || IRREGULAR_PAST.contains(&&*x.low)
                 || PREPOSITIONS.contains(&&*x.low)
+                || matches!(&*x.low, "who" | "which")
                 || is_adverb(x))
             && !matches!(&*x.low, "including" | "like")
     });
@@ -1113,6 +1157,33 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             None
         },
     })
+}
+
+/// Whether the verb group at `k` is a passive whose participle is neither a stance ("are
+/// worried") nor a reporting or belief verb ("are believed to"): "are being questioned",
+/// "were offered", "have been told".
+fn undergoes(ws: &[W<'_>], k: usize) -> bool {
+    let mut m = k;
+    let mut be = false;
+    while let Some(x) = ws.get(m).filter(|x| !x.quoted && x.is_word()) {
+        if lexicon::BE.contains(&&*x.low) {
+            be = true;
+        } else if !(AUX.contains(&&*x.low) || is_adverb(x)) {
+            break;
+        }
+        m += 1;
+    }
+    let Some(v) = ws.get(m).filter(|v| !v.quoted && v.is_word()) else {
+        return false;
+    };
+    let l = &*v.low;
+    let reports = lexicon::verb_lemma(l).is_some()
+        && ws
+            .get(m + 1)
+            .is_some_and(|x| matches!(&*x.low, "to" | "as" | "that" | "by"));
+    be && (l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l))
+        && !lexicon::STANCE_ADJECTIVES.contains(l)
+        && !reports
 }
 
 /// Common irregular past tenses.
@@ -1198,7 +1269,7 @@ const NOT_AGENTS: [&str; 65] = [
     "rites",
 ];
 
-/// Collective actors a quantifier can leave unnamed: "some countries are talking about…",
+/// Collective actors a quantifier can leave unnamed: "several governments are talking about a deal",
 /// "left many nations feeling…".
 fn is_actor(x: &W<'_>) -> bool {
     matches!(

@@ -178,6 +178,9 @@ pub static STANCE_ADJECTIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(||
         "uncertain",
         "aware",
         "supportive",
+        "sick",
+        "tired",
+        "weary",
     ]
     .into_iter()
     .collect()

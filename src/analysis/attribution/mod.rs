@@ -723,12 +723,54 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         }
         subject_end = p;
     }
+    // "People close to the talks do not expect…": a vague group's view, even negated.
+    if let Some(p) = prev
+        && (ws[p].is("not") || ws[p].is("n't") || ws[p].low.ends_with("n't"))
+        && matches!(
+            lemma,
+            "expect" | "believe" | "think" | "anticipate" | "foresee"
+        )
+        && let Some(np) = source::np_backward(ws, j)
+        && let src = source::make(ws, np)
+        && matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous)
+    {
+        return Some(Attribution {
+            cue: Cue {
+                span: w.span,
+                lemma,
+                kind: CueKind::Belief,
+                token: w.tok,
+            },
+            source: Some(src),
+            content: content_after(ws, j + 1),
+        });
+    }
     if let Some(p) = prev
         && (ws[p].is("to") || ws[p].is("not") || ws[p].is("n't"))
     {
         return None;
     }
     let belief = lexicon::is_belief(&w.low);
+    // "responded by saying …", "reacted by arguing …": the subject of the verb before "by".
+    if w.low.ends_with("ing")
+        && !belief
+        && let Some(p) = prev
+        && ws[p].is("by")
+        && p >= 2
+        && ws[p - 1].low.ends_with("ed")
+        && let Some(np) = source::np_backward(ws, p - 1)
+    {
+        return Some(Attribution {
+            cue: Cue {
+                span: w.span,
+                lemma,
+                kind: CueKind::Verb,
+                token: w.tok,
+            },
+            source: Some(source::make(ws, np)),
+            content: content_after(ws, j + 1),
+        });
+    }
     // "…, saying …" / "…, adding …": inherits the sentence's source.
     if w.low.ends_with("ing") && subject_end == j {
         let after_comma = j > 0 && ws[j - 1].text == ",";

@@ -195,6 +195,14 @@ pub(super) fn skip_time_forward(ws: &[W<'_>], k: usize) -> usize {
     if w.is("on") && ws.get(k + 1).is_some_and(is_day) {
         return k + 2;
     }
+    // "in 2015": a year.
+    if w.is("in")
+        && ws.get(k + 1).is_some_and(|y| {
+            y.kind == TokenKind::Number && y.text.len() == 4 && y.text.starts_with(['1', '2'])
+        })
+    {
+        return k + 2;
+    }
     if is_day(w) {
         return k + 1;
     }
@@ -221,8 +229,13 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         let joins = w.is("and")
             && k < end
             && ws[k].is_word()
-            && !DETERMINERS.contains(&&*ws[k].low)
-            && !PRONOUNS.contains(&&*ws[k].low);
+            && (!DETERMINERS.contains(&&*ws[k].low) && !PRONOUNS.contains(&&*ws[k].low)
+                // "close to both the mayor and the board": one phrase.
+                || ws[..k - 1]
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|x| x.is("both") && !x.quoted));
         if CLAUSE_BREAKS.contains(&&*w.low) && !joins && !(appositive && w.is("that")) {
             break;
         }
@@ -244,6 +257,51 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
             break;
         }
         k -= 1;
+        // "the coronation many pundits forecast": a quantifier after a noun opens a new
+        // phrase (a relative clause without "that").
+        if !appositive
+            && k < end
+            && matches!(&*w.low, "many" | "some" | "several" | "most" | "few")
+            && k > 0
+            && ws[k - 1].is_word()
+            && !ws[k - 1].quoted
+            && !DETERMINERS.contains(&&*ws[k - 1].low)
+            && !lexicon::BE.contains(&&*ws[k - 1].low)
+            && !matches!(
+                &*ws[k - 1].low,
+                "how"
+                    | "so"
+                    | "too"
+                    | "as"
+                    | "the"
+                    | "very"
+                    | "through"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "of"
+                    | "over"
+                    | "during"
+                    | "under"
+                    | "after"
+                    | "before"
+                    | "about"
+                    | "among"
+                    | "and"
+                    | "or"
+                    | "but"
+            )
+            && ws
+                .get(k + 1)
+                .is_some_and(|n| n.is_word() && !n.is("of") && n.low.ends_with('s'))
+        {
+            break;
+        }
     }
     // Drop leading prepositions and conjunctions left over ("to Western positions").
     k
@@ -533,6 +591,10 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         && (head_pos > 0 || !sentence_initial)
         && !head.low.ends_with('s')
     {
+        return SourceKind::Named;
+    }
+    // "Reuters news agency", "the Harbour Authority": a named body.
+    if head_vague && has_name && matches!(head_low, "agency" | "body" | "outlet" | "authority") {
         return SourceKind::Named;
     }
     if head_vague {

@@ -112,6 +112,15 @@ mod tests {
             "People familiar with the sale said it was agreed.",
             &["People familiar with the sale"],
         );
+        // "responded by saying"; a negated view; "close to both X and Y".
+        check(
+            "A Norwegian official responded by saying the port would stay open.",
+            &["A Norwegian official"],
+        );
+        check(
+            "People close to both the mayor and the harbour board do not expect a vote soon.",
+            &["People close to both the mayor and the harbour board"],
+        );
     }
 
     #[test]

@@ -10,12 +10,14 @@ mod anonymous_source;
 mod loaded_verb;
 mod unattributed_claim;
 mod unattributed_quote;
+mod unnamed_source;
 mod vague_source;
 
 pub use anonymous_source::AnonymousSource;
 pub use loaded_verb::LoadedVerb;
 pub use unattributed_claim::UnattributedClaim;
 pub use unattributed_quote::UnattributedQuote;
+pub use unnamed_source::UnnamedSource;
 pub use vague_source::VagueSource;
 
 /// The rules of this family.
@@ -25,6 +27,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &AnonymousSource,
     &LoadedVerb,
     &UnattributedQuote,
+    &UnnamedSource,
 ];
 
 #[cfg(test)]

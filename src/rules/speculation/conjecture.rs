@@ -22,7 +22,9 @@ crate::declare_rule! {
     /// Not flagged: a proposal or a claim made by a person — *suggest(ed)* after a name or a
     /// personal pronoun ("Mr Lee suggested a delay", "she suggested the vote was rigged"):
     /// that is reported speech, which the `attribution` rules judge, not the writer's
-    /// reading of evidence; "suggested to him"; a noun after a determiner ("the
+    /// reading of evidence; *indicate(d)* with a named subject or a pronoun standing for
+    /// one ("Ana Ruiz has indicated she will stand again"), which reports what the person
+    /// made known ("the figures indicate a slump" stays flagged); "suggested to him"; a noun after a determiner ("the
     /// suggestion", "a signal"); *raised concerns about / over / with* a topic, which is
     /// what named people did ("parents raised concerns about class sizes"; "raised concerns
     /// that …" stays flagged); and anything inside a direct quotation or in a sentence that

@@ -35,8 +35,19 @@ crate::declare_rule! {
     ///   "how it could happen";
     /// - *could* in reported speech: in a sentence that reports someone's words (*said*,
     ///   *told*, *warned*, *according to* …), "could" is the speaker's possibility, often the
-    ///   backshifted *can* ("The mayor said the bridge could close"). *may* and *might*
-    ///   stay flagged there: they are marked hedges even in reported speech;
+    ///   backshifted *can* ("The mayor said the bridge could close");
+    /// - *may*, *might*, *likely*, *unlikely*, *probably*, appearance words and open
+    ///   questions in the reported speech of a **named** speaker: after *said*, *told*,
+    ///   *added*, *warned*, *explained*, *insisted*, *announced*, *admitted*, *confirmed*,
+    ///   *conceded*, *cautioned*, *stressed*, *argued*, *noted*, *pointed out* … with a
+    ///   named subject (or a pronoun that stands for one), or before a closing
+    ///   attribution ("The ferry will probably sail in May, Ana Ruiz said."). The hedge is
+    ///   the speaker's judgement, passed on with its source ("Harbour master Ana Ruiz said
+    ///   the ferry may resume sailings"). A group or a role is not a named speaker, so
+    ///   "Port officials said the ferry may resume sailings" and "a spokesman said it
+    ///   might" stay flagged; so does a clause of the reporter's own after the speech
+    ///   ("…, although it is likely to reopen"), and the content of a demand or an
+    ///   inference (*urged*, *concluded*);
     /// - anything in a sentence that continues the reported speech of the sentence before
     ///   it in the same paragraph (this holds for every `speculation` rule) ("The mayor said the cables were worn. The bridge could
     ///   close for a month.");

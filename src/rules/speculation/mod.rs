@@ -13,7 +13,8 @@
 //!
 //! Words inside direct quotations, `May` the month or the name, the legally required
 //! `alleged`/`accused`/`suspected` of crime and court reports, conditional clauses, modals
-//! of permission or ability, `could` in reported speech, and every cue in a sentence that
+//! of permission or ability, `could` in reported speech, a hedge in the reported speech of
+//! a named speaker ("Ana Ruiz said the ferry may sail"), and every cue in a sentence that
 //! continues reported speech are never flagged. Nor are statements that only look like
 //! hedges: a penalty's legal range ("could face a fine"), the counterfactual "could have
 //! won", prospective roles ("potential buyers"), feasibility ("possible thanks to"), a

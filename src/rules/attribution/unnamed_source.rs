@@ -1,0 +1,414 @@
+use crate::analysis::attribution::{W, is_cue_word, sentence_words};
+use crate::context::LintContext;
+use crate::diagnostic::Diagnostic;
+use crate::prose::TokenKind;
+use crate::rules::{Rule, RuleMeta};
+
+crate::declare_rule! {
+    /// Flags an unnamed spokesperson of an organisation: "a council spokesman said", "a
+    /// spokeswoman for the harbour board said", "the mayor's spokeswoman said".
+    ///
+    /// ## What it flags
+    /// A spokesman, spokeswoman, spokesperson or representative who speaks for an
+    /// organisation or a person but is not named: introduced with "a" or "an" ("a council
+    /// spokesman", "a spokeswoman for the harbour board"), through a possessive ("the
+    /// mayor's spokeswoman") or as a plural ("council and police spokesmen"), when they say
+    /// something, decline to comment or do not answer; and officials of a named institution
+    /// who speak ("officials at the Harbour Board said"). Each unnamed spokesperson is
+    /// flagged once per draft: the first time the reader meets them.
+    ///
+    /// Not flagged: a spokesperson whose name is given beside them ("a spokeswoman, Ada
+    /// Park, said", "spokesman Rob Tan", "Ada Park, a spokeswoman for the board, said");
+    /// "the spokesman", which refers back to one introduced before; and a sentence that
+    /// marks the source as anonymous ("who asked not to be named"), which
+    /// `attribution/anonymous-source` looks at.
+    ///
+    /// ## Why it matters
+    /// The organisation is named, so the source is not vague; but AP asks for "the most
+    /// specific possible identification" of a source and Reuters holds that a named source
+    /// "is always preferable" to an unnamed one. Press officers usually give their names
+    /// when asked. This is a reminder, not an error.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// A council spokesman said the ferry would run until March.
+    /// ```
+    ///
+    /// ## Better
+    /// ```markdown
+    /// Council spokesman Rob Tan said the ferry would run until March.
+    /// ```
+    ///
+    /// ## Fix safety
+    /// No fix: only the reporter knows the name.
+    ///
+    /// ## Options
+    /// None.
+    pub struct UnnamedSource {
+        id: "attribution/unnamed-source",
+        severity: Info,
+        enabled: true,
+    }
+}
+
+/// Nouns of people who speak for an organisation.
+const SPOKES: [&str; 8] = [
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokesmen",
+    "spokeswomen",
+    "spokespeople",
+    "representative",
+    "representatives",
+];
+
+/// Verbs (other than reporting verbs) that show a spokesperson was asked: "declined to
+/// comment", "did not respond", "refused to say".
+const ASKED: [&str; 16] = [
+    "declined", "declines", "refused", "refuses", "did", "does", "would", "could", "was", "has",
+    "had", "have", "also", "later", "will", "made",
+];
+
+impl Rule for UnnamedSource {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
+        let atts = ctx.attributions();
+        // Each spokesperson once per draft, by the words that describe them.
+        let mut seen: Vec<String> = Vec::new();
+        for (si, s) in ctx.prose.sentences.iter().enumerate() {
+            // Anonymity is `anonymous-source`'s business.
+            if atts.sentence(si).is_some_and(|a| !a.anonymity.is_empty()) {
+                continue;
+            }
+            if !s.tokens.clone().any(|ti| {
+                ctx.prose.tokens[ti].kind == TokenKind::Word && {
+                    let l = ctx.prose.token_lower(ctx.draft, ti);
+                    SPOKES.contains(&l) || l == "officials"
+                }
+            }) {
+                continue;
+            }
+            let ws = sentence_words(ctx.draft, ctx.prose, si);
+            for i in 0..ws.len() {
+                let Some((start, end)) = unnamed_spokesperson(&ws, i) else {
+                    continue;
+                };
+                let key: String = ws[start..end]
+                    .iter()
+                    .map(|w| w.low.trim_start_matches("an").to_string())
+                    .filter(|w| !w.is_empty() && w != "a")
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if seen.contains(&key) {
+                    continue;
+                }
+                seen.push(key);
+                let span = ws[start].span.cover(ws[i].span);
+                out.push(Diagnostic::new(
+                    &Self::META,
+                    span,
+                    if ws[i].is("officials") {
+                        "Unnamed officials: name them, or say why they cannot be named."
+                    } else {
+                        "Unnamed spokesperson: name them if the organisation allows it."
+                    },
+                ));
+            }
+        }
+    }
+}
+
+/// Whether `w` is a capitalised word that can be part of a person's name.
+fn name_word(w: &W<'_>) -> bool {
+    w.is_word() && w.is_cap() && !w.quoted && w.text.chars().count() > 1
+}
+
+/// Whether a person's name starts at `k` ("Ada Park", "Dr Park", "Rob Tan").
+fn name_at(ws: &[W<'_>], k: usize) -> bool {
+    let Some(a) = ws.get(k) else {
+        return false;
+    };
+    if !name_word(a) || is_cue_word(&a.low) {
+        return false;
+    }
+    ws.get(k + 1).is_some_and(|b| name_word(b) || b.text == ".")
+}
+
+/// If the word at `i` is a spokesperson noun heading an unnamed spokesperson who speaks or
+/// is asked, where their noun phrase starts and where it ends (with the organisation).
+fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
+    let w = &ws[i];
+    if w.quoted || !w.is_word() {
+        return None;
+    }
+    // "officials at the Harbour Board", "officials with the Ferry Company": a plural
+    // official of a named institution.
+    let officials = w.is("officials")
+        && ws
+            .get(i + 1)
+            .is_some_and(|x| !x.quoted && matches!(&*x.low, "at" | "with" | "from" | "for" | "of"))
+        && ws[i + 2..]
+            .iter()
+            .take(3)
+            .any(|x| x.is_cap() && x.is_word() && !x.quoted);
+    if !SPOKES.contains(&&*w.low) && !officials {
+        return None;
+    }
+    let plural = w.low.ends_with('n') && w.low.ends_with("men")
+        || w.low.ends_with("ople")
+        || w.low.ends_with("ives");
+    // The modifiers before the noun: "a Harbour Board spokesman", "a senior council
+    // spokeswoman", "the mayor's spokesman", "Police and Navy spokesmen".
+    let mut k = i;
+    let mut possessive = false;
+    let mut capitalised = false;
+    while k > 0 && i - k < 6 {
+        let p = &ws[k - 1];
+        if p.quoted {
+            return None;
+        }
+        if p.kind == TokenKind::Punct {
+            if matches!(p.text, "&" | "." | "-") {
+                k -= 1;
+                continue;
+            }
+            break;
+        }
+        if p.kind != TokenKind::Word {
+            break;
+        }
+        if p.low.ends_with("'s") || p.low.ends_with("s'") {
+            possessive = true;
+            k -= 1;
+            // "the mayor's": its determiner belongs to the owner.
+            if k > 0 && matches!(&*ws[k - 1].low, "the" | "a" | "an") {
+                k -= 1;
+            }
+            break;
+        }
+        if matches!(&*p.low, "a" | "an") {
+            k -= 1;
+            break;
+        }
+        if matches!(
+            &*p.low,
+            "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
+        ) {
+            return None;
+        }
+        if p.is("and") && capitalised {
+            k -= 1;
+            continue;
+        }
+        // A modifier: a capitalised name of the organisation or a lowercase noun or
+        // adjective ("government", "senior"), not a verb, preposition or clause word.
+        if p.is_cap() {
+            capitalised = true;
+            k -= 1;
+            continue;
+        }
+        if is_cue_word(&p.low)
+            || matches!(
+                &*p.low,
+                "for"
+                    | "of"
+                    | "to"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "at"
+                    | "in"
+                    | "on"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "said"
+                    | "told"
+                    | "as"
+                    | "when"
+                    | "while"
+                    | "that"
+                    | "who"
+            )
+        {
+            break;
+        }
+        k -= 1;
+    }
+    let start = k;
+    let det = ws.get(start).map_or("", |x| &*x.low);
+    let indefinite = matches!(det, "a" | "an");
+    if !(indefinite || possessive || (plural && capitalised) || officials) {
+        return None;
+    }
+    // "a spokeswoman, Ada Park, said", "spokesman Rob Tan": the name is given.
+    if name_at(ws, i + 1) || (ws.get(i + 1).is_some_and(|x| x.text == ",") && name_at(ws, i + 2)) {
+        return None;
+    }
+    // "Ada Park, a spokeswoman for…": an apposition to a name.
+    if start >= 2 && ws[start - 1].text == "," && {
+        let b = &ws[start - 2];
+        name_word(b) && start >= 3 && name_word(&ws[start - 3])
+    } {
+        return None;
+    }
+    // "a representative democracy": a representative is a spokesperson only for someone.
+    if w.low.starts_with("representative") && !indefinite {
+        return None;
+    }
+    // After the noun: "for the harbour board", then perhaps an apposition with a name.
+    let mut e = i + 1;
+    if ws
+        .get(e)
+        .is_some_and(|x| !x.quoted && matches!(&*x.low, "for" | "of" | "at" | "with"))
+    {
+        e += 1;
+        while ws.get(e).is_some_and(|x| {
+            !x.quoted
+                && (x.kind == TokenKind::Word || matches!(x.text, "." | "&" | "-" | "'s"))
+                && (x.is_cap()
+                    || matches!(&*x.low, "the" | "of" | "and" | "for" | "'s")
+                    || x.low.ends_with("'s")
+                    || !is_cue_word(&x.low)
+                        && !ASKED.contains(&&*x.low)
+                        && x.low.len() > 2
+                        && !x.low.ends_with("ed"))
+        }) && e < i + 12
+        {
+            e += 1;
+        }
+        if ws.get(e).is_some_and(|x| x.text == ",") && name_at(ws, e + 1) {
+            return None;
+        }
+        // "…, a division of the Harbour Board, said": an apposition describing the body.
+        if ws.get(e).is_some_and(|x| x.text == ",")
+            && ws
+                .get(e + 1)
+                .is_some_and(|x| matches!(&*x.low, "a" | "an" | "the"))
+            && let Some(c) = ws[e + 1..]
+                .iter()
+                .take(12)
+                .position(|x| x.text == "," || x.quoted)
+            && ws[e + 1 + c].text == ","
+        {
+            e = e + 2 + c;
+        }
+    } else if w.low.starts_with("representative") {
+        // "a union representative said" is fine; "a representative sample" is not a person.
+        let next = ws.get(e);
+        if !next.is_some_and(|x| !x.quoted && (is_cue_word(&x.low) || ASKED.contains(&&*x.low))) {
+            return None;
+        }
+    }
+    // The spokesperson speaks or is asked: a verb follows, or an inverted reporting verb or
+    // "according to" comes before.
+    let mut v = e;
+    while ws
+        .get(v)
+        .is_some_and(|x| !x.quoted && x.is_word() && x.low.ends_with("ly") && x.low.len() > 4)
+    {
+        v += 1;
+    }
+    // Any past tense counts: "a spokesman for the board defended the plan".
+    let speaks = ws.get(v).is_some_and(|x| {
+        !x.quoted
+            && x.is_word()
+            && (is_cue_word(&x.low)
+                || ASKED.contains(&&*x.low)
+                || x.low.ends_with("ed") && x.low.len() > 4)
+    });
+    let inverted = start > 0 && {
+        let p = &ws[start - 1];
+        !p.quoted
+            && (is_cue_word(&p.low) && !matches!(&*p.low, "told" | "tells" | "tell")
+                || p.is("to") && start >= 2 && ws[start - 2].is("according"))
+    };
+    (speaks || inverted).then_some((start, e.min(ws.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::attribution::test_util::flagged;
+
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(
+            flagged(input, "attribution/unnamed-source"),
+            expected,
+            "{input}"
+        );
+    }
+
+    #[test]
+    fn flags_unnamed_spokespeople() {
+        check(
+            "A Harbour Board spokesman said the ferry would run.",
+            &["A Harbour Board spokesman"],
+        );
+        check(
+            "A spokeswoman for the harbour board declined to comment.",
+            &["A spokeswoman"],
+        );
+        check(
+            "The mayor's spokeswoman said the pier was safe.",
+            &["The mayor's spokeswoman"],
+        );
+        check(
+            "Council and Police spokesmen said the road would reopen.",
+            &["Council and Police spokesmen"],
+        );
+        check(
+            "The pier is safe, according to a council spokesperson.",
+            &["a council spokesperson"],
+        );
+        check(
+            "A union representative said the strike would go ahead.",
+            &["A union representative"],
+        );
+        check(
+            "Officials at the Harbour Board said the pier was safe.",
+            &["Officials"],
+        );
+        check(
+            "Officials with the Ferry Company, a firm owned by the council, said fares would rise.",
+            &["Officials"],
+        );
+    }
+
+    #[test]
+    fn flags_each_spokesperson_once() {
+        check(
+            "A council spokesman said the ferry would run. A council spokesman later added \
+             that fares would rise.",
+            &["A council spokesman"],
+        );
+    }
+
+    #[test]
+    fn leaves_named_and_anaphoric_spokespeople_alone() {
+        check(
+            "A council spokesman, Rob Tan, said the ferry would run.",
+            &[],
+        );
+        check("Council spokesman Rob Tan said the ferry would run.", &[]);
+        check(
+            "Ada Park, a spokeswoman for the harbour board, said the pier was safe.",
+            &[],
+        );
+        check(
+            "A spokeswoman for the harbour board, Ada Park, said the pier was safe.",
+            &[],
+        );
+        check("The spokesman said the ferry would run.", &[]);
+        check(
+            "A council spokesman, who asked not to be named, said the ferry would run.",
+            &[],
+        );
+        check("“A spokesman said nothing,” Rob Tan said.", &[]);
+        check("The council is a representative body of islanders.", &[]);
+        check("They surveyed a representative sample of voters.", &[]);
+    }
+}

@@ -305,7 +305,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             if tx == "."
                 && run
                     .last()
-                    .is_some_and(|r| r.1 == j && !r.3 && lexicon::is_title_word(&r.2))
+                    .is_some_and(|r| r.1 == j && !r.3 && lexicon::is_title_word(r.2))
                 && capital_word_at(j + 1)
             {
                 j += 1;
@@ -366,7 +366,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             let initial_letter = !initial
                 && form.chars().count() == 1
                 && *form != "I"
-                && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(&n.2));
+                && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(n.2));
             if (lexicon::is_stop(form) && !initial_letter)
                 || (initial
                     && lexicon::is_common(&form.to_lowercase())
@@ -390,7 +390,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 && !lexicon::is_given(&f.to_lowercase())
                 && run
                     .get(title_end + 1)
-                    .is_some_and(|n| lexicon::is_title_word(&n.2));
+                    .is_some_and(|n| lexicon::is_title_word(n.2));
             if lexicon::is_title_word(f) || demonym {
                 has_head |= lexicon::is_title_head(f);
                 title_end += 1;
@@ -452,12 +452,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             title_span,
             span: Span::new(
                 first_tok.span.start,
-                form_end(
-                    draft,
-                    prose,
-                    name[name.len() - 1].0,
-                    &name[name.len() - 1].2,
-                ),
+                form_end(draft, prose, name[name.len() - 1].0, name[name.len() - 1].2),
             ),
             heading,
             quoted: first_tok.quoted,

@@ -208,6 +208,21 @@ fn latency() {
             })
             .collect();
         engine.sort();
+        // And on one thread (big drafts are otherwise linted on the rayon pool).
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .expect("a thread pool");
+        let mut single: Vec<Duration> = (0..50)
+            .map(|_| {
+                one.install(|| {
+                    let t = Instant::now();
+                    std::hint::black_box(newslint::lint(&text, &settings));
+                    t.elapsed()
+                })
+            })
+            .collect();
+        single.sort();
         println!(
             "didChange -> publishDiagnostics, {} KB draft, {words} words, {findings} findings, \
              debounce 0, {edits} edits:",
@@ -224,6 +239,11 @@ fn latency() {
             "  the engine alone (newslint::lint on the same text): p50 {:.2} ms   p99 {:.2} ms",
             ms(percentile(&engine, 0.50)),
             ms(percentile(&engine, 0.99))
+        );
+        println!(
+            "  the engine alone on one thread:                   p50 {:.2} ms   p99 {:.2} ms",
+            ms(percentile(&single, 0.50)),
+            ms(percentile(&single, 0.99))
         );
     });
 }

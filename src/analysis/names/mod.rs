@@ -222,8 +222,14 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+    let mut letters = 0;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 fn is_demonym_like(w: &str) -> bool {
@@ -235,14 +241,7 @@ fn is_demonym_like(w: &str) -> bool {
 /// Analyses the names of a draft.
 pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings) -> Names {
     let mut names = Names::default();
-    for (i, t) in prose.tokens.iter().enumerate() {
-        if t.kind == TokenKind::Word {
-            let text = prose.token_text(draft, i);
-            if !is_capitalised(text) && !names.lower_words.contains(text) {
-                names.lower_words.insert(text.to_lowercase());
-            }
-        }
-    }
+    lower_pass(draft, prose, &mut names);
     for si in 0..prose.sentences.len() {
         collect_sentence(draft, prose, si, &mut names);
     }
@@ -251,11 +250,30 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
     names
 }
 
+/// Records the words the draft writes in lower case.
+fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
+    for (i, t) in prose.tokens.iter().enumerate() {
+        if t.kind == TokenKind::Word {
+            let text = prose.token_text(draft, i);
+            if !is_capitalised(text) && !names.lower_words.contains(text) {
+                names.lower_words.insert(text.to_lowercase());
+            }
+        }
+    }
+}
+
 /// Builds the occurrences and mentions of one sentence.
 fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) {
     let sent = &prose.sentences[si];
-    let heading = draft.blocks.get(sent.block).is_some_and(|b| b.is_heading())
-        || title_case(draft, prose, si);
+    // Whether the sentence is a heading or set like one: read once, and only for a sentence
+    // that names someone.
+    let mut heading: Option<bool> = None;
+    let mut is_heading = || {
+        *heading.get_or_insert_with(|| {
+            draft.blocks.get(sent.block).is_some_and(|b| b.is_heading())
+                || title_case(draft, prose, si)
+        })
+    };
     let toks = sent.tokens.clone();
     let mut i = toks.start;
     // The first word token of the sentence.
@@ -278,7 +296,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             continue;
         }
         // A run of name words starting at i.
-        let mut run: Vec<(usize, usize, String, bool)> = Vec::new(); // (tok start, tok end, form, possessive)
+        let mut run: Vec<(usize, usize, &str, bool)> = Vec::new(); // (tok start, tok end, form, possessive)
         let mut j = i;
         while j < toks.end {
             let tj = &prose.tokens[j];
@@ -287,7 +305,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             if tx == "."
                 && run
                     .last()
-                    .is_some_and(|r| r.1 == j && !r.3 && lexicon::is_title_word(&r.2))
+                    .is_some_and(|r| r.1 == j && !r.3 && lexicon::is_title_word(r.2))
                 && capital_word_at(j + 1)
             {
                 j += 1;
@@ -323,7 +341,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 {
                     end = j + 2;
                 }
-                run.push((j, end, form.to_string(), poss));
+                run.push((j, end, form, poss));
                 j = end;
                 if poss {
                     break;
@@ -347,8 +365,8 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             // sheet's "A Rossi"), not the article.
             let initial_letter = !initial
                 && form.chars().count() == 1
-                && form != "I"
-                && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(&n.2));
+                && *form != "I"
+                && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(n.2));
             if (lexicon::is_stop(form) && !initial_letter)
                 || (initial
                     && lexicon::is_common(&form.to_lowercase())
@@ -372,7 +390,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 && !lexicon::is_given(&f.to_lowercase())
                 && run
                     .get(title_end + 1)
-                    .is_some_and(|n| lexicon::is_title_word(&n.2));
+                    .is_some_and(|n| lexicon::is_title_word(n.2));
             if lexicon::is_title_word(f) || demonym {
                 has_head |= lexicon::is_title_head(f);
                 title_end += 1;
@@ -389,7 +407,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
         }
         let title_words: Vec<&str> = run[..title_end]
             .iter()
-            .map(|r| r.2.as_str())
+            .map(|r| r.2)
             .filter(|w| !is_demonym_like(w))
             .collect();
         let title = (title_end > 0).then(|| title_words.join(" "));
@@ -400,13 +418,14 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             )
         });
         let name = &run[title_end..];
+        let heading = is_heading();
         let mi = names.mentions.len();
         let first_occ = names.occurrences.len();
-        let first_name = (name.len() >= 2).then(|| name[0].2.clone());
+        let first_name = (name.len() >= 2).then(|| name[0].2.to_string());
         for (k, (ts, te, form, _)) in name.iter().enumerate() {
             let tok = &prose.tokens[*ts];
             names.occurrences.push(Occurrence {
-                form: form.clone(),
+                form: form.to_string(),
                 span: Span::new(tok.span.start, form_end(draft, prose, *ts, form)),
                 block: tok.block,
                 sentence: si,
@@ -421,7 +440,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                     None
                 },
                 mention: mi,
-                next: name.get(k + 1).map(|n| n.2.clone()),
+                next: name.get(k + 1).map(|n| n.2.to_string()),
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > *te),
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, *ts, *te),
             });
@@ -433,12 +452,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             title_span,
             span: Span::new(
                 first_tok.span.start,
-                form_end(
-                    draft,
-                    prose,
-                    name[name.len() - 1].0,
-                    &name[name.len() - 1].2,
-                ),
+                form_end(draft, prose, name[name.len() - 1].0, name[name.len() - 1].2),
             ),
             heading,
             quoted: first_tok.quoted,
@@ -461,11 +475,13 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
             continue;
         }
         long += 1;
-        if is_capitalised(w) {
-            capital += 1;
-            if lexicon::is_common(&w.to_lowercase()) && !lexicon::is_known_proper(w) {
-                ordinary += 1;
-            }
+        // Every longer word must be capitalised: the first that is not settles it.
+        if !is_capitalised(w) {
+            return false;
+        }
+        capital += 1;
+        if lexicon::is_common(&w.to_lowercase()) && !lexicon::is_known_proper(w) {
+            ordinary += 1;
         }
     }
     long >= 4 && capital == long && ordinary >= 3 && ordinary * 2 >= long
@@ -491,17 +507,18 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
             "."
         }
     };
-    let commas = sent
-        .tokens
-        .clone()
-        .filter(|&i| prose.token_text(draft, i) == ",")
-        .count();
     let before = ts.checked_sub(1).map_or(".", punct);
     let after = punct(te);
-    commas >= 3
-        && matches!(before, "," | "." | ":" | ";")
+    // The neighbours first: counting the sentence's commas reads every token.
+    matches!(before, "," | "." | ":" | ";")
         && matches!(after, "," | "." | ";")
         && (before == "," || after == ",")
+        && sent
+            .tokens
+            .clone()
+            .filter(|&i| prose.token_text(draft, i) == ",")
+            .nth(2)
+            .is_some()
 }
 
 /// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words.
@@ -510,8 +527,9 @@ fn add_split_hyphenated(names: &mut Names) {
         .occurrences
         .iter()
         .filter(|o| {
-            let parts: Vec<&str> = o.form.split('-').collect();
-            parts.len() == 2 && parts.iter().all(|p| is_capitalised(p) && p.len() >= 2)
+            o.form.split_once('-').is_some_and(|(a, b)| {
+                !b.contains('-') && [a, b].iter().all(|p| is_capitalised(p) && p.len() >= 2)
+            })
         })
         .map(|o| o.form.replace('-', " "))
         .collect();
@@ -801,16 +819,22 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
 
 fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
     let mut stats: HashMap<&str, FormStats> = HashMap::default();
+    // Whether each distinct spelling is a candidate, decided once per spelling.
+    let mut candidates: HashMap<&str, bool> = HashMap::default();
     for (i, o) in names.occurrences.iter().enumerate() {
-        if !candidate(&o.form) {
+        if !*candidates
+            .entry(o.form.as_str())
+            .or_insert_with(|| candidate(&o.form))
+        {
             continue;
         }
         let s = stats.entry(o.form.as_str()).or_insert_with(|| {
             let lower = o.form.to_lowercase();
+            let plain = plain(&o.form);
             FormStats {
-                plain: plain(&o.form),
+                nchars: plain.chars().count(),
+                plain,
                 keys: keys(&o.form),
-                nchars: plain(&o.form).chars().count(),
                 common: lexicon::is_common(&lower),
                 proper: lexicon::is_known_proper(&o.form),
                 in_lower_text: names.lower_words.contains(&lower),
@@ -835,7 +859,9 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             s.followed += 1;
         }
         if let Some(n) = &o.next {
-            s.next_words.insert(n.clone());
+            if !s.next_words.contains(n) {
+                s.next_words.insert(n.clone());
+            }
         }
         if o.before_particle {
             s.before_particle += 1;
@@ -849,10 +875,11 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         }
         s.mentions.insert(o.mention);
         if let Some(g) = &o.first_name {
-            if is_given_word(g) {
+            let given = is_given_word(g);
+            if given && !s.given_names.contains(g) {
                 s.given_names.insert(g.clone());
             }
-            if is_given_word(g) || !lexicon::is_common(&g.to_lowercase()) {
+            if given || !lexicon::is_common(&g.to_lowercase()) {
                 s.named_first += 1;
             }
         }

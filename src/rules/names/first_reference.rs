@@ -71,28 +71,30 @@ fn single_name_title(title: &str) -> bool {
 
 /// The mentions of each person, keyed by the plain spelling of the surname.
 pub(crate) fn people(names: &Names) -> Vec<(String, Vec<usize>)> {
-    let mut order: Vec<String> = Vec::new();
-    let mut map: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+    // The slot in `out` of each plain spelling, and of each spelling as written (folded once
+    // per distinct spelling; `None` for spellings that name nobody here).
+    let mut by_key: HashMap<String, usize> = HashMap::default();
+    let mut by_form: HashMap<&str, Option<usize>> = HashMap::default();
     for (mi, m) in names.mentions.iter().enumerate() {
         let Some(head) = names.occurrences.get(m.head()) else {
             continue;
         };
-        if head.form.chars().count() < 3 || head.form.contains(' ') {
-            continue;
+        let slot = *by_form.entry(head.form.as_str()).or_insert_with(|| {
+            if head.form.chars().count() < 3 || head.form.contains(' ') {
+                return None;
+            }
+            let key = plain(&head.form);
+            Some(*by_key.entry(key).or_insert_with_key(|key| {
+                out.push((key.clone(), Vec::new()));
+                out.len() - 1
+            }))
+        });
+        if let Some(slot) = slot {
+            out[slot].1.push(mi);
         }
-        let key = plain(&head.form);
-        if !map.contains_key(&key) {
-            order.push(key.clone());
-        }
-        map.entry(key).or_default().push(mi);
     }
-    order
-        .into_iter()
-        .map(|k| {
-            let v = map.remove(&k).unwrap_or_default();
-            (k, v)
-        })
-        .collect()
+    out
 }
 
 /// Whether the mention carries a formal title (not a courtesy one such as Mr or Dr).

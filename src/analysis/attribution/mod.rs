@@ -781,16 +781,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         && ws[p - 1].low.ends_with("ed")
         && let Some(np) = source::np_backward(ws, p - 1)
     {
-        return Some(Attribution {
-            cue: Cue {
-                span: w.span,
-                lemma,
-                kind: CueKind::Verb,
-                token: w.tok,
-            },
-            source: Some(source::make(ws, np)),
-            content: content_after(ws, j + 1),
-        });
+        return Some(verb_attribution(w, lemma, source::make(ws, np), ws, j));
     }
     // "…, saying …" / "…, adding …": inherits the sentence's source.
     if w.low.ends_with("ing") && subject_end == j {
@@ -803,16 +794,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         if !after_comma || belief {
             return None;
         }
-        return Some(Attribution {
-            cue: Cue {
-                span: w.span,
-                lemma,
-                kind: CueKind::Verb,
-                token: w.tok,
-            },
-            source: Some(src),
-            content: content_after(ws, j + 1),
-        });
+        return Some(verb_attribution(w, lemma, src, ws, j));
     }
     let mut np = source::np_backward(ws, subject_end);
     let mut inverted = false;
@@ -1148,6 +1130,27 @@ fn content_span(ws: &[W<'_>]) -> Option<Span> {
     let f = ws.iter().find(|w| keep(w))?;
     let l = ws.iter().rev().find(|w| keep(w))?;
     Some(f.span.cover(l.span))
+}
+
+/// An attribution whose cue is the verb `w` (word `j` of `ws`), with `source` and the content
+/// that follows the verb.
+fn verb_attribution(
+    w: &W<'_>,
+    lemma: &'static str,
+    source: Source,
+    ws: &[W<'_>],
+    j: usize,
+) -> Attribution {
+    Attribution {
+        cue: Cue {
+            span: w.span,
+            lemma,
+            kind: CueKind::Verb,
+            token: w.tok,
+        },
+        source: Some(source),
+        content: content_after(ws, j + 1),
+    }
 }
 
 /// The content from token `start` to the end of the sentence, after "that" or a colon.

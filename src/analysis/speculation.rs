@@ -815,6 +815,13 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     let Some(run) = prose.sentences.get(sentences) else {
         return out;
     };
+    let mut view = View {
+        toks: Vec::new(),
+        reporting: Vec::new(),
+        continues: false,
+        speech: Vec::new(),
+        named_signals: Vec::new(),
+    };
     for (si, s) in run.iter().enumerate().map(|(k, s)| (first + k, s)) {
         let Some(tokens) = prose.tokens.get(s.tokens.clone()) else {
             continue;
@@ -822,37 +829,33 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         let Some(block) = ctx.draft.blocks.get(s.block) else {
             continue;
         };
-        let mut view = View {
-            reporting: Vec::new(),
-            continues: false,
-            speech: Vec::new(),
-            named_signals: Vec::new(),
-            toks: tokens
+        // The view's buffers are reused from sentence to sentence.
+        view.toks.clear();
+        view.toks
+            .extend(tokens.iter().zip(s.tokens.clone()).map(|(t, t_i)| {
+                let text = block.text.get(t.range.clone()).unwrap_or("");
+                Tok {
+                    lower: Cow::Borrowed(prose.token_lower(ctx.draft, t_i)),
+                    text,
+                    kind: t.kind,
+                    quoted: t.quoted,
+                    span: t.span,
+                }
+            }));
+        view.reporting.clear();
+        view.reporting.extend(
+            view.toks
                 .iter()
-                .zip(s.tokens.clone())
-                .map(|(t, t_i)| {
-                    let text = block.text.get(t.range.clone()).unwrap_or("");
-                    Tok {
-                        lower: Cow::Borrowed(prose.token_lower(ctx.draft, t_i)),
-                        text,
-                        kind: t.kind,
-                        quoted: t.quoted,
-                        span: t.span,
-                    }
+                .enumerate()
+                .filter(|(_, t)| {
+                    t.kind == TokenKind::Word
+                        && !t.quoted
+                        && crate::analysis::attribution::is_cue_word(t.lower.as_ref())
                 })
-                .collect(),
-        };
-        view.reporting = view
-            .toks
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| {
-                t.kind == TokenKind::Word
-                    && !t.quoted
-                    && crate::analysis::attribution::is_cue_word(t.lower.as_ref())
-            })
-            .map(|(k, _)| k)
-            .collect();
+                .map(|(k, _)| k),
+        );
+        view.speech.clear();
+        view.named_signals.clear();
         // A sentence that continues the reported speech of the one before it in the same
         // paragraph ("He said the plant was safe. It could reopen in May.").
         view.continues = ctx
@@ -861,58 +864,58 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
         if let Some(a) = ctx.attributions().sentence(si) {
             use crate::analysis::attribution::CueKind as Ak;
-            view.speech = a
-                .attributions
-                .iter()
-                .filter(|at| {
-                    at.cue.kind == Ak::AccordingTo
-                        || at.cue.kind == Ak::Verb && STATEMENT_VERBS.contains(&at.cue.lemma)
-                })
-                .filter(|at| has_named_source(ctx, at))
-                .filter_map(|at| {
-                    // Everything after the reporting verb, or, for an attribution that
-                    // follows its content ("…, she said"), everything before its source
-                    // ("said it was unlikely that …" puts the cue before the "that").
-                    let content = at.content?;
-                    let src = at.source.as_ref()?.span;
-                    if content.start >= at.cue.span.end {
-                        // Up to a clause of the reporter's own: "…; the outlook", ", although
-                        // a cut seems unlikely".
-                        let end = view
-                            .toks
-                            .windows(2)
-                            .find(|p| {
-                                p[0].span.start >= at.cue.span.end
-                                    && (p[0].text == ";"
-                                        || p[0].text == ","
-                                            && matches!(
-                                                p[1].lower.as_ref(),
-                                                "although" | "though" | "whereas" | "while"
-                                            ))
-                            })
-                            .map_or(a.span.end, |p| p[0].span.start);
-                        Some(Span::new(at.cue.span.end, end))
-                    } else {
-                        // A closing attribution ("…, the company said on Monday."), not one
-                        // with a clause of its own after it.
-                        let tail = view
-                            .toks
-                            .iter()
-                            .filter(|t| {
-                                t.kind == TokenKind::Word && t.span.start >= at.cue.span.end
-                            })
-                            .count();
-                        (tail <= 5)
-                            .then(|| Span::new(a.span.start, src.start.min(at.cue.span.start)))
-                    }
-                })
-                .collect();
-            view.named_signals = a
-                .attributions
-                .iter()
-                .filter(|at| at.cue.lemma == "indicate" && has_named_source(ctx, at))
-                .map(|at| at.cue.span)
-                .collect();
+            view.speech.extend(
+                a.attributions
+                    .iter()
+                    .filter(|at| {
+                        at.cue.kind == Ak::AccordingTo
+                            || at.cue.kind == Ak::Verb && STATEMENT_VERBS.contains(&at.cue.lemma)
+                    })
+                    .filter(|at| has_named_source(ctx, at))
+                    .filter_map(|at| {
+                        // Everything after the reporting verb, or, for an attribution that
+                        // follows its content ("…, she said"), everything before its source
+                        // ("said it was unlikely that …" puts the cue before the "that").
+                        let content = at.content?;
+                        let src = at.source.as_ref()?.span;
+                        if content.start >= at.cue.span.end {
+                            // Up to a clause of the reporter's own: "…; the outlook", ", although
+                            // a cut seems unlikely".
+                            let end = view
+                                .toks
+                                .windows(2)
+                                .find(|p| {
+                                    p[0].span.start >= at.cue.span.end
+                                        && (p[0].text == ";"
+                                            || p[0].text == ","
+                                                && matches!(
+                                                    p[1].lower.as_ref(),
+                                                    "although" | "though" | "whereas" | "while"
+                                                ))
+                                })
+                                .map_or(a.span.end, |p| p[0].span.start);
+                            Some(Span::new(at.cue.span.end, end))
+                        } else {
+                            // A closing attribution ("…, the company said on Monday."), not one
+                            // with a clause of its own after it.
+                            let tail = view
+                                .toks
+                                .iter()
+                                .filter(|t| {
+                                    t.kind == TokenKind::Word && t.span.start >= at.cue.span.end
+                                })
+                                .count();
+                            (tail <= 5)
+                                .then(|| Span::new(a.span.start, src.start.min(at.cue.span.start)))
+                        }
+                    }),
+            );
+            view.named_signals.extend(
+                a.attributions
+                    .iter()
+                    .filter(|at| at.cue.lemma == "indicate" && has_named_source(ctx, at))
+                    .map(|at| at.cue.span),
+            );
         }
         let legal = match legal_block {
             Some((b, l)) if b == s.block => l,

@@ -99,8 +99,8 @@ impl Rule for UnnamedSource {
                 };
                 let key: String = ws[start..end]
                     .iter()
-                    .map(|w| w.low.trim_start_matches("an").to_string())
-                    .filter(|w| !w.is_empty() && w != "a")
+                    .filter(|w| !matches!(&*w.low, "a" | "an"))
+                    .map(|w| w.low.to_string())
                     .collect::<Vec<_>>()
                     .join(" ");
                 if seen.contains(&key) {

@@ -858,11 +858,10 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         view.named_signals.clear();
         // A sentence that continues the reported speech of the one before it in the same
         // paragraph ("He said the plant was safe. It could reopen in May.").
-        view.continues = ctx
-            .attributions()
-            .sentence(si)
+        let attributed = ctx.attributions().sentence(si);
+        view.continues = attributed
             .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
-        if let Some(a) = ctx.attributions().sentence(si) {
+        if let Some(a) = attributed {
             use crate::analysis::attribution::CueKind as Ak;
             view.speech.extend(
                 a.attributions

@@ -23,8 +23,10 @@
 
 mod fold;
 pub mod lexicon;
+mod words;
 
 pub use fold::{distance, keys, morphological, plain};
+pub use words::WordSet;
 
 use crate::markdown::Draft;
 use crate::prose::{Prose, TokenKind};
@@ -132,14 +134,29 @@ pub struct Names {
     /// Spellings of one name written more than one way.
     pub variants: Vec<VariantGroup>,
     /// Lower-case words that occur in lower case somewhere in the draft.
-    pub lower_words: HashSet<String>,
+    pub lower_words: WordSet,
 }
 
 impl Names {
     /// Whether `form` (a capitalised word) occurs in the draft's lower-case text, i.e. is an
     /// ordinary word here.
     pub fn used_in_lower_case(&self, form: &str) -> bool {
-        self.lower_words.contains(&form.to_lowercase())
+        with_lower(form, |l| self.lower_words.contains(l))
+    }
+}
+
+/// Calls `f` with `w` in lower case (as `str::to_lowercase` spells it), without allocating
+/// for a short ASCII word.
+pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    const MAX: usize = 48;
+    if w.len() <= MAX && w.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).expect("ASCII stays ASCII"))
+    } else {
+        f(&w.to_lowercase())
     }
 }
 
@@ -189,8 +206,8 @@ fn ukrainian_place(form: &str) -> Option<&'static str> {
                     || w.ends_with("ev")
                     || w.ends_with("in")
                     || lexicon::is_known_proper(w)
-                    || lexicon::is_common(&w.to_lowercase())
-                    || lexicon::is_given(&w.to_lowercase())
+                    || with_lower(w, lexicon::is_common)
+                    || with_lower(w, lexicon::is_given)
                 {
                     continue;
                 }
@@ -218,7 +235,10 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -252,12 +272,22 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
 
 /// Records the words the draft writes in lower case.
 fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
-    for (i, t) in prose.tokens.iter().enumerate() {
-        if t.kind == TokenKind::Word {
-            let text = prose.token_text(draft, i);
-            if !is_capitalised(text) && !names.lower_words.contains(text) {
-                names.lower_words.insert(text.to_lowercase());
-            }
+    let words = &mut names.lower_words;
+    *words = WordSet::with_capacity(prose.tokens.len() / 4);
+    for t in &prose.tokens {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        // As `Prose::token_text`.
+        let text = &draft.blocks[t.block].text[t.range.clone()];
+        if is_capitalised(text) {
+            continue;
+        }
+        if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            // Its own lower-case form.
+            words.insert(text);
+        } else if !words.contains(text) {
+            words.insert(&text.to_lowercase());
         }
     }
 }
@@ -369,7 +399,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                 && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(n.2));
             if (lexicon::is_stop(form) && !initial_letter)
                 || (initial
-                    && lexicon::is_common(&form.to_lowercase())
+                    && with_lower(form, lexicon::is_common)
                     && !lexicon::is_known_proper(form)
                     && !lexicon::is_title_word(form))
             {
@@ -387,7 +417,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
             // A demonym belongs to the title only right before a title word
             // ("Ukrainian President"), never a given name ("Stefan Johannesson").
             let demonym = is_demonym_like(f)
-                && !lexicon::is_given(&f.to_lowercase())
+                && !with_lower(f, lexicon::is_given)
                 && run
                     .get(title_end + 1)
                     .is_some_and(|n| lexicon::is_title_word(n.2));
@@ -480,7 +510,7 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
             return false;
         }
         capital += 1;
-        if lexicon::is_common(&w.to_lowercase()) && !lexicon::is_known_proper(w) {
+        if with_lower(w, lexicon::is_common) && !lexicon::is_known_proper(w) {
             ordinary += 1;
         }
     }
@@ -560,21 +590,23 @@ fn add_split_hyphenated(names: &mut Names) {
 }
 
 #[derive(Default)]
-struct FormStats {
+struct FormStats<'a> {
     plain: String,
     keys: [String; 2],
     lower: String,
     nchars: usize,
-    /// The given names (lexicon given names or initials) seen before it.
-    given_names: HashSet<String>,
+    /// The given names (lexicon given names or initials) seen before it, each once.
+    given_names: Vec<&'a str>,
     listed: usize,
     count: usize,
     mid_sentence: usize,
     followed: usize,
     first_pos: usize,
     occurrences: Vec<usize>,
-    next_words: HashSet<String>,
-    mentions: HashSet<usize>,
+    /// The name words seen after it, each once.
+    next_words: Vec<&'a str>,
+    /// Its mentions, in increasing order, each once.
+    mentions: Vec<usize>,
     before_particle: usize,
     /// Occurrences in a mention with a title before the name (Mr, President).
     titled: usize,
@@ -590,7 +622,25 @@ struct FormStats {
     in_lower_text: bool,
 }
 
-impl FormStats {
+/// Whether two lists of distinct words have none in common.
+fn disjoint(a: &[&str], b: &[&str]) -> bool {
+    !a.iter().any(|w| b.contains(w))
+}
+
+/// Whether two increasing lists have no element in common.
+fn disjoint_sorted(a: &[usize], b: &[usize]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return false,
+        }
+    }
+    true
+}
+
+impl FormStats<'_> {
     /// Whether the draft marks the name as a person's: a given name or a title before it.
     fn person(&self) -> bool {
         self.titled > 0 || !self.given_names.is_empty() || self.named_first > 0
@@ -639,11 +689,11 @@ fn joined_words(form: &str) -> bool {
     form.contains(['-', ' '])
         && form
             .split(['-', ' '])
-            .all(|p| lexicon::is_common(&p.to_lowercase()))
+            .all(|p| with_lower(p, lexicon::is_common))
 }
 
 fn is_given_word(w: &str) -> bool {
-    w.chars().count() == 1 || lexicon::is_given(&w.to_lowercase())
+    w.chars().count() == 1 || with_lower(w, lexicon::is_given)
 }
 
 /// Whether `x` (the minority) and `y` are spellings of one name here.
@@ -660,7 +710,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         ]
         .iter()
         .any(|p| lx.starts_with(p));
-        return prefixed && sx.mentions.is_disjoint(&sy.mentions);
+        return prefixed && disjoint_sorted(&sx.mentions, &sy.mentions);
     }
     // Ordinary words joined, unless a given name shows a person (Janet Street-Porter).
     if (joined_words(x) || joined_words(y))
@@ -675,7 +725,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         return false;
     }
     // Two words of one name (Humpty Dumpty) are not two spellings of it.
-    if !sx.mentions.is_disjoint(&sy.mentions) {
+    if !disjoint_sorted(&sx.mentions, &sy.mentions) {
         return false;
     }
     let known = match (
@@ -698,7 +748,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         return false;
     }
     let (nx, ny) = (sx.nchars, sy.nchars);
-    let same_given = !sx.given_names.is_disjoint(&sy.given_names);
+    let same_given = !disjoint(&sx.given_names, &sy.given_names);
     if !strong {
         if nx.min(ny) < 4 || nx.abs_diff(ny) > 2 {
             return false;
@@ -717,7 +767,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         }
     }
     // Given names of one person: the same surname follows both (Sergey / Sergei Lavrov).
-    if strong && !sx.next_words.is_disjoint(&sy.next_words) {
+    if strong && !disjoint(&sx.next_words, &sy.next_words) {
         return true;
     }
     // Given names are compared only through the surname that follows them: a word used only
@@ -733,7 +783,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         // Before different surnames, only a spelling rule can still join a place (Sheffield
         // Hallam / Sheffeild Central); a one-letter difference is two people's given names
         // (Lorena Ruiz / Lorenza Cole).
-        if !keyed && sx.next_words.is_disjoint(&sy.next_words) {
+        if !keyed && disjoint(&sx.next_words, &sy.next_words) {
             return false;
         }
     }
@@ -746,7 +796,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         s.followed * 2 > s.count
             && s.next_words
                 .iter()
-                .any(|w| !lexicon::is_common(&w.to_lowercase()))
+                .any(|w| !with_lower(w, lexicon::is_common))
     };
     if !known && ((in_longer_name(sx) && never(sy)) || (never(sx) && in_longer_name(sy))) {
         return false;
@@ -818,32 +868,40 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
 }
 
 fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
-    let mut stats: HashMap<&str, FormStats> = HashMap::default();
-    // Whether each distinct spelling is a candidate, decided once per spelling.
-    let mut candidates: HashMap<&str, bool> = HashMap::default();
+    // The statistics of each candidate spelling, in order of first occurrence; `index` maps a
+    // spelling to its slot there, or to `NONE` when it is no candidate (decided once).
+    const NONE: usize = usize::MAX;
+    let mut index: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(names.occurrences.len(), Default::default());
+    let mut all: Vec<(&str, FormStats)> = Vec::new();
     for (i, o) in names.occurrences.iter().enumerate() {
-        if !*candidates
-            .entry(o.form.as_str())
-            .or_insert_with(|| candidate(&o.form))
-        {
-            continue;
-        }
-        let s = stats.entry(o.form.as_str()).or_insert_with(|| {
+        let slot = *index.entry(o.form.as_str()).or_insert_with(|| {
+            if !candidate(&o.form) {
+                return NONE;
+            }
             let lower = o.form.to_lowercase();
             let plain = plain(&o.form);
-            FormStats {
-                nchars: plain.chars().count(),
-                plain,
-                keys: keys(&o.form),
-                common: lexicon::is_common(&lower),
-                proper: lexicon::is_known_proper(&o.form),
-                in_lower_text: names.lower_words.contains(&lower),
-                lower,
-                first_pos: o.span.start,
-                first_sentence: o.sentence,
-                ..FormStats::default()
-            }
+            all.push((
+                o.form.as_str(),
+                FormStats {
+                    nchars: plain.chars().count(),
+                    keys: fold::keys_with_plain(&o.form, &plain),
+                    plain,
+                    common: lexicon::is_common(&lower),
+                    proper: lexicon::is_known_proper(&o.form),
+                    in_lower_text: names.lower_words.contains(&lower),
+                    lower,
+                    first_pos: o.span.start,
+                    first_sentence: o.sentence,
+                    ..FormStats::default()
+                },
+            ));
+            all.len() - 1
         });
+        if slot == NONE {
+            continue;
+        }
+        let s = &mut all[slot].1;
         if o.listed {
             s.listed += 1;
         }
@@ -859,8 +917,8 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             s.followed += 1;
         }
         if let Some(n) = &o.next {
-            if !s.next_words.contains(n) {
-                s.next_words.insert(n.clone());
+            if !s.next_words.contains(&n.as_str()) {
+                s.next_words.push(n);
             }
         }
         if o.before_particle {
@@ -873,20 +931,42 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         {
             s.titled += 1;
         }
-        s.mentions.insert(o.mention);
+        if s.mentions.last().is_none_or(|&m| m < o.mention) {
+            s.mentions.push(o.mention);
+        } else if let Err(at) = s.mentions.binary_search(&o.mention) {
+            s.mentions.insert(at, o.mention);
+        }
         if let Some(g) = &o.first_name {
             let given = is_given_word(g);
-            if given && !s.given_names.contains(g) {
-                s.given_names.insert(g.clone());
+            if given && !s.given_names.contains(&g.as_str()) {
+                s.given_names.push(g);
             }
-            if given || !lexicon::is_common(&g.to_lowercase()) {
+            if given || !with_lower(g, lexicon::is_common) {
                 s.named_first += 1;
             }
         }
     }
-    let mut forms: Vec<&str> = stats.keys().copied().collect();
-    forms.sort_by_key(|f| stats[f].first_pos);
-    let plen: Vec<usize> = forms.iter().map(|f| stats[f].nchars).collect();
+    // The spellings in order of first occurrence. Spellings first seen at one place (a
+    // hyphenated name and its first word) keep the order a hash map of the spellings gives
+    // them, as they always have.
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| all[i].1.first_pos);
+    if order
+        .windows(2)
+        .any(|w| all[w[0]].1.first_pos == all[w[1]].1.first_pos)
+    {
+        let mut map: HashMap<&str, usize> = HashMap::default();
+        for (i, (f, _)) in all.iter().enumerate() {
+            map.entry(*f).or_insert(i);
+        }
+        order = map.values().copied().collect();
+        order.sort_by_key(|&i| all[i].1.first_pos);
+    }
+    let mut slots: Vec<Option<(&str, FormStats)>> = all.into_iter().map(Some).collect();
+    let (forms, st): (Vec<&str>, Vec<FormStats>) = order
+        .iter()
+        .filter_map(|&i| slots[i].take())
+        .unzip();
     // Union-find over forms.
     let mut parent: Vec<usize> = (0..forms.len()).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -896,39 +976,40 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         }
         i
     }
-    let key_index: HashMap<String, Vec<usize>> = {
-        let mut m: HashMap<String, Vec<usize>> = HashMap::default();
-        for (i, f) in forms.iter().enumerate() {
-            for k in stats[f].keys.iter().cloned() {
-                let v = m.entry(k).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
-            }
-            if let Some(c) = lexicon::KNOWN_VARIANTS.get(f) {
-                m.entry(format!("known:{c}")).or_default().push(i);
-            }
-        }
-        m
-    };
     let try_pair = |a: usize, b: usize, parent: &mut Vec<usize>| {
-        let (fa, fb) = (forms[a], forms[b]);
-        let (sa, sb) = (&stats[fa], &stats[fb]);
+        let (sa, sb) = (&st[a], &st[b]);
         // x: the minority (fewer occurrences; on a tie, the later one).
-        let (x, y, sx, sy) = if (sa.count, std::cmp::Reverse(sa.first_pos))
+        let (x, y) = if (sa.count, std::cmp::Reverse(sa.first_pos))
             < (sb.count, std::cmp::Reverse(sb.first_pos))
         {
-            (fa, fb, sa, sb)
+            (a, b)
         } else {
-            (fb, fa, sb, sa)
+            (b, a)
         };
-        if related(x, y, sx, sy) {
+        if related(forms[x], forms[y], &st[x], &st[y]) {
             let (ra, rb) = (find(parent, a), find(parent, b));
             if ra != rb {
                 parent[ra.max(rb)] = ra.min(rb);
             }
         }
     };
+    // Spellings that share a key, or a known group.
+    let mut key_index: HashMap<std::borrow::Cow<str>, Vec<usize>> =
+        HashMap::with_capacity_and_hasher(forms.len() * 2, Default::default());
+    for (i, f) in forms.iter().enumerate() {
+        for k in &st[i].keys {
+            let v = key_index.entry(k.as_str().into()).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+        if let Some(c) = lexicon::KNOWN_VARIANTS.get(f) {
+            key_index
+                .entry(format!("known:{c}").into())
+                .or_default()
+                .push(i);
+        }
+    }
     for v in key_index.values() {
         for (n, &a) in v.iter().enumerate() {
             for &b in &v[n + 1..] {
@@ -939,45 +1020,31 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
     // One edit: forms that share a spelling with one letter deleted (a deletion index, so a
     // long draft is not compared pair by pair). Two edits: only forms with a given name in
     // common.
-    let st: Vec<&FormStats> = forms.iter().map(|f| &stats[f]).collect();
-    let mut deletions: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut pairs = one_deletion_pairs(&st);
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, s) in st.iter().enumerate() {
-        if plen[i] < 4 {
-            continue;
-        }
-        let chars: Vec<char> = s.plain.chars().collect();
-        let mut variants: Vec<String> = vec![s.plain.clone()];
-        for k in 0..chars.len() {
-            let mut v = String::with_capacity(s.plain.len());
-            v.extend(chars[..k].iter().chain(&chars[k + 1..]));
-            variants.push(v);
-        }
-        variants.sort();
-        variants.dedup();
-        for v in variants {
-            deletions.entry(v).or_default().push(i);
-        }
-        if plen[i] >= 8 {
+        if s.nchars >= 8 {
             for g in &s.given_names {
-                by_given.entry(g.as_str()).or_default().push(i);
+                by_given.entry(g).or_default().push(i);
             }
         }
     }
-    let mut seen: HashSet<(usize, usize)> = HashSet::default();
-    for v in deletions.values().chain(by_given.values()) {
+    for v in by_given.values() {
         for (n, &a) in v.iter().enumerate() {
             for &b in &v[n + 1..] {
-                let pair = (a.min(b), a.max(b));
-                if a == b || !seen.insert(pair) {
-                    continue;
+                if a != b {
+                    pairs.push((a.min(b), a.max(b)));
                 }
-                if st[a].count > 1 && st[b].count > 1 {
-                    continue;
-                }
-                try_pair(pair.0, pair.1, &mut parent);
             }
         }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    for (a, b) in pairs {
+        if st[a].count > 1 && st[b].count > 1 {
+            continue;
+        }
+        try_pair(a, b, &mut parent);
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::default();
     for i in 0..forms.len() {
@@ -992,7 +1059,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
                 .iter()
                 .map(|&i| Spelling {
                     form: forms[i].to_string(),
-                    occurrences: stats[forms[i]].occurrences.clone(),
+                    occurrences: st[i].occurrences.clone(),
                 })
                 .collect();
             let main = choose(&spellings, names, settings);
@@ -1020,6 +1087,58 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             .copied()
     });
     out
+}
+
+/// The pairs of spellings (of four letters or more) that share a spelling with at most one
+/// letter deleted from each: the candidates one edit apart. Each pair is `(lower, higher)`
+/// index, possibly more than once.
+fn one_deletion_pairs(st: &[FormStats]) -> Vec<(usize, usize)> {
+    // Every spelling's letters, one after another.
+    let mut letters: Vec<char> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(st.len());
+    for s in st {
+        let start = letters.len();
+        if s.nchars >= 4 {
+            letters.extend(s.plain.chars());
+        }
+        spans.push((start, letters.len()));
+    }
+    // (hash, spelling, deleted letter or NONE): the spelling and each of its deletions.
+    const NONE: usize = usize::MAX;
+    let variant = |i: usize, skip: usize| {
+        let (s, e) = spans[i];
+        letters[s..e]
+            .iter()
+            .enumerate()
+            .filter(move |&(k, _)| k != skip)
+            .map(|(_, &c)| c)
+    };
+    let mut entries: Vec<(u64, usize, usize)> = Vec::new();
+    for (i, &(s, e)) in spans.iter().enumerate() {
+        if s == e {
+            continue;
+        }
+        for skip in std::iter::once(NONE).chain(0..e - s) {
+            let mut h = rustc_hash::FxHasher::default();
+            for c in variant(i, skip) {
+                std::hash::Hasher::write_u32(&mut h, u32::from(c));
+            }
+            entries.push((std::hash::Hasher::finish(&h), i, skip));
+        }
+    }
+    entries.sort_unstable();
+    let mut pairs = Vec::new();
+    for run in entries.chunk_by(|a, b| a.0 == b.0) {
+        for (n, &(_, a, ka)) in run.iter().enumerate() {
+            for &(_, b, kb) in &run[n + 1..] {
+                // Equal hashes: compare the spellings themselves.
+                if a != b && variant(a, ka).eq(variant(b, kb)) {
+                    pairs.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs
 }
 
 /// The spelling a group should use.

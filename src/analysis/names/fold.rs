@@ -249,11 +249,21 @@ pub fn keys(s: &str) -> [String; 2] {
 
 /// [`keys`] of `s`, given its [`plain`] spelling.
 pub fn keys_with_plain(s: &str, plain: &str) -> [String; 2] {
+    let (key, umlaut) = distinct_keys(s, plain);
+    let other = umlaut.unwrap_or_else(|| key.clone());
+    [key, other]
+}
+
+/// The distinct [`keys`] of `s`, given its [`plain`] spelling: the key, and the key with
+/// umlauts expanded when that differs.
+pub fn distinct_keys(s: &str, plain: &str) -> (String, Option<String>) {
     let key = fold(plain);
     if has_umlaut(s) {
-        [key, fold(&plain_with(s, true))]
+        let umlaut = fold(&plain_with(s, true));
+        let umlaut = (umlaut != key).then_some(umlaut);
+        (key, umlaut)
     } else {
-        [key.clone(), key]
+        (key, None)
     }
 }
 

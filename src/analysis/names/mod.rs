@@ -135,9 +135,45 @@ pub struct Names {
     pub variants: Vec<VariantGroup>,
     /// Lower-case words that occur in lower case somewhere in the draft.
     pub lower_words: WordSet,
+    /// The mentions grouped by person, computed once, when first asked for.
+    people: std::sync::OnceLock<Vec<Vec<usize>>>,
 }
 
 impl Names {
+    /// The mentions of each person (or place) named by a surname: the indices of the
+    /// mentions whose head word has one plain spelling, in order of first mention. Heads of
+    /// fewer than three letters, and joined heads (`Street Porter`), name nobody.
+    pub fn people(&self) -> &[Vec<usize>] {
+        self.people.get_or_init(|| {
+            let mut out: Vec<Vec<usize>> = Vec::new();
+            // The slot in `out` of each plain spelling, and of each spelling as written
+            // (folded once per distinct spelling; `None` for spellings that name nobody).
+            let n = self.mentions.len();
+            let mut by_key: HashMap<String, usize> =
+                HashMap::with_capacity_and_hasher(n, Default::default());
+            let mut by_form: HashMap<&str, Option<usize>> =
+                HashMap::with_capacity_and_hasher(n, Default::default());
+            for (mi, m) in self.mentions.iter().enumerate() {
+                let Some(head) = self.occurrences.get(m.head()) else {
+                    continue;
+                };
+                let slot = *by_form.entry(head.form.as_str()).or_insert_with(|| {
+                    if head.form.chars().count() < 3 || head.form.contains(' ') {
+                        return None;
+                    }
+                    Some(*by_key.entry(plain(&head.form)).or_insert_with(|| {
+                        out.push(Vec::new());
+                        out.len() - 1
+                    }))
+                });
+                if let Some(slot) = slot {
+                    out[slot].push(mi);
+                }
+            }
+            out
+        })
+    }
+
     /// Whether `form` (a capitalised word) occurs in the draft's lower-case text, i.e. is an
     /// ordinary word here.
     pub fn used_in_lower_case(&self, form: &str) -> bool {
@@ -262,8 +298,9 @@ fn is_demonym_like(w: &str) -> bool {
 pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings) -> Names {
     let mut names = Names::default();
     lower_pass(draft, prose, &mut names);
+    let mut run = Vec::new();
     for si in 0..prose.sentences.len() {
-        collect_sentence(draft, prose, si, &mut names);
+        collect_sentence(draft, prose, si, &mut names, &mut run);
     }
     add_split_hyphenated(&mut names);
     names.variants = find_variants(&names, settings);
@@ -293,7 +330,23 @@ fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
 }
 
 /// Builds the occurrences and mentions of one sentence.
-fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) {
+/// The text of token `i` (as [`Prose::token_text`], inlined: the analysis reads every token).
+#[inline]
+fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
+    let t = &prose.tokens[i];
+    &draft.blocks[t.block].text[t.range.clone()]
+}
+
+/// A run of name words: (first token, end token, form, possessive) for each word.
+type Run<'d> = Vec<(usize, usize, &'d str, bool)>;
+
+fn collect_sentence<'d>(
+    draft: &'d Draft,
+    prose: &Prose,
+    si: usize,
+    names: &mut Names,
+    run: &mut Run<'d>,
+) {
     let sent = &prose.sentences[si];
     // Whether the sentence is a heading or set like one: read once, and only for a sentence
     // that names someone.
@@ -315,22 +368,22 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
         prose.tokens.get(k).is_some_and(|n| {
             n.sentence == si
                 && n.kind == TokenKind::Word
-                && is_capitalised(prose.token_text(draft, k))
+                && is_capitalised(text_of(draft, prose, k))
         })
     };
     while i < toks.end {
         let t = &prose.tokens[i];
-        let text = prose.token_text(draft, i);
+        let text = text_of(draft, prose, i);
         if t.kind != TokenKind::Word || !is_capitalised(text) {
             i += 1;
             continue;
         }
         // A run of name words starting at i.
-        let mut run: Vec<(usize, usize, &str, bool)> = Vec::new(); // (tok start, tok end, form, possessive)
+        run.clear();
         let mut j = i;
         while j < toks.end {
             let tj = &prose.tokens[j];
-            let tx = prose.token_text(draft, j);
+            let tx = text_of(draft, prose, j);
             // The full stop of an abbreviated title (Mr. Smith, Gov. Ray) stays in the name.
             if tx == "."
                 && run
@@ -367,7 +420,7 @@ fn collect_sentence(draft: &Draft, prose: &Prose, si: usize, names: &mut Names) 
                     && prose
                         .tokens
                         .get(j + 1)
-                        .is_some_and(|n| n.sentence == si && prose.token_text(draft, j + 1) == ".")
+                        .is_some_and(|n| n.sentence == si && text_of(draft, prose, j + 1) == ".")
                 {
                     end = j + 2;
                 }
@@ -500,7 +553,7 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
         if prose.tokens[k].kind != TokenKind::Word {
             continue;
         }
-        let w = prose.token_text(draft, k);
+        let w = text_of(draft, prose, k);
         if w.chars().count() < 4 {
             continue;
         }
@@ -521,7 +574,7 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
 /// possessive it dropped (the source may spell the word with character references).
 fn form_end(draft: &Draft, prose: &Prose, t: usize, form: &str) -> usize {
     let tok = &prose.tokens[t];
-    let cut = prose.token_text(draft, t).len().saturating_sub(form.len());
+    let cut = text_of(draft, prose, t).len().saturating_sub(form.len());
     tok.span.end.saturating_sub(cut).max(tok.span.start)
 }
 
@@ -532,7 +585,7 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
     };
     let punct = |i: usize| -> &str {
         if sent.tokens.contains(&i) {
-            prose.token_text(draft, i)
+            text_of(draft, prose, i)
         } else {
             "."
         }
@@ -546,7 +599,7 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
         && sent
             .tokens
             .clone()
-            .filter(|&i| prose.token_text(draft, i) == ",")
+            .filter(|&i| text_of(draft, prose, i) == ",")
             .nth(2)
             .is_some()
 }
@@ -592,7 +645,9 @@ fn add_split_hyphenated(names: &mut Names) {
 #[derive(Default)]
 struct FormStats<'a> {
     plain: String,
-    keys: [String; 2],
+    /// Its spelling key, and its key with umlauts expanded when that differs ([`keys`]).
+    key: String,
+    umlaut_key: Option<String>,
     lower: String,
     nchars: usize,
     /// The given names (lexicon given names or initials) seen before it, each once.
@@ -641,6 +696,11 @@ fn disjoint_sorted(a: &[usize], b: &[usize]) -> bool {
 }
 
 impl FormStats<'_> {
+    /// Its distinct spelling keys.
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.key.as_str()).chain(self.umlaut_key.as_deref())
+    }
+
     /// Whether the draft marks the name as a person's: a given name or a title before it.
     fn person(&self) -> bool {
         self.titled > 0 || !self.given_names.is_empty() || self.named_first > 0
@@ -735,7 +795,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         (Some(a), Some(b)) => a == b,
         _ => false,
     };
-    let keyed = sx.keys.iter().any(|k| sy.keys.contains(k));
+    let keyed = sx.keys().any(|k| sy.keys().any(|j| j == k));
     let strong = known || keyed;
     // Two spellings introduced in one sentence, and the rarer one used again: the writer
     // glosses a name ("Tervola to the Finns, Tarvola to the Swedes"), not a slip.
@@ -881,11 +941,13 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             }
             let lower = o.form.to_lowercase();
             let plain = plain(&o.form);
+            let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
             all.push((
                 o.form.as_str(),
                 FormStats {
                     nchars: plain.chars().count(),
-                    keys: fold::keys_with_plain(&o.form, &plain),
+                    key,
+                    umlaut_key,
                     plain,
                     common: lexicon::is_common(&lower),
                     proper: lexicon::is_known_proper(&o.form),
@@ -993,27 +1055,32 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             }
         }
     };
-    // Spellings that share a key, or a known group.
-    let mut key_index: HashMap<std::borrow::Cow<str>, Vec<usize>> =
-        HashMap::with_capacity_and_hasher(forms.len() * 2, Default::default());
-    for (i, f) in forms.iter().enumerate() {
-        for k in &st[i].keys {
-            let v = key_index.entry(k.as_str().into()).or_default();
-            if !v.contains(&i) {
-                v.push(i);
-            }
-        }
-        if let Some(c) = lexicon::KNOWN_VARIANTS.get(f) {
-            key_index
-                .entry(format!("known:{c}").into())
-                .or_default()
-                .push(i);
+    // Spellings that share a key, or a known group (grouped by hash, then compared).
+    let known: Vec<(usize, String)> = forms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            lexicon::KNOWN_VARIANTS
+                .get(f)
+                .map(|c| (i, format!("known:{c}")))
+        })
+        .collect();
+    let mut keyed: Vec<(u64, usize, &str)> = Vec::with_capacity(forms.len() + known.len());
+    for (i, s) in st.iter().enumerate() {
+        for k in s.keys() {
+            keyed.push((hash_str(k), i, k));
         }
     }
-    for v in key_index.values() {
-        for (n, &a) in v.iter().enumerate() {
-            for &b in &v[n + 1..] {
-                try_pair(a, b, &mut parent);
+    for (i, k) in &known {
+        keyed.push((hash_str(k), *i, k));
+    }
+    keyed.sort_unstable_by_key(|e| e.0);
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        for (n, &(_, a, ka)) in run.iter().enumerate() {
+            for &(_, b, kb) in &run[n + 1..] {
+                if a != b && ka == kb {
+                    try_pair(a.min(b), a.max(b), &mut parent);
+                }
             }
         }
     }
@@ -1089,6 +1156,11 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
     out
 }
 
+fn hash_str(s: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(s)
+}
+
 /// The pairs of spellings (of four letters or more) that share a spelling with at most one
 /// letter deleted from each: the candidates one edit apart. Each pair is `(lower, higher)`
 /// index, possibly more than once.
@@ -1126,7 +1198,7 @@ fn one_deletion_pairs(st: &[FormStats]) -> Vec<(usize, usize)> {
             entries.push((std::hash::Hasher::finish(&h), i, skip));
         }
     }
-    entries.sort_unstable();
+    entries.sort_unstable_by_key(|e| e.0);
     let mut pairs = Vec::new();
     for run in entries.chunk_by(|a, b| a.0 == b.0) {
         for (n, &(_, a, ka)) in run.iter().enumerate() {

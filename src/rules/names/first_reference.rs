@@ -1,8 +1,7 @@
-use crate::analysis::names::{Mention, Names, lexicon, plain};
+use crate::analysis::names::{Mention, lexicon};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
-use rustc_hash::FxHashMap as HashMap;
 
 crate::declare_rule! {
     /// A person's first mention lacks the full name.
@@ -70,34 +69,6 @@ fn single_name_title(title: &str) -> bool {
 }
 
 /// The mentions of each person, keyed by the plain spelling of the surname.
-pub(crate) fn people(names: &Names) -> Vec<(String, Vec<usize>)> {
-    let mut out: Vec<(String, Vec<usize>)> = Vec::new();
-    // The slot in `out` of each plain spelling, and of each spelling as written (folded once
-    // per distinct spelling; `None` for spellings that name nobody here).
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    let mut by_form: HashMap<&str, Option<usize>> = HashMap::default();
-    for (mi, m) in names.mentions.iter().enumerate() {
-        let Some(head) = names.occurrences.get(m.head()) else {
-            continue;
-        };
-        let slot = *by_form.entry(head.form.as_str()).or_insert_with(|| {
-            if head.form.chars().count() < 3 || head.form.contains(' ') {
-                return None;
-            }
-            let key = plain(&head.form);
-            Some(*by_key.entry(key).or_insert_with_key(|key| {
-                out.push((key.clone(), Vec::new()));
-                out.len() - 1
-            }))
-        });
-        if let Some(slot) = slot {
-            out[slot].1.push(mi);
-        }
-    }
-    out
-}
-
-/// Whether the mention carries a formal title (not a courtesy one such as Mr or Dr).
 fn is_person_title(m: &Mention) -> bool {
     m.title.as_deref().is_some_and(|t| {
         t.split(' ')
@@ -116,7 +87,7 @@ impl Rule for FirstReference {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let names = ctx.names();
-        for (_, ms) in people(names) {
+        for ms in names.people() {
             let body: Vec<&Mention> = ms
                 .iter()
                 .filter_map(|&i| names.mentions.get(i))

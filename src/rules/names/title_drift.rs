@@ -140,16 +140,20 @@ impl Rule for TitleDrift {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let names = ctx.names();
-        for (_, ms) in super::first_reference::people(names) {
+        for ms in names.people() {
             let titled: Vec<(&Mention, &str)> = ms
                 .iter()
                 .filter_map(|&i| names.mentions.get(i))
                 .filter(|m| !m.heading)
                 .filter_map(|m| role(m, ctx.source).map(|r| (m, r)))
                 .collect();
-            let Some(&(first, first_role)) = titled.first() else {
+            // Drift needs two titled mentions.
+            let [(first, first_role), ..] = titled[..] else {
                 continue;
             };
+            if titled.len() < 2 {
+                continue;
+            }
             // The words before the surname (`Ott R` in Ott R. Saar).
             let given = |m: &Mention| -> Option<String> {
                 m.is_full().then(|| {

@@ -657,11 +657,13 @@ struct FormStats<'a> {
     mid_sentence: usize,
     followed: usize,
     first_pos: usize,
-    occurrences: Vec<usize>,
+    /// Its slot in order of first occurrence (see `find_variants`).
+    slot: usize,
     /// The name words seen after it, each once.
     next_words: Vec<&'a str>,
-    /// Its mentions, in increasing order, each once.
-    mentions: Vec<usize>,
+    /// Its first mention, and its later mentions in increasing order, each once.
+    first_mention: usize,
+    more_mentions: Vec<usize>,
     before_particle: usize,
     /// Occurrences in a mention with a title before the name (Mr, President).
     titled: usize,
@@ -682,20 +684,26 @@ fn disjoint(a: &[&str], b: &[&str]) -> bool {
     !a.iter().any(|w| b.contains(w))
 }
 
-/// Whether two increasing lists have no element in common.
-fn disjoint_sorted(a: &[usize], b: &[usize]) -> bool {
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => return false,
-        }
-    }
-    true
-}
-
 impl FormStats<'_> {
+    /// Its mentions, in increasing order.
+    fn mentions(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first_mention).chain(self.more_mentions.iter().copied())
+    }
+
+    /// Whether it shares no mention with `other`.
+    fn mentions_disjoint(&self, other: &FormStats) -> bool {
+        let (mut a, mut b) = (self.mentions(), other.mentions());
+        let (mut x, mut y) = (a.next(), b.next());
+        while let (Some(i), Some(j)) = (x, y) {
+            match i.cmp(&j) {
+                std::cmp::Ordering::Less => x = a.next(),
+                std::cmp::Ordering::Greater => y = b.next(),
+                std::cmp::Ordering::Equal => return false,
+            }
+        }
+        true
+    }
+
     /// Its distinct spelling keys.
     fn keys(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.key.as_str()).chain(self.umlaut_key.as_deref())
@@ -770,7 +778,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         ]
         .iter()
         .any(|p| lx.starts_with(p));
-        return prefixed && disjoint_sorted(&sx.mentions, &sy.mentions);
+        return prefixed && sx.mentions_disjoint(sy);
     }
     // Ordinary words joined, unless a given name shows a person (Janet Street-Porter).
     if (joined_words(x) || joined_words(y))
@@ -785,7 +793,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         return false;
     }
     // Two words of one name (Humpty Dumpty) are not two spellings of it.
-    if !disjoint_sorted(&sx.mentions, &sy.mentions) {
+    if !sx.mentions_disjoint(sy) {
         return false;
     }
     let known = match (
@@ -934,6 +942,8 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
     let mut index: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(names.occurrences.len(), Default::default());
     let mut all: Vec<(&str, FormStats)> = Vec::new();
+    // The slot of each occurrence's spelling (`NONE` for no candidate).
+    let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
     for (i, o) in names.occurrences.iter().enumerate() {
         let slot = *index.entry(o.form.as_str()).or_insert_with(|| {
             if !candidate(&o.form) {
@@ -954,7 +964,9 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
                     in_lower_text: names.lower_words.contains(&lower),
                     lower,
                     first_pos: o.span.start,
+                    slot: all.len(),
                     first_sentence: o.sentence,
+                    first_mention: o.mention,
                     ..FormStats::default()
                 },
             ));
@@ -968,7 +980,7 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
             s.listed += 1;
         }
         s.count += 1;
-        s.occurrences.push(i);
+        occ_slot[i] = slot;
         if !o.sentence_initial && !o.heading {
             s.mid_sentence += 1;
         }
@@ -993,10 +1005,18 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         {
             s.titled += 1;
         }
-        if s.mentions.last().is_none_or(|&m| m < o.mention) {
-            s.mentions.push(o.mention);
-        } else if let Err(at) = s.mentions.binary_search(&o.mention) {
-            s.mentions.insert(at, o.mention);
+        if o.mention != s.first_mention {
+            if o.mention < s.first_mention {
+                // (Occurrences come in document order, so this does not happen; kept exact.)
+                let first = std::mem::replace(&mut s.first_mention, o.mention);
+                if let Err(at) = s.more_mentions.binary_search(&first) {
+                    s.more_mentions.insert(at, first);
+                }
+            } else if s.more_mentions.last().is_none_or(|&m| m < o.mention) {
+                s.more_mentions.push(o.mention);
+            } else if let Err(at) = s.more_mentions.binary_search(&o.mention) {
+                s.more_mentions.insert(at, o.mention);
+            }
         }
         if let Some(g) = &o.first_name {
             let given = is_given_word(g);
@@ -1126,7 +1146,12 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
                 .iter()
                 .map(|&i| Spelling {
                     form: forms[i].to_string(),
-                    occurrences: st[i].occurrences.clone(),
+                    occurrences: occ_slot
+                        .iter()
+                        .enumerate()
+                        .filter(|&(_, &sl)| sl == st[i].slot)
+                        .map(|(o, _)| o)
+                        .collect(),
                 })
                 .collect();
             let main = choose(&spellings, names, settings);
@@ -1185,7 +1210,8 @@ fn one_deletion_pairs(st: &[FormStats]) -> Vec<(usize, usize)> {
             .filter(move |&(k, _)| k != skip)
             .map(|(_, &c)| c)
     };
-    let mut entries: Vec<(u64, usize, usize)> = Vec::new();
+    let mut entries: Vec<(u64, usize, usize)> =
+        Vec::with_capacity(letters.len() + spans.len());
     for (i, &(s, e)) in spans.iter().enumerate() {
         if s == e {
             continue;

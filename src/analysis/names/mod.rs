@@ -1045,10 +1045,8 @@ fn find_variants(names: &Names, settings: &Settings) -> Vec<VariantGroup> {
         order.sort_by_key(|&i| all[i].1.first_pos);
     }
     let mut slots: Vec<Option<(&str, FormStats)>> = all.into_iter().map(Some).collect();
-    let (forms, st): (Vec<&str>, Vec<FormStats>) = order
-        .iter()
-        .filter_map(|&i| slots[i].take())
-        .unzip();
+    let (forms, st): (Vec<&str>, Vec<FormStats>) =
+        order.iter().filter_map(|&i| slots[i].take()).unzip();
     // Union-find over forms.
     let mut parent: Vec<usize> = (0..forms.len()).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -1210,8 +1208,7 @@ fn one_deletion_pairs(st: &[FormStats]) -> Vec<(usize, usize)> {
             .filter(move |&(k, _)| k != skip)
             .map(|(_, &c)| c)
     };
-    let mut entries: Vec<(u64, usize, usize)> =
-        Vec::with_capacity(letters.len() + spans.len());
+    let mut entries: Vec<(u64, usize, usize)> = Vec::with_capacity(letters.len() + spans.len());
     for (i, &(s, e)) in spans.iter().enumerate() {
         if s == e {
             continue;

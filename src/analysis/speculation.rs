@@ -36,6 +36,7 @@ use crate::prose::TokenKind;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 /// What kind of speculative wording a cue is.
@@ -353,6 +354,36 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     t
 });
 
+/// A first sieve for [`TRIGGERS`]: for each (first byte, last byte) of a trigger, modulo 32,
+/// the lengths of the triggers with those bytes, as bits (lengths over 31 share bit 31).
+/// A word whose bit is clear is no trigger, and is passed over without being hashed.
+static TRIGGER_SIEVE: LazyLock<Box<[u32; 1024]>> = LazyLock::new(|| {
+    let mut t = Box::new([0u32; 1024]);
+    for w in TRIGGERS.iter() {
+        let (k, bit) = sieve_key(w);
+        t[k] |= bit;
+    }
+    t
+});
+
+fn sieve_key(w: &str) -> (usize, u32) {
+    let b = w.as_bytes();
+    let (f, l) = match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => (f, l),
+        _ => (0, 0),
+    };
+    (
+        usize::from(f & 31) << 5 | usize::from(l & 31),
+        1 << b.len().min(31),
+    )
+}
+
+/// Whether a lower-case word is in [`TRIGGERS`].
+fn is_trigger(w: &str) -> bool {
+    let (k, bit) = sieve_key(w);
+    TRIGGER_SIEVE[k] & bit != 0 && TRIGGERS.contains(w)
+}
+
 const BE: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "remains", "remain",
     "remained", "become", "becomes", "became",
@@ -638,7 +669,7 @@ const WH: &[&str] = &["how", "what", "why", "where", "when", "whatever", "howeve
 
 /// A sentence's tokens as the cue finder reads them.
 struct Tok<'a> {
-    lower: Cow<'a, str>,
+    lower: &'a str,
     text: &'a str,
     kind: TokenKind,
     quoted: bool,
@@ -666,7 +697,7 @@ impl View<'_> {
         if i < 0 {
             return "";
         }
-        self.toks.get(i as usize).map_or("", |t| t.lower.as_ref())
+        self.toks.get(i as usize).map_or("", |t| t.lower)
     }
     fn is_word(&self, i: isize) -> bool {
         i >= 0
@@ -753,7 +784,7 @@ impl View<'_> {
             .get(a..b)
             .map(|ts| {
                 ts.iter()
-                    .map(|t| t.lower.as_ref())
+                    .map(|t| t.lower)
                     .collect::<Vec<_>>()
                     .join(" ")
             })
@@ -810,7 +841,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     let mut out = Vec::new();
     let prose = ctx.prose;
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
-    let mut legal_block: Option<(usize, bool)> = None;
+    let legal_block: Cell<Option<(usize, bool)>> = Cell::new(None);
     let first = sentences.start;
     let Some(run) = prose.sentences.get(sentences) else {
         return out;
@@ -822,6 +853,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         speech: Vec::new(),
         named_signals: Vec::new(),
     };
+    let mut taken = Vec::new();
     for (si, s) in run.iter().enumerate().map(|(k, s)| (first + k, s)) {
         let Some(tokens) = prose.tokens.get(s.tokens.clone()) else {
             continue;
@@ -829,13 +861,25 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         let Some(block) = ctx.draft.blocks.get(s.block) else {
             continue;
         };
+        // A cue starts at a trigger word outside quotation marks: most sentences have none,
+        // and are passed over before their view is built.
+        let lower_of = |t: &crate::prose::Token, t_i: usize| -> (&str, &str) {
+            let text = block.text.get(t.range.clone()).unwrap_or("");
+            (text, prose.token_lower_with(t_i, text))
+        };
+        let any_trigger = tokens.iter().zip(s.tokens.clone()).any(|(t, t_i)| {
+            t.kind == TokenKind::Word && !t.quoted && is_trigger(lower_of(t, t_i).1)
+        });
+        if !any_trigger {
+            continue;
+        }
         // The view's buffers are reused from sentence to sentence.
         view.toks.clear();
         view.toks
             .extend(tokens.iter().zip(s.tokens.clone()).map(|(t, t_i)| {
-                let text = block.text.get(t.range.clone()).unwrap_or("");
+                let (text, lower) = lower_of(t, t_i);
                 Tok {
-                    lower: Cow::Borrowed(prose.token_lower(ctx.draft, t_i)),
+                    lower,
                     text,
                     kind: t.kind,
                     quoted: t.quoted,
@@ -844,13 +888,13 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             }));
         view.reporting.clear();
         view.reporting.extend(
-            view.toks
+            tokens
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| {
                     t.kind == TokenKind::Word
                         && !t.quoted
-                        && crate::analysis::attribution::is_cue_word(t.lower.as_ref())
+                        && t.class & crate::prose::classes::CUE_WORD != 0
                 })
                 .map(|(k, _)| k),
         );
@@ -888,7 +932,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                                         && (p[0].text == ";"
                                             || p[0].text == ","
                                                 && matches!(
-                                                    p[1].lower.as_ref(),
+                                                    p[1].lower,
                                                     "although" | "though" | "whereas" | "while"
                                                 ))
                                 })
@@ -916,27 +960,48 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                     .map(|at| at.cue.span),
             );
         }
-        let legal = match legal_block {
-            Some((b, l)) if b == s.block => l,
-            _ => {
-                let l = block_is_legal(ctx, s.block);
-                legal_block = Some((s.block, l));
-                l
-            }
+        // Whether the paragraph is about crime or courts: read only for the few cues it
+        // turns off, once per paragraph.
+        let legal = Legal {
+            ctx,
+            block: s.block,
+            cache: &legal_block,
         };
         let title_case = block.is_heading() && is_title_case(&view);
         let cond = Conditionals::new(&view);
         sentence_cues(
             &view,
             si,
-            legal,
+            &legal,
             title_case,
             &cond,
             flag_conditionals,
+            &mut taken,
             &mut out,
         );
     }
     out
+}
+
+/// Whether a sentence's paragraph is about crime, police or courts, looked up when a cue
+/// asks: `cache` keeps the answer for the last paragraph looked up.
+struct Legal<'c, 'a> {
+    ctx: &'c LintContext<'a>,
+    block: usize,
+    cache: &'c Cell<Option<(usize, bool)>>,
+}
+
+impl Legal<'_, '_> {
+    fn get(&self) -> bool {
+        match self.cache.get() {
+            Some((b, l)) if b == self.block => l,
+            _ => {
+                let l = block_is_legal(self.ctx, self.block);
+                self.cache.set(Some((self.block, l)));
+                l
+            }
+        }
+    }
 }
 
 fn block_is_legal(ctx: &LintContext<'_>, block: usize) -> bool {
@@ -1030,13 +1095,15 @@ fn push(
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn sentence_cues(
     v: &View<'_>,
     si: usize,
-    legal: bool,
+    legal: &Legal<'_, '_>,
     title_case: bool,
     cond: &Conditionals,
     flag_conditionals: bool,
+    taken: &mut Vec<bool>,
     out: &mut Vec<Cue>,
 ) {
     // A sentence that continues someone's reported speech is theirs, cues and all: "The
@@ -1047,14 +1114,15 @@ fn sentence_cues(
     let n = v.toks.len();
     let mut i = 0;
     // Tokens already part of a cue (so "may possibly" is one cue, not two).
-    let mut taken = vec![false; n];
+    taken.clear();
+    taken.resize(n, false);
     while i < n {
         let ii = i as isize;
         if v.toks[i].kind != TokenKind::Word || v.toks[i].quoted || taken[i] {
             i += 1;
             continue;
         }
-        if !TRIGGERS.contains(v.toks[i].lower.as_ref()) {
+        if !is_trigger(v.toks[i].lower) {
             i += 1;
             continue;
         }
@@ -1209,7 +1277,7 @@ fn m(kind: CueKind, a: isize, b: isize) -> Option<Match> {
 fn match_at(
     v: &View<'_>,
     i: isize,
-    legal: bool,
+    legal: &Legal<'_, '_>,
     title_case: bool,
     cond: &Conditionals,
     flag_conditionals: bool,
@@ -1221,7 +1289,7 @@ fn match_at(
 
     // Hearsay adverbs.
     if HEARSAY.contains(w) {
-        if w == "allegedly" && legal {
+        if w == "allegedly" && legal.get() {
             return None;
         }
         return m(Hearsay, i, i + 1);
@@ -1231,7 +1299,8 @@ fn match_at(
             if w == "supposed" && next == "to" {
                 return None;
             }
-            if w == "alleged" && (legal || v.in_(i - 1, SUBJECT_PRONOUNS) || v.is_be(i - 1)) {
+            if w == "alleged" && (legal.get() || v.in_(i - 1, SUBJECT_PRONOUNS) || v.is_be(i - 1))
+            {
                 return None;
             }
             if w == "so-called" {
@@ -1243,7 +1312,7 @@ fn match_at(
             return None;
         }
         "suspected" | "accused" => {
-            if legal {
+            if legal.get() {
                 return None;
             }
             // "the suspected leak", "was accused of": an unproved charge, unsourced.

@@ -341,16 +341,121 @@ const INQUIRY_NOUNS: &[&str] = &[
     "doubts",
 ];
 
-/// Every word at which a cue can start: a token not in it is passed over at once.
-static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    let mut t: HashSet<&'static str> = OTHER_TRIGGERS.iter().copied().collect();
-    t.extend(HEARSAY.iter().copied());
-    t.extend(EPISTEMIC.iter().copied());
-    t.extend(EXPECTATION.keys().copied());
-    t.extend(BELIEF.keys().copied());
-    t.extend(INQUIRY_VERBS.iter().copied());
-    t.extend(INQUIRY_NOUNS.iter().copied());
-    t.extend(["certain", "sure", "clear", "known", "yet"]);
+/// What must hold around a trigger for a cue to start at it at all: a cheap necessary
+/// condition, read before the cue finder proper (see [`GATES`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Gate {
+    /// Nothing to check: the cue finder decides.
+    Any,
+    /// A participle that starts a cue only in an unsourced passive ([`unsourced`]): before
+    /// "to" or "as" ("is said to"), or after a form of "be" ("it is said that"), with
+    /// adverbs between.
+    Passive,
+    /// A word that starts a cue only before one of these words.
+    Next(&'static [&'static str]),
+    /// A verb or noun of inquiry that starts a cue only before "whether" or "if", at most
+    /// four words on ("decide whether", "find out whether", "the question of whether").
+    Inquiry,
+}
+
+/// Triggers that start a cue only in one construction, each checked against every route
+/// of [`match_at`] (the test `gates_hold_for_every_route` checks that no list holds them
+/// elsewhere). The commonest trigger of all, the "said" of reported speech, is passed over
+/// here without the whole cue finder.
+const GATES: &[(&str, Gate)] = &[
+    ("said", Gate::Passive),
+    ("reported", Gate::Passive),
+    ("claimed", Gate::Passive),
+    ("hoped", Gate::Passive),
+    ("understood", Gate::Passive),
+    ("forecast", Gate::Passive),
+    ("predicted", Gate::Passive),
+    ("projected", Gate::Passive),
+    ("slated", Gate::Passive),
+    ("touted", Gate::Passive),
+    ("poised", Gate::Passive),
+    ("set", Gate::Next(&["to"])),
+    ("yet", Gate::Next(&["to"])),
+    ("remains", Gate::Next(&["to"])),
+    ("must", Gate::Next(&["have", "'ve"])),
+    ("known", Gate::Next(&["whether", "if"])),
+    ("certain", Gate::Next(&["whether", "if"])),
+    ("sure", Gate::Next(&["whether", "if"])),
+    ("clear", Gate::Next(&["whether", "if"])),
+    (
+        "look",
+        Gate::Next(&["set", "likely", "unlikely", "poised", "like", "as"]),
+    ),
+    (
+        "looks",
+        Gate::Next(&["set", "likely", "unlikely", "poised", "like", "as"]),
+    ),
+    (
+        "looked",
+        Gate::Next(&["set", "likely", "unlikely", "poised", "like", "as"]),
+    ),
+    (
+        "looking",
+        Gate::Next(&["set", "likely", "unlikely", "poised", "like", "as"]),
+    ),
+    ("chances", Gate::Next(&["are"])),
+    ("odds", Gate::Next(&["are"])),
+    ("unconfirmed", Gate::Next(&["reports", "report"])),
+    ("concerns", Gate::Next(&["that"])),
+    ("hopes", Gate::Next(&["that"])),
+    ("expectation", Gate::Next(&["that"])),
+    ("belief", Gate::Next(&["that"])),
+    ("beliefs", Gate::Next(&["that"])),
+    ("presumption", Gate::Next(&["that"])),
+    ("assumption", Gate::Next(&["that"])),
+    ("expectations", Gate::Next(&["about", "of", "that"])),
+    ("confident", Gate::Next(&["that", "about", "of"])),
+    ("questioned", Gate::Next(&["whether", "how", "if", "why"])),
+    ("raise", Gate::Next(RAISED)),
+    ("raises", Gate::Next(RAISED)),
+    ("raised", Gate::Next(RAISED)),
+    ("raising", Gate::Next(RAISED)),
+    ("cast", Gate::Next(&["doubt"])),
+    ("casts", Gate::Next(&["doubt"])),
+    ("casting", Gate::Next(&["doubt"])),
+];
+
+/// What "raises" is followed by when it starts a cue ([`conjecture`]).
+const RAISED: &[&str] = &[
+    "the",
+    "new",
+    "fresh",
+    "serious",
+    "questions",
+    "doubts",
+    "fears",
+    "concerns",
+    "",
+];
+
+/// Every word at which a cue can start, with its [`Gate`]: a token not in it is passed over
+/// at once.
+static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
+    let mut t: HashMap<&'static str, Gate> = HashMap::default();
+    let words = OTHER_TRIGGERS
+        .iter()
+        .copied()
+        .chain(HEARSAY.iter().copied())
+        .chain(EPISTEMIC.iter().copied())
+        .chain(EXPECTATION.keys().copied())
+        .chain(BELIEF.keys().copied())
+        .chain(["certain", "sure", "clear", "known", "yet"]);
+    for w in words {
+        t.insert(w, Gate::Any);
+    }
+    // A verb or noun of inquiry that is in no other list starts a cue only as an open
+    // question.
+    for &w in INQUIRY_VERBS.iter().chain(INQUIRY_NOUNS) {
+        t.entry(w).or_insert(Gate::Inquiry);
+    }
+    for &(w, g) in GATES {
+        t.insert(w, g);
+    }
     t
 });
 
@@ -359,13 +464,14 @@ static TRIGGERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// A word whose bit is clear is no trigger, and is passed over without being hashed.
 static TRIGGER_SIEVE: LazyLock<Box<[u32; 1024]>> = LazyLock::new(|| {
     let mut t = Box::new([0u32; 1024]);
-    for w in TRIGGERS.iter() {
+    for w in TRIGGERS.keys() {
         let (k, bit) = sieve_key(w);
         t[k] |= bit;
     }
     t
 });
 
+#[inline]
 fn sieve_key(w: &str) -> (usize, u32) {
     let b = w.as_bytes();
     let (f, l) = match (b.first(), b.last()) {
@@ -378,32 +484,40 @@ fn sieve_key(w: &str) -> (usize, u32) {
     )
 }
 
-/// Whether a lower-case word is in [`TRIGGERS`].
-fn is_trigger(w: &str) -> bool {
+/// The gate of a lower-case word, `None` when it is no trigger; `sieve` is
+/// [`TRIGGER_SIEVE`].
+#[inline]
+fn trigger(sieve: &[u32; 1024], w: &str) -> Option<Gate> {
     let (k, bit) = sieve_key(w);
-    TRIGGER_SIEVE[k] & bit != 0 && TRIGGERS.contains(w)
+    if sieve[k] & bit == 0 {
+        return None;
+    }
+    TRIGGERS.get(w).copied()
 }
 
-/// Whether trigger `w` at token `k` of a sentence (whose lower-case words `low` gives, ""
-/// outside it) can start a cue at all: a cheap necessary condition, so that the commonest
-/// trigger, the "said" of reported speech, is passed over without the whole cue finder.
-/// "said" and "reported" start a cue only as the participle of an unsourced passive
-/// ([`unsourced`]): before "to" ("is said to"), or after a form of "be" ("it is said
-/// that"), with adverbs between.
-fn may_start_cue<'w>(w: &str, k: isize, low: impl Fn(isize) -> &'w str) -> bool {
-    if !matches!(w, "said" | "reported") || low(k + 1) == "to" {
-        return true;
+/// Whether a trigger with gate `gate` at token `k` of a sentence (whose lower-case words
+/// `low` gives, "" outside it) can start a cue.
+fn gate_open<'w>(gate: Gate, k: isize, low: impl Fn(isize) -> &'w str) -> bool {
+    match gate {
+        Gate::Any => true,
+        Gate::Next(words) => words.contains(&low(k + 1)),
+        Gate::Inquiry => (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if")),
+        Gate::Passive => {
+            if matches!(low(k + 1), "to" | "as") {
+                return true;
+            }
+            let mut j = k - 1;
+            while j >= 0 && {
+                let a = low(j);
+                BE_ADVERBS.contains(&a) || a.ends_with("ly") && a != "likely"
+            } {
+                j -= 1;
+            }
+            // What [`View::is_be`] and the "it'" of [`unsourced`] accept, and more.
+            let p = low(j);
+            BE.contains(&p) || p.ends_with("'s") || p.ends_with("'re") || p.starts_with("it'")
+        }
     }
-    let mut j = k - 1;
-    while j >= 0 && {
-        let a = low(j);
-        BE_ADVERBS.contains(&a) || a.ends_with("ly") && a != "likely"
-    } {
-        j -= 1;
-    }
-    // What [`View::is_be`] and the "it'" of [`unsourced`] accept, and more.
-    let p = low(j);
-    BE.contains(&p) || p.ends_with("'s") || p.ends_with("'re") || p.starts_with("it'")
 }
 
 const BE: &[&str] = &[
@@ -700,6 +814,9 @@ struct Tok<'a> {
 
 struct View<'a> {
     toks: Vec<Tok<'a>>,
+    /// The tokens at which a cue may start, in order: trigger words outside quotation marks
+    /// whose [`Gate`] is open.
+    triggers: Vec<usize>,
     /// The words that report someone's words: reporting verbs and "according" outside
     /// quotation marks ("she said", "told", "warned", "according to").
     reporting: Vec<usize>,
@@ -868,8 +985,10 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     let Some(run) = prose.sentences.get(sentences) else {
         return out;
     };
+    let sieve: &[u32; 1024] = &TRIGGER_SIEVE;
     let mut view = View {
         toks: Vec::new(),
+        triggers: Vec::new(),
         reporting: Vec::new(),
         continues: false,
         speech: Vec::new(),
@@ -895,13 +1014,17 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 .and_then(|k| Some((tokens.get(k)?, s.tokens.start + k)))
                 .map_or("", |(t, t_i)| lower_of(t, t_i).1)
         };
-        let any_trigger = tokens.iter().zip(s.tokens.clone()).enumerate().any(|(k, (t, t_i))| {
-            t.kind == TokenKind::Word && !t.quoted && {
-                let w = lower_of(t, t_i).1;
-                is_trigger(w) && may_start_cue(w, k as isize, low)
+        view.triggers.clear();
+        for (k, (t, t_i)) in tokens.iter().zip(s.tokens.clone()).enumerate() {
+            if t.kind == TokenKind::Word
+                && !t.quoted
+                && trigger(sieve, lower_of(t, t_i).1)
+                    .is_some_and(|g| gate_open(g, k as isize, low))
+            {
+                view.triggers.push(k);
             }
-        });
-        if !any_trigger {
+        }
+        if view.triggers.is_empty() {
             continue;
         }
         // The view's buffers are reused from sentence to sentence.
@@ -1142,26 +1265,14 @@ fn sentence_cues(
     if v.continues {
         return;
     }
-    let n = v.toks.len();
-    let mut i = 0;
     // Tokens already part of a cue (so "may possibly" is one cue, not two).
     taken.clear();
-    taken.resize(n, false);
-    while i < n {
-        let ii = i as isize;
-        if v.toks[i].kind != TokenKind::Word || v.toks[i].quoted || taken[i] {
-            i += 1;
+    taken.resize(v.toks.len(), false);
+    for &i in &v.triggers {
+        if taken[i] || !flag_conditionals && cond.inside(i) {
             continue;
         }
-        if !is_trigger(v.toks[i].lower) || !may_start_cue(v.toks[i].lower, ii, |k| v.w(k)) {
-            i += 1;
-            continue;
-        }
-        if !flag_conditionals && cond.inside(i) {
-            i += 1;
-            continue;
-        }
-        let found = match_at(v, ii, legal, title_case, cond, flag_conditionals)
+        let found = match_at(v, i as isize, legal, title_case, cond, flag_conditionals)
             .filter(|f| !speakers_hedge(v, f));
         if let Some((kind, a, b, head, remove)) = found {
             if b > a && !v.quoted(a, b) && !taken[a..b].iter().any(|&t| t) {
@@ -1176,7 +1287,6 @@ fn sentence_cues(
                 }
             }
         }
-        i += 1;
     }
 }
 
@@ -2776,16 +2886,38 @@ mod tests {
         assert_eq!(lower("It’s"), "it's");
     }
 
-    /// "said" and "reported" start a cue only as the participle of an unsourced passive
-    /// (the sieve [`may_start_cue`] relies on it): no other list holds them.
+    /// A gated trigger reaches the cue finder only through the route its gate stands for:
+    /// no list sends it down another one.
     #[test]
-    fn said_and_reported_start_only_a_passive() {
-        use CueKind::*;
-        for w in ["said", "reported"] {
-            assert!(!HEARSAY.contains(w) && !EPISTEMIC.contains(w) && !BELIEF.contains_key(w));
-            assert!(!INQUIRY_VERBS.contains(&w) && !INQUIRY_NOUNS.contains(&w));
-            assert_eq!(EXPECTATION.get(w), Some(&vec!["to"]));
+    fn gates_hold_for_every_route() {
+        for &(w, gate) in GATES {
+            assert!(!HEARSAY.contains(w) && !EPISTEMIC.contains(w), "{w}");
+            assert!(!BELIEF.contains_key(w), "{w}");
+            assert!(!INQUIRY_VERBS.contains(&w) && !INQUIRY_NOUNS.contains(&w), "{w}");
+            assert_eq!(TRIGGERS.get(w), Some(&gate), "{w}");
+            let allowed: &[&str] = match gate {
+                Gate::Passive => &["to", "as"],
+                Gate::Next(next) => next,
+                _ => unreachable!("{w}"),
+            };
+            if let Some(follows) = EXPECTATION.get(w) {
+                assert!(follows.iter().all(|f| allowed.contains(f)), "{w}");
+            }
         }
+        for (w, gate) in TRIGGERS.iter() {
+            if *gate == Gate::Inquiry {
+                assert!(!OTHER_TRIGGERS.contains(w) && !EXPECTATION.contains_key(w), "{w}");
+                assert!(!BELIEF.contains_key(w) && !EPISTEMIC.contains(w), "{w}");
+            }
+        }
+        assert_eq!(TRIGGERS.get("vote"), Some(&Gate::Inquiry));
+        assert_eq!(TRIGGERS.get("consider"), Some(&Gate::Any));
+    }
+
+    /// Each kind of gate lets its construction through, and nothing else.
+    #[test]
+    fn gated_triggers() {
+        use CueKind::*;
         check(
             "It is said that the ferry will be sold.",
             &[(UnsourcedExpectation, "it is said")],
@@ -2802,7 +2934,52 @@ mod tests {
             "The ferry, it is often said, never sank.",
             &[(UnsourcedExpectation, "it is often said")],
         );
+        check(
+            "The pier is understood to be closing.",
+            &[(UnsourcedExpectation, "is understood to")],
+        );
         check("The port owner said the ferry was old.", &[]);
         check("The port owner reported a leak.", &[]);
+        check("The firm claimed the record.", &[]);
+        check(
+            "The club is set to sign a striker.",
+            &[(UnsourcedExpectation, "is set to")],
+        );
+        check(
+            "The result is yet to be confirmed.",
+            &[(OpenQuestion, "yet to be confirmed")],
+        );
+        check(
+            "The driver must have seen the sign.",
+            &[(Modal, "must have")],
+        );
+        check(
+            "It is not known whether the pier will reopen.",
+            &[(OpenQuestion, "not known whether")],
+        );
+        check("Nobody is sure if the pier will reopen.", &[]);
+        check("The tower looks set to fall.", &[(Appearance, "looks set")]);
+        check(
+            "Councils will decide whether to close the pool.",
+            &[(OpenQuestion, "decide whether")],
+        );
+        check(
+            "The council found out whether the pier was safe.",
+            &[(OpenQuestion, "found out whether")],
+        );
+        check("The council will vote on the plan.", &[]);
+        check(
+            "The chances are the pier will close.",
+            &[(Epistemic, "chances are")],
+        );
+        check(
+            "The move raises the prospect of a strike.",
+            &[(Conjecture, "raises the prospect")],
+        );
+        check("The board raised prices.", &[]);
+        check(
+            "There are concerns that the pier is unsafe.",
+            &[(Belief, "concerns")],
+        );
     }
 }

@@ -921,12 +921,7 @@ impl View<'_> {
     fn words(&self, a: usize, b: usize) -> String {
         self.toks
             .get(a..b)
-            .map(|ts| {
-                ts.iter()
-                    .map(|t| t.lower)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
+            .map(|ts| ts.iter().map(|t| t.lower).collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
     }
     /// Whether a finite verb follows within `n` tokens of `i`, before a clause boundary.
@@ -1018,8 +1013,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         for (k, (t, t_i)) in tokens.iter().zip(s.tokens.clone()).enumerate() {
             if t.kind == TokenKind::Word
                 && !t.quoted
-                && trigger(sieve, lower_of(t, t_i).1)
-                    .is_some_and(|g| gate_open(g, k as isize, low))
+                && trigger(sieve, lower_of(t, t_i).1).is_some_and(|g| gate_open(g, k as isize, low))
             {
                 view.triggers.push(k);
             }
@@ -1440,8 +1434,7 @@ fn match_at(
             if w == "supposed" && next == "to" {
                 return None;
             }
-            if w == "alleged" && (legal.get() || v.in_(i - 1, SUBJECT_PRONOUNS) || v.is_be(i - 1))
-            {
+            if w == "alleged" && (legal.get() || v.in_(i - 1, SUBJECT_PRONOUNS) || v.is_be(i - 1)) {
                 return None;
             }
             if w == "so-called" {
@@ -2893,7 +2886,10 @@ mod tests {
         for &(w, gate) in GATES {
             assert!(!HEARSAY.contains(w) && !EPISTEMIC.contains(w), "{w}");
             assert!(!BELIEF.contains_key(w), "{w}");
-            assert!(!INQUIRY_VERBS.contains(&w) && !INQUIRY_NOUNS.contains(&w), "{w}");
+            assert!(
+                !INQUIRY_VERBS.contains(&w) && !INQUIRY_NOUNS.contains(&w),
+                "{w}"
+            );
             assert_eq!(TRIGGERS.get(w), Some(&gate), "{w}");
             let allowed: &[&str] = match gate {
                 Gate::Passive => &["to", "as"],
@@ -2906,7 +2902,10 @@ mod tests {
         }
         for (w, gate) in TRIGGERS.iter() {
             if *gate == Gate::Inquiry {
-                assert!(!OTHER_TRIGGERS.contains(w) && !EXPECTATION.contains_key(w), "{w}");
+                assert!(
+                    !OTHER_TRIGGERS.contains(w) && !EXPECTATION.contains_key(w),
+                    "{w}"
+                );
                 assert!(!BELIEF.contains_key(w) && !EPISTEMIC.contains(w), "{w}");
             }
         }

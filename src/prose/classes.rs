@@ -82,40 +82,99 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
     ]
 }
 
-/// Lower-case word → its classes.
-static TABLE: LazyLock<HashMap<&'static str, u64>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u64> = HashMap::default();
-    for (class, words) in lists() {
-        for w in words {
-            *m.entry(w).or_default() |= class;
+/// The word lists as one table: lower-case word → its classes.
+pub(crate) struct Table {
+    /// Every listed word with its classes.
+    words: HashMap<&'static str, u64>,
+    /// The words with no letter or digit in them ("%") and their classes: only these can be
+    /// the text of a punctuation token or a placeholder (one character that is neither).
+    symbols: Vec<(&'static str, u64)>,
+    /// For each first byte of a listed word, the lengths of the listed words that start with
+    /// it, as bits (bit `n` for `n` bytes, bit 31 for 31 bytes or more): a word whose first
+    /// byte and length match no listed word is not looked up in the hash table.
+    by_first: [u32; 256],
+    /// The same for the last byte.
+    by_last: [u32; 256],
+}
+
+/// The bit of [`Table::by_first`] for a word of `len` bytes.
+fn len_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+impl Table {
+    fn new() -> Table {
+        let mut words: HashMap<&'static str, u64> = HashMap::default();
+        for (class, list) in lists() {
+            for w in list {
+                *words.entry(w).or_default() |= class;
+            }
+        }
+        let mut symbols: Vec<(&'static str, u64)> = words
+            .iter()
+            .filter(|(k, _)| !k.chars().any(char::is_alphanumeric))
+            .map(|(&k, &v)| (k, v))
+            .collect();
+        symbols.sort_unstable();
+        let (mut by_first, mut by_last) = ([0u32; 256], [0u32; 256]);
+        for w in words.keys() {
+            if let (Some(&f), Some(&l)) = (w.as_bytes().first(), w.as_bytes().last()) {
+                by_first[usize::from(f)] |= len_bit(w.len());
+                by_last[usize::from(l)] |= len_bit(w.len());
+            }
+        }
+        Table {
+            words,
+            symbols,
+            by_first,
+            by_last,
         }
     }
-    m
-});
+
+    /// The classes of a lower-case word (0 when it is in no list).
+    #[inline]
+    pub(crate) fn of(&self, low: &str) -> u64 {
+        if let (Some(&f), Some(&l)) = (low.as_bytes().first(), low.as_bytes().last()) {
+            let bit = len_bit(low.len());
+            if self.by_first[usize::from(f)] & bit == 0 || self.by_last[usize::from(l)] & bit == 0 {
+                return 0;
+            }
+        }
+        self.words.get(low).copied().unwrap_or(0)
+    }
+
+    /// The classes of a token of kind `kind` whose lower-case form is `low`: [`Table::of`],
+    /// with punctuation looked up among the few listed symbols only.
+    #[inline]
+    pub(crate) fn of_token(&self, low: &str, kind: TokenKind) -> u64 {
+        if matches!(kind, TokenKind::Punct | TokenKind::Placeholder) {
+            self.symbols
+                .iter()
+                .find(|(w, _)| w.as_bytes() == low.as_bytes())
+                .map_or(0, |&(_, c)| c)
+        } else {
+            self.of(low)
+        }
+    }
+}
+
+/// The table, built on first use.
+static TABLE: LazyLock<Table> = LazyLock::new(Table::new);
+
+/// The table, for a caller that looks up many words (one check of the lazy value).
+pub(crate) fn table() -> &'static Table {
+    &TABLE
+}
 
 /// The classes of a lower-case word (0 when it is in no list).
 pub fn of(low: &str) -> u64 {
-    TABLE.get(low).copied().unwrap_or(0)
+    TABLE.of(low)
 }
-
-/// The words of the table with no letter or digit in them ("%"): only these can be the
-/// text of a punctuation token or a placeholder (one character that is neither).
-static SYMBOL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    TABLE
-        .keys()
-        .copied()
-        .filter(|k| !k.chars().any(char::is_alphanumeric))
-        .collect()
-});
 
 /// The classes of a token of kind `kind` whose lower-case form is `low`: [`of`], with the
 /// hash look-up spared for punctuation that is no listed word.
 pub fn of_token(low: &str, kind: TokenKind) -> u64 {
-    if matches!(kind, TokenKind::Punct | TokenKind::Placeholder) && !SYMBOL_WORDS.contains(&low) {
-        0
-    } else {
-        of(low)
-    }
+    TABLE.of_token(low, kind)
 }
 
 #[cfg(test)]
@@ -133,7 +192,7 @@ mod tests {
                 assert_ne!(of(w) & class, 0, "{w} lacks its class");
             }
         }
-        for (w, classes) in TABLE.iter() {
+        for (w, classes) in TABLE.words.iter() {
             for (class, words) in &lists {
                 assert_eq!(classes & class != 0, words.contains(w), "{w}");
             }
@@ -162,7 +221,7 @@ mod tests {
         }
         assert!(prose.tokens.iter().any(|t| t.class & VAGUE_NOUN != 0));
         // Punctuation is looked up only when a list holds it ("%" is a unit of a claim).
-        assert!(SYMBOL_WORDS.len() < 8);
+        assert!(TABLE.symbols.len() < 8);
         for p in [",", ".", "%", "“", "—", "\u{FFFC}"] {
             assert_eq!(of_token(p, TokenKind::Punct), of(p), "{p}");
         }

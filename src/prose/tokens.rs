@@ -32,47 +32,132 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
+/// One token as the tokenizer finds it, with what it saw of its bytes on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Whether every byte of it is ASCII.
+    pub ascii: bool,
+    /// Whether it holds an ASCII capital letter (`A`–`Z`).
+    pub upper: bool,
+}
+
+/// In [`BYTES`]: an ASCII letter or digit (for ASCII, exactly what `is_word_char` accepts).
+const ALNUM: u8 = 1;
+/// In [`BYTES`]: an ASCII digit.
+const DIGIT: u8 = 2;
+/// In [`BYTES`]: an ASCII capital letter.
+const UPPER: u8 = 4;
+/// In [`BYTES`]: ASCII white space as `char::is_whitespace` has it (space, tab, LF, VT, FF,
+/// CR).
+const SPACE: u8 = 8;
+
+/// What each byte is, for the ASCII fast paths (0 for every byte of 0x80 and above).
+static BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM
+        } else if matches!(c, b' ' | 0x09..=0x0d) {
+            SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits `text` into tokens; whitespace is dropped.
-pub fn tokenize(text: &str) -> Vec<(Range<usize>, TokenKind)> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+#[cfg(test)]
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Appends the tokens of `text` to `out` (a buffer reused from block to block); whitespace
+/// is dropped.
+pub fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
+    out.reserve(text.len() / 4);
     let len = text.len();
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < len {
-        // ASCII white space (as `char::is_whitespace` has it) without decoding.
-        if matches!(bytes[i], b' ' | 0x09..=0x0d) {
-            i += 1;
-            continue;
-        }
-        let c = char_at(text, i);
+        let b = bytes[i];
         let start = i;
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            continue;
-        }
-        if c == PLACEHOLDER {
-            out.push((start..i, TokenKind::Placeholder));
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push((start..i, TokenKind::Punct));
-            continue;
+        let c;
+        if b < 0x80 {
+            let f = BYTES[b as usize];
+            if f & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            i += 1;
+            if f & ALNUM == 0 {
+                // ASCII punctuation and symbols: one byte each.
+                out.push(Tok {
+                    range: start..i,
+                    kind: TokenKind::Punct,
+                    ascii: true,
+                    upper: false,
+                });
+                continue;
+            }
+            c = char::from(b);
+        } else {
+            c = char_at(text, i);
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            if c == PLACEHOLDER {
+                out.push(Tok {
+                    range: start..i,
+                    kind: TokenKind::Placeholder,
+                    ascii: false,
+                    upper: false,
+                });
+                continue;
+            }
+            if !is_word_char(c) {
+                out.push(Tok {
+                    range: start..i,
+                    kind: TokenKind::Punct,
+                    ascii: false,
+                    upper: false,
+                });
+                continue;
+            }
         }
         let mut end = i;
         let mut all_digits = c.is_ascii_digit();
-        let bytes = text.as_bytes();
+        let mut ascii = c.is_ascii();
+        let mut upper = c.is_ascii_uppercase();
         while end < len {
             // ASCII letters and digits, the bulk of a word, without decoding a character
             // (for ASCII, `is_word_char` is exactly `is_ascii_alphanumeric`).
-            let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
-                all_digits &= b.is_ascii_digit();
+            let f = BYTES[bytes[end] as usize];
+            if f & ALNUM != 0 {
+                all_digits &= f & DIGIT != 0;
+                upper |= f & UPPER != 0;
                 end += 1;
                 continue;
             }
             let d = char_at(text, end);
             if is_word_char(d) {
-                all_digits &= d.is_ascii_digit();
+                // Not ASCII (an ASCII word character is a letter or digit, taken above).
+                all_digits = false;
+                ascii = false;
                 end += d.len_utf8();
                 continue;
             }
@@ -94,6 +179,7 @@ pub fn tokenize(text: &str) -> Vec<(Range<usize>, TokenKind)> {
             if !joins {
                 break;
             }
+            ascii &= d.is_ascii();
             end = after;
         }
         let kind = if c.is_ascii_digit() || (all_digits && c.is_numeric()) {
@@ -101,10 +187,14 @@ pub fn tokenize(text: &str) -> Vec<(Range<usize>, TokenKind)> {
         } else {
             TokenKind::Word
         };
-        out.push((start..end, kind));
+        out.push(Tok {
+            range: start..end,
+            kind,
+            ascii,
+            upper,
+        });
         i = end;
     }
-    out
 }
 
 #[cfg(test)]
@@ -112,7 +202,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: &[&str]) {
-        let got: Vec<&str> = tokenize(text).into_iter().map(|(r, _)| &text[r]).collect();
+        let got: Vec<&str> = tokenize(text).into_iter().map(|t| &text[t.range]).collect();
         assert_eq!(got, expected);
     }
 
@@ -140,8 +230,32 @@ mod tests {
             &["“", "Yes", ",", "”", "he", "said", "…", "ok"],
         );
         check("a, b", &["a", ",", "b"]);
-        assert_eq!(tokenize("12 x")[0].1, TokenKind::Number);
-        assert_eq!(tokenize("\u{FFFC}")[0].1, TokenKind::Placeholder);
+        assert_eq!(tokenize("12 x")[0].kind, TokenKind::Number);
+        assert_eq!(tokenize("\u{FFFC}")[0].kind, TokenKind::Placeholder);
+    }
+
+    /// A token says whether it is all ASCII and whether it holds an ASCII capital.
+    #[test]
+    fn ascii_and_capitals() {
+        let flags: Vec<(bool, bool)> = tokenize("Ab cd É’s it’s A-b x'Y 12 . — \u{FFFC}")
+            .iter()
+            .map(|t| (t.ascii, t.upper))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                (true, true),
+                (true, false),
+                (false, false),
+                (false, false),
+                (true, true),
+                (true, true),
+                (true, false),
+                (true, false),
+                (false, false),
+                (false, false),
+            ]
+        );
     }
 
     /// The ASCII fast paths read white space and words as the character-by-character rules
@@ -170,8 +284,8 @@ mod tests {
                 "end",
             ],
         );
-        assert_eq!(tokenize("3,5a")[0].1, TokenKind::Number);
-        assert_eq!(tokenize("12,000")[0].1, TokenKind::Number);
-        assert_eq!(tokenize("a12")[0].1, TokenKind::Word);
+        assert_eq!(tokenize("3,5a")[0].kind, TokenKind::Number);
+        assert_eq!(tokenize("12,000")[0].kind, TokenKind::Number);
+        assert_eq!(tokenize("a12")[0].kind, TokenKind::Word);
     }
 }

@@ -17,7 +17,13 @@ pub enum TokenKind {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (c != PLACEHOLDER && is_mark(c))
+    // General Punctuation (dashes, curly quotes, ellipsis, spaces) and the placeholder are
+    // the non-ASCII characters prose is full of, and none is a letter, digit or mark: they
+    // are answered without the Unicode tables.
+    if matches!(c, '\u{2000}'..='\u{206F}' | PLACEHOLDER) {
+        return false;
+    }
+    c.is_alphanumeric() || is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -54,6 +60,9 @@ const UPPER: u8 = 4;
 /// In [`BYTES`]: ASCII white space as `char::is_whitespace` has it (space, tab, LF, VT, FF,
 /// CR).
 const SPACE: u8 = 8;
+/// In [`BYTES`]: an ASCII character that joins two word characters into one word (`'`, `-`,
+/// `.`, `,`).
+const JOIN: u8 = 16;
 
 /// What each byte is, for the ASCII fast paths (0 for every byte of 0x80 and above).
 static BYTES: [u8; 256] = {
@@ -69,6 +78,8 @@ static BYTES: [u8; 256] = {
             ALNUM
         } else if matches!(c, b' ' | 0x09..=0x0d) {
             SPACE
+        } else if matches!(c, b'\'' | b'-' | b'.' | b',') {
+            JOIN
         } else {
             0
         };
@@ -140,36 +151,54 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
             }
         }
         let mut end = i;
-        let mut all_digits = c.is_ascii_digit();
+        // The flags of every ASCII letter or digit taken, ANDed and ORed: DIGIT stays in
+        // `and` while every word character is an ASCII digit, UPPER is in `or` once an ASCII
+        // capital was taken.
+        let first = if c.is_ascii() { BYTES[c as usize] } else { 0 };
+        let (mut and, mut or) = (first, first);
         let mut ascii = c.is_ascii();
-        let mut upper = c.is_ascii_uppercase();
-        while end < len {
-            // ASCII letters and digits, the bulk of a word, without decoding a character
-            // (for ASCII, `is_word_char` is exactly `is_ascii_alphanumeric`).
-            let f = BYTES[bytes[end] as usize];
-            if f & ALNUM != 0 {
-                all_digits &= f & DIGIT != 0;
-                upper |= f & UPPER != 0;
+        loop {
+            // The run of ASCII letters and digits, the bulk of a word, without decoding a
+            // character (for ASCII, `is_word_char` is exactly `is_ascii_alphanumeric`).
+            let mut f = 0;
+            while end < len {
+                f = BYTES[bytes[end] as usize];
+                if f & ALNUM == 0 {
+                    break;
+                }
+                and &= f;
+                or |= f;
                 end += 1;
-                continue;
             }
-            let d = char_at(text, end);
-            if is_word_char(d) {
-                // Not ASCII (an ASCII word character is a letter or digit, taken above).
-                all_digits = false;
-                ascii = false;
-                end += d.len_utf8();
-                continue;
-            }
-            if !matches!(d, '\'' | '’' | '-' | '.' | ',' | '‑') {
+            if end >= len {
                 break;
             }
+            let d = if bytes[end] < 0x80 {
+                // ASCII, not a letter or digit: a joiner, or the end of the word.
+                if f & JOIN == 0 {
+                    break;
+                }
+                char::from(bytes[end])
+            } else {
+                let d = char_at(text, end);
+                if is_word_char(d) {
+                    // Not ASCII (an ASCII word character is a letter or digit, taken above).
+                    and = 0;
+                    ascii = false;
+                    end += d.len_utf8();
+                    continue;
+                }
+                if !matches!(d, '’' | '‑') {
+                    break;
+                }
+                d
+            };
             // Joins only when a word character follows directly; a comma only between digits.
             let after = end + d.len_utf8();
             let joins = match (after < len).then(|| char_at(text, after)) {
                 Some(n) if is_word_char(n) => {
                     if d == ',' {
-                        all_digits && n.is_ascii_digit()
+                        and & DIGIT != 0 && n.is_ascii_digit()
                     } else {
                         true
                     }
@@ -182,6 +211,8 @@ pub fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
             ascii &= d.is_ascii();
             end = after;
         }
+        let all_digits = and & DIGIT != 0;
+        let upper = or & UPPER != 0;
         let kind = if c.is_ascii_digit() || (all_digits && c.is_numeric()) {
             TokenKind::Number
         } else {
@@ -232,6 +263,103 @@ mod tests {
         check("a, b", &["a", ",", "b"]);
         assert_eq!(tokenize("12 x")[0].kind, TokenKind::Number);
         assert_eq!(tokenize("\u{FFFC}")[0].kind, TokenKind::Placeholder);
+    }
+
+    /// The fast paths of `is_word_char` answer as the Unicode rules do, for every character.
+    #[test]
+    fn word_chars_agree_with_the_rules() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let rule = c.is_alphanumeric() || (c != PLACEHOLDER && is_mark(c));
+            assert_eq!(is_word_char(c), rule, "{:X}", c as u32);
+        }
+    }
+
+    /// The tokenizer read character by character, with no fast path: what the fast paths
+    /// must agree with.
+    fn reference(text: &str) -> Vec<Tok> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let off = |k: usize| chars.get(k).map_or(text.len(), |&(o, _)| o);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k].1;
+            let start = off(k);
+            k += 1;
+            if c.is_whitespace() {
+                continue;
+            }
+            let slow = |c: char| c.is_alphanumeric() || (c != PLACEHOLDER && is_mark(c));
+            if c == PLACEHOLDER || !slow(c) {
+                let kind = if c == PLACEHOLDER {
+                    TokenKind::Placeholder
+                } else {
+                    TokenKind::Punct
+                };
+                let range = start..off(k);
+                let ascii = text[range.clone()].is_ascii();
+                out.push(Tok {
+                    range,
+                    kind,
+                    ascii,
+                    upper: false,
+                });
+                continue;
+            }
+            let mut all_digits = c.is_ascii_digit();
+            while let Some(d) = at(k) {
+                if slow(d) {
+                    all_digits &= d.is_ascii_digit();
+                    k += 1;
+                    continue;
+                }
+                let joins = matches!(d, '\'' | '’' | '-' | '.' | ',' | '‑')
+                    && at(k + 1).is_some_and(|n| {
+                        slow(n) && (d != ',' || (all_digits && n.is_ascii_digit()))
+                    });
+                if !joins {
+                    break;
+                }
+                k += 1;
+            }
+            let range = start..off(k);
+            let word = &text[range.clone()];
+            let kind = if c.is_ascii_digit() || (all_digits && c.is_numeric()) {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Tok {
+                range,
+                kind,
+                ascii: word.is_ascii(),
+                upper: word.bytes().any(|b| b.is_ascii_uppercase()),
+            });
+        }
+        out
+    }
+
+    /// On random text of the characters that matter (letters, digits, joiners, white
+    /// space, marks, quotes, dashes, the placeholder), the tokenizer agrees with the plain
+    /// reading.
+    #[test]
+    fn fast_paths_agree_with_the_reference() {
+        use proptest::prelude::*;
+        let alphabet: Vec<char> =
+            "aZ09 \t\n\x0b'’-‑.,;“”—…\u{301}\u{FFFC}\u{A0}\u{2003}é٣ΣK\u{212A}½x"
+                .chars()
+                .collect();
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(
+                &proptest::collection::vec(proptest::sample::select(alphabet), 0..40),
+                |cs| {
+                    let text: String = cs.into_iter().collect();
+                    prop_assert_eq!(tokenize(&text), reference(&text), "{:?}", text);
+                    Ok(())
+                },
+            )
+            .unwrap();
     }
 
     /// A token says whether it is all ASCII and whether it holds an ASCII capital.

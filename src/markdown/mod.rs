@@ -44,6 +44,71 @@ struct Seg {
     exact: bool,
 }
 
+impl Seg {
+    /// End in the block text.
+    fn end(&self) -> usize {
+        self.text_start + self.len
+    }
+}
+
+/// Reads the source spans of block-text ranges of one block, as [`Block::source_span`] does,
+/// for a caller that takes the ranges in order (each starting at or after the last one's
+/// start): the piece of the block that holds each offset is found by walking on from the last
+/// one instead of by a search of all of them. A range out of order is still answered right
+/// (by a search).
+#[derive(Clone, Debug)]
+pub struct SourceCursor<'b> {
+    block: &'b Block,
+    /// The index of the piece found last; every piece before it ends at or before the offset
+    /// asked about last.
+    seg: usize,
+}
+
+impl<'b> SourceCursor<'b> {
+    /// The piece that holds block-text byte `off` (as [`Block::seg_at`]), from where the
+    /// last one was found.
+    fn seg_at(&mut self, off: usize) -> Option<&'b Seg> {
+        let segs = &self.block.segs;
+        if self.seg > 0 && segs[self.seg - 1].end() > off {
+            // Behind the last offset: search.
+            self.seg = segs.partition_point(|s| s.end() <= off);
+        } else {
+            // Pieces are contiguous and in order: the first one that ends after `off`.
+            while segs.get(self.seg).is_some_and(|s| s.end() <= off) {
+                self.seg += 1;
+            }
+        }
+        segs.get(self.seg)
+    }
+
+    /// The source span of block-text range `start..end`: [`Block::source_span`].
+    pub fn source_span(&mut self, start: usize, end: usize) -> Span {
+        if start >= end {
+            let s = self.block.start_in(self.seg_at(start), start);
+            return Span::new(s, s);
+        }
+        let (s, e) = self.source_ends(start, end);
+        Span::new(s, e)
+    }
+
+    /// For a non-empty range `start..end` (`start < end`): [`Block::source_start`] of `start`
+    /// and [`Block::source_end`] of `end`, the ends of its source span (which that span has
+    /// in order).
+    pub fn source_ends(&mut self, start: usize, end: usize) -> (usize, usize) {
+        debug_assert!(start < end);
+        let first = self.seg_at(start);
+        // Most ranges lie inside one piece: then it holds byte `end - 1` too.
+        let last = match first {
+            Some(s) if end <= s.end() => first,
+            _ => self.seg_at(end - 1),
+        };
+        (
+            self.block.start_in(first, start),
+            self.block.end_in(last, end),
+        )
+    }
+}
+
 /// A run of prose: its text, and how each byte of it maps back to the source.
 #[derive(Clone, Debug)]
 pub struct Block {
@@ -88,17 +153,31 @@ impl Block {
     }
 
     fn seg_at(&self, off: usize) -> Option<&Seg> {
-        let i = self.segs.partition_point(|s| s.text_start + s.len <= off);
+        let i = self.segs.partition_point(|s| s.end() <= off);
         self.segs.get(i)
     }
 
-    /// The source byte offset where block-text byte `off` starts.
-    pub fn source_start(&self, off: usize) -> usize {
-        match self.seg_at(off) {
+    /// [`Block::source_start`] given `seg`, the piece that holds `off` ([`Block::seg_at`]).
+    fn start_in(&self, seg: Option<&Seg>, off: usize) -> usize {
+        match seg {
             Some(s) if s.exact => s.src.start + (off - s.text_start).min(s.src.len()),
             Some(s) => s.src.start,
             None => self.span.end,
         }
+    }
+
+    /// [`Block::source_end`] of `off > 0` given `seg`, the piece that holds `off - 1`.
+    fn end_in(&self, seg: Option<&Seg>, off: usize) -> usize {
+        match seg {
+            Some(s) if s.exact => s.src.start + (off - s.text_start).min(s.src.len()),
+            Some(s) => s.src.end,
+            None => self.span.end,
+        }
+    }
+
+    /// The source byte offset where block-text byte `off` starts.
+    pub fn source_start(&self, off: usize) -> usize {
+        self.start_in(self.seg_at(off), off)
     }
 
     /// The source byte offset just after block-text byte `off - 1`.
@@ -106,11 +185,7 @@ impl Block {
         if off == 0 {
             return self.span.start;
         }
-        match self.seg_at(off - 1) {
-            Some(s) if s.exact => s.src.start + (off - s.text_start).min(s.src.len()),
-            Some(s) => s.src.end,
-            None => self.span.end,
-        }
+        self.end_in(self.seg_at(off - 1), off)
     }
 
     /// The source span of block-text range `start..end`.
@@ -119,7 +194,22 @@ impl Block {
             let s = self.source_start(start);
             return Span::new(s, s);
         }
-        Span::new(self.source_start(start), self.source_end(end))
+        let first = self.seg_at(start);
+        // Most ranges lie inside one piece: then it holds byte `end - 1` too, and is not
+        // searched for again.
+        let last = match first {
+            Some(s) if end <= s.end() => first,
+            _ => self.seg_at(end - 1),
+        };
+        Span::new(self.start_in(first, start), self.end_in(last, end))
+    }
+
+    /// A reader of source spans for block-text ranges taken in order ([`SourceCursor`]).
+    pub fn source_cursor(&self) -> SourceCursor<'_> {
+        SourceCursor {
+            block: self,
+            seg: 0,
+        }
     }
 
     /// Whether the block is a heading.
@@ -525,6 +615,39 @@ mod tests {
         let spans: Vec<&str> = d.comments.iter().map(|c| c.span.slice(src)).collect();
         assert_eq!(spans, ["<!-- newslint-disable -->"; 2]);
         assert_eq!(d.comments[1].span.start, 26);
+    }
+
+    /// A cursor reads the same spans as `Block::source_span`, for ranges in order, out of
+    /// order and empty, over pieces of every kind (emphasis, escapes, entities, code, links,
+    /// soft breaks); `source_span` answers as two searches (`source_start`, `source_end`) do.
+    #[test]
+    fn cursor_agrees_with_source_span() {
+        let src = "Some **bold** and *it* words \\* and &amp; `code` more\nnext [link](http://x.example) \
+                   line <https://y.example> end.";
+        let d = parse(src);
+        for b in &d.blocks {
+            let n = b.text.len();
+            let bounds: Vec<usize> = (0..=n).filter(|&i| b.text.is_char_boundary(i)).collect();
+            for &s in &bounds {
+                let mut cur = b.source_cursor();
+                for &e in bounds.iter().filter(|&&e| e >= s) {
+                    let want = if s >= e {
+                        Span::new(b.source_start(s), b.source_start(s))
+                    } else {
+                        Span::new(b.source_start(s), b.source_end(e))
+                    };
+                    assert_eq!(b.source_span(s, e), want, "{s}..{e}");
+                    assert_eq!(cur.source_span(s, e), want, "{s}..{e}");
+                }
+            }
+            // Ranges walked in order with one cursor, then one out of order.
+            let mut cur = b.source_cursor();
+            for w in bounds.windows(2) {
+                assert_eq!(cur.source_span(w[0], w[1]), b.source_span(w[0], w[1]));
+            }
+            assert_eq!(cur.source_span(0, 1), b.source_span(0, 1));
+            assert_eq!(cur.source_span(n, n + 1), b.source_span(n, n + 1));
+        }
     }
 
     #[test]

@@ -82,40 +82,180 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
     ]
 }
 
-/// Lower-case word → its classes.
-static TABLE: LazyLock<HashMap<&'static str, u64>> = LazyLock::new(|| {
-    let mut m: HashMap<&'static str, u64> = HashMap::default();
-    for (class, words) in lists() {
-        for w in words {
-            *m.entry(w).or_default() |= class;
-        }
-    }
-    m
-});
-
-/// The classes of a lower-case word (0 when it is in no list).
-pub fn of(low: &str) -> u64 {
-    TABLE.get(low).copied().unwrap_or(0)
+/// The word lists as one table: lower-case word → its classes.
+pub(crate) struct Table {
+    /// Every listed word (its bytes) with its classes.
+    words: HashMap<&'static [u8], u64>,
+    /// The words with no letter or digit in them ("%") and their classes: only these can be
+    /// the text of a punctuation token or a placeholder (one character that is neither).
+    symbols: Vec<(&'static str, u64)>,
+    /// For each first byte of a listed word, the lengths of the listed words that start with
+    /// it, as bits (bit `n` for `n` bytes, bit 31 for 31 bytes or more): a word whose first
+    /// byte and length match no listed word is not looked up in the hash table.
+    by_first: [u32; 256],
+    /// The same for the last byte.
+    by_last: [u32; 256],
+    /// The listed words of 1 to 8 bytes, each packed into a `u64` ([`pack`]) with its length
+    /// and classes, in an open-addressing hash table (linear probing, a quarter full; a slot
+    /// of length 0 is empty): a short word is found with one multiplication and integer
+    /// comparisons, without hashing its bytes one by one or comparing strings.
+    short: Vec<(u64, u32, u64)>,
+    /// `64 - log2(short.len())`: the shift that turns a product into a slot.
+    short_shift: u32,
 }
 
-/// The words of the table with no letter or digit in them ("%"): only these can be the
-/// text of a punctuation token or a placeholder (one character that is neither).
-static SYMBOL_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    TABLE
-        .keys()
-        .copied()
-        .filter(|k| !k.chars().any(char::is_alphanumeric))
-        .collect()
-});
+/// The bytes of `w` (at most 8) as a little-endian `u64`, zero-padded.
+#[inline]
+fn pack(w: &[u8]) -> u64 {
+    debug_assert!(w.len() <= 8);
+    let n = w.len();
+    if n >= 4 {
+        // Two 4-byte loads, of the head and of the tail: where they overlap they hold the
+        // same bytes, so ORed in place they make the bytes one by one.
+        let head = u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+        let tail = u64::from(u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]));
+        head | (tail << (8 * (n - 4)))
+    } else {
+        w.iter()
+            .enumerate()
+            .fold(0u64, |k, (i, &b)| k | (u64::from(b) << (8 * i)))
+    }
+}
+
+/// The first slot to probe for packed word `k` in a table of `64 - shift` bits.
+#[inline]
+fn slot(k: u64, shift: u32) -> usize {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
+}
+
+/// The bit of [`Table::by_first`] for a word of `len` bytes.
+fn len_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+impl Table {
+    fn new() -> Table {
+        let mut by_word: HashMap<&'static str, u64> = HashMap::default();
+        for (class, list) in lists() {
+            for w in list {
+                *by_word.entry(w).or_default() |= class;
+            }
+        }
+        let mut symbols: Vec<(&'static str, u64)> = by_word
+            .iter()
+            .filter(|(k, _)| !k.chars().any(char::is_alphanumeric))
+            .map(|(&k, &v)| (k, v))
+            .collect();
+        let words: HashMap<&'static [u8], u64> =
+            by_word.iter().map(|(k, &v)| (k.as_bytes(), v)).collect();
+        symbols.sort_unstable();
+        let (mut by_first, mut by_last) = ([0u32; 256], [0u32; 256]);
+        for w in words.keys() {
+            if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
+                by_first[usize::from(f)] |= len_bit(w.len());
+                by_last[usize::from(l)] |= len_bit(w.len());
+            }
+        }
+        let shorts: Vec<(&[u8], u64)> = words
+            .iter()
+            .filter(|(k, _)| (1..=8).contains(&k.len()))
+            .map(|(&k, &v)| (k, v))
+            .collect();
+        let size = (shorts.len() * 4).next_power_of_two().max(8);
+        let short_shift = 64 - size.trailing_zeros();
+        let mut short = vec![(0u64, 0u32, 0u64); size];
+        for (w, class) in shorts {
+            let k = pack(w);
+            let mut i = slot(k, short_shift);
+            while short[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            short[i] = (k, w.len() as u32, class);
+        }
+        Table {
+            words,
+            symbols,
+            by_first,
+            by_last,
+            short,
+            short_shift,
+        }
+    }
+
+    /// The classes of a lower-case word (0 when it is in no list).
+    #[inline]
+    pub(crate) fn of(&self, low: &str) -> u64 {
+        self.of_bytes(low.as_bytes())
+    }
+
+    /// [`Table::of`] of the bytes of a word.
+    #[inline]
+    pub(crate) fn of_bytes(&self, b: &[u8]) -> u64 {
+        let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
+            return self.of_long(b);
+        };
+        let bit = len_bit(b.len());
+        if self.by_first[usize::from(f)] & bit == 0 || self.by_last[usize::from(l)] & bit == 0 {
+            return 0;
+        }
+        if b.len() > 8 {
+            return self.of_long(b);
+        }
+        let k = pack(b);
+        let mask = self.short.len() - 1;
+        let mut i = slot(k, self.short_shift);
+        loop {
+            let (key, len, class) = self.short[i];
+            if len == 0 {
+                return 0;
+            }
+            if key == k && len as usize == b.len() {
+                return class;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// [`Table::of`] of a word the short table does not hold (empty, or over 8 bytes): the
+    /// hash map, out of line so that the short path stays small.
+    #[inline(never)]
+    fn of_long(&self, low: &[u8]) -> u64 {
+        self.words.get(low).copied().unwrap_or(0)
+    }
+
+    /// The classes of a token of kind `kind` whose lower-case form is `low`: [`Table::of`],
+    /// with punctuation looked up among the few listed symbols only.
+    #[inline]
+    pub(crate) fn of_token(&self, low: &[u8], kind: TokenKind) -> u64 {
+        if matches!(kind, TokenKind::Punct | TokenKind::Placeholder) {
+            self.symbols
+                .iter()
+                .find(|(w, _)| w.as_bytes() == low)
+                .map_or(0, |&(_, c)| c)
+        } else {
+            self.of_bytes(low)
+        }
+    }
+}
+
+/// The table, built on first use.
+static TABLE: LazyLock<Table> = LazyLock::new(Table::new);
+
+/// The table, for a caller that looks up many words (one check of the lazy value).
+pub(crate) fn table() -> &'static Table {
+    &TABLE
+}
+
+/// The classes of a lower-case word (0 when it is in no list).
+#[inline]
+pub fn of(low: &str) -> u64 {
+    TABLE.of(low)
+}
 
 /// The classes of a token of kind `kind` whose lower-case form is `low`: [`of`], with the
 /// hash look-up spared for punctuation that is no listed word.
 pub fn of_token(low: &str, kind: TokenKind) -> u64 {
-    if matches!(kind, TokenKind::Punct | TokenKind::Placeholder) && !SYMBOL_WORDS.contains(&low) {
-        0
-    } else {
-        of(low)
-    }
+    TABLE.of_token(low.as_bytes(), kind)
 }
 
 #[cfg(test)]
@@ -133,9 +273,10 @@ mod tests {
                 assert_ne!(of(w) & class, 0, "{w} lacks its class");
             }
         }
-        for (w, classes) in TABLE.iter() {
+        for (w, classes) in TABLE.words.iter() {
+            let w = std::str::from_utf8(w).unwrap();
             for (class, words) in &lists {
-                assert_eq!(classes & class != 0, words.contains(w), "{w}");
+                assert_eq!(classes & class != 0, words.contains(&w), "{w}");
             }
         }
         // Words of no list, and case: the table holds lower-case forms only.
@@ -146,6 +287,31 @@ mod tests {
         assert_ne!(of("said") & CUE_VERB, 0);
         assert_ne!(of("said") & CUE_WORD, 0);
         assert_ne!(of("according") & CUE_WORD, 0);
+    }
+
+    /// The packed table of short words answers as the hash map does: for every listed word,
+    /// and for words that are not listed but look like them (every prefix and suffix of a
+    /// listed word, with a letter changed, with a NUL byte added).
+    #[test]
+    fn short_words_agree_with_the_map() {
+        let t = &*TABLE;
+        let map = |w: &str| t.words.get(w.as_bytes()).copied().unwrap_or(0);
+        let mut probes: Vec<String> = vec!["".into(), "\0".into(), "a\0".into(), "tomato".into()];
+        for w in t.words.keys() {
+            let w = std::str::from_utf8(w).unwrap();
+            for (i, _) in w.char_indices().skip(1) {
+                probes.push(w[..i].to_string());
+                probes.push(w[i..].to_string());
+            }
+            probes.push(format!("{w}\0"));
+            probes.push(format!("{w}x"));
+            probes.push(w.replacen(|c: char| c.is_ascii_lowercase(), "q", 1));
+            probes.push(w.to_string());
+        }
+        assert!(t.short.iter().filter(|s| s.1 != 0).count() > 10);
+        for p in &probes {
+            assert_eq!(t.of(p), map(p), "{p:?}");
+        }
     }
 
     /// Each token of a draft carries the classes of its lower-case form.
@@ -162,7 +328,7 @@ mod tests {
         }
         assert!(prose.tokens.iter().any(|t| t.class & VAGUE_NOUN != 0));
         // Punctuation is looked up only when a list holds it ("%" is a unit of a claim).
-        assert!(SYMBOL_WORDS.len() < 8);
+        assert!(TABLE.symbols.len() < 8);
         for p in [",", ".", "%", "“", "—", "\u{FFFC}"] {
             assert_eq!(of_token(p, TokenKind::Punct), of(p), "{p}");
         }

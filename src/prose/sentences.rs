@@ -6,87 +6,212 @@
 //! never ends a sentence; after other abbreviations (U.S., Inc., a.m., Jan.) it does only
 //! when the next word is one that usually starts sentences ("The", "He", "But"…).
 
-use super::tokens::TokenKind;
+use super::tokens::{Tok, TokenKind};
 use std::ops::Range;
 
-/// Abbreviations that are always followed by more of the same sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "messrs", "dr", "gen", "sen", "sens", "rep", "reps", "gov", "lt", "col",
-    "capt", "cpt", "sgt", "cpl", "pvt", "maj", "adm", "cmdr", "cdr", "brig", "st", "ste", "prof",
-    "rev", "hon", "pres", "supt", "insp", "det", "fr", "mt", "ft", "mme", "mlle", "sr", "jr",
-    "gens", "drs", "lieut", "amb", "atty", "vs", "v", "cf", "approx", "nos", "pp", "vol",
-];
+/// Abbreviations that are always followed by more of the same sentence (lower case).
+fn is_title(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mr" | "mrs"
+            | "ms"
+            | "messrs"
+            | "dr"
+            | "gen"
+            | "sen"
+            | "sens"
+            | "rep"
+            | "reps"
+            | "gov"
+            | "lt"
+            | "col"
+            | "capt"
+            | "cpt"
+            | "sgt"
+            | "cpl"
+            | "pvt"
+            | "maj"
+            | "adm"
+            | "cmdr"
+            | "cdr"
+            | "brig"
+            | "st"
+            | "ste"
+            | "prof"
+            | "rev"
+            | "hon"
+            | "pres"
+            | "supt"
+            | "insp"
+            | "det"
+            | "fr"
+            | "mt"
+            | "ft"
+            | "mme"
+            | "mlle"
+            | "sr"
+            | "jr"
+            | "gens"
+            | "drs"
+            | "lieut"
+            | "amb"
+            | "atty"
+            | "vs"
+            | "v"
+            | "cf"
+            | "approx"
+            | "nos"
+            | "pp"
+            | "vol"
+    )
+}
 
-/// Abbreviations that may also end a sentence.
-const OTHER_ABBREVIATIONS: &[&str] = &[
-    "inc", "ltd", "corp", "co", "bros", "plc", "llc", "etc", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
-    "thurs", "fri", "sat", "sun", "dept", "univ", "est", "assn", "ave", "blvd", "rd", "hwy", "no",
-    "ca", "al", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
-    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
-    "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-];
+/// Abbreviations that may also end a sentence (lower case).
+fn is_other_abbreviation(lower: &str) -> bool {
+    matches!(
+        lower,
+        "inc"
+            | "ltd"
+            | "corp"
+            | "co"
+            | "bros"
+            | "plc"
+            | "llc"
+            | "etc"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "dept"
+            | "univ"
+            | "est"
+            | "assn"
+            | "ave"
+            | "blvd"
+            | "rd"
+            | "hwy"
+            | "no"
+            | "ca"
+            | "al"
+            | "ariz"
+            | "ark"
+            | "calif"
+            | "colo"
+            | "conn"
+            | "del"
+            | "fla"
+            | "ga"
+            | "ill"
+            | "ind"
+            | "kan"
+            | "ky"
+            | "la"
+            | "md"
+            | "mass"
+            | "mich"
+            | "minn"
+            | "miss"
+            | "mo"
+            | "mont"
+            | "neb"
+            | "nev"
+            | "okla"
+            | "ore"
+            | "pa"
+            | "tenn"
+            | "tex"
+            | "va"
+            | "vt"
+            | "wash"
+            | "wis"
+            | "wyo"
+    )
+}
+
+/// The longest abbreviation of [`is_title`] and [`is_other_abbreviation`], in bytes: a
+/// longer lower-case word is neither.
+const LONGEST_ABBREVIATION: usize = 6;
 
 /// Words that commonly open a sentence; after an ambiguous abbreviation they mean a new one.
-const STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "In",
-    "On",
-    "At",
-    "As",
-    "For",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "My",
-    "Some",
-    "Many",
-    "Most",
-    "Meanwhile",
-    "However",
-    "Still",
-    "Yet",
-    "Now",
-    "Then",
-    "Officials",
-    "Its",
-    "No",
-    "Despite",
-    "Since",
-    "According",
-    "Under",
-    "With",
-    "Without",
-    "What",
-    "Who",
-    "Why",
-    "How",
-];
+fn is_starter(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "For"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "His"
+            | "Her"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "My"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "Meanwhile"
+            | "However"
+            | "Still"
+            | "Yet"
+            | "Now"
+            | "Then"
+            | "Officials"
+            | "No"
+            | "Despite"
+            | "Since"
+            | "According"
+            | "Under"
+            | "With"
+            | "Without"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+    )
+}
 
 fn is_terminal(s: &str) -> bool {
     matches!(s, "." | "!" | "?" | "…" | "‽")
@@ -104,16 +229,23 @@ fn is_opener(s: &str) -> bool {
 }
 
 /// Splits `text` (whose tokens are `toks`) into sentence ranges covering all tokens.
-pub fn split(text: &str, toks: &[(Range<usize>, TokenKind)]) -> Vec<Range<usize>> {
+#[cfg(test)]
+pub fn split(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    split_into(text, toks, &mut out);
+    out
+}
+
+/// [`split`] into `out` (a buffer reused from block to block), after what it holds.
+pub fn split_into(text: &str, toks: &[Tok], out: &mut Vec<Range<usize>>) {
     if toks.is_empty() {
-        return out;
+        return;
     }
-    let tok = |i: usize| &text[toks[i].0.clone()];
+    let tok = |i: usize| &text[toks[i].range.clone()];
     let mut start = 0usize;
     let mut i = 0usize;
     while i < toks.len() {
-        if toks[i].1 != TokenKind::Punct || !is_terminal(tok(i)) {
+        if toks[i].kind != TokenKind::Punct || !is_terminal(tok(i)) {
             i += 1;
             continue;
         }
@@ -121,7 +253,7 @@ pub fn split(text: &str, toks: &[(Range<usize>, TokenKind)]) -> Vec<Range<usize>
         // Take further terminals and closers that touch it ("?!", "...", `."`, `.)`).
         let mut last = i;
         while last + 1 < toks.len()
-            && toks[last + 1].0.start == toks[last].0.end
+            && toks[last + 1].range.start == toks[last].range.end
             && (is_terminal(tok(last + 1)) || is_closer(tok(last + 1)))
         {
             last += 1;
@@ -130,61 +262,70 @@ pub fn split(text: &str, toks: &[(Range<usize>, TokenKind)]) -> Vec<Range<usize>
         if next >= toks.len() {
             break;
         }
-        let spaced = text[toks[last].0.end..toks[next].0.start]
+        let spaced = text[toks[last].range.end..toks[next].range.start]
             .chars()
             .any(char::is_whitespace);
         if spaced && starts_sentence(text, toks, term, next) {
-            out.push(toks[start].0.start..toks[last].0.end);
+            out.push(toks[start].range.start..toks[last].range.end);
             start = next;
         }
         i = next;
     }
-    out.push(toks[start].0.start..toks[toks.len() - 1].0.end);
-    out
+    out.push(toks[start].range.start..toks[toks.len() - 1].range.end);
 }
 
 /// Whether the token at `next` begins a new sentence after the terminal at `term`.
-fn starts_sentence(
-    text: &str,
-    toks: &[(Range<usize>, TokenKind)],
-    term: usize,
-    next: usize,
-) -> bool {
-    let next_text = &text[toks[next].0.clone()];
+fn starts_sentence(text: &str, toks: &[Tok], term: usize, next: usize) -> bool {
+    let next_text = &text[toks[next].range.clone()];
     let first = next_text.chars().next().unwrap_or(' ');
     let opens = first.is_uppercase() || first.is_ascii_digit() || is_opener(next_text);
     if !opens {
         return false;
     }
-    let term_text = &text[toks[term].0.clone()];
-    let ellipsis = term_text == "…" || (term > 0 && &text[toks[term - 1].0.clone()] == ".");
+    let term_text = &text[toks[term].range.clone()];
+    let ellipsis = term_text == "…" || (term > 0 && &text[toks[term - 1].range.clone()] == ".");
     if term_text != "." || ellipsis {
         // "!", "?", or an ellipsis: only a capital or an opening quote starts anew.
         return first.is_uppercase() || is_opener(next_text) || !ellipsis;
     }
     if term == 0
-        || toks[term - 1].1 != TokenKind::Word
-        || toks[term - 1].0.end != toks[term].0.start
+        || toks[term - 1].kind != TokenKind::Word
+        || toks[term - 1].range.end != toks[term].range.start
     {
         return true;
     }
-    let word = &text[toks[term - 1].0.clone()];
-    let lower = word.to_lowercase();
-    let starter = STARTERS.contains(&next_text);
-    if TITLES.contains(&lower.as_str()) && word.chars().next().is_some_and(char::is_uppercase) {
+    let word = &text[toks[term - 1].range.clone()];
+    // The lower-case form of the word, as far as the abbreviation lists can hold it: they
+    // are ASCII and short, so an ASCII word is lowered on the stack, and a longer one ("")
+    // is in neither list. Other words are lowered as `str::to_lowercase` does (a Kelvin sign
+    // lowers to an ASCII `k`).
+    let mut buf = [0u8; LONGEST_ABBREVIATION];
+    let owned;
+    let lower: &str = if !word.is_ascii() {
+        owned = word.to_lowercase();
+        &owned
+    } else if word.len() <= LONGEST_ABBREVIATION {
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        std::str::from_utf8(b).unwrap_or_default()
+    } else {
+        ""
+    };
+    if is_title(lower) && word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    if lower == "no" && toks[next].1 == TokenKind::Number {
+    if lower == "no" && toks[next].kind == TokenKind::Number {
         return false;
     }
     // Initials and dotted abbreviations: J. R. R. Tolkien, J.R.R., U.S., a.m.
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    if dotted || initial || OTHER_ABBREVIATIONS.contains(&lower.as_str()) {
-        if toks[next].1 == TokenKind::Number && !dotted {
+    if dotted || initial || is_other_abbreviation(lower) {
+        if toks[next].kind == TokenKind::Number && !dotted {
             return false;
         }
-        return starter;
+        return is_starter(next_text);
     }
     true
 }
@@ -233,6 +374,44 @@ mod tests {
             "It rose 3.5 per cent. Acme Inc. said No. 10 was shut.",
             &["It rose 3.5 per cent.", "Acme Inc. said No. 10 was shut."],
         );
+    }
+
+    /// The abbreviation lists in any case, their longest words, and words just longer.
+    #[test]
+    fn abbreviations() {
+        check(
+            "Messrs. Hale and Ross met. APPROX. 5 came. Approxi. The end.",
+            &[
+                "Messrs. Hale and Ross met.",
+                "APPROX. 5 came.",
+                "Approxi.",
+                "The end.",
+            ],
+        );
+        check(
+            "It went to Calif. The team left. See No. 5 and Co. Then more.",
+            &[
+                "It went to Calif.",
+                "The team left.",
+                "See No. 5 and Co.",
+                "Then more.",
+            ],
+        );
+        check(
+            "They sold it to Acme Corp. Officials said so. Dr. Ng left.",
+            &[
+                "They sold it to Acme Corp.",
+                "Officials said so.",
+                "Dr. Ng left.",
+            ],
+        );
+        // A non-ASCII word is lowered as `to_lowercase` does: the Kelvin sign is a `k`.
+        check("To \u{212A}y. Lots left.", &["To \u{212A}y. Lots left."]);
+        check("To \u{212A}y. The rest.", &["To \u{212A}y.", "The rest."]);
+        check("To \u{212A}y. 5 rest.", &["To \u{212A}y. 5 rest."]);
+        assert!(is_title("messrs") && is_title("approx") && !is_title("approxi"));
+        assert!(is_other_abbreviation("thurs") && !is_other_abbreviation("Inc"));
+        assert!(is_starter("According") && !is_starter("according"));
     }
 
     #[test]

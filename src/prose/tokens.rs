@@ -17,7 +17,13 @@ pub enum TokenKind {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || (c != PLACEHOLDER && is_mark(c))
+    // General Punctuation (dashes, curly quotes, ellipsis, spaces) and the placeholder are
+    // the non-ASCII characters prose is full of, and none is a letter, digit or mark: they
+    // are answered without the Unicode tables.
+    if matches!(c, '\u{2000}'..='\u{206F}' | PLACEHOLDER) {
+        return false;
+    }
+    c.is_alphanumeric() || is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -32,59 +38,167 @@ fn char_at(text: &str, i: usize) -> char {
     }
 }
 
+/// One token as the tokenizer finds it, with what it saw of its bytes on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// What it is.
+    pub kind: TokenKind,
+    /// Whether every byte of it is ASCII.
+    pub ascii: bool,
+    /// Whether it holds an ASCII capital letter (`A`–`Z`).
+    pub upper: bool,
+}
+
+/// In [`BYTES`]: an ASCII letter or digit (for ASCII, exactly what `is_word_char` accepts).
+const ALNUM: u8 = 1;
+/// In [`BYTES`]: an ASCII digit.
+const DIGIT: u8 = 2;
+/// In [`BYTES`]: an ASCII capital letter.
+const UPPER: u8 = 4;
+/// In [`BYTES`]: ASCII white space as `char::is_whitespace` has it (space, tab, LF, VT, FF,
+/// CR).
+const SPACE: u8 = 8;
+/// In [`BYTES`]: an ASCII character that joins two word characters into one word (`'`, `-`,
+/// `.`, `,`).
+const JOIN: u8 = 16;
+
+/// What each byte is, for the ASCII fast paths (0 for every byte of 0x80 and above).
+static BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM
+        } else if matches!(c, b' ' | 0x09..=0x0d) {
+            SPACE
+        } else if matches!(c, b'\'' | b'-' | b'.' | b',') {
+            JOIN
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Splits `text` into tokens; whitespace is dropped.
-pub fn tokenize(text: &str) -> Vec<(Range<usize>, TokenKind)> {
-    let mut out = Vec::with_capacity(text.len() / 5);
+#[cfg(test)]
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Appends the tokens of `text` to `out` (a buffer reused from block to block); whitespace
+/// is dropped.
+pub fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
+    out.reserve(text.len() / 4);
     let len = text.len();
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < len {
-        // ASCII white space (as `char::is_whitespace` has it) without decoding.
-        if matches!(bytes[i], b' ' | 0x09..=0x0d) {
-            i += 1;
-            continue;
-        }
-        let c = char_at(text, i);
+        let b = bytes[i];
         let start = i;
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            continue;
-        }
-        if c == PLACEHOLDER {
-            out.push((start..i, TokenKind::Placeholder));
-            continue;
-        }
-        if !is_word_char(c) {
-            out.push((start..i, TokenKind::Punct));
-            continue;
+        let c;
+        if b < 0x80 {
+            let f = BYTES[b as usize];
+            if f & SPACE != 0 {
+                i += 1;
+                continue;
+            }
+            i += 1;
+            if f & ALNUM == 0 {
+                // ASCII punctuation and symbols: one byte each.
+                out.push(Tok {
+                    range: start..i,
+                    kind: TokenKind::Punct,
+                    ascii: true,
+                    upper: false,
+                });
+                continue;
+            }
+            c = char::from(b);
+        } else {
+            c = char_at(text, i);
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                continue;
+            }
+            if c == PLACEHOLDER {
+                out.push(Tok {
+                    range: start..i,
+                    kind: TokenKind::Placeholder,
+                    ascii: false,
+                    upper: false,
+                });
+                continue;
+            }
+            if !is_word_char(c) {
+                out.push(Tok {
+                    range: start..i,
+                    kind: TokenKind::Punct,
+                    ascii: false,
+                    upper: false,
+                });
+                continue;
+            }
         }
         let mut end = i;
-        let mut all_digits = c.is_ascii_digit();
-        let bytes = text.as_bytes();
-        while end < len {
-            // ASCII letters and digits, the bulk of a word, without decoding a character
-            // (for ASCII, `is_word_char` is exactly `is_ascii_alphanumeric`).
-            let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
-                all_digits &= b.is_ascii_digit();
+        // The flags of every ASCII letter or digit taken, ANDed and ORed: DIGIT stays in
+        // `and` while every word character is an ASCII digit, UPPER is in `or` once an ASCII
+        // capital was taken.
+        let first = if c.is_ascii() { BYTES[c as usize] } else { 0 };
+        let (mut and, mut or) = (first, first);
+        let mut ascii = c.is_ascii();
+        loop {
+            // The run of ASCII letters and digits, the bulk of a word, without decoding a
+            // character (for ASCII, `is_word_char` is exactly `is_ascii_alphanumeric`).
+            let mut f = 0;
+            while end < len {
+                f = BYTES[bytes[end] as usize];
+                if f & ALNUM == 0 {
+                    break;
+                }
+                and &= f;
+                or |= f;
                 end += 1;
-                continue;
             }
-            let d = char_at(text, end);
-            if is_word_char(d) {
-                all_digits &= d.is_ascii_digit();
-                end += d.len_utf8();
-                continue;
-            }
-            if !matches!(d, '\'' | '’' | '-' | '.' | ',' | '‑') {
+            if end >= len {
                 break;
             }
+            let d = if bytes[end] < 0x80 {
+                // ASCII, not a letter or digit: a joiner, or the end of the word.
+                if f & JOIN == 0 {
+                    break;
+                }
+                char::from(bytes[end])
+            } else {
+                let d = char_at(text, end);
+                if is_word_char(d) {
+                    // Not ASCII (an ASCII word character is a letter or digit, taken above).
+                    and = 0;
+                    ascii = false;
+                    end += d.len_utf8();
+                    continue;
+                }
+                if !matches!(d, '’' | '‑') {
+                    break;
+                }
+                d
+            };
             // Joins only when a word character follows directly; a comma only between digits.
             let after = end + d.len_utf8();
             let joins = match (after < len).then(|| char_at(text, after)) {
                 Some(n) if is_word_char(n) => {
                     if d == ',' {
-                        all_digits && n.is_ascii_digit()
+                        and & DIGIT != 0 && n.is_ascii_digit()
                     } else {
                         true
                     }
@@ -94,17 +208,24 @@ pub fn tokenize(text: &str) -> Vec<(Range<usize>, TokenKind)> {
             if !joins {
                 break;
             }
+            ascii &= d.is_ascii();
             end = after;
         }
+        let all_digits = and & DIGIT != 0;
+        let upper = or & UPPER != 0;
         let kind = if c.is_ascii_digit() || (all_digits && c.is_numeric()) {
             TokenKind::Number
         } else {
             TokenKind::Word
         };
-        out.push((start..end, kind));
+        out.push(Tok {
+            range: start..end,
+            kind,
+            ascii,
+            upper,
+        });
         i = end;
     }
-    out
 }
 
 #[cfg(test)]
@@ -112,7 +233,7 @@ mod tests {
     use super::*;
 
     fn check(text: &str, expected: &[&str]) {
-        let got: Vec<&str> = tokenize(text).into_iter().map(|(r, _)| &text[r]).collect();
+        let got: Vec<&str> = tokenize(text).into_iter().map(|t| &text[t.range]).collect();
         assert_eq!(got, expected);
     }
 
@@ -140,8 +261,129 @@ mod tests {
             &["“", "Yes", ",", "”", "he", "said", "…", "ok"],
         );
         check("a, b", &["a", ",", "b"]);
-        assert_eq!(tokenize("12 x")[0].1, TokenKind::Number);
-        assert_eq!(tokenize("\u{FFFC}")[0].1, TokenKind::Placeholder);
+        assert_eq!(tokenize("12 x")[0].kind, TokenKind::Number);
+        assert_eq!(tokenize("\u{FFFC}")[0].kind, TokenKind::Placeholder);
+    }
+
+    /// The fast paths of `is_word_char` answer as the Unicode rules do, for every character.
+    #[test]
+    fn word_chars_agree_with_the_rules() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let rule = c.is_alphanumeric() || (c != PLACEHOLDER && is_mark(c));
+            assert_eq!(is_word_char(c), rule, "{:X}", c as u32);
+        }
+    }
+
+    /// The tokenizer read character by character, with no fast path: what the fast paths
+    /// must agree with.
+    fn reference(text: &str) -> Vec<Tok> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let off = |k: usize| chars.get(k).map_or(text.len(), |&(o, _)| o);
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < chars.len() {
+            let c = chars[k].1;
+            let start = off(k);
+            k += 1;
+            if c.is_whitespace() {
+                continue;
+            }
+            let slow = |c: char| c.is_alphanumeric() || (c != PLACEHOLDER && is_mark(c));
+            if c == PLACEHOLDER || !slow(c) {
+                let kind = if c == PLACEHOLDER {
+                    TokenKind::Placeholder
+                } else {
+                    TokenKind::Punct
+                };
+                let range = start..off(k);
+                let ascii = text[range.clone()].is_ascii();
+                out.push(Tok {
+                    range,
+                    kind,
+                    ascii,
+                    upper: false,
+                });
+                continue;
+            }
+            let mut all_digits = c.is_ascii_digit();
+            while let Some(d) = at(k) {
+                if slow(d) {
+                    all_digits &= d.is_ascii_digit();
+                    k += 1;
+                    continue;
+                }
+                let joins = matches!(d, '\'' | '’' | '-' | '.' | ',' | '‑')
+                    && at(k + 1).is_some_and(|n| {
+                        slow(n) && (d != ',' || (all_digits && n.is_ascii_digit()))
+                    });
+                if !joins {
+                    break;
+                }
+                k += 1;
+            }
+            let range = start..off(k);
+            let word = &text[range.clone()];
+            let kind = if c.is_ascii_digit() || (all_digits && c.is_numeric()) {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            out.push(Tok {
+                range,
+                kind,
+                ascii: word.is_ascii(),
+                upper: word.bytes().any(|b| b.is_ascii_uppercase()),
+            });
+        }
+        out
+    }
+
+    /// On random text of the characters that matter (letters, digits, joiners, white
+    /// space, marks, quotes, dashes, the placeholder), the tokenizer agrees with the plain
+    /// reading.
+    #[test]
+    fn fast_paths_agree_with_the_reference() {
+        use proptest::prelude::*;
+        let alphabet: Vec<char> =
+            "aZ09 \t\n\x0b'’-‑.,;“”—…\u{301}\u{FFFC}\u{A0}\u{2003}é٣ΣK\u{212A}½x"
+                .chars()
+                .collect();
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(
+                &proptest::collection::vec(proptest::sample::select(alphabet), 0..40),
+                |cs| {
+                    let text: String = cs.into_iter().collect();
+                    prop_assert_eq!(tokenize(&text), reference(&text), "{:?}", text);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// A token says whether it is all ASCII and whether it holds an ASCII capital.
+    #[test]
+    fn ascii_and_capitals() {
+        let flags: Vec<(bool, bool)> = tokenize("Ab cd É’s it’s A-b x'Y 12 . — \u{FFFC}")
+            .iter()
+            .map(|t| (t.ascii, t.upper))
+            .collect();
+        assert_eq!(
+            flags,
+            [
+                (true, true),
+                (true, false),
+                (false, false),
+                (false, false),
+                (true, true),
+                (true, true),
+                (true, false),
+                (true, false),
+                (false, false),
+                (false, false),
+            ]
+        );
     }
 
     /// The ASCII fast paths read white space and words as the character-by-character rules
@@ -170,8 +412,8 @@ mod tests {
                 "end",
             ],
         );
-        assert_eq!(tokenize("3,5a")[0].1, TokenKind::Number);
-        assert_eq!(tokenize("12,000")[0].1, TokenKind::Number);
-        assert_eq!(tokenize("a12")[0].1, TokenKind::Word);
+        assert_eq!(tokenize("3,5a")[0].kind, TokenKind::Number);
+        assert_eq!(tokenize("12,000")[0].kind, TokenKind::Number);
+        assert_eq!(tokenize("a12")[0].kind, TokenKind::Word);
     }
 }

@@ -7,7 +7,7 @@
 //! many voters"). Counts ("thousands of workers", "some 40 people") and contrasts ("other
 //! winners") are not groups of sources.
 
-use super::{Attribution, Cue, CueKind, SourceKind, W, lexicon, phrase_at, source};
+use super::{Attribution, Cue, CueKind, SourceKind, W, lex, lexicon, phrase_at, source};
 use crate::prose::TokenKind;
 use crate::prose::classes;
 
@@ -80,14 +80,14 @@ pub(super) fn clause_start(ws: &[W<'_>], j: usize) -> bool {
 }
 
 /// Quantifier phrases that can stand alone for people ("many believe", "seen by some").
-const PRONOUN_QUANTIFIERS: [&str; 12] = [
+pub(super) const PRONOUN_QUANTIFIERS: [&str; 12] = [
     "many", "some", "most", "several", "few", "others", "someone", "somebody", "people",
     "numerous", "various", "multiple",
 ];
 
 /// Documents and measures that a quantifier leaves unidentified ("some polls", "by some
 /// estimates", "in most surveys").
-const DOCUMENTS: [&str; 12] = [
+pub(super) const DOCUMENTS: [&str; 12] = [
     "polls",
     "surveys",
     "reports",
@@ -104,7 +104,7 @@ const DOCUMENTS: [&str; 12] = [
 
 /// Verbs of feeling and causation whose object is the one who feels or comes to think
 /// ("has unsettled many voters", "led some allies to worry").
-const FEELING_VERBS: [&str; 40] = [
+pub(super) const FEELING_VERBS: [&str; 40] = [
     "unsettled",
     "unsettles",
     "startled",
@@ -149,13 +149,13 @@ const FEELING_VERBS: [&str; 40] = [
 
 /// Causative verbs among [`FEELING_VERBS`]: their object must go on to think or feel
 /// ("led some to worry", "left many feeling").
-const CAUSATIVES: [&str; 9] = [
+pub(super) const CAUSATIVES: [&str; 9] = [
     "caught", "led", "leads", "caused", "causes", "prompted", "left", "leaving", "divided",
 ];
 
 /// Nouns of a stance that a group holds or voices ("criticism from some councillors",
 /// "pressure from several MPs", "opposition among residents").
-const STANCE_NOUNS: [&str; 16] = [
+pub(super) const STANCE_NOUNS: [&str; 16] = [
     "criticism",
     "opposition",
     "pressure",
@@ -176,62 +176,61 @@ const STANCE_NOUNS: [&str; 16] = [
 
 /// Prepositions that make a vague group the holder of a view or the agent of an act
 /// ("to many", "among some voters", "by several critics").
-const VIEW_PREPOSITIONS: [&str; 7] = ["by", "to", "among", "amongst", "for", "from", "with"];
+pub(super) const VIEW_PREPOSITIONS: [&str; 7] =
+    ["by", "to", "among", "amongst", "for", "from", "with"];
+
+/// Words in "-ly" that are nouns or adjectives, not adverbs.
+pub(super) const NOT_LY_ADVERBS: [&str; 23] = [
+    "early", "only", "family", "likely", "elderly", "friendly", "daily", "weekly", "monthly",
+    "yearly", "italy", "ally", "rally", "assembly", "supply", "reply", "july", "unlikely",
+    "lonely", "costly", "orderly", "holy", "ugly",
+];
 
 /// Whether `x` is an adverb ending in "-ly" ("initially", "publicly"), not a noun or an
 /// adjective that happens to end so.
 fn is_ly_adverb(x: &W<'_>) -> bool {
-    x.low.ends_with("ly")
-        && x.low.len() > 4
-        && !matches!(
-            &*x.low,
-            "early"
-                | "only"
-                | "family"
-                | "likely"
-                | "elderly"
-                | "friendly"
-                | "daily"
-                | "weekly"
-                | "monthly"
-                | "yearly"
-                | "italy"
-                | "ally"
-                | "rally"
-                | "assembly"
-                | "supply"
-                | "reply"
-                | "july"
-                | "unlikely"
-                | "lonely"
-                | "costly"
-                | "orderly"
-                | "holy"
-                | "ugly"
-        )
+    x.low.ends_with("ly") && x.low.len() > 4 && !x.lx(lex::NOT_LY_ADVERB)
 }
+
+/// Adverbs and negation, besides "-ly" words and [`lexicon::BETWEEN`], that may sit between
+/// a subject and its verb.
+pub(super) const OTHER_ADVERBS: [&str; 10] = [
+    "even", "ever", "never", "not", "now", "all", "both", "too", "since", "soon",
+];
+
+/// The auxiliaries of [`lexicon::BETWEEN`]: not adverbs.
+pub(super) const BETWEEN_AUX: [&str; 6] = ["has", "have", "had", "did", "does", "do"];
 
 /// Adverbs (and negation) that may sit between a subject and its verb.
 fn is_adverb(x: &W<'_>) -> bool {
     !x.quoted
         && x.is_word()
         && (is_ly_adverb(x)
-            || lexicon::BETWEEN.contains(&&*x.low)
-                && !matches!(&*x.low, "has" | "have" | "had" | "did" | "does" | "do")
-            || matches!(
-                &*x.low,
-                "even"
-                    | "ever"
-                    | "never"
-                    | "not"
-                    | "now"
-                    | "all"
-                    | "both"
-                    | "too"
-                    | "since"
-                    | "soon"
-            ))
+            || x.lx(lex::BETWEEN) && !x.lx(lex::BETWEEN_AUX)
+            || x.lx(lex::OTHER_ADVERB))
 }
+
+/// Words that end a noun phrase read rightwards, besides auxiliaries, prepositions,
+/// determiners, pronouns, clause words and adverbs.
+pub(super) const NP_BREAKS: [&str; 17] = [
+    "who",
+    "whom",
+    "whose",
+    "there",
+    "here",
+    "than",
+    "however",
+    "meanwhile",
+    "moreover",
+    "indeed",
+    "instead",
+    "nevertheless",
+    "thus",
+    "hence",
+    "therefore",
+    "someone",
+    "somebody",
+];
 
 /// Whether `x` can be part of a noun phrase read rightwards: a word that is not an
 /// auxiliary, preposition, determiner, clause word, adverb or finite verb.
@@ -239,33 +238,13 @@ fn np_word(x: &W<'_>) -> bool {
     if x.quoted || x.kind != TokenKind::Word {
         return false;
     }
-    let l = &*x.low;
-    !(AUX.contains(&l)
-        || lexicon::BE.contains(&l)
-        || PREPOSITIONS.contains(&l)
-        || lexicon::CLAUSE_BREAKS.contains(&l)
-        || lexicon::DETERMINERS.contains(&l)
-        || lexicon::PRONOUNS.contains(&l)
-        || matches!(
-            l,
-            "who"
-                | "whom"
-                | "whose"
-                | "there"
-                | "here"
-                | "than"
-                | "however"
-                | "meanwhile"
-                | "moreover"
-                | "indeed"
-                | "instead"
-                | "nevertheless"
-                | "thus"
-                | "hence"
-                | "therefore"
-                | "someone"
-                | "somebody"
-        )
+    !(x.lx(lex::AUX
+        | lex::BE
+        | lex::PREPOSITION
+        | lex::CLAUSE_BREAK
+        | lex::DETERMINER
+        | lex::PRONOUN
+        | lex::NP_BREAK)
         || is_adverb(x))
 }
 
@@ -331,9 +310,10 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
 /// Korea"): the preposition, an optional determiner and noun-phrase words.
 fn read_pp(ws: &[W<'_>], k: usize) -> usize {
     let mut e = k + 1;
-    if ws.get(e).is_some_and(|x| {
-        !x.quoted && (lexicon::DETERMINERS.contains(&&*x.low) || x.low.ends_with("'s"))
-    }) {
+    if ws
+        .get(e)
+        .is_some_and(|x| !x.quoted && (x.lx(lex::DETERMINER) || x.low.ends_with("'s")))
+    {
         e += 1;
     }
     let end = read_np(ws, e, 6);
@@ -348,7 +328,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         return None;
     }
     let q = if w.has(classes::QUANTIFIER_FIRST) {
-        lexicon::QUANTIFIERS.iter().find(|q| phrase_at(ws, j, q))
+        lexicon::quantifiers_from(w.low)
+            .iter()
+            .find(|q| phrase_at(ws, j, q))
     } else {
         None
     };
@@ -373,7 +355,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         if j > 0 {
             let p = &ws[j - 1];
             let as_many_as = p.is("as") && matches!(q[0], "many" | "few");
-            if (lexicon::DETERMINERS.contains(&&*p.low) && !matches!(&*p.low, "that" | "this"))
+            if (p.lx(lex::DETERMINER) && !matches!(&*p.low, "that" | "this"))
                 || p.low.ends_with("'s")
                 || matches!(&*p.low, "how" | "so" | "too" | "only")
                 || as_many_as
@@ -440,7 +422,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 let mut m = k + 1;
                 while ws
                     .get(m)
-                    .is_some_and(|y| !y.quoted && (AUX.contains(&&*y.low) || is_adverb(y)))
+                    .is_some_and(|y| !y.quoted && (y.lx(lex::AUX) || is_adverb(y)))
                 {
                     m += 1;
                 }
@@ -454,9 +436,10 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 return says.then_some((k + 1, k, true));
             }
             let mut s = k;
-            if ws.get(s).is_some_and(|x| {
-                !x.quoted && (lexicon::DETERMINERS.contains(&&*x.low) || x.low.ends_with("'s"))
-            }) {
+            if ws
+                .get(s)
+                .is_some_and(|x| !x.quoted && (x.lx(lex::DETERMINER) || x.low.ends_with("'s")))
+            {
                 s += 1;
             }
             // Up to seven words: "some of the party's leaders and opinion makers".
@@ -466,7 +449,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             }
             let head = e - 1;
             let people = is_people(&ws[head]) || is_actor(&ws[head]);
-            let doc = DOCUMENTS.contains(&&*ws[head].low);
+            let doc = ws[head].lx(lex::DOCUMENT);
             if !(people || doc) {
                 return None;
             }
@@ -492,8 +475,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                     && x.is_word()
                     && x.low.ends_with('s')
                     && is_verbish(x)
-                    && !AUX.contains(&&*x.low)
-                    && !lexicon::BE.contains(&&*x.low)
+                    && !x.lx(lex::AUX | lex::BE)
             })
         {
             e = read_np(ws, a + 1, 4);
@@ -505,7 +487,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 .filter(|_| !bare.starts_with("a "));
         }
         let head = e - 1;
-        if !(is_people(&ws[head]) || is_actor(&ws[head]) || DOCUMENTS.contains(&&*ws[head].low)) {
+        if !(is_people(&ws[head]) || is_actor(&ws[head]) || ws[head].lx(lex::DOCUMENT)) {
             return None;
         }
         return Some((post_modifier(ws, e), head, true));
@@ -592,7 +574,7 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
 
 /// Nouns of received opinion that attribute a view to nobody ("conventional wisdom holds",
 /// "popular belief has it", "legend has it").
-const RECEIVED_OPINION: [[&str; 2]; 8] = [
+pub(super) const RECEIVED_OPINION: [[&str; 2]; 8] = [
     ["conventional", "wisdom"],
     ["received", "wisdom"],
     ["common", "wisdom"],
@@ -606,7 +588,7 @@ const RECEIVED_OPINION: [[&str; 2]; 8] = [
 /// Participles that claim common knowledge with nobody named when "it" stands for a
 /// following clause ("it is known that…", "it has been suggested that…") or when an
 /// infinitive follows ("is known to have…").
-const KNOWLEDGE_PARTICIPLES: [&str; 12] = [
+pub(super) const KNOWLEDGE_PARTICIPLES: [&str; 12] = [
     "known",
     "observed",
     "noted",
@@ -642,9 +624,14 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         })
     };
     // "conventional wisdom holds that", "popular belief has it", "legend has it that".
-    if let Some(pat) = RECEIVED_OPINION
-        .iter()
-        .find(|p| p[0] == &*w.low && phrase_at(ws, j, &p[..]))
+    if let Some(pat) = w
+        .lx(lex::RECEIVED_OPINION_FIRST)
+        .then(|| {
+            RECEIVED_OPINION
+                .iter()
+                .find(|p| p[0] == w.low && phrase_at(ws, j, &p[..]))
+        })
+        .flatten()
     {
         let v = if pat[1] == "has" { j + 1 } else { j + 2 };
         let says = ws.get(v).is_some_and(|x| {
@@ -671,7 +658,7 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         })
     {
         let mut a = j;
-        while a > 0 && source::MEDIA_WORDS.contains(&&*ws[a - 1].low) && !ws[a - 1].quoted {
+        while a > 0 && ws[a - 1].lx(lex::MEDIA_WORD) && !ws[a - 1].quoted {
             a -= 1;
         }
         let p = a.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted)?;
@@ -693,7 +680,7 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             .then(|| mk(a, j))
             .flatten();
     }
-    if !KNOWLEDGE_PARTICIPLES.contains(&&*w.low) {
+    if !w.lx(lex::KNOWLEDGE_PARTICIPLE) {
         return None;
     }
     // The verb group before it: "is", "has been", "is widely", "was long".
@@ -718,9 +705,9 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // "is known to have…", "are known to attack…": only "known" takes an infinitive this way.
     if w.is("known")
         && next.is("to")
-        && ws.get(j + 2).is_some_and(|v| {
-            !v.quoted && v.is_word() && !v.is_cap() && !lexicon::DETERMINERS.contains(&&*v.low)
-        })
+        && ws
+            .get(j + 2)
+            .is_some_and(|v| !v.quoted && v.is_word() && !v.is_cap() && !v.lx(lex::DETERMINER))
     {
         return mk(start, j);
     }
@@ -738,9 +725,10 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
     let start = if x.is("who") {
         // The relative clause's own verb group: "who spoke", "who have long argued".
         let mut r = k + 1;
-        while ws.get(r).is_some_and(|y| {
-            !y.quoted && (AUX.contains(&&*y.low) || lexicon::BE.contains(&&*y.low) || is_adverb(y))
-        }) {
+        while ws
+            .get(r)
+            .is_some_and(|y| !y.quoted && (y.lx(lex::AUX | lex::BE) || is_adverb(y)))
+        {
             r += 1;
         }
         let v = ws
@@ -756,10 +744,10 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
         && lexicon::verb_lemma(&x.low).is_none_or(|l| {
             !lexicon::CUE_VERBS.contains_key(&*x.low) || matches!(l, "support" | "back")
         })
-        || (x.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*x.low))
+        || (x.low.ends_with("ed") || x.lx(lex::IRREGULAR_PAST))
             && ws
                 .get(k + 1)
-                .is_some_and(|p| PREPOSITIONS.contains(&&*p.low) && !p.is("by") && !p.quoted)
+                .is_some_and(|p| p.lx(lex::PREPOSITION) && !p.is("by") && !p.quoted)
     {
         // "fans supporting the club", "people briefed on the talks".
         k + 1
@@ -782,8 +770,7 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
         // The word before a verb is a noun or an adverb, not a determiner or preposition.
         let p = &ws[m - 1];
         if finite
-            && !lexicon::DETERMINERS.contains(&&*p.low)
-            && !PREPOSITIONS.contains(&&*p.low)
+            && !p.lx(lex::DETERMINER | lex::PREPOSITION)
             && !matches!(&*p.low, "to" | "and" | "or")
         {
             return Some(m);
@@ -800,9 +787,9 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
     let mut be = false;
     let mut aux = false;
     while let Some(x) = ws.get(m).filter(|x| !x.quoted && x.is_word()) {
-        if lexicon::BE.contains(&&*x.low) {
+        if x.lx(lex::BE) {
             be = true;
-        } else if AUX.contains(&&*x.low) {
+        } else if x.lx(lex::AUX) {
             aux = true;
         } else if !is_adverb(x) {
             break;
@@ -817,7 +804,7 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
     };
     let l = &*v.low;
     let lemma = v.verb_lemma();
-    let participle = l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l);
+    let participle = l.ends_with("ed") || l.ends_with("en") || v.lx(lex::IRREGULAR_PAST);
     if be && participle && !v.has(classes::STANCE_ADJECTIVE) {
         // A passive: "are made", "have been told" (agentless reporting passives are read
         // elsewhere).
@@ -825,7 +812,7 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
     }
     // "several governments are talking about a deal": speech, though not a reporting verb.
     if lemma.is_some()
-        || lexicon::STANCE_ADJECTIVES.contains(l)
+        || v.has(classes::STANCE_ADJECTIVE)
         || matches!(l, "talk" | "talked" | "talking" | "talks")
     {
         return true;
@@ -841,17 +828,18 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let (end, head, quantified) = group_np(ws, j)?;
     let prev = j.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted);
     let prev_low = prev.map_or("", |p| &*p.low);
+    let prev_lx = prev.map_or(0, |p| p.lx);
     let mut cue: Option<usize> = None;
-    let doc = DOCUMENTS.contains(&&*ws[head].low);
+    let doc = ws[head].lx(lex::DOCUMENT);
     // "criticism from some residents", "under pressure from several MPs", "stern opposition
     // among researchers": a view held by the group.
     let stance_noun = j >= 2
         && {
             let n = &ws[j - 2];
             let a = j.checked_sub(3).map(|i| &ws[i]);
-            STANCE_NOUNS.contains(&&*n.low)
+            n.lx(lex::STANCE_NOUN)
                 || a.is_some_and(|a| {
-                    STANCE_NOUNS.contains(&&*a.low) && n.is_word() && !n.is_cap() && np_word(n)
+                    a.lx(lex::STANCE_NOUN) && n.is_word() && !n.is_cap() && np_word(n)
                 })
         }
         && matches!(prev_low, "from" | "among" | "amongst");
@@ -883,11 +871,10 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     {
         cue = Some(j - 1);
     }
-    if cue.is_none() && quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
+    if cue.is_none() && quantified && prev_lx & lex::VIEW_PREPOSITION != 0 {
         // "to many", "for some": the quantifier alone, not "for some elderly people".
-        let bare = head == j
-            && PRONOUN_QUANTIFIERS.contains(&&*ws[j].low)
-            && !ws.get(j + 1).is_some_and(np_word);
+        let bare =
+            head == j && ws[j].lx(lex::PRONOUN_QUANTIFIER) && !ws.get(j + 1).is_some_and(np_word);
         // "For many fans, …": the phrase opens the sentence or a coordinated clause.
         let opens = ws[..j - 1]
             .iter()
@@ -901,7 +888,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             !pp.quoted
                 && (pp.low.ends_with("ed")
                     || pp.low.ends_with("en")
-                    || IRREGULAR_PAST.contains(&&*pp.low)
+                    || pp.lx(lex::IRREGULAR_PAST)
                     || (j >= 3 && is_adverb(pp) && ws[j - 3].low.ends_with("ed")))
         };
         let ok = match prev_low {
@@ -937,7 +924,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
     }
     // As the one who feels: "has unsettled many voters", "led some allies to worry".
-    if cue.is_none() && quantified && FEELING_VERBS.contains(&prev_low) {
+    if cue.is_none() && quantified && prev_lx & lex::FEELING_VERB != 0 {
         let resume = skip_parenthetical(ws, end).unwrap_or(end);
         let after = ws.get(resume);
         let thinks = after.is_some_and(|x| {
@@ -959,7 +946,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         && end <= 3
         && is_people(&ws[head])
         && ws[head].low.ends_with('s')
-        && !DOCUMENTS.contains(&&*ws[head].low)
+        && !ws[head].lx(lex::DOCUMENT)
         && ws.get(end).is_some_and(|c| c.text == ":" && !c.quoted)
         && ws.get(end + 1).is_some_and(|x| !x.quoted)
     {
@@ -978,7 +965,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                     && !p.low.ends_with("ing")
                     && p.verb_lemma().is_none()
             })
-            && lexicon::DETERMINERS.contains(&&*ws[j - 2].low);
+            && ws[j - 2].lx(lex::DETERMINER);
         if !clause_start(ws, j) && !reduced_relative {
             return None;
         }
@@ -1036,8 +1023,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             ) {
                 return None;
             }
-        } else if !(AUX.contains(&&*v.low)
-            || lexicon::BE.contains(&&*v.low)
+        } else if !(v.lx(lex::AUX | lex::BE)
             || is_verbish(v)
             || title_case_verb(v)
             // "Many islanders try to…", "some voters tend to…": a catenative verb.
@@ -1117,8 +1103,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             && !x.is_cap()
             && (x.low.ends_with("ing")
                 || x.low.ends_with("ed")
-                || IRREGULAR_PAST.contains(&&*x.low)
-                || PREPOSITIONS.contains(&&*x.low)
+                || x.lx(lex::IRREGULAR_PAST | lex::PREPOSITION)
                 || matches!(&*x.low, "who" | "which")
                 || is_adverb(x))
             && !matches!(&*x.low, "including" | "like")
@@ -1159,9 +1144,9 @@ fn undergoes(ws: &[W<'_>], k: usize) -> bool {
     let mut m = k;
     let mut be = false;
     while let Some(x) = ws.get(m).filter(|x| !x.quoted && x.is_word()) {
-        if lexicon::BE.contains(&&*x.low) {
+        if x.lx(lex::BE) {
             be = true;
-        } else if !(AUX.contains(&&*x.low) || is_adverb(x)) {
+        } else if !(x.lx(lex::AUX) || is_adverb(x)) {
             break;
         }
         m += 1;
@@ -1174,8 +1159,8 @@ fn undergoes(ws: &[W<'_>], k: usize) -> bool {
         && ws
             .get(m + 1)
             .is_some_and(|x| matches!(&*x.low, "to" | "as" | "that" | "by"));
-    be && (l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l))
-        && !lexicon::STANCE_ADJECTIVES.contains(l)
+    be && (l.ends_with("ed") || l.ends_with("en") || v.lx(lex::IRREGULAR_PAST))
+        && !v.has(classes::STANCE_ADJECTIVE)
         && !reports
 }
 
@@ -1188,13 +1173,13 @@ pub(super) const IRREGULAR_PAST: [&str; 40] = [
 ];
 
 /// Prepositions that cannot open a subject.
-const PREPOSITIONS: [&str; 18] = [
+pub(super) const PREPOSITIONS: [&str; 18] = [
     "in", "on", "at", "for", "with", "by", "from", "to", "of", "after", "before", "during",
     "under", "over", "about", "into", "despite", "amid",
 ];
 
 /// Plural nouns with an agent-like ending that do not name people.
-const NOT_AGENTS: [&str; 65] = [
+pub(super) const NOT_AGENTS: [&str; 65] = [
     "numbers",
     "letters",
     "papers",
@@ -1284,6 +1269,41 @@ fn is_actor(x: &W<'_>) -> bool {
     )
 }
 
+/// Plural nouns of people besides the vague source nouns ([`is_people`]).
+pub(super) const PEOPLE: [&str; 31] = [
+    "people",
+    "men",
+    "women",
+    "children",
+    "folks",
+    "others",
+    "members",
+    "leaders",
+    "voters",
+    "fans",
+    "families",
+    "students",
+    "workers",
+    "residents",
+    "citizens",
+    "americans",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "candidates",
+    "donors",
+    "delegates",
+    "superdelegates",
+    "parents",
+    "youths",
+    "activists",
+    "protesters",
+    "protestors",
+    "enthusiasts",
+];
+
 /// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
 pub(super) fn is_people(x: &W<'_>) -> bool {
     let l = &*x.low;
@@ -1307,47 +1327,14 @@ pub(super) fn is_people(x: &W<'_>) -> bool {
     {
         return true;
     }
-    if matches!(
-        l,
-        "people"
-            | "men"
-            | "women"
-            | "children"
-            | "folks"
-            | "others"
-            | "members"
-            | "leaders"
-            | "voters"
-            | "fans"
-            | "families"
-            | "students"
-            | "workers"
-            | "residents"
-            | "citizens"
-            | "americans"
-            | "democrats"
-            | "republicans"
-            | "conservatives"
-            | "liberals"
-            | "progressives"
-            | "candidates"
-            | "donors"
-            | "delegates"
-            | "superdelegates"
-            | "parents"
-            | "youths"
-            | "activists"
-            | "protesters"
-            | "protestors"
-            | "enthusiasts"
-    ) {
+    if x.lx(lex::PEOPLE) {
         return true;
     }
     let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
         .iter()
         .any(|s| l.ends_with(s))
         && !l.ends_with("ments")
-        && !NOT_AGENTS.contains(&l);
+        && !x.lx(lex::NOT_AGENT);
     let proper_plural = x.is_cap()
         && l.ends_with('s')
         && !l.ends_with("ss")
@@ -1366,7 +1353,7 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         return None;
     }
     let p = &ws[j - 1];
-    if !(p.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*p.low) || p.low.ends_with("en")) {
+    if !(p.low.ends_with("ed") || p.lx(lex::IRREGULAR_PAST) || p.low.ends_with("en")) {
         return None;
     }
     let np = source::np_forward(ws, j + 1)?;
@@ -1386,7 +1373,7 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let quant_led = ws
         .get(np.start)
         .is_some_and(|w| w.has(classes::QUANTIFIER_FIRST))
-        && lexicon::QUANTIFIERS.iter().any(|q| {
+        && lexicon::quantifiers_from(ws[np.start].low).iter().any(|q| {
             phrase_at(ws, np.start, q)
                 && !matches!(
                     q[0],
@@ -1445,9 +1432,8 @@ pub(super) fn is_verbish(x: &W<'_>) -> bool {
     let l = &*x.low;
     (x.verb_lemma().is_some() && !x.has(classes::VAGUE_NOUN) && !l.ends_with("ing"))
         || (l.ends_with("ed") && l.len() > 4)
-        || IRREGULAR_PAST.contains(&l)
-        || SHORT_PAST.contains(&l)
+        || x.lx(lex::IRREGULAR_PAST | lex::SHORT_PAST)
 }
 
 /// Regular past tenses too short for the "-ed" test above ("Some leaders used…").
-const SHORT_PAST: [&str; 4] = ["used", "owed", "eyed", "vied"];
+pub(super) const SHORT_PAST: [&str; 4] = ["used", "owed", "eyed", "vied"];

@@ -14,6 +14,7 @@
 
 pub mod claims;
 mod group;
+mod lex;
 pub(crate) mod lexicon;
 mod source;
 
@@ -235,7 +236,7 @@ pub struct W<'a> {
     /// The text as written.
     pub text: &'a str,
     /// Lowercase, with curly apostrophes straightened.
-    pub low: Cow<'a, str>,
+    pub low: &'a str,
     /// Token kind.
     pub kind: TokenKind,
     /// Inside a direct quotation.
@@ -244,9 +245,44 @@ pub struct W<'a> {
     pub span: Span,
     /// The word lists `low` belongs to ([`crate::prose::classes`]).
     pub class: u64,
+    /// The analysis' own small word lists `low` belongs to ([`lex`]), and [`W::CAP`].
+    pub(crate) lx: u64,
 }
 
-impl W<'_> {
+impl<'a> W<'a> {
+    /// The flag of [`W::lx`] for a token whose text starts with a capital letter (no word list
+    /// uses this bit).
+    pub(crate) const CAP: u64 = 1 << 63;
+
+    /// A token of a sentence: its lower-case form `low` is looked up in the analysis' own
+    /// lists once, here.
+    #[inline]
+    pub(crate) fn new(
+        tok: usize,
+        text: &'a str,
+        low: &'a str,
+        kind: TokenKind,
+        quoted: bool,
+        span: Span,
+        class: u64,
+    ) -> Self {
+        let cap = text.chars().next().is_some_and(char::is_uppercase);
+        W {
+            tok,
+            text,
+            low,
+            kind,
+            quoted,
+            span,
+            class,
+            lx: lex::of(low) | if cap { W::CAP } else { 0 },
+        }
+    }
+
+    /// Whether `low` is in one of the analysis' own lists of `flags` ([`lex`]).
+    pub(crate) fn lx(&self, flags: u64) -> bool {
+        self.lx & flags != 0
+    }
     /// Whether `low` is in one of the word lists of `class` ([`crate::prose::classes`]).
     pub fn has(&self, class: u64) -> bool {
         self.class & class != 0
@@ -266,7 +302,7 @@ impl W<'_> {
     }
     /// Whether it starts with a capital letter.
     pub fn is_cap(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.lx & W::CAP != 0
     }
     /// Whether its lowercase form is `s`.
     pub fn is(&self, s: &str) -> bool {
@@ -284,29 +320,42 @@ fn lower(text: &str) -> Cow<'_, str> {
 
 /// The tokens of sentence `si`, with their lowercase forms.
 pub fn sentence_words<'a>(draft: &'a Draft, prose: &'a Prose, si: usize) -> Vec<W<'a>> {
+    let mut out = Vec::new();
+    sentence_words_into(draft, prose, si, &mut out);
+    out
+}
+
+/// [`sentence_words`] into `out` (cleared first), so that a caller going through many
+/// sentences reuses one buffer.
+pub fn sentence_words_into<'a>(
+    draft: &'a Draft,
+    prose: &'a Prose,
+    si: usize,
+    out: &mut Vec<W<'a>>,
+) {
+    out.clear();
     let Some(s) = prose.sentences.get(si) else {
-        return Vec::new();
+        return;
     };
     let Some(block) = draft.blocks.get(s.block) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::with_capacity(s.tokens.len());
+    out.reserve(s.tokens.len());
     for ti in s.tokens.clone() {
         let Some(t) = prose.tokens.get(ti) else {
             continue;
         };
         let text = block.text.get(t.range.clone()).unwrap_or("");
-        out.push(W {
-            tok: ti,
+        out.push(W::new(
+            ti,
             text,
-            low: Cow::Borrowed(prose.token_lower_with(ti, text)),
-            kind: t.kind,
-            quoted: t.quoted,
-            span: t.span,
-            class: t.class,
-        });
+            prose.token_lower_with(ti, text),
+            t.kind,
+            t.quoted,
+            t.span,
+            t.class,
+        ));
     }
-    out
 }
 
 /// Whether the word sequence `pat` occurs in `ws` at `i` (unquoted words).
@@ -358,22 +407,19 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         quotations: Vec::new(),
     };
     // Each sentence's cues and anonymity stand alone: a big draft finds them in parallel.
-    let one = |si: usize| {
-        let ws = sentence_words(draft, prose, si);
-        (
-            find_attributions(&ws),
-            find_anonymity(draft, prose, si, &ws),
-        )
-    };
+    // The words of a sentence go into one buffer per thread, reused sentence after sentence.
     let found: Vec<(Vec<Attribution>, Vec<Anonymity>)> = if prose.is_big() {
         use rayon::prelude::*;
         (0..prose.sentences.len())
             .into_par_iter()
             .with_min_len(64)
-            .map(one)
+            .map_init(Vec::new, |ws, si| sentence_cues(draft, prose, si, ws))
             .collect()
     } else {
-        (0..prose.sentences.len()).map(one).collect()
+        let mut ws = Vec::new();
+        (0..prose.sentences.len())
+            .map(|si| sentence_cues(draft, prose, si, &mut ws))
+            .collect()
     };
     let mut recent: Option<(Span, SourceKind, usize)> = None;
     for (si, (mut atts, anonymity)) in found.into_iter().enumerate() {
@@ -435,6 +481,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         }
     }
     // Continued reported speech.
+    let mut words = Vec::new();
     for i in 1..out.sentences.len() {
         let (prev, cur) = out.sentences.split_at_mut(i);
         let (Some(p), Some(c)) = (prev.last(), cur.first_mut()) else {
@@ -456,11 +503,25 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             || p.attributions.iter().any(|a| {
                 a.source.is_some() && matches!(a.cue.kind, CueKind::Verb | CueKind::AccordingTo)
             });
-        if reported && continues_speech(&sentence_words(draft, prose, c.sentence)) {
+        if reported && {
+            sentence_words_into(draft, prose, c.sentence, &mut words);
+            continues_speech(&words)
+        } {
             c.scope = Scope::Continuation;
         }
     }
     out
+}
+
+/// The attribution cues and anonymity markers of sentence `si`, its words read into `ws`.
+fn sentence_cues<'a>(
+    draft: &'a Draft,
+    prose: &'a Prose,
+    si: usize,
+    ws: &mut Vec<W<'a>>,
+) -> (Vec<Attribution>, Vec<Anonymity>) {
+    sentence_words_into(draft, prose, si, ws);
+    (find_attributions(ws), find_anonymity(draft, prose, si, ws))
 }
 
 /// Whether a sentence reads as the continuation of reported speech (backshifted modals,
@@ -477,10 +538,32 @@ fn continues_speech(ws: &[W<'_>]) -> bool {
 fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let n = ws.len();
+    // The first word at or after `j` that can head a bare group of sources (a vague source
+    // noun or "reports"): a group that no quantifier opens has its head within five words.
+    let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) || w.is("reports");
+    let mut next_head = ws.iter().position(heads_group).unwrap_or(n);
     let mut j = 0;
     while j < n {
         let w = &ws[j];
         if w.quoted || !w.is_word() {
+            j += 1;
+            continue;
+        }
+        if next_head < j {
+            next_head = ws[j..].iter().position(heads_group).map_or(n, |p| j + p);
+        }
+        // Only these words can open a cue (each cue below returns nothing for any other):
+        // "according", the impersonal, received-view and consensus openers, "by" of a vague
+        // agent, a stance adjective, a reporting or belief verb, a quantifier phrase, or a
+        // word within five of a group's head.
+        if !w.lx(CUE_OPENERS_LX)
+            && !w.has(CUE_OPENER_CLASSES)
+            && next_head >= j + 5
+            && !(w.has(classes::QUANTIFIER_FIRST)
+                && lexicon::quantifiers_from(w.low)
+                    .iter()
+                    .any(|q| phrase_at(ws, j, q)))
+        {
             j += 1;
             continue;
         }
@@ -558,10 +641,36 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
     out
 }
 
+/// Words that open a cue of their own in [`find_attributions`]: "according to", "there
+/// are fears", "questions have been raised", "amid reports that", a vague agent "by".
+pub(super) const CUE_OPENERS: [&str; 10] = [
+    "according",
+    "there",
+    "by",
+    "questions",
+    "concerns",
+    "doubts",
+    "fears",
+    "reports",
+    "rumours",
+    "rumors",
+];
+
+/// The flags ([`lex`]) of the words that can open a cue.
+const CUE_OPENERS_LX: u64 = lex::CUE_OPENER
+    | lex::CONSENSUS_PARTICIPLE
+    | lex::KNOWLEDGE_PARTICIPLE
+    | lex::RECEIVED_OPINION_FIRST;
+
+/// The classes ([`classes`]) of the words that can open a cue (besides the first words of
+/// quantifiers, which open one only where their phrase matches).
+const CUE_OPENER_CLASSES: u64 =
+    classes::STANCE_ADJECTIVE | classes::CUE_VERB | classes::BELIEF_VERB;
+
 /// Participles that claim a consensus when an adverb of extent and no agent go with them:
 /// "is widely accepted", "is generally agreed", "is often cited". (The reporting and
 /// belief participles — "is widely believed" — are read by [`passive_cue`].)
-const CONSENSUS_PARTICIPLES: [&str; 9] = [
+pub(super) const CONSENSUS_PARTICIPLES: [&str; 9] = [
     "known",
     "accepted",
     "acknowledged",
@@ -577,7 +686,7 @@ const CONSENSUS_PARTICIPLES: [&str; 9] = [
 /// with nobody named.
 fn consensus_passive(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
-    if w.quoted || !CONSENSUS_PARTICIPLES.contains(&&*w.low) {
+    if w.quoted || !w.lx(lex::CONSENSUS_PARTICIPLE) {
         return None;
     }
     let adverb = ws.get(j.checked_sub(1)?)?;
@@ -594,7 +703,7 @@ fn consensus_passive(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         p -= 1;
     }
     let be = ws.get(p.checked_sub(1)?)?;
-    if !lexicon::BE.contains(&&*be.low) || be.is("being") {
+    if !be.lx(lex::BE) || be.is("being") {
         return None;
     }
     let next = ws.get(j + 1).filter(|x| !x.quoted).map_or("", |x| &*x.low);
@@ -698,7 +807,7 @@ fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         return None;
     }
     let p = prev_skipping(ws, j)?;
-    if !lexicon::BE.contains(&&*ws[p].low) || matches!(&*ws[p].low, "be" | "been" | "being") {
+    if !ws[p].lx(lex::BE) || matches!(&*ws[p].low, "be" | "been" | "being") {
         return None;
     }
     let np = source::np_backward(ws, p)?;
@@ -734,7 +843,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     // Passive: a form of "be" before the participle; progressive: "be" before "-ing".
     let mut subject_end = j;
     if let Some(p) = prev
-        && lexicon::BE.contains(&&*ws[p].low)
+        && ws[p].lx(lex::BE)
     {
         if ws[p].is("being") {
             return None;
@@ -896,7 +1005,7 @@ fn adds_a_statement(ws: &[W<'_>], np_start: usize, j: usize) -> bool {
         .take(10)
         .take_while(|t| t.kind != TokenKind::Punct || t.text == "'s")
         .any(|t| {
-            lexicon::BE.contains(&&*t.low)
+            t.lx(lex::BE)
                 || matches!(
                     &*t.low,
                     "will"
@@ -1021,7 +1130,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
         return false;
     }
     // A determiner or preposition right before the verb makes it a noun ("the claims").
-    if lexicon::DETERMINERS.contains(&&*last.low)
+    if last.lx(lex::DETERMINER)
         || matches!(
             &*last.low,
             "of" | "in" | "on" | "for" | "with" | "by" | "to" | "from" | "about" | "no" | "any"
@@ -1097,7 +1206,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
         if l.ends_with("'s") || l.ends_with('\'') {
             return false;
         }
-        let ok = lexicon::PRONOUNS.contains(&l)
+        let ok = last.lx(lex::PRONOUN)
             || (lexicon::QUANTIFIERS
                 .iter()
                 .any(|q| q.len() == 1 && q[0] == l)

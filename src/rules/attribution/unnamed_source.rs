@@ -1,7 +1,7 @@
-use crate::analysis::attribution::{W, is_cue_word, sentence_words};
+use crate::analysis::attribution::{W, sentence_words};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
-use crate::prose::TokenKind;
+use crate::prose::{TokenKind, classes};
 use crate::rules::{Rule, RuleMeta};
 
 crate::declare_rule! {
@@ -84,11 +84,22 @@ impl Rule for UnnamedSource {
             if atts.sentence(si).is_some_and(|a| !a.anonymity.is_empty()) {
                 continue;
             }
+            let Some(block) = ctx.draft.blocks.get(s.block) else {
+                continue;
+            };
             if !s.tokens.clone().any(|ti| {
-                ctx.prose.tokens[ti].kind == TokenKind::Word && {
-                    let l = ctx.prose.token_lower(ctx.draft, ti);
-                    SPOKES.contains(&l) || l == "officials"
-                }
+                let t = &ctx.prose.tokens[ti];
+                // Every word of the two lists has nine bytes or more in lower case, so six
+                // or more as written (lower-casing at most half as long again), and starts
+                // with "s", "r" or "o": most words are ruled out without a comparison.
+                t.kind == TokenKind::Word
+                    && t.range.len() >= 6
+                    && block.text.get(t.range.clone()).is_some_and(|text| {
+                        let l = ctx.prose.token_lower_with(ti, text);
+                        l.len() >= 9
+                            && matches!(l.as_bytes()[0], b's' | b'r' | b'o')
+                            && (SPOKES.contains(&l) || l == "officials")
+                    })
             }) {
                 continue;
             }
@@ -132,7 +143,7 @@ fn name_at(ws: &[W<'_>], k: usize) -> bool {
     let Some(a) = ws.get(k) else {
         return false;
     };
-    if !name_word(a) || is_cue_word(&a.low) {
+    if !name_word(a) || a.has(classes::CUE_WORD) {
         return false;
     }
     ws.get(k + 1).is_some_and(|b| name_word(b) || b.text == ".")
@@ -211,7 +222,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
             k -= 1;
             continue;
         }
-        if is_cue_word(&p.low)
+        if p.has(classes::CUE_WORD)
             || matches!(
                 &*p.low,
                 "for"
@@ -273,7 +284,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
                 && (x.is_cap()
                     || matches!(&*x.low, "the" | "of" | "and" | "for" | "'s")
                     || x.low.ends_with("'s")
-                    || !is_cue_word(&x.low)
+                    || !x.has(classes::CUE_WORD)
                         && !ASKED.contains(&&*x.low)
                         && x.low.len() > 2
                         && !x.low.ends_with("ed"))
@@ -300,7 +311,9 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     } else if w.low.starts_with("representative") {
         // "a union representative said" is fine; "a representative sample" is not a person.
         let next = ws.get(e);
-        if !next.is_some_and(|x| !x.quoted && (is_cue_word(&x.low) || ASKED.contains(&&*x.low))) {
+        if !next
+            .is_some_and(|x| !x.quoted && (x.has(classes::CUE_WORD) || ASKED.contains(&&*x.low)))
+        {
             return None;
         }
     }
@@ -317,14 +330,14 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let speaks = ws.get(v).is_some_and(|x| {
         !x.quoted
             && x.is_word()
-            && (is_cue_word(&x.low)
+            && (x.has(classes::CUE_WORD)
                 || ASKED.contains(&&*x.low)
                 || x.low.ends_with("ed") && x.low.len() > 4)
     });
     let inverted = start > 0 && {
         let p = &ws[start - 1];
         !p.quoted
-            && (is_cue_word(&p.low) && !matches!(&*p.low, "told" | "tells" | "tell")
+            && (p.has(classes::CUE_WORD) && !matches!(&*p.low, "told" | "tells" | "tell")
                 || p.is("to") && start >= 2 && ws[start - 2].is("according"))
     };
     (speaks || inverted).then_some((start, e.min(ws.len())))
@@ -340,6 +353,21 @@ mod tests {
             expected,
             "{input}"
         );
+    }
+
+    /// The sentence filter in `check` rules words out by length and first letter: every
+    /// spokesperson noun must pass it, and lower-casing never makes a word more than half as
+    /// long again (so a word of nine bytes in lower case has six or more as written).
+    #[test]
+    fn the_sentence_filter_keeps_every_spokesperson_noun() {
+        for w in super::SPOKES.iter().chain(&["officials"]) {
+            assert!(w.len() >= 9, "{w}");
+            assert!(matches!(w.as_bytes()[0], b's' | b'r' | b'o'), "{w}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(2 * lower <= 3 * c.len_utf8(), "{c:?}");
+        }
     }
 
     #[test]

@@ -828,7 +828,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let (end, head, quantified) = group_np(ws, j)?;
     let prev = j.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted);
     let prev_low = prev.map_or("", |p| &*p.low);
-    let prev_lx = prev.map_or(0, |p| p.lx);
+    let prev_lx = prev.map_or(0, |p| p.lex_flags());
     let mut cue: Option<usize> = None;
     let doc = ws[head].lx(lex::DOCUMENT);
     // "criticism from some residents", "under pressure from several MPs", "stern opposition

@@ -152,14 +152,12 @@ fn bucket(w: &[u8]) -> usize {
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut flags: HashMap<&'static str, u64> = HashMap::default();
-    for (flag, words) in lists() {
-        for w in words {
-            assert!(!w.is_empty() && w.len() <= MAX_LEN, "{w}");
-            *flags.entry(w).or_default() |= flag;
-        }
-    }
-    let mut words: Vec<(&'static str, u64)> = flags.into_iter().collect();
+    let mut words = lists_flags();
+    assert!(
+        words
+            .iter()
+            .all(|(w, _)| !w.is_empty() && w.len() <= MAX_LEN)
+    );
     words.sort_by_key(|&(w, _)| (bucket(w.as_bytes()), w));
     let buckets = (MAX_LEN + 1) * 27 * 27;
     let mut starts = vec![0u16; buckets + 1];
@@ -195,6 +193,42 @@ pub fn of(low: &str) -> u64 {
         .iter()
         .find(|(e, _)| *e == key)
         .map_or(0, |&(_, f)| f)
+}
+
+/// The flags of the words that open a cue of their own (see `find_attributions`).
+pub const OPENERS: u64 =
+    CUE_OPENER | CONSENSUS_PARTICIPLE | KNOWLEDGE_PARTICIPLE | RECEIVED_OPINION_FIRST;
+
+/// For each length, the first bytes (as bits of their [`SLOTS`] place) of the words with a
+/// flag of [`OPENERS`].
+static OPENER_FIRST: LazyLock<[u32; MAX_LEN + 1]> = LazyLock::new(|| {
+    let mut t = [0u32; MAX_LEN + 1];
+    for &(w, f) in &lists_flags() {
+        if f & OPENERS != 0 {
+            t[w.len()] |= 1 << SLOTS[usize::from(w.as_bytes()[0])];
+        }
+    }
+    t
+});
+
+/// Every listed word with its flags.
+fn lists_flags() -> Vec<(&'static str, u64)> {
+    let mut flags: HashMap<&'static str, u64> = HashMap::default();
+    for (flag, words) in lists() {
+        for w in words {
+            *flags.entry(w).or_default() |= flag;
+        }
+    }
+    flags.into_iter().collect()
+}
+
+/// Whether `low` may have a flag of [`OPENERS`]: false rules it out without a look-up.
+#[inline]
+pub fn may_open(low: &str) -> bool {
+    let w = low.as_bytes();
+    !w.is_empty()
+        && w.len() <= MAX_LEN
+        && OPENER_FIRST[w.len()] & (1 << SLOTS[usize::from(w[0])]) != 0
 }
 
 #[cfg(test)]
@@ -236,5 +270,13 @@ mod tests {
         assert_eq!(of("has") & (AUX | DETERMINER), AUX);
         assert_eq!(of("his") & (AUX | DETERMINER), DETERMINER);
         assert_eq!(of("hxs"), 0);
+        // The opener filter keeps every opener.
+        for &(w, f) in &lists_flags() {
+            if f & OPENERS != 0 {
+                assert!(may_open(w), "{w}");
+            }
+        }
+        assert!(!may_open("the"));
+        assert!(!may_open(""));
     }
 }

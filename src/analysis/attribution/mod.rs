@@ -22,6 +22,7 @@ use crate::markdown::Draft;
 use crate::prose::{Prose, TokenKind, classes};
 use crate::text::Span;
 use std::borrow::Cow;
+use std::cell::Cell;
 
 pub use source::classify_words;
 
@@ -245,17 +246,18 @@ pub struct W<'a> {
     pub span: Span,
     /// The word lists `low` belongs to ([`crate::prose::classes`]).
     pub class: u64,
-    /// The analysis' own small word lists `low` belongs to ([`lex`]), and [`W::CAP`].
-    pub(crate) lx: u64,
+    /// The analysis' own small word lists `low` belongs to ([`lex`]), looked up on first
+    /// use ([`W::UNSET`] until then): most words are never asked about.
+    lx: Cell<u64>,
+    /// Whether it starts with a capital letter.
+    cap: bool,
 }
 
 impl<'a> W<'a> {
-    /// The flag of [`W::lx`] for a token whose text starts with a capital letter (no word list
-    /// uses this bit).
-    pub(crate) const CAP: u64 = 1 << 63;
+    /// [`W::lx`] before its look-up (no word list uses this bit).
+    const UNSET: u64 = 1 << 63;
 
-    /// A token of a sentence: its lower-case form `low` is looked up in the analysis' own
-    /// lists once, here.
+    /// A token of a sentence.
     #[inline]
     pub(crate) fn new(
         tok: usize,
@@ -275,13 +277,28 @@ impl<'a> W<'a> {
             quoted,
             span,
             class,
-            lx: lex::of(low) | if cap { W::CAP } else { 0 },
+            lx: Cell::new(W::UNSET),
+            cap,
         }
     }
 
+    /// The analysis' own small word lists `low` belongs to, as flags of [`lex`]: looked up
+    /// once, on first use.
+    #[inline]
+    pub(crate) fn lex_flags(&self) -> u64 {
+        let f = self.lx.get();
+        if f != W::UNSET {
+            return f;
+        }
+        let f = lex::of(self.low);
+        self.lx.set(f);
+        f
+    }
+
     /// Whether `low` is in one of the analysis' own lists of `flags` ([`lex`]).
+    #[inline]
     pub(crate) fn lx(&self, flags: u64) -> bool {
-        self.lx & flags != 0
+        self.lex_flags() & flags != 0
     }
     /// Whether `low` is in one of the word lists of `class` ([`crate::prose::classes`]).
     pub fn has(&self, class: u64) -> bool {
@@ -302,7 +319,7 @@ impl<'a> W<'a> {
     }
     /// Whether it starts with a capital letter.
     pub fn is_cap(&self) -> bool {
-        self.lx & W::CAP != 0
+        self.cap
     }
     /// Whether its lowercase form is `s`.
     pub fn is(&self, s: &str) -> bool {
@@ -556,9 +573,9 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
         // agent, a stance adjective, a reporting or belief verb, a quantifier phrase, or a
         // word within five of a group's head.
-        if !w.lx(CUE_OPENERS_LX)
-            && !w.has(CUE_OPENER_CLASSES)
+        if !w.has(CUE_OPENER_CLASSES)
             && next_head >= j + 5
+            && !(lex::may_open(w.low) && w.lx(lex::OPENERS))
             && !(w.has(classes::QUANTIFIER_FIRST)
                 && lexicon::quantifiers_from(w.low)
                     .iter()
@@ -655,12 +672,6 @@ pub(super) const CUE_OPENERS: [&str; 10] = [
     "rumours",
     "rumors",
 ];
-
-/// The flags ([`lex`]) of the words that can open a cue.
-const CUE_OPENERS_LX: u64 = lex::CUE_OPENER
-    | lex::CONSENSUS_PARTICIPLE
-    | lex::KNOWLEDGE_PARTICIPLE
-    | lex::RECEIVED_OPINION_FIRST;
 
 /// The classes ([`classes`]) of the words that can open a cue (besides the first words of
 /// quantifiers, which open one only where their phrase matches).

@@ -673,7 +673,7 @@ fn is_name_word(w: &W<'_>, initial: bool, next: Option<&W<'_>>) -> bool {
         let base = low.trim_end_matches("'s");
         (base, classes::of(base), lex::of(base))
     } else {
-        (low, w.class, w.lx)
+        (low, w.class, w.lex_flags())
     };
     if is_date_word(w) && base.ends_with("day") {
         return false;

@@ -392,15 +392,13 @@ fn exempt(ws: &[W<'_>]) -> bool {
         w.quoted
             || (w.is_word()
                 && w.has(classes::CUE_WORD)
-                && super::lexicon::CUE_VERBS
-                    .get(&*w.low)
-                    .is_some_and(|&lemma| {
-                        lemma != &*w.low
-                            && (!DOING_TOO.contains(&lemma)
-                                || ws
-                                    .get(i + 1)
-                                    .is_none_or(|n| n.kind == TokenKind::Punct || n.low == "that"))
-                    }))
+                && super::lexicon::CUE_VERBS.get(w.low).is_some_and(|&lemma| {
+                    lemma != w.low
+                        && (!DOING_TOO.contains(&lemma)
+                            || ws
+                                .get(i + 1)
+                                .is_none_or(|n| n.kind == TokenKind::Punct || n.low == "that"))
+                }))
     }) {
         return true;
     }
@@ -439,7 +437,7 @@ fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
     let prev = i.checked_sub(1).and_then(|p| ws.get(p));
     let next = ws.get(i + 1);
     let t = w.text;
-    let month = |x: &W<'_>| MONTHS.contains(&&*x.low);
+    let month = |x: &W<'_>| MONTHS.contains(&x.low);
     // A date ("3 March", "March 3, 2024") is background.
     if ws[i.saturating_sub(3)..i].iter().any(month) || next.is_some_and(month) {
         return None;
@@ -470,9 +468,9 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     let w = &ws[i];
     let prev = i.checked_sub(1).and_then(|p| ws.get(p));
     let next = ws.get(i + 1);
-    let low = &*w.low;
-    let prev_low = prev.map_or("", |p| &*p.low);
-    let next_low = next.map_or("", |n| &*n.low);
+    let low = w.low;
+    let prev_low = prev.map_or("", |p| p.low);
+    let next_low = next.map_or("", |n| n.low);
     let simple = [
         (c::SCALE, F::Scale),
         (c::NUMWORD, F::NumWord),
@@ -540,13 +538,13 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     if matches!(low, "has" | "have" | "had") || contracted {
         let j = ws[i + 1..]
             .iter()
-            .position(|x| !PERFECT_SKIP.contains(&&*x.low))
+            .position(|x| !PERFECT_SKIP.contains(&x.low))
             .map(|p| i + 1 + p);
         if let Some(j) = j
             && (j > i + 1 || contracted)
             && (ws[j].low.ends_with("ed")
                 || ws[j].low.ends_with("en")
-                || PARTICIPLES.contains(&&*ws[j].low))
+                || PARTICIPLES.contains(&ws[j].low))
         {
             out.push(F::Perfect);
         }
@@ -619,7 +617,7 @@ fn features(ws: &[W<'_>]) -> ([i32; F::COUNT], Option<(i32, Span)>) {
         w.is_word()
             && (is_w(w, c::VERB | c::PAST)
                 || (w.low.ends_with("ed") && w.low.len() > 4)
-                || is_contracted_verb(&w.low))
+                || is_contracted_verb(w.low))
     }) {
         counts[F::Verbless as usize] += 1;
     }

@@ -34,7 +34,7 @@ pub(super) fn clause_start(ws: &[W<'_>], j: usize) -> bool {
             return matches!(p.text, "," | ";" | ":" | "—" | "–" | "(" | "-");
         }
         if matches!(
-            &*p.low,
+            p.low,
             "but"
                 | "and"
                 | "yet"
@@ -54,7 +54,7 @@ pub(super) fn clause_start(ws: &[W<'_>], j: usize) -> bool {
             return false;
         }
         return matches!(
-            &*p.low,
+            p.low,
             "that"
                 | "while"
                 | "as"
@@ -274,7 +274,7 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
             continue;
         }
         // "marchers and spectators": a coordinated head.
-        if matches!(&*x.low, "and" | "or") && !x.quoted {
+        if matches!(x.low, "and" | "or") && !x.quoted {
             if e > k && ws.get(e + 1).is_some_and(|n| np_word(n) && !is_verbish(n)) {
                 e += 1;
                 continue;
@@ -298,7 +298,7 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
             && x.low.ends_with('s')
             && !ws
                 .get(e)
-                .is_some_and(|n| is_people(n) || matches!(&*n.low, "and" | "or"))
+                .is_some_and(|n| is_people(n) || matches!(n.low, "and" | "or"))
         {
             break;
         }
@@ -355,9 +355,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         if j > 0 {
             let p = &ws[j - 1];
             let as_many_as = p.is("as") && matches!(q[0], "many" | "few");
-            if (p.lx(lex::DETERMINER) && !matches!(&*p.low, "that" | "this"))
+            if (p.lx(lex::DETERMINER) && !matches!(p.low, "that" | "this"))
                 || p.low.ends_with("'s")
-                || matches!(&*p.low, "how" | "so" | "too" | "only")
+                || matches!(p.low, "how" | "so" | "too" | "only")
                 || as_many_as
             {
                 return None;
@@ -368,10 +368,10 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         // "Someone called it a revolution" names a view too.
         if matches!(q[0], "someone" | "somebody") {
             let names = ws.get(j + 1).is_some_and(|v| {
-                !v.quoted && matches!(&*v.low, "called" | "calls" | "dubbed" | "labelled")
-            }) && ws.get(j + 2).is_some_and(|o| {
-                matches!(&*o.low, "it" | "this" | "that" | "them" | "him" | "her")
-            });
+                !v.quoted && matches!(v.low, "called" | "calls" | "dubbed" | "labelled")
+            }) && ws
+                .get(j + 2)
+                .is_some_and(|o| matches!(o.low, "it" | "this" | "that" | "them" | "him" | "her"));
             return names.then_some((j + 1, j, true));
         }
         let a = j + q.len();
@@ -391,7 +391,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             x.kind == TokenKind::Number
                 || is_ly_adverb(x)
                 || matches!(
-                    &*x.low,
+                    x.low,
                     "a" | "an"
                         | "one"
                         | "two"
@@ -431,7 +431,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                         !v.quoted
                             && !v.low.ends_with("ing")
                             && v.has(classes::CUE_VERB)
-                            && !lexicon::STANCE_ONLY.contains(&lexicon::CUE_VERBS[&*v.low])
+                            && !lexicon::STANCE_ONLY.contains(&lexicon::CUE_VERBS[v.low])
                     });
                 return says.then_some((k + 1, k, true));
             }
@@ -459,8 +459,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         let bare = q.join(" ");
         // "many in the party", "some on the left".
         if PRONOUN_QUANTIFIERS.contains(&q[q.len() - 1])
-            && next
-                .is_some_and(|x| matches!(&*x.low, "in" | "on" | "within" | "inside") && !x.quoted)
+            && next.is_some_and(|x| matches!(x.low, "in" | "on" | "within" | "inside") && !x.quoted)
         {
             let e = read_pp(ws, a);
             if e > a + 1 {
@@ -494,7 +493,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     }
     // A bare plural source noun with its modifiers: "city officials", "Polish legal experts",
     // "her advisers".
-    let from = if matches!(&*w.low, "his" | "her" | "their") {
+    let from = if matches!(w.low, "his" | "her" | "their") {
         j + 1
     } else {
         j
@@ -516,7 +515,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     let media_reports = head.is("reports")
         && ws[from..e - 1].iter().any(|x| {
             matches!(
-                &*x.low,
+                x.low,
                 "media" | "news" | "press" | "newspaper" | "local" | "unconfirmed" | "unverified"
             )
         });
@@ -527,7 +526,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     }
     if ws[j..e - 1]
         .iter()
-        .any(|x| matches!(&*x.low, "more" | "fewer" | "less") || x.kind == TokenKind::Number)
+        .any(|x| matches!(x.low, "more" | "fewer" | "less") || x.kind == TokenKind::Number)
     {
         return None;
     }
@@ -540,7 +539,7 @@ fn post_modifier(ws: &[W<'_>], e: usize) -> usize {
     if ws.get(e).is_some_and(|x| {
         !x.quoted
             && matches!(
-                &*x.low,
+                x.low,
                 "of" | "on" | "at" | "in" | "from" | "with" | "inside"
             )
     }) {
@@ -636,25 +635,21 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let v = if pat[1] == "has" { j + 1 } else { j + 2 };
         let says = ws.get(v).is_some_and(|x| {
             !x.quoted
-                && (matches!(&*x.low, "holds" | "held" | "says" | "said" | "suggests")
+                && (matches!(x.low, "holds" | "held" | "says" | "said" | "suggests")
                     || x.is("has") && ws.get(v + 1).is_some_and(|i| i.is("it")))
         });
         let opens = !ws[..j]
             .iter()
             .rev()
             .take(3)
-            .any(|x| x.is_word() && !matches!(&*x.low, "but" | "and" | "yet" | "so"));
+            .any(|x| x.is_word() && !matches!(x.low, "but" | "and" | "yet" | "so"));
         return (says && opens).then(|| mk(j, v)).flatten();
     }
     // "amid reports that…", "was dampened by press reports of…", "there were reports of…":
     // reports that nobody is named for.
-    if matches!(&*w.low, "reports" | "rumours" | "rumors")
+    if matches!(w.low, "reports" | "rumours" | "rumors")
         && ws.get(j + 1).is_some_and(|x| {
-            !x.quoted
-                && matches!(
-                    &*x.low,
-                    "that" | "of" | "suggesting" | "claiming" | "saying"
-                )
+            !x.quoted && matches!(x.low, "that" | "of" | "suggesting" | "claiming" | "saying")
         })
     {
         let mut a = j;
@@ -662,15 +657,15 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             a -= 1;
         }
         let p = a.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted)?;
-        let there = matches!(&*p.low, "are" | "were" | "been" | "was" | "is")
+        let there = matches!(p.low, "are" | "were" | "been" | "was" | "is")
             && ws[..a - 1].iter().rev().take(3).any(|x| x.is("there"));
         let after_preposition = matches!(
-            &*p.low,
+            p.low,
             "amid" | "after" | "following" | "by" | "despite" | "over" | "about" | "on" | "with"
         );
         // "reports of a strike by the Courier", "reports in the Gazette": the outlet is named.
         let outlet_named = ws[j + 1..].iter().take(10).enumerate().any(|(i, x)| {
-            matches!(&*x.low, "by" | "from" | "in")
+            matches!(x.low, "by" | "from" | "in")
                 && ws[j + 2 + i..]
                     .iter()
                     .take(2)
@@ -689,11 +684,11 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         p -= 1;
     }
     let be = p.checked_sub(1)?;
-    if !matches!(&*ws[be].low, "is" | "was" | "are" | "were" | "been") || ws[be].quoted {
+    if !matches!(ws[be].low, "is" | "was" | "are" | "were" | "been") || ws[be].quoted {
         return None;
     }
     let mut start = be;
-    while start > 0 && matches!(&*ws[start - 1].low, "has" | "have" | "had" | "been") {
+    while start > 0 && matches!(ws[start - 1].low, "has" | "have" | "had" | "been") {
         start -= 1;
     }
     let next = ws.get(j + 1).filter(|x| !x.quoted)?;
@@ -741,8 +736,8 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
     } else if x.low.ends_with("ing")
         && x.low.len() > 5
         // "delegates backing her", "voters supporting the plan"; not "analysts saying".
-        && lexicon::verb_lemma(&x.low).is_none_or(|l| {
-            !lexicon::CUE_VERBS.contains_key(&*x.low) || matches!(l, "support" | "back")
+        && lexicon::verb_lemma(x.low).is_none_or(|l| {
+            !lexicon::CUE_VERBS.contains_key(x.low) || matches!(l, "support" | "back")
         })
         || (x.low.ends_with("ed") || x.lx(lex::IRREGULAR_PAST))
             && ws
@@ -760,18 +755,18 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
         if y.quoted || !matches!(y.kind, TokenKind::Word | TokenKind::Number) {
             return None;
         }
-        if m == start || y.is_cap() || matches!(&*y.low, "who" | "which" | "that") {
+        if m == start || y.is_cap() || matches!(y.low, "who" | "which" | "that") {
             continue;
         }
         let finite =
             (y.verb_lemma().is_some() && !y.low.ends_with("ing") && !y.has(classes::VAGUE_NOUN))
-                || matches!(&*y.low, "are" | "were" | "have" | "had")
+                || matches!(y.low, "are" | "were" | "have" | "had")
                 || (!relative && is_verbish(y));
         // The word before a verb is a noun or an adverb, not a determiner or preposition.
         let p = &ws[m - 1];
         if finite
             && !p.lx(lex::DETERMINER | lex::PREPOSITION)
-            && !matches!(&*p.low, "to" | "and" | "or")
+            && !matches!(p.low, "to" | "and" | "or")
         {
             return Some(m);
         }
@@ -802,7 +797,7 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
     let Some(v) = ws.get(m).filter(|v| !v.quoted && v.is_word()) else {
         return false;
     };
-    let l = &*v.low;
+    let l = v.low;
     let lemma = v.verb_lemma();
     let participle = l.ends_with("ed") || l.ends_with("en") || v.lx(lex::IRREGULAR_PAST);
     if be && participle && !v.has(classes::STANCE_ADJECTIVE) {
@@ -827,7 +822,7 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
 pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let (end, head, quantified) = group_np(ws, j)?;
     let prev = j.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted);
-    let prev_low = prev.map_or("", |p| &*p.low);
+    let prev_low = prev.map_or("", |p| p.low);
     let prev_lx = prev.map_or(0, |p| p.lex_flags());
     let mut cue: Option<usize> = None;
     let doc = ws[head].lx(lex::DOCUMENT);
@@ -855,10 +850,10 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         ws.get(end).is_some_and(|v| {
             !v.quoted
                 && v.low.ends_with("ing")
-                && (lexicon::CUE_VERBS.contains_key(&*v.low)
+                && (lexicon::CUE_VERBS.contains_key(v.low)
                     || v.low.len() > 6
                         && ws.get(end + 1).is_some_and(|o| {
-                            matches!(&*o.low, "their" | "that" | "the" | "a" | "an")
+                            matches!(o.low, "their" | "that" | "the" | "a" | "an")
                         }))
         })
     };
@@ -881,7 +876,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             .rev()
             .take(6)
             .find(|x| x.is_word())
-            .is_none_or(|x| matches!(&*x.low, "but" | "and" | "yet" | "so" | "however"));
+            .is_none_or(|x| matches!(x.low, "but" | "and" | "yet" | "so" | "however"));
         let clause_initial = opens && ws.get(end).is_some_and(|x| x.text == "," && !x.quoted);
         let after_participle = j >= 2 && {
             let pp = &ws[j - 2];
@@ -900,7 +895,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             // "the timetable did not go down well with many commuters": their reaction.
             "with" if j >= 2 && ws[j - 2].is("well") => true,
             "with" => ws.get(end).is_some_and(|v| {
-                !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(&v.low).is_some()
+                !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(v.low).is_some()
             }),
             // "to many", "for some", "For many fans, …"
             _ => !doc && ((bare && !ws[head].is("others")) || clause_initial),
@@ -930,7 +925,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let thinks = after.is_some_and(|x| {
             x.is("to") && ws.get(resume + 1).is_some_and(|v| v.verb_lemma().is_some())
                 || matches!(
-                    &*x.low,
+                    x.low,
                     "feeling" | "wondering" | "worried" | "thinking" | "believing" | "questioning"
                 )
                 || x.has(classes::STANCE_ADJECTIVE)
@@ -988,7 +983,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
         let v = ws.get(k).filter(|v| !v.quoted)?;
         let modal = matches!(
-            &*v.low,
+            v.low,
             "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must"
         );
         if modal {
@@ -1028,7 +1023,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             || title_case_verb(v)
             // "Many islanders try to…", "some voters tend to…": a catenative verb.
             || (matches!(
-                &*v.low,
+                v.low,
                 "try" | "tend" | "want" | "seem" | "hope" | "plan" | "refuse" | "intend" | "prefer"
             ) && ws.get(k + 1).is_some_and(|t| t.is("to")))
             // "aides publicly ignore…": after a manner adverb, a plain word is the verb.
@@ -1048,7 +1043,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         // "than analysts had expected": a market consensus used as a benchmark, not a source.
         if matches!(prev_low, "than" | "what")
             && matches!(
-                &*ws[head].low,
+                ws[head].low,
                 "analysts" | "economists" | "forecasters" | "traders" | "investors" | "experts"
             )
             && ws[k..].iter().take(4).any(|x| {
@@ -1071,7 +1066,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let bare = quantified
             && head + 1 == end
             && matches!(
-                &*ws[head].low,
+                ws[head].low,
                 "many" | "some" | "most" | "several" | "few" | "others"
             );
         if bare && !modal && !bare_pronoun_acts(ws, k, true) {
@@ -1104,9 +1099,9 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             && (x.low.ends_with("ing")
                 || x.low.ends_with("ed")
                 || x.lx(lex::IRREGULAR_PAST | lex::PREPOSITION)
-                || matches!(&*x.low, "who" | "which")
+                || matches!(x.low, "who" | "which")
                 || is_adverb(x))
-            && !matches!(&*x.low, "including" | "like")
+            && !matches!(x.low, "including" | "like")
     });
     if let Some(r) = skip_parenthetical(ws, end)
         && !describes
@@ -1154,11 +1149,11 @@ fn undergoes(ws: &[W<'_>], k: usize) -> bool {
     let Some(v) = ws.get(m).filter(|v| !v.quoted && v.is_word()) else {
         return false;
     };
-    let l = &*v.low;
+    let l = v.low;
     let reports = lexicon::verb_lemma(l).is_some()
         && ws
             .get(m + 1)
-            .is_some_and(|x| matches!(&*x.low, "to" | "as" | "that" | "by"));
+            .is_some_and(|x| matches!(x.low, "to" | "as" | "that" | "by"));
     be && (l.ends_with("ed") || l.ends_with("en") || v.lx(lex::IRREGULAR_PAST))
         && !v.has(classes::STANCE_ADJECTIVE)
         && !reports
@@ -1251,7 +1246,7 @@ pub(super) const NOT_AGENTS: [&str; 65] = [
 /// "left many nations feeling…".
 fn is_actor(x: &W<'_>) -> bool {
     matches!(
-        &*x.low,
+        x.low,
         "countries"
             | "nations"
             | "governments"
@@ -1306,7 +1301,7 @@ pub(super) const PEOPLE: [&str; 31] = [
 
 /// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
 pub(super) fn is_people(x: &W<'_>) -> bool {
-    let l = &*x.low;
+    let l = x.low;
     if x.has(classes::VAGUE_NOUN)
         && !matches!(
             l,
@@ -1359,17 +1354,12 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let np = source::np_forward(ws, j + 1)?;
     let head = ws[np.clone()]
         .iter()
-        .take_while(|x| {
-            !matches!(
-                &*x.low,
-                "who" | "with" | "in" | "at" | "for" | "of" | "from"
-            )
-        })
+        .take_while(|x| !matches!(x.low, "who" | "with" | "in" | "at" | "for" | "of" | "from"))
         .last()?;
     let quant_only = np.len() == 1
         && lexicon::QUANTIFIERS
             .iter()
-            .any(|q| q.len() == 1 && q[0] == &*head.low);
+            .any(|q| q.len() == 1 && q[0] == head.low);
     let quant_led = ws
         .get(np.start)
         .is_some_and(|w| w.has(classes::QUANTIFIER_FIRST))
@@ -1429,7 +1419,7 @@ pub(super) fn is_verbish(x: &W<'_>) -> bool {
     if x.is_cap() || x.kind != TokenKind::Word {
         return false;
     }
-    let l = &*x.low;
+    let l = x.low;
     (x.verb_lemma().is_some() && !x.has(classes::VAGUE_NOUN) && !l.ends_with("ing"))
         || (l.ends_with("ed") && l.len() > 4)
         || x.lx(lex::IRREGULAR_PAST | lex::SHORT_PAST)

@@ -308,7 +308,7 @@ impl<'a> W<'a> {
     /// the class rules most words out without a look-up.
     pub fn verb_lemma(&self) -> Option<&'static str> {
         if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
-            lexicon::verb_lemma(&self.low)
+            lexicon::verb_lemma(self.low)
         } else {
             None
         }
@@ -545,10 +545,10 @@ fn sentence_cues<'a>(
 /// "also" after a pronoun).
 fn continues_speech(ws: &[W<'_>]) -> bool {
     let first = ws.iter().find(|w| w.is_word());
-    let starts_pronoun = first.is_some_and(|w| matches!(&*w.low, "he" | "she" | "they" | "it"));
+    let starts_pronoun = first.is_some_and(|w| matches!(w.low, "he" | "she" | "they" | "it"));
     ws.iter()
         .filter(|w| !w.quoted)
-        .any(|w| matches!(&*w.low, "would" | "could" | "might") || (starts_pronoun && w.is("also")))
+        .any(|w| matches!(w.low, "would" | "could" | "might") || (starts_pronoun && w.is("also")))
 }
 
 /// Finds the attribution cues of one sentence.
@@ -573,14 +573,14 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
         // agent, a stance adjective, a reporting or belief verb, a quantifier phrase, or a
         // word within five of a group's head.
-        if !w.has(CUE_OPENER_CLASSES)
-            && next_head >= j + 5
-            && !(lex::may_open(w.low) && w.lx(lex::OPENERS))
-            && !(w.has(classes::QUANTIFIER_FIRST)
+        let opens = w.has(CUE_OPENER_CLASSES)
+            || next_head < j + 5
+            || (lex::may_open(w.low) && w.lx(lex::OPENERS))
+            || (w.has(classes::QUANTIFIER_FIRST)
                 && lexicon::quantifiers_from(w.low)
                     .iter()
-                    .any(|q| phrase_at(ws, j, q)))
-        {
+                    .any(|q| phrase_at(ws, j, q)));
+        if !opens {
             j += 1;
             continue;
         }
@@ -703,21 +703,21 @@ fn consensus_passive(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let adverb = ws.get(j.checked_sub(1)?)?;
     if adverb.quoted
         || !matches!(
-            &*adverb.low,
+            adverb.low,
             "widely" | "generally" | "commonly" | "universally" | "broadly" | "popularly" | "often"
         )
     {
         return None;
     }
     let mut p = j - 1;
-    while p > 0 && matches!(&*ws[p - 1].low, "also" | "now" | "still" | "not") {
+    while p > 0 && matches!(ws[p - 1].low, "also" | "now" | "still" | "not") {
         p -= 1;
     }
     let be = ws.get(p.checked_sub(1)?)?;
     if !be.lx(lex::BE) || be.is("being") {
         return None;
     }
-    let next = ws.get(j + 1).filter(|x| !x.quoted).map_or("", |x| &*x.low);
+    let next = ws.get(j + 1).filter(|x| !x.quoted).map_or("", |x| x.low);
     // An agent names the source; "known as" and "known for" name or describe.
     if matches!(next, "by" | "as" | "for") {
         return None;
@@ -725,7 +725,7 @@ fn consensus_passive(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let mut start = p - 1;
     while start > 0
         && matches!(
-            &*ws[start - 1].low,
+            ws[start - 1].low,
             "has" | "have" | "had" | "been" | "will" | "would" | "may" | "might" | "could" | "be"
         )
     {
@@ -775,7 +775,7 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     if w.is("there")
         && ws
             .get(j + 1)
-            .is_some_and(|x| matches!(&*x.low, "are" | "is" | "were" | "was" | "have"))
+            .is_some_and(|x| matches!(x.low, "are" | "is" | "were" | "was" | "have"))
     {
         let mut k = j + 2;
         if ws.get(k).is_some_and(|x| x.is("been")) {
@@ -783,7 +783,7 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
         if ws.get(k).is_some_and(|x| {
             matches!(
-                &*x.low,
+                x.low,
                 "growing" | "widespread" | "some" | "much" | "considerable" | "little"
             )
         }) {
@@ -791,10 +791,10 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
         if ws
             .get(k)
-            .is_some_and(|x| THERE.contains(&&*x.low) && !x.quoted)
+            .is_some_and(|x| THERE.contains(&x.low) && !x.quoted)
             && ws.get(k + 1).is_some_and(|x| {
                 matches!(
-                    &*x.low,
+                    x.low,
                     "that" | "about" | "over" | "of" | "the" | "as" | "whether" | "among"
                 )
             })
@@ -802,7 +802,7 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             return mk(k + 1, "there are");
         }
     }
-    if matches!(&*w.low, "questions" | "concerns" | "doubts" | "fears")
+    if matches!(w.low, "questions" | "concerns" | "doubts" | "fears")
         && phrase_at(ws, j + 1, &["have", "been", "raised"])
         && !ws.get(j + 4).is_some_and(|x| x.is("by"))
     {
@@ -818,7 +818,7 @@ fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         return None;
     }
     let p = prev_skipping(ws, j)?;
-    if !ws[p].lx(lex::BE) || matches!(&*ws[p].low, "be" | "been" | "being") {
+    if !ws[p].lx(lex::BE) || matches!(ws[p].low, "be" | "been" | "being") {
         return None;
     }
     let np = source::np_backward(ws, p)?;
@@ -859,7 +859,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         if ws[p].is("being") {
             return None;
         }
-        if !w.low.ends_with("ing") || matches!(&*ws[p].low, "be" | "been" | "being") {
+        if !w.low.ends_with("ing") || matches!(ws[p].low, "be" | "been" | "being") {
             return passive_cue(ws, j, p);
         }
         subject_end = p;
@@ -891,7 +891,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     {
         return None;
     }
-    let belief = lexicon::is_belief(&w.low);
+    let belief = lexicon::is_belief(w.low);
     // "responded by saying …", "reacted by arguing …": the subject of the verb before "by".
     if w.low.ends_with("ing")
         && !belief
@@ -929,7 +929,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
             np = source::np_forward(ws, j + 1).filter(|r| {
                 ws.get(r.end).is_none_or(|x| {
                     (x.kind == TokenKind::Punct && !x.quoted)
-                        || matches!(&*x.low, "who" | "whose" | "which")
+                        || matches!(x.low, "who" | "whose" | "which")
                 })
             });
             inverted = np.is_some();
@@ -967,7 +967,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         if matches!(src.kind, SourceKind::Pronoun)
             && ws
                 .get(np.start)
-                .is_some_and(|x| matches!(&*x.low, "i" | "we" | "you"))
+                .is_some_and(|x| matches!(x.low, "i" | "we" | "you"))
         {
             return None;
         }
@@ -1018,7 +1018,7 @@ fn adds_a_statement(ws: &[W<'_>], np_start: usize, j: usize) -> bool {
         .any(|t| {
             t.lx(lex::BE)
                 || matches!(
-                    &*t.low,
+                    t.low,
                     "will"
                         | "would"
                         | "could"
@@ -1099,7 +1099,7 @@ fn clause_follows(ws: &[W<'_>], k: usize) -> bool {
         return true;
     }
     if matches!(
-        &*x.low,
+        x.low,
         "that"
             | "he"
             | "she"
@@ -1143,7 +1143,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
     // A determiner or preposition right before the verb makes it a noun ("the claims").
     if last.lx(lex::DETERMINER)
         || matches!(
-            &*last.low,
+            last.low,
             "of" | "in" | "on" | "for" | "with" | "by" | "to" | "from" | "about" | "no" | "any"
         )
     {
@@ -1151,7 +1151,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
     }
     let w = &ws[j];
     let nounlike = matches!(
-        &*w.low,
+        w.low,
         "claims"
             | "claim"
             | "reports"
@@ -1213,7 +1213,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
         return false;
     }
     if nounlike {
-        let l = &*last.low;
+        let l = last.low;
         if l.ends_with("'s") || l.ends_with('\'') {
             return false;
         }
@@ -1311,7 +1311,7 @@ fn prev_skipping(ws: &[W<'_>], j: usize) -> Option<usize> {
         if w.is_word()
             && (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")
                 || matches!(
-                    &*w.low,
+                    w.low,
                     "also" | "long" | "since" | "now" | "once" | "further"
                 ))
         {
@@ -1325,9 +1325,9 @@ fn prev_skipping(ws: &[W<'_>], j: usize) -> Option<usize> {
 /// A passive reporting verb at `j` with its "be" at `p`.
 fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     let w = &ws[j];
-    let needs_as = *lexicon::PASSIVE_VERBS.get(&*w.low)?;
+    let needs_as = *lexicon::PASSIVE_VERBS.get(w.low)?;
     let next = ws.get(j + 1).filter(|x| !x.quoted);
-    let next_low = next.map_or("", |x| &*x.low);
+    let next_low = next.map_or("", |x| x.low);
     if needs_as && !matches!(next_low, "as" | "by") {
         return None;
     }
@@ -1335,7 +1335,7 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     // "reported missing" are not attributions.
     if matches!(next_low, "to" | "for" | "in" | "into")
         && !matches!(
-            &*w.low,
+            w.low,
             "believed"
                 | "thought"
                 | "said"
@@ -1371,7 +1371,7 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     let mut start = p;
     while start > 0
         && matches!(
-            &*ws[start - 1].low,
+            ws[start - 1].low,
             "has" | "have" | "had" | "been" | "will" | "would" | "may" | "might" | "could" | "be"
         )
     {

@@ -56,7 +56,7 @@ pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
     if start < end
         && start >= 2
         && ws[start - 1].text == ","
-        && matches!(&*ws[start].low, "a" | "an" | "the")
+        && matches!(ws[start].low, "a" | "an" | "the")
     {
         let a1_end = start - 1;
         let a1_start = collect_back(ws, a1_end, false);
@@ -80,7 +80,7 @@ fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
             && w.is_word()
             && (w.lx(lex::BETWEEN)
                 || matches!(
-                    &*w.low,
+                    w.low,
                     "will"
                         | "would"
                         | "could"
@@ -175,7 +175,7 @@ pub(super) fn skip_time_back(ws: &[W<'_>], k: usize) -> usize {
     }
     if w.lx(lex::TIME_NOUN)
         && k >= 3
-        && matches!(&*ws[k - 2].low, "this" | "last" | "next")
+        && matches!(ws[k - 2].low, "this" | "last" | "next")
         && !ws[k - 2].quoted
     {
         return k - 2;
@@ -189,7 +189,7 @@ pub(super) fn skip_time_forward(ws: &[W<'_>], k: usize) -> usize {
     let Some(w) = ws.get(k).filter(|w| !w.quoted && w.is_word()) else {
         return k;
     };
-    if matches!(&*w.low, "this" | "last" | "next")
+    if matches!(w.low, "this" | "last" | "next")
         && ws.get(k + 1).is_some_and(|n| n.lx(lex::TIME_NOUN))
     {
         return k + 2;
@@ -241,7 +241,7 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         if w.lx(lex::CLAUSE_BREAK) && !joins && !(appositive && w.is("that")) {
             break;
         }
-        if !appositive && matches!(&*w.low, "who" | "which") {
+        if !appositive && matches!(w.low, "who" | "which") {
             break;
         }
         // A verb or auxiliary before the noun phrase ends it ("said officials", "has been
@@ -252,7 +252,7 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
             && (w.verb_lemma().is_some()
                 || w.lx(lex::BE)
                 || matches!(
-                    &*w.low,
+                    w.low,
                     "has" | "have" | "had" | "will" | "would" | "can" | "could"
                 ))
         {
@@ -263,13 +263,13 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         // phrase (a relative clause without "that").
         if !appositive
             && k < end
-            && matches!(&*w.low, "many" | "some" | "several" | "most" | "few")
+            && matches!(w.low, "many" | "some" | "several" | "most" | "few")
             && k > 0
             && ws[k - 1].is_word()
             && !ws[k - 1].quoted
             && !ws[k - 1].lx(lex::DETERMINER | lex::BE)
             && !matches!(
-                &*ws[k - 1].low,
+                ws[k - 1].low,
                 "how"
                     | "so"
                     | "too"
@@ -330,9 +330,9 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
         if e > k
             && (w.lx(lex::CLAUSE_BREAK)
                 // A relative clause: "…, said a handful of aides who point to…".
-                || matches!(&*w.low, "who" | "which")
-                || matches!(&*w.low, "for" | "over" | "not" | "during" | "about")
-                || matches!(&*w.low, "on" | "in" | "at" | "last" | "this")
+                || matches!(w.low, "who" | "which")
+                || matches!(w.low, "for" | "over" | "not" | "during" | "about")
+                || matches!(w.low, "on" | "in" | "at" | "last" | "this")
                     && e > k + 1
                     && !ws[e + 1..].first().is_some_and(W::is_cap))
         {
@@ -460,7 +460,7 @@ pub(super) const DESCRIPTIVE: [&str; 12] = [
 fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     // "Several candidates, including Jane Roe" / "advisers like Rob Tan": a name is given.
     for (i, w) in words.iter().enumerate() {
-        let intro = matches!(&*w.low, "including" | "like")
+        let intro = matches!(w.low, "including" | "like")
             || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
         // A name, not an adjective: "like their Labour colleagues" names nobody.
         let after = &words[(i + 1).min(words.len())..];
@@ -489,7 +489,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     }
     // "one of his aides": a single member of a vague group is an anonymous source.
     if words.len() > 2
-        && matches!(&*words[0].low, "one" | "another" | "a" | "an" | "each")
+        && matches!(words[0].low, "one" | "another" | "a" | "an" | "each")
         && (words[1].is("of") || words.get(2).is_some_and(|w| w.is("of")))
     {
         let of = if words[1].is("of") { 1 } else { 2 };
@@ -530,7 +530,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     if content.len() == 1 && first.lx(lex::PRONOUN) {
         return SourceKind::Pronoun;
     }
-    if content.len() <= 2 && matches!(&*first.low, "who" | "which" | "that") {
+    if content.len() <= 2 && matches!(first.low, "who" | "which" | "that") {
         return SourceKind::Pronoun;
     }
     // Anonymity and familiarity phrases.
@@ -549,12 +549,12 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         .iter()
         .position(|w| {
             w.lx(lex::DESCRIPTIVE)
-                || matches!(&*w.low, "familiar" | "close" | "briefed" | "privy" | "who")
+                || matches!(w.low, "familiar" | "close" | "briefed" | "privy" | "who")
         })
         .filter(|&p| p > 0);
     let pre = &content[..post.unwrap_or(content.len())];
     let head = pre.last().copied().unwrap_or(first);
-    let head_low = &*head.low;
+    let head_low = head.low;
     let head_vague = head.has(classes::VAGUE_NOUN);
     // Leading quantifier.
     let mut skip = 0;
@@ -642,7 +642,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         // identified by the institution it belongs to.
         if let Some(p) = post
             && matches!(
-                &*content[p].low,
+                content[p].low,
                 "at" | "from" | "of" | "with" | "for" | "in" | "inside"
             )
             && content[p + 1..]

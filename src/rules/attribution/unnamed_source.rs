@@ -110,7 +110,7 @@ impl Rule for UnnamedSource {
                 };
                 let key: String = ws[start..end]
                     .iter()
-                    .filter(|w| !matches!(&*w.low, "a" | "an"))
+                    .filter(|w| !matches!(w.low, "a" | "an"))
                     .map(|w| w.low.to_string())
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -161,12 +161,12 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let officials = w.is("officials")
         && ws
             .get(i + 1)
-            .is_some_and(|x| !x.quoted && matches!(&*x.low, "at" | "with" | "from" | "for" | "of"))
+            .is_some_and(|x| !x.quoted && matches!(x.low, "at" | "with" | "from" | "for" | "of"))
         && ws[i + 2..]
             .iter()
             .take(3)
             .any(|x| x.is_cap() && x.is_word() && !x.quoted);
-    if !SPOKES.contains(&&*w.low) && !officials {
+    if !SPOKES.contains(&w.low) && !officials {
         return None;
     }
     let plural = w.low.ends_with('n') && w.low.ends_with("men")
@@ -196,17 +196,17 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
             possessive = true;
             k -= 1;
             // "the mayor's": its determiner belongs to the owner.
-            if k > 0 && matches!(&*ws[k - 1].low, "the" | "a" | "an") {
+            if k > 0 && matches!(ws[k - 1].low, "the" | "a" | "an") {
                 k -= 1;
             }
             break;
         }
-        if matches!(&*p.low, "a" | "an") {
+        if matches!(p.low, "a" | "an") {
             k -= 1;
             break;
         }
         if matches!(
-            &*p.low,
+            p.low,
             "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
         ) {
             return None;
@@ -224,7 +224,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         }
         if p.has(classes::CUE_WORD)
             || matches!(
-                &*p.low,
+                p.low,
                 "for"
                     | "of"
                     | "to"
@@ -251,7 +251,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         k -= 1;
     }
     let start = k;
-    let det = ws.get(start).map_or("", |x| &*x.low);
+    let det = ws.get(start).map_or("", |x| x.low);
     let indefinite = matches!(det, "a" | "an");
     if !(indefinite || possessive || (plural && capitalised) || officials) {
         return None;
@@ -275,17 +275,17 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let mut e = i + 1;
     if ws
         .get(e)
-        .is_some_and(|x| !x.quoted && matches!(&*x.low, "for" | "of" | "at" | "with"))
+        .is_some_and(|x| !x.quoted && matches!(x.low, "for" | "of" | "at" | "with"))
     {
         e += 1;
         while ws.get(e).is_some_and(|x| {
             !x.quoted
                 && (x.kind == TokenKind::Word || matches!(x.text, "." | "&" | "-" | "'s"))
                 && (x.is_cap()
-                    || matches!(&*x.low, "the" | "of" | "and" | "for" | "'s")
+                    || matches!(x.low, "the" | "of" | "and" | "for" | "'s")
                     || x.low.ends_with("'s")
                     || !x.has(classes::CUE_WORD)
-                        && !ASKED.contains(&&*x.low)
+                        && !ASKED.contains(&x.low)
                         && x.low.len() > 2
                         && !x.low.ends_with("ed"))
         }) && e < i + 12
@@ -299,7 +299,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         if ws.get(e).is_some_and(|x| x.text == ",")
             && ws
                 .get(e + 1)
-                .is_some_and(|x| matches!(&*x.low, "a" | "an" | "the"))
+                .is_some_and(|x| matches!(x.low, "a" | "an" | "the"))
             && let Some(c) = ws[e + 1..]
                 .iter()
                 .take(12)
@@ -311,8 +311,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     } else if w.low.starts_with("representative") {
         // "a union representative said" is fine; "a representative sample" is not a person.
         let next = ws.get(e);
-        if !next
-            .is_some_and(|x| !x.quoted && (x.has(classes::CUE_WORD) || ASKED.contains(&&*x.low)))
+        if !next.is_some_and(|x| !x.quoted && (x.has(classes::CUE_WORD) || ASKED.contains(&x.low)))
         {
             return None;
         }
@@ -331,13 +330,13 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         !x.quoted
             && x.is_word()
             && (x.has(classes::CUE_WORD)
-                || ASKED.contains(&&*x.low)
+                || ASKED.contains(&x.low)
                 || x.low.ends_with("ed") && x.low.len() > 4)
     });
     let inverted = start > 0 && {
         let p = &ws[start - 1];
         !p.quoted
-            && (p.has(classes::CUE_WORD) && !matches!(&*p.low, "told" | "tells" | "tell")
+            && (p.has(classes::CUE_WORD) && !matches!(p.low, "told" | "tells" | "tell")
                 || p.is("to") && start >= 2 && ws[start - 2].is("according"))
     };
     (speaks || inverted).then_some((start, e.min(ws.len())))

@@ -18,6 +18,10 @@ use divan::{Bencher, black_box};
 use newslint::{Analyzed, LineIndex, Settings};
 use std::sync::LazyLock;
 
+/// The allocator of the `newslint` binary (src/main.rs), so the lint is measured as it ships.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/gen.rs"]
 mod generate;
 

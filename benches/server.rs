@@ -19,6 +19,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader as ABufReader};
 
+/// The allocator of the `newslint` binary (src/main.rs), so the in-process server is measured
+/// as it ships; `main` re-executes with the server's allocator settings.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "support/gen.rs"]
 mod generate;
 
@@ -326,6 +331,7 @@ fn main() {
     if std::env::args().any(|a| a == "--test") {
         return;
     }
+    newslint::server::reexec_with_lean_allocator();
     // `NEWSLINT_BENCH_ONLY=latency` or `=memory` runs one half (e.g. under a profiler).
     let only = std::env::var("NEWSLINT_BENCH_ONLY").unwrap_or_default();
     if only != "memory" {

@@ -56,6 +56,27 @@ fn initialize_negotiates_the_position_encoding() {
     }
 }
 
+/// The server re-executes itself with mimalloc's settings that return freed memory at once
+/// (`newslint::server::RETURN_FREED_MEMORY`), in the same process: it answers on the same pipes,
+/// and its environment holds the settings. Linux only (it reads /proc).
+#[test]
+#[cfg(target_os = "linux")]
+fn the_server_runs_with_the_lean_allocator_settings() {
+    let mut s = Server::start();
+    let r = s.initialize(json!({}), json!({}));
+    assert_eq!(r["serverInfo"]["name"], "newslint");
+    let environ = std::fs::read(format!("/proc/{}/environ", s.pid())).expect("read environ");
+    let vars: Vec<&[u8]> = environ.split(|&b| b == 0).collect();
+    for (k, v) in newslint::server::RETURN_FREED_MEMORY {
+        let want = format!("{k}={v}");
+        assert!(
+            vars.contains(&want.as_bytes()),
+            "{want} is not in the server's environment"
+        );
+    }
+    assert!(s.shutdown_and_exit().success());
+}
+
 fn ranges_are_exact(units: Units) {
     let mut s = Server::start();
     let caps = match units {

@@ -89,6 +89,11 @@ impl Server {
     }
 
     /// Starts `newslint server`.
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     pub fn start() -> Server {
         Server::start_with(&[], None)
     }

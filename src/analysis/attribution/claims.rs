@@ -56,47 +56,119 @@ pub const THRESHOLD: i32 = -7;
 /// The score of a sentence with no features at all.
 const BIAS: i32 = -14;
 
-/// Word classes read from the lexicon files: word → its classes.
-pub(crate) static CLASSES: LazyLock<HashMap<&'static str, Vec<&'static str>>> =
-    LazyLock::new(|| {
-        let mut m: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
-        for data in [
-            include_str!("../lexicons/attribution/claims_signals.txt"),
-            include_str!("../lexicons/attribution/claims_against.txt"),
-            include_str!("../lexicons/attribution/claims_exempt.txt"),
-        ] {
-            for line in data.lines() {
-                let line = line.split('#').next().unwrap_or("").trim();
-                let Some((class, words)) = line.split_once(": ") else {
-                    continue;
-                };
-                for w in words.split_whitespace() {
-                    let e = m.entry(w).or_default();
-                    if !e.contains(&class) {
-                        e.push(class);
-                    }
-                }
+/// The claim classes of the lexicon files, one bit each.
+mod c {
+    pub const ACCUSATION: u64 = 1 << 0;
+    pub const ANCHOR: u64 = 1 << 1;
+    pub const CASUALTY: u64 = 1 << 2;
+    pub const CAUSAL: u64 = 1 << 3;
+    pub const CHANGE: u64 = 1 << 4;
+    pub const COMPARATIVE: u64 = 1 << 5;
+    pub const DEONTIC: u64 = 1 << 6;
+    pub const EVALUATIVE: u64 = 1 << 7;
+    pub const EVENT: u64 = 1 << 8;
+    pub const FIRST_PERSON: u64 = 1 << 9;
+    pub const FUTURE: u64 = 1 << 10;
+    pub const GOVERNMENT: u64 = 1 << 11;
+    pub const IMPERATIVE: u64 = 1 << 12;
+    pub const MODAL: u64 = 1 << 13;
+    pub const NUMWORD: u64 = 1 << 14;
+    pub const OPINION: u64 = 1 << 15;
+    pub const PAST: u64 = 1 << 16;
+    pub const POLICY: u64 = 1 << 17;
+    pub const PUBLIC: u64 = 1 << 18;
+    pub const RECORD: u64 = 1 << 19;
+    pub const SCALE: u64 = 1 << 20;
+    pub const SECOND_PERSON: u64 = 1 << 21;
+    pub const SECRECY: u64 = 1 << 22;
+    pub const SOCIAL: u64 = 1 << 23;
+    pub const SPEECH: u64 = 1 << 24;
+    pub const STAT: u64 = 1 << 25;
+    pub const SUPERLATIVE: u64 = 1 << 26;
+    pub const TOPIC: u64 = 1 << 27;
+    pub const UNIT: u64 = 1 << 28;
+    pub const VALUE: u64 = 1 << 29;
+    pub const VERB: u64 = 1 << 30;
+}
+
+/// Each class of the lexicon files with its bit.
+const CLASS_BITS: [(&str, u64); 31] = [
+    ("accusation", c::ACCUSATION),
+    ("anchor", c::ANCHOR),
+    ("casualty", c::CASUALTY),
+    ("causal", c::CAUSAL),
+    ("change", c::CHANGE),
+    ("comparative", c::COMPARATIVE),
+    ("deontic", c::DEONTIC),
+    ("evaluative", c::EVALUATIVE),
+    ("event", c::EVENT),
+    ("first_person", c::FIRST_PERSON),
+    ("future", c::FUTURE),
+    ("government", c::GOVERNMENT),
+    ("imperative", c::IMPERATIVE),
+    ("modal", c::MODAL),
+    ("numword", c::NUMWORD),
+    ("opinion", c::OPINION),
+    ("past", c::PAST),
+    ("policy", c::POLICY),
+    ("public", c::PUBLIC),
+    ("record", c::RECORD),
+    ("scale", c::SCALE),
+    ("second_person", c::SECOND_PERSON),
+    ("secrecy", c::SECRECY),
+    ("social", c::SOCIAL),
+    ("speech", c::SPEECH),
+    ("stat", c::STAT),
+    ("superlative", c::SUPERLATIVE),
+    ("topic", c::TOPIC),
+    ("unit", c::UNIT),
+    ("value", c::VALUE),
+    ("verb", c::VERB),
+];
+
+/// Word classes read from the lexicon files: word → its classes, as bits of [`c`].
+pub(crate) static CLASSES: LazyLock<HashMap<&'static str, u64>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static str, u64> = HashMap::default();
+    for data in [
+        include_str!("../lexicons/attribution/claims_signals.txt"),
+        include_str!("../lexicons/attribution/claims_against.txt"),
+        include_str!("../lexicons/attribution/claims_exempt.txt"),
+    ] {
+        for line in data.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            let Some((class, words)) = line.split_once(": ") else {
+                continue;
+            };
+            let bit = CLASS_BITS
+                .iter()
+                .find(|(name, _)| *name == class)
+                .map(|&(_, bit)| bit)
+                .unwrap_or_else(|| panic!("unknown claim class {class}"));
+            for w in words.split_whitespace() {
+                *m.entry(w).or_default() |= bit;
             }
         }
-        m
-    });
+    }
+    m
+});
 
-fn is(low: &str, class: &str) -> bool {
-    CLASSES.get(low).is_some_and(|c| c.contains(&class))
+/// Whether `low` is in class `class` (a bit of [`c`]).
+fn is(low: &str, class: u64) -> bool {
+    CLASSES.get(low).is_some_and(|c| c & class != 0)
 }
 
 /// The classes of word `w` (none for most words: its token class says whether to look).
-fn classes_of(w: &W<'_>) -> &'static [&'static str] {
+fn classes_of(w: &W<'_>) -> u64 {
     if w.has(classes::CLAIMS_WORD) {
-        CLASSES.get(&*w.low).map_or(&[], Vec::as_slice)
+        CLASSES.get(w.low).copied().unwrap_or(0)
     } else {
-        &[]
+        0
     }
 }
 
-/// Whether word `w` is in `class`.
-fn is_w(w: &W<'_>, class: &str) -> bool {
-    classes_of(w).contains(&class)
+/// Whether word `w` is in class `class` (a bit of [`c`]).
+fn is_w(w: &W<'_>, class: u64) -> bool {
+    classes_of(w) & class != 0
 }
 
 const MONTHS: [&str; 23] = [
@@ -320,21 +392,19 @@ fn exempt(ws: &[W<'_>]) -> bool {
         w.quoted
             || (w.is_word()
                 && w.has(classes::CUE_WORD)
-                && super::lexicon::CUE_VERBS
-                    .get(&*w.low)
-                    .is_some_and(|&lemma| {
-                        lemma != &*w.low
-                            && (!DOING_TOO.contains(&lemma)
-                                || ws
-                                    .get(i + 1)
-                                    .is_none_or(|n| n.kind == TokenKind::Punct || n.low == "that"))
-                    }))
+                && super::lexicon::CUE_VERBS.get(w.low).is_some_and(|&lemma| {
+                    lemma != w.low
+                        && (!DOING_TOO.contains(&lemma)
+                            || ws
+                                .get(i + 1)
+                                .is_none_or(|n| n.kind == TokenKind::Punct || n.low == "that"))
+                }))
     }) {
         return true;
     }
     // Results of games, awards and charts are public; acts of speech are their subject's.
     if ws.iter().any(|w| {
-        (w.is_word() && (is_w(w, "public") || is_w(w, "speech")))
+        (w.is_word() && is_w(w, c::PUBLIC | c::SPEECH))
             || (w.kind == TokenKind::Number && w.text.contains('-') && w.text.len() <= 5)
     }) {
         return true;
@@ -367,7 +437,7 @@ fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
     let prev = i.checked_sub(1).and_then(|p| ws.get(p));
     let next = ws.get(i + 1);
     let t = w.text;
-    let month = |x: &W<'_>| MONTHS.contains(&&*x.low);
+    let month = |x: &W<'_>| MONTHS.contains(&x.low);
     // A date ("3 March", "March 3, 2024") is background.
     if ws[i.saturating_sub(3)..i].iter().any(month) || next.is_some_and(month) {
         return None;
@@ -387,7 +457,7 @@ fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
     }
     let unit = prev.is_some_and(|p| is_currency(p.text))
         || t.starts_with(['$', '£', '€'])
-        || next.is_some_and(|n| is_w(n, "unit") || is_w(n, "scale"))
+        || next.is_some_and(|n| is_w(n, c::UNIT | c::SCALE))
         || t.ends_with('%')
         || t.ends_with("bn");
     Some(if unit { F::NumUnit } else { F::Num })
@@ -398,42 +468,42 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     let w = &ws[i];
     let prev = i.checked_sub(1).and_then(|p| ws.get(p));
     let next = ws.get(i + 1);
-    let low = &*w.low;
-    let prev_low = prev.map_or("", |p| &*p.low);
-    let next_low = next.map_or("", |n| &*n.low);
+    let low = w.low;
+    let prev_low = prev.map_or("", |p| p.low);
+    let next_low = next.map_or("", |n| n.low);
     let simple = [
-        ("scale", F::Scale),
-        ("numword", F::NumWord),
-        ("change", F::Change),
-        ("record", F::Record),
-        ("event", F::Event),
-        ("policy", F::Policy),
-        ("government", F::Government),
-        ("anchor", F::Anchor),
-        ("causal", F::Causal),
-        ("accusation", F::Accusation),
-        ("casualty", F::Casualty),
-        ("secrecy", F::Secrecy),
-        ("stat", F::Stat),
-        ("topic", F::Topic),
-        ("modal", F::Modal),
-        ("opinion", F::Opinion),
-        ("evaluative", F::Evaluative),
-        ("value", F::Value),
-        ("social", F::Social),
-        ("first_person", F::First),
-        ("second_person", F::Second),
+        (c::SCALE, F::Scale),
+        (c::NUMWORD, F::NumWord),
+        (c::CHANGE, F::Change),
+        (c::RECORD, F::Record),
+        (c::EVENT, F::Event),
+        (c::POLICY, F::Policy),
+        (c::GOVERNMENT, F::Government),
+        (c::ANCHOR, F::Anchor),
+        (c::CAUSAL, F::Causal),
+        (c::ACCUSATION, F::Accusation),
+        (c::CASUALTY, F::Casualty),
+        (c::SECRECY, F::Secrecy),
+        (c::STAT, F::Stat),
+        (c::TOPIC, F::Topic),
+        (c::MODAL, F::Modal),
+        (c::OPINION, F::Opinion),
+        (c::EVALUATIVE, F::Evaluative),
+        (c::VALUE, F::Value),
+        (c::SOCIAL, F::Social),
+        (c::FIRST_PERSON, F::First),
+        (c::SECOND_PERSON, F::Second),
     ];
     let cls = classes_of(w);
-    if !cls.is_empty() {
+    if cls != 0 {
         for (class, f) in simple {
-            if cls.contains(&class) {
+            if cls & class != 0 {
                 out.push(f);
             }
         }
     }
     let definite = prev_low == "the" || prev_low.ends_with("'s");
-    if cls.contains(&"superlative") && definite {
+    if cls & c::SUPERLATIVE != 0 && definite {
         out.push(F::Superlative);
     } else if low.ends_with("est")
         && low.len() > 5
@@ -442,7 +512,7 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     {
         out.push(F::SuperlativeEst);
     }
-    if next_low == "than" && cls.contains(&"comparative") {
+    if next_low == "than" && cls & c::COMPARATIVE != 0 {
         out.push(F::ComparativeThan);
     }
     if low == "than" {
@@ -455,7 +525,7 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
         out.push(F::Since);
     }
     // A regular past, but not a name that happens to end in -ed ("United").
-    if cls.contains(&"past") || (low.ends_with("ed") && low.len() > 4 && !(i > 0 && w.is_cap())) {
+    if cls & c::PAST != 0 || (low.ends_with("ed") && low.len() > 4 && !(i > 0 && w.is_cap())) {
         out.push(F::Past);
     }
     if matches!(low, "has" | "have" | "had")
@@ -468,13 +538,13 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     if matches!(low, "has" | "have" | "had") || contracted {
         let j = ws[i + 1..]
             .iter()
-            .position(|x| !PERFECT_SKIP.contains(&&*x.low))
+            .position(|x| !PERFECT_SKIP.contains(&x.low))
             .map(|p| i + 1 + p);
         if let Some(j) = j
             && (j > i + 1 || contracted)
             && (ws[j].low.ends_with("ed")
                 || ws[j].low.ends_with("en")
-                || PARTICIPLES.contains(&&*ws[j].low))
+                || PARTICIPLES.contains(&ws[j].low))
         {
             out.push(F::Perfect);
         }
@@ -488,7 +558,7 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     if low.contains('-')
         && low
             .split('-')
-            .any(|p| is(p, "numword") || FRACTIONS.contains(&p))
+            .any(|p| is(p, c::NUMWORD) || FRACTIONS.contains(&p))
     {
         out.push(F::NumWord);
     }
@@ -503,16 +573,16 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     {
         out.push(F::Infinitive);
     }
-    if cls.contains(&"future") || low.ends_with("'ll") || (low == "going" && next_low == "to") {
+    if cls & c::FUTURE != 0 || low.ends_with("'ll") || (low == "going" && next_low == "to") {
         out.push(F::Future);
     }
-    if cls.contains(&"deontic") || (low == "have" && next_low == "to") {
+    if cls & c::DEONTIC != 0 || (low == "have" && next_low == "to") {
         out.push(F::Deontic);
     }
     if low == "if" {
         out.push(F::If);
     }
-    if i > 0 && w.is_cap() && !cls.contains(&"first_person") && prev.is_none_or(|p| p.text != ".") {
+    if i > 0 && w.is_cap() && cls & c::FIRST_PERSON == 0 && prev.is_none_or(|p| p.text != ".") {
         out.push(F::Capitalised);
     }
 }
@@ -540,15 +610,14 @@ fn features(ws: &[W<'_>]) -> ([i32; F::COUNT], Option<(i32, Span)>) {
     if words >= 25 {
         counts[F::Long as usize] += 1;
     }
-    if ws.first().is_some_and(|w| is_w(w, "imperative")) {
+    if ws.first().is_some_and(|w| is_w(w, c::IMPERATIVE)) {
         counts[F::Imperative as usize] += 1;
     }
     if !ws.iter().any(|w| {
         w.is_word()
-            && (is_w(w, "verb")
-                || is_w(w, "past")
+            && (is_w(w, c::VERB | c::PAST)
                 || (w.low.ends_with("ed") && w.low.len() > 4)
-                || is_contracted_verb(&w.low))
+                || is_contracted_verb(w.low))
     }) {
         counts[F::Verbless as usize] += 1;
     }

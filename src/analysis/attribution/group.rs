@@ -7,7 +7,7 @@
 //! many voters"). Counts ("thousands of workers", "some 40 people") and contrasts ("other
 //! winners") are not groups of sources.
 
-use super::{Attribution, Cue, CueKind, SourceKind, W, lexicon, phrase_at, source};
+use super::{Attribution, Cue, CueKind, SourceKind, W, lex, lexicon, phrase_at, source};
 use crate::prose::TokenKind;
 use crate::prose::classes;
 
@@ -34,7 +34,7 @@ pub(super) fn clause_start(ws: &[W<'_>], j: usize) -> bool {
             return matches!(p.text, "," | ";" | ":" | "—" | "–" | "(" | "-");
         }
         if matches!(
-            &*p.low,
+            p.low,
             "but"
                 | "and"
                 | "yet"
@@ -54,7 +54,7 @@ pub(super) fn clause_start(ws: &[W<'_>], j: usize) -> bool {
             return false;
         }
         return matches!(
-            &*p.low,
+            p.low,
             "that"
                 | "while"
                 | "as"
@@ -80,14 +80,14 @@ pub(super) fn clause_start(ws: &[W<'_>], j: usize) -> bool {
 }
 
 /// Quantifier phrases that can stand alone for people ("many believe", "seen by some").
-const PRONOUN_QUANTIFIERS: [&str; 12] = [
+pub(super) const PRONOUN_QUANTIFIERS: [&str; 12] = [
     "many", "some", "most", "several", "few", "others", "someone", "somebody", "people",
     "numerous", "various", "multiple",
 ];
 
 /// Documents and measures that a quantifier leaves unidentified ("some polls", "by some
 /// estimates", "in most surveys").
-const DOCUMENTS: [&str; 12] = [
+pub(super) const DOCUMENTS: [&str; 12] = [
     "polls",
     "surveys",
     "reports",
@@ -104,7 +104,7 @@ const DOCUMENTS: [&str; 12] = [
 
 /// Verbs of feeling and causation whose object is the one who feels or comes to think
 /// ("has unsettled many voters", "led some allies to worry").
-const FEELING_VERBS: [&str; 40] = [
+pub(super) const FEELING_VERBS: [&str; 40] = [
     "unsettled",
     "unsettles",
     "startled",
@@ -149,13 +149,13 @@ const FEELING_VERBS: [&str; 40] = [
 
 /// Causative verbs among [`FEELING_VERBS`]: their object must go on to think or feel
 /// ("led some to worry", "left many feeling").
-const CAUSATIVES: [&str; 9] = [
+pub(super) const CAUSATIVES: [&str; 9] = [
     "caught", "led", "leads", "caused", "causes", "prompted", "left", "leaving", "divided",
 ];
 
 /// Nouns of a stance that a group holds or voices ("criticism from some councillors",
 /// "pressure from several MPs", "opposition among residents").
-const STANCE_NOUNS: [&str; 16] = [
+pub(super) const STANCE_NOUNS: [&str; 16] = [
     "criticism",
     "opposition",
     "pressure",
@@ -176,62 +176,61 @@ const STANCE_NOUNS: [&str; 16] = [
 
 /// Prepositions that make a vague group the holder of a view or the agent of an act
 /// ("to many", "among some voters", "by several critics").
-const VIEW_PREPOSITIONS: [&str; 7] = ["by", "to", "among", "amongst", "for", "from", "with"];
+pub(super) const VIEW_PREPOSITIONS: [&str; 7] =
+    ["by", "to", "among", "amongst", "for", "from", "with"];
+
+/// Words in "-ly" that are nouns or adjectives, not adverbs.
+pub(super) const NOT_LY_ADVERBS: [&str; 23] = [
+    "early", "only", "family", "likely", "elderly", "friendly", "daily", "weekly", "monthly",
+    "yearly", "italy", "ally", "rally", "assembly", "supply", "reply", "july", "unlikely",
+    "lonely", "costly", "orderly", "holy", "ugly",
+];
 
 /// Whether `x` is an adverb ending in "-ly" ("initially", "publicly"), not a noun or an
 /// adjective that happens to end so.
 fn is_ly_adverb(x: &W<'_>) -> bool {
-    x.low.ends_with("ly")
-        && x.low.len() > 4
-        && !matches!(
-            &*x.low,
-            "early"
-                | "only"
-                | "family"
-                | "likely"
-                | "elderly"
-                | "friendly"
-                | "daily"
-                | "weekly"
-                | "monthly"
-                | "yearly"
-                | "italy"
-                | "ally"
-                | "rally"
-                | "assembly"
-                | "supply"
-                | "reply"
-                | "july"
-                | "unlikely"
-                | "lonely"
-                | "costly"
-                | "orderly"
-                | "holy"
-                | "ugly"
-        )
+    x.low.ends_with("ly") && x.low.len() > 4 && !x.lx(lex::NOT_LY_ADVERB)
 }
+
+/// Adverbs and negation, besides "-ly" words and [`lexicon::BETWEEN`], that may sit between
+/// a subject and its verb.
+pub(super) const OTHER_ADVERBS: [&str; 10] = [
+    "even", "ever", "never", "not", "now", "all", "both", "too", "since", "soon",
+];
+
+/// The auxiliaries of [`lexicon::BETWEEN`]: not adverbs.
+pub(super) const BETWEEN_AUX: [&str; 6] = ["has", "have", "had", "did", "does", "do"];
 
 /// Adverbs (and negation) that may sit between a subject and its verb.
 fn is_adverb(x: &W<'_>) -> bool {
     !x.quoted
         && x.is_word()
         && (is_ly_adverb(x)
-            || lexicon::BETWEEN.contains(&&*x.low)
-                && !matches!(&*x.low, "has" | "have" | "had" | "did" | "does" | "do")
-            || matches!(
-                &*x.low,
-                "even"
-                    | "ever"
-                    | "never"
-                    | "not"
-                    | "now"
-                    | "all"
-                    | "both"
-                    | "too"
-                    | "since"
-                    | "soon"
-            ))
+            || x.lx(lex::BETWEEN) && !x.lx(lex::BETWEEN_AUX)
+            || x.lx(lex::OTHER_ADVERB))
 }
+
+/// Words that end a noun phrase read rightwards, besides auxiliaries, prepositions,
+/// determiners, pronouns, clause words and adverbs.
+pub(super) const NP_BREAKS: [&str; 17] = [
+    "who",
+    "whom",
+    "whose",
+    "there",
+    "here",
+    "than",
+    "however",
+    "meanwhile",
+    "moreover",
+    "indeed",
+    "instead",
+    "nevertheless",
+    "thus",
+    "hence",
+    "therefore",
+    "someone",
+    "somebody",
+];
 
 /// Whether `x` can be part of a noun phrase read rightwards: a word that is not an
 /// auxiliary, preposition, determiner, clause word, adverb or finite verb.
@@ -239,33 +238,13 @@ fn np_word(x: &W<'_>) -> bool {
     if x.quoted || x.kind != TokenKind::Word {
         return false;
     }
-    let l = &*x.low;
-    !(AUX.contains(&l)
-        || lexicon::BE.contains(&l)
-        || PREPOSITIONS.contains(&l)
-        || lexicon::CLAUSE_BREAKS.contains(&l)
-        || lexicon::DETERMINERS.contains(&l)
-        || lexicon::PRONOUNS.contains(&l)
-        || matches!(
-            l,
-            "who"
-                | "whom"
-                | "whose"
-                | "there"
-                | "here"
-                | "than"
-                | "however"
-                | "meanwhile"
-                | "moreover"
-                | "indeed"
-                | "instead"
-                | "nevertheless"
-                | "thus"
-                | "hence"
-                | "therefore"
-                | "someone"
-                | "somebody"
-        )
+    !(x.lx(lex::AUX
+        | lex::BE
+        | lex::PREPOSITION
+        | lex::CLAUSE_BREAK
+        | lex::DETERMINER
+        | lex::PRONOUN
+        | lex::NP_BREAK)
         || is_adverb(x))
 }
 
@@ -295,7 +274,7 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
             continue;
         }
         // "marchers and spectators": a coordinated head.
-        if matches!(&*x.low, "and" | "or") && !x.quoted {
+        if matches!(x.low, "and" | "or") && !x.quoted {
             if e > k && ws.get(e + 1).is_some_and(|n| np_word(n) && !is_verbish(n)) {
                 e += 1;
                 continue;
@@ -319,7 +298,7 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
             && x.low.ends_with('s')
             && !ws
                 .get(e)
-                .is_some_and(|n| is_people(n) || matches!(&*n.low, "and" | "or"))
+                .is_some_and(|n| is_people(n) || matches!(n.low, "and" | "or"))
         {
             break;
         }
@@ -331,9 +310,10 @@ fn read_np(ws: &[W<'_>], k: usize, max: usize) -> usize {
 /// Korea"): the preposition, an optional determiner and noun-phrase words.
 fn read_pp(ws: &[W<'_>], k: usize) -> usize {
     let mut e = k + 1;
-    if ws.get(e).is_some_and(|x| {
-        !x.quoted && (lexicon::DETERMINERS.contains(&&*x.low) || x.low.ends_with("'s"))
-    }) {
+    if ws
+        .get(e)
+        .is_some_and(|x| !x.quoted && (x.lx(lex::DETERMINER) || x.low.ends_with("'s")))
+    {
         e += 1;
     }
     let end = read_np(ws, e, 6);
@@ -348,7 +328,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         return None;
     }
     let q = if w.has(classes::QUANTIFIER_FIRST) {
-        lexicon::QUANTIFIERS.iter().find(|q| phrase_at(ws, j, q))
+        lexicon::quantifiers_from(w.low)
+            .iter()
+            .find(|q| phrase_at(ws, j, q))
     } else {
         None
     };
@@ -373,9 +355,9 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         if j > 0 {
             let p = &ws[j - 1];
             let as_many_as = p.is("as") && matches!(q[0], "many" | "few");
-            if (lexicon::DETERMINERS.contains(&&*p.low) && !matches!(&*p.low, "that" | "this"))
+            if (p.lx(lex::DETERMINER) && !matches!(p.low, "that" | "this"))
                 || p.low.ends_with("'s")
-                || matches!(&*p.low, "how" | "so" | "too" | "only")
+                || matches!(p.low, "how" | "so" | "too" | "only")
                 || as_many_as
             {
                 return None;
@@ -386,10 +368,10 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         // "Someone called it a revolution" names a view too.
         if matches!(q[0], "someone" | "somebody") {
             let names = ws.get(j + 1).is_some_and(|v| {
-                !v.quoted && matches!(&*v.low, "called" | "calls" | "dubbed" | "labelled")
-            }) && ws.get(j + 2).is_some_and(|o| {
-                matches!(&*o.low, "it" | "this" | "that" | "them" | "him" | "her")
-            });
+                !v.quoted && matches!(v.low, "called" | "calls" | "dubbed" | "labelled")
+            }) && ws
+                .get(j + 2)
+                .is_some_and(|o| matches!(o.low, "it" | "this" | "that" | "them" | "him" | "her"));
             return names.then_some((j + 1, j, true));
         }
         let a = j + q.len();
@@ -409,7 +391,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             x.kind == TokenKind::Number
                 || is_ly_adverb(x)
                 || matches!(
-                    &*x.low,
+                    x.low,
                     "a" | "an"
                         | "one"
                         | "two"
@@ -440,7 +422,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 let mut m = k + 1;
                 while ws
                     .get(m)
-                    .is_some_and(|y| !y.quoted && (AUX.contains(&&*y.low) || is_adverb(y)))
+                    .is_some_and(|y| !y.quoted && (y.lx(lex::AUX) || is_adverb(y)))
                 {
                     m += 1;
                 }
@@ -449,14 +431,15 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                         !v.quoted
                             && !v.low.ends_with("ing")
                             && v.has(classes::CUE_VERB)
-                            && !lexicon::STANCE_ONLY.contains(&lexicon::CUE_VERBS[&*v.low])
+                            && !lexicon::STANCE_ONLY.contains(&lexicon::CUE_VERBS[v.low])
                     });
                 return says.then_some((k + 1, k, true));
             }
             let mut s = k;
-            if ws.get(s).is_some_and(|x| {
-                !x.quoted && (lexicon::DETERMINERS.contains(&&*x.low) || x.low.ends_with("'s"))
-            }) {
+            if ws
+                .get(s)
+                .is_some_and(|x| !x.quoted && (x.lx(lex::DETERMINER) || x.low.ends_with("'s")))
+            {
                 s += 1;
             }
             // Up to seven words: "some of the party's leaders and opinion makers".
@@ -466,7 +449,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             }
             let head = e - 1;
             let people = is_people(&ws[head]) || is_actor(&ws[head]);
-            let doc = DOCUMENTS.contains(&&*ws[head].low);
+            let doc = ws[head].lx(lex::DOCUMENT);
             if !(people || doc) {
                 return None;
             }
@@ -476,8 +459,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
         let bare = q.join(" ");
         // "many in the party", "some on the left".
         if PRONOUN_QUANTIFIERS.contains(&q[q.len() - 1])
-            && next
-                .is_some_and(|x| matches!(&*x.low, "in" | "on" | "within" | "inside") && !x.quoted)
+            && next.is_some_and(|x| matches!(x.low, "in" | "on" | "within" | "inside") && !x.quoted)
         {
             let e = read_pp(ws, a);
             if e > a + 1 {
@@ -492,8 +474,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                     && x.is_word()
                     && x.low.ends_with('s')
                     && is_verbish(x)
-                    && !AUX.contains(&&*x.low)
-                    && !lexicon::BE.contains(&&*x.low)
+                    && !x.lx(lex::AUX | lex::BE)
             })
         {
             e = read_np(ws, a + 1, 4);
@@ -505,14 +486,14 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
                 .filter(|_| !bare.starts_with("a "));
         }
         let head = e - 1;
-        if !(is_people(&ws[head]) || is_actor(&ws[head]) || DOCUMENTS.contains(&&*ws[head].low)) {
+        if !(is_people(&ws[head]) || is_actor(&ws[head]) || ws[head].lx(lex::DOCUMENT)) {
             return None;
         }
         return Some((post_modifier(ws, e), head, true));
     }
     // A bare plural source noun with its modifiers: "city officials", "Polish legal experts",
     // "her advisers".
-    let from = if matches!(&*w.low, "his" | "her" | "their") {
+    let from = if matches!(w.low, "his" | "her" | "their") {
         j + 1
     } else {
         j
@@ -534,7 +515,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     let media_reports = head.is("reports")
         && ws[from..e - 1].iter().any(|x| {
             matches!(
-                &*x.low,
+                x.low,
                 "media" | "news" | "press" | "newspaper" | "local" | "unconfirmed" | "unverified"
             )
         });
@@ -545,7 +526,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     }
     if ws[j..e - 1]
         .iter()
-        .any(|x| matches!(&*x.low, "more" | "fewer" | "less") || x.kind == TokenKind::Number)
+        .any(|x| matches!(x.low, "more" | "fewer" | "less") || x.kind == TokenKind::Number)
     {
         return None;
     }
@@ -558,7 +539,7 @@ fn post_modifier(ws: &[W<'_>], e: usize) -> usize {
     if ws.get(e).is_some_and(|x| {
         !x.quoted
             && matches!(
-                &*x.low,
+                x.low,
                 "of" | "on" | "at" | "in" | "from" | "with" | "inside"
             )
     }) {
@@ -592,7 +573,7 @@ fn skip_parenthetical(ws: &[W<'_>], e: usize) -> Option<usize> {
 
 /// Nouns of received opinion that attribute a view to nobody ("conventional wisdom holds",
 /// "popular belief has it", "legend has it").
-const RECEIVED_OPINION: [[&str; 2]; 8] = [
+pub(super) const RECEIVED_OPINION: [[&str; 2]; 8] = [
     ["conventional", "wisdom"],
     ["received", "wisdom"],
     ["common", "wisdom"],
@@ -606,7 +587,7 @@ const RECEIVED_OPINION: [[&str; 2]; 8] = [
 /// Participles that claim common knowledge with nobody named when "it" stands for a
 /// following clause ("it is known that…", "it has been suggested that…") or when an
 /// infinitive follows ("is known to have…").
-const KNOWLEDGE_PARTICIPLES: [&str; 12] = [
+pub(super) const KNOWLEDGE_PARTICIPLES: [&str; 12] = [
     "known",
     "observed",
     "noted",
@@ -642,48 +623,49 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         })
     };
     // "conventional wisdom holds that", "popular belief has it", "legend has it that".
-    if let Some(pat) = RECEIVED_OPINION
-        .iter()
-        .find(|p| p[0] == &*w.low && phrase_at(ws, j, &p[..]))
+    if let Some(pat) = w
+        .lx(lex::RECEIVED_OPINION_FIRST)
+        .then(|| {
+            RECEIVED_OPINION
+                .iter()
+                .find(|p| p[0] == w.low && phrase_at(ws, j, &p[..]))
+        })
+        .flatten()
     {
         let v = if pat[1] == "has" { j + 1 } else { j + 2 };
         let says = ws.get(v).is_some_and(|x| {
             !x.quoted
-                && (matches!(&*x.low, "holds" | "held" | "says" | "said" | "suggests")
+                && (matches!(x.low, "holds" | "held" | "says" | "said" | "suggests")
                     || x.is("has") && ws.get(v + 1).is_some_and(|i| i.is("it")))
         });
         let opens = !ws[..j]
             .iter()
             .rev()
             .take(3)
-            .any(|x| x.is_word() && !matches!(&*x.low, "but" | "and" | "yet" | "so"));
+            .any(|x| x.is_word() && !matches!(x.low, "but" | "and" | "yet" | "so"));
         return (says && opens).then(|| mk(j, v)).flatten();
     }
     // "amid reports that…", "was dampened by press reports of…", "there were reports of…":
     // reports that nobody is named for.
-    if matches!(&*w.low, "reports" | "rumours" | "rumors")
+    if matches!(w.low, "reports" | "rumours" | "rumors")
         && ws.get(j + 1).is_some_and(|x| {
-            !x.quoted
-                && matches!(
-                    &*x.low,
-                    "that" | "of" | "suggesting" | "claiming" | "saying"
-                )
+            !x.quoted && matches!(x.low, "that" | "of" | "suggesting" | "claiming" | "saying")
         })
     {
         let mut a = j;
-        while a > 0 && source::MEDIA_WORDS.contains(&&*ws[a - 1].low) && !ws[a - 1].quoted {
+        while a > 0 && ws[a - 1].lx(lex::MEDIA_WORD) && !ws[a - 1].quoted {
             a -= 1;
         }
         let p = a.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted)?;
-        let there = matches!(&*p.low, "are" | "were" | "been" | "was" | "is")
+        let there = matches!(p.low, "are" | "were" | "been" | "was" | "is")
             && ws[..a - 1].iter().rev().take(3).any(|x| x.is("there"));
         let after_preposition = matches!(
-            &*p.low,
+            p.low,
             "amid" | "after" | "following" | "by" | "despite" | "over" | "about" | "on" | "with"
         );
         // "reports of a strike by the Courier", "reports in the Gazette": the outlet is named.
         let outlet_named = ws[j + 1..].iter().take(10).enumerate().any(|(i, x)| {
-            matches!(&*x.low, "by" | "from" | "in")
+            matches!(x.low, "by" | "from" | "in")
                 && ws[j + 2 + i..]
                     .iter()
                     .take(2)
@@ -693,7 +675,7 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             .then(|| mk(a, j))
             .flatten();
     }
-    if !KNOWLEDGE_PARTICIPLES.contains(&&*w.low) {
+    if !w.lx(lex::KNOWLEDGE_PARTICIPLE) {
         return None;
     }
     // The verb group before it: "is", "has been", "is widely", "was long".
@@ -702,11 +684,11 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         p -= 1;
     }
     let be = p.checked_sub(1)?;
-    if !matches!(&*ws[be].low, "is" | "was" | "are" | "were" | "been") || ws[be].quoted {
+    if !matches!(ws[be].low, "is" | "was" | "are" | "were" | "been") || ws[be].quoted {
         return None;
     }
     let mut start = be;
-    while start > 0 && matches!(&*ws[start - 1].low, "has" | "have" | "had" | "been") {
+    while start > 0 && matches!(ws[start - 1].low, "has" | "have" | "had" | "been") {
         start -= 1;
     }
     let next = ws.get(j + 1).filter(|x| !x.quoted)?;
@@ -718,9 +700,9 @@ pub(super) fn received_view(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     // "is known to have…", "are known to attack…": only "known" takes an infinitive this way.
     if w.is("known")
         && next.is("to")
-        && ws.get(j + 2).is_some_and(|v| {
-            !v.quoted && v.is_word() && !v.is_cap() && !lexicon::DETERMINERS.contains(&&*v.low)
-        })
+        && ws
+            .get(j + 2)
+            .is_some_and(|v| !v.quoted && v.is_word() && !v.is_cap() && !v.lx(lex::DETERMINER))
     {
         return mk(start, j);
     }
@@ -738,9 +720,10 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
     let start = if x.is("who") {
         // The relative clause's own verb group: "who spoke", "who have long argued".
         let mut r = k + 1;
-        while ws.get(r).is_some_and(|y| {
-            !y.quoted && (AUX.contains(&&*y.low) || lexicon::BE.contains(&&*y.low) || is_adverb(y))
-        }) {
+        while ws
+            .get(r)
+            .is_some_and(|y| !y.quoted && (y.lx(lex::AUX | lex::BE) || is_adverb(y)))
+        {
             r += 1;
         }
         let v = ws
@@ -753,13 +736,13 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
     } else if x.low.ends_with("ing")
         && x.low.len() > 5
         // "delegates backing her", "voters supporting the plan"; not "analysts saying".
-        && lexicon::verb_lemma(&x.low).is_none_or(|l| {
-            !lexicon::CUE_VERBS.contains_key(&*x.low) || matches!(l, "support" | "back")
+        && lexicon::verb_lemma(x.low).is_none_or(|l| {
+            !lexicon::CUE_VERBS.contains_key(x.low) || matches!(l, "support" | "back")
         })
-        || (x.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*x.low))
+        || (x.low.ends_with("ed") || x.lx(lex::IRREGULAR_PAST))
             && ws
                 .get(k + 1)
-                .is_some_and(|p| PREPOSITIONS.contains(&&*p.low) && !p.is("by") && !p.quoted)
+                .is_some_and(|p| p.lx(lex::PREPOSITION) && !p.is("by") && !p.quoted)
     {
         // "fans supporting the club", "people briefed on the talks".
         k + 1
@@ -772,19 +755,18 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
         if y.quoted || !matches!(y.kind, TokenKind::Word | TokenKind::Number) {
             return None;
         }
-        if m == start || y.is_cap() || matches!(&*y.low, "who" | "which" | "that") {
+        if m == start || y.is_cap() || matches!(y.low, "who" | "which" | "that") {
             continue;
         }
         let finite =
             (y.verb_lemma().is_some() && !y.low.ends_with("ing") && !y.has(classes::VAGUE_NOUN))
-                || matches!(&*y.low, "are" | "were" | "have" | "had")
+                || matches!(y.low, "are" | "were" | "have" | "had")
                 || (!relative && is_verbish(y));
         // The word before a verb is a noun or an adverb, not a determiner or preposition.
         let p = &ws[m - 1];
         if finite
-            && !lexicon::DETERMINERS.contains(&&*p.low)
-            && !PREPOSITIONS.contains(&&*p.low)
-            && !matches!(&*p.low, "to" | "and" | "or")
+            && !p.lx(lex::DETERMINER | lex::PREPOSITION)
+            && !matches!(p.low, "to" | "and" | "or")
         {
             return Some(m);
         }
@@ -800,9 +782,9 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
     let mut be = false;
     let mut aux = false;
     while let Some(x) = ws.get(m).filter(|x| !x.quoted && x.is_word()) {
-        if lexicon::BE.contains(&&*x.low) {
+        if x.lx(lex::BE) {
             be = true;
-        } else if AUX.contains(&&*x.low) {
+        } else if x.lx(lex::AUX) {
             aux = true;
         } else if !is_adverb(x) {
             break;
@@ -815,9 +797,9 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
     let Some(v) = ws.get(m).filter(|v| !v.quoted && v.is_word()) else {
         return false;
     };
-    let l = &*v.low;
+    let l = v.low;
     let lemma = v.verb_lemma();
-    let participle = l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l);
+    let participle = l.ends_with("ed") || l.ends_with("en") || v.lx(lex::IRREGULAR_PAST);
     if be && participle && !v.has(classes::STANCE_ADJECTIVE) {
         // A passive: "are made", "have been told" (agentless reporting passives are read
         // elsewhere).
@@ -825,7 +807,7 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
     }
     // "several governments are talking about a deal": speech, though not a reporting verb.
     if lemma.is_some()
-        || lexicon::STANCE_ADJECTIVES.contains(l)
+        || v.has(classes::STANCE_ADJECTIVE)
         || matches!(l, "talk" | "talked" | "talking" | "talks")
     {
         return true;
@@ -840,18 +822,19 @@ fn bare_pronoun_acts(ws: &[W<'_>], k: usize, acts: bool) -> bool {
 pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let (end, head, quantified) = group_np(ws, j)?;
     let prev = j.checked_sub(1).map(|p| &ws[p]).filter(|p| !p.quoted);
-    let prev_low = prev.map_or("", |p| &*p.low);
+    let prev_low = prev.map_or("", |p| p.low);
+    let prev_lx = prev.map_or(0, |p| p.lex_flags());
     let mut cue: Option<usize> = None;
-    let doc = DOCUMENTS.contains(&&*ws[head].low);
+    let doc = ws[head].lx(lex::DOCUMENT);
     // "criticism from some residents", "under pressure from several MPs", "stern opposition
     // among researchers": a view held by the group.
     let stance_noun = j >= 2
         && {
             let n = &ws[j - 2];
             let a = j.checked_sub(3).map(|i| &ws[i]);
-            STANCE_NOUNS.contains(&&*n.low)
+            n.lx(lex::STANCE_NOUN)
                 || a.is_some_and(|a| {
-                    STANCE_NOUNS.contains(&&*a.low) && n.is_word() && !n.is_cap() && np_word(n)
+                    a.lx(lex::STANCE_NOUN) && n.is_word() && !n.is_cap() && np_word(n)
                 })
         }
         && matches!(prev_low, "from" | "among" | "amongst");
@@ -867,10 +850,10 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         ws.get(end).is_some_and(|v| {
             !v.quoted
                 && v.low.ends_with("ing")
-                && (lexicon::CUE_VERBS.contains_key(&*v.low)
+                && (lexicon::CUE_VERBS.contains_key(v.low)
                     || v.low.len() > 6
                         && ws.get(end + 1).is_some_and(|o| {
-                            matches!(&*o.low, "their" | "that" | "the" | "a" | "an")
+                            matches!(o.low, "their" | "that" | "the" | "a" | "an")
                         }))
         })
     };
@@ -883,25 +866,24 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     {
         cue = Some(j - 1);
     }
-    if cue.is_none() && quantified && VIEW_PREPOSITIONS.contains(&prev_low) {
+    if cue.is_none() && quantified && prev_lx & lex::VIEW_PREPOSITION != 0 {
         // "to many", "for some": the quantifier alone, not "for some elderly people".
-        let bare = head == j
-            && PRONOUN_QUANTIFIERS.contains(&&*ws[j].low)
-            && !ws.get(j + 1).is_some_and(np_word);
+        let bare =
+            head == j && ws[j].lx(lex::PRONOUN_QUANTIFIER) && !ws.get(j + 1).is_some_and(np_word);
         // "For many fans, …": the phrase opens the sentence or a coordinated clause.
         let opens = ws[..j - 1]
             .iter()
             .rev()
             .take(6)
             .find(|x| x.is_word())
-            .is_none_or(|x| matches!(&*x.low, "but" | "and" | "yet" | "so" | "however"));
+            .is_none_or(|x| matches!(x.low, "but" | "and" | "yet" | "so" | "however"));
         let clause_initial = opens && ws.get(end).is_some_and(|x| x.text == "," && !x.quoted);
         let after_participle = j >= 2 && {
             let pp = &ws[j - 2];
             !pp.quoted
                 && (pp.low.ends_with("ed")
                     || pp.low.ends_with("en")
-                    || IRREGULAR_PAST.contains(&&*pp.low)
+                    || pp.lx(lex::IRREGULAR_PAST)
                     || (j >= 3 && is_adverb(pp) && ws[j - 3].low.ends_with("ed")))
         };
         let ok = match prev_low {
@@ -913,7 +895,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             // "the timetable did not go down well with many commuters": their reaction.
             "with" if j >= 2 && ws[j - 2].is("well") => true,
             "with" => ws.get(end).is_some_and(|v| {
-                !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(&v.low).is_some()
+                !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(v.low).is_some()
             }),
             // "to many", "for some", "For many fans, …"
             _ => !doc && ((bare && !ws[head].is("others")) || clause_initial),
@@ -937,13 +919,13 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
     }
     // As the one who feels: "has unsettled many voters", "led some allies to worry".
-    if cue.is_none() && quantified && FEELING_VERBS.contains(&prev_low) {
+    if cue.is_none() && quantified && prev_lx & lex::FEELING_VERB != 0 {
         let resume = skip_parenthetical(ws, end).unwrap_or(end);
         let after = ws.get(resume);
         let thinks = after.is_some_and(|x| {
             x.is("to") && ws.get(resume + 1).is_some_and(|v| v.verb_lemma().is_some())
                 || matches!(
-                    &*x.low,
+                    x.low,
                     "feeling" | "wondering" | "worried" | "thinking" | "believing" | "questioning"
                 )
                 || x.has(classes::STANCE_ADJECTIVE)
@@ -959,7 +941,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         && end <= 3
         && is_people(&ws[head])
         && ws[head].low.ends_with('s')
-        && !DOCUMENTS.contains(&&*ws[head].low)
+        && !ws[head].lx(lex::DOCUMENT)
         && ws.get(end).is_some_and(|c| c.text == ":" && !c.quoted)
         && ws.get(end + 1).is_some_and(|x| !x.quoted)
     {
@@ -978,7 +960,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
                     && !p.low.ends_with("ing")
                     && p.verb_lemma().is_none()
             })
-            && lexicon::DETERMINERS.contains(&&*ws[j - 2].low);
+            && ws[j - 2].lx(lex::DETERMINER);
         if !clause_start(ws, j) && !reduced_relative {
             return None;
         }
@@ -1001,7 +983,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
         let v = ws.get(k).filter(|v| !v.quoted)?;
         let modal = matches!(
-            &*v.low,
+            v.low,
             "will" | "would" | "can" | "could" | "may" | "might" | "should" | "must"
         );
         if modal {
@@ -1036,13 +1018,12 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             ) {
                 return None;
             }
-        } else if !(AUX.contains(&&*v.low)
-            || lexicon::BE.contains(&&*v.low)
+        } else if !(v.lx(lex::AUX | lex::BE)
             || is_verbish(v)
             || title_case_verb(v)
             // "Many islanders try to…", "some voters tend to…": a catenative verb.
             || (matches!(
-                &*v.low,
+                v.low,
                 "try" | "tend" | "want" | "seem" | "hope" | "plan" | "refuse" | "intend" | "prefer"
             ) && ws.get(k + 1).is_some_and(|t| t.is("to")))
             // "aides publicly ignore…": after a manner adverb, a plain word is the verb.
@@ -1062,7 +1043,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         // "than analysts had expected": a market consensus used as a benchmark, not a source.
         if matches!(prev_low, "than" | "what")
             && matches!(
-                &*ws[head].low,
+                ws[head].low,
                 "analysts" | "economists" | "forecasters" | "traders" | "investors" | "experts"
             )
             && ws[k..].iter().take(4).any(|x| {
@@ -1085,7 +1066,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         let bare = quantified
             && head + 1 == end
             && matches!(
-                &*ws[head].low,
+                ws[head].low,
                 "many" | "some" | "most" | "several" | "few" | "others"
             );
         if bare && !modal && !bare_pronoun_acts(ws, k, true) {
@@ -1117,11 +1098,10 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             && !x.is_cap()
             && (x.low.ends_with("ing")
                 || x.low.ends_with("ed")
-                || IRREGULAR_PAST.contains(&&*x.low)
-                || PREPOSITIONS.contains(&&*x.low)
-                || matches!(&*x.low, "who" | "which")
+                || x.lx(lex::IRREGULAR_PAST | lex::PREPOSITION)
+                || matches!(x.low, "who" | "which")
                 || is_adverb(x))
-            && !matches!(&*x.low, "including" | "like")
+            && !matches!(x.low, "including" | "like")
     });
     if let Some(r) = skip_parenthetical(ws, end)
         && !describes
@@ -1159,9 +1139,9 @@ fn undergoes(ws: &[W<'_>], k: usize) -> bool {
     let mut m = k;
     let mut be = false;
     while let Some(x) = ws.get(m).filter(|x| !x.quoted && x.is_word()) {
-        if lexicon::BE.contains(&&*x.low) {
+        if x.lx(lex::BE) {
             be = true;
-        } else if !(AUX.contains(&&*x.low) || is_adverb(x)) {
+        } else if !(x.lx(lex::AUX) || is_adverb(x)) {
             break;
         }
         m += 1;
@@ -1169,13 +1149,13 @@ fn undergoes(ws: &[W<'_>], k: usize) -> bool {
     let Some(v) = ws.get(m).filter(|v| !v.quoted && v.is_word()) else {
         return false;
     };
-    let l = &*v.low;
+    let l = v.low;
     let reports = lexicon::verb_lemma(l).is_some()
         && ws
             .get(m + 1)
-            .is_some_and(|x| matches!(&*x.low, "to" | "as" | "that" | "by"));
-    be && (l.ends_with("ed") || l.ends_with("en") || IRREGULAR_PAST.contains(&l))
-        && !lexicon::STANCE_ADJECTIVES.contains(l)
+            .is_some_and(|x| matches!(x.low, "to" | "as" | "that" | "by"));
+    be && (l.ends_with("ed") || l.ends_with("en") || v.lx(lex::IRREGULAR_PAST))
+        && !v.has(classes::STANCE_ADJECTIVE)
         && !reports
 }
 
@@ -1188,13 +1168,13 @@ pub(super) const IRREGULAR_PAST: [&str; 40] = [
 ];
 
 /// Prepositions that cannot open a subject.
-const PREPOSITIONS: [&str; 18] = [
+pub(super) const PREPOSITIONS: [&str; 18] = [
     "in", "on", "at", "for", "with", "by", "from", "to", "of", "after", "before", "during",
     "under", "over", "about", "into", "despite", "amid",
 ];
 
 /// Plural nouns with an agent-like ending that do not name people.
-const NOT_AGENTS: [&str; 65] = [
+pub(super) const NOT_AGENTS: [&str; 65] = [
     "numbers",
     "letters",
     "papers",
@@ -1266,7 +1246,7 @@ const NOT_AGENTS: [&str; 65] = [
 /// "left many nations feeling…".
 fn is_actor(x: &W<'_>) -> bool {
     matches!(
-        &*x.low,
+        x.low,
         "countries"
             | "nations"
             | "governments"
@@ -1284,9 +1264,44 @@ fn is_actor(x: &W<'_>) -> bool {
     )
 }
 
+/// Plural nouns of people besides the vague source nouns ([`is_people`]).
+pub(super) const PEOPLE: [&str; 31] = [
+    "people",
+    "men",
+    "women",
+    "children",
+    "folks",
+    "others",
+    "members",
+    "leaders",
+    "voters",
+    "fans",
+    "families",
+    "students",
+    "workers",
+    "residents",
+    "citizens",
+    "americans",
+    "democrats",
+    "republicans",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "candidates",
+    "donors",
+    "delegates",
+    "superdelegates",
+    "parents",
+    "youths",
+    "activists",
+    "protesters",
+    "protestors",
+    "enthusiasts",
+];
+
 /// Whether a plural noun names people ("voters", "economists", "Democrats", "officials").
 pub(super) fn is_people(x: &W<'_>) -> bool {
-    let l = &*x.low;
+    let l = x.low;
     if x.has(classes::VAGUE_NOUN)
         && !matches!(
             l,
@@ -1307,47 +1322,14 @@ pub(super) fn is_people(x: &W<'_>) -> bool {
     {
         return true;
     }
-    if matches!(
-        l,
-        "people"
-            | "men"
-            | "women"
-            | "children"
-            | "folks"
-            | "others"
-            | "members"
-            | "leaders"
-            | "voters"
-            | "fans"
-            | "families"
-            | "students"
-            | "workers"
-            | "residents"
-            | "citizens"
-            | "americans"
-            | "democrats"
-            | "republicans"
-            | "conservatives"
-            | "liberals"
-            | "progressives"
-            | "candidates"
-            | "donors"
-            | "delegates"
-            | "superdelegates"
-            | "parents"
-            | "youths"
-            | "activists"
-            | "protesters"
-            | "protestors"
-            | "enthusiasts"
-    ) {
+    if x.lx(lex::PEOPLE) {
         return true;
     }
     let plural_agent = ["ers", "ors", "ists", "ians", "ants", "ents", "ites", "ees"]
         .iter()
         .any(|s| l.ends_with(s))
         && !l.ends_with("ments")
-        && !NOT_AGENTS.contains(&l);
+        && !x.lx(lex::NOT_AGENT);
     let proper_plural = x.is_cap()
         && l.ends_with('s')
         && !l.ends_with("ss")
@@ -1366,27 +1348,22 @@ pub(super) fn vague_agent(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         return None;
     }
     let p = &ws[j - 1];
-    if !(p.low.ends_with("ed") || IRREGULAR_PAST.contains(&&*p.low) || p.low.ends_with("en")) {
+    if !(p.low.ends_with("ed") || p.lx(lex::IRREGULAR_PAST) || p.low.ends_with("en")) {
         return None;
     }
     let np = source::np_forward(ws, j + 1)?;
     let head = ws[np.clone()]
         .iter()
-        .take_while(|x| {
-            !matches!(
-                &*x.low,
-                "who" | "with" | "in" | "at" | "for" | "of" | "from"
-            )
-        })
+        .take_while(|x| !matches!(x.low, "who" | "with" | "in" | "at" | "for" | "of" | "from"))
         .last()?;
     let quant_only = np.len() == 1
         && lexicon::QUANTIFIERS
             .iter()
-            .any(|q| q.len() == 1 && q[0] == &*head.low);
+            .any(|q| q.len() == 1 && q[0] == head.low);
     let quant_led = ws
         .get(np.start)
         .is_some_and(|w| w.has(classes::QUANTIFIER_FIRST))
-        && lexicon::QUANTIFIERS.iter().any(|q| {
+        && lexicon::quantifiers_from(ws[np.start].low).iter().any(|q| {
             phrase_at(ws, np.start, q)
                 && !matches!(
                     q[0],
@@ -1442,12 +1419,11 @@ pub(super) fn is_verbish(x: &W<'_>) -> bool {
     if x.is_cap() || x.kind != TokenKind::Word {
         return false;
     }
-    let l = &*x.low;
+    let l = x.low;
     (x.verb_lemma().is_some() && !x.has(classes::VAGUE_NOUN) && !l.ends_with("ing"))
         || (l.ends_with("ed") && l.len() > 4)
-        || IRREGULAR_PAST.contains(&l)
-        || SHORT_PAST.contains(&l)
+        || x.lx(lex::IRREGULAR_PAST | lex::SHORT_PAST)
 }
 
 /// Regular past tenses too short for the "-ed" test above ("Some leaders used…").
-const SHORT_PAST: [&str; 4] = ["used", "owed", "eyed", "vied"];
+pub(super) const SHORT_PAST: [&str; 4] = ["used", "owed", "eyed", "vied"];

@@ -99,6 +99,24 @@ fn first_words(list: &[Vec<&'static str>]) -> HashSet<&'static str> {
     list.iter().filter_map(|p| p.first().copied()).collect()
 }
 
+/// The phrases of [`QUANTIFIERS`] by their first word, each word's in the order of
+/// [`QUANTIFIERS`] (longest first): only these can match where that word stands.
+pub static QUANTIFIERS_BY_FIRST: LazyLock<HashMap<&'static str, Vec<&'static [&'static str]>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&'static str, Vec<&'static [&'static str]>> = HashMap::default();
+        for q in QUANTIFIERS.iter() {
+            if let Some(&first) = q.first() {
+                m.entry(first).or_default().push(q.as_slice());
+            }
+        }
+        m
+    });
+
+/// The quantifier phrases that open with `first` (a lowercase word), longest first.
+pub fn quantifiers_from(first: &str) -> &'static [&'static [&'static str]] {
+    QUANTIFIERS_BY_FIRST.get(first).map_or(&[], Vec::as_slice)
+}
+
 /// The first words of [`QUANTIFIERS`].
 pub static QUANTIFIER_FIRST: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| first_words(&QUANTIFIERS));
@@ -263,6 +281,20 @@ mod tests {
         assert!(VAGUE_NOUNS.contains("officials"));
         assert!(ROLE_NOUNS.contains("minister"));
         assert!(QUANTIFIERS.first().is_some_and(|q| q.len() >= 3));
+        // The index by first word holds every phrase, in the order of the list.
+        for first in QUANTIFIER_FIRST.iter() {
+            let in_order: Vec<&[&str]> = QUANTIFIERS
+                .iter()
+                .filter(|q| q[0] == *first)
+                .map(Vec::as_slice)
+                .collect();
+            assert_eq!(quantifiers_from(first), in_order.as_slice());
+        }
+        assert_eq!(
+            QUANTIFIERS_BY_FIRST.values().map(Vec::len).sum::<usize>(),
+            QUANTIFIERS.len()
+        );
+        assert!(quantifiers_from("tomato").is_empty());
         assert!(!lines("# only a comment\n\n").any(|_| true));
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod claims;
 mod group;
+mod lex;
 pub(crate) mod lexicon;
 mod source;
 
@@ -21,6 +22,7 @@ use crate::markdown::Draft;
 use crate::prose::{Prose, TokenKind, classes};
 use crate::text::Span;
 use std::borrow::Cow;
+use std::cell::Cell;
 
 pub use source::classify_words;
 
@@ -235,7 +237,7 @@ pub struct W<'a> {
     /// The text as written.
     pub text: &'a str,
     /// Lowercase, with curly apostrophes straightened.
-    pub low: Cow<'a, str>,
+    pub low: &'a str,
     /// Token kind.
     pub kind: TokenKind,
     /// Inside a direct quotation.
@@ -244,9 +246,60 @@ pub struct W<'a> {
     pub span: Span,
     /// The word lists `low` belongs to ([`crate::prose::classes`]).
     pub class: u64,
+    /// The analysis' own small word lists `low` belongs to ([`lex`]), looked up on first
+    /// use ([`W::UNSET`] until then): most words are never asked about.
+    lx: Cell<u64>,
+    /// Whether it starts with a capital letter.
+    cap: bool,
 }
 
-impl W<'_> {
+impl<'a> W<'a> {
+    /// [`W::lx`] before its look-up (no word list uses this bit).
+    const UNSET: u64 = 1 << 63;
+
+    /// A token of a sentence.
+    #[inline]
+    pub(crate) fn new(
+        tok: usize,
+        text: &'a str,
+        low: &'a str,
+        kind: TokenKind,
+        quoted: bool,
+        span: Span,
+        class: u64,
+    ) -> Self {
+        let cap = text.chars().next().is_some_and(char::is_uppercase);
+        W {
+            tok,
+            text,
+            low,
+            kind,
+            quoted,
+            span,
+            class,
+            lx: Cell::new(W::UNSET),
+            cap,
+        }
+    }
+
+    /// The analysis' own small word lists `low` belongs to, as flags of [`lex`]: looked up
+    /// once, on first use.
+    #[inline]
+    pub(crate) fn lex_flags(&self) -> u64 {
+        let f = self.lx.get();
+        if f != W::UNSET {
+            return f;
+        }
+        let f = lex::of(self.low);
+        self.lx.set(f);
+        f
+    }
+
+    /// Whether `low` is in one of the analysis' own lists of `flags` ([`lex`]).
+    #[inline]
+    pub(crate) fn lx(&self, flags: u64) -> bool {
+        self.lex_flags() & flags != 0
+    }
     /// Whether `low` is in one of the word lists of `class` ([`crate::prose::classes`]).
     pub fn has(&self, class: u64) -> bool {
         self.class & class != 0
@@ -255,7 +308,7 @@ impl W<'_> {
     /// the class rules most words out without a look-up.
     pub fn verb_lemma(&self) -> Option<&'static str> {
         if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
-            lexicon::verb_lemma(&self.low)
+            lexicon::verb_lemma(self.low)
         } else {
             None
         }
@@ -266,7 +319,7 @@ impl W<'_> {
     }
     /// Whether it starts with a capital letter.
     pub fn is_cap(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        self.cap
     }
     /// Whether its lowercase form is `s`.
     pub fn is(&self, s: &str) -> bool {
@@ -284,29 +337,42 @@ fn lower(text: &str) -> Cow<'_, str> {
 
 /// The tokens of sentence `si`, with their lowercase forms.
 pub fn sentence_words<'a>(draft: &'a Draft, prose: &'a Prose, si: usize) -> Vec<W<'a>> {
+    let mut out = Vec::new();
+    sentence_words_into(draft, prose, si, &mut out);
+    out
+}
+
+/// [`sentence_words`] into `out` (cleared first), so that a caller going through many
+/// sentences reuses one buffer.
+pub fn sentence_words_into<'a>(
+    draft: &'a Draft,
+    prose: &'a Prose,
+    si: usize,
+    out: &mut Vec<W<'a>>,
+) {
+    out.clear();
     let Some(s) = prose.sentences.get(si) else {
-        return Vec::new();
+        return;
     };
     let Some(block) = draft.blocks.get(s.block) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::with_capacity(s.tokens.len());
+    out.reserve(s.tokens.len());
     for ti in s.tokens.clone() {
         let Some(t) = prose.tokens.get(ti) else {
             continue;
         };
         let text = block.text.get(t.range.clone()).unwrap_or("");
-        out.push(W {
-            tok: ti,
+        out.push(W::new(
+            ti,
             text,
-            low: Cow::Borrowed(prose.token_lower_with(ti, text)),
-            kind: t.kind,
-            quoted: t.quoted,
-            span: t.span,
-            class: t.class,
-        });
+            prose.token_lower_with(ti, text),
+            t.kind,
+            t.quoted,
+            t.span,
+            t.class,
+        ));
     }
-    out
 }
 
 /// Whether the word sequence `pat` occurs in `ws` at `i` (unquoted words).
@@ -358,22 +424,19 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         quotations: Vec::new(),
     };
     // Each sentence's cues and anonymity stand alone: a big draft finds them in parallel.
-    let one = |si: usize| {
-        let ws = sentence_words(draft, prose, si);
-        (
-            find_attributions(&ws),
-            find_anonymity(draft, prose, si, &ws),
-        )
-    };
+    // The words of a sentence go into one buffer per thread, reused sentence after sentence.
     let found: Vec<(Vec<Attribution>, Vec<Anonymity>)> = if prose.is_big() {
         use rayon::prelude::*;
         (0..prose.sentences.len())
             .into_par_iter()
             .with_min_len(64)
-            .map(one)
+            .map_init(Vec::new, |ws, si| sentence_cues(draft, prose, si, ws))
             .collect()
     } else {
-        (0..prose.sentences.len()).map(one).collect()
+        let mut ws = Vec::new();
+        (0..prose.sentences.len())
+            .map(|si| sentence_cues(draft, prose, si, &mut ws))
+            .collect()
     };
     let mut recent: Option<(Span, SourceKind, usize)> = None;
     for (si, (mut atts, anonymity)) in found.into_iter().enumerate() {
@@ -435,6 +498,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         }
     }
     // Continued reported speech.
+    let mut words = Vec::new();
     for i in 1..out.sentences.len() {
         let (prev, cur) = out.sentences.split_at_mut(i);
         let (Some(p), Some(c)) = (prev.last(), cur.first_mut()) else {
@@ -456,31 +520,67 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             || p.attributions.iter().any(|a| {
                 a.source.is_some() && matches!(a.cue.kind, CueKind::Verb | CueKind::AccordingTo)
             });
-        if reported && continues_speech(&sentence_words(draft, prose, c.sentence)) {
+        if reported && {
+            sentence_words_into(draft, prose, c.sentence, &mut words);
+            continues_speech(&words)
+        } {
             c.scope = Scope::Continuation;
         }
     }
     out
 }
 
+/// The attribution cues and anonymity markers of sentence `si`, its words read into `ws`.
+fn sentence_cues<'a>(
+    draft: &'a Draft,
+    prose: &'a Prose,
+    si: usize,
+    ws: &mut Vec<W<'a>>,
+) -> (Vec<Attribution>, Vec<Anonymity>) {
+    sentence_words_into(draft, prose, si, ws);
+    (find_attributions(ws), find_anonymity(draft, prose, si, ws))
+}
+
 /// Whether a sentence reads as the continuation of reported speech (backshifted modals,
 /// "also" after a pronoun).
 fn continues_speech(ws: &[W<'_>]) -> bool {
     let first = ws.iter().find(|w| w.is_word());
-    let starts_pronoun = first.is_some_and(|w| matches!(&*w.low, "he" | "she" | "they" | "it"));
+    let starts_pronoun = first.is_some_and(|w| matches!(w.low, "he" | "she" | "they" | "it"));
     ws.iter()
         .filter(|w| !w.quoted)
-        .any(|w| matches!(&*w.low, "would" | "could" | "might") || (starts_pronoun && w.is("also")))
+        .any(|w| matches!(w.low, "would" | "could" | "might") || (starts_pronoun && w.is("also")))
 }
 
 /// Finds the attribution cues of one sentence.
 fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let n = ws.len();
+    // The first word at or after `j` that can head a bare group of sources (a vague source
+    // noun or "reports"): a group that no quantifier opens has its head within five words.
+    let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) || w.is("reports");
+    let mut next_head = ws.iter().position(heads_group).unwrap_or(n);
     let mut j = 0;
     while j < n {
         let w = &ws[j];
         if w.quoted || !w.is_word() {
+            j += 1;
+            continue;
+        }
+        if next_head < j {
+            next_head = ws[j..].iter().position(heads_group).map_or(n, |p| j + p);
+        }
+        // Only these words can open a cue (each cue below returns nothing for any other):
+        // "according", the impersonal, received-view and consensus openers, "by" of a vague
+        // agent, a stance adjective, a reporting or belief verb, a quantifier phrase, or a
+        // word within five of a group's head.
+        let opens = w.has(CUE_OPENER_CLASSES)
+            || next_head < j + 5
+            || (lex::may_open(w.low) && w.lx(lex::OPENERS))
+            || (w.has(classes::QUANTIFIER_FIRST)
+                && lexicon::quantifiers_from(w.low)
+                    .iter()
+                    .any(|q| phrase_at(ws, j, q)));
+        if !opens {
             j += 1;
             continue;
         }
@@ -558,10 +658,30 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
     out
 }
 
+/// Words that open a cue of their own in [`find_attributions`]: "according to", "there
+/// are fears", "questions have been raised", "amid reports that", a vague agent "by".
+pub(super) const CUE_OPENERS: [&str; 10] = [
+    "according",
+    "there",
+    "by",
+    "questions",
+    "concerns",
+    "doubts",
+    "fears",
+    "reports",
+    "rumours",
+    "rumors",
+];
+
+/// The classes ([`classes`]) of the words that can open a cue (besides the first words of
+/// quantifiers, which open one only where their phrase matches).
+const CUE_OPENER_CLASSES: u64 =
+    classes::STANCE_ADJECTIVE | classes::CUE_VERB | classes::BELIEF_VERB;
+
 /// Participles that claim a consensus when an adverb of extent and no agent go with them:
 /// "is widely accepted", "is generally agreed", "is often cited". (The reporting and
 /// belief participles — "is widely believed" — are read by [`passive_cue`].)
-const CONSENSUS_PARTICIPLES: [&str; 9] = [
+pub(super) const CONSENSUS_PARTICIPLES: [&str; 9] = [
     "known",
     "accepted",
     "acknowledged",
@@ -577,27 +697,27 @@ const CONSENSUS_PARTICIPLES: [&str; 9] = [
 /// with nobody named.
 fn consensus_passive(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
-    if w.quoted || !CONSENSUS_PARTICIPLES.contains(&&*w.low) {
+    if w.quoted || !w.lx(lex::CONSENSUS_PARTICIPLE) {
         return None;
     }
     let adverb = ws.get(j.checked_sub(1)?)?;
     if adverb.quoted
         || !matches!(
-            &*adverb.low,
+            adverb.low,
             "widely" | "generally" | "commonly" | "universally" | "broadly" | "popularly" | "often"
         )
     {
         return None;
     }
     let mut p = j - 1;
-    while p > 0 && matches!(&*ws[p - 1].low, "also" | "now" | "still" | "not") {
+    while p > 0 && matches!(ws[p - 1].low, "also" | "now" | "still" | "not") {
         p -= 1;
     }
     let be = ws.get(p.checked_sub(1)?)?;
-    if !lexicon::BE.contains(&&*be.low) || be.is("being") {
+    if !be.lx(lex::BE) || be.is("being") {
         return None;
     }
-    let next = ws.get(j + 1).filter(|x| !x.quoted).map_or("", |x| &*x.low);
+    let next = ws.get(j + 1).filter(|x| !x.quoted).map_or("", |x| x.low);
     // An agent names the source; "known as" and "known for" name or describe.
     if matches!(next, "by" | "as" | "for") {
         return None;
@@ -605,7 +725,7 @@ fn consensus_passive(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let mut start = p - 1;
     while start > 0
         && matches!(
-            &*ws[start - 1].low,
+            ws[start - 1].low,
             "has" | "have" | "had" | "been" | "will" | "would" | "may" | "might" | "could" | "be"
         )
     {
@@ -655,7 +775,7 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     if w.is("there")
         && ws
             .get(j + 1)
-            .is_some_and(|x| matches!(&*x.low, "are" | "is" | "were" | "was" | "have"))
+            .is_some_and(|x| matches!(x.low, "are" | "is" | "were" | "was" | "have"))
     {
         let mut k = j + 2;
         if ws.get(k).is_some_and(|x| x.is("been")) {
@@ -663,7 +783,7 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
         if ws.get(k).is_some_and(|x| {
             matches!(
-                &*x.low,
+                x.low,
                 "growing" | "widespread" | "some" | "much" | "considerable" | "little"
             )
         }) {
@@ -671,10 +791,10 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         }
         if ws
             .get(k)
-            .is_some_and(|x| THERE.contains(&&*x.low) && !x.quoted)
+            .is_some_and(|x| THERE.contains(&x.low) && !x.quoted)
             && ws.get(k + 1).is_some_and(|x| {
                 matches!(
-                    &*x.low,
+                    x.low,
                     "that" | "about" | "over" | "of" | "the" | "as" | "whether" | "among"
                 )
             })
@@ -682,7 +802,7 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             return mk(k + 1, "there are");
         }
     }
-    if matches!(&*w.low, "questions" | "concerns" | "doubts" | "fears")
+    if matches!(w.low, "questions" | "concerns" | "doubts" | "fears")
         && phrase_at(ws, j + 1, &["have", "been", "raised"])
         && !ws.get(j + 4).is_some_and(|x| x.is("by"))
     {
@@ -698,7 +818,7 @@ fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         return None;
     }
     let p = prev_skipping(ws, j)?;
-    if !lexicon::BE.contains(&&*ws[p].low) || matches!(&*ws[p].low, "be" | "been" | "being") {
+    if !ws[p].lx(lex::BE) || matches!(ws[p].low, "be" | "been" | "being") {
         return None;
     }
     let np = source::np_backward(ws, p)?;
@@ -734,12 +854,12 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     // Passive: a form of "be" before the participle; progressive: "be" before "-ing".
     let mut subject_end = j;
     if let Some(p) = prev
-        && lexicon::BE.contains(&&*ws[p].low)
+        && ws[p].lx(lex::BE)
     {
         if ws[p].is("being") {
             return None;
         }
-        if !w.low.ends_with("ing") || matches!(&*ws[p].low, "be" | "been" | "being") {
+        if !w.low.ends_with("ing") || matches!(ws[p].low, "be" | "been" | "being") {
             return passive_cue(ws, j, p);
         }
         subject_end = p;
@@ -771,7 +891,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     {
         return None;
     }
-    let belief = lexicon::is_belief(&w.low);
+    let belief = lexicon::is_belief(w.low);
     // "responded by saying …", "reacted by arguing …": the subject of the verb before "by".
     if w.low.ends_with("ing")
         && !belief
@@ -809,7 +929,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
             np = source::np_forward(ws, j + 1).filter(|r| {
                 ws.get(r.end).is_none_or(|x| {
                     (x.kind == TokenKind::Punct && !x.quoted)
-                        || matches!(&*x.low, "who" | "whose" | "which")
+                        || matches!(x.low, "who" | "whose" | "which")
                 })
             });
             inverted = np.is_some();
@@ -847,7 +967,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         if matches!(src.kind, SourceKind::Pronoun)
             && ws
                 .get(np.start)
-                .is_some_and(|x| matches!(&*x.low, "i" | "we" | "you"))
+                .is_some_and(|x| matches!(x.low, "i" | "we" | "you"))
         {
             return None;
         }
@@ -896,9 +1016,9 @@ fn adds_a_statement(ws: &[W<'_>], np_start: usize, j: usize) -> bool {
         .take(10)
         .take_while(|t| t.kind != TokenKind::Punct || t.text == "'s")
         .any(|t| {
-            lexicon::BE.contains(&&*t.low)
+            t.lx(lex::BE)
                 || matches!(
-                    &*t.low,
+                    t.low,
                     "will"
                         | "would"
                         | "could"
@@ -979,7 +1099,7 @@ fn clause_follows(ws: &[W<'_>], k: usize) -> bool {
         return true;
     }
     if matches!(
-        &*x.low,
+        x.low,
         "that"
             | "he"
             | "she"
@@ -1021,9 +1141,9 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
         return false;
     }
     // A determiner or preposition right before the verb makes it a noun ("the claims").
-    if lexicon::DETERMINERS.contains(&&*last.low)
+    if last.lx(lex::DETERMINER)
         || matches!(
-            &*last.low,
+            last.low,
             "of" | "in" | "on" | "for" | "with" | "by" | "to" | "from" | "about" | "no" | "any"
         )
     {
@@ -1031,7 +1151,7 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
     }
     let w = &ws[j];
     let nounlike = matches!(
-        &*w.low,
+        w.low,
         "claims"
             | "claim"
             | "reports"
@@ -1093,11 +1213,11 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
         return false;
     }
     if nounlike {
-        let l = &*last.low;
+        let l = last.low;
         if l.ends_with("'s") || l.ends_with('\'') {
             return false;
         }
-        let ok = lexicon::PRONOUNS.contains(&l)
+        let ok = last.lx(lex::PRONOUN)
             || (lexicon::QUANTIFIERS
                 .iter()
                 .any(|q| q.len() == 1 && q[0] == l)
@@ -1191,7 +1311,7 @@ fn prev_skipping(ws: &[W<'_>], j: usize) -> Option<usize> {
         if w.is_word()
             && (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")
                 || matches!(
-                    &*w.low,
+                    w.low,
                     "also" | "long" | "since" | "now" | "once" | "further"
                 ))
         {
@@ -1205,9 +1325,9 @@ fn prev_skipping(ws: &[W<'_>], j: usize) -> Option<usize> {
 /// A passive reporting verb at `j` with its "be" at `p`.
 fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     let w = &ws[j];
-    let needs_as = *lexicon::PASSIVE_VERBS.get(&*w.low)?;
+    let needs_as = *lexicon::PASSIVE_VERBS.get(w.low)?;
     let next = ws.get(j + 1).filter(|x| !x.quoted);
-    let next_low = next.map_or("", |x| &*x.low);
+    let next_low = next.map_or("", |x| x.low);
     if needs_as && !matches!(next_low, "as" | "by") {
         return None;
     }
@@ -1215,7 +1335,7 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     // "reported missing" are not attributions.
     if matches!(next_low, "to" | "for" | "in" | "into")
         && !matches!(
-            &*w.low,
+            w.low,
             "believed"
                 | "thought"
                 | "said"
@@ -1251,7 +1371,7 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
     let mut start = p;
     while start > 0
         && matches!(
-            &*ws[start - 1].low,
+            ws[start - 1].low,
             "has" | "have" | "had" | "been" | "will" | "would" | "may" | "might" | "could" | "be"
         )
     {

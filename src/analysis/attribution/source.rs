@@ -1,9 +1,10 @@
 //! Sources: the noun phrase a cue attributes to, and what kind of source it is.
 
-use super::lexicon::{self, CLAUSE_BREAKS, DETERMINERS, PRONOUNS};
-use super::{Source, SourceKind, W};
+use super::lexicon;
+use super::{Source, SourceKind, W, lex};
 use crate::prose::TokenKind;
 use crate::prose::classes;
+use std::borrow::Cow;
 use std::ops::Range;
 
 const MAX_NP: usize = 14;
@@ -55,7 +56,7 @@ pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
     if start < end
         && start >= 2
         && ws[start - 1].text == ","
-        && matches!(&*ws[start].low, "a" | "an" | "the")
+        && matches!(ws[start].low, "a" | "an" | "the")
     {
         let a1_end = start - 1;
         let a1_start = collect_back(ws, a1_end, false);
@@ -77,9 +78,9 @@ fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
         let w = &ws[k - 1];
         if !w.quoted
             && w.is_word()
-            && (lexicon::BETWEEN.contains(&&*w.low)
+            && (w.lx(lex::BETWEEN)
                 || matches!(
-                    &*w.low,
+                    w.low,
                     "will"
                         | "would"
                         | "could"
@@ -108,7 +109,7 @@ fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
 }
 
 /// Days of the week, months and relative days: dates, not names.
-const DATE_WORDS: [&str; 22] = [
+pub(super) const DATE_WORDS: [&str; 22] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -134,7 +135,7 @@ const DATE_WORDS: [&str; 22] = [
 ];
 
 /// Nouns of time after "this", "last" or "next" ("this week", "last month").
-const TIME_NOUNS: [&str; 7] = [
+pub(super) const TIME_NOUNS: [&str; 7] = [
     "week",
     "month",
     "year",
@@ -146,7 +147,7 @@ const TIME_NOUNS: [&str; 7] = [
 
 /// Whether `w` is a day or a relative date word ("Monday", "yesterday").
 pub(super) fn is_date_word(w: &W<'_>) -> bool {
-    DATE_WORDS.contains(&&*w.low)
+    w.lx(lex::DATE_WORD)
 }
 
 /// A day of the week, "yesterday", "today" or "tonight".
@@ -172,9 +173,9 @@ pub(super) fn skip_time_back(ws: &[W<'_>], k: usize) -> usize {
         }
         return if s > 0 { s } else { k };
     }
-    if TIME_NOUNS.contains(&&*w.low)
+    if w.lx(lex::TIME_NOUN)
         && k >= 3
-        && matches!(&*ws[k - 2].low, "this" | "last" | "next")
+        && matches!(ws[k - 2].low, "this" | "last" | "next")
         && !ws[k - 2].quoted
     {
         return k - 2;
@@ -188,8 +189,8 @@ pub(super) fn skip_time_forward(ws: &[W<'_>], k: usize) -> usize {
     let Some(w) = ws.get(k).filter(|w| !w.quoted && w.is_word()) else {
         return k;
     };
-    if matches!(&*w.low, "this" | "last" | "next")
-        && ws.get(k + 1).is_some_and(|n| TIME_NOUNS.contains(&&*n.low))
+    if matches!(w.low, "this" | "last" | "next")
+        && ws.get(k + 1).is_some_and(|n| n.lx(lex::TIME_NOUN))
     {
         return k + 2;
     }
@@ -230,17 +231,17 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         let joins = w.is("and")
             && k < end
             && ws[k].is_word()
-            && (!DETERMINERS.contains(&&*ws[k].low) && !PRONOUNS.contains(&&*ws[k].low)
+            && (!ws[k].lx(lex::DETERMINER | lex::PRONOUN)
                 // "close to both the mayor and the board": one phrase.
                 || ws[..k - 1]
                     .iter()
                     .rev()
                     .take(6)
                     .any(|x| x.is("both") && !x.quoted));
-        if CLAUSE_BREAKS.contains(&&*w.low) && !joins && !(appositive && w.is("that")) {
+        if w.lx(lex::CLAUSE_BREAK) && !joins && !(appositive && w.is("that")) {
             break;
         }
-        if !appositive && matches!(&*w.low, "who" | "which") {
+        if !appositive && matches!(w.low, "who" | "which") {
             break;
         }
         // A verb or auxiliary before the noun phrase ends it ("said officials", "has been
@@ -249,9 +250,9 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
             && !w.is_cap()
             && !w.has(classes::VAGUE_NOUN)
             && (w.verb_lemma().is_some()
-                || lexicon::BE.contains(&&*w.low)
+                || w.lx(lex::BE)
                 || matches!(
-                    &*w.low,
+                    w.low,
                     "has" | "have" | "had" | "will" | "would" | "can" | "could"
                 ))
         {
@@ -262,14 +263,13 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         // phrase (a relative clause without "that").
         if !appositive
             && k < end
-            && matches!(&*w.low, "many" | "some" | "several" | "most" | "few")
+            && matches!(w.low, "many" | "some" | "several" | "most" | "few")
             && k > 0
             && ws[k - 1].is_word()
             && !ws[k - 1].quoted
-            && !DETERMINERS.contains(&&*ws[k - 1].low)
-            && !lexicon::BE.contains(&&*ws[k - 1].low)
+            && !ws[k - 1].lx(lex::DETERMINER | lex::BE)
             && !matches!(
-                &*ws[k - 1].low,
+                ws[k - 1].low,
                 "how"
                     | "so"
                     | "too"
@@ -328,11 +328,11 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
             break;
         }
         if e > k
-            && (CLAUSE_BREAKS.contains(&&*w.low)
+            && (w.lx(lex::CLAUSE_BREAK)
                 // A relative clause: "…, said a handful of aides who point to…".
-                || matches!(&*w.low, "who" | "which")
-                || matches!(&*w.low, "for" | "over" | "not" | "during" | "about")
-                || matches!(&*w.low, "on" | "in" | "at" | "last" | "this")
+                || matches!(w.low, "who" | "which")
+                || matches!(w.low, "for" | "over" | "not" | "during" | "about")
+                || matches!(w.low, "on" | "in" | "at" | "last" | "this")
                     && e > k + 1
                     && !ws[e + 1..].first().is_some_and(W::is_cap))
         {
@@ -342,7 +342,7 @@ pub(crate) fn np_forward(ws: &[W<'_>], k: usize) -> Option<Range<usize>> {
         if e > k && (w.verb_lemma().is_some() && !w.has(classes::VAGUE_NOUN)) && !w.is_cap() {
             break;
         }
-        if e > k && super::lexicon::BE.contains(&&*w.low) {
+        if e > k && w.lx(lex::BE) {
             break;
         }
         e += 1;
@@ -370,22 +370,26 @@ pub(crate) fn make(ws: &[W<'_>], r: Range<usize>) -> Source {
 
 /// Classifies a source noun phrase given as plain words (for tests and tools).
 pub fn classify_words(words: &[&str]) -> SourceKind {
+    let lows: Vec<Cow<'_, str>> = words.iter().map(|t| super::lower(t)).collect();
     let ws: Vec<W<'_>> = words
         .iter()
-        .map(|t| W {
-            tok: 0,
-            text: t,
-            class: crate::prose::classes::of(&super::lower(t)),
-            low: super::lower(t),
-            kind: if t.chars().all(|c| c.is_ascii_digit()) {
-                TokenKind::Number
-            } else if t.chars().all(char::is_alphanumeric) || t.contains(['\'', '’', '-']) {
-                TokenKind::Word
-            } else {
-                TokenKind::Punct
-            },
-            quoted: false,
-            span: Default::default(),
+        .zip(&lows)
+        .map(|(t, low)| {
+            W::new(
+                0,
+                t,
+                low,
+                if t.chars().all(|c| c.is_ascii_digit()) {
+                    TokenKind::Number
+                } else if t.chars().all(char::is_alphanumeric) || t.contains(['\'', '’', '-']) {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Punct
+                },
+                false,
+                Default::default(),
+                crate::prose::classes::of(low),
+            )
         })
         .collect();
     classify(&ws, true)
@@ -438,7 +442,7 @@ pub(super) const MEDIA_WORDS: [&str; 16] = [
 ];
 
 /// Post-modifiers that describe a source's position ("involved in the talks").
-const DESCRIPTIVE: [&str; 12] = [
+pub(super) const DESCRIPTIVE: [&str; 12] = [
     "involved",
     "who",
     "from",
@@ -456,15 +460,13 @@ const DESCRIPTIVE: [&str; 12] = [
 fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     // "Several candidates, including Jane Roe" / "advisers like Rob Tan": a name is given.
     for (i, w) in words.iter().enumerate() {
-        let intro = matches!(&*w.low, "including" | "like")
+        let intro = matches!(w.low, "including" | "like")
             || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
         // A name, not an adjective: "like their Labour colleagues" names nobody.
         let after = &words[(i + 1).min(words.len())..];
         if intro
             && after.iter().take(3).enumerate().any(|(n, x)| {
-                x.is_word()
-                    && !DETERMINERS.contains(&&*x.low)
-                    && is_name_word(x, false, after.get(n + 1))
+                x.is_word() && !x.lx(lex::DETERMINER) && is_name_word(x, false, after.get(n + 1))
             })
         {
             return SourceKind::Named;
@@ -487,7 +489,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     }
     // "one of his aides": a single member of a vague group is an anonymous source.
     if words.len() > 2
-        && matches!(&*words[0].low, "one" | "another" | "a" | "an" | "each")
+        && matches!(words[0].low, "one" | "another" | "a" | "an" | "each")
         && (words[1].is("of") || words.get(2).is_some_and(|w| w.is("of")))
     {
         let of = if words[1].is("of") { 1 } else { 2 };
@@ -525,10 +527,10 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     let Some(first) = content.first() else {
         return SourceKind::Title;
     };
-    if content.len() == 1 && PRONOUNS.contains(&&*first.low) {
+    if content.len() == 1 && first.lx(lex::PRONOUN) {
         return SourceKind::Pronoun;
     }
-    if content.len() <= 2 && matches!(&*first.low, "who" | "which" | "that") {
+    if content.len() <= 2 && matches!(first.low, "who" | "which" | "that") {
         return SourceKind::Pronoun;
     }
     // Anonymity and familiarity phrases.
@@ -546,22 +548,34 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     let post = content
         .iter()
         .position(|w| {
-            DESCRIPTIVE.contains(&&*w.low)
-                || matches!(&*w.low, "familiar" | "close" | "briefed" | "privy" | "who")
+            w.lx(lex::DESCRIPTIVE)
+                || matches!(w.low, "familiar" | "close" | "briefed" | "privy" | "who")
         })
         .filter(|&p| p > 0);
     let pre = &content[..post.unwrap_or(content.len())];
     let head = pre.last().copied().unwrap_or(first);
-    let head_low = &*head.low;
+    let head_low = head.low;
     let head_vague = head.has(classes::VAGUE_NOUN);
     // Leading quantifier.
-    let lows: Vec<&str> = content.iter().map(|w| &*w.low).collect();
     let mut skip = 0;
-    if matches!(lows.first(), Some(&"but" | &"and" | &"yet" | &"even")) {
+    if matches!(
+        content.first().map(|w| w.low),
+        Some("but" | "and" | "yet" | "even")
+    ) {
         skip = 1;
     }
-    for q in lexicon::QUANTIFIERS.iter() {
-        if lows.len() >= skip + q.len() && lows[skip..skip + q.len()] == q[..] {
+    // Only the quantifiers that open with this word can match.
+    let quantifiers = content
+        .get(skip)
+        .filter(|w| w.has(classes::QUANTIFIER_FIRST))
+        .map_or(&[][..], |w| lexicon::quantifiers_from(w.low));
+    for q in quantifiers {
+        if content.len() >= skip + q.len()
+            && content[skip..skip + q.len()]
+                .iter()
+                .zip(q.iter())
+                .all(|(w, p)| w.low == *p)
+        {
             let after = content.get(skip + q.len());
             if after.is_some_and(|w| w.kind == TokenKind::Number) {
                 break;
@@ -573,7 +587,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
             return SourceKind::Vague;
         }
     }
-    let det = lows.get(skip).copied().unwrap_or("");
+    let det = content.get(skip).map_or("", |w| w.low);
     let has_name = content
         .iter()
         .enumerate()
@@ -606,7 +620,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         // "Press reports" at the start of a sentence name no outlet).
         if DOCUMENTS.contains(&head_low) {
             let named = content.iter().enumerate().any(|(i, w)| {
-                !MEDIA_WORDS.contains(&&*w.low)
+                !w.lx(lex::MEDIA_WORD)
                     && is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied())
             });
             return if named {
@@ -620,7 +634,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         }
         let counted = content
             .iter()
-            .any(|w| w.kind == TokenKind::Number || NUMBER_WORDS.contains(&&*w.low));
+            .any(|w| w.kind == TokenKind::Number || NUMBER_WORDS.contains(&w.low));
         if counted && (has_name || post.is_some()) {
             return SourceKind::Anonymous;
         }
@@ -628,7 +642,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         // identified by the institution it belongs to.
         if let Some(p) = post
             && matches!(
-                &*content[p].low,
+                content[p].low,
                 "at" | "from" | "of" | "with" | "for" | "in" | "inside"
             )
             && content[p + 1..]
@@ -652,21 +666,25 @@ fn is_name_word(w: &W<'_>, initial: bool, next: Option<&W<'_>>) -> bool {
     if !w.is_cap() || w.kind != TokenKind::Word {
         return false;
     }
-    let low = &*w.low;
-    let base = low.trim_end_matches("'s");
+    let low = w.low;
+    // The word without its possessive, and that word's classes and flags (the token's own
+    // when it has no possessive).
+    let (base, class, lx) = if low.ends_with("'s") {
+        let base = low.trim_end_matches("'s");
+        (base, classes::of(base), lex::of(base))
+    } else {
+        (low, w.class, w.lex_flags())
+    };
     if is_date_word(w) && base.ends_with("day") {
         return false;
     }
-    if lexicon::ROLE_NOUNS.contains(base)
-        || lexicon::VAGUE_NOUNS.contains(base)
-        || DETERMINERS.contains(&base)
-        || PRONOUNS.contains(&base)
+    if class & (classes::ROLE_NOUN | classes::VAGUE_NOUN) != 0
+        || lx & (lex::DETERMINER | lex::PRONOUN) != 0
     {
         return false;
     }
-    if initial
-        && (lexicon::QUANTIFIERS.iter().any(|q| q[0] == base) || CLAUSE_BREAKS.contains(&base))
-    {
+    // A word that opens a quantifier (`lexicon::QUANTIFIERS`) or a clause.
+    if initial && (class & classes::QUANTIFIER_FIRST != 0 || lx & lex::CLAUSE_BREAK != 0) {
         return false;
     }
     // Demonyms and party adjectives before a noun ("European diplomats", "Democratic aides").

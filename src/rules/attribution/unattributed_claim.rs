@@ -98,10 +98,14 @@ impl Rule for UnattributedClaim {
                     return HashSet::default();
                 }
                 let first = sentences.partition_point(|s| s.block < b);
-                (first..sentences.len())
+                // Gathered first, so that the set is made once at its size (no rehashing).
+                let words: Vec<&str> = (first..sentences.len())
                     .take_while(|&i| sentences[i].block == b)
                     .flat_map(|i| content_words(ctx, i))
-                    .collect()
+                    .collect();
+                let mut set = HashSet::with_capacity_and_hasher(words.len(), Default::default());
+                set.extend(words);
+                set
             }))
         };
         // Whether the context covers sentence `i`: a paragraph within two of it attributes an

@@ -1,7 +1,7 @@
-use crate::analysis::attribution::{W, is_cue_word, sentence_words};
+use crate::analysis::attribution::{W, sentence_words};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
-use crate::prose::TokenKind;
+use crate::prose::{TokenKind, classes};
 use crate::rules::{Rule, RuleMeta};
 
 crate::declare_rule! {
@@ -84,11 +84,22 @@ impl Rule for UnnamedSource {
             if atts.sentence(si).is_some_and(|a| !a.anonymity.is_empty()) {
                 continue;
             }
+            let Some(block) = ctx.draft.blocks.get(s.block) else {
+                continue;
+            };
             if !s.tokens.clone().any(|ti| {
-                ctx.prose.tokens[ti].kind == TokenKind::Word && {
-                    let l = ctx.prose.token_lower(ctx.draft, ti);
-                    SPOKES.contains(&l) || l == "officials"
-                }
+                let t = &ctx.prose.tokens[ti];
+                // Every word of the two lists has nine bytes or more in lower case, so six
+                // or more as written (lower-casing at most half as long again), and starts
+                // with "s", "r" or "o": most words are ruled out without a comparison.
+                t.kind == TokenKind::Word
+                    && t.range.len() >= 6
+                    && block.text.get(t.range.clone()).is_some_and(|text| {
+                        let l = ctx.prose.token_lower_with(ti, text);
+                        l.len() >= 9
+                            && matches!(l.as_bytes()[0], b's' | b'r' | b'o')
+                            && (SPOKES.contains(&l) || l == "officials")
+                    })
             }) {
                 continue;
             }
@@ -99,7 +110,7 @@ impl Rule for UnnamedSource {
                 };
                 let key: String = ws[start..end]
                     .iter()
-                    .filter(|w| !matches!(&*w.low, "a" | "an"))
+                    .filter(|w| !matches!(w.low, "a" | "an"))
                     .map(|w| w.low.to_string())
                     .collect::<Vec<_>>()
                     .join(" ");
@@ -132,7 +143,7 @@ fn name_at(ws: &[W<'_>], k: usize) -> bool {
     let Some(a) = ws.get(k) else {
         return false;
     };
-    if !name_word(a) || is_cue_word(&a.low) {
+    if !name_word(a) || a.has(classes::CUE_WORD) {
         return false;
     }
     ws.get(k + 1).is_some_and(|b| name_word(b) || b.text == ".")
@@ -150,12 +161,12 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let officials = w.is("officials")
         && ws
             .get(i + 1)
-            .is_some_and(|x| !x.quoted && matches!(&*x.low, "at" | "with" | "from" | "for" | "of"))
+            .is_some_and(|x| !x.quoted && matches!(x.low, "at" | "with" | "from" | "for" | "of"))
         && ws[i + 2..]
             .iter()
             .take(3)
             .any(|x| x.is_cap() && x.is_word() && !x.quoted);
-    if !SPOKES.contains(&&*w.low) && !officials {
+    if !SPOKES.contains(&w.low) && !officials {
         return None;
     }
     let plural = w.low.ends_with('n') && w.low.ends_with("men")
@@ -185,17 +196,17 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
             possessive = true;
             k -= 1;
             // "the mayor's": its determiner belongs to the owner.
-            if k > 0 && matches!(&*ws[k - 1].low, "the" | "a" | "an") {
+            if k > 0 && matches!(ws[k - 1].low, "the" | "a" | "an") {
                 k -= 1;
             }
             break;
         }
-        if matches!(&*p.low, "a" | "an") {
+        if matches!(p.low, "a" | "an") {
             k -= 1;
             break;
         }
         if matches!(
-            &*p.low,
+            p.low,
             "the" | "this" | "that" | "these" | "those" | "its" | "his" | "her" | "their" | "our"
         ) {
             return None;
@@ -211,9 +222,9 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
             k -= 1;
             continue;
         }
-        if is_cue_word(&p.low)
+        if p.has(classes::CUE_WORD)
             || matches!(
-                &*p.low,
+                p.low,
                 "for"
                     | "of"
                     | "to"
@@ -240,7 +251,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         k -= 1;
     }
     let start = k;
-    let det = ws.get(start).map_or("", |x| &*x.low);
+    let det = ws.get(start).map_or("", |x| x.low);
     let indefinite = matches!(det, "a" | "an");
     if !(indefinite || possessive || (plural && capitalised) || officials) {
         return None;
@@ -264,17 +275,17 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let mut e = i + 1;
     if ws
         .get(e)
-        .is_some_and(|x| !x.quoted && matches!(&*x.low, "for" | "of" | "at" | "with"))
+        .is_some_and(|x| !x.quoted && matches!(x.low, "for" | "of" | "at" | "with"))
     {
         e += 1;
         while ws.get(e).is_some_and(|x| {
             !x.quoted
                 && (x.kind == TokenKind::Word || matches!(x.text, "." | "&" | "-" | "'s"))
                 && (x.is_cap()
-                    || matches!(&*x.low, "the" | "of" | "and" | "for" | "'s")
+                    || matches!(x.low, "the" | "of" | "and" | "for" | "'s")
                     || x.low.ends_with("'s")
-                    || !is_cue_word(&x.low)
-                        && !ASKED.contains(&&*x.low)
+                    || !x.has(classes::CUE_WORD)
+                        && !ASKED.contains(&x.low)
                         && x.low.len() > 2
                         && !x.low.ends_with("ed"))
         }) && e < i + 12
@@ -288,7 +299,7 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
         if ws.get(e).is_some_and(|x| x.text == ",")
             && ws
                 .get(e + 1)
-                .is_some_and(|x| matches!(&*x.low, "a" | "an" | "the"))
+                .is_some_and(|x| matches!(x.low, "a" | "an" | "the"))
             && let Some(c) = ws[e + 1..]
                 .iter()
                 .take(12)
@@ -300,7 +311,8 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     } else if w.low.starts_with("representative") {
         // "a union representative said" is fine; "a representative sample" is not a person.
         let next = ws.get(e);
-        if !next.is_some_and(|x| !x.quoted && (is_cue_word(&x.low) || ASKED.contains(&&*x.low))) {
+        if !next.is_some_and(|x| !x.quoted && (x.has(classes::CUE_WORD) || ASKED.contains(&x.low)))
+        {
             return None;
         }
     }
@@ -317,14 +329,14 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let speaks = ws.get(v).is_some_and(|x| {
         !x.quoted
             && x.is_word()
-            && (is_cue_word(&x.low)
-                || ASKED.contains(&&*x.low)
+            && (x.has(classes::CUE_WORD)
+                || ASKED.contains(&x.low)
                 || x.low.ends_with("ed") && x.low.len() > 4)
     });
     let inverted = start > 0 && {
         let p = &ws[start - 1];
         !p.quoted
-            && (is_cue_word(&p.low) && !matches!(&*p.low, "told" | "tells" | "tell")
+            && (p.has(classes::CUE_WORD) && !matches!(p.low, "told" | "tells" | "tell")
                 || p.is("to") && start >= 2 && ws[start - 2].is("according"))
     };
     (speaks || inverted).then_some((start, e.min(ws.len())))
@@ -340,6 +352,21 @@ mod tests {
             expected,
             "{input}"
         );
+    }
+
+    /// The sentence filter in `check` rules words out by length and first letter: every
+    /// spokesperson noun must pass it, and lower-casing never makes a word more than half as
+    /// long again (so a word of nine bytes in lower case has six or more as written).
+    #[test]
+    fn the_sentence_filter_keeps_every_spokesperson_noun() {
+        for w in super::SPOKES.iter().chain(&["officials"]) {
+            assert!(w.len() >= 9, "{w}");
+            assert!(matches!(w.as_bytes()[0], b's' | b'r' | b'o'), "{w}");
+        }
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(2 * lower <= 3 * c.len_utf8(), "{c:?}");
+        }
     }
 
     #[test]

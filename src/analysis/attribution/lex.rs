@@ -1,0 +1,282 @@
+//! The attribution analysis' own small word lists as bit flags, looked up once per token.
+//!
+//! The analysis asks the same questions of a word many times ("is it an auxiliary?", "a
+//! preposition?", "a determiner?"), each a scan of a short list of strings. [`of`] looks a
+//! lower-case word up once, in one table built from those lists, and [`super::W::lx`] keeps
+//! the answer: a question is then a bit test. The lists stay where they are documented; the
+//! table is built from them, so a flag is by construction the same as a look-up in its list.
+
+use super::{group, lexicon, source};
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::LazyLock;
+
+/// Auxiliaries and modals ([`group::AUX`]).
+pub const AUX: u64 = 1 << 0;
+/// Forms of "be" ([`lexicon::BE`]).
+pub const BE: u64 = 1 << 1;
+/// Prepositions that cannot open a subject ([`group::PREPOSITIONS`]).
+pub const PREPOSITION: u64 = 1 << 2;
+/// Clause words ([`lexicon::CLAUSE_BREAKS`]).
+pub const CLAUSE_BREAK: u64 = 1 << 3;
+/// Determiners and possessives ([`lexicon::DETERMINERS`]).
+pub const DETERMINER: u64 = 1 << 4;
+/// Personal pronouns ([`lexicon::PRONOUNS`]).
+pub const PRONOUN: u64 = 1 << 5;
+/// Adverbs and auxiliaries between a subject and its verb ([`lexicon::BETWEEN`]).
+pub const BETWEEN: u64 = 1 << 6;
+/// Irregular past tenses ([`group::IRREGULAR_PAST`]).
+pub const IRREGULAR_PAST: u64 = 1 << 7;
+/// Short regular past tenses ([`group::SHORT_PAST`]).
+pub const SHORT_PAST: u64 = 1 << 8;
+/// Documents and measures ([`group::DOCUMENTS`]).
+pub const DOCUMENT: u64 = 1 << 9;
+/// Nouns of a stance ([`group::STANCE_NOUNS`]).
+pub const STANCE_NOUN: u64 = 1 << 10;
+/// Quantifiers that stand alone for people ([`group::PRONOUN_QUANTIFIERS`]).
+pub const PRONOUN_QUANTIFIER: u64 = 1 << 11;
+/// Verbs of feeling and causation ([`group::FEELING_VERBS`]).
+pub const FEELING_VERB: u64 = 1 << 12;
+/// Prepositions of a view ([`group::VIEW_PREPOSITIONS`]).
+pub const VIEW_PREPOSITION: u64 = 1 << 13;
+/// Plural agent-like nouns that are not people ([`group::NOT_AGENTS`]).
+pub const NOT_AGENT: u64 = 1 << 14;
+/// Words in "-ly" that are not adverbs ([`group::NOT_LY_ADVERBS`]).
+pub const NOT_LY_ADVERB: u64 = 1 << 15;
+/// Words that end a noun phrase besides the lists above ([`group::NP_BREAKS`]).
+pub const NP_BREAK: u64 = 1 << 16;
+/// Adverbs and negation besides "-ly" words ([`group::OTHER_ADVERBS`]).
+pub const OTHER_ADVERB: u64 = 1 << 17;
+/// Auxiliaries of [`lexicon::BETWEEN`] that are not adverbs ([`group::BETWEEN_AUX`]).
+pub const BETWEEN_AUX: u64 = 1 << 18;
+/// Days, months and relative days ([`source::DATE_WORDS`]).
+pub const DATE_WORD: u64 = 1 << 19;
+/// Nouns of time ([`source::TIME_NOUNS`]).
+pub const TIME_NOUN: u64 = 1 << 20;
+/// Words that describe reports ([`source::MEDIA_WORDS`]).
+pub const MEDIA_WORD: u64 = 1 << 21;
+/// Post-modifiers of a source ([`source::DESCRIPTIVE`]).
+pub const DESCRIPTIVE: u64 = 1 << 22;
+/// Participles of a consensus ([`super::CONSENSUS_PARTICIPLES`]).
+pub const CONSENSUS_PARTICIPLE: u64 = 1 << 23;
+/// Participles of common knowledge ([`group::KNOWLEDGE_PARTICIPLES`]).
+pub const KNOWLEDGE_PARTICIPLE: u64 = 1 << 24;
+/// First words of the phrases of received opinion ([`group::RECEIVED_OPINION`]).
+pub const RECEIVED_OPINION_FIRST: u64 = 1 << 25;
+/// Words that can open an attribution cue of their own (see [`super::find_attributions`]):
+/// "according", "there", "by", the nouns of "questions have been raised", "reports",
+/// "rumours".
+pub const CUE_OPENER: u64 = 1 << 26;
+/// People nouns of [`group::is_people`]'s own list ([`group::PEOPLE`]).
+pub const PEOPLE: u64 = 1 << 27;
+
+/// Every flag with its word list, for the table and for the tests.
+fn lists() -> Vec<(u64, Vec<&'static str>)> {
+    vec![
+        (AUX, group::AUX.to_vec()),
+        (BE, lexicon::BE.to_vec()),
+        (PREPOSITION, group::PREPOSITIONS.to_vec()),
+        (CLAUSE_BREAK, lexicon::CLAUSE_BREAKS.to_vec()),
+        (DETERMINER, lexicon::DETERMINERS.to_vec()),
+        (PRONOUN, lexicon::PRONOUNS.to_vec()),
+        (BETWEEN, lexicon::BETWEEN.to_vec()),
+        (IRREGULAR_PAST, group::IRREGULAR_PAST.to_vec()),
+        (SHORT_PAST, group::SHORT_PAST.to_vec()),
+        (DOCUMENT, group::DOCUMENTS.to_vec()),
+        (STANCE_NOUN, group::STANCE_NOUNS.to_vec()),
+        (PRONOUN_QUANTIFIER, group::PRONOUN_QUANTIFIERS.to_vec()),
+        (FEELING_VERB, group::FEELING_VERBS.to_vec()),
+        (VIEW_PREPOSITION, group::VIEW_PREPOSITIONS.to_vec()),
+        (NOT_AGENT, group::NOT_AGENTS.to_vec()),
+        (NOT_LY_ADVERB, group::NOT_LY_ADVERBS.to_vec()),
+        (NP_BREAK, group::NP_BREAKS.to_vec()),
+        (OTHER_ADVERB, group::OTHER_ADVERBS.to_vec()),
+        (BETWEEN_AUX, group::BETWEEN_AUX.to_vec()),
+        (DATE_WORD, source::DATE_WORDS.to_vec()),
+        (TIME_NOUN, source::TIME_NOUNS.to_vec()),
+        (MEDIA_WORD, source::MEDIA_WORDS.to_vec()),
+        (DESCRIPTIVE, source::DESCRIPTIVE.to_vec()),
+        (CONSENSUS_PARTICIPLE, super::CONSENSUS_PARTICIPLES.to_vec()),
+        (KNOWLEDGE_PARTICIPLE, group::KNOWLEDGE_PARTICIPLES.to_vec()),
+        (
+            RECEIVED_OPINION_FIRST,
+            group::RECEIVED_OPINION.iter().map(|p| p[0]).collect(),
+        ),
+        (CUE_OPENER, super::CUE_OPENERS.to_vec()),
+        (PEOPLE, group::PEOPLE.to_vec()),
+    ]
+}
+
+/// Lower-case word → its flags, bucketed by length and first and last byte (see
+/// [`bucket`]): most words fall in an empty bucket and cost no string comparison at all.
+struct Table {
+    /// `starts[b]..starts[b + 1]` are the entries of bucket `b` in `entries`.
+    starts: Vec<u16>,
+    /// Every listed word ([`pack`]ed) with its flags, by bucket.
+    entries: Vec<((u64, u64), u64)>,
+}
+
+/// A word of at most [`MAX_LEN`] bytes as two integers, zero-padded: two words of one
+/// length are equal exactly when their packed forms are.
+#[inline]
+fn pack(w: &[u8]) -> (u64, u64) {
+    let (mut lo, mut hi) = (0u64, 0u64);
+    for (i, &b) in w.iter().enumerate() {
+        if i < 8 {
+            lo |= u64::from(b) << (8 * i);
+        } else {
+            hi |= u64::from(b) << (8 * (i - 8));
+        }
+    }
+    (lo, hi)
+}
+
+/// The longest word a bucket can hold; every listed word is shorter.
+const MAX_LEN: usize = 16;
+
+/// Each byte's place in a bucket key: a lower-case ASCII letter (0–25), or anything else (26).
+const SLOTS: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = b'a';
+    while b <= b'z' {
+        t[b as usize] = b - b'a';
+        b += 1;
+    }
+    t
+};
+
+/// The bucket of a non-empty word of at most [`MAX_LEN`] bytes.
+#[inline]
+fn bucket(w: &[u8]) -> usize {
+    (w.len() * 27 + usize::from(SLOTS[usize::from(w[0])])) * 27
+        + usize::from(SLOTS[usize::from(w[w.len() - 1])])
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut words = lists_flags();
+    assert!(
+        words
+            .iter()
+            .all(|(w, _)| !w.is_empty() && w.len() <= MAX_LEN)
+    );
+    words.sort_by_key(|&(w, _)| (bucket(w.as_bytes()), w));
+    let buckets = (MAX_LEN + 1) * 27 * 27;
+    let mut starts = vec![0u16; buckets + 1];
+    for &(w, _) in &words {
+        starts[bucket(w.as_bytes()) + 1] += 1;
+    }
+    for b in 0..buckets {
+        starts[b + 1] += starts[b];
+    }
+    let entries = words
+        .iter()
+        .map(|&(w, f)| (pack(w.as_bytes()), f))
+        .collect();
+    Table { starts, entries }
+});
+
+/// The flags of a lower-case word (0 when it is in no list).
+#[inline]
+pub fn of(low: &str) -> u64 {
+    let w = low.as_bytes();
+    if w.is_empty() || w.len() > MAX_LEN {
+        return 0;
+    }
+    let t = &*TABLE;
+    let b = bucket(w);
+    let (from, to) = (usize::from(t.starts[b]), usize::from(t.starts[b + 1]));
+    if from == to {
+        return 0;
+    }
+    // Every word of a bucket has this word's length: packed, they compare as integers.
+    let key = pack(w);
+    t.entries[from..to]
+        .iter()
+        .find(|(e, _)| *e == key)
+        .map_or(0, |&(_, f)| f)
+}
+
+/// The flags of the words that open a cue of their own (see `find_attributions`).
+pub const OPENERS: u64 =
+    CUE_OPENER | CONSENSUS_PARTICIPLE | KNOWLEDGE_PARTICIPLE | RECEIVED_OPINION_FIRST;
+
+/// For each length, the first bytes (as bits of their [`SLOTS`] place) of the words with a
+/// flag of [`OPENERS`].
+static OPENER_FIRST: LazyLock<[u32; MAX_LEN + 1]> = LazyLock::new(|| {
+    let mut t = [0u32; MAX_LEN + 1];
+    for &(w, f) in &lists_flags() {
+        if f & OPENERS != 0 {
+            t[w.len()] |= 1 << SLOTS[usize::from(w.as_bytes()[0])];
+        }
+    }
+    t
+});
+
+/// Every listed word with its flags.
+fn lists_flags() -> Vec<(&'static str, u64)> {
+    let mut flags: HashMap<&'static str, u64> = HashMap::default();
+    for (flag, words) in lists() {
+        for w in words {
+            *flags.entry(w).or_default() |= flag;
+        }
+    }
+    flags.into_iter().collect()
+}
+
+/// Whether `low` may have a flag of [`OPENERS`]: false rules it out without a look-up.
+#[inline]
+pub fn may_open(low: &str) -> bool {
+    let w = low.as_bytes();
+    !w.is_empty()
+        && w.len() <= MAX_LEN
+        && OPENER_FIRST[w.len()] & (1 << SLOTS[usize::from(w[0])]) != 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of every list has its flag, and a word has a flag only when its list
+    /// holds it: the table answers as the list look-ups do.
+    #[test]
+    fn flags_agree_with_the_lists() {
+        let lists = lists();
+        assert!(lists.iter().all(|(_, ws)| !ws.is_empty()));
+        for (flag, words) in &lists {
+            for w in words {
+                assert_ne!(of(w) & flag, 0, "{w} lacks its flag");
+            }
+        }
+        // Each word's flags are exactly the lists that hold it.
+        let mut all: Vec<&str> = lists
+            .iter()
+            .flat_map(|(_, ws)| ws.iter().copied())
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        assert_eq!(TABLE.entries.len(), all.len());
+        for w in all {
+            for (flag, words) in &lists {
+                assert_eq!(of(w) & flag != 0, words.contains(&w), "{w}");
+            }
+        }
+        assert_eq!(of("tomato"), 0);
+        assert_eq!(of("Was"), 0);
+        assert_ne!(of("was") & BE, 0);
+        assert_ne!(of("'s") & BE, 0);
+        assert_eq!(of(""), 0);
+        assert_eq!(of(","), 0);
+        assert_eq!(of("a-very-long-word-indeed"), 0);
+        // Words of one bucket (same length, first and last letter) are told apart.
+        assert_eq!(of("has") & (AUX | DETERMINER), AUX);
+        assert_eq!(of("his") & (AUX | DETERMINER), DETERMINER);
+        assert_eq!(of("hxs"), 0);
+        // The opener filter keeps every opener.
+        for &(w, f) in &lists_flags() {
+            if f & OPENERS != 0 {
+                assert!(may_open(w), "{w}");
+            }
+        }
+        assert!(!may_open("the"));
+        assert!(!may_open(""));
+    }
+}

@@ -40,7 +40,8 @@ pub(crate) fn collect(
             });
         }
     }
-    inputs.sort_by(|a, b| a.display().cmp(&b.display()).then(a.cmp(b)));
+    // By the path as shown, then as stored; each shown path is built once, not per comparison.
+    inputs.sort_by_cached_key(|i| (i.display(), i.clone()));
     inputs.dedup();
     (inputs, failures)
 }

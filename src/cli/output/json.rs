@@ -26,6 +26,8 @@ use crate::text::{Encoding, Span};
 use serde::Serialize;
 use std::io::{self, Write};
 
+/// The whole document in one value: the reference [`write`] is tested against.
+#[cfg(test)]
 #[derive(Serialize)]
 struct Doc<Files: Serialize> {
     version: u32,
@@ -149,20 +151,86 @@ fn diag<'a>(f: &'a Linted, d: &'a Diagnostic) -> Diag<'a> {
 }
 
 /// Writes the JSON document for `report`, with a trailing newline.
+///
+/// The files are serialised side by side on the rayon pool, each into its own buffer, and
+/// written in report order: compact JSON has no white space between values, so the document is
+/// the same, byte for byte, as one serialised in a single pass.
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
-    let doc = Doc {
-        version: 1,
-        files: Seq(|| {
-            report.files.iter().map(|f| File {
+    use rayon::prelude::*;
+    let files: Vec<Vec<u8>> = report
+        .files
+        .par_iter()
+        .map(|f| {
+            serde_json::to_vec(&File {
                 path: &f.path,
                 diagnostics: Seq(move || f.diagnostics.iter().map(move |d| diag(f, d))),
             })
-        }),
-        summary: Summary {
+        })
+        .collect::<Result<_, _>>()?;
+    w.write_all(b"{\"version\":1,\"files\":[")?;
+    for (i, f) in files.iter().enumerate() {
+        if i > 0 {
+            w.write_all(b",")?;
+        }
+        w.write_all(f)?;
+    }
+    w.write_all(b"],\"summary\":")?;
+    serde_json::to_writer(
+        &mut *w,
+        &Summary {
             files: report.files.len(),
             diagnostics: report.diagnostic_count(),
         },
-    };
-    serde_json::to_writer(&mut *w, &doc)?;
-    w.write_all(b"\n")
+    )?;
+    w.write_all(b"}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The document written file by file is the one serde writes in one pass.
+    #[test]
+    fn the_document_is_serialised_as_one() {
+        let source = "# Plan\n\nSources say the vote could slip.\n\nIt is expected to pass.\n";
+        let settings = crate::Settings::default();
+        let linted = |path: &str| {
+            let index = crate::LineIndex::new(source);
+            Linted {
+                path: path.to_string(),
+                source: source.to_string(),
+                diagnostics: crate::lint(source, &settings),
+                index,
+                memo: Default::default(),
+            }
+        };
+        for n in [0, 1, 3] {
+            let report = Report {
+                files: (0..n).map(|i| linted(&format!("d{i}.md"))).collect(),
+                ..Default::default()
+            };
+            assert!(n == 0 || report.diagnostic_count() > 0);
+            let mut ours = Vec::new();
+            write(&report, &mut ours).unwrap();
+            let one = Doc {
+                version: 1,
+                files: Seq(|| {
+                    report.files.iter().map(|f| File {
+                        path: &f.path,
+                        diagnostics: Seq(move || f.diagnostics.iter().map(move |d| diag(f, d))),
+                    })
+                }),
+                summary: Summary {
+                    files: report.files.len(),
+                    diagnostics: report.diagnostic_count(),
+                },
+            };
+            let mut theirs = serde_json::to_vec(&one).unwrap();
+            theirs.push(b'\n');
+            assert_eq!(
+                String::from_utf8(ours).unwrap(),
+                String::from_utf8(theirs).unwrap()
+            );
+        }
+    }
 }

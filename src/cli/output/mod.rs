@@ -12,7 +12,6 @@ mod sarif;
 use super::{CheckOptions, Format, Linted, Report};
 use crate::text::{Encoding, Span};
 use serde::{Serialize, Serializer};
-use std::cell::Cell;
 use std::io::{self, Write};
 
 /// Writes `report` to `w` in the format `opts` asks for, as it goes (nothing is held in
@@ -66,9 +65,20 @@ pub(crate) struct Pos {
 
 /// The last position computed in a file, so that positions asked for in order (as findings
 /// are) cost the distance between them rather than the distance from the line start: a
-/// 2 MB one-line paragraph with thousands of findings stays linear.
+/// 2 MB one-line paragraph with thousands of findings stays linear. A mutex (never contended:
+/// one file is rendered by one thread) so that files can be rendered side by side.
 #[derive(Debug, Default)]
-pub struct PosMemo(Cell<Option<(Encoding, usize, Pos)>>);
+pub struct PosMemo(std::sync::Mutex<Option<(Encoding, usize, Pos)>>);
+
+impl PosMemo {
+    fn get(&self) -> Option<(Encoding, usize, Pos)> {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn set(&self, v: Option<(Encoding, usize, Pos)>) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = v;
+    }
+}
 
 /// The 1-based position of byte `offset` in `file`, the column in `enc` units. Offsets are
 /// clamped as [`LineIndex::line_col`](crate::text::LineIndex::line_col) clamps them.
@@ -92,7 +102,7 @@ pub(crate) fn position(file: &Linted, offset: usize, enc: Encoding) -> Pos {
             Encoding::Utf32 => s.chars().count(),
         }
     };
-    let column = match file.memo.0.get() {
+    let column = match file.memo.get() {
         Some((e, at, p)) if e == enc && p.line == line + 1 && at <= offset => {
             p.column + count(at, offset)
         }
@@ -102,7 +112,7 @@ pub(crate) fn position(file: &Linted, offset: usize, enc: Encoding) -> Pos {
         line: line + 1,
         column,
     };
-    file.memo.0.set(Some((enc, offset, pos)));
+    file.memo.set(Some((enc, offset, pos)));
     pos
 }
 

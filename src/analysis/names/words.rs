@@ -63,7 +63,15 @@ impl WordSet {
 
     /// Whether the set holds `w`.
     pub fn contains(&self, w: &str) -> bool {
-        !self.slots.is_empty() && self.slots[self.slot(w, hash(w))] != 0
+        self.position(w).is_some()
+    }
+
+    /// The index of `w` in the order the words were added, if the set holds it.
+    pub fn position(&self, w: &str) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        (self.slots[self.slot(w, hash(w))] as usize).checked_sub(1)
     }
 
     /// Adds `w`; returns whether it was new.
@@ -138,8 +146,12 @@ mod tests {
             for w in &words {
                 proptest::prop_assert_eq!(set.insert(w), reference.insert(w.clone()));
             }
+            let order: Vec<&str> = set.iter().collect();
             for w in words.iter().chain(&probes) {
                 proptest::prop_assert_eq!(set.contains(w), reference.contains(w));
+                if let Some(i) = set.position(w) {
+                    proptest::prop_assert_eq!(order[i], w.as_str());
+                }
             }
             proptest::prop_assert_eq!(set.len(), reference.len());
         }

@@ -229,43 +229,55 @@ pub fn house_preference(form: &str, settings: &Settings) -> Option<String> {
             return Some(pref.clone());
         }
     }
-    for (pref, replaced) in HOUSE_PLACES {
-        if replaced.contains(&form) {
-            return Some((*pref).to_string());
-        }
-    }
-    ukrainian_place(form).map(str::to_string)
+    built_in_preference(form).map(str::to_string)
 }
 
-fn ukrainian_place(form: &str) -> Option<&'static str> {
+/// The built-in house-style spelling for `form`: [`HOUSE_PLACES`] first, then SpellingUkraine's
+/// places, in one table.
+fn built_in_preference(form: &str) -> Option<&'static str> {
     use std::sync::LazyLock;
     static MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
         let mut m = HashMap::default();
-        for e in lexicon::UKRAINIAN.iter() {
-            if !matches!(
-                e.category,
-                "City" | "Settlement" | "Village" | "Town" | "Region"
-            ) {
-                continue;
+        for (pref, replaced) in HOUSE_PLACES {
+            for w in *replaced {
+                m.entry(*w).or_insert(*pref);
             }
-            for w in &e.incorrect {
-                // Russian-derived town names that are also common surnames (Makarov) stay out.
-                if w.contains(' ')
-                    || w.ends_with("ov")
-                    || w.ends_with("ev")
-                    || w.ends_with("in")
-                    || lexicon::is_known_proper(w)
-                    || with_lower(w, lexicon::is_common)
-                    || with_lower(w, lexicon::is_given)
-                {
-                    continue;
-                }
-                m.insert(*w, e.correct);
-            }
+        }
+        for (w, pref) in ukrainian_places() {
+            m.entry(w).or_insert(pref);
         }
         m
     });
     MAP.get(form).copied()
+}
+
+/// SpellingUkraine's places whose wrong spellings are not English words or other names: each
+/// wrong spelling with the right one.
+fn ukrainian_places() -> HashMap<&'static str, &'static str> {
+    let mut m = HashMap::default();
+    for e in lexicon::UKRAINIAN.iter() {
+        if !matches!(
+            e.category,
+            "City" | "Settlement" | "Village" | "Town" | "Region"
+        ) {
+            continue;
+        }
+        for w in &e.incorrect {
+            // Russian-derived town names that are also common surnames (Makarov) stay out.
+            if w.contains(' ')
+                || w.ends_with("ov")
+                || w.ends_with("ev")
+                || w.ends_with("in")
+                || lexicon::is_known_proper(w)
+                || with_lower(w, lexicon::is_common)
+                || with_lower(w, lexicon::is_given)
+            {
+                continue;
+            }
+            m.insert(*w, e.correct);
+        }
+    }
+    m
 }
 
 /// Whether the house style prefers `form` itself over some other spelling.
@@ -320,44 +332,54 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
     names
 }
 
-/// A filter of 4,096 bits over the lower-case forms of words: a word's length and its first
-/// and last bytes pick its bit. A word whose bit is clear is none of the words added.
-struct LowerFilter([u64; 64]);
+/// A counting filter over lower-case words: a word's first two bytes and its last byte
+/// pick one of 4,096 counters, which counts the words added (and not yet taken out) that
+/// pick it. A word whose counter is 0 is none of them.
+struct LowerFilter(Vec<u8>);
 
 impl LowerFilter {
+    const SIZE: usize = 4096;
+
+    /// The counter of a word with these first, second (0 for none) and last bytes.
     #[inline]
-    fn bit(len: usize, first: u8, last: u8) -> usize {
-        let k = (len as u32 & 0xff) | (u32::from(first) << 8) | (u32::from(last) << 16);
+    fn slot(first: u8, second: u8, last: u8) -> usize {
+        let k = u32::from(first) | (u32::from(second) << 8) | (u32::from(last) << 16);
         (k.wrapping_mul(0x9e37_79b1) >> 20) as usize
     }
 
-    fn add(&mut self, lower: &str) {
-        let b = lower.as_bytes();
-        let (first, last) = (b.first().copied(), b.last().copied());
-        let i = Self::bit(b.len(), first.unwrap_or(0), last.unwrap_or(0));
-        self.0[i / 64] |= 1 << (i % 64);
+    /// The counter of lower-case word `w`.
+    fn slot_of(w: &str) -> usize {
+        let b = w.as_bytes();
+        Self::slot(
+            b.first().copied().unwrap_or(0),
+            b.get(1).copied().unwrap_or(0),
+            b.last().copied().unwrap_or(0),
+        )
     }
 
-    /// Whether the lower-case form of the ASCII word `w` may have been added.
-    #[inline]
-    fn may_hold_ascii(&self, w: &[u8]) -> bool {
-        let (first, last) = (w.first().copied(), w.last().copied());
-        let i = Self::bit(
-            w.len(),
-            first.unwrap_or(0).to_ascii_lowercase(),
-            last.unwrap_or(0).to_ascii_lowercase(),
-        );
-        self.0[i / 64] & (1 << (i % 64)) != 0
+    fn add(&mut self, lower: &str) {
+        let c = &mut self.0[Self::slot_of(lower)];
+        *c = c.saturating_add(1);
+    }
+
+    /// Takes `lower` (added before) out: a counter that has overflowed stays full.
+    fn take_out(&mut self, lower: &str) {
+        let c = &mut self.0[Self::slot_of(lower)];
+        if *c != u8::MAX {
+            *c = c.saturating_sub(1);
+        }
     }
 }
 
 /// For each of `n` questions, whether some word of the draft written in lower case (not
 /// capitalised) lower-cases to a word for which `ask` answers that question (`ask` returns
-/// the question's index). Stops reading once every question is answered.
-fn lower_scan_by(
+/// the question's index). With a `filter` of the asked words, a word whose counter is 0 is
+/// passed over unread, and a question answered is taken out of the filter (`asked` gives
+/// its word). Stops reading once every question is answered.
+fn lower_scan_by<'q>(
     draft: &Draft,
     prose: &Prose,
-    filter: Option<&LowerFilter>,
+    mut filter: Option<(&mut LowerFilter, &dyn Fn(usize) -> &'q str)>,
     mut ask: impl FnMut(&str) -> Option<usize>,
     n: usize,
 ) -> Vec<bool> {
@@ -366,18 +388,44 @@ fn lower_scan_by(
     if left == 0 {
         return found;
     }
-    for (i, t) in prose.tokens.iter().enumerate() {
+    for t in &prose.tokens {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let text = text_of(draft, prose, i);
-        if is_capitalised(text) {
+        let Some(bytes) = draft
+            .blocks
+            .get(t.block)
+            .and_then(|b| b.text.as_bytes().get(t.range.clone()))
+        else {
+            continue;
+        };
+        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+            continue;
+        };
+        let second = bytes.get(1).copied().unwrap_or(0);
+        if first.is_ascii_uppercase() {
+            // Capitalised.
             continue;
         }
-        if let Some(f) = filter {
-            if text.is_ascii() && !f.may_hold_ascii(text.as_bytes()) {
+        if let Some((f, _)) = &filter {
+            // Where the first two bytes and the last are ASCII, they are the lower-case
+            // form's, lower-cased (the first is no capital).
+            if first.is_ascii()
+                && second.is_ascii()
+                && last.is_ascii()
+                && f.0[LowerFilter::slot(
+                    first,
+                    second.to_ascii_lowercase(),
+                    last.to_ascii_lowercase(),
+                )] == 0
+            {
                 continue;
             }
+        }
+        // As `Prose::token_text`.
+        let text = &draft.blocks[t.block].text[t.range.clone()];
+        if is_capitalised(text) {
+            continue;
         }
         if let Some(q) = with_lower(text, &mut ask) {
             if !found[q] {
@@ -385,6 +433,9 @@ fn lower_scan_by(
                 left -= 1;
                 if left == 0 {
                     break;
+                }
+                if let Some((f, word)) = &mut filter {
+                    f.take_out(word(q));
                 }
             }
         }
@@ -400,10 +451,10 @@ fn lower_scan(draft: &Draft, prose: &Prose, lower: &str) -> bool {
 
 /// Records which name words (and hyphenated parts of name words) the draft also writes in
 /// lower case: one pass over the words, and a lookup only for a word that passes the filter
-/// of the asked words' lengths and first and last letters.
+/// of the asked words' first, second and last letters.
 fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
     let mut queries = WordSet::with_capacity(names.occurrences.len() + 8);
-    let mut filter = LowerFilter([0; 64]);
+    let mut filter = LowerFilter(vec![0; LowerFilter::SIZE]);
     for o in &names.occurrences {
         let parts = o.form.contains('-').then(|| o.form.split('-'));
         for w in std::iter::once(o.form.as_str()).chain(parts.into_iter().flatten()) {
@@ -414,13 +465,16 @@ fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
             });
         }
     }
+    let words: Vec<&str> = queries.iter().collect();
+    let word = |q: usize| words[q];
     names.lower_found = lower_scan_by(
         draft,
         prose,
-        Some(&filter),
+        Some((&mut filter, &word)),
         |l| queries.position(l),
         queries.len(),
     );
+    drop(words);
     names.lower_queries = queries;
 }
 
@@ -1838,6 +1892,30 @@ mod tests {
                 text
             );
         }
+    }
+
+    /// The built-in preference table gives what the house places, then SpellingUkraine's
+    /// places, give one after the other.
+    #[test]
+    fn built_in_preferences_keep_their_order() {
+        let places = ukrainian_places();
+        let reference = |form: &str| {
+            HOUSE_PLACES
+                .iter()
+                .find(|(_, replaced)| replaced.contains(&form))
+                .map(|(p, _)| *p)
+                .or_else(|| places.get(form).copied())
+        };
+        let forms = HOUSE_PLACES
+            .iter()
+            .flat_map(|(p, r)| std::iter::once(*p).chain(r.iter().copied()))
+            .chain(places.keys().copied())
+            .chain(places.values().copied())
+            .chain(["Paris", "", "kiev"]);
+        for f in forms {
+            assert_eq!(built_in_preference(f), reference(f), "{f}");
+        }
+        assert_eq!(built_in_preference("Kiev"), Some("Kyiv"));
     }
 
     #[test]

@@ -105,7 +105,10 @@ impl WordTable {
     }
 
     fn contains(&self, word: &str) -> bool {
-        let w = word.as_bytes();
+        self.contains_bytes(word.as_bytes())
+    }
+
+    fn contains_bytes(&self, w: &[u8]) -> bool {
         // No line holds a line break.
         !w.contains(&b'\n') && self.find(w, word_hash(w)).is_ok()
     }
@@ -132,6 +135,32 @@ static COMMON_LIST: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(COMMON
 /// spelling of a given name that [`KNOWN_GIVEN_GROUPS`] lists.
 pub fn is_given(lower: &str) -> bool {
     GIVEN_LIST.contains(lower)
+}
+
+/// Calls `f` with the bytes of `w` in lower case (as `str::to_lowercase` spells it), without
+/// allocating for a short ASCII word.
+#[inline]
+pub fn with_lower_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    const MAX: usize = 48;
+    if w.len() <= MAX && w.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(b)
+    } else {
+        f(w.to_lowercase().as_bytes())
+    }
+}
+
+/// [`is_given`] of `word` lower-cased (as `str::to_lowercase` does it).
+pub fn is_given_lowered(word: &str) -> bool {
+    with_lower_bytes(word, |b| GIVEN_LIST.contains_bytes(b))
+}
+
+/// [`is_common`] of `word` lower-cased (as `str::to_lowercase` does it).
+pub fn is_common_lowered(word: &str) -> bool {
+    with_lower_bytes(word, |b| COMMON_LIST.contains_bytes(b))
 }
 
 /// Whether `word` (as capitalised in text) is a proper noun an English dictionary knows.
@@ -592,6 +621,25 @@ mod tests {
                 }
             }
             false
+        }
+    }
+
+    #[test]
+    fn lowered_look_ups_lower_case_first() {
+        for w in ["Trump", "WILLIAM", "Sergey", "Élan", "ÉLAN", "Zzzqx", "", "İstanbul"] {
+            assert_eq!(is_common_lowered(w), is_common(&w.to_lowercase()), "{w}");
+            assert_eq!(is_given_lowered(w), is_given(&w.to_lowercase()), "{w}");
+        }
+        for g in KNOWN_GIVEN_GROUPS.iter().flat_map(|g| g.iter()) {
+            assert!(is_given(&g.to_lowercase()) && is_given_lowered(g), "{g}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowered_look_ups_agree(w in "[a-zA-ZéÉİ]{0,9}") {
+            proptest::prop_assert_eq!(is_common_lowered(&w), is_common(&w.to_lowercase()));
+            proptest::prop_assert_eq!(is_given_lowered(&w), is_given(&w.to_lowercase()));
         }
     }
 

@@ -182,30 +182,15 @@ impl Names {
     /// letter lower-cases to what `form` lower-cases to. Known from the analysis for the name
     /// words and their hyphenated parts; any other word is looked for in `prose`.
     pub fn used_in_lower_case(&self, draft: &Draft, prose: &Prose, form: &str) -> bool {
-        with_lower(form, |l| self.lower_case_use(draft, prose, l))
+        lexicon::with_lower_bytes(form, |l| self.lower_case_use(draft, prose, l))
     }
 
     /// [`Names::used_in_lower_case`] of a word already in lower case.
-    fn lower_case_use(&self, draft: &Draft, prose: &Prose, lower: &str) -> bool {
+    fn lower_case_use(&self, draft: &Draft, prose: &Prose, lower: &[u8]) -> bool {
         match self.lower_queries.position(lower) {
             Some(i) => self.lower_found[i],
             None => lower_scan(draft, prose, lower),
         }
-    }
-}
-
-/// Calls `f` with `w` in lower case (as `str::to_lowercase` spells it), without allocating
-/// for a short ASCII word.
-pub(crate) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    const MAX: usize = 48;
-    if w.len() <= MAX && w.is_ascii() {
-        let mut buf = [0u8; MAX];
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).expect("ASCII stays ASCII"))
-    } else {
-        f(&w.to_lowercase())
     }
 }
 
@@ -269,8 +254,8 @@ fn ukrainian_places() -> HashMap<&'static str, &'static str> {
                 || w.ends_with("ev")
                 || w.ends_with("in")
                 || lexicon::is_known_proper(w)
-                || with_lower(w, lexicon::is_common)
-                || with_lower(w, lexicon::is_given)
+                || lexicon::is_common_lowered(w)
+                || lexicon::is_given_lowered(w)
             {
                 continue;
             }
@@ -322,6 +307,9 @@ fn is_demonym_like(w: &str) -> bool {
 /// Analyses the names of a draft.
 pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings) -> Names {
     let mut names = Names::default();
+    // About one word in six is a name word (news prose).
+    names.occurrences.reserve(prose.tokens.len() / 6);
+    names.mentions.reserve(prose.tokens.len() / 8);
     let mut run = Vec::new();
     for si in 0..prose.sentences.len() {
         collect_sentence(draft, prose, si, &mut names, &mut run);
@@ -347,9 +335,8 @@ impl LowerFilter {
         (k.wrapping_mul(0x9e37_79b1) >> 20) as usize
     }
 
-    /// The counter of lower-case word `w`.
-    fn slot_of(w: &str) -> usize {
-        let b = w.as_bytes();
+    /// The counter of lower-case word `b`.
+    fn slot_of(b: &[u8]) -> usize {
         Self::slot(
             b.first().copied().unwrap_or(0),
             b.get(1).copied().unwrap_or(0),
@@ -357,13 +344,13 @@ impl LowerFilter {
         )
     }
 
-    fn add(&mut self, lower: &str) {
+    fn add(&mut self, lower: &[u8]) {
         let c = &mut self.0[Self::slot_of(lower)];
         *c = c.saturating_add(1);
     }
 
     /// Takes `lower` (added before) out: a counter that has overflowed stays full.
-    fn take_out(&mut self, lower: &str) {
+    fn take_out(&mut self, lower: &[u8]) {
         let c = &mut self.0[Self::slot_of(lower)];
         if *c != u8::MAX {
             *c = c.saturating_sub(1);
@@ -379,8 +366,8 @@ impl LowerFilter {
 fn lower_scan_by<'q>(
     draft: &Draft,
     prose: &Prose,
-    mut filter: Option<(&mut LowerFilter, &dyn Fn(usize) -> &'q str)>,
-    mut ask: impl FnMut(&str) -> Option<usize>,
+    mut filter: Option<(&mut LowerFilter, &dyn Fn(usize) -> &'q [u8])>,
+    mut ask: impl FnMut(&[u8]) -> Option<usize>,
     n: usize,
 ) -> Vec<bool> {
     let mut found = vec![false; n];
@@ -427,7 +414,7 @@ fn lower_scan_by<'q>(
         if is_capitalised(text) {
             continue;
         }
-        if let Some(q) = with_lower(text, &mut ask) {
+        if let Some(q) = lexicon::with_lower_bytes(text, &mut ask) {
             if !found[q] {
                 found[q] = true;
                 left -= 1;
@@ -445,7 +432,7 @@ fn lower_scan_by<'q>(
 
 /// [`lower_scan_by`] of one question: whether a word written in lower case lower-cases to
 /// `lower`.
-fn lower_scan(draft: &Draft, prose: &Prose, lower: &str) -> bool {
+fn lower_scan(draft: &Draft, prose: &Prose, lower: &[u8]) -> bool {
     lower_scan_by(draft, prose, None, |l| (l == lower).then_some(0), 1)[0]
 }
 
@@ -458,14 +445,14 @@ fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
     for o in &names.occurrences {
         let parts = o.form.contains('-').then(|| o.form.split('-'));
         for w in std::iter::once(o.form.as_str()).chain(parts.into_iter().flatten()) {
-            with_lower(w, |l| {
+            lexicon::with_lower_bytes(w, |l| {
                 if queries.insert(l) {
                     filter.add(l);
                 }
             });
         }
     }
-    let words: Vec<&str> = queries.iter().collect();
+    let words: Vec<&[u8]> = queries.iter().collect();
     let word = |q: usize| words[q];
     names.lower_found = lower_scan_by(
         draft,
@@ -601,7 +588,7 @@ fn collect_sentence<'d>(
                 && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(n.2));
             if (lexicon::is_stop(form) && !initial_letter)
                 || (initial
-                    && with_lower(form, lexicon::is_common)
+                    && lexicon::is_common_lowered(form)
                     && !lexicon::is_known_proper(form)
                     && !lexicon::is_title_word(form))
             {
@@ -619,7 +606,7 @@ fn collect_sentence<'d>(
             // A demonym belongs to the title only right before a title word
             // ("Ukrainian President"), never a given name ("Stefan Johannesson").
             let demonym = is_demonym_like(f)
-                && !with_lower(f, lexicon::is_given)
+                && !lexicon::is_given_lowered(f)
                 && run
                     .get(title_end + 1)
                     .is_some_and(|n| lexicon::is_title_word(n.2));
@@ -712,7 +699,7 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
             return false;
         }
         capital += 1;
-        if with_lower(w, lexicon::is_common) && !lexicon::is_known_proper(w) {
+        if lexicon::is_common_lowered(w) && !lexicon::is_known_proper(w) {
             ordinary += 1;
         }
     }
@@ -908,11 +895,11 @@ fn joined_words(form: &str) -> bool {
     form.contains(['-', ' '])
         && form
             .split(['-', ' '])
-            .all(|p| with_lower(p, lexicon::is_common))
+            .all(|p| lexicon::is_common_lowered(p))
 }
 
 fn is_given_word(w: &str) -> bool {
-    w.chars().count() == 1 || with_lower(w, lexicon::is_given)
+    w.chars().count() == 1 || lexicon::is_given_lowered(w)
 }
 
 /// Whether `x` (the minority) and `y` are spellings of one name here.
@@ -1015,7 +1002,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         s.followed * 2 > s.count
             && s.next_words
                 .iter()
-                .any(|w| !with_lower(w, lexicon::is_common))
+                .any(|w| !lexicon::is_common_lowered(w))
     };
     if !known && ((in_longer_name(sx) && never(sy)) || (never(sx) && in_longer_name(sy))) {
         return false;
@@ -1097,7 +1084,8 @@ fn find_variants(
     const NONE: usize = usize::MAX;
     let mut index: HashMap<&str, usize> =
         HashMap::with_capacity_and_hasher(names.occurrences.len(), Default::default());
-    let mut all: Vec<(&str, FormStats)> = Vec::new();
+    let mut all_forms: Vec<&str> = Vec::new();
+    let mut all: Vec<FormStats> = Vec::new();
     // The slot of each occurrence's spelling (`NONE` for no candidate).
     let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
     for (i, o) in names.occurrences.iter().enumerate() {
@@ -1108,8 +1096,8 @@ fn find_variants(
             let lower = o.form.to_lowercase();
             let plain = plain(&o.form);
             let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
-            all.push((
-                o.form.as_str(),
+            all_forms.push(o.form.as_str());
+            all.push(
                 FormStats {
                     ascii: o.form.is_ascii(),
                     nchars: plain.chars().count(),
@@ -1118,7 +1106,7 @@ fn find_variants(
                     plain,
                     common: lexicon::is_common(&lower),
                     proper: lexicon::is_known_proper(&o.form),
-                    in_lower_text: names.lower_case_use(draft, prose, &lower),
+                    in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
                     lower,
                     first_pos: o.span.start,
                     slot: all.len(),
@@ -1126,13 +1114,13 @@ fn find_variants(
                     first_mention: o.mention,
                     ..FormStats::default()
                 },
-            ));
+            );
             all.len() - 1
         });
         if slot == NONE {
             continue;
         }
-        let s = &mut all[slot].1;
+        let s = &mut all[slot];
         if o.listed {
             s.listed += 1;
         }
@@ -1180,7 +1168,7 @@ fn find_variants(
             if given && !s.given_names.contains(&g.as_str()) {
                 s.given_names.push(g);
             }
-            if given || !with_lower(g, lexicon::is_common) {
+            if given || !lexicon::is_common_lowered(g) {
                 s.named_first += 1;
             }
         }
@@ -1188,22 +1176,14 @@ fn find_variants(
     // The spellings in order of first occurrence. Spellings first seen at one place (a
     // hyphenated name and its first word) keep the order a hash map of the spellings gives
     // them, as they always have.
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| all[i].1.first_pos);
-    if order
-        .windows(2)
-        .any(|w| all[w[0]].1.first_pos == all[w[1]].1.first_pos)
-    {
-        let mut map: HashMap<&str, usize> = HashMap::default();
-        for (i, (f, _)) in all.iter().enumerate() {
-            map.entry(*f).or_insert(i);
-        }
-        order = map.values().copied().collect();
-        order.sort_by_key(|&i| all[i].1.first_pos);
-    }
-    let mut slots: Vec<Option<(&str, FormStats)>> = all.into_iter().map(Some).collect();
-    let (forms, st): (Vec<&str>, Vec<FormStats>) =
-        order.iter().filter_map(|&i| slots[i].take()).unzip();
+    // (Occurrences come in source order, so `all` usually is in that order already, each
+    // spelling first seen at a place of its own: then nothing moves.)
+    let in_order = all.windows(2).all(|w| w[0].first_pos < w[1].first_pos);
+    let (forms, st) = if in_order {
+        (all_forms, all)
+    } else {
+        reorder(all_forms.into_iter().zip(all).collect())
+    };
     // Union-find over forms.
     let mut parent: Vec<usize> = (0..forms.len()).collect();
     fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -1341,6 +1321,27 @@ fn find_variants(
             .copied()
     });
     out
+}
+
+/// The spellings and their statistics in order of first occurrence. Spellings first seen at
+/// one place (a hyphenated name and its first word) keep the order a hash map of the
+/// spellings gives them, as they always have.
+fn reorder<'a>(all: Vec<(&'a str, FormStats<'a>)>) -> (Vec<&'a str>, Vec<FormStats<'a>>) {
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| all[i].1.first_pos);
+    if order
+        .windows(2)
+        .any(|w| all[w[0]].1.first_pos == all[w[1]].1.first_pos)
+    {
+        let mut map: HashMap<&str, usize> = HashMap::default();
+        for (i, (f, _)) in all.iter().enumerate() {
+            map.entry(*f).or_insert(i);
+        }
+        order = map.values().copied().collect();
+        order.sort_by_key(|&i| all[i].1.first_pos);
+    }
+    let mut slots: Vec<Option<(&str, FormStats)>> = all.into_iter().map(Some).collect();
+    order.iter().filter_map(|&i| slots[i].take()).unzip()
 }
 
 fn hash_str(s: &str) -> u64 {

@@ -795,10 +795,102 @@ const PAST_PARTICIPLES: &[&str] = &[
     "flown", "grown", "known", "risen", "shown", "spoken", "stolen", "thrown", "worn", "written",
     "met", "dealt", "fought", "taught", "sought",
 ];
-/// After "is set to", these state a timetable, not a prediction ("is set to expire").
+/// After "is set to", these state a timetable or an arrangement the subject has made, not a
+/// prediction: "is set to expire", "the band is set to tour", "the chief is set to meet
+/// unions" ("is set to soar", "is set to miss the final" stay flagged).
 const SCHEDULE_VERBS: &[&str] = &[
-    "begin", "start", "open", "close", "expire", "end", "resume", "run", "take", "launch", "debut",
-    "air", "finish", "conclude", "reopen", "continue",
+    "begin",
+    "start",
+    "open",
+    "close",
+    "expire",
+    "end",
+    "resume",
+    "run",
+    "take",
+    "launch",
+    "debut",
+    "air",
+    "finish",
+    "conclude",
+    "reopen",
+    "continue",
+    "play",
+    "meet",
+    "face",
+    "host",
+    "visit",
+    "join",
+    "sign",
+    "leave",
+    "quit",
+    "release",
+    "unveil",
+    "announce",
+    "publish",
+    "trial",
+    "test",
+    "hold",
+    "address",
+    "attend",
+    "appear",
+    "perform",
+    "tour",
+    "headline",
+    "star",
+    "return",
+    "undergo",
+    "compete",
+    "race",
+    "fight",
+    "travel",
+    "protest",
+    "march",
+    "vote",
+    "debate",
+    "discuss",
+    "strike",
+    "stand",
+    "testify",
+    "marry",
+    "wed",
+    "retire",
+    "speak",
+    "outline",
+    "introduce",
+    "table",
+    "present",
+    "deliver",
+    "succeed",
+];
+/// After "is set to be", these state a timetable ("is set to be heard in May", "is set to be
+/// unveiled on Monday").
+const SCHEDULE_PASSIVES: &[&str] = &[
+    "heard",
+    "held",
+    "released",
+    "published",
+    "unveiled",
+    "announced",
+    "launched",
+    "screened",
+    "broadcast",
+    "shown",
+    "staged",
+    "opened",
+    "signed",
+    "named",
+    "appointed",
+    "sentenced",
+    "debated",
+    "discussed",
+    "introduced",
+    "presented",
+    "tabled",
+    "auctioned",
+    "tried",
+    "sworn",
+    "inaugurated",
 ];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "provided", "providing", "lest"];
 const WH: &[&str] = &["how", "what", "why", "where", "when", "whatever", "however"];
@@ -829,6 +921,10 @@ struct View<'a> {
     /// "indicate" (and the like) used as a reporting verb by a named speaker: "Ana Ruiz
     /// indicated she would stand" reports what she made known.
     named_signals: Vec<Span>,
+    /// Agentless passives of reporting that `attribution/vague-source` reports ("is said
+    /// to", "it was reported"), when that rule is on: hearsay with its speaker hidden is
+    /// a sourcing fault, and that rule asks "By whom?" of the same words.
+    hidden_speakers: Vec<Span>,
 }
 
 impl View<'_> {
@@ -988,7 +1084,12 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         continues: false,
         speech: Vec::new(),
         named_signals: Vec::new(),
+        hidden_speakers: Vec::new(),
     };
+    let vague_source_on = ctx
+        .settings
+        .severity(&crate::rules::attribution::VagueSource::META)
+        .is_some();
     let mut taken = Vec::new();
     for (si, s) in run.iter().enumerate().map(|(k, s)| (first + k, s)) {
         let Some(tokens) = prose.tokens.get(s.tokens.clone()) else {
@@ -1048,6 +1149,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         );
         view.speech.clear();
         view.named_signals.clear();
+        view.hidden_speakers.clear();
         // A sentence that continues the reported speech of the one before it in the same
         // paragraph ("He said the plant was safe. It could reopen in May.").
         let attributed = ctx.attributions().sentence(si);
@@ -1055,6 +1157,14 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
         if let Some(a) = attributed {
             use crate::analysis::attribution::CueKind as Ak;
+            if vague_source_on {
+                view.hidden_speakers.extend(
+                    a.attributions
+                        .iter()
+                        .filter(|at| at.cue.kind == Ak::Passive && at.source.is_none())
+                        .map(|at| at.cue.span),
+                );
+            }
             view.speech.extend(
                 a.attributions
                     .iter()
@@ -1478,6 +1588,24 @@ fn match_at(
             {
                 return None;
             }
+            // "an unlikely hero", "the unlikely setting for": surprising, not improbable
+            // ("the unlikely event that", "an unlikely outcome" stay hedges).
+            if w == "unlikely"
+                && v.in_(
+                    i - 1,
+                    &["a", "an", "the", "this", "that", "his", "her", "its", "their", "most"],
+                )
+                && v.is_word(i + 1)
+                && !v.in_(
+                    i + 1,
+                    &[
+                        "to", "that", "and", "or", "but", "event", "scenario", "outcome",
+                        "prospect", "possibility", "case", "result",
+                    ],
+                )
+            {
+                return None;
+            }
             // "likely to", "it is likely that", "will likely", "the likely winner".
             return m(Epistemic, i, i + 1);
         }
@@ -1708,6 +1836,14 @@ fn match_at(
                 && (v.in_(q + 1, DETERMINERS)
                     || v.in_(q + 1, SUBJECT_PRONOUNS)
                     || v.capitalized(q + 1));
+            // "decide whether to sell", "whether or not to stand": a choice of action to be
+            // made, not an open question of fact.
+            if v.w(q) == "whether"
+                && (v.w(q + 1) == "to"
+                    || v.w(q + 1) == "or" && v.w(q + 2) == "not" && v.w(q + 3) == "to")
+            {
+                return None;
+            }
             if v.w(q) == "whether" || clause_if {
                 return m(OpenQuestion, i, q + 1);
             }
@@ -1751,6 +1887,18 @@ fn match_at(
         );
         if forecast && v.reporting.iter().any(|&k| k < m.1 || k >= m.2) {
             return None;
+        }
+        // Hearsay with a hidden speaker ("is said to", "it was reported that") is left to
+        // `attribution/vague-source`, which flags the same passive when it is on.
+        if matches!(m.3.as_str(), "said" | "reported" | "claimed") {
+            let span = v.span(m.1, m.2);
+            if v
+                .hidden_speakers
+                .iter()
+                .any(|h| h.start < span.end && span.start < h.end)
+            {
+                return None;
+            }
         }
         return Some(m);
     }
@@ -2045,7 +2193,9 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
                 && v.is_word(i + 2)
                 && !v.in_(i + 2, DETERMINERS)
                 && !(w == "set" && matches!(v.w(i + 2), "music" | "work" | "zero" | "date"))
-                && !(w == "set" && SCHEDULE_VERBS.contains(&v.w(i + 2)))
+                && !(w == "set"
+                    && (SCHEDULE_VERBS.contains(&v.w(i + 2))
+                        || v.w(i + 2) == "be" && SCHEDULE_PASSIVES.contains(&v.w(i + 3))))
         }
         "as" => next == "as",
         _ => false,
@@ -2437,8 +2587,17 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
     let next = v.w(i + 1);
     use CueKind::Conjecture;
     match w {
-        "speculation" | "speculative" | "speculate" | "speculates" | "speculated"
-        | "speculating" | "conjecture" | "rumour" | "rumours" | "rumor" | "rumors" | "rumoured"
+        // The nouns carry a speculation only with its content ("speculation that he will
+        // quit", "rumours of a sale", "speculation the bank may cut rates"); "speculation
+        // about his future" or "the subject of speculation" names a topic and claims
+        // nothing, and speculation someone denies or ends is not passed on.
+        "speculation" | "conjecture" | "rumour" | "rumours" | "rumor" | "rumors" => {
+            if denied(v, i) || !carries_content(v, i) {
+                return None;
+            }
+            m(Conjecture, i, i + 1)
+        }
+        "speculative" | "speculate" | "speculates" | "speculated" | "speculating" | "rumoured"
         | "rumored" => m(Conjecture, i, i + 1),
         "unconfirmed" if matches!(next, "reports" | "report") => m(Conjecture, i, i + 2),
         "suggest" | "suggests" | "suggested" | "suggesting" | "indicate" | "indicates"
@@ -2486,6 +2645,9 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         }
         "signal" | "signals" | "signalled" | "signaled" | "signs" | "indications" | "hints"
         | "hinted" | "hint" | "indication" | "suggestion" | "suggestions" => {
+            if matches!(w, "suggestion" | "suggestions") && denied(v, i) {
+                return None;
+            }
             if next == "that"
                 || (2..4).any(|k| {
                     v.w(i + k) == "that"
@@ -2531,6 +2693,113 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         "cast" | "casts" | "casting" if next == "doubt" => m(Conjecture, i, i + 2),
         _ => None,
     }
+}
+
+/// Verbs that deny, dismiss or settle a speculation: after them the speculation's content is
+/// rejected, not passed on ("denied rumours that", "played down suggestions that",
+/// "ended speculation about").
+const DENIALS: &[&str] = &[
+    "deny",
+    "denies",
+    "denied",
+    "denying",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "dismissing",
+    "reject",
+    "rejects",
+    "rejected",
+    "rejecting",
+    "refute",
+    "refutes",
+    "refuted",
+    "refuting",
+    "rubbish",
+    "rubbished",
+    "rubbishes",
+    "rubbishing",
+    "quash",
+    "quashed",
+    "quashes",
+    "quashing",
+    "scotch",
+    "scotched",
+    "scotches",
+    "scotching",
+    "dispel",
+    "dispelled",
+    "dispels",
+    "dispelling",
+    "quell",
+    "quelled",
+    "quells",
+    "quelling",
+    "end",
+    "ended",
+    "ends",
+    "ending",
+    "discounted",
+    "dampened",
+    "dampen",
+    "dampens",
+];
+
+/// Whether the noun at `i` is the object of a denial ([`DENIALS`], "played down", "laughed
+/// off", "brushed aside", "an end to"), with at most three words between.
+fn denied(v: &View<'_>, i: isize) -> bool {
+    let mut j = i - 1;
+    while j >= 0 && j >= i - 4 && v.is_word(j) && !v.in_(j, FINITE) {
+        let w = v.w(j);
+        if DENIALS.contains(&w)
+            || matches!(w, "down" | "off" | "aside")
+                && v.in_(
+                    j - 1,
+                    &[
+                        "play", "plays", "played", "playing", "laugh", "laughs", "laughed",
+                        "laughing", "brush", "brushes", "brushed", "brushing", "shrug", "shrugs",
+                        "shrugged", "shrugging",
+                    ],
+                )
+            || w == "to" && v.w(j - 1) == "end"
+        {
+            return true;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// Whether a speculation noun at `i` comes with its content: "that …", "of a sale",
+/// "linking him with", a clause ("speculation the bank may cut rates"), or an open question
+/// ("speculation over whether", "about who will").
+fn carries_content(v: &View<'_>, i: isize) -> bool {
+    let next = v.w(i + 1);
+    if matches!(next, "that" | "of" | "linking" | "whether") {
+        return true;
+    }
+    if v.in_(i + 1, &["about", "over", "on", "as", "concerning", "surrounding"])
+        && (v.in_(i + 2, WH) || v.in_(i + 2, &["whether", "who", "which", "to"]))
+    {
+        return true;
+    }
+    // "rumours persist that", "speculation in the press that", "speculation is growing that".
+    for j in i + 2..=i + 5 {
+        if v.is_boundary(j) {
+            break;
+        }
+        if v.w(j) == "that" {
+            return true;
+        }
+    }
+    // A clause: "speculation he will quit", "rumours the band is splitting".
+    let subject = v.in_(i + 1, &["he", "she", "they", "it", "we", "i", "there"])
+        || v.in_(i + 1, NOUN_DETERMINERS)
+        || v.capitalized(i + 1);
+    subject
+        && (i + 2..=i + 5)
+            .take_while(|&j| !v.is_boundary(j))
+            .any(|j| v.in_(j, FINITE))
 }
 
 /// Whether `w` reads as an adjective after a copular "appear" ("appears contradictory",

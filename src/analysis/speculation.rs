@@ -29,7 +29,13 @@
 //!   ("potential buyers"), feasibility ("possible thanks to"), a denied possibility, a
 //!   status a rule gives ("is automatically considered"), deliberation ("think carefully"),
 //!   a poll's counted holders ("62% believe"), a wish ("the club hopes that"), fear of a
-//!   topic ("fears about security") and concerns raised about a topic.
+//!   topic ("fears about security") and concerns raised about a topic, an arranged event
+//!   ("is set to tour"), a choice of action ("decide whether to"), a speculation noun with
+//!   no content or one that is denied ("the subject of speculation", "denied rumours"), an
+//!   adjective graded by "potentially", the attributive "an unlikely hero" and a market
+//!   consensus used as a benchmark ("below expectations");
+//! - hearsay passives ("is said to") while `attribution/vague-source`, which flags the same
+//!   words, is on.
 
 use crate::context::LintContext;
 use crate::prose::TokenKind;

@@ -40,7 +40,10 @@ crate::declare_rule! {
     ///   rise"), which the editor should check reads as a forecast;
     /// - fear of a topic rather than of a proposition: "fears about security", "fear for
     ///   his safety" (*fear* + *about*, *over* or *for*); "traders fear the market will
-    ///   close" stays flagged.
+    ///   close" stays flagged;
+    /// - a market consensus used as a benchmark: "below analyst expectations", "beat
+    ///   expectations", "expectations of 4% growth" ("expectations of a rate cut" stays
+    ///   flagged).
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -26,12 +26,18 @@ crate::declare_rule! {
     ///   "by many", "by some analysts" — is still flagged);
     /// - the active voice with a subject ("analysts expect"): that is `speculation/belief`;
     /// - "than expected", "as expected";
-    /// - *set* the noun ("lost the opening set to her rival");
+    /// - *set* the noun ("lost the opening set to her rival"), and *set to* before an
+    ///   arranged event: a timetable or a plan the subject has made ("the orchestra is set to
+    ///   tour Japan", "the appeal is set to be heard in May"; "prices are set to double"
+    ///   stays flagged);
+    /// - hearsay passives (*is said to*, *it was reported that*, *is claimed to*) while
+    ///   `attribution/vague-source` is on: that rule flags the same words and asks "By
+    ///   whom?". With it off, this rule flags them;
     /// - a forecast (*expected*, *set*, *poised*, *tipped*, *slated*, *projected*,
     ///   *forecast*, *predicted*, *anticipated*, *estimated*, *understood to*) in a sentence
     ///   that reports who said it ("The retailer said its sales are expected to rise"): the
     ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
-    ///   as*, *is said to*, *is believed to*) stay flagged there;
+    ///   as*, *is believed to*) stay flagged there;
     /// - a status a rule gives: "is automatically considered a citizen", "is legally
     ///   regarded as" (after *automatically*, *legally*, *officially*, *formally*,
     ///   *technically*, *statutorily*, *constitutionally*);

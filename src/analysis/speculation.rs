@@ -190,6 +190,7 @@ const OTHER_TRIGGERS: &[&str] = &[
     "confident",
     "expectation",
     "expectations",
+    "anticipation",
     "belief",
     "beliefs",
     "concerns",
@@ -410,6 +411,7 @@ const GATES: &[(&str, Gate)] = &[
     ("concerns", Gate::Next(&["that"])),
     ("hopes", Gate::Next(&["that"])),
     ("expectation", Gate::Next(&["that"])),
+    ("anticipation", Gate::Next(&["of", "that"])),
     ("belief", Gate::Next(&["that"])),
     ("beliefs", Gate::Next(&["that"])),
     ("presumption", Gate::Next(&["that"])),
@@ -2425,6 +2427,12 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     {
         return None;
     }
+    // "in anticipation of a deal": acting on a forecast of it.
+    if w == "anticipation" {
+        return (v.w(i - 1) == "in" && v.in_(i + 1, &["of", "that"]))
+            .then(|| m(CueKind::Belief, i, i + 1))
+            .flatten();
+    }
     // "confident that", "the expectation that", "concerns that", "the belief that".
     if (w == "confident" && v.in_(i + 1, &["that", "about", "of"]))
         || (w == "expectations" && v.in_(i + 1, &["about", "of"]))
@@ -3278,6 +3286,11 @@ mod tests {
             "The leak is potentially reducing the catch.",
             &[(Epistemic, "potentially")],
         );
+        check(
+            "Shares rose in anticipation of a deal.",
+            &[(Belief, "anticipation")],
+        );
+        check("The anticipation of the crowd grew.", &[]);
         check("Profits came in below analyst expectations.", &[]);
         check("Sales beat expectations of 4% growth.", &[]);
         check(

@@ -13,7 +13,8 @@ crate::declare_rule! {
     /// Verbs of believing, expecting and fearing in the active voice, with what is believed
     /// following: *believe*, *think*, *expect*, *anticipate*, *predict*, *forecast*,
     /// *foresee*, *fear*, *worry that*, *doubt*, *suspect*, *assume*, *presume*, *reckon*,
-    /// *feel that*, *consider … to be / as*, *regard … as*; and *the fear / doubt that*.
+    /// *feel that*, *consider … to be / as*, *regard … as*; *the fear / doubt that*; and
+    /// *in anticipation of / that* ("shares rose in anticipation of a deal").
     /// This is a gentle note (a hint by default): the copy reports what someone believes or
     /// forecasts, not what happened. Check that the holder is named and that the sentence
     /// reads as a forecast, not as fact.

@@ -34,6 +34,7 @@
 //!   no content or one that is denied ("the subject of speculation", "denied rumours"), an
 //!   adjective graded by "potentially", the attributive "an unlikely hero" and a market
 //!   consensus used as a benchmark ("below expectations");
+//! - a cue in a question, up to its question mark ("Could this be the end?");
 //! - hearsay passives ("is said to") while `attribution/vague-source`, which flags the same
 //!   words, is on.
 
@@ -1377,11 +1378,24 @@ fn sentence_cues(
     if v.continues {
         return;
     }
+    // A question claims nothing: "Could this be the end of the ferry?" asks, it does not
+    // hedge a claim. (A clause of its own before the question, "The ferry may close, but
+    // will the pier?", is still a claim.)
+    let question = v
+        .toks
+        .iter()
+        .rposition(|t| {
+            t.kind == TokenKind::Punct && !matches!(t.text, "\"" | "”" | "’" | "'" | ")")
+        })
+        .filter(|&q| v.toks[q].text == "?" && !v.toks[q].quoted);
     // Tokens already part of a cue (so "may possibly" is one cue, not two).
     taken.clear();
     taken.resize(v.toks.len(), false);
     for &i in &v.triggers {
         if taken[i] || !flag_conditionals && cond.inside(i) {
+            continue;
+        }
+        if question.is_some_and(|q| (i + 1..q).all(|k| !v.is_boundary(k as isize))) {
             continue;
         }
         let found = match_at(v, i as isize, legal, title_case, cond, flag_conditionals)
@@ -3249,6 +3263,18 @@ mod tests {
             &[],
         );
         check("The new lease ended speculation about the pier.", &[]);
+    }
+
+    #[test]
+    fn questions_claim_nothing() {
+        use CueKind::*;
+        check("Could this be the end of the ferry?", &[]);
+        check("Will the pier reopen, or might it close for good?", &[]);
+        check(
+            "The pier may close, but will the ferry?",
+            &[(Modal, "may")],
+        );
+        check("The pier may close.", &[(Modal, "may")]);
     }
 
     #[test]

@@ -1621,14 +1621,26 @@ fn match_at(
             if w == "unlikely"
                 && v.in_(
                     i - 1,
-                    &["a", "an", "the", "this", "that", "his", "her", "its", "their", "most"],
+                    &[
+                        "a", "an", "the", "this", "that", "his", "her", "its", "their", "most",
+                    ],
                 )
                 && v.is_word(i + 1)
                 && !v.in_(
                     i + 1,
                     &[
-                        "to", "that", "and", "or", "but", "event", "scenario", "outcome",
-                        "prospect", "possibility", "case", "result",
+                        "to",
+                        "that",
+                        "and",
+                        "or",
+                        "but",
+                        "event",
+                        "scenario",
+                        "outcome",
+                        "prospect",
+                        "possibility",
+                        "case",
+                        "result",
                     ],
                 )
             {
@@ -1920,8 +1932,7 @@ fn match_at(
         // `attribution/vague-source`, which flags the same passive when it is on.
         if matches!(m.3.as_str(), "said" | "reported" | "claimed") {
             let span = v.span(m.1, m.2);
-            if v
-                .hidden_speakers
+            if v.hidden_speakers
                 .iter()
                 .any(|h| h.start < span.end && span.start < h.end)
             {
@@ -2426,18 +2437,38 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         && (v.in_(
             i - 1,
             &[
-                "below", "above", "beat", "beats", "beating", "exceed", "exceeded", "exceeds",
-                "exceeding", "missed", "miss", "met", "meet", "than", "outstripped",
+                "below",
+                "above",
+                "beat",
+                "beats",
+                "beating",
+                "exceed",
+                "exceeded",
+                "exceeds",
+                "exceeding",
+                "missed",
+                "miss",
+                "met",
+                "meet",
+                "than",
+                "outstripped",
             ],
-        ) || v.in_(i - 2, &["below", "above", "beat", "exceeded", "missed", "than", "met"])
-            || v.in_(i - 3, &["below", "above", "beat", "exceeded", "missed", "than", "met"])
-                && !v.is_boundary(i - 1)
-                && !v.is_boundary(i - 2)
+        ) || v.in_(
+            i - 2,
+            &[
+                "below", "above", "beat", "exceeded", "missed", "than", "met",
+            ],
+        ) || v.in_(
+            i - 3,
+            &[
+                "below", "above", "beat", "exceeded", "missed", "than", "met",
+            ],
+        ) && !v.is_boundary(i - 1)
+            && !v.is_boundary(i - 2)
             || v.w(i + 1) == "of"
-                && v
-                    .toks
-                    .get((i + 2) as usize)
-                    .is_some_and(|t| t.kind == TokenKind::Number || t.text.starts_with(['$', '£', '€'])))
+                && v.toks.get((i + 2) as usize).is_some_and(|t| {
+                    t.kind == TokenKind::Number || t.text.starts_with(['$', '£', '€'])
+                }))
     {
         return None;
     }
@@ -2811,9 +2842,22 @@ fn denied(v: &View<'_>, i: isize) -> bool {
                 && v.in_(
                     j - 1,
                     &[
-                        "play", "plays", "played", "playing", "laugh", "laughs", "laughed",
-                        "laughing", "brush", "brushes", "brushed", "brushing", "shrug", "shrugs",
-                        "shrugged", "shrugging",
+                        "play",
+                        "plays",
+                        "played",
+                        "playing",
+                        "laugh",
+                        "laughs",
+                        "laughed",
+                        "laughing",
+                        "brush",
+                        "brushes",
+                        "brushed",
+                        "brushing",
+                        "shrug",
+                        "shrugs",
+                        "shrugged",
+                        "shrugging",
                     ],
                 )
             || w == "to" && v.w(j - 1) == "end"
@@ -2833,8 +2877,10 @@ fn carries_content(v: &View<'_>, i: isize) -> bool {
     if matches!(next, "that" | "of" | "linking" | "whether") {
         return true;
     }
-    if v.in_(i + 1, &["about", "over", "on", "as", "concerning", "surrounding"])
-        && (v.in_(i + 2, WH) || v.in_(i + 2, &["whether", "who", "which", "to"]))
+    if v.in_(
+        i + 1,
+        &["about", "over", "on", "as", "concerning", "surrounding"],
+    ) && (v.in_(i + 2, WH) || v.in_(i + 2, &["whether", "who", "which", "to"]))
     {
         return true;
     }
@@ -2862,11 +2908,43 @@ fn carries_content(v: &View<'_>, i: isize) -> bool {
 fn is_gradable_adjective(v: &View<'_>, k: isize) -> bool {
     let w = v.w(k);
     const WORDS: &[&str] = &[
-        "wide", "big", "huge", "large", "serious", "fatal", "lethal", "deadly", "toxic", "risky",
-        "unsafe", "vast", "great", "worse", "better", "valuable", "costly", "profitable",
-        "lucrative", "dangerous", "explosive", "difficult", "hazardous", "crucial", "key",
-        "vital", "major", "severe", "massive", "contentious", "controversial", "embarrassing",
-        "awkward", "useful", "important", "harmful", "damaging",
+        "wide",
+        "big",
+        "huge",
+        "large",
+        "serious",
+        "fatal",
+        "lethal",
+        "deadly",
+        "toxic",
+        "risky",
+        "unsafe",
+        "vast",
+        "great",
+        "worse",
+        "better",
+        "valuable",
+        "costly",
+        "profitable",
+        "lucrative",
+        "dangerous",
+        "explosive",
+        "difficult",
+        "hazardous",
+        "crucial",
+        "key",
+        "vital",
+        "major",
+        "severe",
+        "massive",
+        "contentious",
+        "controversial",
+        "embarrassing",
+        "awkward",
+        "useful",
+        "important",
+        "harmful",
+        "damaging",
     ];
     if WORDS.contains(&w) {
         return true;
@@ -2875,9 +2953,11 @@ fn is_gradable_adjective(v: &View<'_>, k: isize) -> bool {
         // An -ing form before a determiner or a pronoun is a verb with its object.
         return !(v.in_(k + 1, DETERMINERS) || v.in_(k + 1, SUBJECT_PRONOUNS));
     }
-    ["ous", "ful", "ive", "al", "ic", "ble", "ent", "ant", "ary", "ory", "less"]
-        .iter()
-        .any(|x| w.len() > 4 && w.ends_with(x))
+    [
+        "ous", "ful", "ive", "al", "ic", "ble", "ent", "ant", "ary", "ory", "less",
+    ]
+    .iter()
+    .any(|x| w.len() > 4 && w.ends_with(x))
 }
 
 /// Whether `w` reads as an adjective after a copular "appear" ("appears contradictory",
@@ -3270,10 +3350,7 @@ mod tests {
         use CueKind::*;
         check("Could this be the end of the ferry?", &[]);
         check("Will the pier reopen, or might it close for good?", &[]);
-        check(
-            "The pier may close, but will the ferry?",
-            &[(Modal, "may")],
-        );
+        check("The pier may close, but will the ferry?", &[(Modal, "may")]);
         check("The pier may close.", &[(Modal, "may")]);
     }
 
@@ -3298,7 +3375,10 @@ mod tests {
     fn adjectives_that_are_not_hedges() {
         use CueKind::*;
         check("The keeper was an unlikely hero.", &[]);
-        check("The keeper is unlikely to play.", &[(Epistemic, "unlikely")]);
+        check(
+            "The keeper is unlikely to play.",
+            &[(Epistemic, "unlikely")],
+        );
         check(
             "A strike is an unlikely outcome.",
             &[(Epistemic, "unlikely")],

@@ -552,7 +552,7 @@ mod tests {
     use super::*;
 
     /// The reference for [`WordTable`]: a word list sorted in byte order, one word per line,
-        /// searched in place by binary search (within the lines that share the first two bytes).
+    /// searched in place by binary search (within the lines that share the first two bytes).
     struct SortedList {
         text: &'static str,
         /// The byte offset of each line's start, and one past the end of the last line.
@@ -626,7 +626,16 @@ mod tests {
 
     #[test]
     fn lowered_look_ups_lower_case_first() {
-        for w in ["Trump", "WILLIAM", "Sergey", "Élan", "ÉLAN", "Zzzqx", "", "İstanbul"] {
+        for w in [
+            "Trump",
+            "WILLIAM",
+            "Sergey",
+            "Élan",
+            "ÉLAN",
+            "Zzzqx",
+            "",
+            "İstanbul",
+        ] {
             assert_eq!(is_common_lowered(w), is_common(&w.to_lowercase()), "{w}");
             assert_eq!(is_given_lowered(w), is_given(&w.to_lowercase()), "{w}");
         }

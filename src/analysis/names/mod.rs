@@ -361,12 +361,12 @@ impl LowerFilter {
 /// For each of `n` questions, whether some word of the draft written in lower case (not
 /// capitalised) lower-cases to a word for which `ask` answers that question (`ask` returns
 /// the question's index). With a `filter` of the asked words, a word whose counter is 0 is
-/// passed over unread, and a question answered is taken out of the filter (`asked` gives
-/// its word). Stops reading once every question is answered.
-fn lower_scan_by<'q>(
+/// passed over unread, and a question answered is taken out of the filter (with its word,
+/// from the words given in question order). Stops reading once every question is answered.
+fn lower_scan_by(
     draft: &Draft,
     prose: &Prose,
-    mut filter: Option<(&mut LowerFilter, &dyn Fn(usize) -> &'q [u8])>,
+    mut filter: Option<(&mut LowerFilter, &[&[u8]])>,
     mut ask: impl FnMut(&[u8]) -> Option<usize>,
     n: usize,
 ) -> Vec<bool> {
@@ -421,8 +421,8 @@ fn lower_scan_by<'q>(
                 if left == 0 {
                     break;
                 }
-                if let Some((f, word)) = &mut filter {
-                    f.take_out(word(q));
+                if let Some((f, words)) = &mut filter {
+                    f.take_out(words[q]);
                 }
             }
         }
@@ -453,11 +453,10 @@ fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
         }
     }
     let words: Vec<&[u8]> = queries.iter().collect();
-    let word = |q: usize| words[q];
     names.lower_found = lower_scan_by(
         draft,
         prose,
-        Some((&mut filter, &word)),
+        Some((&mut filter, &words)),
         |l| queries.position(l),
         queries.len(),
     );
@@ -892,10 +891,7 @@ fn group_noun(form: &str) -> bool {
 
 /// Ordinary words joined (High-Speed, Half Life).
 fn joined_words(form: &str) -> bool {
-    form.contains(['-', ' '])
-        && form
-            .split(['-', ' '])
-            .all(|p| lexicon::is_common_lowered(p))
+    form.contains(['-', ' ']) && form.split(['-', ' ']).all(lexicon::is_common_lowered)
 }
 
 fn is_given_word(w: &str) -> bool {
@@ -999,10 +995,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
     let never = |s: &FormStats| s.followed == 0;
     // Before a name word, not an ordinary one (Nebrska City, the Finnland War stay comparable).
     let in_longer_name = |s: &FormStats| {
-        s.followed * 2 > s.count
-            && s.next_words
-                .iter()
-                .any(|w| !lexicon::is_common_lowered(w))
+        s.followed * 2 > s.count && s.next_words.iter().any(|w| !lexicon::is_common_lowered(w))
     };
     if !known && ((in_longer_name(sx) && never(sy)) || (never(sx) && in_longer_name(sy))) {
         return false;
@@ -1097,24 +1090,22 @@ fn find_variants(
             let plain = plain(&o.form);
             let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
             all_forms.push(o.form.as_str());
-            all.push(
-                FormStats {
-                    ascii: o.form.is_ascii(),
-                    nchars: plain.chars().count(),
-                    key,
-                    umlaut_key,
-                    plain,
-                    common: lexicon::is_common(&lower),
-                    proper: lexicon::is_known_proper(&o.form),
-                    in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
-                    lower,
-                    first_pos: o.span.start,
-                    slot: all.len(),
-                    first_sentence: o.sentence,
-                    first_mention: o.mention,
-                    ..FormStats::default()
-                },
-            );
+            all.push(FormStats {
+                ascii: o.form.is_ascii(),
+                nchars: plain.chars().count(),
+                key,
+                umlaut_key,
+                plain,
+                common: lexicon::is_common(&lower),
+                proper: lexicon::is_known_proper(&o.form),
+                in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
+                lower,
+                first_pos: o.span.start,
+                slot: all.len(),
+                first_sentence: o.sentence,
+                first_mention: o.mention,
+                ..FormStats::default()
+            });
             all.len() - 1
         });
         if slot == NONE {
@@ -1435,13 +1426,17 @@ fn one_edit_pairs(st: &[FormStats]) -> Vec<(usize, usize)> {
         suffix.clear();
         suffix.resize(n + 1, 0);
         for k in (0..n).rev() {
-            suffix[k] = v(w[k]).wrapping_mul(pow[n - 1 - k]).wrapping_add(suffix[k + 1]);
+            suffix[k] = v(w[k])
+                .wrapping_mul(pow[n - 1 - k])
+                .wrapping_add(suffix[k + 1]);
         }
         // prefix: the hash of w[..k].
         let mut prefix: u64 = 0;
         for k in 0..n {
             f(
-                prefix.wrapping_mul(pow[n - 1 - k]).wrapping_add(suffix[k + 1]),
+                prefix
+                    .wrapping_mul(pow[n - 1 - k])
+                    .wrapping_add(suffix[k + 1]),
                 k,
             );
             prefix = prefix.wrapping_mul(B).wrapping_add(v(w[k]));
@@ -1853,7 +1848,11 @@ mod tests {
             "The novelist Ramón Estévez spoke. Later Estevez signed copies and Estévéz left.",
             "Mr Halworth met Anna Hallworth, Hallwort and Hallworht in Halworth.",
         ] {
-            assert_eq!(variant_groups(input, false), variant_groups(input, true), "{input}");
+            assert_eq!(
+                variant_groups(input, false),
+                variant_groups(input, true),
+                "{input}"
+            );
         }
     }
 

@@ -755,15 +755,20 @@ fn add_split_hyphenated(names: &mut Names) {
         return;
     }
     let mut extra = Vec::new();
+    // The two words joined, in one buffer (most pairs are no hyphenated name).
+    let mut joined = String::new();
     for w in names.occurrences.windows(2) {
         let (a, b) = (&w[0], &w[1]);
         if a.mention != b.mention || a.tokens.end != b.tokens.start {
             continue;
         }
-        let joined = format!("{} {}", a.form, b.form);
-        if hyphenated.contains(&joined) {
+        joined.clear();
+        joined.push_str(&a.form);
+        joined.push(' ');
+        joined.push_str(&b.form);
+        if hyphenated.contains(joined.as_str()) {
             let mut o = b.clone();
-            o.form = joined;
+            o.form = joined.clone();
             o.span = Span::new(a.span.start, b.span.end);
             o.tokens = a.tokens.start..b.tokens.end;
             o.first_name = None;

@@ -238,13 +238,12 @@ impl Part {
                 });
             }
         }
-        let part = Part {
+        Part {
             sentences,
             tokens,
             lower,
             lower_ranges,
-        };
-        part
+        }
     }
 
     /// Appends this part to `prose`, shifting its indices past what `prose` already holds.

@@ -312,11 +312,10 @@ pub fn split_into<T: Piece>(text: &str, toks: &[T], out: &mut Vec<Range<usize>>)
 /// read from its bytes: `.`, `!`, `?`, or the three bytes of `…` (E2 80 A6) or `‽` (E2 80 BD).
 #[inline]
 fn is_terminal_at(bytes: &[u8], range: &Range<usize>) -> bool {
-    match &bytes[range.clone()] {
-        [b'.' | b'!' | b'?'] => true,
-        [0xE2, 0x80, 0xA6 | 0xBD] => true,
-        _ => false,
-    }
+    matches!(
+        &bytes[range.clone()],
+        [b'.' | b'!' | b'?'] | [0xE2, 0x80, 0xA6 | 0xBD]
+    )
 }
 
 /// Whether the token at `next` begins a new sentence after the terminal at `term`.

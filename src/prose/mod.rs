@@ -169,6 +169,9 @@ impl Part {
         } = part;
         // The token-index ranges of the sentences of one block, in a buffer reused for each.
         let mut bounds = Vec::new();
+        // The indices in the block of its terminal tokens (`.`, `!`, `?`, `…`, `‽`), where
+        // sentences may end, gathered as the tokens are read.
+        let mut terminals = Vec::new();
         for bi in blocks {
             let block = &draft.blocks[bi];
             let text = block.text.as_str();
@@ -177,13 +180,20 @@ impl Part {
             // Tokens come in order, so their source spans are found by walking on, not by a
             // search for each.
             let mut spans = block.source_cursor();
+            terminals.clear();
             // Each token goes straight into the part, with everything but its sentence and
             // whether it is quoted (set below, once the block's tokens are known).
             for t in tokens::Tokens::new(text) {
                 let r = t.range;
                 let (lowered, class) = match (t.ascii, t.kind) {
                     // One ASCII byte of punctuation.
-                    (true, TokenKind::Punct) => (None, table.of_ascii_punct(bytes[r.start])),
+                    (true, TokenKind::Punct) => {
+                        let b = bytes[r.start];
+                        if matches!(b, b'.' | b'!' | b'?') {
+                            terminals.push(tokens.len() - first);
+                        }
+                        (None, table.of_ascii_punct(b))
+                    }
                     (true, _) => {
                         let l = if t.upper {
                             push_lower_ascii(&mut lower, &text[r.clone()], true)
@@ -198,6 +208,11 @@ impl Part {
                         (l, class)
                     }
                     (false, kind) => {
+                        if kind == TokenKind::Punct
+                            && matches!(&bytes[r.clone()], [0xE2, 0x80, 0xA6 | 0xBD])
+                        {
+                            terminals.push(tokens.len() - first);
+                        }
                         let l = push_lower(&mut lower, &text[r.clone()]);
                         let low = lowered_bytes(&lower, l, &bytes[r.clone()]);
                         (l, table.of_token(low, kind))
@@ -217,7 +232,12 @@ impl Part {
             let block_tokens = &mut tokens[first..];
             mark_quoted(block_tokens, &quoted[bi]);
             bounds.clear();
-            sentences::split_into(text, block_tokens, &mut bounds);
+            debug_assert!(
+                terminals
+                    .iter()
+                    .all(|&i| { sentences::is_terminal_token(bytes, &block_tokens[i]) })
+            );
+            sentences::split_at(text, block_tokens, &terminals, &mut bounds);
             sentences.reserve(bounds.len());
             for b in bounds.iter() {
                 let si = sentences.len();
@@ -412,6 +432,43 @@ fn quoted_around(qs: &[Range<usize>], start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentences of a draft are those the splitter finds over each block's tokens read
+    /// on their own (every terminal was gathered as the tokens were read), on random text of
+    /// terminals, closers, capitals, abbreviations and white space.
+    #[test]
+    fn sentences_agree_with_the_splitter() {
+        use proptest::prelude::*;
+        let pieces = [
+            "The", "he", "Mr", "U.S", "No", "5", ".", "!", "?", "…", "‽", "”", "\"", ")", " ",
+            "  ", "\n\n", "“", "é", "x", ",", "—",
+        ];
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(
+                &proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40),
+                |ps| {
+                    let src: String = ps.concat();
+                    let draft = crate::markdown::parse(&src);
+                    let prose = Prose::new(&draft);
+                    let mut want = Vec::new();
+                    for (bi, b) in draft.blocks.iter().enumerate() {
+                        let toks = tokens::tokenize(&b.text);
+                        for r in sentences::split(&b.text, &toks) {
+                            want.push((bi, r));
+                        }
+                    }
+                    let got: Vec<_> = prose
+                        .sentences
+                        .iter()
+                        .map(|s| (s.block, s.range.clone()))
+                        .collect();
+                    prop_assert_eq!(got, want, "{:?}", src);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
 
     /// Marking the tokens of a block from its quoted ranges answers as the look-up of each
     /// token does ([`quoted_around`]), for random tokens and random sorted, disjoint ranges.

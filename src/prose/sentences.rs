@@ -271,21 +271,43 @@ pub fn split(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
 /// Splits `text` (whose tokens are `toks`) into sentences, appending to `out` (a buffer
 /// reused from block to block) the range of token indices of each: every token in one, in
 /// order. A sentence's text runs from its first token's start to its last token's end.
+#[cfg(test)]
 pub fn split_into<T: Piece>(text: &str, toks: &[T], out: &mut Vec<Range<usize>>) {
+    let terminals: Vec<usize> = (0..toks.len())
+        .filter(|&i| is_terminal_token(text.as_bytes(), &toks[i]))
+        .collect();
+    split_at(text, toks, &terminals, out);
+}
+
+/// Whether token `t` of `bytes` is a terminal: punctuation that is `.`, `!`, `?`, `…` or
+/// `‽` ([`is_terminal`]).
+#[inline]
+pub fn is_terminal_token<T: Piece>(bytes: &[u8], t: &T) -> bool {
+    t.kind() == TokenKind::Punct && is_terminal_at(bytes, t.range())
+}
+
+/// [`split_into`] given `terminals`, the indices of the terminal tokens
+/// ([`is_terminal_token`]) in order, gathered as the tokens were read: only they are
+/// visited, not every token.
+pub fn split_at<T: Piece>(
+    text: &str,
+    toks: &[T],
+    terminals: &[usize],
+    out: &mut Vec<Range<usize>>,
+) {
     if toks.is_empty() {
         return;
     }
-    let bytes = text.as_bytes();
     let mut start = 0usize;
+    // Where the search for the next terminal resumes: terminals before it were taken into
+    // the last one's run.
     let mut i = 0usize;
-    while i < toks.len() {
-        if toks[i].kind() != TokenKind::Punct || !is_terminal_at(bytes, toks[i].range()) {
-            i += 1;
+    for &term in terminals {
+        if term < i {
             continue;
         }
-        let term = i;
         // Take further terminals and closers that touch it ("?!", "...", `."`, `.)`).
-        let mut last = i;
+        let mut last = term;
         while last + 1 < toks.len() && toks[last + 1].range().start == toks[last].range().end {
             let t = &text[toks[last + 1].range().clone()];
             if !(is_terminal(t) || is_closer(t)) {

@@ -268,7 +268,12 @@ impl<'a> W<'a> {
         span: Span,
         class: u64,
     ) -> Self {
-        let cap = text.chars().next().is_some_and(char::is_uppercase);
+        // An ASCII first byte answers without decoding a character.
+        let cap = match text.as_bytes().first() {
+            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => text.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        };
         W {
             tok,
             text,
@@ -498,7 +503,6 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         }
     }
     // Continued reported speech.
-    let mut words = Vec::new();
     for i in 1..out.sentences.len() {
         let (prev, cur) = out.sentences.split_at_mut(i);
         let (Some(p), Some(c)) = (prev.last(), cur.first_mut()) else {
@@ -520,10 +524,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             || p.attributions.iter().any(|a| {
                 a.source.is_some() && matches!(a.cue.kind, CueKind::Verb | CueKind::AccordingTo)
             });
-        if reported && {
-            sentence_words_into(draft, prose, c.sentence, &mut words);
-            continues_speech(&words)
-        } {
+        if reported && continues_speech_in(draft, prose, c.sentence) {
             c.scope = Scope::Continuation;
         }
     }
@@ -531,18 +532,97 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
 }
 
 /// The attribution cues and anonymity markers of sentence `si`, its words read into `ws`.
+/// A sentence in which no word can open a cue or an anonymity marker ([`may_have_cues`]) has
+/// none: its words are not read at all.
 fn sentence_cues<'a>(
     draft: &'a Draft,
     prose: &'a Prose,
     si: usize,
     ws: &mut Vec<W<'a>>,
 ) -> (Vec<Attribution>, Vec<Anonymity>) {
+    if !may_have_cues(draft, prose, si) {
+        return (Vec::new(), Vec::new());
+    }
     sentence_words_into(draft, prose, si, ws);
     (find_attributions(ws), find_anonymity(draft, prose, si, ws))
 }
 
+/// Whether sentence `si` may have an attribution cue or an anonymity marker, read from its
+/// tokens and their class bits without building its words: false only when
+/// [`find_attributions`] and [`find_anonymity`] would find nothing. Some word must open a cue
+/// there (see the `opens` test of [`find_attributions`]): a reporting, belief or stance word,
+/// a word of [`lex::OPENERS`], a quantifier phrase, or any word before the head of a group (a
+/// vague source noun, "reports" among them); or open an anonymity marker.
+fn may_have_cues(draft: &Draft, prose: &Prose, si: usize) -> bool {
+    let Some(s) = prose.sentences.get(si) else {
+        return false;
+    };
+    let Some(block) = draft.blocks.get(s.block) else {
+        return false;
+    };
+    let toks = prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+    let low_of = |k: usize| {
+        let t = &toks[k];
+        prose.token_lower_with(s.tokens.start + k, block.text.get(t.range.clone()).unwrap_or(""))
+    };
+    for (k, t) in toks.iter().enumerate() {
+        // A group's head (quoted or not) opens the words before it; an anonymity marker is
+        // looked for wherever its first word is.
+        if t.class & (classes::VAGUE_NOUN | classes::ANONYMITY_FIRST) != 0 {
+            return true;
+        }
+        if t.quoted || t.kind != TokenKind::Word {
+            continue;
+        }
+        if t.class & CUE_OPENER_CLASSES != 0 {
+            return true;
+        }
+        let low = low_of(k);
+        if lex::may_open(low) && lex::of(low) & lex::OPENERS != 0 {
+            return true;
+        }
+        if t.class & classes::QUANTIFIER_FIRST != 0
+            && lexicon::quantifiers_from(low).iter().any(|q| {
+                q.iter().enumerate().all(|(m, p)| {
+                    toks.get(k + m)
+                        .is_some_and(|x| !x.quoted && low_of(k + m) == *p)
+                })
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// [`continues_speech`] of sentence `si`, read from its tokens without building its words.
+fn continues_speech_in(draft: &Draft, prose: &Prose, si: usize) -> bool {
+    let Some(s) = prose.sentences.get(si) else {
+        return false;
+    };
+    let Some(block) = draft.blocks.get(s.block) else {
+        return false;
+    };
+    let toks = prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+    let low_of = |k: usize| {
+        let t = &toks[k];
+        prose.token_lower_with(s.tokens.start + k, block.text.get(t.range.clone()).unwrap_or(""))
+    };
+    let starts_pronoun = toks
+        .iter()
+        .position(|t| t.kind == TokenKind::Word)
+        .is_some_and(|k| matches!(low_of(k), "he" | "she" | "they" | "it"));
+    (0..toks.len()).any(|k| {
+        !toks[k].quoted && {
+            let low = low_of(k);
+            matches!(low, "would" | "could" | "might") || (starts_pronoun && low == "also")
+        }
+    })
+}
+
 /// Whether a sentence reads as the continuation of reported speech (backshifted modals,
-/// "also" after a pronoun).
+/// "also" after a pronoun): the reference for [`continues_speech_in`].
+#[cfg(test)]
 fn continues_speech(ws: &[W<'_>]) -> bool {
     let first = ws.iter().find(|w| w.is_word());
     let starts_pronoun = first.is_some_and(|w| matches!(w.low, "he" | "she" | "they" | "it"));

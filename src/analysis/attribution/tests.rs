@@ -215,3 +215,131 @@ fn add_reports_a_statement_not_a_deed() {
     check("The boatyard added 300 jobs last year.", &[]);
     check("The council added a new ferry route.", &[]);
 }
+
+/// The sentence filter of [`sentence_cues`] against the full reading: a sentence it rules out
+/// has no cue and no anonymity marker when its words are read and searched.
+fn filter_agrees(text: &str) {
+    let a = crate::Analyzed::new(text);
+    for si in 0..a.prose.sentences.len() {
+        let ws = sentence_words(&a.draft, &a.prose, si);
+        let full = (
+            find_attributions(&ws),
+            find_anonymity(&a.draft, &a.prose, si, &ws),
+        );
+        if !may_have_cues(&a.draft, &a.prose, si) {
+            assert!(
+                full.0.is_empty() && full.1.is_empty(),
+                "sentence {si} of {text:?} has cues the filter ruled out: {full:?}"
+            );
+        }
+        let mut buf = Vec::new();
+        assert_eq!(
+            sentence_cues(&a.draft, &a.prose, si, &mut buf),
+            full,
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn the_sentence_filter_keeps_every_cue() {
+    // "reports" heads a group through the vague-noun class.
+    assert_ne!(
+        crate::prose::classes::of("reports") & crate::prose::classes::VAGUE_NOUN,
+        0
+    );
+    for text in [
+        "The bridge closed on Monday.",
+        "The bridge closed on Monday, the mayor said.",
+        "According to the council, the bridge closed.",
+        "There are fears that the bridge will close.",
+        "Questions have been raised about the bridge.",
+        "Many residents are worried about the bridge.",
+        "It is widely accepted that the bridge is old.",
+        "Conventional wisdom holds that bridges last.",
+        "The plan was criticised by some engineers.",
+        "A number of engineers doubt the plan.",
+        "Local engineers think the bridge is unsafe.",
+        "“The bridge is unsafe,” one engineer, who asked not to be named, told us.",
+        "A council worker spoke on condition of anonymity because she was not authorised.",
+        "Amid reports of cracks, the bridge closed.",
+        "“Some experts say so” was the headline.",
+        "The bridge, some say, is unsafe.",
+        "A few of the residents left.",
+    ] {
+        filter_agrees(text);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Random sentences from a vocabulary of cue words, group words, quantifiers, anonymity
+    /// phrases, function words and quotation marks.
+    #[test]
+    fn the_sentence_filter_agrees_with_the_full_reading(
+        words in proptest::collection::vec(0usize..VOCAB.len(), 1..40)
+    ) {
+        let mut text = String::new();
+        for (i, &w) in words.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(VOCAB[w]);
+        }
+        filter_agrees(&text);
+    }
+}
+
+/// Words for [`the_sentence_filter_agrees_with_the_full_reading`].
+const VOCAB: [&str; 64] = [
+    "the", "a", "bridge", "council", "said", "says", "told", "believe", "fear", "fears",
+    "according", "to", "there", "are", "were", "questions", "have", "been", "raised", "by",
+    "some", "many", "most", "few", "number", "of", "experts", "officials", "people", "reports",
+    "report", "sources", "who", "asked", "not", "named", "on", "condition", "anonymity",
+    "because", "authorised", "speak", "widely", "accepted", "it", "is", "known", "that",
+    "conventional", "wisdom", "holds", "worried", "“", "”", ",", ".", "Ann", "Lee", "closed",
+    "unsafe", "amid", "others", "criticised", "mayor",
+];
+
+/// The token reading of [`continues_speech_in`] agrees with the word reading.
+fn continuation_agrees(text: &str) {
+    let a = crate::Analyzed::new(text);
+    for si in 0..a.prose.sentences.len() {
+        let ws = sentence_words(&a.draft, &a.prose, si);
+        assert_eq!(
+            continues_speech_in(&a.draft, &a.prose, si),
+            continues_speech(&ws),
+            "sentence {si} of {text:?}"
+        );
+    }
+}
+
+#[test]
+fn continued_speech_is_read_from_tokens_as_from_words() {
+    for text in [
+        "She said the bridge was old. It would close in May.",
+        "He said so. He also said more.",
+        "They said so. “We could go,” they added.",
+        "The bridge is old. Also, it might close.",
+        "Would it close?",
+    ] {
+        continuation_agrees(text);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+    #[test]
+    fn continued_speech_agrees_on_random_sentences(
+        words in proptest::collection::vec(0usize..CONT_VOCAB.len(), 1..30)
+    ) {
+        let text = words.iter().map(|&w| CONT_VOCAB[w]).collect::<Vec<_>>().join(" ");
+        continuation_agrees(&text);
+    }
+}
+
+/// Words for [`continued_speech_agrees_on_random_sentences`].
+const CONT_VOCAB: [&str; 16] = [
+    "He", "she", "They", "it", "also", "Also", "would", "could", "Might", "said", "“", "”",
+    ".", ",", "bridge", "close",
+];

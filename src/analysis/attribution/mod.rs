@@ -633,6 +633,15 @@ fn continues_speech(ws: &[W<'_>]) -> bool {
 
 /// Finds the attribution cues of one sentence.
 fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
+    find_attributions_gated::<true>(ws)
+}
+
+/// [`find_attributions`], with (`GATED`) or without the gates that skip a cue reader which
+/// cannot fire for the word at hand: the readers of "according to", of impersonal phrases,
+/// of a vague agent, of a consensus and of a received view each return nothing unless the
+/// word is one of [`lex::OPENERS`]. Without the gates every reader is tried at every word
+/// that opens, as the tests' reference.
+fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let n = ws.len();
     // The first word at or after `j` that can head a bare group of sources (a vague source
@@ -653,9 +662,12 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
         // agent, a stance adjective, a reporting or belief verb, a quantifier phrase, or a
         // word within five of a group's head.
+        let lex_opener = lex::may_open(w.low) && w.lx(lex::OPENERS);
+        // Whether the readers that need a word of `lex::OPENERS` are tried.
+        let try_openers = !GATED || lex_opener;
         let opens = w.has(CUE_OPENER_CLASSES)
             || next_head < j + 5
-            || (lex::may_open(w.low) && w.lx(lex::OPENERS))
+            || lex_opener
             || (w.has(classes::QUANTIFIER_FIRST)
                 && lexicon::quantifiers_from(w.low)
                     .iter()
@@ -665,7 +677,10 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             continue;
         }
         // according to NP
-        if w.is("according") && ws.get(j + 1).is_some_and(|x| x.is("to") && !x.quoted) {
+        if try_openers
+            && w.is("according")
+            && ws.get(j + 1).is_some_and(|x| x.is("to") && !x.quoted)
+        {
             let np = source::np_forward(ws, j + 2);
             let cue = Cue {
                 span: w.span.cover(ws[j + 1].span),
@@ -683,12 +698,12 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 2;
             continue;
         }
-        if let Some(a) = impersonal(ws, j) {
+        if try_openers && let Some(a) = impersonal(ws, j) {
             out.push(a);
             j += 1;
             continue;
         }
-        if let Some(a) = vague_agent(ws, j) {
+        if try_openers && let Some(a) = vague_agent(ws, j) {
             out.push(a);
             j += 1;
             continue;
@@ -703,7 +718,9 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 1;
             continue;
         }
-        if let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
+        if try_openers
+            && let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j))
+        {
             out.push(a);
             j += 1;
             continue;

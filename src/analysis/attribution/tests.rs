@@ -226,6 +226,11 @@ fn filter_agrees(text: &str) {
             find_attributions(&ws),
             find_anonymity(&a.draft, &a.prose, si, &ws),
         );
+        assert_eq!(
+            find_attributions_gated::<false>(&ws),
+            full.0,
+            "the gated readers of {text:?} differ"
+        );
         if !may_have_cues(&a.draft, &a.prose, si) {
             assert!(
                 full.0.is_empty() && full.1.is_empty(),
@@ -266,6 +271,10 @@ fn the_sentence_filter_keeps_every_cue() {
         "“Some experts say so” was the headline.",
         "The bridge, some say, is unsafe.",
         "A few of the residents left.",
+        "Legend has it that the bridge was built in a night.",
+        "It is known that the bridge is old, and popular belief holds it is safe.",
+        "There were rumours of cracks, reported by some engineers.",
+        "The bridge, it is generally agreed, is old.",
     ] {
         filter_agrees(text);
     }

@@ -1,5 +1,5 @@
-use crate::analysis::attribution::claims::claim;
-use crate::analysis::attribution::{Scope, sentence_words};
+use crate::analysis::attribution::claims::{claim, may_be_claim};
+use crate::analysis::attribution::{Scope, sentence_words_into};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
@@ -122,6 +122,8 @@ impl Rule for UnattributedClaim {
                 .collect();
             !near.is_empty() && content_words(ctx, i).any(|w| near.iter().any(|aw| aw.contains(w)))
         };
+        // The words of a sentence, one buffer for all.
+        let mut ws = Vec::new();
         for (i, s) in atts.sentences.iter().enumerate() {
             if s.is_attributed() || !s.attributions.is_empty() {
                 continue;
@@ -143,7 +145,11 @@ impl Rule for UnattributedClaim {
             if paragraph_attributed[sent.block] {
                 continue;
             }
-            let ws = sentence_words(ctx.draft, ctx.prose, i);
+            // Quoted words or a fragment: no claim, whatever the words (see `claim`).
+            if !may_be_claim(ctx.prose.sentence_tokens(i)) {
+                continue;
+            }
+            sentence_words_into(ctx.draft, ctx.prose, i, &mut ws);
             let Some(c) = claim(&ws) else {
                 continue;
             };

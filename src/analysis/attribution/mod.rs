@@ -362,13 +362,17 @@ pub fn sentence_words_into<'a>(
     let Some(block) = draft.blocks.get(s.block) else {
         return;
     };
-    out.reserve(s.tokens.len());
-    for ti in s.tokens.clone() {
-        let Some(t) = prose.tokens.get(ti) else {
-            continue;
-        };
+    // The sentence's tokens as one slice (those that exist), written out in one pass with no
+    // capacity check per word.
+    let start = s.tokens.start;
+    let toks = prose
+        .tokens
+        .get(start.min(prose.tokens.len())..s.tokens.end.min(prose.tokens.len()))
+        .unwrap_or(&[]);
+    out.extend(toks.iter().enumerate().map(|(k, t)| {
+        let ti = start + k;
         let text = block.text.get(t.range.clone()).unwrap_or("");
-        out.push(W::new(
+        W::new(
             ti,
             text,
             prose.token_lower_with(ti, text),
@@ -376,8 +380,8 @@ pub fn sentence_words_into<'a>(
             t.quoted,
             t.span,
             t.class,
-        ));
-    }
+        )
+    }));
 }
 
 /// Whether the word sequence `pat` occurs in `ws` at `i` (unquoted words).
@@ -563,7 +567,10 @@ fn may_have_cues(draft: &Draft, prose: &Prose, si: usize) -> bool {
     let toks = prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
     let low_of = |k: usize| {
         let t = &toks[k];
-        prose.token_lower_with(s.tokens.start + k, block.text.get(t.range.clone()).unwrap_or(""))
+        prose.token_lower_with(
+            s.tokens.start + k,
+            block.text.get(t.range.clone()).unwrap_or(""),
+        )
     };
     for (k, t) in toks.iter().enumerate() {
         // A group's head (quoted or not) opens the words before it; an anonymity marker is
@@ -606,7 +613,10 @@ fn continues_speech_in(draft: &Draft, prose: &Prose, si: usize) -> bool {
     let toks = prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
     let low_of = |k: usize| {
         let t = &toks[k];
-        prose.token_lower_with(s.tokens.start + k, block.text.get(t.range.clone()).unwrap_or(""))
+        prose.token_lower_with(
+            s.tokens.start + k,
+            block.text.get(t.range.clone()).unwrap_or(""),
+        )
     };
     let starts_pronoun = toks
         .iter()
@@ -718,9 +728,7 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             j += 1;
             continue;
         }
-        if try_openers
-            && let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j))
-        {
+        if try_openers && let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
             out.push(a);
             j += 1;
             continue;

@@ -536,70 +536,14 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
 }
 
 /// The attribution cues and anonymity markers of sentence `si`, its words read into `ws`.
-/// A sentence in which no word can open a cue or an anonymity marker ([`may_have_cues`]) has
-/// none: its words are not read at all.
 fn sentence_cues<'a>(
     draft: &'a Draft,
     prose: &'a Prose,
     si: usize,
     ws: &mut Vec<W<'a>>,
 ) -> (Vec<Attribution>, Vec<Anonymity>) {
-    if !may_have_cues(draft, prose, si) {
-        return (Vec::new(), Vec::new());
-    }
     sentence_words_into(draft, prose, si, ws);
     (find_attributions(ws), find_anonymity(draft, prose, si, ws))
-}
-
-/// Whether sentence `si` may have an attribution cue or an anonymity marker, read from its
-/// tokens and their class bits without building its words: false only when
-/// [`find_attributions`] and [`find_anonymity`] would find nothing. Some word must open a cue
-/// there (see the `opens` test of [`find_attributions`]): a reporting, belief or stance word,
-/// a word of [`lex::OPENERS`], a quantifier phrase, or any word before the head of a group (a
-/// vague source noun, "reports" among them); or open an anonymity marker.
-fn may_have_cues(draft: &Draft, prose: &Prose, si: usize) -> bool {
-    let Some(s) = prose.sentences.get(si) else {
-        return false;
-    };
-    let Some(block) = draft.blocks.get(s.block) else {
-        return false;
-    };
-    let toks = prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-    let low_of = |k: usize| {
-        let t = &toks[k];
-        prose.token_lower_with(
-            s.tokens.start + k,
-            block.text.get(t.range.clone()).unwrap_or(""),
-        )
-    };
-    for (k, t) in toks.iter().enumerate() {
-        // A group's head (quoted or not) opens the words before it; an anonymity marker is
-        // looked for wherever its first word is.
-        if t.class & (classes::VAGUE_NOUN | classes::ANONYMITY_FIRST) != 0 {
-            return true;
-        }
-        if t.quoted || t.kind != TokenKind::Word {
-            continue;
-        }
-        if t.class & CUE_OPENER_CLASSES != 0 {
-            return true;
-        }
-        let low = low_of(k);
-        if lex::may_open(low) && lex::of(low) & lex::OPENERS != 0 {
-            return true;
-        }
-        if t.class & classes::QUANTIFIER_FIRST != 0
-            && lexicon::quantifiers_from(low).iter().any(|q| {
-                q.iter().enumerate().all(|(m, p)| {
-                    toks.get(k + m)
-                        .is_some_and(|x| !x.quoted && low_of(k + m) == *p)
-                })
-            })
-        {
-            return true;
-        }
-    }
-    false
 }
 
 /// [`continues_speech`] of sentence `si`, read from its tokens without building its words.

@@ -564,6 +564,23 @@ fn walking_honours_gitignore_exclude_and_extensions() {
         None,
     ));
     assert_eq!(paths(&doc), ["archive/old.md", "b.md", "desk/notes.txt"]);
+    // A draft named and also found by walking, or named two ways, is linted and reported once.
+    for args in [&["."][..], &[".", "b.md"], &["./b.md", "b.md", "."]] {
+        let mut argv = vec!["check", "--format", "json"];
+        argv.extend_from_slice(args);
+        let doc = json(&run(dir.path(), &argv, None));
+        assert_eq!(
+            paths(&doc),
+            ["a.md", "b.md", "desk/story.markdown"],
+            "{args:?}"
+        );
+    }
+    let doc = json(&run(
+        dir.path(),
+        &["check", "--format", "json", "./b.md", "b.md", "-"],
+        Some(FLAGGED.as_bytes()),
+    ));
+    assert_eq!(paths(&doc), ["-", "b.md"]);
 }
 
 #[test]

@@ -242,7 +242,6 @@ pub fn exit_code(report: &Report, fail_on: FailOn, fatal: bool) -> ExitCode {
 /// Lints what `opts` names. Returns the report and errors that concern the whole run (a bad
 /// `--config`, a bad `--diff-base`).
 pub fn run(opts: &CheckOptions) -> (Report, Vec<String>) {
-    use rayon::prelude::*;
     let mut fatal = Vec::new();
     let cache = if opts.isolated {
         ConfigCache::isolated()
@@ -268,7 +267,77 @@ pub fn run(opts: &CheckOptions) -> (Report, Vec<String>) {
             "."
         }));
     }
-    let (inputs, mut failures) = walk::collect(&paths, opts.stdin_filename.as_deref(), &cache);
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    let (results, mut failures) = if opts.diff_base.is_none() && !reads_stdin {
+        lint_while_walking(&paths, &cache)
+    } else {
+        match lint_after_walking(&paths, opts, &cache) {
+            Ok(r) => r,
+            Err(e) => {
+                fatal.push(e);
+                return (Report::default(), fatal);
+            }
+        }
+    };
+
+    let mut report = Report::default();
+    for r in results {
+        match r {
+            Ok(l) => report.files.push(l),
+            Err(f) => failures.push(f),
+        }
+    }
+    report.files.sort_by(|a, b| a.path.cmp(&b.path));
+    failures.sort_by(|a, b| a.path.cmp(&b.path));
+    failures.dedup();
+    report.failures = failures;
+    (report, fatal)
+}
+
+/// Lints each draft on the thread pool as soon as the walk finds it, so that walking the
+/// directories overlaps with linting. The results come back in input order (by the path as
+/// shown), exactly as [`lint_after_walking`] returns them.
+fn lint_while_walking(
+    paths: &[PathBuf],
+    cache: &std::sync::Arc<ConfigCache>,
+) -> (Vec<Result<Linted, Failure>>, Vec<Failure>) {
+    let mut failures = Vec::new();
+    let done = std::sync::Mutex::new(Vec::new());
+    let mut seen = rustc_hash::FxHashSet::default();
+    rayon::in_place_scope(|scope| {
+        walk::visit(paths, None, cache, &mut failures, &mut |input| {
+            // One draft per shown path, as `walk::collect` keeps it.
+            if !seen.insert(input.display()) {
+                return;
+            }
+            let (done, cache) = (&done, &**cache);
+            scope.spawn(move |_| {
+                let result = read_and_lint(&input, None, cache, None);
+                let mut done = done
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                done.push((input, result));
+            });
+        });
+    });
+    let mut done = done
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    done.sort_by_cached_key(|(input, _)| input.display());
+    let results = done.into_iter().filter_map(|(_, r)| r).collect();
+    (results, failures)
+}
+
+/// Collects every input first, then lints them in parallel: for standard input (read once, up
+/// front) and for `--diff-base` (which asks git about all the files at once).
+#[allow(clippy::type_complexity)]
+fn lint_after_walking(
+    paths: &[PathBuf],
+    opts: &CheckOptions,
+    cache: &std::sync::Arc<ConfigCache>,
+) -> Result<(Vec<Result<Linted, Failure>>, Vec<Failure>), String> {
+    use rayon::prelude::*;
+    let (inputs, mut failures) = walk::collect(paths, opts.stdin_filename.as_deref(), cache);
 
     // Standard input is read once, up front.
     let mut stdin_bytes = None;
@@ -286,48 +355,39 @@ pub fn run(opts: &CheckOptions) -> (Report, Vec<String>) {
     let changed = match &opts.diff_base {
         Some(rev) => {
             let files: Vec<&Path> = inputs.iter().map(Input::path).collect();
-            match diff::ChangedLines::since(rev, &files) {
-                Ok(c) => Some(c),
-                Err(e) => {
-                    fatal.push(e);
-                    return (Report::default(), fatal);
-                }
-            }
+            Some(diff::ChangedLines::since(rev, &files)?)
         }
         None => None,
     };
 
-    let results: Vec<Result<Linted, Failure>> = inputs
+    let results = inputs
         .par_iter()
-        .filter_map(|input| {
-            let bytes = match input {
-                Input::File(p) => match std::fs::read(p) {
-                    Ok(b) => b,
-                    Err(e) => {
-                        return Some(Err(Failure {
-                            path: input.display(),
-                            message: io_message(&e),
-                        }));
-                    }
-                },
-                Input::Stdin(_) => stdin_bytes.clone()?,
-            };
-            Some(lint_one(input, bytes, &cache, changed.as_ref()))
-        })
+        .filter_map(|input| read_and_lint(input, stdin_bytes.as_deref(), cache, changed.as_ref()))
         .collect();
+    Ok((results, failures))
+}
 
-    let mut report = Report::default();
-    for r in results {
-        match r {
-            Ok(l) => report.files.push(l),
-            Err(f) => failures.push(f),
-        }
-    }
-    report.files.sort_by(|a, b| a.path.cmp(&b.path));
-    failures.sort_by(|a, b| a.path.cmp(&b.path));
-    failures.dedup();
-    report.failures = failures;
-    (report, fatal)
+/// Reads `input` (standard input is `stdin`, read before) and lints it; `None` when standard
+/// input could not be read (that failure is already recorded).
+fn read_and_lint(
+    input: &Input,
+    stdin: Option<&[u8]>,
+    cache: &ConfigCache,
+    changed: Option<&diff::ChangedLines>,
+) -> Option<Result<Linted, Failure>> {
+    let bytes = match input {
+        Input::File(p) => match std::fs::read(p) {
+            Ok(b) => b,
+            Err(e) => {
+                return Some(Err(Failure {
+                    path: input.display(),
+                    message: io_message(&e),
+                }));
+            }
+        },
+        Input::Stdin(_) => stdin?.to_vec(),
+    };
+    Some(lint_one(input, bytes, cache, changed))
 }
 
 fn lint_one(

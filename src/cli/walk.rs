@@ -16,7 +16,7 @@ pub fn is_markdown(p: &Path) -> bool {
         .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"))
 }
 
-/// The inputs named by `paths` (sorted, without duplicates), and the paths that could not be
+/// The inputs named by `paths` (sorted by the path as shown, one per shown path), and the paths that could not be
 /// read.
 pub(crate) fn collect(
     paths: &[PathBuf],
@@ -25,14 +25,35 @@ pub(crate) fn collect(
 ) -> (Vec<Input>, Vec<Failure>) {
     let mut inputs = Vec::new();
     let mut failures = Vec::new();
+    visit(paths, stdin_filename, cache, &mut failures, &mut |i| {
+        inputs.push(i)
+    });
+    // By the path as shown, built once per input; one input per shown path (`./a.md` and
+    // `a.md` are one draft).
+    let mut shown: Vec<(String, Input)> = inputs.into_iter().map(|i| (i.display(), i)).collect();
+    shown.sort();
+    shown.dedup_by(|a, b| a.0 == b.0);
+    (shown.into_iter().map(|(_, i)| i).collect(), failures)
+}
+
+/// Hands each input named by `paths` to `found` as soon as it is found, in walking order and
+/// possibly more than once (a file named twice), and records the paths that could not be read.
+/// `check` lints each draft while the walk goes on.
+pub(crate) fn visit(
+    paths: &[PathBuf],
+    stdin_filename: Option<&Path>,
+    cache: &Arc<ConfigCache>,
+    failures: &mut Vec<Failure>,
+    found: &mut dyn FnMut(Input),
+) {
     for p in paths {
         if p.as_os_str() == "-" {
             let name = stdin_filename.map_or_else(|| PathBuf::from("-"), Path::to_path_buf);
-            inputs.push(Input::Stdin(name));
+            found(Input::Stdin(name));
         } else if p.is_dir() {
-            walk_dir(p, cache, &mut inputs, &mut failures);
+            walk_dir(p, cache, found, failures);
         } else if p.exists() {
-            inputs.push(Input::File(p.clone()));
+            found(Input::File(p.clone()));
         } else {
             failures.push(Failure {
                 path: display_path(p),
@@ -40,16 +61,12 @@ pub(crate) fn collect(
             });
         }
     }
-    // By the path as shown, then as stored; each shown path is built once, not per comparison.
-    inputs.sort_by_cached_key(|i| (i.display(), i.clone()));
-    inputs.dedup();
-    (inputs, failures)
 }
 
 fn walk_dir(
     dir: &Path,
     cache: &Arc<ConfigCache>,
-    inputs: &mut Vec<Input>,
+    found: &mut dyn FnMut(Input),
     failures: &mut Vec<Failure>,
 ) {
     let filter_cache = Arc::clone(cache);
@@ -73,7 +90,7 @@ fn walk_dir(
                 let is_file = e.file_type().is_some_and(|t| t.is_file())
                     || (e.path_is_symlink() && e.path().is_file());
                 if is_file && is_markdown(e.path()) {
-                    inputs.push(Input::File(e.into_path()));
+                    found(Input::File(e.into_path()));
                 }
             }
             Err(err) => failures.push(Failure {

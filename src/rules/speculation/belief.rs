@@ -13,7 +13,8 @@ crate::declare_rule! {
     /// Verbs of believing, expecting and fearing in the active voice, with what is believed
     /// following: *believe*, *think*, *expect*, *anticipate*, *predict*, *forecast*,
     /// *foresee*, *fear*, *worry that*, *doubt*, *suspect*, *assume*, *presume*, *reckon*,
-    /// *feel that*, *consider … to be / as*, *regard … as*; and *the fear / doubt that*.
+    /// *feel that*, *consider … to be / as*, *regard … as*; *the fear / doubt that*; and
+    /// *in anticipation of / that* ("shares rose in anticipation of a deal").
     /// This is a gentle note (a hint by default): the copy reports what someone believes or
     /// forecasts, not what happened. Check that the holder is named and that the sentence
     /// reads as a forecast, not as fact.
@@ -40,7 +41,14 @@ crate::declare_rule! {
     ///   rise"), which the editor should check reads as a forecast;
     /// - fear of a topic rather than of a proposition: "fears about security", "fear for
     ///   his safety" (*fear* + *about*, *over* or *for*); "traders fear the market will
-    ///   close" stays flagged.
+    ///   close" stays flagged;
+    /// - a market consensus used as a benchmark: "below analyst expectations", "beat
+    ///   expectations", "expectations of 4% growth" ("expectations of a rate cut" stays
+    ///   flagged).
+    ///
+    /// Nor is a cue in a question, from the cue to the question mark with no clause break
+    /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

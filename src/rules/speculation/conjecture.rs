@@ -11,8 +11,10 @@ crate::declare_rule! {
     ///
     /// ## What it flags
     /// In the reporter's own words:
-    /// - speculation and rumour: *speculation*, *speculate(d)*, *speculative*, *conjecture*,
-    ///   *rumour(s)*, *rumoured*, *unconfirmed reports*;
+    /// - speculation and rumour: *speculate(d)*, *speculative*, *rumoured*, *unconfirmed
+    ///   reports*, and the nouns *speculation*, *conjecture*, *rumour(s)* with what is
+    ///   speculated ("speculation that he will quit", "rumours of a sale", "speculation the
+    ///   bank may cut rates", "speculation over whether");
     /// - inference from evidence: *suggests*, *suggested that*, *indicates that*, *implies*,
     ///   when a clause follows ("The figures suggest the slump is over");
     /// - signs read as meaning: *signals that*, *could signal*, *signs that*, *indications
@@ -27,8 +29,16 @@ crate::declare_rule! {
     /// made known ("the figures indicate a slump" stays flagged); "suggested to him"; a noun after a determiner ("the
     /// suggestion", "a signal"); *raised concerns about / over / with* a topic, which is
     /// what named people did ("parents raised concerns about class sizes"; "raised concerns
-    /// that …" stays flagged); and anything inside a direct quotation or in a sentence that
-    /// continues the reported speech of the sentence before it.
+    /// that …" stays flagged); a speculation noun that names a topic and passes on no
+    /// content ("the subject of speculation", "speculation about his future"); speculation,
+    /// rumours or suggestions that someone denies, dismisses or ends ("denied rumours that
+    /// the ferry was for sale", "played down suggestions that", "ended speculation about");
+    /// and anything inside a direct quotation or in a sentence that continues the reported
+    /// speech of the sentence before it.
+    ///
+    /// Nor is a cue in a question, from the cue to the question mark with no clause break
+    /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

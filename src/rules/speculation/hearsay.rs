@@ -24,6 +24,10 @@ crate::declare_rule! {
     /// - anything in a sentence that continues the reported speech of the sentence before it
     ///   in the same paragraph: those are the speaker's words too.
     ///
+    /// Nor is a cue in a question, from the cue to the question mark with no clause break
+    /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
+    /// This holds for every `speculation` rule.
+    ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
     /// a hedge, a belief) is reported and the others are listed with it as related spans.

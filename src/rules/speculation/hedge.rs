@@ -73,6 +73,15 @@ crate::declare_rule! {
     ///   have* and *might have*);
     /// - *potential* before a prospective role, "potential buyers", "potential foreign
     ///   investors", "potential jurors": the people who may take the role, a known group;
+    /// - *potentially* grading an adjective, "potentially toxic gas", "a potentially
+    ///   serious injury": what the thing can be, not a hedge on the claim ("the leak
+    ///   potentially threatens the reef" stays flagged);
+    /// - *unlikely* as a plain attributive adjective, "an unlikely hero", "the unlikely
+    ///   setting for": surprising, not improbable ("the unlikely event that", "an unlikely
+    ///   outcome" and "is unlikely to" stay flagged);
+    /// - a choice of action still to be made, *decide whether to*, *whether or not to*
+    ///   ("the council will decide whether to close the pool"): a decision, not an open
+    ///   question of fact;
     /// - *possible* of feasibility, "cheaper calls are possible thanks to the new cable"
     ///   (after *be* or *become*, followed by *thanks to*, *due to*, *because*, *with*,
     ///   *through*, *using*, *via*, *by*, *without*, *under*); "it is possible the plant
@@ -82,6 +91,10 @@ crate::declare_rule! {
     ///
     /// A heading is judged like prose; in a title-case headline, *May* is read as the modal
     /// unless a month word or a number is next to it.
+    ///
+    /// Nor is a cue in a question, from the cue to the question mark with no clause break
+    /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

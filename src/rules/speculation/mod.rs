@@ -19,7 +19,10 @@
 //! hedges: a penalty's legal range ("could face a fine"), the counterfactual "could have
 //! won", prospective roles ("potential buyers"), feasibility ("possible thanks to"), a
 //! named holder's opinion ("Lord Smith believes"), a poll's counted holders, a wish ("the
-//! club hopes that") and deliberation ("think carefully") — each rule's docs list them.
+//! club hopes that"), deliberation ("think carefully"), an arranged event ("is set to
+//! tour"), a choice to be made ("decide whether to"), a speculation noun with no content or
+//! one that is denied, and hearsay passives that `attribution/vague-source` already flags
+//! — each rule's docs list them.
 //!
 //! One finding per sentence (the strongest cue, the others as related spans) is a reading
 //! aid for the editor; precision comes from the exemptions, not from the grouping.

@@ -26,17 +26,27 @@ crate::declare_rule! {
     ///   "by many", "by some analysts" — is still flagged);
     /// - the active voice with a subject ("analysts expect"): that is `speculation/belief`;
     /// - "than expected", "as expected";
-    /// - *set* the noun ("lost the opening set to her rival");
+    /// - *set* the noun ("lost the opening set to her rival"), and *set to* before an
+    ///   arranged event: a timetable or a plan the subject has made ("the orchestra is set to
+    ///   tour Japan", "the appeal is set to be heard in May"; "prices are set to double"
+    ///   stays flagged);
+    /// - hearsay passives (*is said to*, *it was reported that*, *is claimed to*) while
+    ///   `attribution/vague-source` is on: that rule flags the same words and asks "By
+    ///   whom?". With it off, this rule flags them;
     /// - a forecast (*expected*, *set*, *poised*, *tipped*, *slated*, *projected*,
     ///   *forecast*, *predicted*, *anticipated*, *estimated*, *understood to*) in a sentence
     ///   that reports who said it ("The retailer said its sales are expected to rise"): the
     ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
-    ///   as*, *is said to*, *is believed to*) stay flagged there;
+    ///   as*, *is believed to*) stay flagged there;
     /// - a status a rule gives: "is automatically considered a citizen", "is legally
     ///   regarded as" (after *automatically*, *legally*, *officially*, *formally*,
     ///   *technically*, *statutorily*, *constitutionally*);
     /// - anything inside a direct quotation, or in a sentence that continues the reported
     ///   speech of the sentence before it.
+    ///
+    /// Nor is a cue in a question, from the cue to the question mark with no clause break
+    /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -82,20 +82,56 @@ impl<'b> SourceCursor<'b> {
     }
 
     /// The source span of block-text range `start..end`: [`Block::source_span`].
+    #[inline]
     pub fn source_span(&mut self, start: usize, end: usize) -> Span {
+        // Most ranges lie inside the exact piece the last one was found in: then its ends
+        // are offsets from that piece's start (in order), and nothing is searched.
+        if let Some(s) = self.block.segs.get(self.seg) {
+            if s.exact && s.text_start <= start && start < end && end <= s.end() {
+                let n = s.src.len();
+                return Span {
+                    start: s.src.start + (start - s.text_start).min(n),
+                    end: s.src.start + (end - s.text_start).min(n),
+                };
+            }
+        }
+        self.source_span_searched(start, end)
+    }
+
+    /// [`SourceCursor::source_span`] of a range that is not inside the last exact piece.
+    #[inline(never)]
+    fn source_span_searched(&mut self, start: usize, end: usize) -> Span {
         if start >= end {
             let s = self.block.start_in(self.seg_at(start), start);
             return Span::new(s, s);
         }
-        let (s, e) = self.source_ends(start, end);
+        let (s, e) = self.source_ends_searched(start, end);
         Span::new(s, e)
     }
 
     /// For a non-empty range `start..end` (`start < end`): [`Block::source_start`] of `start`
     /// and [`Block::source_end`] of `end`, the ends of its source span (which that span has
     /// in order).
+    #[inline]
     pub fn source_ends(&mut self, start: usize, end: usize) -> (usize, usize) {
         debug_assert!(start < end);
+        // Most ranges lie inside the exact piece the last one was found in: then its ends
+        // are offsets from that piece's start, and nothing is searched.
+        if let Some(s) = self.block.segs.get(self.seg) {
+            if s.exact && s.text_start <= start && end <= s.end() {
+                let n = s.src.len();
+                return (
+                    s.src.start + (start - s.text_start).min(n),
+                    s.src.start + (end - s.text_start).min(n),
+                );
+            }
+        }
+        self.source_ends_searched(start, end)
+    }
+
+    /// [`SourceCursor::source_ends`] when the range is not inside the last exact piece.
+    #[inline(never)]
+    fn source_ends_searched(&mut self, start: usize, end: usize) -> (usize, usize) {
         let first = self.seg_at(start);
         // Most ranges lie inside one piece: then it holds byte `end - 1` too.
         let last = match first {

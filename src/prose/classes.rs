@@ -9,6 +9,7 @@
 use super::TokenKind;
 use crate::analysis::attribution::lexicon;
 use rustc_hash::FxHashMap as HashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// A source noun that identifies no one by itself (`lexicon::VAGUE_NOUNS`).
@@ -89,6 +90,9 @@ pub(crate) struct Table {
     /// The words with no letter or digit in them ("%") and their classes: only these can be
     /// the text of a punctuation token or a placeholder (one character that is neither).
     symbols: Vec<(&'static str, u64)>,
+    /// For each ASCII byte, the classes of the one-byte word of it among `symbols` (what
+    /// [`Table::of_token`] answers for a one-byte punctuation token).
+    ascii_symbols: [u64; 128],
     /// For each first byte of a listed word, the lengths of the listed words that start with
     /// it, as bits (bit `n` for `n` bytes, bit 31 for 31 bytes or more): a word whose first
     /// byte and length match no listed word is not looked up in the hash table.
@@ -149,6 +153,14 @@ impl Table {
         let words: HashMap<&'static [u8], u64> =
             by_word.iter().map(|(k, &v)| (k.as_bytes(), v)).collect();
         symbols.sort_unstable();
+        let mut ascii_symbols = [0u64; 128];
+        for (b, class) in ascii_symbols.iter_mut().enumerate() {
+            let w = [b as u8];
+            *class = symbols
+                .iter()
+                .find(|(s, _)| s.as_bytes() == w)
+                .map_or(0, |&(_, c)| c);
+        }
         let (mut by_first, mut by_last) = ([0u32; 256], [0u32; 256]);
         for w in words.keys() {
             if let (Some(&f), Some(&l)) = (w.first(), w.last()) {
@@ -175,6 +187,7 @@ impl Table {
         Table {
             words,
             symbols,
+            ascii_symbols,
             by_first,
             by_last,
             short,
@@ -191,6 +204,9 @@ impl Table {
     /// [`Table::of`] of the bytes of a word.
     #[inline]
     pub(crate) fn of_bytes(&self, b: &[u8]) -> u64 {
+        if (1..=8).contains(&b.len()) {
+            return self.of_short(pack(b), b.len());
+        }
         let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
             return self.of_long(b);
         };
@@ -198,10 +214,13 @@ impl Table {
         if self.by_first[usize::from(f)] & bit == 0 || self.by_last[usize::from(l)] & bit == 0 {
             return 0;
         }
-        if b.len() > 8 {
-            return self.of_long(b);
-        }
-        let k = pack(b);
+        self.of_long(b)
+    }
+
+    /// [`Table::of_bytes`] of a word of 1 to 8 bytes packed into `k` ([`pack`]), `n` bytes
+    /// long.
+    #[inline(always)]
+    fn of_short(&self, k: u64, n: usize) -> u64 {
         let mask = self.short.len() - 1;
         let mut i = slot(k, self.short_shift);
         loop {
@@ -209,11 +228,28 @@ impl Table {
             if len == 0 {
                 return 0;
             }
-            if key == k && len as usize == b.len() {
+            if key == k && len as usize == n {
                 return class;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// The classes of the lower-case form of an ASCII word or number of 1 to 8 bytes:
+    /// `text[range]`, a token of letters, digits and the joiners `'`, `-`, `.` and `,`. Every
+    /// one of those bytes but a capital letter has bit 0x20 set, so setting it lowers the
+    /// word: the word is read, lowered and looked up as one `u64`, with no copy.
+    #[inline(always)]
+    pub(crate) fn of_short_ascii_word(&self, text: &[u8], range: Range<usize>) -> u64 {
+        let n = range.len();
+        debug_assert!((1..=8).contains(&n));
+        // The bytes of the word, zero-padded, and 0x20 in each of them.
+        let word = u64::MAX >> (64 - 8 * n);
+        let k = match text.get(range.start..range.start + 8) {
+            Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]) & word,
+            _ => pack(&text[range]),
+        };
+        self.of_short(k | (0x2020_2020_2020_2020 & word), n)
     }
 
     /// [`Table::of`] of a word the short table does not hold (empty, or over 8 bytes): the
@@ -221,6 +257,12 @@ impl Table {
     #[inline(never)]
     fn of_long(&self, low: &[u8]) -> u64 {
         self.words.get(low).copied().unwrap_or(0)
+    }
+
+    /// [`Table::of_token`] of a punctuation token that is ASCII byte `b` (below 0x80).
+    #[inline]
+    pub(crate) fn of_ascii_punct(&self, b: u8) -> u64 {
+        self.ascii_symbols[usize::from(b & 0x7F)]
     }
 
     /// The classes of a token of kind `kind` whose lower-case form is `low`: [`Table::of`],
@@ -314,6 +356,44 @@ mod tests {
         }
     }
 
+    /// An ASCII word read in place, lowered on the fly, has the classes of its lower-case
+    /// form: for every listed word in three cases, words that look like them, at every
+    /// position (at the end of the text, where fewer than eight bytes follow, too).
+    #[test]
+    fn ascii_words_read_in_place() {
+        let t = &*TABLE;
+        let mut words: Vec<String> = vec!["a".into(), "x".into(), "12,5".into(), "it's".into()];
+        for w in t.words.keys() {
+            let w = std::str::from_utf8(w).unwrap();
+            if !w
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"'-.,".contains(&b))
+            {
+                continue;
+            }
+            words.push(w.to_string());
+            words.push(w.to_ascii_uppercase());
+            let mut c = w.to_string();
+            c[..1].make_ascii_uppercase();
+            words.push(c);
+            words.push(format!("{w}s"));
+            words.push(w[1..].to_string());
+        }
+        for w in words.iter().filter(|w| !w.is_empty()) {
+            let want = of(&w.to_ascii_lowercase());
+            for pad in ["", " ", "  and more text"] {
+                for pre in ["", "A "] {
+                    let text = format!("{pre}{w}{pad}");
+                    let r = pre.len()..pre.len() + w.len();
+                    if (1..=8).contains(&w.len()) {
+                        let got = t.of_short_ascii_word(text.as_bytes(), r);
+                        assert_eq!(got, want, "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
     /// Each token of a draft carries the classes of its lower-case form.
     #[test]
     fn tokens_carry_their_classes() {
@@ -333,6 +413,15 @@ mod tests {
             assert_eq!(of_token(p, TokenKind::Punct), of(p), "{p}");
         }
         assert_ne!(of_token("%", TokenKind::Punct) & CLAIMS_WORD, 0);
+        for b in 0..128u8 {
+            let w = [b];
+            let w = std::str::from_utf8(&w).unwrap();
+            assert_eq!(
+                TABLE.of_ascii_punct(b),
+                of_token(w, TokenKind::Punct),
+                "{b}"
+            );
+        }
         assert!(prose.tokens.iter().any(|t| t.class & CUE_WORD != 0));
     }
 }

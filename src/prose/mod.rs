@@ -105,6 +105,33 @@ fn push_lower_ascii(buf: &mut String, text: &str, upper: bool) -> Option<(u32, u
     Some((start as u32, buf.len() as u32))
 }
 
+/// The bytes of a token's lower-case form: `lowered` in `lower` if it was lowered
+/// ([`push_lower`]), else its own `text`.
+#[inline]
+fn lowered_bytes<'a>(lower: &'a str, lowered: Option<(u32, u32)>, text: &'a [u8]) -> &'a [u8] {
+    match lowered {
+        Some((s, e)) => &lower.as_bytes()[s as usize..e as usize],
+        None => text,
+    }
+}
+
+/// Marks the tokens of one block (in order) that lie inside one of its quoted ranges
+/// `quoted` (sorted, disjoint), as [`quoted_around`] answers: a token is quoted when it
+/// starts in a range and ends inside it too. A walk over both, so a block without quotations
+/// costs nothing.
+fn mark_quoted(tokens: &mut [Token], quoted: &[Range<usize>]) {
+    let mut ti = 0;
+    for q in quoted {
+        while ti < tokens.len() && tokens[ti].range.start < q.start {
+            ti += 1;
+        }
+        while ti < tokens.len() && tokens[ti].range.start < q.end {
+            tokens[ti].quoted = tokens[ti].range.end <= q.end;
+            ti += 1;
+        }
+    }
+}
+
 /// Sentences and tokens of a run of consecutive blocks, with indices counted from the run's
 /// start (see [`Part::append_to`]).
 #[derive(Default)]
@@ -126,96 +153,117 @@ impl Part {
             .iter()
             .map(|b| b.text.len())
             .sum();
-        let mut part = Part {
+        let part = Part {
             tokens: Vec::with_capacity(bytes / 4 + 16),
             lower_ranges: Vec::with_capacity(bytes / 4 + 16),
             sentences: Vec::with_capacity(bytes / 100 + 4),
             lower: String::with_capacity(bytes / 8),
         };
         let table = classes::table();
-        // Tokens and sentence ranges of one block at a time, in buffers reused for each.
-        let mut toks = Vec::new();
+        // The vectors are filled as locals (kept in registers as they grow) and put back.
+        let Part {
+            mut sentences,
+            mut tokens,
+            mut lower,
+            mut lower_ranges,
+        } = part;
+        // The token-index ranges of the sentences of one block, in a buffer reused for each.
         let mut bounds = Vec::new();
+        // The indices in the block of its terminal tokens (`.`, `!`, `?`, `…`, `‽`), where
+        // sentences may end, gathered as the tokens are read.
+        let mut terminals = Vec::new();
         for bi in blocks {
             let block = &draft.blocks[bi];
             let text = block.text.as_str();
-            toks.clear();
-            tokens::tokenize_into(text, &mut toks);
-            bounds.clear();
-            sentences::split_into(text, &toks, &mut bounds);
-            let quoted = quoted[bi].as_slice();
-            part.tokens.reserve(toks.len());
-            part.lower_ranges.reserve(toks.len());
-            part.sentences.reserve(bounds.len());
-            // Tokens come in order, so their source spans and the quotations around them are
-            // found by walking on, not by a search for each.
+            let bytes = text.as_bytes();
+            let first = tokens.len();
+            // Tokens come in order, so their source spans are found by walking on, not by a
+            // search for each.
             let mut spans = block.source_cursor();
-            // The number of quoted ranges that start at or before the token.
-            let mut qi = 0;
-            let mut ti = 0;
-            for range in bounds.iter() {
-                let si = part.sentences.len();
-                let first = part.tokens.len();
-                let tfirst = ti;
-                // `Block::source_start` of the sentence's start, `Block::source_end` of its end.
-                let (mut sent_start, mut sent_end) = (0, 0);
-                while ti < toks.len() && toks[ti].range.start < range.end {
-                    let t = &toks[ti];
-                    let r = t.range.clone();
-                    while qi < quoted.len() && quoted[qi].start <= r.start {
-                        qi += 1;
+            terminals.clear();
+            // Each token goes straight into the part, with everything but its sentence and
+            // whether it is quoted (set below, once the block's tokens are known).
+            for t in tokens::Tokens::new(text) {
+                let r = t.range;
+                let (lowered, class) = match (t.ascii, t.kind) {
+                    // One ASCII byte of punctuation.
+                    (true, TokenKind::Punct) => {
+                        let b = bytes[r.start];
+                        if matches!(b, b'.' | b'!' | b'?') {
+                            terminals.push(tokens.len() - first);
+                        }
+                        (None, table.of_ascii_punct(b))
                     }
-                    // As `quoted_around`: the last range starting at or before the token holds it.
-                    let q = qi > 0 && r.end <= quoted[qi - 1].end;
-                    let lowered = match (t.ascii, t.upper) {
-                        (true, false) => None,
-                        (true, true) => push_lower_ascii(&mut part.lower, &text[r.clone()], true),
-                        (false, _) => push_lower(&mut part.lower, &text[r.clone()]),
-                    };
-                    let class = table.of_token(
-                        match lowered {
-                            Some((s, e)) => &part.lower.as_bytes()[s as usize..e as usize],
-                            None => &text.as_bytes()[r.clone()],
-                        },
-                        t.kind,
-                    );
-                    part.lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
-                    let (src_start, src_end) = spans.source_ends(r.start, r.end);
-                    if ti == tfirst {
-                        sent_start = src_start;
+                    (true, _) => {
+                        let l = if t.upper {
+                            push_lower_ascii(&mut lower, &text[r.clone()], true)
+                        } else {
+                            None
+                        };
+                        let class = if (1..=8).contains(&r.len()) {
+                            table.of_short_ascii_word(bytes, r.clone())
+                        } else {
+                            table.of_bytes(lowered_bytes(&lower, l, &bytes[r.clone()]))
+                        };
+                        (l, class)
                     }
-                    sent_end = src_end;
-                    part.tokens.push(Token {
-                        class,
-                        block: bi,
-                        sentence: si,
-                        span: Span::new(src_start, src_end),
-                        range: r,
-                        kind: t.kind,
-                        quoted: q,
-                    });
-                    ti += 1;
+                    (false, kind) => {
+                        if kind == TokenKind::Punct
+                            && matches!(&bytes[r.clone()], [0xE2, 0x80, 0xA6 | 0xBD])
+                        {
+                            terminals.push(tokens.len() - first);
+                        }
+                        let l = push_lower(&mut lower, &text[r.clone()]);
+                        let low = lowered_bytes(&lower, l, &bytes[r.clone()]);
+                        (l, table.of_token(low, kind))
+                    }
+                };
+                lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
+                tokens.push(Token {
+                    class,
+                    block: bi,
+                    sentence: 0,
+                    span: spans.source_span(r.start, r.end),
+                    range: r,
+                    kind: t.kind,
+                    quoted: false,
+                });
+            }
+            let block_tokens = &mut tokens[first..];
+            mark_quoted(block_tokens, &quoted[bi]);
+            bounds.clear();
+            debug_assert!(
+                terminals
+                    .iter()
+                    .all(|&i| { sentences::is_terminal_token(bytes, &block_tokens[i]) })
+            );
+            sentences::split_at(text, block_tokens, &terminals, &mut bounds);
+            sentences.reserve(bounds.len());
+            for b in bounds.iter() {
+                let si = sentences.len();
+                let toks = &mut block_tokens[b.clone()];
+                for t in toks.iter_mut() {
+                    t.sentence = si;
                 }
                 // A sentence runs from its first token's start to its last token's end (see
-                // `sentences::split`), so its span is theirs.
-                let span = if ti > tfirst {
-                    debug_assert_eq!(
-                        (toks[tfirst].range.start, toks[ti - 1].range.end),
-                        (range.start, range.end)
-                    );
-                    Span::new(sent_start, sent_end)
-                } else {
-                    block.source_span(range.start, range.end)
+                // `sentences::split_into`), so its span is theirs.
+                let (Some(a), Some(z)) = (toks.first(), toks.last()) else {
+                    continue;
                 };
-                part.sentences.push(Sentence {
+                sentences.push(Sentence {
                     block: bi,
-                    span,
-                    range: range.clone(),
-                    tokens: first..part.tokens.len(),
+                    span: Span::new(a.span.start, z.span.end),
+                    range: a.range.start..z.range.end,
+                    tokens: first + b.start..first + b.end,
                 });
             }
         }
-        part
+        Part {
+            sentences,
+            tokens,
+            lower,
+            lower_ranges,
+        }
     }
 
     /// Appends this part to `prose`, shifting its indices past what `prose` already holds.
@@ -384,6 +432,87 @@ fn quoted_around(qs: &[Range<usize>], start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sentences of a draft are those the splitter finds over each block's tokens read
+    /// on their own (every terminal was gathered as the tokens were read), on random text of
+    /// terminals, closers, capitals, abbreviations and white space.
+    #[test]
+    fn sentences_agree_with_the_splitter() {
+        use proptest::prelude::*;
+        let pieces = [
+            "The", "he", "Mr", "U.S", "No", "5", ".", "!", "?", "…", "‽", "”", "\"", ")", " ",
+            "  ", "\n\n", "“", "é", "x", ",", "—",
+        ];
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(
+                &proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40),
+                |ps| {
+                    let src: String = ps.concat();
+                    let draft = crate::markdown::parse(&src);
+                    let prose = Prose::new(&draft);
+                    let mut want = Vec::new();
+                    for (bi, b) in draft.blocks.iter().enumerate() {
+                        let toks = tokens::tokenize(&b.text);
+                        for r in sentences::split(&b.text, &toks) {
+                            want.push((bi, r));
+                        }
+                    }
+                    let got: Vec<_> = prose
+                        .sentences
+                        .iter()
+                        .map(|s| (s.block, s.range.clone()))
+                        .collect();
+                    prop_assert_eq!(got, want, "{:?}", src);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// Marking the tokens of a block from its quoted ranges answers as the look-up of each
+    /// token does ([`quoted_around`]), for random tokens and random sorted, disjoint ranges.
+    #[test]
+    fn marking_quoted_tokens_agrees_with_the_lookup() {
+        use proptest::prelude::*;
+        let mut runner = proptest::test_runner::TestRunner::default();
+        let cuts = proptest::collection::vec(0usize..60, 0..24);
+        runner
+            .run(&(cuts.clone(), cuts), |(tcuts, qcuts)| {
+                // Tokens and ranges from sorted cut points: consecutive pairs, some dropped.
+                let pairs = |mut c: Vec<usize>, step: usize| {
+                    c.sort_unstable();
+                    c.dedup();
+                    c.chunks(2)
+                        .filter(|p| p.len() == 2)
+                        .step_by(step)
+                        .map(|p| p[0]..p[1])
+                        .collect::<Vec<_>>()
+                };
+                let quoted = pairs(qcuts, 1);
+                let mut tokens: Vec<Token> = pairs(tcuts.clone(), 1)
+                    .into_iter()
+                    .chain(pairs(tcuts, 2).into_iter().map(|r| r.start..r.start + 1))
+                    .map(|range| Token {
+                        block: 0,
+                        sentence: 0,
+                        range,
+                        kind: TokenKind::Word,
+                        quoted: false,
+                        span: Span::default(),
+                        class: 0,
+                    })
+                    .collect();
+                tokens.sort_by_key(|t| (t.range.start, t.range.end));
+                mark_quoted(&mut tokens, &quoted);
+                for t in &tokens {
+                    let want = quoted_around(&quoted, t.range.start, t.range.end);
+                    prop_assert_eq!(t.quoted, want, "{:?} in {:?}", t.range, quoted);
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
 
     /// What each token and sentence carries is what the block and the quotation look-ups
     /// answer for its range: spans, quotedness, the lower-case form (as `to_lowercase` with ’

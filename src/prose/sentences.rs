@@ -9,6 +9,36 @@
 use super::tokens::{Tok, TokenKind};
 use std::ops::Range;
 
+/// What the splitter reads of a token: its byte range in the text and its kind.
+pub trait Piece {
+    /// Byte range in the text.
+    fn range(&self) -> &Range<usize>;
+    /// What it is.
+    fn kind(&self) -> TokenKind;
+}
+
+impl Piece for Tok {
+    #[inline]
+    fn range(&self) -> &Range<usize> {
+        &self.range
+    }
+    #[inline]
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+}
+
+impl Piece for super::Token {
+    #[inline]
+    fn range(&self) -> &Range<usize> {
+        &self.range
+    }
+    #[inline]
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+}
+
 /// Abbreviations that are always followed by more of the same sentence (lower case).
 fn is_title(lower: &str) -> bool {
     matches!(
@@ -233,68 +263,104 @@ fn is_opener(s: &str) -> bool {
 pub fn split(text: &str, toks: &[Tok]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     split_into(text, toks, &mut out);
-    out
+    out.into_iter()
+        .map(|r| toks[r.start].range.start..toks[r.end - 1].range.end)
+        .collect()
 }
 
-/// [`split`] into `out` (a buffer reused from block to block), after what it holds.
-pub fn split_into(text: &str, toks: &[Tok], out: &mut Vec<Range<usize>>) {
+/// Splits `text` (whose tokens are `toks`) into sentences, appending to `out` (a buffer
+/// reused from block to block) the range of token indices of each: every token in one, in
+/// order. A sentence's text runs from its first token's start to its last token's end.
+#[cfg(test)]
+pub fn split_into<T: Piece>(text: &str, toks: &[T], out: &mut Vec<Range<usize>>) {
+    let terminals: Vec<usize> = (0..toks.len())
+        .filter(|&i| is_terminal_token(text.as_bytes(), &toks[i]))
+        .collect();
+    split_at(text, toks, &terminals, out);
+}
+
+/// Whether token `t` of `bytes` is a terminal: punctuation that is `.`, `!`, `?`, `…` or
+/// `‽` ([`is_terminal`]).
+#[inline]
+pub fn is_terminal_token<T: Piece>(bytes: &[u8], t: &T) -> bool {
+    t.kind() == TokenKind::Punct && is_terminal_at(bytes, t.range())
+}
+
+/// [`split_into`] given `terminals`, the indices of the terminal tokens
+/// ([`is_terminal_token`]) in order, gathered as the tokens were read: only they are
+/// visited, not every token.
+pub fn split_at<T: Piece>(
+    text: &str,
+    toks: &[T],
+    terminals: &[usize],
+    out: &mut Vec<Range<usize>>,
+) {
     if toks.is_empty() {
         return;
     }
-    let tok = |i: usize| &text[toks[i].range.clone()];
     let mut start = 0usize;
+    // Where the search for the next terminal resumes: terminals before it were taken into
+    // the last one's run.
     let mut i = 0usize;
-    while i < toks.len() {
-        if toks[i].kind != TokenKind::Punct || !is_terminal(tok(i)) {
-            i += 1;
+    for &term in terminals {
+        if term < i {
             continue;
         }
-        let term = i;
         // Take further terminals and closers that touch it ("?!", "...", `."`, `.)`).
-        let mut last = i;
-        while last + 1 < toks.len()
-            && toks[last + 1].range.start == toks[last].range.end
-            && (is_terminal(tok(last + 1)) || is_closer(tok(last + 1)))
-        {
+        let mut last = term;
+        while last + 1 < toks.len() && toks[last + 1].range().start == toks[last].range().end {
+            let t = &text[toks[last + 1].range().clone()];
+            if !(is_terminal(t) || is_closer(t)) {
+                break;
+            }
             last += 1;
         }
         let next = last + 1;
         if next >= toks.len() {
             break;
         }
-        let spaced = text[toks[last].range.end..toks[next].range.start]
-            .chars()
-            .any(char::is_whitespace);
+        let gap = toks[last].range().end..toks[next].range().start;
+        let spaced = !gap.is_empty() && text[gap].chars().any(char::is_whitespace);
         if spaced && starts_sentence(text, toks, term, next) {
-            out.push(toks[start].range.start..toks[last].range.end);
+            out.push(start..next);
             start = next;
         }
         i = next;
     }
-    out.push(toks[start].range.start..toks[toks.len() - 1].range.end);
+    out.push(start..toks.len());
+}
+
+/// Whether the punctuation token at `range` of `bytes` is a terminal ([`is_terminal`]),
+/// read from its bytes: `.`, `!`, `?`, or the three bytes of `…` (E2 80 A6) or `‽` (E2 80 BD).
+#[inline]
+fn is_terminal_at(bytes: &[u8], range: &Range<usize>) -> bool {
+    matches!(
+        &bytes[range.clone()],
+        [b'.' | b'!' | b'?'] | [0xE2, 0x80, 0xA6 | 0xBD]
+    )
 }
 
 /// Whether the token at `next` begins a new sentence after the terminal at `term`.
-fn starts_sentence(text: &str, toks: &[Tok], term: usize, next: usize) -> bool {
-    let next_text = &text[toks[next].range.clone()];
+fn starts_sentence<T: Piece>(text: &str, toks: &[T], term: usize, next: usize) -> bool {
+    let next_text = &text[toks[next].range().clone()];
     let first = next_text.chars().next().unwrap_or(' ');
     let opens = first.is_uppercase() || first.is_ascii_digit() || is_opener(next_text);
     if !opens {
         return false;
     }
-    let term_text = &text[toks[term].range.clone()];
-    let ellipsis = term_text == "…" || (term > 0 && &text[toks[term - 1].range.clone()] == ".");
+    let term_text = &text[toks[term].range().clone()];
+    let ellipsis = term_text == "…" || (term > 0 && &text[toks[term - 1].range().clone()] == ".");
     if term_text != "." || ellipsis {
         // "!", "?", or an ellipsis: only a capital or an opening quote starts anew.
         return first.is_uppercase() || is_opener(next_text) || !ellipsis;
     }
     if term == 0
-        || toks[term - 1].kind != TokenKind::Word
-        || toks[term - 1].range.end != toks[term].range.start
+        || toks[term - 1].kind() != TokenKind::Word
+        || toks[term - 1].range().end != toks[term].range().start
     {
         return true;
     }
-    let word = &text[toks[term - 1].range.clone()];
+    let word = &text[toks[term - 1].range().clone()];
     // The lower-case form of the word, as far as the abbreviation lists can hold it: they
     // are ASCII and short, so an ASCII word is lowered on the stack, and a longer one ("")
     // is in neither list. Other words are lowered as `str::to_lowercase` does (a Kelvin sign
@@ -315,14 +381,14 @@ fn starts_sentence(text: &str, toks: &[Tok], term: usize, next: usize) -> bool {
     if is_title(lower) && word.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    if lower == "no" && toks[next].kind == TokenKind::Number {
+    if lower == "no" && toks[next].kind() == TokenKind::Number {
         return false;
     }
     // Initials and dotted abbreviations: J. R. R. Tolkien, J.R.R., U.S., a.m.
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     if dotted || initial || is_other_abbreviation(lower) {
-        if toks[next].kind == TokenKind::Number && !dotted {
+        if toks[next].kind() == TokenKind::Number && !dotted {
             return false;
         }
         return is_starter(next_text);
@@ -412,6 +478,20 @@ mod tests {
         assert!(is_title("messrs") && is_title("approx") && !is_title("approxi"));
         assert!(is_other_abbreviation("thurs") && !is_other_abbreviation("Inc"));
         assert!(is_starter("According") && !is_starter("according"));
+    }
+
+    /// A terminal is recognised from its bytes as from its text.
+    #[test]
+    fn terminals_from_bytes() {
+        let text = "a . ! ? … ‽ , ” ... ∴ ";
+        for t in tokenize(text) {
+            let s = &text[t.range.clone()];
+            assert_eq!(
+                is_terminal_at(text.as_bytes(), &t.range),
+                is_terminal(s),
+                "{s}"
+            );
+        }
     }
 
     #[test]

@@ -53,8 +53,9 @@ pub struct Tok {
 
 /// In [`BYTES`]: an ASCII letter or digit (for ASCII, exactly what `is_word_char` accepts).
 const ALNUM: u8 = 1;
-/// In [`BYTES`]: an ASCII digit.
-const DIGIT: u8 = 2;
+/// In [`BYTES`]: an ASCII letter (a word character that is not an ASCII digit; the
+/// tokenizer also sets it for every non-ASCII word character it takes).
+const LETTER: u8 = 2;
 /// In [`BYTES`]: an ASCII capital letter.
 const UPPER: u8 = 4;
 /// In [`BYTES`]: ASCII white space as `char::is_whitespace` has it (space, tab, LF, VT, FF,
@@ -71,11 +72,11 @@ static BYTES: [u8; 256] = {
     while b < 128 {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
-            ALNUM | DIGIT
-        } else if c.is_ascii_uppercase() {
-            ALNUM | UPPER
-        } else if c.is_ascii_lowercase() {
             ALNUM
+        } else if c.is_ascii_uppercase() {
+            ALNUM | LETTER | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM | LETTER
         } else if matches!(c, b' ' | 0x09..=0x0d) {
             SPACE
         } else if matches!(c, b'\'' | b'-' | b'.' | b',') {
@@ -96,136 +97,176 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
-/// Appends the tokens of `text` to `out` (a buffer reused from block to block); whitespace
-/// is dropped.
+/// Appends the tokens of `text` to `out`; whitespace is dropped.
+#[cfg(test)]
 pub fn tokenize_into(text: &str, out: &mut Vec<Tok>) {
-    out.reserve(text.len() / 4);
-    let len = text.len();
-    let mut i = 0;
-    let bytes = text.as_bytes();
-    while i < len {
-        let b = bytes[i];
-        let start = i;
-        let c;
-        if b < 0x80 {
-            let f = BYTES[b as usize];
-            if f & SPACE != 0 {
+    out.extend(Tokens::new(text));
+}
+
+/// The tokens of a text, in order; whitespace is dropped. Its `next` is inlined into the
+/// caller's loop, so that each token goes straight to where it is kept.
+pub struct Tokens<'t> {
+    text: &'t str,
+    /// Where the next token is looked for.
+    i: usize,
+}
+
+impl<'t> Tokens<'t> {
+    /// The tokens of `text`.
+    pub fn new(text: &'t str) -> Tokens<'t> {
+        Tokens { text, i: 0 }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Tok;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Tok> {
+        let text = self.text;
+        let len = text.len();
+        let mut i = self.i;
+        let bytes = text.as_bytes();
+        while i < len {
+            let b = bytes[i];
+            let start = i;
+            let c;
+            // The flags of every ASCII letter or digit taken, ORed (LETTER also for a
+            // non-ASCII word character): a word holds a capital once UPPER is in it.
+            let mut or;
+            if b < 0x80 {
+                let f = BYTES[b as usize];
                 i += 1;
-                continue;
-            }
-            i += 1;
-            if f & ALNUM == 0 {
-                // ASCII punctuation and symbols: one byte each.
-                out.push(Tok {
-                    range: start..i,
-                    kind: TokenKind::Punct,
-                    ascii: true,
-                    upper: false,
-                });
-                continue;
-            }
-            c = char::from(b);
-        } else {
-            c = char_at(text, i);
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                continue;
-            }
-            if c == PLACEHOLDER {
-                out.push(Tok {
-                    range: start..i,
-                    kind: TokenKind::Placeholder,
-                    ascii: false,
-                    upper: false,
-                });
-                continue;
-            }
-            if !is_word_char(c) {
-                out.push(Tok {
-                    range: start..i,
-                    kind: TokenKind::Punct,
-                    ascii: false,
-                    upper: false,
-                });
-                continue;
-            }
-        }
-        let mut end = i;
-        // The flags of every ASCII letter or digit taken, ANDed and ORed: DIGIT stays in
-        // `and` while every word character is an ASCII digit, UPPER is in `or` once an ASCII
-        // capital was taken.
-        let first = if c.is_ascii() { BYTES[c as usize] } else { 0 };
-        let (mut and, mut or) = (first, first);
-        let mut ascii = c.is_ascii();
-        loop {
-            // The run of ASCII letters and digits, the bulk of a word, without decoding a
-            // character (for ASCII, `is_word_char` is exactly `is_ascii_alphanumeric`).
-            let mut f = 0;
-            while end < len {
-                f = BYTES[bytes[end] as usize];
                 if f & ALNUM == 0 {
-                    break;
+                    if f & SPACE != 0 {
+                        continue;
+                    }
+                    // ASCII punctuation and symbols: one byte each.
+                    self.i = i;
+                    return Some(Tok {
+                        range: start..i,
+                        kind: TokenKind::Punct,
+                        ascii: true,
+                        upper: false,
+                    });
                 }
-                and &= f;
-                or |= f;
-                end += 1;
-            }
-            if end >= len {
-                break;
-            }
-            let d = if bytes[end] < 0x80 {
-                // ASCII, not a letter or digit: a joiner, or the end of the word.
-                if f & JOIN == 0 {
-                    break;
-                }
-                char::from(bytes[end])
+                c = char::from(b);
+                or = f;
             } else {
-                let d = char_at(text, end);
-                if is_word_char(d) {
-                    // Not ASCII (an ASCII word character is a letter or digit, taken above).
-                    and = 0;
-                    ascii = false;
-                    end += d.len_utf8();
+                c = char_at(text, i);
+                i += c.len_utf8();
+                if c.is_whitespace() {
                     continue;
                 }
-                if !matches!(d, '’' | '‑') {
-                    break;
+                if c == PLACEHOLDER {
+                    self.i = i;
+                    return Some(Tok {
+                        range: start..i,
+                        kind: TokenKind::Placeholder,
+                        ascii: false,
+                        upper: false,
+                    });
                 }
-                d
-            };
-            // Joins only when a word character follows directly; a comma only between digits.
-            let after = end + d.len_utf8();
-            let joins = match (after < len).then(|| char_at(text, after)) {
-                Some(n) if is_word_char(n) => {
-                    if d == ',' {
-                        and & DIGIT != 0 && n.is_ascii_digit()
-                    } else {
-                        true
-                    }
+                if !is_word_char(c) {
+                    self.i = i;
+                    return Some(Tok {
+                        range: start..i,
+                        kind: TokenKind::Punct,
+                        ascii: false,
+                        upper: false,
+                    });
                 }
-                _ => false,
+                or = LETTER | NON_ASCII;
+            }
+            let end = word_end(text, i, &mut or);
+            self.i = end;
+            // A word of digits only is all ASCII digits when it starts with one (a
+            // non-ASCII digit is a word character that is not an ASCII digit).
+            let kind = if c.is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
             };
-            if !joins {
+            return Some(Tok {
+                range: start..end,
+                kind,
+                ascii: or & NON_ASCII == 0,
+                upper: or & UPPER != 0,
+            });
+        }
+        self.i = len;
+        None
+    }
+}
+
+/// In the flags [`word_end`] gathers: a character that is not ASCII was taken.
+const NON_ASCII: u8 = 32;
+
+/// Where the word whose first character ends at `i` of `text` ends; `or` (which holds the
+/// first character's flags) gathers the
+/// [`BYTES`] flags of its ASCII letters and digits, LETTER and [`NON_ASCII`] for its other
+/// word characters, and [`NON_ASCII`] for a non-ASCII joiner.
+#[inline(always)]
+fn word_end(text: &str, i: usize, or: &mut u8) -> usize {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut end = i;
+    loop {
+        // The run of ASCII letters and digits, the bulk of a word, without decoding a
+        // character (for ASCII, `is_word_char` is exactly `is_ascii_alphanumeric`).
+        let mut f = 0;
+        while end < len {
+            f = BYTES[bytes[end] as usize];
+            if f & ALNUM == 0 {
                 break;
             }
-            ascii &= d.is_ascii();
-            end = after;
+            *or |= f;
+            end += 1;
         }
-        let all_digits = and & DIGIT != 0;
-        let upper = or & UPPER != 0;
-        let kind = if c.is_ascii_digit() || (all_digits && c.is_numeric()) {
-            TokenKind::Number
+        if end >= len {
+            break;
+        }
+        let d = if bytes[end] < 0x80 {
+            // ASCII, not a letter or digit: a joiner, or the end of the word.
+            if f & JOIN == 0 {
+                break;
+            }
+            char::from(bytes[end])
         } else {
-            TokenKind::Word
+            let d = char_at(text, end);
+            if is_word_char(d) {
+                // Not ASCII (an ASCII word character is a letter or digit, taken above).
+                *or |= LETTER | NON_ASCII;
+                end += d.len_utf8();
+                continue;
+            }
+            if !matches!(d, '’' | '‑') {
+                break;
+            }
+            d
         };
-        out.push(Tok {
-            range: start..end,
-            kind,
-            ascii,
-            upper,
-        });
-        i = end;
+        // Joins only when a word character follows directly; a comma only between digits
+        // (while the word is all ASCII digits: no LETTER in it).
+        let after = end + d.len_utf8();
+        let joins = match (after < len).then(|| char_at(text, after)) {
+            Some(n) if is_word_char(n) => {
+                if d == ',' {
+                    *or & LETTER == 0 && n.is_ascii_digit()
+                } else {
+                    true
+                }
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        if !d.is_ascii() {
+            *or |= NON_ASCII;
+        }
+        end = after;
     }
+    end
 }
 
 #[cfg(test)]

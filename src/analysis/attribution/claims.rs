@@ -381,6 +381,18 @@ fn is_currency(s: &str) -> bool {
     matches!(s, "$" | "£" | "€")
 }
 
+/// Whether a sentence of these tokens can be a claim at all, read from the tokens alone: one
+/// with quoted words or fewer than five words is exempt ([`exempt`]), so its words need not
+/// be read.
+pub fn may_be_claim(tokens: &[crate::prose::Token]) -> bool {
+    !tokens.iter().any(|t| t.quoted)
+        && tokens
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .nth(4)
+            .is_some()
+}
+
 /// Whether the sentence is not a claim of the reporter's whatever it carries.
 fn exempt(ws: &[W<'_>]) -> bool {
     // Quoted words or a reporting verb: someone is being cited, even if the analysis could
@@ -728,6 +740,25 @@ mod tests {
         let a = Analyzed::new("The port has not yet paid the 12 pilots.");
         let ws = super::super::sentence_words(&a.draft, &a.prose, 0);
         assert_eq!(features(&ws).0[F::Perfect as usize], 1);
+    }
+
+    /// A sentence that [`may_be_claim`] rules out is no claim when read in full.
+    #[test]
+    fn the_token_filter_rules_out_only_non_claims() {
+        let text = "The bypass cut journey times by 40 percent. “It cut journey times by 40 \
+                    percent,” she said. Times fell 40 percent. The council cut 300 jobs in \
+                    the harbour “scheme” last year. Prices rose. The port lost 12 of its 40 \
+                    pilots since 2019, a record.";
+        let a = Analyzed::new(text);
+        let mut ruled_out = 0;
+        for si in 0..a.prose.sentences.len() {
+            let ws = super::super::sentence_words(&a.draft, &a.prose, si);
+            if !may_be_claim(a.prose.sentence_tokens(si)) {
+                ruled_out += 1;
+                assert_eq!(claim(&ws), None, "sentence {si}");
+            }
+        }
+        assert_eq!(ruled_out, 4);
     }
 
     #[test]

@@ -119,6 +119,38 @@ struct Table {
 /// length are equal exactly when their packed forms are.
 #[inline]
 fn pack(w: &[u8]) -> (u64, u64) {
+    debug_assert!(w.len() <= MAX_LEN);
+    if w.len() > 8 {
+        let (lo, hi) = w.split_at(8);
+        (pack8(lo), pack8(hi))
+    } else {
+        (pack8(w), 0)
+    }
+}
+
+/// The bytes of `w` (at most 8) as a little-endian `u64`, zero-padded, with a few loads
+/// instead of a loop over the bytes.
+#[inline]
+fn pack8(w: &[u8]) -> u64 {
+    let n = w.len();
+    if n == 8 {
+        u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
+    } else if n >= 4 {
+        // The first four and the last four bytes: where they overlap they hold the same
+        // bytes, so ORed in place they make the word.
+        let head = u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+        let tail = u64::from(u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]));
+        head | (tail << (8 * (n - 4)))
+    } else {
+        w.iter()
+            .enumerate()
+            .fold(0, |acc, (i, &b)| acc | (u64::from(b) << (8 * i)))
+    }
+}
+
+/// [`pack`] byte by byte: the reference of the tests.
+#[cfg(test)]
+fn pack_bytewise(w: &[u8]) -> (u64, u64) {
     let (mut lo, mut hi) = (0u64, 0u64);
     for (i, &b) in w.iter().enumerate() {
         if i < 8 {
@@ -278,5 +310,15 @@ mod tests {
         }
         assert!(!may_open("the"));
         assert!(!may_open(""));
+    }
+
+    proptest::proptest! {
+        /// [`pack`] with its loads agrees with packing byte by byte, at every length.
+        #[test]
+        fn pack_agrees_with_the_bytewise_packing(
+            w in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..=MAX_LEN)
+        ) {
+            proptest::prop_assert_eq!(pack(&w), pack_bytewise(&w));
+        }
     }
 }

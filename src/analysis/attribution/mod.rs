@@ -268,7 +268,12 @@ impl<'a> W<'a> {
         span: Span,
         class: u64,
     ) -> Self {
-        let cap = text.chars().next().is_some_and(char::is_uppercase);
+        // An ASCII first byte answers without decoding a character.
+        let cap = match text.as_bytes().first() {
+            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => text.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        };
         W {
             tok,
             text,
@@ -357,13 +362,17 @@ pub fn sentence_words_into<'a>(
     let Some(block) = draft.blocks.get(s.block) else {
         return;
     };
-    out.reserve(s.tokens.len());
-    for ti in s.tokens.clone() {
-        let Some(t) = prose.tokens.get(ti) else {
-            continue;
-        };
+    // The sentence's tokens as one slice (those that exist), written out in one pass with no
+    // capacity check per word.
+    let start = s.tokens.start;
+    let toks = prose
+        .tokens
+        .get(start.min(prose.tokens.len())..s.tokens.end.min(prose.tokens.len()))
+        .unwrap_or(&[]);
+    out.extend(toks.iter().enumerate().map(|(k, t)| {
+        let ti = start + k;
         let text = block.text.get(t.range.clone()).unwrap_or("");
-        out.push(W::new(
+        W::new(
             ti,
             text,
             prose.token_lower_with(ti, text),
@@ -371,8 +380,8 @@ pub fn sentence_words_into<'a>(
             t.quoted,
             t.span,
             t.class,
-        ));
-    }
+        )
+    }));
 }
 
 /// Whether the word sequence `pat` occurs in `ws` at `i` (unquoted words).
@@ -498,7 +507,6 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         }
     }
     // Continued reported speech.
-    let mut words = Vec::new();
     for i in 1..out.sentences.len() {
         let (prev, cur) = out.sentences.split_at_mut(i);
         let (Some(p), Some(c)) = (prev.last(), cur.first_mut()) else {
@@ -520,10 +528,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             || p.attributions.iter().any(|a| {
                 a.source.is_some() && matches!(a.cue.kind, CueKind::Verb | CueKind::AccordingTo)
             });
-        if reported && {
-            sentence_words_into(draft, prose, c.sentence, &mut words);
-            continues_speech(&words)
-        } {
+        if reported && continues_speech_in(draft, prose, c.sentence) {
             c.scope = Scope::Continuation;
         }
     }
@@ -541,8 +546,37 @@ fn sentence_cues<'a>(
     (find_attributions(ws), find_anonymity(draft, prose, si, ws))
 }
 
+/// [`continues_speech`] of sentence `si`, read from its tokens without building its words.
+fn continues_speech_in(draft: &Draft, prose: &Prose, si: usize) -> bool {
+    let Some(s) = prose.sentences.get(si) else {
+        return false;
+    };
+    let Some(block) = draft.blocks.get(s.block) else {
+        return false;
+    };
+    let toks = prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+    let low_of = |k: usize| {
+        let t = &toks[k];
+        prose.token_lower_with(
+            s.tokens.start + k,
+            block.text.get(t.range.clone()).unwrap_or(""),
+        )
+    };
+    let starts_pronoun = toks
+        .iter()
+        .position(|t| t.kind == TokenKind::Word)
+        .is_some_and(|k| matches!(low_of(k), "he" | "she" | "they" | "it"));
+    (0..toks.len()).any(|k| {
+        !toks[k].quoted && {
+            let low = low_of(k);
+            matches!(low, "would" | "could" | "might") || (starts_pronoun && low == "also")
+        }
+    })
+}
+
 /// Whether a sentence reads as the continuation of reported speech (backshifted modals,
-/// "also" after a pronoun).
+/// "also" after a pronoun): the reference for [`continues_speech_in`].
+#[cfg(test)]
 fn continues_speech(ws: &[W<'_>]) -> bool {
     let first = ws.iter().find(|w| w.is_word());
     let starts_pronoun = first.is_some_and(|w| matches!(w.low, "he" | "she" | "they" | "it"));
@@ -553,6 +587,15 @@ fn continues_speech(ws: &[W<'_>]) -> bool {
 
 /// Finds the attribution cues of one sentence.
 fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
+    find_attributions_gated::<true>(ws)
+}
+
+/// [`find_attributions`], with (`GATED`) or without the gates that skip a cue reader which
+/// cannot fire for the word at hand: the readers of "according to", of impersonal phrases,
+/// of a vague agent, of a consensus and of a received view each return nothing unless the
+/// word is one of [`lex::OPENERS`]. Without the gates every reader is tried at every word
+/// that opens, as the tests' reference.
+fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let n = ws.len();
     // The first word at or after `j` that can head a bare group of sources (a vague source
@@ -573,9 +616,12 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
         // agent, a stance adjective, a reporting or belief verb, a quantifier phrase, or a
         // word within five of a group's head.
+        let lex_opener = lex::may_open(w.low) && w.lx(lex::OPENERS);
+        // Whether the readers that need a word of `lex::OPENERS` are tried.
+        let try_openers = !GATED || lex_opener;
         let opens = w.has(CUE_OPENER_CLASSES)
             || next_head < j + 5
-            || (lex::may_open(w.low) && w.lx(lex::OPENERS))
+            || lex_opener
             || (w.has(classes::QUANTIFIER_FIRST)
                 && lexicon::quantifiers_from(w.low)
                     .iter()
@@ -585,7 +631,10 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             continue;
         }
         // according to NP
-        if w.is("according") && ws.get(j + 1).is_some_and(|x| x.is("to") && !x.quoted) {
+        if try_openers
+            && w.is("according")
+            && ws.get(j + 1).is_some_and(|x| x.is("to") && !x.quoted)
+        {
             let np = source::np_forward(ws, j + 2);
             let cue = Cue {
                 span: w.span.cover(ws[j + 1].span),
@@ -603,12 +652,12 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 2;
             continue;
         }
-        if let Some(a) = impersonal(ws, j) {
+        if try_openers && let Some(a) = impersonal(ws, j) {
             out.push(a);
             j += 1;
             continue;
         }
-        if let Some(a) = vague_agent(ws, j) {
+        if try_openers && let Some(a) = vague_agent(ws, j) {
             out.push(a);
             j += 1;
             continue;
@@ -623,7 +672,7 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
             j += 1;
             continue;
         }
-        if let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
+        if try_openers && let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
             out.push(a);
             j += 1;
             continue;

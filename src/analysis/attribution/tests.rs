@@ -215,3 +215,176 @@ fn add_reports_a_statement_not_a_deed() {
     check("The boatyard added 300 jobs last year.", &[]);
     check("The council added a new ferry route.", &[]);
 }
+
+/// The gated cue readers of [`find_attributions`] against trying every reader at every
+/// word that opens, sentence by sentence.
+fn gated_agrees(text: &str) {
+    let a = crate::Analyzed::new(text);
+    for si in 0..a.prose.sentences.len() {
+        let ws = sentence_words(&a.draft, &a.prose, si);
+        assert_eq!(
+            find_attributions_gated::<false>(&ws),
+            find_attributions(&ws),
+            "the gated readers of {text:?} differ"
+        );
+    }
+}
+
+#[test]
+fn the_gated_readers_find_every_cue() {
+    for text in [
+        "The bridge closed on Monday.",
+        "The bridge closed on Monday, the mayor said.",
+        "According to the council, the bridge closed.",
+        "There are fears that the bridge will close.",
+        "Questions have been raised about the bridge.",
+        "Many residents are worried about the bridge.",
+        "It is widely accepted that the bridge is old.",
+        "Conventional wisdom holds that bridges last.",
+        "The plan was criticised by some engineers.",
+        "A number of engineers doubt the plan.",
+        "Local engineers think the bridge is unsafe.",
+        "“The bridge is unsafe,” one engineer, who asked not to be named, told us.",
+        "A council worker spoke on condition of anonymity because she was not authorised.",
+        "Amid reports of cracks, the bridge closed.",
+        "“Some experts say so” was the headline.",
+        "The bridge, some say, is unsafe.",
+        "A few of the residents left.",
+        "Legend has it that the bridge was built in a night.",
+        "It is known that the bridge is old, and popular belief holds it is safe.",
+        "There were rumours of cracks, reported by some engineers.",
+        "The bridge, it is generally agreed, is old.",
+    ] {
+        gated_agrees(text);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Random sentences from a vocabulary of cue words, group words, quantifiers, anonymity
+    /// phrases, function words and quotation marks.
+    #[test]
+    fn the_gated_readers_agree_on_random_sentences(
+        words in proptest::collection::vec(0usize..VOCAB.len(), 1..40)
+    ) {
+        let mut text = String::new();
+        for (i, &w) in words.iter().enumerate() {
+            if i > 0 {
+                text.push(' ');
+            }
+            text.push_str(VOCAB[w]);
+        }
+        gated_agrees(&text);
+    }
+}
+
+/// Words for [`the_gated_readers_agree_on_random_sentences`].
+const VOCAB: [&str; 64] = [
+    "the",
+    "a",
+    "bridge",
+    "council",
+    "said",
+    "says",
+    "told",
+    "believe",
+    "fear",
+    "fears",
+    "according",
+    "to",
+    "there",
+    "are",
+    "were",
+    "questions",
+    "have",
+    "been",
+    "raised",
+    "by",
+    "some",
+    "many",
+    "most",
+    "few",
+    "number",
+    "of",
+    "experts",
+    "officials",
+    "people",
+    "reports",
+    "report",
+    "sources",
+    "who",
+    "asked",
+    "not",
+    "named",
+    "on",
+    "condition",
+    "anonymity",
+    "because",
+    "authorised",
+    "speak",
+    "widely",
+    "accepted",
+    "it",
+    "is",
+    "known",
+    "that",
+    "conventional",
+    "wisdom",
+    "holds",
+    "worried",
+    "“",
+    "”",
+    ",",
+    ".",
+    "Ann",
+    "Lee",
+    "closed",
+    "unsafe",
+    "amid",
+    "others",
+    "criticised",
+    "mayor",
+];
+
+/// The token reading of [`continues_speech_in`] agrees with the word reading.
+fn continuation_agrees(text: &str) {
+    let a = crate::Analyzed::new(text);
+    for si in 0..a.prose.sentences.len() {
+        let ws = sentence_words(&a.draft, &a.prose, si);
+        assert_eq!(
+            continues_speech_in(&a.draft, &a.prose, si),
+            continues_speech(&ws),
+            "sentence {si} of {text:?}"
+        );
+    }
+}
+
+#[test]
+fn continued_speech_is_read_from_tokens_as_from_words() {
+    for text in [
+        "She said the bridge was old. It would close in May.",
+        "He said so. He also said more.",
+        "They said so. “We could go,” they added.",
+        "The bridge is old. Also, it might close.",
+        "Would it close?",
+    ] {
+        continuation_agrees(text);
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+    #[test]
+    fn continued_speech_agrees_on_random_sentences(
+        words in proptest::collection::vec(0usize..CONT_VOCAB.len(), 1..30)
+    ) {
+        let text = words.iter().map(|&w| CONT_VOCAB[w]).collect::<Vec<_>>().join(" ");
+        continuation_agrees(&text);
+    }
+}
+
+/// Words for [`continued_speech_agrees_on_random_sentences`].
+const CONT_VOCAB: [&str; 16] = [
+    "He", "she", "They", "it", "also", "Also", "would", "could", "Might", "said", "“", "”", ".",
+    ",", "bridge", "close",
+];

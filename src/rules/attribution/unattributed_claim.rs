@@ -1,10 +1,11 @@
-use crate::analysis::attribution::claims::claim;
-use crate::analysis::attribution::{Scope, sentence_words};
+use crate::analysis::attribution::claims::{claim, may_be_claim};
+use crate::analysis::attribution::{Scope, sentence_words_into};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
 use crate::rules::{Rule, RuleMeta};
 use rustc_hash::FxHashSet as HashSet;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 crate::declare_rule! {
@@ -86,42 +87,9 @@ impl Rule for UnattributedClaim {
                 *slot = true;
             }
         }
-        // The content words of each attributed paragraph, gathered when a claim near it asks
-        // (claims are few: most paragraphs are never asked about).
-        let attributed_words: Vec<std::cell::OnceCell<HashSet<&str>>> =
-            (0..blocks).map(|_| std::cell::OnceCell::new()).collect();
-        let sentences = &ctx.prose.sentences;
-        let words_of = |b: usize| -> Option<&HashSet<&str>> {
-            let cell = attributed_words.get(b)?;
-            Some(cell.get_or_init(|| {
-                if !paragraph_attributed.get(b).copied().unwrap_or(false) {
-                    return HashSet::default();
-                }
-                let first = sentences.partition_point(|s| s.block < b);
-                // Gathered first, so that the set is made once at its size (no rehashing).
-                let words: Vec<&str> = (first..sentences.len())
-                    .take_while(|&i| sentences[i].block == b)
-                    .flat_map(|i| content_words(ctx, i))
-                    .collect();
-                let mut set = HashSet::with_capacity_and_hasher(words.len(), Default::default());
-                set.extend(words);
-                set
-            }))
-        };
-        // Whether the context covers sentence `i`: a paragraph within two of it attributes an
-        // account of the same subject (they share a content word).
-        let covered = |i: usize| -> bool {
-            let Some(sent) = ctx.prose.sentences.get(i) else {
-                return true;
-            };
-            let near: Vec<&HashSet<&str>> = (sent.block.saturating_sub(NEIGHBOURS)
-                ..=sent.block + NEIGHBOURS)
-                .filter(|&b| b != sent.block)
-                .filter_map(words_of)
-                .filter(|aw| !aw.is_empty())
-                .collect();
-            !near.is_empty() && content_words(ctx, i).any(|w| near.iter().any(|aw| aw.contains(w)))
-        };
+        let near = Near::new(ctx, &paragraph_attributed, SCAN_MAX);
+        // The words of a sentence, one buffer for all.
+        let mut ws = Vec::new();
         for (i, s) in atts.sentences.iter().enumerate() {
             if s.is_attributed() || !s.attributions.is_empty() {
                 continue;
@@ -143,11 +111,15 @@ impl Rule for UnattributedClaim {
             if paragraph_attributed[sent.block] {
                 continue;
             }
-            let ws = sentence_words(ctx.draft, ctx.prose, i);
+            // Quoted words or a fragment: no claim, whatever the words (see `claim`).
+            if !may_be_claim(ctx.prose.sentence_tokens(i)) {
+                continue;
+            }
+            sentence_words_into(ctx.draft, ctx.prose, i, &mut ws);
             let Some(c) = claim(&ws) else {
                 continue;
             };
-            if covered(i) {
+            if near.covers(i) {
                 continue;
             }
             out.push(Diagnostic::new(
@@ -161,6 +133,81 @@ impl Rule for UnattributedClaim {
 
 /// How many paragraphs either side of a sentence its context reaches.
 const NEIGHBOURS: usize = 3;
+
+/// The longest paragraph (in tokens) whose words a claim near it reads afresh, stopping at the
+/// first word it shares; a longer one is read once into a set that every claim near it asks.
+const SCAN_MAX: usize = 400;
+
+/// The attributed paragraphs around a claim and the content words they share with it.
+struct Near<'c, 'a> {
+    ctx: &'c LintContext<'a>,
+    /// Whether each paragraph carries an attribution of its own.
+    attributed: &'c [bool],
+    /// The content words of each long attributed paragraph, gathered when a claim near it
+    /// asks (claims are few: most paragraphs are never asked about).
+    sets: Vec<OnceCell<HashSet<&'a str>>>,
+    /// Paragraphs of more tokens than this are asked through [`Near::sets`].
+    scan_max: usize,
+}
+
+impl<'c, 'a> Near<'c, 'a> {
+    fn new(ctx: &'c LintContext<'a>, attributed: &'c [bool], scan_max: usize) -> Self {
+        Near {
+            ctx,
+            attributed,
+            sets: (0..attributed.len()).map(|_| OnceCell::new()).collect(),
+            scan_max,
+        }
+    }
+
+    /// The sentences of paragraph `b`.
+    fn sentences(&self, b: usize) -> std::ops::Range<usize> {
+        let sentences = &self.ctx.prose.sentences;
+        let first = sentences.partition_point(|s| s.block < b);
+        let end = first + sentences[first..].partition_point(|s| s.block <= b);
+        first..end
+    }
+
+    /// Whether attributed paragraph `b` has one of `words` among its content words.
+    fn shares(&self, b: usize, words: &[&str]) -> bool {
+        let ctx = self.ctx;
+        let range = self.sentences(b);
+        let tokens = match (range.clone().next(), range.clone().next_back()) {
+            (Some(f), Some(l)) => {
+                ctx.prose.sentences[l].tokens.end - ctx.prose.sentences[f].tokens.start
+            }
+            _ => 0,
+        };
+        if tokens <= self.scan_max {
+            return range
+                .flat_map(|i| content_words(ctx, i))
+                .any(|w| words.contains(&w));
+        }
+        let set = self.sets[b].get_or_init(|| {
+            // Gathered first, so that the set is made once at its size (no rehashing).
+            let all: Vec<&str> = range.flat_map(|i| content_words(ctx, i)).collect();
+            let mut set = HashSet::with_capacity_and_hasher(all.len(), Default::default());
+            set.extend(all);
+            set
+        });
+        words.iter().any(|w| set.contains(w))
+    }
+
+    /// Whether the context covers sentence `i`: a paragraph within [`NEIGHBOURS`] of it
+    /// attributes an account of the same subject (they share a content word).
+    fn covers(&self, i: usize) -> bool {
+        let Some(sent) = self.ctx.prose.sentences.get(i) else {
+            return true;
+        };
+        let words: Vec<&str> = content_words(self.ctx, i).collect();
+        if words.is_empty() {
+            return false;
+        }
+        (sent.block.saturating_sub(NEIGHBOURS)..=sent.block + NEIGHBOURS)
+            .filter(|&b| b != sent.block && self.attributed.get(b).copied().unwrap_or(false))
+            .any(|b| self.shares(b, &words))
+    }
+}
 
 /// Short and common words that do not tie two sentences to one subject.
 const STOPWORDS: [&str; 90] = [
@@ -290,7 +337,74 @@ fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> impl Iterator<Item = &'
 
 #[cfg(test)]
 mod tests {
+    use super::{Near, Scope};
+    use crate::context::LintContext;
     use crate::rules::attribution::test_util::flagged;
+
+    /// Whether each sentence of `text` is covered, read through sets of paragraph words (the
+    /// reference) and by scanning the paragraphs.
+    fn covers_both_ways(text: &str) -> Vec<(bool, bool)> {
+        let a = crate::Analyzed::new(text);
+        let settings = crate::Settings::default();
+        let ctx = LintContext::new(text, &a.draft, &a.prose, &settings);
+        let mut attributed = vec![false; a.draft.blocks.len()];
+        for s in &ctx.attributions().sentences {
+            if s.scope == Scope::Own {
+                attributed[a.prose.sentences[s.sentence].block] = true;
+            }
+        }
+        let by_set = Near::new(&ctx, &attributed, 0);
+        let by_scan = Near::new(&ctx, &attributed, usize::MAX);
+        (0..a.prose.sentences.len())
+            .map(|i| (by_set.covers(i), by_scan.covers(i)))
+            .collect()
+    }
+
+    #[test]
+    fn scanning_a_paragraph_agrees_with_its_word_set() {
+        let text = "Ann Lee said the ferry fares were too high.\n\n\
+                    Ferry fares went up by 30 percent because fuel costs doubled.\n\n\
+                    The harbour lost 40 moorings in the storm.\n\n\
+                    Cargo volumes fell, the port's owners said. They expect more losses.\n\n\
+                    Harbour dues rose 12 percent.\n\n\
+                    It's done.\n\n\
+                    The council's budget doubled since 2019.";
+        let both = covers_both_ways(text);
+        assert!(both.iter().all(|(a, b)| a == b), "{both:?}");
+        // Both ways, some sentences are covered and some are not.
+        assert!(both.iter().any(|&(a, _)| a));
+        assert!(both.iter().any(|&(a, _)| !a));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Random paragraphs of claims and attributions.
+        #[test]
+        fn scanning_agrees_with_word_sets_on_random_paragraphs(
+            paras in proptest::collection::vec(
+                proptest::collection::vec(0usize..PARTS.len(), 1..4), 1..8)
+        ) {
+            let text = paras
+                .iter()
+                .map(|p| p.iter().map(|&k| PARTS[k]).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            let both = covers_both_ways(&text);
+            proptest::prop_assert!(both.iter().all(|(a, b)| a == b), "{:?} {:?}", text, both);
+        }
+    }
+
+    /// Sentences for [`scanning_agrees_with_word_sets_on_random_paragraphs`].
+    const PARTS: [&str; 8] = [
+        "Ferry fares went up by 30 percent.",
+        "The harbour lost 40 moorings in the storm.",
+        "Ann Lee said the fares were too high.",
+        "The port's owners said the storm was the worst in years.",
+        "Harbour dues rose 12 percent since 2019.",
+        "The mayor's office said moorings would be rebuilt.",
+        "It's done.",
+        "Fuel costs doubled in the valley.",
+    ];
 
     fn check(input: &str, expected: &[&str]) {
         assert_eq!(

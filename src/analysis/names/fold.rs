@@ -10,11 +10,13 @@
 pub fn plain_with(s: &str, umlaut_e: bool) -> String {
     if s.is_ascii() {
         // The common case: lower-case the letters, drop the joiners.
-        return s
-            .bytes()
-            .filter(|b| !matches!(b, b'-' | b'\'' | b' ' | b'.'))
-            .map(|b| char::from(b.to_ascii_lowercase()))
-            .collect();
+        let mut out = String::with_capacity(s.len());
+        for b in s.bytes() {
+            if !matches!(b, b'-' | b'\'' | b' ' | b'.') {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return out;
     }
     plain_chars(s, umlaut_e)
 }

@@ -10,97 +10,158 @@ const PROPER: &str = include_str!("../lexicons/names/proper.txt");
 const COMMON: &str = include_str!("../lexicons/names/common.txt");
 const UKRAINE: &str = include_str!("../lexicons/names/ukraine.tsv");
 
-/// A word list sorted in byte order, one word per line (as the files are: a test checks it),
-/// searched in place: loading it costs one scan for line starts, not a hash table of 100,000
-/// words. A table by the first two bytes narrows each search to the few lines that share them.
-struct SortedList {
-    text: &'static str,
-    /// The byte offset of each line's start, and one past the end of the last line.
-    starts: Vec<u32>,
-    /// For each two-byte key (see [`key`]), the index of the first line whose key is at least
-    /// it; one entry more at the end. Keys never decrease down a sorted list.
-    first: Vec<u32>,
+/// A word list, one word per line, found through an open-addressing hash table of its line
+/// starts built on first use: one hash and, nearly always, one comparison of bytes per
+/// look-up (a binary search over 100,000 strings took a dozen). Exact whatever the hashes:
+/// a hit compares the word with the line itself.
+struct WordTable {
+    text: &'static [u8],
+    /// 0 for an empty slot, else the upper 32 bits of the word's hash (its tag) and 1 + the
+    /// byte offset of its line. A power of two long, at most half full.
+    slots: Vec<u64>,
 }
 
-/// The first two bytes of `w` as a number (a missing second byte counts as 0).
-fn key(w: &[u8]) -> usize {
-    (usize::from(w.first().copied().unwrap_or(0)) << 8)
-        | usize::from(w.get(1).copied().unwrap_or(0))
+/// The hash of a word in a [`WordTable`]: its bytes read eight at a time (the last, partial,
+/// group with two overlapping four-byte reads), each group mixed in with a multiplication.
+#[inline]
+fn word_hash(w: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (w.len() as u64).wrapping_mul(K);
+    let mut rest = w;
+    while rest.len() > 8 {
+        let (head, tail) = rest.split_at(8);
+        let v = u64::from_le_bytes([
+            head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
+        ]);
+        h = (h ^ v).wrapping_mul(K).rotate_left(26);
+        rest = tail;
+    }
+    let n = rest.len();
+    let v = if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
+        let hi = u64::from(u32::from_le_bytes([
+            rest[n - 4],
+            rest[n - 3],
+            rest[n - 2],
+            rest[n - 1],
+        ]));
+        lo | (hi << 32)
+    } else {
+        rest.iter().fold(0u64, |v, &b| (v << 8) | u64::from(b))
+    };
+    h = (h ^ v).wrapping_mul(K);
+    h ^ (h >> 29)
 }
 
-impl SortedList {
-    fn new(text: &'static str) -> SortedList {
-        let mut starts = Vec::with_capacity(text.len() / 8);
-        starts.push(0);
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            if b == b'\n' {
-                starts.push(i as u32 + 1);
-            }
-        }
-        // One past the end of the last line, as if it ended with a line break.
-        if !text.is_empty() && !text.ends_with('\n') {
-            starts.push(text.len() as u32 + 1);
-        }
-        let mut list = SortedList {
-            text,
-            starts,
-            first: vec![0; (1 << 16) + 1],
+impl WordTable {
+    /// The table of the words (lines) of `text`; a word listed twice is kept once.
+    fn new(text: &'static str) -> WordTable {
+        let bytes = text.as_bytes();
+        // The lines as the file has them (no line after a final line break).
+        let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        let n = if text.is_empty() {
+            0
+        } else {
+            memchr::memchr_iter(b'\n', body).count() + 1
         };
-        let mut k = 0;
-        for i in 0..list.len() {
-            let lk = key(list.line(i));
-            while k <= lk {
-                list.first[k] = i as u32;
-                k += 1;
+        let mut table = WordTable {
+            text: bytes,
+            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+        };
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', body).chain((n > 0).then_some(body.len())) {
+            let line = &body[start..end];
+            let h = word_hash(line);
+            if let Err(at) = table.find(line, h) {
+                table.slots[at] = (h & !0xffff_ffff) | (start as u64 + 1);
             }
+            start = end + 1;
         }
-        let n = list.len() as u32;
-        list.first[k..].fill(n);
-        list
+        table
     }
 
-    /// How many words the list has.
-    fn len(&self) -> usize {
-        self.starts.len() - 1
-    }
-
-    fn line(&self, i: usize) -> &'static [u8] {
-        &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+    /// The slot that holds `w` (`Ok`), or the empty slot where it would go (`Err`).
+    #[inline]
+    fn find(&self, w: &[u8], h: u64) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let tag = h & !0xffff_ffff;
+        let mut at = (h as usize) & mask;
+        loop {
+            let s = self.slots[at];
+            if s == 0 {
+                return Err(at);
+            }
+            if s & !0xffff_ffff == tag {
+                let start = (s & 0xffff_ffff) as usize - 1;
+                let end = start + w.len();
+                if self.text.get(start..end) == Some(w)
+                    && self.text.get(end).is_none_or(|&b| b == b'\n')
+                {
+                    return Ok(at);
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
 
     fn contains(&self, word: &str) -> bool {
-        let w = word.as_bytes();
-        let k = key(w);
-        let (mut lo, mut hi) = (self.first[k] as usize, self.first[k + 1] as usize);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.line(mid).cmp(w) {
-                std::cmp::Ordering::Equal => return true,
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-            }
-        }
-        false
+        self.contains_bytes(word.as_bytes())
+    }
+
+    fn contains_bytes(&self, w: &[u8]) -> bool {
+        // No line holds a line break.
+        !w.contains(&b'\n') && self.find(w, word_hash(w)).is_ok()
     }
 }
 
-static GIVEN_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(GIVEN));
-static PROPER_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(PROPER));
-static COMMON_LIST: LazyLock<SortedList> = LazyLock::new(|| SortedList::new(COMMON));
+/// The given-name list and, after it, the lower-case spellings of [`KNOWN_GIVEN_GROUPS`]: one
+/// table for [`is_given`].
+static GIVEN_LIST: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut text = String::with_capacity(GIVEN.len() + 256);
+    text.push_str(GIVEN);
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    for w in KNOWN_GIVEN_GROUPS.iter().flat_map(|g| g.iter()) {
+        text.push_str(&w.to_lowercase());
+        text.push('\n');
+    }
+    WordTable::new(Box::leak(text.into_boxed_str()))
+});
+static PROPER_LIST: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(PROPER));
+static COMMON_LIST: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(COMMON));
 
 /// Whether `lower` (a lower-case word) is a known given name: in the given-name list, or a
 /// spelling of a given name that [`KNOWN_GIVEN_GROUPS`] lists.
 pub fn is_given(lower: &str) -> bool {
-    GIVEN_LIST.contains(lower) || KNOWN_GIVEN_SET.contains(lower)
+    GIVEN_LIST.contains(lower)
 }
 
-static KNOWN_GIVEN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    KNOWN_GIVEN_GROUPS
-        .iter()
-        .flat_map(|g| g.iter())
-        .map(|w| w.to_lowercase())
-        .collect()
-});
+/// Calls `f` with the bytes of `w` in lower case (as `str::to_lowercase` spells it), without
+/// allocating for a short ASCII word.
+#[inline]
+pub fn with_lower_bytes<R>(w: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    const MAX: usize = 48;
+    if w.len() <= MAX && w.is_ascii() {
+        let mut buf = [0u8; MAX];
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(b)
+    } else {
+        f(w.to_lowercase().as_bytes())
+    }
+}
+
+/// [`is_given`] of `word` lower-cased (as `str::to_lowercase` does it).
+pub fn is_given_lowered(word: &str) -> bool {
+    with_lower_bytes(word, |b| GIVEN_LIST.contains_bytes(b))
+}
+
+/// [`is_common`] of `word` lower-cased (as `str::to_lowercase` does it).
+pub fn is_common_lowered(word: &str) -> bool {
+    with_lower_bytes(word, |b| COMMON_LIST.contains_bytes(b))
+}
 
 /// Whether `word` (as capitalised in text) is a proper noun an English dictionary knows.
 pub fn is_known_proper(word: &str) -> bool {
@@ -490,6 +551,107 @@ pub fn is_particle(word: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The reference for [`WordTable`]: a word list sorted in byte order, one word per line,
+    /// searched in place by binary search (within the lines that share the first two bytes).
+    struct SortedList {
+        text: &'static str,
+        /// The byte offset of each line's start, and one past the end of the last line.
+        starts: Vec<u32>,
+        /// For each two-byte key (see [`key`]), the index of the first line whose key is at least
+        /// it; one entry more at the end. Keys never decrease down a sorted list.
+        first: Vec<u32>,
+    }
+
+    /// The first two bytes of `w` as a number (a missing second byte counts as 0).
+    fn key(w: &[u8]) -> usize {
+        (usize::from(w.first().copied().unwrap_or(0)) << 8)
+            | usize::from(w.get(1).copied().unwrap_or(0))
+    }
+
+    impl SortedList {
+        fn new(text: &'static str) -> SortedList {
+            let mut starts = Vec::with_capacity(text.len() / 8);
+            starts.push(0);
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                if b == b'\n' {
+                    starts.push(i as u32 + 1);
+                }
+            }
+            // One past the end of the last line, as if it ended with a line break.
+            if !text.is_empty() && !text.ends_with('\n') {
+                starts.push(text.len() as u32 + 1);
+            }
+            let mut list = SortedList {
+                text,
+                starts,
+                first: vec![0; (1 << 16) + 1],
+            };
+            let mut k = 0;
+            for i in 0..list.len() {
+                let lk = key(list.line(i));
+                while k <= lk {
+                    list.first[k] = i as u32;
+                    k += 1;
+                }
+            }
+            let n = list.len() as u32;
+            list.first[k..].fill(n);
+            list
+        }
+
+        /// How many words the list has.
+        fn len(&self) -> usize {
+            self.starts.len() - 1
+        }
+
+        fn line(&self, i: usize) -> &'static [u8] {
+            &self.text.as_bytes()[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+        }
+
+        fn contains(&self, word: &str) -> bool {
+            let w = word.as_bytes();
+            let k = key(w);
+            let (mut lo, mut hi) = (self.first[k] as usize, self.first[k + 1] as usize);
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2;
+                match self.line(mid).cmp(w) {
+                    std::cmp::Ordering::Equal => return true,
+                    std::cmp::Ordering::Less => lo = mid + 1,
+                    std::cmp::Ordering::Greater => hi = mid,
+                }
+            }
+            false
+        }
+    }
+
+    #[test]
+    fn lowered_look_ups_lower_case_first() {
+        for w in [
+            "Trump",
+            "WILLIAM",
+            "Sergey",
+            "Élan",
+            "ÉLAN",
+            "Zzzqx",
+            "",
+            "İstanbul",
+        ] {
+            assert_eq!(is_common_lowered(w), is_common(&w.to_lowercase()), "{w}");
+            assert_eq!(is_given_lowered(w), is_given(&w.to_lowercase()), "{w}");
+        }
+        for g in KNOWN_GIVEN_GROUPS.iter().flat_map(|g| g.iter()) {
+            assert!(is_given(&g.to_lowercase()) && is_given_lowered(g), "{g}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lowered_look_ups_agree(w in "[a-zA-ZéÉİ]{0,9}") {
+            proptest::prop_assert_eq!(is_common_lowered(&w), is_common(&w.to_lowercase()));
+            proptest::prop_assert_eq!(is_given_lowered(&w), is_given(&w.to_lowercase()));
+        }
+    }
+
     #[test]
     fn lists_load() {
         assert!(is_given("sergey") && is_given("william"));
@@ -523,6 +685,55 @@ mod tests {
             let unterminated = SortedList::new(list.trim_end_matches('\n'));
             assert_eq!(unterminated.len(), words.len());
             assert!(words.last().is_some_and(|w| unterminated.contains(w)));
+        }
+    }
+
+    /// The hash table finds exactly what the binary search finds: every listed word, and
+    /// no other (prefixes, extensions, one letter changed, case changed, line breaks).
+    #[test]
+    fn tables_agree_with_the_sorted_lists() {
+        for list in [GIVEN, PROPER, COMMON] {
+            let table = WordTable::new(list);
+            let sorted = SortedList::new(list);
+            for w in list.lines() {
+                assert!(table.contains(w), "{w}");
+                let mut probes = vec![
+                    w[..w.len() - 1].to_string(),
+                    format!("{w}s"),
+                    format!("{w}\n"),
+                    w.to_uppercase(),
+                    w.to_lowercase(),
+                ];
+                if let Some(c) = w.chars().next() {
+                    probes.push(format!("x{}", &w[c.len_utf8()..]));
+                }
+                for p in &probes {
+                    assert_eq!(table.contains(p), sorted.contains(p), "{p:?}");
+                }
+            }
+            for p in ["", "\n", "a\nb"] {
+                assert_eq!(table.contains(p), sorted.contains(p), "{p:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn table_agrees_with_binary_search(
+            words in proptest::collection::btree_set("[a-dé]{0,4}", 0..60),
+            probes in proptest::collection::vec("[a-dé\n]{0,5}", 0..60),
+            terminated in proptest::bool::ANY,
+        ) {
+            // A list of its own, sorted as the files are.
+            let mut text: String = words.iter().map(|w| format!("{w}\n")).collect();
+            if !terminated {
+                text.pop();
+            }
+            let text: &'static str = Box::leak(text.into_boxed_str());
+            let (table, sorted) = (WordTable::new(text), SortedList::new(text));
+            for p in words.iter().chain(&probes) {
+                proptest::prop_assert_eq!(table.contains(p), sorted.contains(p), "{:?}", p);
+            }
         }
     }
 }

@@ -1,4 +1,4 @@
-//! A set of words kept in one buffer: a draft's lower-case vocabulary without a string
+//! A set of words (their bytes) kept in one buffer: a draft's lower-case vocabulary without a string
 //! allocated per word.
 
 use std::hash::{BuildHasher, Hasher};
@@ -9,7 +9,7 @@ use std::hash::{BuildHasher, Hasher};
 #[derive(Clone, Debug, Default)]
 pub struct WordSet {
     /// The words, one after another.
-    text: String,
+    text: Vec<u8>,
     /// Each word's byte range in `text`.
     ranges: Vec<(u32, u32)>,
     /// The table: 0 for an empty slot, else 1 + the word's index in `ranges`. Its length is
@@ -17,9 +17,9 @@ pub struct WordSet {
     slots: Vec<u32>,
 }
 
-fn hash(w: &str) -> u64 {
+fn hash(w: &[u8]) -> u64 {
     let mut h = rustc_hash::FxBuildHasher.build_hasher();
-    h.write(w.as_bytes());
+    h.write(w);
     h.finish()
 }
 
@@ -27,7 +27,7 @@ impl WordSet {
     /// An empty set with room for about `words` words before it grows.
     pub fn with_capacity(words: usize) -> WordSet {
         WordSet {
-            text: String::with_capacity(words * 6),
+            text: Vec::with_capacity(words * 6),
             ranges: Vec::with_capacity(words),
             slots: vec![0; (words * 2).next_power_of_two().max(16)],
         }
@@ -43,13 +43,13 @@ impl WordSet {
         self.ranges.is_empty()
     }
 
-    fn word(&self, i: usize) -> &str {
+    fn word(&self, i: usize) -> &[u8] {
         let (s, e) = self.ranges[i];
         &self.text[s as usize..e as usize]
     }
 
     /// The slot that holds `w`, or the empty slot where it would go.
-    fn slot(&self, w: &str, h: u64) -> usize {
+    fn slot(&self, w: &[u8], h: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut at = (h as usize) & mask;
         loop {
@@ -62,12 +62,20 @@ impl WordSet {
     }
 
     /// Whether the set holds `w`.
-    pub fn contains(&self, w: &str) -> bool {
-        !self.slots.is_empty() && self.slots[self.slot(w, hash(w))] != 0
+    pub fn contains(&self, w: &[u8]) -> bool {
+        self.position(w).is_some()
+    }
+
+    /// The index of `w` in the order the words were added, if the set holds it.
+    pub fn position(&self, w: &[u8]) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        (self.slots[self.slot(w, hash(w))] as usize).checked_sub(1)
     }
 
     /// Adds `w`; returns whether it was new.
-    pub fn insert(&mut self, w: &str) -> bool {
+    pub fn insert(&mut self, w: &[u8]) -> bool {
         if (self.ranges.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
@@ -76,7 +84,7 @@ impl WordSet {
             return false;
         }
         let start = self.text.len() as u32;
-        self.text.push_str(w);
+        self.text.extend_from_slice(w);
         self.ranges.push((start, self.text.len() as u32));
         self.slots[at] = self.ranges.len() as u32;
         true
@@ -96,7 +104,7 @@ impl WordSet {
     }
 
     /// The words, in the order they were added.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
         (0..self.ranges.len()).map(|i| self.word(i))
     }
 }
@@ -109,11 +117,11 @@ mod tests {
     #[test]
     fn holds_what_was_added() {
         let mut set = WordSet::default();
-        assert!(!set.contains("storm") && set.is_empty());
-        assert!(set.insert("storm"));
-        assert!(!set.insert("storm"));
-        assert!(set.insert("") && set.contains(""));
-        assert!(set.contains("storm") && !set.contains("stor") && !set.contains("storms"));
+        assert!(!set.contains(b"storm") && set.is_empty());
+        assert!(set.insert(b"storm"));
+        assert!(!set.insert(b"storm"));
+        assert!(set.insert(b"") && set.contains(b""));
+        assert!(set.contains(b"storm") && !set.contains(b"stor") && !set.contains(b"storms"));
         assert_eq!(set.len(), 2);
     }
 
@@ -122,11 +130,12 @@ mod tests {
         let mut set = WordSet::with_capacity(2);
         let words: Vec<String> = (0..2000).map(|i| format!("w{i}")).collect();
         for w in &words {
-            assert!(set.insert(w));
+            assert!(set.insert(w.as_bytes()));
         }
-        assert!(words.iter().all(|w| set.contains(w)));
-        assert!(!set.contains("w2000"));
-        assert_eq!(set.iter().collect::<Vec<_>>(), words);
+        assert!(words.iter().all(|w| set.contains(w.as_bytes())));
+        assert!(!set.contains(b"w2000"));
+        let back: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
+        assert_eq!(set.iter().collect::<Vec<_>>(), back);
     }
 
     proptest::proptest! {
@@ -136,10 +145,14 @@ mod tests {
             let mut set = WordSet::with_capacity(4);
             let mut reference = FxHashSet::default();
             for w in &words {
-                proptest::prop_assert_eq!(set.insert(w), reference.insert(w.clone()));
+                proptest::prop_assert_eq!(set.insert(w.as_bytes()), reference.insert(w.clone()));
             }
+            let order: Vec<&[u8]> = set.iter().collect();
             for w in words.iter().chain(&probes) {
-                proptest::prop_assert_eq!(set.contains(w), reference.contains(w));
+                proptest::prop_assert_eq!(set.contains(w.as_bytes()), reference.contains(w));
+                if let Some(i) = set.position(w.as_bytes()) {
+                    proptest::prop_assert_eq!(order[i], w.as_bytes());
+                }
             }
             proptest::prop_assert_eq!(set.len(), reference.len());
         }

@@ -81,7 +81,7 @@ impl Rule for HeadlineAbsent {
                 && !lexicon::is_stop(p)
                 && !lexicon::is_title_word(p)
                 && !lexicon::is_common(&p.to_lowercase())
-                && !names.used_in_lower_case(p)
+                && !names.used_in_lower_case(ctx.draft, ctx.prose, p)
         };
         let absent = |p: &str| {
             let (body_keys, body_forms) = body();

@@ -108,9 +108,11 @@ pub(crate) struct Table {
     short_shift: u32,
 }
 
-/// The bytes of `w` (at most 8) as a little-endian `u64`, zero-padded.
+/// The bytes of `w` (at most 8) as a little-endian `u64`, zero-padded: two words of one length
+/// are equal exactly when their packed forms are. Also the packing of the attribution word
+/// table (`analysis::attribution::lex`).
 #[inline]
-fn pack(w: &[u8]) -> u64 {
+pub(crate) fn pack(w: &[u8]) -> u64 {
     debug_assert!(w.len() <= 8);
     let n = w.len();
     if n >= 4 {

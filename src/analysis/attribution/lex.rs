@@ -7,6 +7,7 @@
 //! table is built from them, so a flag is by construction the same as a look-up in its list.
 
 use super::{group, lexicon, source};
+use crate::prose::classes;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -122,29 +123,9 @@ fn pack(w: &[u8]) -> (u64, u64) {
     debug_assert!(w.len() <= MAX_LEN);
     if w.len() > 8 {
         let (lo, hi) = w.split_at(8);
-        (pack8(lo), pack8(hi))
+        (classes::pack(lo), classes::pack(hi))
     } else {
-        (pack8(w), 0)
-    }
-}
-
-/// The bytes of `w` (at most 8) as a little-endian `u64`, zero-padded, with a few loads
-/// instead of a loop over the bytes.
-#[inline]
-fn pack8(w: &[u8]) -> u64 {
-    let n = w.len();
-    if n == 8 {
-        u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
-    } else if n >= 4 {
-        // The first four and the last four bytes: where they overlap they hold the same
-        // bytes, so ORed in place they make the word.
-        let head = u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
-        let tail = u64::from(u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]));
-        head | (tail << (8 * (n - 4)))
-    } else {
-        w.iter()
-            .enumerate()
-            .fold(0, |acc, (i, &b)| acc | (u64::from(b) << (8 * i)))
+        (classes::pack(w), 0)
     }
 }
 

@@ -1081,6 +1081,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     let prose = ctx.prose;
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
     let legal_block: Cell<Option<(usize, bool)>> = Cell::new(None);
+    let first_person_block: Cell<Option<(usize, bool)>> = Cell::new(None);
     let first = sentences.start;
     let Some(run) = prose.sentences.get(sentences) else {
         return out;
@@ -1236,6 +1237,17 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         };
         let title_case = block.is_heading() && is_title_case(&view);
         let cond = Conditionals::new(&view);
+        // A paragraph in the first person singular is a contributor's voice (a reader's
+        // comment, a column, a first-person account): its hedges are that writer's own.
+        let first_person = match first_person_block.get() {
+            Some((b, fp)) if b == s.block => fp,
+            _ => {
+                let fp = block_is_first_person(ctx, si);
+                first_person_block.set(Some((s.block, fp)));
+                fp
+            }
+        };
+        let before = out.len();
         sentence_cues(
             &view,
             si,
@@ -1246,8 +1258,63 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             &mut taken,
             &mut out,
         );
+        if first_person {
+            // The opinion marker ("I think", "I suspect") stays, as a hint that an opinion is
+            // there; the hedges inside the writer's opinion are theirs.
+            let mut kept = before;
+            for r in before..out.len() {
+                if out[r].kind == CueKind::Belief {
+                    out.swap(kept, r);
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+        }
     }
     out
+}
+
+/// Whether the paragraph of sentence `si` is written in the first person singular: "I",
+/// "me", "my" or "myself" outside quotation marks in any of its sentences. (Not the numeral
+/// of "World War I" or a title's "My" inside a sentence.)
+fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
+    let prose = ctx.prose;
+    let Some(block_index) = prose.sentences.get(si).map(|s| s.block) else {
+        return false;
+    };
+    let Some(block) = ctx.draft.blocks.get(block_index) else {
+        return false;
+    };
+    let same = |k: &usize| {
+        prose
+            .sentences
+            .get(*k)
+            .is_some_and(|s| s.block == block_index)
+    };
+    let first = (0..si).rev().take_while(same).last().unwrap_or(si);
+    let end = (si..prose.sentences.len())
+        .take_while(same)
+        .last()
+        .map_or(si, |k| k + 1);
+    (first..end).any(|k| {
+        let toks = prose.sentence_tokens(k);
+        let text = |t: &crate::prose::Token| block.text.get(t.range.clone()).unwrap_or("");
+        toks.iter().enumerate().any(|(j, t)| {
+            if t.kind != TokenKind::Word || t.quoted {
+                return false;
+            }
+            let opens = j == 0 || toks[j - 1].kind != TokenKind::Word;
+            match text(t) {
+                "I" | "I'm" | "I've" | "I'd" | "I'll" => {
+                    // After a capitalised word inside the sentence: the numeral.
+                    opens || j == 1 || !text(&toks[j - 1]).starts_with(char::is_uppercase)
+                }
+                "me" | "my" | "myself" => true,
+                "My" => opens,
+                _ => false,
+            }
+        })
+    })
 }
 
 /// Whether a sentence's paragraph is about crime, police or courts, looked up when a cue
@@ -3534,6 +3601,41 @@ mod tests {
         check(
             "There are concerns that the pier is unsafe.",
             &[(Belief, "concerns")],
+        );
+    }
+
+    #[test]
+    fn first_person_paragraphs_are_the_writers_own() {
+        use CueKind::*;
+        // A reader's comment or a column: the hedges belong to the "I" who writes them; the
+        // opinion marker stays as a hint.
+        check(
+            "I think the new bus lanes may well fail. They could cost the town dearly.",
+            &[(Belief, "think")],
+        );
+        check("My street will probably flood again this winter.", &[]);
+        check(
+            "The ferry may be late. The harbour master told me so on Friday.",
+            &[],
+        );
+        // The reporter's paragraph next to it is still read.
+        check(
+            "I think the lanes will fail.\n\nThe council may scrap the scheme.",
+            &[(Belief, "think"), (Modal, "may")],
+        );
+        // "I" inside a quotation is the speaker's, not the paragraph's voice.
+        check(
+            "\"I was there,\" she said. The council may scrap the scheme.",
+            &[(Modal, "may")],
+        );
+        // The numeral of a name or a war, and a title's "My", are not the first person.
+        check(
+            "Veterans of World War I could attend the parade.",
+            &[(Modal, "could")],
+        );
+        check(
+            "The film My Summer Harbour could win a prize.",
+            &[(Modal, "could")],
         );
     }
 }

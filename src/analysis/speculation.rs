@@ -623,6 +623,54 @@ const VAGUE_AGENTS: &[&str] = &[
     "historians",
     "fans",
 ];
+/// Past-tense verbs whose clause puts a following "could" in the past: the past of "can",
+/// not a hedge ("The pass meant that riders could board anywhere").
+const BACKSHIFT_GOVERNORS: &[&str] = &[
+    "meant",
+    "realised",
+    "realized",
+    "discovered",
+    "found",
+    "knew",
+    "learned",
+    "learnt",
+    "decided",
+    "wanted",
+    "allowed",
+    "limited",
+    "ensured",
+    "agreed",
+    "hinted",
+    "showed",
+    "revealed",
+];
+
+/// Subjects of the perceiving "could see": people and pronouns, not a deal or a year.
+const PERCEIVERS: &[&str] = &[
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "who",
+    "everyone",
+    "anyone",
+    "nobody",
+    "people",
+    "witnesses",
+    "residents",
+    "fans",
+    "viewers",
+    "spectators",
+    "visitors",
+    "passengers",
+    "onlookers",
+    "crowds",
+    "neighbours",
+    "neighbors",
+];
+
 /// Verbs after "could" that state past ability, not a possibility.
 const ABILITY_VERBS: &[&str] = &[
     "see",
@@ -2025,6 +2073,24 @@ fn modal(
     let w = v.w(i);
     let next = v.w(i + 1);
     use CueKind::*;
+    // Generic "you": an option or a supposition put to the reader, "you could use the
+    // side door", "you might think the worst is over", not a hedged claim.
+    if matches!(w, "could" | "might") && v.w(i - 1) == "you" {
+        return None;
+    }
+    // A polite suggestion or a wish: "shoppers may want to book early", "you might like
+    // to try the ferry".
+    if matches!(w, "may" | "might")
+        && v.in_(i + 1, &["want", "wish", "like", "prefer", "care"])
+        && v.w(i + 2) == "to"
+    {
+        return None;
+    }
+    // A comparison of ability: "as fast as she could", "as much music as he could fit in",
+    // "not as bad as it might have been".
+    if (2..=3).any(|d| v.w(i - d) == "as" && (i - d - 4..i - d).any(|k| v.w(k) == "as")) {
+        return None;
+    }
     if w == "may" {
         if v.capitalized(i) {
             let first = i == 0 || v.is_boundary(i - 1) && i <= 1;
@@ -2110,8 +2176,10 @@ fn modal(
         return None;
     }
     if w == "could" {
-        // Past ability and inability: "could not attend", "could see".
-        if v.in_(i + 1, ABILITY_VERBS)
+        // Past ability and inability: "could not attend", "witnesses could see the smoke".
+        // ("The deal could see prices fall": a thing that "could see" an outcome is a
+        // forecast.)
+        if v.in_(i + 1, ABILITY_VERBS) && (next != "see" || v.in_(i - 1, PERCEIVERS))
             || next == "be"
                 && v.in_(
                     i + 2,
@@ -2141,6 +2209,21 @@ fn modal(
         // Past narrative: after "was", "were", "had" or "did" in the sentence, "could" is
         // past ability or the backshifted "can" ("The plant was old and could not cope").
         if (0..i).any(|k| v.in_(k, &["was", "were", "had", "did"])) {
+            return None;
+        }
+        // The sequence of tenses: in a clause under a past-tense verb of knowing, deciding,
+        // meaning or allowing, "could" is the past of "can" ("The pass meant that riders
+        // could board at any stop", "the club decided to limit who could enter").
+        if (0..i).any(|k| {
+            v.in_(k, BACKSHIFT_GOVERNORS)
+                && !v.is_be(v.prev_skipping_adverbs(k))
+                && !v.in_(
+                    v.prev_skipping_adverbs(k),
+                    &["has", "have", "having", "the", "a", "an", "its", "their"],
+                )
+                && (k + 1..i).all(|j| !matches!(v.w(j), ";" | ":"))
+        }) || v.w(i - 1) == "they" && v.w(i - 2) == "like" && v.in_(i - 3, &["looked", "seemed"])
+        {
             return None;
         }
         // Reported speech: "The firm said it could cut jobs" passes on the speaker's
@@ -3637,5 +3720,29 @@ mod tests {
             "The film My Summer Harbour could win a prize.",
             &[(Modal, "could")],
         );
+    }
+
+    #[test]
+    fn options_wishes_comparisons_and_backshift() {
+        use CueKind::*;
+        check("If the lift is full, you could take the stairs.", &[]);
+        check("On a quiet day you could take the stairs.", &[]);
+        check("Next time you might try the night ferry.", &[]);
+        check("Shoppers may want to book early.", &[]);
+        check("Shoppers may need to book early.", &[(Modal, "may")]);
+        check("She ran as fast as she could.", &[]);
+        check("The storm was not as bad as it might have been.", &[]);
+        check("The pass meant that riders could board at any stop.", &[]);
+        check("The club decided to limit who could enter the draw.", &[]);
+        check(
+            "The pass means that riders could board at any stop.",
+            &[(Modal, "could")],
+        );
+        check("The new deal could see fares fall.", &[(Modal, "could")]);
+        check(
+            "The year could see record numbers of visitors.",
+            &[(Modal, "could")],
+        );
+        check("Witnesses could see smoke from the bridge.", &[]);
     }
 }

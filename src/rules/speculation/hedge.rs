@@ -31,8 +31,15 @@ crate::declare_rule! {
     ///   starts with *May* followed by a name or a past-tense verb;
     /// - permission and past ability: "you may apply online", "tickets may be bought at the
     ///   door", "could not attend",
-    ///   "could see the smoke", "so that they could vote", "so they could vote",
-    ///   "how it could happen";
+    ///   "witnesses could see the smoke" (a person who *could see*; "the deal could see
+    ///   prices fall" is a forecast and stays flagged), "so that they could vote", "so
+    ///   they could vote", "how it could happen";
+    /// - the generic *you*, an option put to the reader: "you could take the side door",
+    ///   "you might try the night ferry";
+    /// - a suggestion or a wish: *may* or *might* + *want*, *wish*, *like*, *prefer*,
+    ///   *care* + *to* ("shoppers may want to book early");
+    /// - a comparison of ability: "as fast as she could", "not as bad as it might have
+    ///   been";
     /// - *could* in reported speech: in a sentence that reports someone's words (*said*,
     ///   *told*, *warned*, *according to* …), "could" is the speaker's possibility, often the
     ///   backshifted *can* ("The mayor said the bridge could close");
@@ -53,7 +60,11 @@ crate::declare_rule! {
     ///   close for a month.");
     /// - *could* in a past-tense narrative (after *was*, *were*, *had* or *did* in the
     ///   sentence): past ability or the backshifted *can* ("The hall was small and could
-    ///   seat only fifty");
+    ///   seat only fifty"), and *could* in a clause under a past-tense verb of meaning,
+    ///   knowing, deciding or allowing (*meant*, *realised*, *discovered*, *found*, *knew*,
+    ///   *learned*, *decided*, *wanted*, *allowed*, *limited*, *ensured*, *agreed*,
+    ///   *hinted*, *showed*, *revealed*): "The pass meant that riders could board at any
+    ///   stop";
     /// - conditionals: nothing inside an *if*, *unless* or *whether* clause, and not *could*
     ///   in a sentence with an *if* or *unless* clause — a conditional states a condition,
     ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;

@@ -453,7 +453,16 @@ static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
         .chain(EPISTEMIC.iter().copied())
         .chain(EXPECTATION.keys().copied())
         .chain(BELIEF.keys().copied())
-        .chain(["certain", "sure", "clear", "known", "yet"]);
+        .chain([
+            "certain",
+            "sure",
+            "clear",
+            "known",
+            "yet",
+            "guarantee",
+            "assurance",
+            "certainty",
+        ]);
     for w in words {
         t.insert(w, Gate::Any);
     }
@@ -1445,6 +1454,26 @@ impl Conditionals {
             }
             let mut j = i + 1;
             while j < n && !v.is_boundary(j as isize) {
+                // A "whether" clause as the subject ends at its verb: "Whether the pier
+                // reopens is unclear" states an open question of its own.
+                if w == "whether"
+                    && i == 0
+                    && v.in_(j as isize, &["is", "was", "remains", "remained"])
+                    && v.in_(
+                        j as isize + 1,
+                        &[
+                            "unclear",
+                            "uncertain",
+                            "unknown",
+                            "yet",
+                            "not",
+                            "far",
+                            "anyone's",
+                        ],
+                    )
+                {
+                    break;
+                }
                 j += 1;
             }
             clauses.push((i, j));
@@ -1965,6 +1994,13 @@ fn match_at(
     }
     if w == "remains" && next == "to" && v.w(i + 2) == "be" && v.w(i + 3) == "seen" {
         return m(OpenQuestion, i, i + 4);
+    }
+    // "There is no guarantee that the ferry will sail", "no assurance a sale will happen".
+    if matches!(w, "guarantee" | "assurance" | "certainty")
+        && v.w(i - 1) == "no"
+        && (next == "that" || v.in_(i + 1, DETERMINERS) || v.in_(i + 1, SUBJECT_PRONOUNS))
+    {
+        return m(OpenQuestion, i - 1, i + 1);
     }
 
     // An open question under inquiry: "investigating whether", "will decide if",
@@ -3744,5 +3780,30 @@ mod tests {
             &[(Modal, "could")],
         );
         check("Witnesses could see smoke from the bridge.", &[]);
+    }
+
+    #[test]
+    fn no_guarantee_and_whether_subjects() {
+        use CueKind::*;
+        check(
+            "There is no guarantee that the ferry will sail.",
+            &[(OpenQuestion, "no guarantee")],
+        );
+        check(
+            "The board gave no assurance the pool would reopen.",
+            &[(OpenQuestion, "no assurance")],
+        );
+        check("The warranty is a guarantee that the boiler works.", &[]);
+        check("There is no guarantee of payment in the contract.", &[]);
+        check(
+            "Whether the pier reopens is yet to be seen.",
+            &[(OpenQuestion, "yet to be seen")],
+        );
+        check(
+            "Whether the pier reopens is unclear.",
+            &[(OpenQuestion, "unclear")],
+        );
+        check("Whether the pier reopens depends on the council.", &[]);
+        check("Whether the pier may reopen depends on the council.", &[]);
     }
 }

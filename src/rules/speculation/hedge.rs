@@ -20,7 +20,10 @@ crate::declare_rule! {
     /// - appearance and perception: *seem(s)*, *appear(s) to*, *it appears*, *looks set to*,
     ///   *looks likely*, *it looks like*, *is perceived as*;
     /// - open questions the writer states: *it is unclear*, *remains uncertain*,
-    ///   *remains to be seen*, *is yet to be seen*, *it is not clear whether*, and an
+    ///   *remains to be seen*, *is yet to be seen*, *it is not clear whether*, *there is no
+    ///   guarantee that* (or *no assurance*, *no certainty*), a *whether* clause as the
+    ///   subject of *is unclear* or *is yet to be seen* ("Whether the pier reopens is
+    ///   unclear"), and an
     ///   inquiry into one: *investigating whether*, *will decide if*, *to find out whether*,
     ///   *a decision on whether*, *the question of whether* ("say what is known so far");
     /// - a doubled hedge, *may possibly*, *could potentially*, as one finding with a fix.

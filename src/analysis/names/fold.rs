@@ -9,14 +9,13 @@
 /// umlauts become vowel + e (ö → oe), as German spells them without the marks.
 pub fn plain_with(s: &str, umlaut_e: bool) -> String {
     if s.is_ascii() {
-        // The common case: lower-case the letters, drop the joiners.
-        let mut out = String::with_capacity(s.len());
-        for b in s.bytes() {
-            if !matches!(b, b'-' | b'\'' | b' ' | b'.') {
-                out.push(char::from(b.to_ascii_lowercase()));
-            }
+        // The common case: lower-case the letters, drop the joiners (most names have none).
+        let joiner = |b: u8| matches!(b, b'-' | b'\'' | b' ' | b'.');
+        let mut out = s.as_bytes().to_ascii_lowercase();
+        if s.bytes().any(joiner) {
+            out.retain(|&b| !joiner(b));
         }
-        return out;
+        return String::from_utf8(out).expect("ASCII in, ASCII out");
     }
     plain_chars(s, umlaut_e)
 }

@@ -1091,13 +1091,22 @@ fn find_variants(
             if !candidate(&o.form) {
                 return NONE;
             }
-            let lower = o.form.to_lowercase();
+            let ascii = o.form.is_ascii();
+            let lower = if ascii {
+                o.form.to_ascii_lowercase()
+            } else {
+                o.form.to_lowercase()
+            };
             let plain = plain(&o.form);
             let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
             all_forms.push(o.form.as_str());
             all.push(FormStats {
-                ascii: o.form.is_ascii(),
-                nchars: plain.chars().count(),
+                ascii,
+                nchars: if ascii {
+                    plain.len()
+                } else {
+                    plain.chars().count()
+                },
                 key,
                 umlaut_key,
                 plain,

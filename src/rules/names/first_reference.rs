@@ -108,8 +108,7 @@ impl Rule for FirstReference {
                 continue;
             }
             // The head must be a surname: not a given name, a common word or a title.
-            let lower = head.form.to_lowercase();
-            if lexicon::is_given(&lower) || lexicon::is_title_word(&head.form) {
+            if lexicon::is_given_lowered(&head.form) || lexicon::is_title_word(&head.form) {
                 continue;
             }
             let any_full = ms
@@ -127,7 +126,7 @@ impl Rule for FirstReference {
             }
             // Names an English dictionary knows (Obama, Reagan, Thatcher) belong to people
             // well enough known to go by title and surname, or are too common to judge.
-            if lexicon::is_known_proper(&head.form) || lexicon::is_common(&lower) {
+            if lexicon::is_known_proper(&head.form) || lexicon::is_common_lowered(&head.form) {
                 continue;
             }
             // "Defence Minister Gen Nakatani": a second title word may be a given name.

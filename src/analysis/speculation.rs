@@ -1266,11 +1266,27 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                         } else {
                             // A closing attribution ("…, the company said on Monday."), not one
                             // with a clause of its own after it.
+                            // An apposition after the source ("…, said Ana Ruiz, a fund
+                            // manager at Brightwater.") names the speaker; it is no clause.
+                            let head_end = src.end.max(at.cue.span.end);
+                            let rest = view.toks.iter().skip_while(|t| t.span.start < head_end);
+                            let appositive = view
+                                .toks
+                                .iter()
+                                .find(|t| t.span.start >= head_end)
+                                .is_some_and(|t| t.text == ",")
+                                && rest.clone().all(|t| {
+                                    t.kind != TokenKind::Word
+                                        || !(t.lower.ends_with("ing")
+                                            || APPOSITION_BREAKERS.contains(&t.lower))
+                                });
                             let tail = view
                                 .toks
                                 .iter()
                                 .filter(|t| {
-                                    t.kind == TokenKind::Word && t.span.start >= at.cue.span.end
+                                    t.kind == TokenKind::Word
+                                        && t.span.start >= at.cue.span.end
+                                        && !(appositive && t.span.start >= head_end)
                                 })
                                 .count();
                             (tail <= 5)
@@ -1559,6 +1575,14 @@ fn sentence_cues(
         }
     }
 }
+
+/// Words that open a clause of its own after a closing attribution's source, so what follows
+/// is no apposition ("…, she said, adding that …", "…, he said, but …").
+const APPOSITION_BREAKERS: &[&str] = &[
+    "who", "which", "that", "and", "but", "as", "because", "although", "though", "while", "when",
+    "after", "before", "since", "so", "if", "is", "was", "are", "were", "has", "had", "have",
+    "will", "would", "said", "says",
+];
 
 /// Verbs that report a statement (lemmas of the attribution lexicon); not "urge",
 /// "conclude" or "promise", whose content is a demand, an inference or an undertaking.
@@ -3805,5 +3829,18 @@ mod tests {
         );
         check("Whether the pier reopens depends on the council.", &[]);
         check("Whether the pier may reopen depends on the council.", &[]);
+    }
+
+    #[test]
+    fn a_closing_attribution_may_carry_an_apposition() {
+        use CueKind::*;
+        check(
+            "The ferry may sail late, said Ana Ruiz, a fund manager at Brightwater Capital in the city.",
+            &[],
+        );
+        check(
+            "The ferry may sail late, said Ana Ruiz, adding that the timetable would change next week.",
+            &[(Modal, "may")],
+        );
     }
 }

@@ -51,7 +51,8 @@ crate::declare_rule! {
     ///   *added*, *warned*, *explained*, *insisted*, *announced*, *admitted*, *confirmed*,
     ///   *conceded*, *cautioned*, *stressed*, *argued*, *noted*, *pointed out* … with a
     ///   named subject (or a pronoun that stands for one), or before a closing
-    ///   attribution ("The ferry will probably sail in May, Ana Ruiz said."). The hedge is
+    ///   attribution ("The ferry will probably sail in May, Ana Ruiz said.", also with an
+    ///   apposition after the name: "…, said Ana Ruiz, a fund manager"). The hedge is
     ///   the speaker's judgement, passed on with its source ("Harbour master Ana Ruiz said
     ///   the ferry may resume sailings"). A group or a role is not a named speaker, so
     ///   "Port officials said the ferry may resume sailings" and "a spokesman said it

@@ -1322,10 +1322,10 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             &mut out,
         );
         // A paragraph in the first person singular is a contributor's voice (a reader's
-        // comment, a column, a first-person account): its hedges are that writer's own.
-        // (Read only when the sentence has a cue that is not a belief, once per paragraph.)
-        let first_person = out[before..].iter().any(|c| c.kind != CueKind::Belief)
-            && match first_person_block.get() {
+        // comment, a column, a first-person account): its opinions and hedges are the "I"'s
+        // own, and say so. (Read only for a sentence with a cue, once per paragraph.)
+        if out.len() > before {
+            let first_person = match first_person_block.get() {
                 Some((b, fp)) if b == s.block => fp,
                 _ => {
                     let fp = block_is_first_person(ctx, si);
@@ -1333,17 +1333,9 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                     fp
                 }
             };
-        if first_person {
-            // The opinion marker ("I think", "I suspect") stays, as a hint that an opinion is
-            // there; the hedges inside the writer's opinion are theirs.
-            let mut kept = before;
-            for r in before..out.len() {
-                if out[r].kind == CueKind::Belief {
-                    out.swap(kept, r);
-                    kept += 1;
-                }
+            if first_person {
+                out.truncate(before);
             }
-            out.truncate(kept);
         }
     }
     out
@@ -2768,7 +2760,7 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     }
     // Deliberation, not belief: "should think carefully", "think how it sounds",
     // "consider what the voters want".
-    // ("I think what matters is …" is a belief: "what" marks deliberation only after
+    // ("Traders think what matters is …" is a belief: "what" marks deliberation only after
     // "consider".)
     if matches!(lemma, "think" | "consider")
         && v.in_(
@@ -3487,7 +3479,7 @@ mod tests {
             "The gallery is a potential target.",
             &[(Epistemic, "potential")],
         );
-        check("I think what matters is the price.", &[(Belief, "think")]);
+        check("Traders think what matters is the price.", &[(Belief, "think")]);
         check("Buyers should consider what they need.", &[]);
         check("Some 40% think the fee is too high.", &[]);
         check("The club hopes that he stays.", &[]);
@@ -3512,7 +3504,7 @@ mod tests {
             "Most Britons think the fee is too high.",
             &[(Belief, "think")],
         );
-        check("I think the fee is too high.", &[(Belief, "think")]);
+        check("Parents think the fee is too high.", &[(Belief, "think")]);
         check("Acme expects sales to rise.", &[(Belief, "expects")]);
         check(
             "Shares rose amid hopes that the talks will resume.",
@@ -3760,11 +3752,11 @@ mod tests {
     #[test]
     fn first_person_paragraphs_are_the_writers_own() {
         use CueKind::*;
-        // A reader's comment or a column: the hedges belong to the "I" who writes them; the
-        // opinion marker stays as a hint.
+        // A reader's comment or a column: the opinions and hedges belong to the "I" who
+        // writes them, as a named holder's do.
         check(
             "I think the new bus lanes may well fail. They could cost the town dearly.",
-            &[(Belief, "think")],
+            &[],
         );
         check("My street will probably flood again this winter.", &[]);
         check(
@@ -3774,7 +3766,7 @@ mod tests {
         // The reporter's paragraph next to it is still read.
         check(
             "I think the lanes will fail.\n\nThe council may scrap the scheme.",
-            &[(Belief, "think"), (Modal, "may")],
+            &[(Modal, "may")],
         );
         // "I" inside a quotation is the speaker's, not the paragraph's voice.
         check(

@@ -50,9 +50,10 @@ crate::declare_rule! {
     /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
     /// This holds for every `speculation` rule.
     ///
-    /// In a paragraph written in the first person singular, this rule reports the opinion
-    /// marker ("I think", "I suspect") while the other `speculation` rules leave the hedges
-    /// inside that opinion alone: the "I" has already said whose they are.
+    /// Nor is a cue in a paragraph written in the first person singular ("I", "me", "my"
+    /// outside quotation marks): a reader's comment, a column or a first-person account,
+    /// whose opinions and hedges are the writer's own and say so, as a named holder's do.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -2328,6 +2328,21 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     ))
 }
 
+/// Whether the word at `k` can open a content clause after a verb of belief: a subject
+/// ("he", "the", "Acme", "prices"), not a preposition, an auxiliary or punctuation.
+fn opens_clause(v: &View<'_>, k: isize) -> bool {
+    v.is_word(k)
+        && !v.in_(k, FINITE)
+        && !v.in_(
+            k,
+            &[
+                "of", "in", "on", "at", "for", "from", "under", "with", "without", "by", "to",
+                "over", "after", "before", "during", "into", "and", "or", "but", "as", "than",
+                "awaiting", "being",
+            ],
+        )
+}
+
 /// Whether "by" + a named agent follows (within the clause), sourcing a passive.
 fn by_named_agent(v: &View<'_>, from: isize) -> bool {
     for j in from..from + 4 {
@@ -2528,11 +2543,28 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     if v.is_be(p) && !w.ends_with("ing") {
         return None;
     }
-    if v.in_(i - 1, NOUN_DETERMINERS)
+    // A noun, not the verb: after a determiner or a preposition ("the fear", "a thought",
+    // "through fear", "with fears of"), or as the subject of a verb that follows it at the
+    // start of a clause or after a quantifier ("Fears had grown", "several suspects were
+    // held"). A verb needs a subject before it; "the risk they fear will come" has one.
+    let noun_subject = v.in_(i + 1, FINITE)
+        && !matches!(next, "'s" | "'d")
+        && (v.is_boundary(i - 1)
+            || v.in_(
+                i - 1,
+                &[
+                    "several", "many", "few", "two", "three", "four", "five", "both", "all",
+                    "other", "more", "most",
+                ],
+            ));
+    if noun_subject
+        || v.in_(i - 1, NOUN_DETERMINERS)
         || v.in_(
             i - 1,
             &[
-                "no", "without", "little", "second", "new", "terror", "murder",
+                "no", "without", "little", "second", "new", "terror", "murder", "with",
+                "through", "of", "for", "from", "amid", "over", "despite", "against", "by",
+                "under", "on", "in",
             ],
         )
     {
@@ -2635,9 +2667,14 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         // "fears about security", "fear for his safety": an emotion about a topic, not a
         // proposition held true.
         "fear" if matches!(next, "about" | "over" | "for") => false,
+        // The clause must start right after the verb: "suspects under arrest", "suspects
+        // (two of them) were", "fear of flying" are nouns.
         "fear" | "worry" | "doubt" | "suspect" => {
             that || matches!(next, "about" | "whether") && lemma != "suspect"
-                || lemma != "worry" && clause
+                || lemma != "worry"
+                    && clause
+                    // or a parenthetical: "This, they fear, could hurt sales."
+                    && (opens_clause(v, i + 1) || v.is_boundary(i + 1) && v.is_boundary(i - 2))
         }
         "feel" => {
             that || (v.in_(
@@ -3313,6 +3350,28 @@ mod tests {
         check(
             "The figures suggest that demand is slowing.",
             &[(Conjecture, "suggest")],
+        );
+    }
+
+    #[test]
+    fn belief_words_used_as_nouns() {
+        use CueKind::*;
+        check("Several suspects were held overnight.", &[]);
+        check("Police questioned two suspects under the new law.", &[]);
+        check("Fears had grown over the winter.", &[]);
+        check("The ferry crew lived with fear of the storm season.", &[]);
+        check("The plan eased the growers' fears, the report said.", &[]);
+        check(
+            "The board fears that sales will fall.",
+            &[(Belief, "fears")],
+        );
+        check(
+            "Many growers suspect the rules will change.",
+            &[(Belief, "suspect")],
+        );
+        check(
+            "The levy, they fear, will hurt small shops.",
+            &[(Belief, "fear")],
         );
     }
 

@@ -22,8 +22,11 @@ crate::declare_rule! {
     /// Not flagged: the passive without a holder ("is expected to"), which is
     /// `speculation/unsourced-expectation`; "think about", "believe in", "think tank",
     /// "than expected", "as expected", "than some analysts had expected"; nouns ("a
-    /// thought", "the forecast"); anything inside a direct quotation or in a sentence that
-    /// continues the reported speech of the sentence before it. Also not flagged:
+    /// thought", "the forecast", "through fear", "fear of flying", "several suspects were
+    /// held", "Fears had grown": after a determiner or a preposition, before a preposition,
+    /// or as a subject at the start of a clause); anything inside a direct quotation or in
+    /// a sentence that continues the reported speech of the sentence before it. Also not
+    /// flagged:
     /// - deliberation rather than belief: "should think carefully", "think how it sounds",
     ///   "consider what voters want" (*think* or *consider* + *carefully*, *hard*, *long*,
     ///   a question word or *whether*);

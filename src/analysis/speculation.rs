@@ -2645,6 +2645,20 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 || v.is_word(i + 1)
                     && !v.in_(i + 1, &["it", "me", "you", "him", "her", "them", "this"]))
         }
+        // What is in store or what is due, not a belief: "buyers can expect to pay more",
+        // "women can expect to live to 85", "staff should expect delays", "you could not
+        // expect them to wait".
+        "expect"
+            if {
+                let mut k = i - 1;
+                if v.in_(k, &["not", "n't", "also", "now", "still", "only"]) {
+                    k -= 1;
+                }
+                v.in_(k, &["can", "could", "should", "must", "ca", "cannot"])
+            } =>
+        {
+            false
+        }
         "expect" => {
             if w == "expected" {
                 // Active only after "had/has/have", a pronoun or a capitalised name.
@@ -3372,6 +3386,18 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn what_is_in_store_is_not_a_belief() {
+        use CueKind::*;
+        check("Visitors can expect to queue for an hour.", &[]);
+        check("Tenants should not expect a refund this year.", &[]);
+        check("The council expects to finish the works by June.", &[(Belief, "expects")]);
+        check(
+            "Growers expect the harvest to be late.",
+            &[(Belief, "expect")],
         );
     }
 

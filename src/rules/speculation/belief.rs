@@ -42,6 +42,9 @@ crate::declare_rule! {
     ///   counted-less groups ("analysts believe", "senior Tories believe", "most Britons
     ///   think"), "I think", and forecasts, even a named one's ("Acme expects sales to
     ///   rise"), which the editor should check reads as a forecast;
+    /// - what is in store or due rather than a belief: "visitors can expect to queue",
+    ///   "tenants should not expect a refund" (*expect* after *can*, *could*, *should* or
+    ///   *must*);
     /// - fear of a topic rather than of a proposition: "fears about security", "fear for
     ///   his safety" (*fear* + *about*, *over* or *for*); "traders fear the market will
     ///   close" stays flagged;

@@ -2422,6 +2422,21 @@ fn named_holder(v: &View<'_>, i: isize) -> bool {
     )
 }
 
+/// Whether a name follows the verb at `i` and ends the clause, the holder put after the
+/// view as a speaker is after "says": "Prices will fall, thinks Ana Ruiz." or "…, believes
+/// Mr Lee, a fund manager." (Not "he thinks Acme will win": there the name starts the
+/// content.)
+fn named_after(v: &View<'_>, i: isize) -> bool {
+    if i == 0 || !v.w(i).ends_with('s') {
+        return false;
+    }
+    let mut j = i + 1;
+    while j <= i + 3 && v.is_word(j) && v.capitalized(j) && !v.in_(j, SUBJECT_PRONOUNS) {
+        j += 1;
+    }
+    j > i + 1 && !v.is_word(j)
+}
+
 fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     let w = v.w(i);
     // "The club hopes that he stays": a named holder's wish, not a belief or a forecast.
@@ -2532,7 +2547,7 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             | "regard"
             | "see"
             | "view"
-    ) && named_holder(v, i)
+    ) && (named_holder(v, i) || named_after(v, i))
     {
         return None;
     }
@@ -3386,6 +3401,20 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn a_holder_named_after_the_verb() {
+        use CueKind::*;
+        check("Fares will rise next spring, thinks Ana Ruiz.", &[]);
+        check(
+            "The pier is the town's best asset, believes Mr Okafor, a local builder.",
+            &[],
+        );
+        check(
+            "He thinks Acme will win the contract.",
+            &[(Belief, "thinks")],
         );
     }
 

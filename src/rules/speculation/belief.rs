@@ -38,7 +38,9 @@ crate::declare_rule! {
     ///   narration: "Harbour master Ana Ruiz believes the channel will reopen", "The Port
     ///   Authority thinks the fare is fair" (*believe*, *think*, *feel*, *fear*, *reckon*,
     ///   *suspect*, *doubt*, *worry*, *consider*, *regard*, *see*, *view* after a
-    ///   capitalised name). The reader knows whose view it is. Still flagged: vague or
+    ///   capitalised name), or right after the verb when the name ends the clause, as a
+    ///   speaker follows "says" ("Fares will rise, thinks Ana Ruiz."). The reader knows
+    ///   whose view it is. Still flagged: vague or
     ///   counted-less groups ("analysts believe", "senior Tories believe", "most Britons
     ///   think"), "I think", and forecasts, even a named one's ("Acme expects sales to
     ///   rise"), which the editor should check reads as a forecast;

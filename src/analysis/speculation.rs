@@ -2496,9 +2496,11 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         ) && !v.is_boundary(i - 1)
             && !v.is_boundary(i - 2)
             || v.w(i + 1) == "of"
-                && v.toks.get((i + 2) as usize).is_some_and(|t| {
-                    t.kind == TokenKind::Number || t.text.starts_with(['$', '£', '€'])
-                }))
+                && v.toks
+                    .get((if v.in_(i + 2, &["a", "an"]) { i + 3 } else { i + 2 }) as usize)
+                    .is_some_and(|t| {
+                        t.kind == TokenKind::Number || t.text.starts_with(['$', '£', '€'])
+                    }))
     {
         return None;
     }
@@ -2590,8 +2592,39 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         return None;
     }
     // "than expected", "as many feared", "than some analysts had expected".
-    if (1..4).any(|k| v.in_(i - k, &["than", "as"])) || (4..6).any(|k| v.w(i - k) == "than") {
+    if (1..4).any(|k| v.in_(i - k, &["than", "as"]))
+        || (4..8).any(|k| {
+            v.w(i - k) == "than"
+                && (1..k).all(|q| {
+                    !v.is_boundary(i - q) && !v.in_(i - q, &["and", "but", "or", "said", "says"])
+                })
+        })
+    {
         return None;
+    }
+    // A past forecast used as a benchmark for the figure that came out: "analysts had
+    // expected 34 cents", "the market had expected more", "analysts expected a figure
+    // closer to 5%". (A forecast of an event stays: "analysts had expected the firm to
+    // post a profit".)
+    if w == "expected" && (v.in_(i - 1, &["had", "'d"]) || v.in_(i + 1, &["a", "an"])) {
+        let figure = |j: isize| {
+            v.toks
+                .get(j as usize)
+                .is_some_and(|t| t.kind == TokenKind::Number || t.text.bytes().any(|b| b.is_ascii_digit()))
+        };
+        let mut j = i + 1;
+        let mut benchmark = v.in_(i + 1, &["more", "less", "better", "worse"])
+            && !v.is_word(i + 2);
+        while !benchmark && j <= i + 7 && !v.is_boundary(j) && !v.in_(j, FINITE) {
+            if v.w(j) == "to" && !v.in_(j - 1, &["closer", "close", "nearer"]) {
+                break;
+            }
+            benchmark = figure(j);
+            j += 1;
+        }
+        if benchmark {
+            return None;
+        }
     }
     // Deliberation, not belief: "should think carefully", "think how it sounds",
     // "consider what the voters want".
@@ -3401,6 +3434,20 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn a_past_forecast_as_a_benchmark() {
+        use CueKind::*;
+        check("Profit was 20 cents a share; analysts had expected 22 cents.", &[]);
+        check("The market had expected more.", &[]);
+        check("Analysts expected a figure closer to 3%.", &[]);
+        check("Output fell, against expectations of a 0.4% rise.", &[]);
+        check("The sale raised more than the $40m brokers had expected.", &[]);
+        check(
+            "Analysts had expected the bakery to post a profit.",
+            &[(Belief, "expected")],
         );
     }
 

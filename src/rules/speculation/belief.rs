@@ -51,8 +51,11 @@ crate::declare_rule! {
     ///   his safety" (*fear* + *about*, *over* or *for*); "traders fear the market will
     ///   close" stays flagged;
     /// - a market consensus used as a benchmark: "below analyst expectations", "beat
-    ///   expectations", "expectations of 4% growth" ("expectations of a rate cut" stays
-    ///   flagged).
+    ///   expectations", "expectations of 4% growth", "expectations of a 0.3% rise", and a
+    ///   past forecast set against the figure that came out: "analysts had expected 34
+    ///   cents", "the market had expected more", "analysts expected a figure closer to
+    ///   3%", "more than the $40m brokers had expected" ("expectations of a rate cut" and
+    ///   "analysts had expected the firm to post a profit" stay flagged).
     ///
     /// Nor is a cue in a question, from the cue to the question mark with no clause break
     /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.

@@ -2649,6 +2649,28 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     {
         return None;
     }
+    // Idioms that hold no belief: an emotion about a thought ("I'd hate to think", "likes
+    // to think"), disbelief ("can't believe", "hard to believe"), a choice of whom to trust
+    // ("did not know who to believe"), and the concessive "when you consider that". ("Hard
+    // to believe that" doubts the claim, and stays.)
+    if matches!(lemma, "think" | "believe")
+        && v.w(i - 1) == "to"
+        && v.in_(
+            i - 2,
+            &[
+                "hate", "hates", "hated", "like", "likes", "love", "loves", "dread", "dreads",
+                "shudder", "who", "whom",
+            ],
+        )
+        || lemma == "believe"
+            && (v.in_(i - 1, &["cannot", "can't", "couldn't"])
+                || v.in_(i - 1, &["n't", "not"]) && v.in_(i - 2, &["ca", "can", "could"]))
+        || lemma == "consider"
+            && v.w(i - 1) == "you"
+            && v.in_(i - 2, &["when", "if", "once", "until"])
+    {
+        return None;
+    }
     // A poll's finding: "47% believe", "a majority of voters think" — the holders are
     // counted and named by the survey.
     {
@@ -3434,6 +3456,20 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn idioms_of_thinking_and_believing() {
+        use CueKind::*;
+        check("I'd hate to think the pier is closing.", &[]);
+        check("Locals like to think the town is the sunniest in the county.", &[]);
+        check("Fans can't believe the club sold its captain.", &[]);
+        check("Voters did not know who to believe on the levy.", &[]);
+        check("The fare is cheap when you consider that the trip takes a day.", &[]);
+        check(
+            "Traders believe the levy is too high.",
+            &[(Belief, "believe")],
         );
     }
 

@@ -30,6 +30,9 @@ crate::declare_rule! {
     /// - deliberation rather than belief: "should think carefully", "think how it sounds",
     ///   "consider what voters want" (*think* or *consider* + *carefully*, *hard*, *long*,
     ///   a question word or *whether*);
+    /// - idioms that hold no belief: "I'd hate to think", "likes to think", "can't
+    ///   believe", "did not know who to believe", "when you consider that" ("hard to
+    ///   believe that" doubts the claim and stays flagged);
     /// - a poll's finding, where the holders are counted: "62% of residents believe", "a
     ///   majority think" (a percentage, *majority* or *minority* in the subject);
     /// - a named holder's wish: "the club hopes that the stand opens in August" (the verb

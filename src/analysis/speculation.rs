@@ -2744,9 +2744,18 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             that || clause || v.is_word(i + 1) && lemma != "forecast"
         }
         "see" | "view" => {
-            // "sees the deal as a lifeline"
-            (2..7).any(|k| v.w(i + k) == "as" && !(1..k).any(|q| v.is_boundary(i + q)))
-                && !v.in_(i + 1, &["as", "it"])
+            // "sees the deal as a lifeline"; not sight ("to see the site as they walk by",
+            // "failed to see themselves as others did") or an example ("to see cartoons
+            // such as these").
+            (2..7).any(|k| {
+                v.w(i + k) == "as"
+                    && v.w(i + k - 1) != "such"
+                    && !v.in_(
+                        i + k + 1,
+                        &["they", "he", "she", "we", "i", "you", "others", "many", "well"],
+                    )
+                    && !(1..k).any(|q| v.is_boundary(i + q))
+            }) && !v.in_(i + 1, &["as", "it"])
         }
         // "fears about security", "fear for his safety": an emotion about a topic, not a
         // proposition held true.
@@ -3456,6 +3465,18 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn seeing_is_not_always_a_view() {
+        use CueKind::*;
+        check("Walkers will be able to see the cliffs as they climb.", &[]);
+        check("Critics failed to see the film as others did.", &[]);
+        check("Children want to see animals such as otters.", &[]);
+        check(
+            "Investors see the merger as a rescue.",
+            &[(Belief, "see")],
         );
     }
 

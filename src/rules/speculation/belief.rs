@@ -30,6 +30,9 @@ crate::declare_rule! {
     /// - deliberation rather than belief: "should think carefully", "think how it sounds",
     ///   "consider what voters want" (*think* or *consider* + *carefully*, *hard*, *long*,
     ///   a question word or *whether*);
+    /// - sight, not a view: "able to see the cliffs as they climb", "failed to see the
+    ///   film as others did", "to see animals such as otters" (*see* or *view* … *as* only
+    ///   counts when *as* introduces what the thing is taken to be);
     /// - idioms that hold no belief: "I'd hate to think", "likes to think", "can't
     ///   believe", "did not know who to believe", "when you consider that" ("hard to
     ///   believe that" doubts the claim and stays flagged);

@@ -2739,7 +2739,10 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 v.is_word(i + 1) || v.w(i + 1) == "\""
             }
         }
-        "presume" | "assume" | "estimate" => that || clause,
+        // "estimate" the noun is a figure: "the growth estimate is 2%", "estimates of the
+        // cost vary", "early estimates have put the damage at …".
+        "estimate" => that || clause && opens_clause(v, i + 1),
+        "presume" | "assume" => that || clause,
         "anticipate" | "predict" | "foresee" | "forecast" | "reckon" => {
             that || clause || v.is_word(i + 1) && lemma != "forecast"
         }
@@ -3465,6 +3468,18 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn an_estimate_as_a_figure() {
+        use CueKind::*;
+        check("The quarter's growth estimate is the last before the vote.", &[]);
+        check("Estimates of the cost vary widely.", &[]);
+        check("Early estimates have put the damage at $2m.", &[]);
+        check(
+            "The agency estimates that 4,000 homes were flooded.",
+            &[(Belief, "estimates")],
         );
     }
 

@@ -22,7 +22,8 @@ crate::declare_rule! {
     /// Not flagged: the passive without a holder ("is expected to"), which is
     /// `speculation/unsourced-expectation`; "think about", "believe in", "think tank",
     /// "than expected", "as expected", "than some analysts had expected"; nouns ("a
-    /// thought", "the forecast", "through fear", "fear of flying", "several suspects were
+    /// thought", "the forecast", "the growth estimate is 2%", "estimates of the cost vary",
+    /// "through fear", "fear of flying", "several suspects were
     /// held", "Fears had grown": after a determiner or a preposition, before a preposition,
     /// or as a subject at the start of a clause); anything inside a direct quotation or in
     /// a sentence that continues the reported speech of the sentence before it. Also not

@@ -2763,6 +2763,9 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         // "fears about security", "fear for his safety": an emotion about a topic, not a
         // proposition held true.
         "fear" if matches!(next, "about" | "over" | "for") => false,
+        // Likewise "nothing to worry about", "councils worry about the cost" (the verb; the
+        // adjective "worried about prices rising" stays).
+        "worry" if w != "worried" && matches!(next, "about" | "over") => false,
         // The clause must start right after the verb: "suspects under arrest", "suspects
         // (two of them) were", "fear of flying" are nouns.
         "fear" | "worry" | "doubt" | "suspect" => {
@@ -3468,6 +3471,17 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn worry_about_a_topic() {
+        use CueKind::*;
+        check("Residents have nothing to worry about.", &[]);
+        check("Councils worry about the cost of the scheme.", &[]);
+        check(
+            "Growers worry that the frost will return.",
+            &[(Belief, "worry")],
         );
     }
 

@@ -55,8 +55,9 @@ crate::declare_rule! {
     ///   "tenants should not expect a refund" (*expect* after *can*, *could*, *should* or
     ///   *must*);
     /// - fear of a topic rather than of a proposition: "fears about security", "fear for
-    ///   his safety" (*fear* + *about*, *over* or *for*); "traders fear the market will
-    ///   close" stays flagged;
+    ///   his safety" (*fear* + *about*, *over* or *for*), "nothing to worry about",
+    ///   "councils worry about the cost" (*worry* + *about* or *over*); "traders fear the
+    ///   market will close" and "worried about prices rising" stay flagged;
     /// - a market consensus used as a benchmark: "below analyst expectations", "beat
     ///   expectations", "expectations of 4% growth", "expectations of a 0.3% rise", and a
     ///   past forecast set against the figure that came out: "analysts had expected 34

@@ -2343,6 +2343,13 @@ fn opens_clause(v: &View<'_>, k: isize) -> bool {
         )
 }
 
+/// Whether the "that" at `k` opens a content clause ("fears that the pier will close"),
+/// not a relative clause, which goes straight on to its verb ("signals that can be read",
+/// "a belief that is widely held").
+fn content_that(v: &View<'_>, k: isize) -> bool {
+    v.w(k) == "that" && !v.in_(k + 1, FINITE)
+}
+
 /// Whether "by" + a named agent follows (within the clause), sourcing a passive.
 fn by_named_agent(v: &View<'_>, from: isize) -> bool {
     for j in from..from + 4 {
@@ -2525,7 +2532,7 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 | "assumption"
                 | "doubts"
                 | "hopes"
-        ) && v.w(i + 1) == "that")
+        ) && content_that(v, i + 1))
         || (w == "questioned" && v.in_(i + 1, &["whether", "how", "if", "why"]))
     {
         return m(CueKind::Belief, i, i + 1);
@@ -2586,7 +2593,7 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         )
     {
         // Nouns: "the fear that" is still a belief; "a thought", "the forecast" are not.
-        if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && next == "that" {
+        if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && content_that(v, i + 1) {
             return m(CueKind::Belief, i, i + 1);
         }
         return None;
@@ -2870,9 +2877,13 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             if matches!(w, "suggestion" | "suggestions") && denied(v, i) {
                 return None;
             }
-            if next == "that"
+            // (After a noun, "that" straight before a verb is a relative pronoun: "signals
+            // that can be read"; after the verb it is a subject: "hinted that would fail".)
+            let verb = matches!(w, "hinted" | "signalled" | "signaled");
+            let that = |k: isize| v.w(k) == "that" && (verb || content_that(v, k));
+            if that(i + 1)
                 || (2..4).any(|k| {
-                    v.w(i + k) == "that"
+                    that(i + k)
                         && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))
                 })
             {
@@ -3010,7 +3021,7 @@ fn denied(v: &View<'_>, i: isize) -> bool {
 /// ("speculation over whether", "about who will").
 fn carries_content(v: &View<'_>, i: isize) -> bool {
     let next = v.w(i + 1);
-    if matches!(next, "that" | "of" | "linking" | "whether") {
+    if content_that(v, i + 1) || matches!(next, "of" | "linking" | "whether") {
         return true;
     }
     if v.in_(
@@ -3025,7 +3036,7 @@ fn carries_content(v: &View<'_>, i: isize) -> bool {
         if v.is_boundary(j) {
             break;
         }
-        if v.w(j) == "that" {
+        if content_that(v, j) {
             return true;
         }
     }
@@ -3471,6 +3482,21 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn a_relative_that_carries_no_content() {
+        use CueKind::*;
+        check("The sensor picks up signals that can be read by a phone.", &[]);
+        check("Crews faced an expectation that was never written down.", &[]);
+        check(
+            "There are signs that the river is rising.",
+            &[(Conjecture, "signs")],
+        );
+        check(
+            "The board hinted that would change.",
+            &[(Conjecture, "hinted")],
         );
     }
 

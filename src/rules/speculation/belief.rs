@@ -25,7 +25,8 @@ crate::declare_rule! {
     /// thought", "the forecast", "the growth estimate is 2%", "estimates of the cost vary",
     /// "through fear", "fear of flying", "several suspects were
     /// held", "Fears had grown": after a determiner or a preposition, before a preposition,
-    /// or as a subject at the start of a clause); anything inside a direct quotation or in
+    /// or as a subject at the start of a clause; a noun followed by a relative clause, "an
+    /// expectation that was never written down"); anything inside a direct quotation or in
     /// a sentence that continues the reported speech of the sentence before it. Also not
     /// flagged:
     /// - deliberation rather than belief: "should think carefully", "think how it sounds",

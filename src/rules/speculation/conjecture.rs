@@ -33,6 +33,8 @@ crate::declare_rule! {
     /// content ("the subject of speculation", "speculation about his future"); speculation,
     /// rumours or suggestions that someone denies, dismisses or ends ("denied rumours that
     /// the ferry was for sale", "played down suggestions that", "ended speculation about");
+    /// a noun followed by a relative clause rather than its content ("signals that can be
+    /// read by a phone": "that" straight before a verb);
     /// and anything inside a direct quotation or in a sentence that continues the reported
     /// speech of the sentence before it.
     ///

@@ -2826,6 +2826,23 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             }
             m(Conjecture, i, i + 1)
         }
+        // Declining to speculate passes nothing on: "it would be unwise to speculate",
+        // "refused to speculate on his future", "too early to speculate".
+        "speculate"
+            if v.w(i - 1) == "to"
+                && (2..5).any(|k| {
+                    v.in_(
+                        i - k,
+                        &[
+                            "unwise", "early", "premature", "wrong", "refused", "refuses",
+                            "refusing", "declined", "declines", "declining", "not", "n't",
+                            "pointless", "inappropriate", "irresponsible",
+                        ],
+                    )
+                }) =>
+        {
+            None
+        }
         "speculative" | "speculate" | "speculates" | "speculated" | "speculating" | "rumoured"
         | "rumored" => m(Conjecture, i, i + 1),
         "unconfirmed" if matches!(next, "reports" | "report") => m(Conjecture, i, i + 2),
@@ -2916,7 +2933,12 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             if matches!(a, "questions" | "doubts" | "fears" | "concerns") {
                 // Named people voicing worries: "parents raised concerns about class
                 // sizes" is what they did, not an insinuation.
-                if a == "concerns" && v.in_(i + 2, &["about", "over", "with", "regarding", "at"]) {
+                if a == "concerns"
+                    && (v.in_(
+                        i + 2,
+                        &["about", "over", "with", "regarding", "at", "among", "for", "from"],
+                    ) || !v.is_word(i + 2))
+                {
                     return None;
                 }
                 return m(Conjecture, i, i + 2);
@@ -3482,6 +3504,22 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn declining_to_speculate() {
+        use CueKind::*;
+        check("The coach said it was too early to speculate about the squad.", &[]);
+        check("The mayor refused to speculate on the cost.", &[]);
+        check("The plan raised concerns among residents.", &[]);
+        check(
+            "Some fans speculate that the manager will leave.",
+            &[(Conjecture, "speculate")],
+        );
+        check(
+            "The delay raised concerns that the bridge is unsafe.",
+            &[(Conjecture, "raised concerns")],
         );
     }
 

@@ -27,9 +27,11 @@ crate::declare_rule! {
     /// reading of evidence; *indicate(d)* with a named subject or a pronoun standing for
     /// one ("Ana Ruiz has indicated she will stand again"), which reports what the person
     /// made known ("the figures indicate a slump" stays flagged); "suggested to him"; a noun after a determiner ("the
-    /// suggestion", "a signal"); *raised concerns about / over / with* a topic, which is
-    /// what named people did ("parents raised concerns about class sizes"; "raised concerns
-    /// that …" stays flagged); a speculation noun that names a topic and passes on no
+    /// suggestion", "a signal"); *raised concerns about / over / with / among* a topic or
+    /// with nothing after, which is what named people did ("parents raised concerns about
+    /// class sizes", "the plan raised concerns among residents"; "raised concerns that …"
+    /// stays flagged); declining to speculate ("too early to speculate", "refused to
+    /// speculate on the cost"); a speculation noun that names a topic and passes on no
     /// content ("the subject of speculation", "speculation about his future"); speculation,
     /// rumours or suggestions that someone denies, dismisses or ends ("denied rumours that
     /// the ferry was for sale", "played down suggestions that", "ended speculation about");

@@ -2307,6 +2307,12 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     if by_named_agent(v, i + 1) {
         return None;
     }
+    // An expectation overtaken by events, in the pluperfect: "the club had been expected to
+    // win the cup but lost in the first round", "had been seen as favourite". The story
+    // tells what was expected before it turned out; it passes on no guess about now.
+    if v.w(p) == "been" && v.in_(v.prev_skipping_adverbs(p), &["had", "'d"]) {
+        return None;
+    }
     let start = if v.is_be(p) {
         p
     } else if widely {
@@ -3504,6 +3510,24 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn an_expectation_overtaken_by_events() {
+        use CueKind::*;
+        check(
+            "The club had been expected to win the cup but lost in the first round.",
+            &[],
+        );
+        check("The rower had long been seen as the favourite.", &[]);
+        check(
+            "The club is expected to win the cup.",
+            &[(UnsourcedExpectation, "is expected to")],
+        );
+        check(
+            "The club has long been seen as the favourite.",
+            &[(UnsourcedExpectation, "been seen as")],
         );
     }
 

@@ -38,6 +38,10 @@ crate::declare_rule! {
     ///   that reports who said it ("The retailer said its sales are expected to rise"): the
     ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
     ///   as*, *is believed to*) stay flagged there;
+    /// - an expectation overtaken by events, in the pluperfect: "the club had been expected
+    ///   to win the cup but lost in the first round", "had been seen as favourite" (*had
+    ///   been* + the participle): the story tells what was expected before it turned out,
+    ///   not a guess about now ("was expected to", "has been seen as" stay flagged);
     /// - a status a rule gives: "is automatically considered a citizen", "is legally
     ///   regarded as" (after *automatically*, *legally*, *officially*, *formally*,
     ///   *technically*, *statutorily*, *constitutionally*);

@@ -871,6 +871,32 @@ const SCHEDULE_VERBS: &[&str] = &[
     "present",
     "deliver",
     "succeed",
+    // deals, moves and plans the subject makes
+    "merge",
+    "replace",
+    "call",
+    "stay",
+    "learn",
+    "loan",
+    "move",
+    "offer",
+    "buy",
+    "sell",
+    "acquire",
+    "list",
+    "float",
+    "hire",
+    "appoint",
+    "name",
+    "follow",
+    "relocate",
+    "transfer",
+    "cut",
+    "axe",
+    "shed",
+    "scrap",
+    "build",
+    "invest",
 ];
 /// After "is set to be", these state a timetable ("is set to be heard in May", "is set to be
 /// unveiled on Monday").
@@ -900,6 +926,21 @@ const SCHEDULE_PASSIVES: &[&str] = &[
     "tried",
     "sworn",
     "inaugurated",
+    "made",
+    "scaled",
+    "frozen",
+    "axed",
+    "scrapped",
+    "cut",
+    "merged",
+    "sold",
+    "bought",
+    "built",
+    "demolished",
+    "closed",
+    "renamed",
+    "relaunched",
+    "replaced",
 ];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "provided", "providing", "lest"];
 const WH: &[&str] = &["how", "what", "why", "where", "when", "whatever", "however"];
@@ -2233,6 +2274,11 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
                 && !v.in_(i + 2, DETERMINERS)
                 && !(w == "set" && matches!(v.w(i + 2), "music" | "work" | "zero" | "date"))
                 && !(w == "set"
+                    // ("set to move closer", "set to cut further" are forecasts of a trend)
+                    && !v.in_(
+                        i + 3,
+                        &["closer", "further", "higher", "lower", "up", "down", "ahead", "back"],
+                    )
                     && (SCHEDULE_VERBS.contains(&v.w(i + 2))
                         || v.w(i + 2) == "be" && SCHEDULE_PASSIVES.contains(&v.w(i + 3))))
         }
@@ -3510,6 +3556,22 @@ mod tests {
         check(
             "The levy, they fear, will hurt small shops.",
             &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn deals_and_moves_that_are_set() {
+        use CueKind::*;
+        check("The two ferry firms are set to merge.", &[]);
+        check("The striker is set to move to a rival club.", &[]);
+        check("The old pier is set to be demolished.", &[]);
+        check(
+            "Ticket prices are set to move higher.",
+            &[(UnsourcedExpectation, "are set to")],
+        );
+        check(
+            "Fuel prices are set to soar.",
+            &[(UnsourcedExpectation, "are set to")],
         );
     }
 

@@ -28,8 +28,10 @@ crate::declare_rule! {
     /// - "than expected", "as expected";
     /// - *set* the noun ("lost the opening set to her rival"), and *set to* before an
     ///   arranged event: a timetable or a plan the subject has made ("the orchestra is set to
-    ///   tour Japan", "the appeal is set to be heard in May"; "prices are set to double"
-    ///   stays flagged);
+    ///   tour Japan", "the appeal is set to be heard in May"), including deals and moves
+    ///   ("the two firms are set to merge", "the striker is set to move to a rival club",
+    ///   "the pier is set to be demolished"); "prices are set to double" and "set to move
+    ///   higher" stay flagged;
     /// - hearsay passives (*is said to*, *it was reported that*, *is claimed to*) while
     ///   `attribution/vague-source` is on: that rule flags the same words and asks "By
     ///   whom?". With it off, this rule flags them;

@@ -2590,6 +2590,25 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         return m(CueKind::Belief, i, i + 1);
     }
     let lemma = *BELIEF.get(w)?;
+    // Part of a name or a title, capitalised inside running text: "the quiz show They Think
+    // It's All Over", "the Think Secret website". (A title-case heading, where every word
+    // is capitalised, is read as prose.)
+    if i > 0
+        && v.capitalized(i)
+        && v.capitalized(i + 1)
+        && v.is_word(i + 1)
+        && v.toks
+            .iter()
+            .filter(|t| {
+                t.kind == TokenKind::Word
+                    && t.text.len() > 3
+                    && t.text.chars().next().is_some_and(char::is_lowercase)
+            })
+            .count()
+            >= 3
+    {
+        return None;
+    }
     // An opinion of a holder named right before the verb, in the reporter's narration:
     // "Lord Smith believes prices will fall", "The Commission thinks the fee is too high".
     // The belief is already attributed to someone the reader can weigh; "analysts believe",
@@ -3621,6 +3640,19 @@ mod tests {
         check(
             "The board hinted that would change.",
             &[(Conjecture, "hinted")],
+        );
+    }
+
+    #[test]
+    fn a_belief_verb_inside_a_name() {
+        use CueKind::*;
+        check(
+            "The leaked plans were posted on the Think Ahead forum last week.",
+            &[],
+        );
+        check(
+            "Analysts Think the plans were posted last week by a rival.",
+            &[(Belief, "think")],
         );
     }
 

@@ -35,6 +35,8 @@ crate::declare_rule! {
     /// - sight, not a view: "able to see the cliffs as they climb", "failed to see the
     ///   film as others did", "to see animals such as otters" (*see* or *view* … *as* only
     ///   counts when *as* introduces what the thing is taken to be);
+    /// - a verb inside a name or a title, capitalised in running text with the next word:
+    ///   "the Think Ahead forum", "the quiz show They Think It's All Over";
     /// - idioms that hold no belief: "I'd hate to think", "likes to think", "can't
     ///   believe", "did not know who to believe", "when you consider that" ("hard to
     ///   believe that" doubts the claim and stays flagged);

@@ -2631,6 +2631,17 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     {
         return None;
     }
+    // A named body's estimate of a figure that is, or was: "the Labour Office estimated
+    // that 4,000 jobs were lost", "Acme estimates the market is worth $2bn". The figure is
+    // sourced. (A forecast stays: "Acme estimates sales will double".)
+    if lemma == "estimate"
+        && named_holder(v, i)
+        && !(i + 1..i + 14)
+            .take_while(|&j| !v.is_boundary(j) || v.w(j) == ",")
+            .any(|j| v.in_(j, &["will", "would", "could", "may", "might", "should", "'ll"]))
+    {
+        return None;
+    }
     let next = v.w(i + 1);
     // Not passive ("is believed" is unsourced expectation, found before), not a noun
     // ("the fear", "a thought", "the suspect").
@@ -3670,6 +3681,14 @@ mod tests {
     #[test]
     fn an_estimate_as_a_figure() {
         use CueKind::*;
+        check(
+            "The Harbour Board estimates that 3,000 boats used the port last year.",
+            &[],
+        );
+        check(
+            "The Harbour Board estimates that traffic will double.",
+            &[(Belief, "estimates")],
+        );
         check("The quarter's growth estimate is the last before the vote.", &[]);
         check("Estimates of the cost vary widely.", &[]);
         check("Early estimates have put the damage at $2m.", &[]);

@@ -57,6 +57,10 @@ crate::declare_rule! {
     /// - what is in store or due rather than a belief: "visitors can expect to queue",
     ///   "tenants should not expect a refund" (*expect* after *can*, *could*, *should* or
     ///   *must*);
+    /// - a named body's estimate of a figure that is or was: "the Harbour Board estimates
+    ///   that 3,000 boats used the port" (a capitalised name right before *estimate*, and
+    ///   no *will*, *would*, *could*, *may* … in what follows: "the Harbour Board estimates
+    ///   that traffic will double" is a forecast and stays flagged);
     /// - fear of a topic rather than of a proposition: "fears about security", "fear for
     ///   his safety" (*fear* + *about*, *over* or *for*), "nothing to worry about",
     ///   "councils worry about the cost" (*worry* + *about* or *over*); "traders fear the

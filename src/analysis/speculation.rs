@@ -2955,11 +2955,24 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
                             "once",
                         ],
                     )
+                    || v.w(p).ends_with("ly") && v.w(p) != "likely"
                 {
                     p -= 1;
                 }
                 if v.in_(p, &["he", "she", "they", "we", "i", "who"])
                     || (p > 0 && v.capitalized(p) && v.is_word(p))
+                {
+                    return None;
+                }
+                // The second verb of a person's reported speech: "He said the bill was a
+                // nudge and suggested it would work."
+                if v.in_(p, &["and", "but"])
+                    && v.reporting.iter().any(|&k| {
+                        let k = k as isize;
+                        k < p
+                            && (v.in_(k - 1, &["he", "she", "they", "we", "i"])
+                                || k >= 2 && v.capitalized(k - 1) && v.is_word(k - 1))
+                    })
                 {
                     return None;
                 }
@@ -3620,6 +3633,20 @@ mod tests {
         check(
             "The club has long been seen as the favourite.",
             &[(UnsourcedExpectation, "been seen as")],
+        );
+    }
+
+    #[test]
+    fn a_person_who_suggests() {
+        use CueKind::*;
+        check(
+            "Mayor Ana Ruiz said the levy was fair and suggested it would raise $2m.",
+            &[],
+        );
+        check("Ms Kaur bluntly suggested the plan would fail.", &[]);
+        check(
+            "The figures suggest the plan would fail.",
+            &[(Conjecture, "suggest")],
         );
     }
 

@@ -22,7 +22,10 @@ crate::declare_rule! {
     /// - *raises the prospect / possibility / spectre*, *raises questions*, *casts doubt*.
     ///
     /// Not flagged: a proposal or a claim made by a person — *suggest(ed)* after a name or a
-    /// personal pronoun ("Mr Lee suggested a delay", "she suggested the vote was rigged"):
+    /// personal pronoun, with adverbs between ("Mr Lee suggested a delay", "she suggested
+    /// the vote was rigged", "Ms Kaur bluntly suggested"), or as the second verb of a
+    /// person's reported speech ("Ana Ruiz said the levy was fair and suggested it would
+    /// raise $2m"):
     /// that is reported speech, which the `attribution` rules judge, not the writer's
     /// reading of evidence; *indicate(d)* with a named subject or a pronoun standing for
     /// one ("Ana Ruiz has indicated she will stand again"), which reports what the person

@@ -2936,46 +2936,10 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             // A person who suggests proposes or claims: "Mr Lee suggested a delay",
             // "she suggested the vote was rigged" is reported speech, not the writer's
             // inference from evidence ("the figures suggest").
-            if matches!(w, "suggest" | "suggests" | "suggested" | "suggesting") {
-                let mut p = i - 1;
-                while p >= 0
-                    && v.in_(
-                        p,
-                        &[
-                            "also",
-                            "even",
-                            "later",
-                            "has",
-                            "had",
-                            "have",
-                            "earlier",
-                            "recently",
-                            "previously",
-                            "again",
-                            "once",
-                        ],
-                    )
-                    || v.w(p).ends_with("ly") && v.w(p) != "likely"
-                {
-                    p -= 1;
-                }
-                if v.in_(p, &["he", "she", "they", "we", "i", "who"])
-                    || (p > 0 && v.capitalized(p) && v.is_word(p))
-                {
-                    return None;
-                }
-                // The second verb of a person's reported speech: "He said the bill was a
-                // nudge and suggested it would work."
-                if v.in_(p, &["and", "but"])
-                    && v.reporting.iter().any(|&k| {
-                        let k = k as isize;
-                        k < p
-                            && (v.in_(k - 1, &["he", "she", "they", "we", "i"])
-                                || k >= 2 && v.capitalized(k - 1) && v.is_word(k - 1))
-                    })
-                {
-                    return None;
-                }
+            if matches!(w, "suggest" | "suggests" | "suggested" | "suggesting")
+                && said_by_person(v, i)
+            {
+                return None;
             }
             let suggests = matches!(w, "suggests" | "implies") && v.is_word(i + 1);
             if next == "that" || v.clause_follows(i, 6) || suggests {
@@ -2987,6 +2951,11 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         "signal" | "signals" | "signalled" | "signaled" | "signs" | "indications" | "hints"
         | "hinted" | "hint" | "indication" | "suggestion" | "suggestions" => {
             if matches!(w, "suggestion" | "suggestions") && denied(v, i) {
+                return None;
+            }
+            // A person who hints says something indirectly, as one who suggests: "the coach
+            // hinted at a recall" is reported speech ("the data hint at a slowdown" stays).
+            if matches!(w, "hinted" | "hint" | "hints") && said_by_person(v, i) {
                 return None;
             }
             // (After a noun, "that" straight before a verb is a relative pronoun: "signals
@@ -3043,6 +3012,53 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         "cast" | "casts" | "casting" if next == "doubt" => m(Conjecture, i, i + 2),
         _ => None,
     }
+}
+
+/// Whether the verb at `i` has a person for its subject: a name or a personal pronoun right
+/// before it (adverbs and auxiliaries between: "Ms Kaur bluntly suggested", "he has
+/// hinted"), or a named or pronoun speaker whose reported speech it continues ("Ana Ruiz
+/// said … and suggested …").
+fn said_by_person(v: &View<'_>, i: isize) -> bool {
+    let mut p = i - 1;
+    while p >= 0
+        && v.in_(
+            p,
+            &[
+                "also",
+                "even",
+                "later",
+                "has",
+                "had",
+                "have",
+                "earlier",
+                "recently",
+                "previously",
+                "again",
+                "once",
+            ],
+        )
+        || v.w(p).ends_with("ly") && v.w(p) != "likely"
+    {
+        p -= 1;
+    }
+    if v.in_(p, &["he", "she", "they", "we", "i", "who"])
+        || (p > 0 && v.capitalized(p) && v.is_word(p))
+    {
+        return true;
+    }
+    // The second verb of a person's reported speech: "He said the bill was a
+    // nudge and suggested it would work."
+    if v.in_(p, &["and", "but"])
+        && v.reporting.iter().any(|&k| {
+            let k = k as isize;
+            k < p
+                && (v.in_(k - 1, &["he", "she", "they", "we", "i"])
+                    || k >= 2 && v.capitalized(k - 1) && v.is_word(k - 1))
+        })
+    {
+        return true;
+    }
+    false
 }
 
 /// Verbs that deny, dismiss or settle a speculation: after them the speculation's content is
@@ -3647,6 +3663,11 @@ mod tests {
         check(
             "The figures suggest the plan would fail.",
             &[(Conjecture, "suggest")],
+        );
+        check("The coach Ana Ruiz hinted at a recall.", &[]);
+        check(
+            "The survey hints at a slowdown.",
+            &[(Conjecture, "hints at")],
         );
     }
 

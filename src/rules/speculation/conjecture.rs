@@ -25,7 +25,8 @@ crate::declare_rule! {
     /// personal pronoun, with adverbs between ("Mr Lee suggested a delay", "she suggested
     /// the vote was rigged", "Ms Kaur bluntly suggested"), or as the second verb of a
     /// person's reported speech ("Ana Ruiz said the levy was fair and suggested it would
-    /// raise $2m"):
+    /// raise $2m"), and *hint(ed)* in the same places ("the coach Ana Ruiz hinted at a
+    /// recall"; "the survey hints at a slowdown" stays flagged):
     /// that is reported speech, which the `attribution` rules judge, not the writer's
     /// reading of evidence; *indicate(d)* with a named subject or a pronoun standing for
     /// one ("Ana Ruiz has indicated she will stand again"), which reports what the person

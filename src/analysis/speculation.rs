@@ -2585,7 +2585,9 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 | "doubts"
                 | "hopes"
         ) && content_that(v, i + 1))
-        || (w == "questioned" && v.in_(i + 1, &["whether", "how", "if", "why"]))
+        // ("questioned why the plan was dropped" takes the fact as given and asks for the
+        // reason: it doubts nothing.)
+        || (w == "questioned" && v.in_(i + 1, &["whether", "how", "if"]))
     {
         return m(CueKind::Belief, i, i + 1);
     }
@@ -3765,6 +3767,11 @@ mod tests {
         check("Locals like to think the town is the sunniest in the county.", &[]);
         check("Fans can't believe the club sold its captain.", &[]);
         check("Voters did not know who to believe on the levy.", &[]);
+        check("Ms Kaur questioned why the ferry was cut.", &[]);
+        check(
+            "Traders questioned whether the ferry would run.",
+            &[(Belief, "questioned")],
+        );
         check("The fare is cheap when you consider that the trip takes a day.", &[]);
         check(
             "Traders believe the levy is too high.",

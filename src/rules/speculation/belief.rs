@@ -13,8 +13,9 @@ crate::declare_rule! {
     /// Verbs of believing, expecting and fearing in the active voice, with what is believed
     /// following: *believe*, *think*, *expect*, *anticipate*, *predict*, *forecast*,
     /// *foresee*, *fear*, *worry that*, *doubt*, *suspect*, *assume*, *presume*, *reckon*,
-    /// *feel that*, *consider … to be / as*, *regard … as*; *the fear / doubt that*; and
-    /// *in anticipation of / that* ("shares rose in anticipation of a deal").
+    /// *feel that*, *consider … to be / as*, *regard / see / view … as*, *questioned
+    /// whether / how / if*, *confident that / of*; *the fear / doubt / belief / expectation
+    /// that*; and *in anticipation of / that* ("shares rose in anticipation of a deal").
     /// This is a gentle note (a hint by default): the copy reports what someone believes or
     /// forecasts, not what happened. Check that the holder is named and that the sentence
     /// reads as a forecast, not as fact.
@@ -37,6 +38,8 @@ crate::declare_rule! {
     ///   counts when *as* introduces what the thing is taken to be);
     /// - a verb inside a name or a title, capitalised in running text with the next word:
     ///   "the Think Ahead forum", "the quiz show They Think It's All Over";
+    /// - "questioned why the ferry was cut", which takes the fact as given and asks for a
+    ///   reason;
     /// - idioms that hold no belief: "I'd hate to think", "likes to think", "can't
     ///   believe", "did not know who to believe", "when you consider that" ("hard to
     ///   believe that" doubts the claim and stays flagged);

@@ -453,7 +453,16 @@ static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
         .chain(EPISTEMIC.iter().copied())
         .chain(EXPECTATION.keys().copied())
         .chain(BELIEF.keys().copied())
-        .chain(["certain", "sure", "clear", "known", "yet"]);
+        .chain([
+            "certain",
+            "sure",
+            "clear",
+            "known",
+            "yet",
+            "guarantee",
+            "assurance",
+            "certainty",
+        ]);
     for w in words {
         t.insert(w, Gate::Any);
     }
@@ -623,6 +632,54 @@ const VAGUE_AGENTS: &[&str] = &[
     "historians",
     "fans",
 ];
+/// Past-tense verbs whose clause puts a following "could" in the past: the past of "can",
+/// not a hedge ("The pass meant that riders could board anywhere").
+const BACKSHIFT_GOVERNORS: &[&str] = &[
+    "meant",
+    "realised",
+    "realized",
+    "discovered",
+    "found",
+    "knew",
+    "learned",
+    "learnt",
+    "decided",
+    "wanted",
+    "allowed",
+    "limited",
+    "ensured",
+    "agreed",
+    "hinted",
+    "showed",
+    "revealed",
+];
+
+/// Subjects of the perceiving "could see": people and pronouns, not a deal or a year.
+const PERCEIVERS: &[&str] = &[
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "who",
+    "everyone",
+    "anyone",
+    "nobody",
+    "people",
+    "witnesses",
+    "residents",
+    "fans",
+    "viewers",
+    "spectators",
+    "visitors",
+    "passengers",
+    "onlookers",
+    "crowds",
+    "neighbours",
+    "neighbors",
+];
+
 /// Verbs after "could" that state past ability, not a possibility.
 const ABILITY_VERBS: &[&str] = &[
     "see",
@@ -1122,6 +1179,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     let prose = ctx.prose;
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
     let legal_block: Cell<Option<(usize, bool)>> = Cell::new(None);
+    let first_person_block: Cell<Option<(usize, bool)>> = Cell::new(None);
     let first = sentences.start;
     let Some(run) = prose.sentences.get(sentences) else {
         return out;
@@ -1249,11 +1307,27 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                         } else {
                             // A closing attribution ("…, the company said on Monday."), not one
                             // with a clause of its own after it.
+                            // An apposition after the source ("…, said Ana Ruiz, a fund
+                            // manager at Brightwater.") names the speaker; it is no clause.
+                            let head_end = src.end.max(at.cue.span.end);
+                            let rest = view.toks.iter().skip_while(|t| t.span.start < head_end);
+                            let appositive = view
+                                .toks
+                                .iter()
+                                .find(|t| t.span.start >= head_end)
+                                .is_some_and(|t| t.text == ",")
+                                && rest.clone().all(|t| {
+                                    t.kind != TokenKind::Word
+                                        || !(t.lower.ends_with("ing")
+                                            || APPOSITION_BREAKERS.contains(&t.lower))
+                                });
                             let tail = view
                                 .toks
                                 .iter()
                                 .filter(|t| {
-                                    t.kind == TokenKind::Word && t.span.start >= at.cue.span.end
+                                    t.kind == TokenKind::Word
+                                        && t.span.start >= at.cue.span.end
+                                        && !(appositive && t.span.start >= head_end)
                                 })
                                 .count();
                             (tail <= 5)
@@ -1277,6 +1351,17 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         };
         let title_case = block.is_heading() && is_title_case(&view);
         let cond = Conditionals::new(&view);
+        // A paragraph in the first person singular is a contributor's voice (a reader's
+        // comment, a column, a first-person account): its hedges are that writer's own.
+        let first_person = match first_person_block.get() {
+            Some((b, fp)) if b == s.block => fp,
+            _ => {
+                let fp = block_is_first_person(ctx, si);
+                first_person_block.set(Some((s.block, fp)));
+                fp
+            }
+        };
+        let before = out.len();
         sentence_cues(
             &view,
             si,
@@ -1287,8 +1372,63 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             &mut taken,
             &mut out,
         );
+        if first_person {
+            // The opinion marker ("I think", "I suspect") stays, as a hint that an opinion is
+            // there; the hedges inside the writer's opinion are theirs.
+            let mut kept = before;
+            for r in before..out.len() {
+                if out[r].kind == CueKind::Belief {
+                    out.swap(kept, r);
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+        }
     }
     out
+}
+
+/// Whether the paragraph of sentence `si` is written in the first person singular: "I",
+/// "me", "my" or "myself" outside quotation marks in any of its sentences. (Not the numeral
+/// of "World War I" or a title's "My" inside a sentence.)
+fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
+    let prose = ctx.prose;
+    let Some(block_index) = prose.sentences.get(si).map(|s| s.block) else {
+        return false;
+    };
+    let Some(block) = ctx.draft.blocks.get(block_index) else {
+        return false;
+    };
+    let same = |k: &usize| {
+        prose
+            .sentences
+            .get(*k)
+            .is_some_and(|s| s.block == block_index)
+    };
+    let first = (0..si).rev().take_while(same).last().unwrap_or(si);
+    let end = (si..prose.sentences.len())
+        .take_while(same)
+        .last()
+        .map_or(si, |k| k + 1);
+    (first..end).any(|k| {
+        let toks = prose.sentence_tokens(k);
+        let text = |t: &crate::prose::Token| block.text.get(t.range.clone()).unwrap_or("");
+        toks.iter().enumerate().any(|(j, t)| {
+            if t.kind != TokenKind::Word || t.quoted {
+                return false;
+            }
+            let opens = j == 0 || toks[j - 1].kind != TokenKind::Word;
+            match text(t) {
+                "I" | "I'm" | "I've" | "I'd" | "I'll" => {
+                    // After a capitalised word inside the sentence: the numeral.
+                    opens || j == 1 || !text(&toks[j - 1]).starts_with(char::is_uppercase)
+                }
+                "me" | "my" | "myself" => true,
+                "My" => opens,
+                _ => false,
+            }
+        })
+    })
 }
 
 /// Whether a sentence's paragraph is about crime, police or courts, looked up when a cue
@@ -1371,6 +1511,26 @@ impl Conditionals {
             }
             let mut j = i + 1;
             while j < n && !v.is_boundary(j as isize) {
+                // A "whether" clause as the subject ends at its verb: "Whether the pier
+                // reopens is unclear" states an open question of its own.
+                if w == "whether"
+                    && i == 0
+                    && v.in_(j as isize, &["is", "was", "remains", "remained"])
+                    && v.in_(
+                        j as isize + 1,
+                        &[
+                            "unclear",
+                            "uncertain",
+                            "unknown",
+                            "yet",
+                            "not",
+                            "far",
+                            "anyone's",
+                        ],
+                    )
+                {
+                    break;
+                }
                 j += 1;
             }
             clauses.push((i, j));
@@ -1456,6 +1616,14 @@ fn sentence_cues(
         }
     }
 }
+
+/// Words that open a clause of its own after a closing attribution's source, so what follows
+/// is no apposition ("…, she said, adding that …", "…, he said, but …").
+const APPOSITION_BREAKERS: &[&str] = &[
+    "who", "which", "that", "and", "but", "as", "because", "although", "though", "while", "when",
+    "after", "before", "since", "so", "if", "is", "was", "are", "were", "has", "had", "have",
+    "will", "would", "said", "says",
+];
 
 /// Verbs that report a statement (lemmas of the attribution lexicon); not "urge",
 /// "conclude" or "promise", whose content is a demand, an inference or an undertaking.
@@ -1892,6 +2060,13 @@ fn match_at(
     if w == "remains" && next == "to" && v.w(i + 2) == "be" && v.w(i + 3) == "seen" {
         return m(OpenQuestion, i, i + 4);
     }
+    // "There is no guarantee that the ferry will sail", "no assurance a sale will happen".
+    if matches!(w, "guarantee" | "assurance" | "certainty")
+        && v.w(i - 1) == "no"
+        && (next == "that" || v.in_(i + 1, DETERMINERS) || v.in_(i + 1, SUBJECT_PRONOUNS))
+    {
+        return m(OpenQuestion, i - 1, i + 1);
+    }
 
     // An open question under inquiry: "investigating whether", "will decide if",
     // "to find out whether".
@@ -1999,6 +2174,24 @@ fn modal(
     let w = v.w(i);
     let next = v.w(i + 1);
     use CueKind::*;
+    // Generic "you": an option or a supposition put to the reader, "you could use the
+    // side door", "you might think the worst is over", not a hedged claim.
+    if matches!(w, "could" | "might") && v.w(i - 1) == "you" {
+        return None;
+    }
+    // A polite suggestion or a wish: "shoppers may want to book early", "you might like
+    // to try the ferry".
+    if matches!(w, "may" | "might")
+        && v.in_(i + 1, &["want", "wish", "like", "prefer", "care"])
+        && v.w(i + 2) == "to"
+    {
+        return None;
+    }
+    // A comparison of ability: "as fast as she could", "as much music as he could fit in",
+    // "not as bad as it might have been".
+    if (2..=3).any(|d| v.w(i - d) == "as" && (i - d - 4..i - d).any(|k| v.w(k) == "as")) {
+        return None;
+    }
     if w == "may" {
         if v.capitalized(i) {
             let first = i == 0 || v.is_boundary(i - 1) && i <= 1;
@@ -2084,8 +2277,10 @@ fn modal(
         return None;
     }
     if w == "could" {
-        // Past ability and inability: "could not attend", "could see".
-        if v.in_(i + 1, ABILITY_VERBS)
+        // Past ability and inability: "could not attend", "witnesses could see the smoke".
+        // ("The deal could see prices fall": a thing that "could see" an outcome is a
+        // forecast.)
+        if v.in_(i + 1, ABILITY_VERBS) && (next != "see" || v.in_(i - 1, PERCEIVERS))
             || next == "be"
                 && v.in_(
                     i + 2,
@@ -2115,6 +2310,21 @@ fn modal(
         // Past narrative: after "was", "were", "had" or "did" in the sentence, "could" is
         // past ability or the backshifted "can" ("The plant was old and could not cope").
         if (0..i).any(|k| v.in_(k, &["was", "were", "had", "did"])) {
+            return None;
+        }
+        // The sequence of tenses: in a clause under a past-tense verb of knowing, deciding,
+        // meaning or allowing, "could" is the past of "can" ("The pass meant that riders
+        // could board at any stop", "the club decided to limit who could enter").
+        if (0..i).any(|k| {
+            v.in_(k, BACKSHIFT_GOVERNORS)
+                && !v.is_be(v.prev_skipping_adverbs(k))
+                && !v.in_(
+                    v.prev_skipping_adverbs(k),
+                    &["has", "have", "having", "the", "a", "an", "its", "their"],
+                )
+                && (k + 1..i).all(|j| !matches!(v.w(j), ";" | ":"))
+        }) || v.w(i - 1) == "they" && v.w(i - 2) == "like" && v.in_(i - 3, &["looked", "seemed"])
+        {
             return None;
         }
         // Reported speech: "The firm said it could cut jobs" passes on the speaker's
@@ -4037,6 +4247,103 @@ mod tests {
         check(
             "There are concerns that the pier is unsafe.",
             &[(Belief, "concerns")],
+        );
+    }
+
+    #[test]
+    fn first_person_paragraphs_are_the_writers_own() {
+        use CueKind::*;
+        // A reader's comment or a column: the hedges belong to the "I" who writes them; the
+        // opinion marker stays as a hint.
+        check(
+            "I think the new bus lanes may well fail. They could cost the town dearly.",
+            &[(Belief, "think")],
+        );
+        check("My street will probably flood again this winter.", &[]);
+        check(
+            "The ferry may be late. The harbour master told me so on Friday.",
+            &[],
+        );
+        // The reporter's paragraph next to it is still read.
+        check(
+            "I think the lanes will fail.\n\nThe council may scrap the scheme.",
+            &[(Belief, "think"), (Modal, "may")],
+        );
+        // "I" inside a quotation is the speaker's, not the paragraph's voice.
+        check(
+            "\"I was there,\" she said. The council may scrap the scheme.",
+            &[(Modal, "may")],
+        );
+        // The numeral of a name or a war, and a title's "My", are not the first person.
+        check(
+            "Veterans of World War I could attend the parade.",
+            &[(Modal, "could")],
+        );
+        check(
+            "The film My Summer Harbour could win a prize.",
+            &[(Modal, "could")],
+        );
+    }
+
+    #[test]
+    fn options_wishes_comparisons_and_backshift() {
+        use CueKind::*;
+        check("If the lift is full, you could take the stairs.", &[]);
+        check("On a quiet day you could take the stairs.", &[]);
+        check("Next time you might try the night ferry.", &[]);
+        check("Shoppers may want to book early.", &[]);
+        check("Shoppers may need to book early.", &[(Modal, "may")]);
+        check("She ran as fast as she could.", &[]);
+        check("The storm was not as bad as it might have been.", &[]);
+        check("The pass meant that riders could board at any stop.", &[]);
+        check("The club decided to limit who could enter the draw.", &[]);
+        check(
+            "The pass means that riders could board at any stop.",
+            &[(Modal, "could")],
+        );
+        check("The new deal could see fares fall.", &[(Modal, "could")]);
+        check(
+            "The year could see record numbers of visitors.",
+            &[(Modal, "could")],
+        );
+        check("Witnesses could see smoke from the bridge.", &[]);
+    }
+
+    #[test]
+    fn no_guarantee_and_whether_subjects() {
+        use CueKind::*;
+        check(
+            "There is no guarantee that the ferry will sail.",
+            &[(OpenQuestion, "no guarantee")],
+        );
+        check(
+            "The board gave no assurance the pool would reopen.",
+            &[(OpenQuestion, "no assurance")],
+        );
+        check("The warranty is a guarantee that the boiler works.", &[]);
+        check("There is no guarantee of payment in the contract.", &[]);
+        check(
+            "Whether the pier reopens is yet to be seen.",
+            &[(OpenQuestion, "yet to be seen")],
+        );
+        check(
+            "Whether the pier reopens is unclear.",
+            &[(OpenQuestion, "unclear")],
+        );
+        check("Whether the pier reopens depends on the council.", &[]);
+        check("Whether the pier may reopen depends on the council.", &[]);
+    }
+
+    #[test]
+    fn a_closing_attribution_may_carry_an_apposition() {
+        use CueKind::*;
+        check(
+            "The ferry may sail late, said Ana Ruiz, a fund manager at Brightwater Capital in the city.",
+            &[],
+        );
+        check(
+            "The ferry may sail late, said Ana Ruiz, adding that the timetable would change next week.",
+            &[(Modal, "may")],
         );
     }
 }

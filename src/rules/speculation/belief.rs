@@ -79,6 +79,10 @@ crate::declare_rule! {
     /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
     /// This holds for every `speculation` rule.
     ///
+    /// In a paragraph written in the first person singular, this rule reports the opinion
+    /// marker ("I think", "I suspect") while the other `speculation` rules leave the hedges
+    /// inside that opinion alone: the "I" has already said whose they are.
+    ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
     /// a hedge, a belief) is reported and the others are listed with it as related spans.

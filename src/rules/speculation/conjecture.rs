@@ -48,6 +48,11 @@ crate::declare_rule! {
     /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
     /// This holds for every `speculation` rule.
     ///
+    /// Nor is a cue in a paragraph written in the first person singular ("I", "me", "my"
+    /// outside quotation marks): a reader's comment, a column or a first-person account,
+    /// whose hedges are the writer's own opinion and read as one. There only the opinion
+    /// marker ("I think", "I suspect") is reported, by `speculation/belief`.
+    ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,
     /// a hedge, a belief) is reported and the others are listed with it as related spans.

@@ -20,7 +20,10 @@ crate::declare_rule! {
     /// - appearance and perception: *seem(s)*, *appear(s) to*, *it appears*, *looks set to*,
     ///   *looks likely*, *it looks like*, *is perceived as*;
     /// - open questions the writer states: *it is unclear*, *remains uncertain*,
-    ///   *remains to be seen*, *is yet to be seen*, *it is not clear whether*, and an
+    ///   *remains to be seen*, *is yet to be seen*, *it is not clear whether*, *there is no
+    ///   guarantee that* (or *no assurance*, *no certainty*), a *whether* clause as the
+    ///   subject of *is unclear* or *is yet to be seen* ("Whether the pier reopens is
+    ///   unclear"), and an
     ///   inquiry into one: *investigating whether*, *will decide if*, *to find out whether*,
     ///   *a decision on whether*, *the question of whether* ("say what is known so far");
     /// - a doubled hedge, *may possibly*, *could potentially*, as one finding with a fix.
@@ -31,8 +34,15 @@ crate::declare_rule! {
     ///   starts with *May* followed by a name or a past-tense verb;
     /// - permission and past ability: "you may apply online", "tickets may be bought at the
     ///   door", "could not attend",
-    ///   "could see the smoke", "so that they could vote", "so they could vote",
-    ///   "how it could happen";
+    ///   "witnesses could see the smoke" (a person who *could see*; "the deal could see
+    ///   prices fall" is a forecast and stays flagged), "so that they could vote", "so
+    ///   they could vote", "how it could happen";
+    /// - the generic *you*, an option put to the reader: "you could take the side door",
+    ///   "you might try the night ferry";
+    /// - a suggestion or a wish: *may* or *might* + *want*, *wish*, *like*, *prefer*,
+    ///   *care* + *to* ("shoppers may want to book early");
+    /// - a comparison of ability: "as fast as she could", "not as bad as it might have
+    ///   been";
     /// - *could* in reported speech: in a sentence that reports someone's words (*said*,
     ///   *told*, *warned*, *according to* …), "could" is the speaker's possibility, often the
     ///   backshifted *can* ("The mayor said the bridge could close");
@@ -41,7 +51,8 @@ crate::declare_rule! {
     ///   *added*, *warned*, *explained*, *insisted*, *announced*, *admitted*, *confirmed*,
     ///   *conceded*, *cautioned*, *stressed*, *argued*, *noted*, *pointed out* … with a
     ///   named subject (or a pronoun that stands for one), or before a closing
-    ///   attribution ("The ferry will probably sail in May, Ana Ruiz said."). The hedge is
+    ///   attribution ("The ferry will probably sail in May, Ana Ruiz said.", also with an
+    ///   apposition after the name: "…, said Ana Ruiz, a fund manager"). The hedge is
     ///   the speaker's judgement, passed on with its source ("Harbour master Ana Ruiz said
     ///   the ferry may resume sailings"). A group or a role is not a named speaker, so
     ///   "Port officials said the ferry may resume sailings" and "a spokesman said it
@@ -53,7 +64,11 @@ crate::declare_rule! {
     ///   close for a month.");
     /// - *could* in a past-tense narrative (after *was*, *were*, *had* or *did* in the
     ///   sentence): past ability or the backshifted *can* ("The hall was small and could
-    ///   seat only fifty");
+    ///   seat only fifty"), and *could* in a clause under a past-tense verb of meaning,
+    ///   knowing, deciding or allowing (*meant*, *realised*, *discovered*, *found*, *knew*,
+    ///   *learned*, *decided*, *wanted*, *allowed*, *limited*, *ensured*, *agreed*,
+    ///   *hinted*, *showed*, *revealed*): "The pass meant that riders could board at any
+    ///   stop";
     /// - conditionals: nothing inside an *if*, *unless* or *whether* clause, and not *could*
     ///   in a sentence with an *if* or *unless* clause — a conditional states a condition,
     ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;
@@ -95,6 +110,11 @@ crate::declare_rule! {
     /// Nor is a cue in a question, from the cue to the question mark with no clause break
     /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
     /// This holds for every `speculation` rule.
+    ///
+    /// Nor is a cue in a paragraph written in the first person singular ("I", "me", "my"
+    /// outside quotation marks): a reader's comment, a column or a first-person account,
+    /// whose hedges are the writer's own opinion and read as one. There only the opinion
+    /// marker ("I think", "I suspect") is reported, by `speculation/belief`.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

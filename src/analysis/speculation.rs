@@ -2766,7 +2766,13 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             && !v.is_boundary(i - 2)
             || v.w(i + 1) == "of"
                 && v.toks
-                    .get((if v.in_(i + 2, &["a", "an"]) { i + 3 } else { i + 2 }) as usize)
+                    .get(
+                        (if v.in_(i + 2, &["a", "an"]) {
+                            i + 3
+                        } else {
+                            i + 2
+                        }) as usize,
+                    )
                     .is_some_and(|t| {
                         t.kind == TokenKind::Number || t.text.starts_with(['$', '£', '€'])
                     }))
@@ -2850,7 +2856,12 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         && named_holder(v, i)
         && !(i + 1..i + 14)
             .take_while(|&j| !v.is_boundary(j) || v.w(j) == ",")
-            .any(|j| v.in_(j, &["will", "would", "could", "may", "might", "should", "'ll"]))
+            .any(|j| {
+                v.in_(
+                    j,
+                    &["will", "would", "could", "may", "might", "should", "'ll"],
+                )
+            })
     {
         return None;
     }
@@ -2880,14 +2891,15 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         || v.in_(
             i - 1,
             &[
-                "no", "without", "little", "second", "new", "terror", "murder", "with",
-                "through", "of", "for", "from", "amid", "over", "despite", "against", "by",
-                "under", "on", "in",
+                "no", "without", "little", "second", "new", "terror", "murder", "with", "through",
+                "of", "for", "from", "amid", "over", "despite", "against", "by", "under", "on",
+                "in",
             ],
         )
     {
         // Nouns: "the fear that" is still a belief; "a thought", "the forecast" are not.
-        if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && content_that(v, i + 1) {
+        if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && content_that(v, i + 1)
+        {
             return m(CueKind::Belief, i, i + 1);
         }
         return None;
@@ -2909,13 +2921,12 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     // post a profit".)
     if w == "expected" && (v.in_(i - 1, &["had", "'d"]) || v.in_(i + 1, &["a", "an"])) {
         let figure = |j: isize| {
-            v.toks
-                .get(j as usize)
-                .is_some_and(|t| t.kind == TokenKind::Number || t.text.bytes().any(|b| b.is_ascii_digit()))
+            v.toks.get(j as usize).is_some_and(|t| {
+                t.kind == TokenKind::Number || t.text.bytes().any(|b| b.is_ascii_digit())
+            })
         };
         let mut j = i + 1;
-        let mut benchmark = v.in_(i + 1, &["more", "less", "better", "worse"])
-            && !v.is_word(i + 2);
+        let mut benchmark = v.in_(i + 1, &["more", "less", "better", "worse"]) && !v.is_word(i + 2);
         while !benchmark && j <= i + 7 && !v.is_boundary(j) && !v.in_(j, FINITE) {
             if v.w(j) == "to" && !v.in_(j - 1, &["closer", "close", "nearer"]) {
                 break;
@@ -3056,7 +3067,9 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                     && v.w(i + k - 1) != "such"
                     && !v.in_(
                         i + k + 1,
-                        &["they", "he", "she", "we", "i", "you", "others", "many", "well"],
+                        &[
+                            "they", "he", "she", "we", "i", "you", "others", "many", "well",
+                        ],
                     )
                     && !(1..k).any(|q| v.is_boundary(i + q))
             }) && !v.in_(i + 1, &["as", "it"])
@@ -3128,9 +3141,21 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
                     v.in_(
                         i - k,
                         &[
-                            "unwise", "early", "premature", "wrong", "refused", "refuses",
-                            "refusing", "declined", "declines", "declining", "not", "n't",
-                            "pointless", "inappropriate", "irresponsible",
+                            "unwise",
+                            "early",
+                            "premature",
+                            "wrong",
+                            "refused",
+                            "refuses",
+                            "refusing",
+                            "declined",
+                            "declines",
+                            "declining",
+                            "not",
+                            "n't",
+                            "pointless",
+                            "inappropriate",
+                            "irresponsible",
                         ],
                     )
                 }) =>
@@ -3176,8 +3201,7 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             let that = |k: isize| v.w(k) == "that" && (verb || content_that(v, k));
             if that(i + 1)
                 || (2..4).any(|k| {
-                    that(i + k)
-                        && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))
+                    that(i + k) && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))
                 })
             {
                 m(Conjecture, i, i + 1)
@@ -3212,7 +3236,16 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
                 if a == "concerns"
                     && (v.in_(
                         i + 2,
-                        &["about", "over", "with", "regarding", "at", "among", "for", "from"],
+                        &[
+                            "about",
+                            "over",
+                            "with",
+                            "regarding",
+                            "at",
+                            "among",
+                            "for",
+                            "from",
+                        ],
                     ) || !v.is_word(i + 2))
                 {
                     return None;
@@ -3886,7 +3919,10 @@ mod tests {
     #[test]
     fn declining_to_speculate() {
         use CueKind::*;
-        check("The coach said it was too early to speculate about the squad.", &[]);
+        check(
+            "The coach said it was too early to speculate about the squad.",
+            &[],
+        );
         check("The mayor refused to speculate on the cost.", &[]);
         check("The plan raised concerns among residents.", &[]);
         check(
@@ -3902,8 +3938,14 @@ mod tests {
     #[test]
     fn a_relative_that_carries_no_content() {
         use CueKind::*;
-        check("The sensor picks up signals that can be read by a phone.", &[]);
-        check("Crews faced an expectation that was never written down.", &[]);
+        check(
+            "The sensor picks up signals that can be read by a phone.",
+            &[],
+        );
+        check(
+            "Crews faced an expectation that was never written down.",
+            &[],
+        );
         check(
             "There are signs that the river is rising.",
             &[(Conjecture, "signs")],
@@ -3949,7 +3991,10 @@ mod tests {
             "The Harbour Board estimates that traffic will double.",
             &[(Belief, "estimates")],
         );
-        check("The quarter's growth estimate is the last before the vote.", &[]);
+        check(
+            "The quarter's growth estimate is the last before the vote.",
+            &[],
+        );
         check("Estimates of the cost vary widely.", &[]);
         check("Early estimates have put the damage at $2m.", &[]);
         check(
@@ -3964,17 +4009,17 @@ mod tests {
         check("Walkers will be able to see the cliffs as they climb.", &[]);
         check("Critics failed to see the film as others did.", &[]);
         check("Children want to see animals such as otters.", &[]);
-        check(
-            "Investors see the merger as a rescue.",
-            &[(Belief, "see")],
-        );
+        check("Investors see the merger as a rescue.", &[(Belief, "see")]);
     }
 
     #[test]
     fn idioms_of_thinking_and_believing() {
         use CueKind::*;
         check("I'd hate to think the pier is closing.", &[]);
-        check("Locals like to think the town is the sunniest in the county.", &[]);
+        check(
+            "Locals like to think the town is the sunniest in the county.",
+            &[],
+        );
         check("Fans can't believe the club sold its captain.", &[]);
         check("Voters did not know who to believe on the levy.", &[]);
         check("Ms Kaur questioned why the ferry was cut.", &[]);
@@ -3982,7 +4027,10 @@ mod tests {
             "Traders questioned whether the ferry would run.",
             &[(Belief, "questioned")],
         );
-        check("The fare is cheap when you consider that the trip takes a day.", &[]);
+        check(
+            "The fare is cheap when you consider that the trip takes a day.",
+            &[],
+        );
         check(
             "Traders believe the levy is too high.",
             &[(Belief, "believe")],
@@ -3992,11 +4040,17 @@ mod tests {
     #[test]
     fn a_past_forecast_as_a_benchmark() {
         use CueKind::*;
-        check("Profit was 20 cents a share; analysts had expected 22 cents.", &[]);
+        check(
+            "Profit was 20 cents a share; analysts had expected 22 cents.",
+            &[],
+        );
         check("The market had expected more.", &[]);
         check("Analysts expected a figure closer to 3%.", &[]);
         check("Output fell, against expectations of a 0.4% rise.", &[]);
-        check("The sale raised more than the $40m brokers had expected.", &[]);
+        check(
+            "The sale raised more than the $40m brokers had expected.",
+            &[],
+        );
         check(
             "Analysts had expected the bakery to post a profit.",
             &[(Belief, "expected")],
@@ -4022,7 +4076,10 @@ mod tests {
         use CueKind::*;
         check("Visitors can expect to queue for an hour.", &[]);
         check("Tenants should not expect a refund this year.", &[]);
-        check("The council expects to finish the works by June.", &[(Belief, "expects")]);
+        check(
+            "The council expects to finish the works by June.",
+            &[(Belief, "expects")],
+        );
         check(
             "Growers expect the harvest to be late.",
             &[(Belief, "expect")],

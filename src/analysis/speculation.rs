@@ -3107,6 +3107,19 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                         i + 1,
                         &["it", "him", "her", "them", "this", "himself", "herself"],
                     )
+                    // with what it is taken to be after the object ("consider it a
+                    // mistake"), not weighing a thing ("did not consider it when …",
+                    // "must consider this deal")
+                    && v.is_word(i + 2)
+                    && !v.in_(
+                        i + 2,
+                        &[
+                            "when", "if", "because", "before", "after", "while", "and", "or",
+                            "but", "for", "in", "on", "at", "with", "by", "now", "further",
+                            "again", "carefully", "seriously", "first", "until",
+                        ],
+                    )
+                    && !(v.w(i + 1) == "this" && !v.in_(i + 2, &["a", "an", "the", "one", "to"]))
             }
         }
         _ => false,
@@ -4023,6 +4036,12 @@ mod tests {
         check("Fans can't believe the club sold its captain.", &[]);
         check("Voters did not know who to believe on the levy.", &[]);
         check("Ms Kaur questioned why the ferry was cut.", &[]);
+        check("The board must consider this offer by Friday.", &[]);
+        check("We did not consider it when the fares rose.", &[]);
+        check(
+            "Most residents consider it a waste of money.",
+            &[(Belief, "consider")],
+        );
         check(
             "Traders questioned whether the ferry would run.",
             &[(Belief, "questioned")],

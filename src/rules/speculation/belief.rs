@@ -32,7 +32,8 @@ crate::declare_rule! {
     /// flagged:
     /// - deliberation rather than belief: "should think carefully", "think how it sounds",
     ///   "consider what voters want" (*think* or *consider* + *carefully*, *hard*, *long*,
-    ///   a question word or *whether*);
+    ///   a question word or *whether*), and weighing a thing, "must consider this offer",
+    ///   "did not consider it when …" ("consider it a waste" stays flagged);
     /// - sight, not a view: "able to see the cliffs as they climb", "failed to see the
     ///   film as others did", "to see animals such as otters" (*see* or *view* … *as* only
     ///   counts when *as* introduces what the thing is taken to be);

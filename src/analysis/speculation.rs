@@ -2569,6 +2569,18 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     if v.w(p) == "been" && v.in_(v.prev_skipping_adverbs(p), &["had", "'d"]) {
         return None;
     }
+    // The same in the past tense with what happened instead: "the striker was expected to
+    // miss the match, but has recovered".
+    if v.in_(p, &["was", "were"])
+        && matches!(
+            w,
+            "expected" | "tipped" | "set" | "poised" | "forecast" | "predicted" | "projected"
+        )
+        && (i + 2..v.toks.len() as isize)
+            .any(|j| v.in_(j, &["but", "instead"]) && v.is_boundary(j - 1))
+    {
+        return None;
+    }
     let start = if v.is_be(p) {
         p
     } else if widely {
@@ -3900,6 +3912,14 @@ mod tests {
             &[],
         );
         check("The rower had long been seen as the favourite.", &[]);
+        check(
+            "The striker was expected to miss the match, but has recovered.",
+            &[],
+        );
+        check(
+            "The striker was expected to miss the match.",
+            &[(UnsourcedExpectation, "was expected to")],
+        );
         check(
             "The club is expected to win the cup.",
             &[(UnsourcedExpectation, "is expected to")],

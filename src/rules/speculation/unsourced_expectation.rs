@@ -42,8 +42,11 @@ crate::declare_rule! {
     ///   as*, *is believed to*) stay flagged there;
     /// - an expectation overtaken by events, in the pluperfect: "the club had been expected
     ///   to win the cup but lost in the first round", "had been seen as favourite" (*had
-    ///   been* + the participle): the story tells what was expected before it turned out,
-    ///   not a guess about now ("was expected to", "has been seen as" stay flagged);
+    ///   been* + the participle), and a past forecast followed by what happened instead
+    ///   ("the striker was expected to miss the match, but has recovered": *was / were
+    ///   expected, tipped, set …* with a later ", but"): the story tells what was expected
+    ///   before it turned out, not a guess about now ("was expected to" alone and "has
+    ///   been seen as" stay flagged);
     /// - a status a rule gives: "is automatically considered a citizen", "is legally
     ///   regarded as" (after *automatically*, *legally*, *officially*, *formally*,
     ///   *technically*, *statutorily*, *constitutionally*);

@@ -1351,16 +1351,6 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         };
         let title_case = block.is_heading() && is_title_case(&view);
         let cond = Conditionals::new(&view);
-        // A paragraph in the first person singular is a contributor's voice (a reader's
-        // comment, a column, a first-person account): its hedges are that writer's own.
-        let first_person = match first_person_block.get() {
-            Some((b, fp)) if b == s.block => fp,
-            _ => {
-                let fp = block_is_first_person(ctx, si);
-                first_person_block.set(Some((s.block, fp)));
-                fp
-            }
-        };
         let before = out.len();
         sentence_cues(
             &view,
@@ -1372,6 +1362,18 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             &mut taken,
             &mut out,
         );
+        // A paragraph in the first person singular is a contributor's voice (a reader's
+        // comment, a column, a first-person account): its hedges are that writer's own.
+        // (Read only when the sentence has a cue that is not a belief, once per paragraph.)
+        let first_person = out[before..].iter().any(|c| c.kind != CueKind::Belief)
+            && match first_person_block.get() {
+                Some((b, fp)) if b == s.block => fp,
+                _ => {
+                    let fp = block_is_first_person(ctx, si);
+                    first_person_block.set(Some((s.block, fp)));
+                    fp
+                }
+            };
         if first_person {
             // The opinion marker ("I think", "I suspect") stays, as a hint that an opinion is
             // there; the hedges inside the writer's opinion are theirs.
@@ -1414,7 +1416,15 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
         let toks = prose.sentence_tokens(k);
         let text = |t: &crate::prose::Token| block.text.get(t.range.clone()).unwrap_or("");
         toks.iter().enumerate().any(|(j, t)| {
-            if t.kind != TokenKind::Word || t.quoted {
+            // Only words of up to 7 bytes that start with "I", "m" or "M" can be one.
+            if t.kind != TokenKind::Word
+                || t.quoted
+                || t.range.len() > 7
+                || !matches!(
+                    block.text.as_bytes().get(t.range.start),
+                    Some(b'I' | b'm' | b'M')
+                )
+            {
                 return false;
             }
             let opens = j == 0 || toks[j - 1].kind != TokenKind::Word;

@@ -3141,7 +3141,8 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                             "again", "carefully", "seriously", "first", "until",
                         ],
                     )
-                    && !(v.w(i + 1) == "this" && !v.in_(i + 2, &["a", "an", "the", "one", "to"]))
+                    && (v.w(i + 1) != "this"
+                        || v.in_(i + 2, &["a", "an", "the", "one", "to"]))
             }
         }
         _ => false,

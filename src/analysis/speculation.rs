@@ -3820,7 +3820,10 @@ mod tests {
             "The gallery is a potential target.",
             &[(Epistemic, "potential")],
         );
-        check("Traders think what matters is the price.", &[(Belief, "think")]);
+        check(
+            "Traders think what matters is the price.",
+            &[(Belief, "think")],
+        );
         check("Buyers should consider what they need.", &[]);
         check("Some 40% think the fee is too high.", &[]);
         check("The club hopes that he stays.", &[]);

@@ -104,3 +104,4 @@ fn exemption_fixtures_have_no_findings() {
 }
 
 fixture!(paired_exemptions, "paired-exemptions");
+fixture!(belief_exemptions, "belief-exemptions");

@@ -928,6 +928,32 @@ const SCHEDULE_VERBS: &[&str] = &[
     "present",
     "deliver",
     "succeed",
+    // deals, moves and plans the subject makes
+    "merge",
+    "replace",
+    "call",
+    "stay",
+    "learn",
+    "loan",
+    "move",
+    "offer",
+    "buy",
+    "sell",
+    "acquire",
+    "list",
+    "float",
+    "hire",
+    "appoint",
+    "name",
+    "follow",
+    "relocate",
+    "transfer",
+    "cut",
+    "axe",
+    "shed",
+    "scrap",
+    "build",
+    "invest",
 ];
 /// After "is set to be", these state a timetable ("is set to be heard in May", "is set to be
 /// unveiled on Monday").
@@ -957,6 +983,21 @@ const SCHEDULE_PASSIVES: &[&str] = &[
     "tried",
     "sworn",
     "inaugurated",
+    "made",
+    "scaled",
+    "frozen",
+    "axed",
+    "scrapped",
+    "cut",
+    "merged",
+    "sold",
+    "bought",
+    "built",
+    "demolished",
+    "closed",
+    "renamed",
+    "relaunched",
+    "replaced",
 ];
 const CONDITIONALS: &[&str] = &["if", "unless", "whether", "provided", "providing", "lest"];
 const WH: &[&str] = &["how", "what", "why", "where", "when", "whatever", "however"];
@@ -1266,11 +1307,27 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                         } else {
                             // A closing attribution ("…, the company said on Monday."), not one
                             // with a clause of its own after it.
+                            // An apposition after the source ("…, said Ana Ruiz, a fund
+                            // manager at Brightwater.") names the speaker; it is no clause.
+                            let head_end = src.end.max(at.cue.span.end);
+                            let rest = view.toks.iter().skip_while(|t| t.span.start < head_end);
+                            let appositive = view
+                                .toks
+                                .iter()
+                                .find(|t| t.span.start >= head_end)
+                                .is_some_and(|t| t.text == ",")
+                                && rest.clone().all(|t| {
+                                    t.kind != TokenKind::Word
+                                        || !(t.lower.ends_with("ing")
+                                            || APPOSITION_BREAKERS.contains(&t.lower))
+                                });
                             let tail = view
                                 .toks
                                 .iter()
                                 .filter(|t| {
-                                    t.kind == TokenKind::Word && t.span.start >= at.cue.span.end
+                                    t.kind == TokenKind::Word
+                                        && t.span.start >= at.cue.span.end
+                                        && !(appositive && t.span.start >= head_end)
                                 })
                                 .count();
                             (tail <= 5)
@@ -1294,16 +1351,6 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         };
         let title_case = block.is_heading() && is_title_case(&view);
         let cond = Conditionals::new(&view);
-        // A paragraph in the first person singular is a contributor's voice (a reader's
-        // comment, a column, a first-person account): its hedges are that writer's own.
-        let first_person = match first_person_block.get() {
-            Some((b, fp)) if b == s.block => fp,
-            _ => {
-                let fp = block_is_first_person(ctx, si);
-                first_person_block.set(Some((s.block, fp)));
-                fp
-            }
-        };
         let before = out.len();
         sentence_cues(
             &view,
@@ -1315,17 +1362,21 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             &mut taken,
             &mut out,
         );
-        if first_person {
-            // The opinion marker ("I think", "I suspect") stays, as a hint that an opinion is
-            // there; the hedges inside the writer's opinion are theirs.
-            let mut kept = before;
-            for r in before..out.len() {
-                if out[r].kind == CueKind::Belief {
-                    out.swap(kept, r);
-                    kept += 1;
+        // A paragraph in the first person singular is a contributor's voice (a reader's
+        // comment, a column, a first-person account): its opinions and hedges are the "I"'s
+        // own, and say so. (Read only for a sentence with a cue, once per paragraph.)
+        if out.len() > before {
+            let first_person = match first_person_block.get() {
+                Some((b, fp)) if b == s.block => fp,
+                _ => {
+                    let fp = block_is_first_person(ctx, si);
+                    first_person_block.set(Some((s.block, fp)));
+                    fp
                 }
+            };
+            if first_person {
+                out.truncate(before);
             }
-            out.truncate(kept);
         }
     }
     out
@@ -1357,7 +1408,15 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
         let toks = prose.sentence_tokens(k);
         let text = |t: &crate::prose::Token| block.text.get(t.range.clone()).unwrap_or("");
         toks.iter().enumerate().any(|(j, t)| {
-            if t.kind != TokenKind::Word || t.quoted {
+            // Only words of up to 7 bytes that start with "I", "m" or "M" can be one.
+            if t.kind != TokenKind::Word
+                || t.quoted
+                || t.range.len() > 7
+                || !matches!(
+                    block.text.as_bytes().get(t.range.start),
+                    Some(b'I' | b'm' | b'M')
+                )
+            {
                 return false;
             }
             let opens = j == 0 || toks[j - 1].kind != TokenKind::Word;
@@ -1559,6 +1618,14 @@ fn sentence_cues(
         }
     }
 }
+
+/// Words that open a clause of its own after a closing attribution's source, so what follows
+/// is no apposition ("…, she said, adding that …", "…, he said, but …").
+const APPOSITION_BREAKERS: &[&str] = &[
+    "who", "which", "that", "and", "but", "as", "because", "although", "though", "while", "when",
+    "after", "before", "since", "so", "if", "is", "was", "are", "were", "has", "had", "have",
+    "will", "would", "said", "says",
+];
 
 /// Verbs that report a statement (lemmas of the attribution lexicon); not "urge",
 /// "conclude" or "promise", whose content is a demand, an inference or an undertaking.
@@ -2419,6 +2486,11 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
                 && !v.in_(i + 2, DETERMINERS)
                 && !(w == "set" && matches!(v.w(i + 2), "music" | "work" | "zero" | "date"))
                 && !(w == "set"
+                    // ("set to move closer", "set to cut further" are forecasts of a trend)
+                    && !v.in_(
+                        i + 3,
+                        &["closer", "further", "higher", "lower", "up", "down", "ahead", "back"],
+                    )
                     && (SCHEDULE_VERBS.contains(&v.w(i + 2))
                         || v.w(i + 2) == "be" && SCHEDULE_PASSIVES.contains(&v.w(i + 3))))
         }
@@ -2493,6 +2565,24 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     if by_named_agent(v, i + 1) {
         return None;
     }
+    // An expectation overtaken by events, in the pluperfect: "the club had been expected to
+    // win the cup but lost in the first round", "had been seen as favourite". The story
+    // tells what was expected before it turned out; it passes on no guess about now.
+    if v.w(p) == "been" && v.in_(v.prev_skipping_adverbs(p), &["had", "'d"]) {
+        return None;
+    }
+    // The same in the past tense with what happened instead: "the striker was expected to
+    // miss the match, but has recovered".
+    if v.in_(p, &["was", "were"])
+        && matches!(
+            w,
+            "expected" | "tipped" | "set" | "poised" | "forecast" | "predicted" | "projected"
+        )
+        && (i + 2..v.toks.len() as isize)
+            .any(|j| v.in_(j, &["but", "instead"]) && v.is_boundary(j - 1))
+    {
+        return None;
+    }
     let start = if v.is_be(p) {
         p
     } else if widely {
@@ -2512,6 +2602,28 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
         w.to_string(),
         None,
     ))
+}
+
+/// Whether the word at `k` can open a content clause after a verb of belief: a subject
+/// ("he", "the", "Acme", "prices"), not a preposition, an auxiliary or punctuation.
+fn opens_clause(v: &View<'_>, k: isize) -> bool {
+    v.is_word(k)
+        && !v.in_(k, FINITE)
+        && !v.in_(
+            k,
+            &[
+                "of", "in", "on", "at", "for", "from", "under", "with", "without", "by", "to",
+                "over", "after", "before", "during", "into", "and", "or", "but", "as", "than",
+                "awaiting", "being",
+            ],
+        )
+}
+
+/// Whether the "that" at `k` opens a content clause ("fears that the pier will close"),
+/// not a relative clause, which goes straight on to its verb ("signals that can be read",
+/// "a belief that is widely held").
+fn content_that(v: &View<'_>, k: isize) -> bool {
+    v.w(k) == "that" && !v.in_(k + 1, FINITE)
 }
 
 /// Whether "by" + a named agent follows (within the clause), sourcing a passive.
@@ -2593,6 +2705,21 @@ fn named_holder(v: &View<'_>, i: isize) -> bool {
     )
 }
 
+/// Whether a name follows the verb at `i` and ends the clause, the holder put after the
+/// view as a speaker is after "says": "Prices will fall, thinks Ana Ruiz." or "…, believes
+/// Mr Lee, a fund manager." (Not "he thinks Acme will win": there the name starts the
+/// content.)
+fn named_after(v: &View<'_>, i: isize) -> bool {
+    if i == 0 || !v.w(i).ends_with('s') {
+        return false;
+    }
+    let mut j = i + 1;
+    while j <= i + 3 && v.is_word(j) && v.capitalized(j) && !v.in_(j, SUBJECT_PRONOUNS) {
+        j += 1;
+    }
+    j > i + 1 && !v.is_word(j)
+}
+
 fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     let w = v.w(i);
     // "The club hopes that he stays": a named holder's wish, not a belief or a forecast.
@@ -2652,9 +2779,17 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         ) && !v.is_boundary(i - 1)
             && !v.is_boundary(i - 2)
             || v.w(i + 1) == "of"
-                && v.toks.get((i + 2) as usize).is_some_and(|t| {
-                    t.kind == TokenKind::Number || t.text.starts_with(['$', '£', '€'])
-                }))
+                && v.toks
+                    .get(
+                        (if v.in_(i + 2, &["a", "an"]) {
+                            i + 3
+                        } else {
+                            i + 2
+                        }) as usize,
+                    )
+                    .is_some_and(|t| {
+                        t.kind == TokenKind::Number || t.text.starts_with(['$', '£', '€'])
+                    }))
     {
         return None;
     }
@@ -2679,12 +2814,33 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 | "assumption"
                 | "doubts"
                 | "hopes"
-        ) && v.w(i + 1) == "that")
-        || (w == "questioned" && v.in_(i + 1, &["whether", "how", "if", "why"]))
+        ) && content_that(v, i + 1))
+        // ("questioned why the plan was dropped" takes the fact as given and asks for the
+        // reason: it doubts nothing.)
+        || (w == "questioned" && v.in_(i + 1, &["whether", "how", "if"]))
     {
         return m(CueKind::Belief, i, i + 1);
     }
     let lemma = *BELIEF.get(w)?;
+    // Part of a name or a title, capitalised inside running text: "the quiz show They Think
+    // It's All Over", "the Think Secret website". (A title-case heading, where every word
+    // is capitalised, is read as prose.)
+    if i > 0
+        && v.capitalized(i)
+        && v.capitalized(i + 1)
+        && v.is_word(i + 1)
+        && v.toks
+            .iter()
+            .filter(|t| {
+                t.kind == TokenKind::Word
+                    && t.text.len() > 3
+                    && t.text.chars().next().is_some_and(char::is_lowercase)
+            })
+            .count()
+            >= 3
+    {
+        return None;
+    }
     // An opinion of a holder named right before the verb, in the reporter's narration:
     // "Lord Smith believes prices will fall", "The Commission thinks the fee is too high".
     // The belief is already attributed to someone the reader can weigh; "analysts believe",
@@ -2703,7 +2859,23 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             | "regard"
             | "see"
             | "view"
-    ) && named_holder(v, i)
+    ) && (named_holder(v, i) || named_after(v, i))
+    {
+        return None;
+    }
+    // A named body's estimate of a figure that is, or was: "the Labour Office estimated
+    // that 4,000 jobs were lost", "Acme estimates the market is worth $2bn". The figure is
+    // sourced. (A forecast stays: "Acme estimates sales will double".)
+    if lemma == "estimate"
+        && named_holder(v, i)
+        && !(i + 1..i + 14)
+            .take_while(|&j| !v.is_boundary(j) || v.w(j) == ",")
+            .any(|j| {
+                v.in_(
+                    j,
+                    &["will", "would", "could", "may", "might", "should", "'ll"],
+                )
+            })
     {
         return None;
     }
@@ -2714,27 +2886,75 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     if v.is_be(p) && !w.ends_with("ing") {
         return None;
     }
-    if v.in_(i - 1, NOUN_DETERMINERS)
+    // A noun, not the verb: after a determiner or a preposition ("the fear", "a thought",
+    // "through fear", "with fears of"), or as the subject of a verb that follows it at the
+    // start of a clause or after a quantifier ("Fears had grown", "several suspects were
+    // held"). A verb needs a subject before it; "the risk they fear will come" has one.
+    let noun_subject = v.in_(i + 1, FINITE)
+        && !matches!(next, "'s" | "'d")
+        && (v.is_boundary(i - 1)
+            || v.in_(
+                i - 1,
+                &[
+                    "several", "many", "few", "two", "three", "four", "five", "both", "all",
+                    "other", "more", "most",
+                ],
+            ));
+    if noun_subject
+        || v.in_(i - 1, NOUN_DETERMINERS)
         || v.in_(
             i - 1,
             &[
-                "no", "without", "little", "second", "new", "terror", "murder",
+                "no", "without", "little", "second", "new", "terror", "murder", "with", "through",
+                "of", "for", "from", "amid", "over", "despite", "against", "by", "under", "on",
+                "in",
             ],
         )
     {
         // Nouns: "the fear that" is still a belief; "a thought", "the forecast" are not.
-        if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && next == "that" {
+        if matches!(w, "fear" | "fears" | "doubt" | "doubts" | "worries") && content_that(v, i + 1)
+        {
             return m(CueKind::Belief, i, i + 1);
         }
         return None;
     }
     // "than expected", "as many feared", "than some analysts had expected".
-    if (1..4).any(|k| v.in_(i - k, &["than", "as"])) || (4..6).any(|k| v.w(i - k) == "than") {
+    if (1..4).any(|k| v.in_(i - k, &["than", "as"]))
+        || (4..8).any(|k| {
+            v.w(i - k) == "than"
+                && (1..k).all(|q| {
+                    !v.is_boundary(i - q) && !v.in_(i - q, &["and", "but", "or", "said", "says"])
+                })
+        })
+    {
         return None;
+    }
+    // A past forecast used as a benchmark for the figure that came out: "analysts had
+    // expected 34 cents", "the market had expected more", "analysts expected a figure
+    // closer to 5%". (A forecast of an event stays: "analysts had expected the firm to
+    // post a profit".)
+    if w == "expected" && (v.in_(i - 1, &["had", "'d"]) || v.in_(i + 1, &["a", "an"])) {
+        let figure = |j: isize| {
+            v.toks.get(j as usize).is_some_and(|t| {
+                t.kind == TokenKind::Number || t.text.bytes().any(|b| b.is_ascii_digit())
+            })
+        };
+        let mut j = i + 1;
+        let mut benchmark = v.in_(i + 1, &["more", "less", "better", "worse"]) && !v.is_word(i + 2);
+        while !benchmark && j <= i + 7 && !v.is_boundary(j) && !v.in_(j, FINITE) {
+            if v.w(j) == "to" && !v.in_(j - 1, &["closer", "close", "nearer"]) {
+                break;
+            }
+            benchmark = figure(j);
+            j += 1;
+        }
+        if benchmark {
+            return None;
+        }
     }
     // Deliberation, not belief: "should think carefully", "think how it sounds",
     // "consider what the voters want".
-    // ("I think what matters is …" is a belief: "what" marks deliberation only after
+    // ("Traders think what matters is …" is a belief: "what" marks deliberation only after
     // "consider".)
     if matches!(lemma, "think" | "consider")
         && v.in_(
@@ -2752,6 +2972,28 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             ],
         )
         || lemma == "consider" && v.in_(i + 1, &["what", "which", "who"])
+    {
+        return None;
+    }
+    // Idioms that hold no belief: an emotion about a thought ("I'd hate to think", "likes
+    // to think"), disbelief ("can't believe", "hard to believe"), a choice of whom to trust
+    // ("did not know who to believe"), and the concessive "when you consider that". ("Hard
+    // to believe that" doubts the claim, and stays.)
+    if matches!(lemma, "think" | "believe")
+        && v.w(i - 1) == "to"
+        && v.in_(
+            i - 2,
+            &[
+                "hate", "hates", "hated", "like", "likes", "love", "loves", "dread", "dreads",
+                "shudder", "who", "whom",
+            ],
+        )
+        || lemma == "believe"
+            && (v.in_(i - 1, &["cannot", "can't", "couldn't"])
+                || v.in_(i - 1, &["n't", "not"]) && v.in_(i - 2, &["ca", "can", "could"]))
+        || lemma == "consider"
+            && v.w(i - 1) == "you"
+            && v.in_(i - 2, &["when", "if", "once", "until"])
     {
         return None;
     }
@@ -2799,6 +3041,20 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 || v.is_word(i + 1)
                     && !v.in_(i + 1, &["it", "me", "you", "him", "her", "them", "this"]))
         }
+        // What is in store or what is due, not a belief: "buyers can expect to pay more",
+        // "women can expect to live to 85", "staff should expect delays", "you could not
+        // expect them to wait".
+        "expect"
+            if {
+                let mut k = i - 1;
+                if v.in_(k, &["not", "n't", "also", "now", "still", "only"]) {
+                    k -= 1;
+                }
+                v.in_(k, &["can", "could", "should", "must", "ca", "cannot"])
+            } =>
+        {
+            false
+        }
         "expect" => {
             if w == "expected" {
                 // Active only after "had/has/have", a pronoun or a capitalised name.
@@ -2809,21 +3065,43 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                 v.is_word(i + 1) || v.w(i + 1) == "\""
             }
         }
-        "presume" | "assume" | "estimate" => that || clause,
+        // "estimate" the noun is a figure: "the growth estimate is 2%", "estimates of the
+        // cost vary", "early estimates have put the damage at …".
+        "estimate" => that || clause && opens_clause(v, i + 1),
+        "presume" | "assume" => that || clause,
         "anticipate" | "predict" | "foresee" | "forecast" | "reckon" => {
             that || clause || v.is_word(i + 1) && lemma != "forecast"
         }
         "see" | "view" => {
-            // "sees the deal as a lifeline"
-            (2..7).any(|k| v.w(i + k) == "as" && !(1..k).any(|q| v.is_boundary(i + q)))
-                && !v.in_(i + 1, &["as", "it"])
+            // "sees the deal as a lifeline"; not sight ("to see the site as they walk by",
+            // "failed to see themselves as others did") or an example ("to see cartoons
+            // such as these").
+            (2..7).any(|k| {
+                v.w(i + k) == "as"
+                    && v.w(i + k - 1) != "such"
+                    && !v.in_(
+                        i + k + 1,
+                        &[
+                            "they", "he", "she", "we", "i", "you", "others", "many", "well",
+                        ],
+                    )
+                    && !(1..k).any(|q| v.is_boundary(i + q))
+            }) && !v.in_(i + 1, &["as", "it"])
         }
         // "fears about security", "fear for his safety": an emotion about a topic, not a
         // proposition held true.
         "fear" if matches!(next, "about" | "over" | "for") => false,
+        // Likewise "nothing to worry about", "councils worry about the cost" (the verb; the
+        // adjective "worried about prices rising" stays).
+        "worry" if w != "worried" && matches!(next, "about" | "over") => false,
+        // The clause must start right after the verb: "suspects under arrest", "suspects
+        // (two of them) were", "fear of flying" are nouns.
         "fear" | "worry" | "doubt" | "suspect" => {
             that || matches!(next, "about" | "whether") && lemma != "suspect"
-                || lemma != "worry" && clause
+                || lemma != "worry"
+                    && clause
+                    // or a parenthetical: "This, they fear, could hurt sales."
+                    && (opens_clause(v, i + 1) || v.is_boundary(i + 1) && v.is_boundary(i - 2))
         }
         "feel" => {
             that || (v.in_(
@@ -2843,6 +3121,20 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
                         i + 1,
                         &["it", "him", "her", "them", "this", "himself", "herself"],
                     )
+                    // with what it is taken to be after the object ("consider it a
+                    // mistake"), not weighing a thing ("did not consider it when …",
+                    // "must consider this deal")
+                    && v.is_word(i + 2)
+                    && !v.in_(
+                        i + 2,
+                        &[
+                            "when", "if", "because", "before", "after", "while", "and", "or",
+                            "but", "for", "in", "on", "at", "with", "by", "now", "further",
+                            "again", "carefully", "seriously", "first", "until",
+                        ],
+                    )
+                    && (v.w(i + 1) != "this"
+                        || v.in_(i + 2, &["a", "an", "the", "one", "to"]))
             }
         }
         _ => false,
@@ -2869,6 +3161,35 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             }
             m(Conjecture, i, i + 1)
         }
+        // Declining to speculate passes nothing on: "it would be unwise to speculate",
+        // "refused to speculate on his future", "too early to speculate".
+        "speculate"
+            if v.w(i - 1) == "to"
+                && (2..5).any(|k| {
+                    v.in_(
+                        i - k,
+                        &[
+                            "unwise",
+                            "early",
+                            "premature",
+                            "wrong",
+                            "refused",
+                            "refuses",
+                            "refusing",
+                            "declined",
+                            "declines",
+                            "declining",
+                            "not",
+                            "n't",
+                            "pointless",
+                            "inappropriate",
+                            "irresponsible",
+                        ],
+                    )
+                }) =>
+        {
+            None
+        }
         "speculative" | "speculate" | "speculates" | "speculated" | "speculating" | "rumoured"
         | "rumored" => m(Conjecture, i, i + 1),
         "unconfirmed" if matches!(next, "reports" | "report") => m(Conjecture, i, i + 2),
@@ -2880,33 +3201,10 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             // A person who suggests proposes or claims: "Mr Lee suggested a delay",
             // "she suggested the vote was rigged" is reported speech, not the writer's
             // inference from evidence ("the figures suggest").
-            if matches!(w, "suggest" | "suggests" | "suggested" | "suggesting") {
-                let mut p = i - 1;
-                while p >= 0
-                    && v.in_(
-                        p,
-                        &[
-                            "also",
-                            "even",
-                            "later",
-                            "has",
-                            "had",
-                            "have",
-                            "earlier",
-                            "recently",
-                            "previously",
-                            "again",
-                            "once",
-                        ],
-                    )
-                {
-                    p -= 1;
-                }
-                if v.in_(p, &["he", "she", "they", "we", "i", "who"])
-                    || (p > 0 && v.capitalized(p) && v.is_word(p))
-                {
-                    return None;
-                }
+            if matches!(w, "suggest" | "suggests" | "suggested" | "suggesting")
+                && said_by_person(v, i)
+            {
+                return None;
             }
             let suggests = matches!(w, "suggests" | "implies") && v.is_word(i + 1);
             if next == "that" || v.clause_follows(i, 6) || suggests {
@@ -2920,10 +3218,18 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             if matches!(w, "suggestion" | "suggestions") && denied(v, i) {
                 return None;
             }
-            if next == "that"
+            // A person who hints says something indirectly, as one who suggests: "the coach
+            // hinted at a recall" is reported speech ("the data hint at a slowdown" stays).
+            if matches!(w, "hinted" | "hint" | "hints") && said_by_person(v, i) {
+                return None;
+            }
+            // (After a noun, "that" straight before a verb is a relative pronoun: "signals
+            // that can be read"; after the verb it is a subject: "hinted that would fail".)
+            let verb = matches!(w, "hinted" | "signalled" | "signaled");
+            let that = |k: isize| v.w(k) == "that" && (verb || content_that(v, k));
+            if that(i + 1)
                 || (2..4).any(|k| {
-                    v.w(i + k) == "that"
-                        && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))
+                    that(i + k) && !(1..k).any(|q| v.is_boundary(i + q) || v.in_(i + q, FINITE))
                 })
             {
                 m(Conjecture, i, i + 1)
@@ -2955,7 +3261,21 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
             if matches!(a, "questions" | "doubts" | "fears" | "concerns") {
                 // Named people voicing worries: "parents raised concerns about class
                 // sizes" is what they did, not an insinuation.
-                if a == "concerns" && v.in_(i + 2, &["about", "over", "with", "regarding", "at"]) {
+                if a == "concerns"
+                    && (v.in_(
+                        i + 2,
+                        &[
+                            "about",
+                            "over",
+                            "with",
+                            "regarding",
+                            "at",
+                            "among",
+                            "for",
+                            "from",
+                        ],
+                    ) || !v.is_word(i + 2))
+                {
                     return None;
                 }
                 return m(Conjecture, i, i + 2);
@@ -2965,6 +3285,53 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
         "cast" | "casts" | "casting" if next == "doubt" => m(Conjecture, i, i + 2),
         _ => None,
     }
+}
+
+/// Whether the verb at `i` has a person for its subject: a name or a personal pronoun right
+/// before it (adverbs and auxiliaries between: "Ms Kaur bluntly suggested", "he has
+/// hinted"), or a named or pronoun speaker whose reported speech it continues ("Ana Ruiz
+/// said … and suggested …").
+fn said_by_person(v: &View<'_>, i: isize) -> bool {
+    let mut p = i - 1;
+    while p >= 0
+        && v.in_(
+            p,
+            &[
+                "also",
+                "even",
+                "later",
+                "has",
+                "had",
+                "have",
+                "earlier",
+                "recently",
+                "previously",
+                "again",
+                "once",
+            ],
+        )
+        || v.w(p).ends_with("ly") && v.w(p) != "likely"
+    {
+        p -= 1;
+    }
+    if v.in_(p, &["he", "she", "they", "we", "i", "who"])
+        || (p > 0 && v.capitalized(p) && v.is_word(p))
+    {
+        return true;
+    }
+    // The second verb of a person's reported speech: "He said the bill was a
+    // nudge and suggested it would work."
+    if v.in_(p, &["and", "but"])
+        && v.reporting.iter().any(|&k| {
+            let k = k as isize;
+            k < p
+                && (v.in_(k - 1, &["he", "she", "they", "we", "i"])
+                    || k >= 2 && v.capitalized(k - 1) && v.is_word(k - 1))
+        })
+    {
+        return true;
+    }
+    false
 }
 
 /// Verbs that deny, dismiss or settle a speculation: after them the speculation's content is
@@ -3060,7 +3427,7 @@ fn denied(v: &View<'_>, i: isize) -> bool {
 /// ("speculation over whether", "about who will").
 fn carries_content(v: &View<'_>, i: isize) -> bool {
     let next = v.w(i + 1);
-    if matches!(next, "that" | "of" | "linking" | "whether") {
+    if content_that(v, i + 1) || matches!(next, "of" | "linking" | "whether") {
         return true;
     }
     if v.in_(
@@ -3075,7 +3442,7 @@ fn carries_content(v: &View<'_>, i: isize) -> bool {
         if v.is_boundary(j) {
             break;
         }
-        if v.w(j) == "that" {
+        if content_that(v, j) {
             return true;
         }
     }
@@ -3453,7 +3820,10 @@ mod tests {
             "The gallery is a potential target.",
             &[(Epistemic, "potential")],
         );
-        check("I think what matters is the price.", &[(Belief, "think")]);
+        check(
+            "Traders think what matters is the price.",
+            &[(Belief, "think")],
+        );
         check("Buyers should consider what they need.", &[]);
         check("Some 40% think the fee is too high.", &[]);
         check("The club hopes that he stays.", &[]);
@@ -3478,7 +3848,7 @@ mod tests {
             "Most Britons think the fee is too high.",
             &[(Belief, "think")],
         );
-        check("I think the fee is too high.", &[(Belief, "think")]);
+        check("Parents think the fee is too high.", &[(Belief, "think")]);
         check("Acme expects sales to rise.", &[(Belief, "expects")]);
         check(
             "Shares rose amid hopes that the talks will resume.",
@@ -3499,6 +3869,265 @@ mod tests {
         check(
             "The figures suggest that demand is slowing.",
             &[(Conjecture, "suggest")],
+        );
+    }
+
+    #[test]
+    fn belief_words_used_as_nouns() {
+        use CueKind::*;
+        check("Several suspects were held overnight.", &[]);
+        check("Police questioned two suspects under the new law.", &[]);
+        check("Fears had grown over the winter.", &[]);
+        check("The ferry crew lived with fear of the storm season.", &[]);
+        check("The plan eased the growers' fears, the report said.", &[]);
+        check(
+            "The board fears that sales will fall.",
+            &[(Belief, "fears")],
+        );
+        check(
+            "Many growers suspect the rules will change.",
+            &[(Belief, "suspect")],
+        );
+        check(
+            "The levy, they fear, will hurt small shops.",
+            &[(Belief, "fear")],
+        );
+    }
+
+    #[test]
+    fn deals_and_moves_that_are_set() {
+        use CueKind::*;
+        check("The two ferry firms are set to merge.", &[]);
+        check("The striker is set to move to a rival club.", &[]);
+        check("The old pier is set to be demolished.", &[]);
+        check(
+            "Ticket prices are set to move higher.",
+            &[(UnsourcedExpectation, "are set to")],
+        );
+        check(
+            "Fuel prices are set to soar.",
+            &[(UnsourcedExpectation, "are set to")],
+        );
+    }
+
+    #[test]
+    fn an_expectation_overtaken_by_events() {
+        use CueKind::*;
+        check(
+            "The club had been expected to win the cup but lost in the first round.",
+            &[],
+        );
+        check("The rower had long been seen as the favourite.", &[]);
+        check(
+            "The striker was expected to miss the match, but has recovered.",
+            &[],
+        );
+        check(
+            "The striker was expected to miss the match.",
+            &[(UnsourcedExpectation, "was expected to")],
+        );
+        check(
+            "The club is expected to win the cup.",
+            &[(UnsourcedExpectation, "is expected to")],
+        );
+        check(
+            "The club has long been seen as the favourite.",
+            &[(UnsourcedExpectation, "been seen as")],
+        );
+    }
+
+    #[test]
+    fn a_person_who_suggests() {
+        use CueKind::*;
+        check(
+            "Mayor Ana Ruiz said the levy was fair and suggested it would raise $2m.",
+            &[],
+        );
+        check("Ms Kaur bluntly suggested the plan would fail.", &[]);
+        check(
+            "The figures suggest the plan would fail.",
+            &[(Conjecture, "suggest")],
+        );
+        check("The coach Ana Ruiz hinted at a recall.", &[]);
+        check(
+            "The survey hints at a slowdown.",
+            &[(Conjecture, "hints at")],
+        );
+    }
+
+    #[test]
+    fn declining_to_speculate() {
+        use CueKind::*;
+        check(
+            "The coach said it was too early to speculate about the squad.",
+            &[],
+        );
+        check("The mayor refused to speculate on the cost.", &[]);
+        check("The plan raised concerns among residents.", &[]);
+        check(
+            "Some fans speculate that the manager will leave.",
+            &[(Conjecture, "speculate")],
+        );
+        check(
+            "The delay raised concerns that the bridge is unsafe.",
+            &[(Conjecture, "raised concerns")],
+        );
+    }
+
+    #[test]
+    fn a_relative_that_carries_no_content() {
+        use CueKind::*;
+        check(
+            "The sensor picks up signals that can be read by a phone.",
+            &[],
+        );
+        check(
+            "Crews faced an expectation that was never written down.",
+            &[],
+        );
+        check(
+            "There are signs that the river is rising.",
+            &[(Conjecture, "signs")],
+        );
+        check(
+            "The board hinted that would change.",
+            &[(Conjecture, "hinted")],
+        );
+    }
+
+    #[test]
+    fn a_belief_verb_inside_a_name() {
+        use CueKind::*;
+        check(
+            "The leaked plans were posted on the Think Ahead forum last week.",
+            &[],
+        );
+        check(
+            "Analysts Think the plans were posted last week by a rival.",
+            &[(Belief, "think")],
+        );
+    }
+
+    #[test]
+    fn worry_about_a_topic() {
+        use CueKind::*;
+        check("Residents have nothing to worry about.", &[]);
+        check("Councils worry about the cost of the scheme.", &[]);
+        check(
+            "Growers worry that the frost will return.",
+            &[(Belief, "worry")],
+        );
+    }
+
+    #[test]
+    fn an_estimate_as_a_figure() {
+        use CueKind::*;
+        check(
+            "The Harbour Board estimates that 3,000 boats used the port last year.",
+            &[],
+        );
+        check(
+            "The Harbour Board estimates that traffic will double.",
+            &[(Belief, "estimates")],
+        );
+        check(
+            "The quarter's growth estimate is the last before the vote.",
+            &[],
+        );
+        check("Estimates of the cost vary widely.", &[]);
+        check("Early estimates have put the damage at $2m.", &[]);
+        check(
+            "The agency estimates that 4,000 homes were flooded.",
+            &[(Belief, "estimates")],
+        );
+    }
+
+    #[test]
+    fn seeing_is_not_always_a_view() {
+        use CueKind::*;
+        check("Walkers will be able to see the cliffs as they climb.", &[]);
+        check("Critics failed to see the film as others did.", &[]);
+        check("Children want to see animals such as otters.", &[]);
+        check("Investors see the merger as a rescue.", &[(Belief, "see")]);
+    }
+
+    #[test]
+    fn idioms_of_thinking_and_believing() {
+        use CueKind::*;
+        check("I'd hate to think the pier is closing.", &[]);
+        check(
+            "Locals like to think the town is the sunniest in the county.",
+            &[],
+        );
+        check("Fans can't believe the club sold its captain.", &[]);
+        check("Voters did not know who to believe on the levy.", &[]);
+        check("Ms Kaur questioned why the ferry was cut.", &[]);
+        check("The board must consider this offer by Friday.", &[]);
+        check("We did not consider it when the fares rose.", &[]);
+        check(
+            "Most residents consider it a waste of money.",
+            &[(Belief, "consider")],
+        );
+        check(
+            "Traders questioned whether the ferry would run.",
+            &[(Belief, "questioned")],
+        );
+        check(
+            "The fare is cheap when you consider that the trip takes a day.",
+            &[],
+        );
+        check(
+            "Traders believe the levy is too high.",
+            &[(Belief, "believe")],
+        );
+    }
+
+    #[test]
+    fn a_past_forecast_as_a_benchmark() {
+        use CueKind::*;
+        check(
+            "Profit was 20 cents a share; analysts had expected 22 cents.",
+            &[],
+        );
+        check("The market had expected more.", &[]);
+        check("Analysts expected a figure closer to 3%.", &[]);
+        check("Output fell, against expectations of a 0.4% rise.", &[]);
+        check(
+            "The sale raised more than the $40m brokers had expected.",
+            &[],
+        );
+        check(
+            "Analysts had expected the bakery to post a profit.",
+            &[(Belief, "expected")],
+        );
+    }
+
+    #[test]
+    fn a_holder_named_after_the_verb() {
+        use CueKind::*;
+        check("Fares will rise next spring, thinks Ana Ruiz.", &[]);
+        check(
+            "The pier is the town's best asset, believes Mr Okafor, a local builder.",
+            &[],
+        );
+        check(
+            "He thinks Acme will win the contract.",
+            &[(Belief, "thinks")],
+        );
+    }
+
+    #[test]
+    fn what_is_in_store_is_not_a_belief() {
+        use CueKind::*;
+        check("Visitors can expect to queue for an hour.", &[]);
+        check("Tenants should not expect a refund this year.", &[]);
+        check(
+            "The council expects to finish the works by June.",
+            &[(Belief, "expects")],
+        );
+        check(
+            "Growers expect the harvest to be late.",
+            &[(Belief, "expect")],
         );
     }
 
@@ -3726,11 +4355,11 @@ mod tests {
     #[test]
     fn first_person_paragraphs_are_the_writers_own() {
         use CueKind::*;
-        // A reader's comment or a column: the hedges belong to the "I" who writes them; the
-        // opinion marker stays as a hint.
+        // A reader's comment or a column: the opinions and hedges belong to the "I" who
+        // writes them, as a named holder's do.
         check(
             "I think the new bus lanes may well fail. They could cost the town dearly.",
-            &[(Belief, "think")],
+            &[],
         );
         check("My street will probably flood again this winter.", &[]);
         check(
@@ -3740,7 +4369,7 @@ mod tests {
         // The reporter's paragraph next to it is still read.
         check(
             "I think the lanes will fail.\n\nThe council may scrap the scheme.",
-            &[(Belief, "think"), (Modal, "may")],
+            &[(Modal, "may")],
         );
         // "I" inside a quotation is the speaker's, not the paragraph's voice.
         check(
@@ -3805,5 +4434,18 @@ mod tests {
         );
         check("Whether the pier reopens depends on the council.", &[]);
         check("Whether the pier may reopen depends on the council.", &[]);
+    }
+
+    #[test]
+    fn a_closing_attribution_may_carry_an_apposition() {
+        use CueKind::*;
+        check(
+            "The ferry may sail late, said Ana Ruiz, a fund manager at Brightwater Capital in the city.",
+            &[],
+        );
+        check(
+            "The ferry may sail late, said Ana Ruiz, adding that the timetable would change next week.",
+            &[(Modal, "may")],
+        );
     }
 }

@@ -13,8 +13,9 @@ crate::declare_rule! {
     /// Verbs of believing, expecting and fearing in the active voice, with what is believed
     /// following: *believe*, *think*, *expect*, *anticipate*, *predict*, *forecast*,
     /// *foresee*, *fear*, *worry that*, *doubt*, *suspect*, *assume*, *presume*, *reckon*,
-    /// *feel that*, *consider … to be / as*, *regard … as*; *the fear / doubt that*; and
-    /// *in anticipation of / that* ("shares rose in anticipation of a deal").
+    /// *feel that*, *consider … to be / as*, *regard / see / view … as*, *questioned
+    /// whether / how / if*, *confident that / of*; *the fear / doubt / belief / expectation
+    /// that*; and *in anticipation of / that* ("shares rose in anticipation of a deal").
     /// This is a gentle note (a hint by default): the copy reports what someone believes or
     /// forecasts, not what happened. Check that the holder is named and that the sentence
     /// reads as a forecast, not as fact.
@@ -22,11 +23,27 @@ crate::declare_rule! {
     /// Not flagged: the passive without a holder ("is expected to"), which is
     /// `speculation/unsourced-expectation`; "think about", "believe in", "think tank",
     /// "than expected", "as expected", "than some analysts had expected"; nouns ("a
-    /// thought", "the forecast"); anything inside a direct quotation or in a sentence that
-    /// continues the reported speech of the sentence before it. Also not flagged:
+    /// thought", "the forecast", "the growth estimate is 2%", "estimates of the cost vary",
+    /// "through fear", "fear of flying", "several suspects were
+    /// held", "Fears had grown": after a determiner or a preposition, before a preposition,
+    /// or as a subject at the start of a clause; a noun followed by a relative clause, "an
+    /// expectation that was never written down"); anything inside a direct quotation or in
+    /// a sentence that continues the reported speech of the sentence before it. Also not
+    /// flagged:
     /// - deliberation rather than belief: "should think carefully", "think how it sounds",
     ///   "consider what voters want" (*think* or *consider* + *carefully*, *hard*, *long*,
-    ///   a question word or *whether*);
+    ///   a question word or *whether*), and weighing a thing, "must consider this offer",
+    ///   "did not consider it when …" ("consider it a waste" stays flagged);
+    /// - sight, not a view: "able to see the cliffs as they climb", "failed to see the
+    ///   film as others did", "to see animals such as otters" (*see* or *view* … *as* only
+    ///   counts when *as* introduces what the thing is taken to be);
+    /// - a verb inside a name or a title, capitalised in running text with the next word:
+    ///   "the Think Ahead forum", "the quiz show They Think It's All Over";
+    /// - "questioned why the ferry was cut", which takes the fact as given and asks for a
+    ///   reason;
+    /// - idioms that hold no belief: "I'd hate to think", "likes to think", "can't
+    ///   believe", "did not know who to believe", "when you consider that" ("hard to
+    ///   believe that" doubts the claim and stays flagged);
     /// - a poll's finding, where the holders are counted: "62% of residents believe", "a
     ///   majority think" (a percentage, *majority* or *minority* in the subject);
     /// - a named holder's wish: "the club hopes that the stand opens in August" (the verb
@@ -35,24 +52,38 @@ crate::declare_rule! {
     ///   narration: "Harbour master Ana Ruiz believes the channel will reopen", "The Port
     ///   Authority thinks the fare is fair" (*believe*, *think*, *feel*, *fear*, *reckon*,
     ///   *suspect*, *doubt*, *worry*, *consider*, *regard*, *see*, *view* after a
-    ///   capitalised name). The reader knows whose view it is. Still flagged: vague or
+    ///   capitalised name), or right after the verb when the name ends the clause, as a
+    ///   speaker follows "says" ("Fares will rise, thinks Ana Ruiz."). The reader knows
+    ///   whose view it is. Still flagged: vague or
     ///   counted-less groups ("analysts believe", "senior Tories believe", "most Britons
     ///   think"), "I think", and forecasts, even a named one's ("Acme expects sales to
     ///   rise"), which the editor should check reads as a forecast;
+    /// - what is in store or due rather than a belief: "visitors can expect to queue",
+    ///   "tenants should not expect a refund" (*expect* after *can*, *could*, *should* or
+    ///   *must*);
+    /// - a named body's estimate of a figure that is or was: "the Harbour Board estimates
+    ///   that 3,000 boats used the port" (a capitalised name right before *estimate*, and
+    ///   no *will*, *would*, *could*, *may* … in what follows: "the Harbour Board estimates
+    ///   that traffic will double" is a forecast and stays flagged);
     /// - fear of a topic rather than of a proposition: "fears about security", "fear for
-    ///   his safety" (*fear* + *about*, *over* or *for*); "traders fear the market will
-    ///   close" stays flagged;
+    ///   his safety" (*fear* + *about*, *over* or *for*), "nothing to worry about",
+    ///   "councils worry about the cost" (*worry* + *about* or *over*); "traders fear the
+    ///   market will close" and "worried about prices rising" stay flagged;
     /// - a market consensus used as a benchmark: "below analyst expectations", "beat
-    ///   expectations", "expectations of 4% growth" ("expectations of a rate cut" stays
-    ///   flagged).
+    ///   expectations", "expectations of 4% growth", "expectations of a 0.3% rise", and a
+    ///   past forecast set against the figure that came out: "analysts had expected 34
+    ///   cents", "the market had expected more", "analysts expected a figure closer to
+    ///   3%", "more than the $40m brokers had expected" ("expectations of a rate cut" and
+    ///   "analysts had expected the firm to post a profit" stay flagged).
     ///
     /// Nor is a cue in a question, from the cue to the question mark with no clause break
     /// between ("Could this be the end of the ferry?"): a question asks, it claims nothing.
     /// This holds for every `speculation` rule.
     ///
-    /// In a paragraph written in the first person singular, this rule reports the opinion
-    /// marker ("I think", "I suspect") while the other `speculation` rules leave the hedges
-    /// inside that opinion alone: the "I" has already said whose they are.
+    /// Nor is a cue in a paragraph written in the first person singular ("I", "me", "my"
+    /// outside quotation marks): a reader's comment, a column or a first-person account,
+    /// whose opinions and hedges are the writer's own and say so, as a named holder's do.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -22,17 +22,25 @@ crate::declare_rule! {
     /// - *raises the prospect / possibility / spectre*, *raises questions*, *casts doubt*.
     ///
     /// Not flagged: a proposal or a claim made by a person — *suggest(ed)* after a name or a
-    /// personal pronoun ("Mr Lee suggested a delay", "she suggested the vote was rigged"):
+    /// personal pronoun, with adverbs between ("Mr Lee suggested a delay", "she suggested
+    /// the vote was rigged", "Ms Kaur bluntly suggested"), or as the second verb of a
+    /// person's reported speech ("Ana Ruiz said the levy was fair and suggested it would
+    /// raise $2m"), and *hint(ed)* in the same places ("the coach Ana Ruiz hinted at a
+    /// recall"; "the survey hints at a slowdown" stays flagged):
     /// that is reported speech, which the `attribution` rules judge, not the writer's
     /// reading of evidence; *indicate(d)* with a named subject or a pronoun standing for
     /// one ("Ana Ruiz has indicated she will stand again"), which reports what the person
     /// made known ("the figures indicate a slump" stays flagged); "suggested to him"; a noun after a determiner ("the
-    /// suggestion", "a signal"); *raised concerns about / over / with* a topic, which is
-    /// what named people did ("parents raised concerns about class sizes"; "raised concerns
-    /// that …" stays flagged); a speculation noun that names a topic and passes on no
+    /// suggestion", "a signal"); *raised concerns about / over / with / among* a topic or
+    /// with nothing after, which is what named people did ("parents raised concerns about
+    /// class sizes", "the plan raised concerns among residents"; "raised concerns that …"
+    /// stays flagged); declining to speculate ("too early to speculate", "refused to
+    /// speculate on the cost"); a speculation noun that names a topic and passes on no
     /// content ("the subject of speculation", "speculation about his future"); speculation,
     /// rumours or suggestions that someone denies, dismisses or ends ("denied rumours that
     /// the ferry was for sale", "played down suggestions that", "ended speculation about");
+    /// a noun followed by a relative clause rather than its content ("signals that can be
+    /// read by a phone": "that" straight before a verb);
     /// and anything inside a direct quotation or in a sentence that continues the reported
     /// speech of the sentence before it.
     ///
@@ -42,8 +50,8 @@ crate::declare_rule! {
     ///
     /// Nor is a cue in a paragraph written in the first person singular ("I", "me", "my"
     /// outside quotation marks): a reader's comment, a column or a first-person account,
-    /// whose hedges are the writer's own opinion and read as one. There only the opinion
-    /// marker ("I think", "I suspect") is reported, by `speculation/belief`.
+    /// whose opinions and hedges are the writer's own and say so, as a named holder's do.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -30,8 +30,8 @@ crate::declare_rule! {
     ///
     /// Nor is a cue in a paragraph written in the first person singular ("I", "me", "my"
     /// outside quotation marks): a reader's comment, a column or a first-person account,
-    /// whose hedges are the writer's own opinion and read as one. There only the opinion
-    /// marker ("I think", "I suspect") is reported, by `speculation/belief`.
+    /// whose opinions and hedges are the writer's own and say so, as a named holder's do.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

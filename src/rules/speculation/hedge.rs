@@ -51,7 +51,8 @@ crate::declare_rule! {
     ///   *added*, *warned*, *explained*, *insisted*, *announced*, *admitted*, *confirmed*,
     ///   *conceded*, *cautioned*, *stressed*, *argued*, *noted*, *pointed out* … with a
     ///   named subject (or a pronoun that stands for one), or before a closing
-    ///   attribution ("The ferry will probably sail in May, Ana Ruiz said."). The hedge is
+    ///   attribution ("The ferry will probably sail in May, Ana Ruiz said.", also with an
+    ///   apposition after the name: "…, said Ana Ruiz, a fund manager"). The hedge is
     ///   the speaker's judgement, passed on with its source ("Harbour master Ana Ruiz said
     ///   the ferry may resume sailings"). A group or a role is not a named speaker, so
     ///   "Port officials said the ferry may resume sailings" and "a spokesman said it
@@ -112,8 +113,8 @@ crate::declare_rule! {
     ///
     /// Nor is a cue in a paragraph written in the first person singular ("I", "me", "my"
     /// outside quotation marks): a reader's comment, a column or a first-person account,
-    /// whose hedges are the writer's own opinion and read as one. There only the opinion
-    /// marker ("I think", "I suspect") is reported, by `speculation/belief`.
+    /// whose opinions and hedges are the writer's own and say so, as a named holder's do.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -15,9 +15,9 @@
 //! `alleged`/`accused`/`suspected` of crime and court reports, conditional clauses, modals
 //! of permission or ability, `could` in reported speech, a hedge in the reported speech of
 //! a named speaker ("Ana Ruiz said the ferry may sail"), every cue in a sentence that
-//! continues reported speech, and the hedges of a paragraph written in the first person
-//! singular (a reader's comment or a column: only its "I think" is reported) are never
-//! flagged. Nor are statements that only look like
+//! continues reported speech, and the opinions and hedges of a paragraph written in the
+//! first person singular (a reader's comment, a column: "I think the plan may fail" says
+//! whose it is) are never flagged. Nor are statements that only look like
 //! hedges: a penalty's legal range ("could face a fine"), the counterfactual "could have
 //! won", prospective roles ("potential buyers"), feasibility ("possible thanks to"), a
 //! named holder's opinion ("Lord Smith believes"), a poll's counted holders, a wish ("the

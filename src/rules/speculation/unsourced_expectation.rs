@@ -28,8 +28,10 @@ crate::declare_rule! {
     /// - "than expected", "as expected";
     /// - *set* the noun ("lost the opening set to her rival"), and *set to* before an
     ///   arranged event: a timetable or a plan the subject has made ("the orchestra is set to
-    ///   tour Japan", "the appeal is set to be heard in May"; "prices are set to double"
-    ///   stays flagged);
+    ///   tour Japan", "the appeal is set to be heard in May"), including deals and moves
+    ///   ("the two firms are set to merge", "the striker is set to move to a rival club",
+    ///   "the pier is set to be demolished"); "prices are set to double" and "set to move
+    ///   higher" stay flagged;
     /// - hearsay passives (*is said to*, *it was reported that*, *is claimed to*) while
     ///   `attribution/vague-source` is on: that rule flags the same words and asks "By
     ///   whom?". With it off, this rule flags them;
@@ -38,6 +40,13 @@ crate::declare_rule! {
     ///   that reports who said it ("The retailer said its sales are expected to rise"): the
     ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
     ///   as*, *is believed to*) stay flagged there;
+    /// - an expectation overtaken by events, in the pluperfect: "the club had been expected
+    ///   to win the cup but lost in the first round", "had been seen as favourite" (*had
+    ///   been* + the participle), and a past forecast followed by what happened instead
+    ///   ("the striker was expected to miss the match, but has recovered": *was / were
+    ///   expected, tipped, set …* with a later ", but"): the story tells what was expected
+    ///   before it turned out, not a guess about now ("was expected to" alone and "has
+    ///   been seen as" stay flagged);
     /// - a status a rule gives: "is automatically considered a citizen", "is legally
     ///   regarded as" (after *automatically*, *legally*, *officially*, *formally*,
     ///   *technically*, *statutorily*, *constitutionally*);
@@ -50,8 +59,8 @@ crate::declare_rule! {
     ///
     /// Nor is a cue in a paragraph written in the first person singular ("I", "me", "my"
     /// outside quotation marks): a reader's comment, a column or a first-person account,
-    /// whose hedges are the writer's own opinion and read as one. There only the opinion
-    /// marker ("I think", "I suspect") is reported, by `speculation/belief`.
+    /// whose opinions and hedges are the writer's own and say so, as a named holder's do.
+    /// This holds for every `speculation` rule.
     ///
     /// The family reports one finding per sentence: when a sentence holds several speculative
     /// cues, the strongest (hearsay, then unsourced expectation, a doubled hedge, conjecture,

@@ -22,6 +22,6 @@ fn main() {
                 .flat_map(|s| s.to_le_bytes())
                 .collect::<Vec<u8>>(),
         )
-            .expect("OUT_DIR is writable");
+        .expect("OUT_DIR is writable");
     }
 }

@@ -2181,6 +2181,33 @@ fn modal(
     if matches!(w, "could" | "might") && v.w(i - 1) == "you" {
         return None;
     }
+    // A concession: "the plan may be costly, but it is safe", "the side may have won, but
+    // they were poor". The writer grants the first clause to set the second against it;
+    // nothing is hedged. (The contrast needs a subject of its own: "the market may be
+    // steadying but still looks weak" stays a hedge.)
+    if matches!(w, "may" | "might") {
+        let mut j = i + 1;
+        while v.in_(j, &["well", "not", "n't", "only", "also", "still"]) {
+            j += 1;
+        }
+        if v.in_(j, &["be", "have"]) {
+            let mut k = j + 1;
+            while (k as usize) < v.toks.len() && !matches!(v.w(k), "but" | ";" | ":" | ".") {
+                k += 1;
+            }
+            if v.w(k) == "but"
+                && (v.in_(k + 1, SUBJECT_PRONOUNS)
+                    || v.in_(k + 1, DETERMINERS)
+                    || v.capitalized(k + 1)
+                    || v.in_(
+                        k + 1,
+                        &["there", "many", "most", "few", "some", "for", "in"],
+                    ))
+            {
+                return None;
+            }
+        }
+    }
     // A polite suggestion or a wish: "shoppers may want to book early", "you might like
     // to try the ferry".
     if matches!(w, "may" | "might")
@@ -4447,5 +4474,18 @@ mod tests {
             "The ferry may sail late, said Ana Ruiz, adding that the timetable would change next week.",
             &[(Modal, "may")],
         );
+    }
+
+    #[test]
+    fn concessions_hedge_nothing() {
+        use CueKind::*;
+        check("The new pier may be costly, but it is safe.", &[]);
+        check("The side may have won, but they played poorly.", &[]);
+        check("The ferry might not be fast - but the views are fine.", &[]);
+        check(
+            "The market may be steadying but still looks weak.",
+            &[(Modal, "may")],
+        );
+        check("The pier may be costly.", &[(Modal, "may")]);
     }
 }

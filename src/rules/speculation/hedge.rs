@@ -43,6 +43,10 @@ crate::declare_rule! {
     ///   *care* + *to* ("shoppers may want to book early");
     /// - a comparison of ability: "as fast as she could", "not as bad as it might have
     ///   been";
+    /// - a concession, *may* or *might* + *be* or *have* set against a clause with its own
+    ///   subject after *but*: "the new pier may be costly, but it is safe" grants the
+    ///   first clause, it does not doubt it ("the market may be steadying but still looks
+    ///   weak" stays flagged);
     /// - *could* in reported speech: in a sentence that reports someone's words (*said*,
     ///   *told*, *warned*, *according to* …), "could" is the speaker's possibility, often the
     ///   backshifted *can* ("The mayor said the bridge could close");

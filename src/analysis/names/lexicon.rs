@@ -10,40 +10,97 @@ const PROPER: &str = include_str!("../lexicons/names/proper.txt");
 const COMMON: &str = include_str!("../lexicons/names/common.txt");
 const UKRAINE: &str = include_str!("../lexicons/names/ukraine.tsv");
 
-include!("word_hash.rs");
-
 /// A word list, one word per line, found through an open-addressing hash table of its line
-/// starts ([`word_table_slots`]): one hash and, nearly always, one comparison of bytes per
+/// starts built on first use: one hash and, nearly always, one comparison of bytes per
 /// look-up (a binary search over 100,000 strings took a dozen). Exact whatever the hashes:
-/// a hit compares the word with the line itself. The tables of the two large lists are built
-/// by the build script (`build.rs`) and are data in the binary; the given names' at first use.
+/// a hit compares the word with the line itself.
 struct WordTable {
     text: &'static [u8],
-    /// The slots ([`word_table_find`]).
+    /// 0 for an empty slot, else the upper 32 bits of the word's hash (its tag) and 1 + the
+    /// byte offset of its line. A power of two long, at most half full.
     slots: Vec<u64>,
 }
 
+/// The hash of a word in a [`WordTable`]: its bytes read eight at a time (the last, partial,
+/// group with two overlapping four-byte reads), each group mixed in with a multiplication.
+#[inline]
+fn word_hash(w: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (w.len() as u64).wrapping_mul(K);
+    let mut rest = w;
+    while rest.len() > 8 {
+        let (head, tail) = rest.split_at(8);
+        let v = u64::from_le_bytes([
+            head[0], head[1], head[2], head[3], head[4], head[5], head[6], head[7],
+        ]);
+        h = (h ^ v).wrapping_mul(K).rotate_left(26);
+        rest = tail;
+    }
+    let n = rest.len();
+    let v = if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
+        let hi = u64::from(u32::from_le_bytes([
+            rest[n - 4],
+            rest[n - 3],
+            rest[n - 2],
+            rest[n - 1],
+        ]));
+        lo | (hi << 32)
+    } else {
+        rest.iter().fold(0u64, |v, &b| (v << 8) | u64::from(b))
+    };
+    h = (h ^ v).wrapping_mul(K);
+    h ^ (h >> 29)
+}
+
 impl WordTable {
-    /// The table of the words (lines) of `text`, built now.
+    /// The table of the words (lines) of `text`; a word listed twice is kept once.
     fn new(text: &'static str) -> WordTable {
-        WordTable {
-            text: text.as_bytes(),
-            slots: word_table_slots(text.as_bytes()),
+        let bytes = text.as_bytes();
+        // The lines as the file has them (no line after a final line break).
+        let body = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        let n = if text.is_empty() {
+            0
+        } else {
+            memchr::memchr_iter(b'\n', body).count() + 1
+        };
+        let mut table = WordTable {
+            text: bytes,
+            slots: vec![0; (n * 2).next_power_of_two().max(16)],
+        };
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', body).chain((n > 0).then_some(body.len())) {
+            let line = &body[start..end];
+            let h = word_hash(line);
+            if let Err(at) = table.find(line, h) {
+                table.slots[at] = (h & !0xffff_ffff) | (start as u64 + 1);
+            }
+            start = end + 1;
         }
+        table
     }
 
-    /// The table of the words of `text` from `slots`, the build script's
-    /// [`word_table_slots`] of `text` as little-endian bytes: read into words once (a copy,
-    /// far cheaper than hashing the list; look-ups then read aligned words).
-    fn built(text: &'static str, slots: &'static [u8]) -> WordTable {
-        let slots: Vec<u64> = slots
-            .chunks_exact(8)
-            .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
-            .collect();
-        debug_assert!(slots.len().is_power_of_two());
-        WordTable {
-            text: text.as_bytes(),
-            slots,
+    /// The slot that holds `w` (`Ok`), or the empty slot where it would go (`Err`).
+    #[inline]
+    fn find(&self, w: &[u8], h: u64) -> Result<usize, usize> {
+        let mask = self.slots.len() - 1;
+        let tag = h & !0xffff_ffff;
+        let mut at = (h as usize) & mask;
+        loop {
+            let s = self.slots[at];
+            if s == 0 {
+                return Err(at);
+            }
+            if s & !0xffff_ffff == tag {
+                let start = (s & 0xffff_ffff) as usize - 1;
+                let end = start + w.len();
+                if self.text.get(start..end) == Some(w)
+                    && self.text.get(end).is_none_or(|&b| b == b'\n')
+                {
+                    return Ok(at);
+                }
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -53,7 +110,7 @@ impl WordTable {
 
     fn contains_bytes(&self, w: &[u8]) -> bool {
         // No line holds a line break.
-        !w.contains(&b'\n') && word_table_find(self.text, &self.slots, w, word_hash(w)).is_ok()
+        !w.contains(&b'\n') && self.find(w, word_hash(w)).is_ok()
     }
 }
 
@@ -71,18 +128,8 @@ static GIVEN_LIST: LazyLock<WordTable> = LazyLock::new(|| {
     }
     WordTable::new(Box::leak(text.into_boxed_str()))
 });
-static PROPER_LIST: LazyLock<WordTable> = LazyLock::new(|| {
-    WordTable::built(
-        PROPER,
-        include_bytes!(concat!(env!("OUT_DIR"), "/proper.slots")),
-    )
-});
-static COMMON_LIST: LazyLock<WordTable> = LazyLock::new(|| {
-    WordTable::built(
-        COMMON,
-        include_bytes!(concat!(env!("OUT_DIR"), "/common.slots")),
-    )
-});
+static PROPER_LIST: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(PROPER));
+static COMMON_LIST: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(COMMON));
 
 /// Whether `lower` (a lower-case word) is a known given name: in the given-name list, or a
 /// spelling of a given name that [`KNOWN_GIVEN_GROUPS`] lists.
@@ -639,14 +686,6 @@ mod tests {
             assert_eq!(unterminated.len(), words.len());
             assert!(words.last().is_some_and(|w| unterminated.contains(w)));
         }
-    }
-
-    /// The build script's tables are the tables of the lists as they are now.
-    #[test]
-    fn built_tables_are_the_tables_of_the_lists() {
-        assert_eq!(PROPER_LIST.slots, WordTable::new(PROPER).slots);
-        assert_eq!(COMMON_LIST.slots, WordTable::new(COMMON).slots);
-        assert!(is_known_proper("Iraq") && is_common("trump") && !is_common("cqrdwell"));
     }
 
     /// The hash table finds exactly what the binary search finds: every listed word, and

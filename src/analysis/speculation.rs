@@ -2669,6 +2669,22 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
     false
 }
 
+/// Whether the subject right before the verb at `i` (past adverbs such as "also" or
+/// "now") is *he* or *she*: in the reporter's narration a personal pronoun stands for a
+/// person already named ("Ana Ruiz runs the harbour. She believes the channel will
+/// reopen"). *It* and *they* are left out: they as often stand for a vague group or an
+/// unnamed body as for a named one.
+fn personal_holder(v: &View<'_>, i: isize) -> bool {
+    let mut k = i - 1;
+    while k >= 0
+        && (v.in_(k, &["also", "still", "now", "even", "already", "too"])
+            || v.w(k).ends_with("ly") && v.w(k) != "likely")
+    {
+        k -= 1;
+    }
+    v.in_(k, &["he", "she"])
+}
+
 /// Whether the subject right before the verb at `i` is a named holder: a capitalised word
 /// that is not a pronoun, a question word or a vague group ("Mr Lee", "the Commission",
 /// "Labour"). A plural ("Turks", "Analysts" at the start) counts only inside a longer name
@@ -2886,7 +2902,7 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             | "regard"
             | "see"
             | "view"
-    ) && (named_holder(v, i) || named_after(v, i))
+    ) && (named_holder(v, i) || named_after(v, i) || personal_holder(v, i))
     {
         return None;
     }
@@ -4138,8 +4154,30 @@ mod tests {
             &[],
         );
         check(
-            "He thinks Acme will win the contract.",
-            &[(Belief, "thinks")],
+            "Analysts think Acme will win the contract.",
+            &[(Belief, "think")],
+        );
+    }
+
+    #[test]
+    fn he_or_she_stands_for_a_named_holder() {
+        use CueKind::*;
+        check("She believes the channel will reopen in June.", &[]);
+        check("He now fears the pier will close.", &[]);
+        check("But he privately thinks the fare is too high.", &[]);
+        // "It" and "they" may stand for an unnamed body or a vague group.
+        check(
+            "They believe the channel will reopen in June.",
+            &[(Belief, "believe")],
+        );
+        check(
+            "It believes the channel will reopen in June.",
+            &[(Belief, "believes")],
+        );
+        // A forecast stays a forecast, whoever makes it.
+        check(
+            "She expects the channel to reopen in June.",
+            &[(Belief, "expects")],
         );
     }
 

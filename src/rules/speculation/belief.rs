@@ -53,8 +53,11 @@ crate::declare_rule! {
     ///   Authority thinks the fare is fair" (*believe*, *think*, *feel*, *fear*, *reckon*,
     ///   *suspect*, *doubt*, *worry*, *consider*, *regard*, *see*, *view* after a
     ///   capitalised name), or right after the verb when the name ends the clause, as a
-    ///   speaker follows "says" ("Fares will rise, thinks Ana Ruiz."). The reader knows
-    ///   whose view it is. Still flagged: vague or
+    ///   speaker follows "says" ("Fares will rise, thinks Ana Ruiz."), or by *he* or *she*,
+    ///   which in the reporter's narration stands for a person already named ("She fears
+    ///   the pier will close"; *it* and *they* do not count, as they stand as often for an
+    ///   unnamed body or a vague group). The reader knows whose view it is. Still flagged:
+    ///   vague or
     ///   counted-less groups ("analysts believe", "senior Tories believe", "most Britons
     ///   think"), "I think", and forecasts, even a named one's ("Acme expects sales to
     ///   rise"), which the editor should check reads as a forecast;

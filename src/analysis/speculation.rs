@@ -812,6 +812,19 @@ const ROLE_NOUNS: &[&str] = &[
     "viewers",
     "visitors",
 ];
+/// Whether a penalty word follows within the noun phrase after the word at `i`: "a
+/// possible seven-match ban", "potential fines", "the possibility of a prison sentence".
+fn penalty_ahead(v: &View<'_>, i: isize) -> bool {
+    (i + 1..i + 5)
+        .take_while(|&j| {
+            !v.is_boundary(j) && v.is_word(j)
+                || v.toks
+                    .get(j as usize)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+        })
+        .any(|j| v.in_(j, PENALTIES))
+}
+
 /// What a modal's subject "could face" or "could be" when a sentence states the legal range
 /// of a penalty ("could face a fine", "could be jailed for up to five years").
 const PENALTIES: &[&str] = &[
@@ -1696,7 +1709,24 @@ fn names_someone(phrase: &str) -> bool {
             break;
         }
     }
-    head.is_some_and(|h| h.chars().next().is_some_and(char::is_uppercase))
+    if head.is_some_and(|h| h.chars().next().is_some_and(char::is_uppercase)) {
+        return true;
+    }
+    // "the club's lawyer, Dana Cole," names her in apposition.
+    let Some((_, rest)) = phrase.split_once(", ") else {
+        return false;
+    };
+    let appo: Vec<&str> = rest
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    appo.len() >= 2
+        && appo.len() <= 4
+        && appo
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether a modal, a likelihood word, an appearance word or an open question lies in the
@@ -1713,6 +1743,8 @@ fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
         // "She said the plan seemed to work", "he said it was unclear whether …".
         CueKind::Appearance | CueKind::OpenQuestion => true,
         CueKind::Conjecture => w.starts_with("indicat"),
+        // "Ana Ruiz said the pier is thought to be the oldest": she is the source.
+        CueKind::UnsourcedExpectation => true,
         _ => false,
     };
     if !hedge || b <= a {
@@ -1814,6 +1846,11 @@ fn match_at(
         // thing, what it can be, not a hedge on the claim ("potentially faces", "it
         // potentially lets" stay flagged).
         if w == "potentially" && v.is_word(i + 1) && is_gradable_adjective(v, i + 1) {
+            return None;
+        }
+        // Inside a title, capitalised after a capitalised word mid-sentence: the album
+        // "Definitely Maybe", the show "Probably Not" (a title-case heading is prose).
+        if !title_case && i > 1 && v.capitalized(i) && v.is_word(i - 1) && v.capitalized(i - 1) {
             return None;
         }
         return m(Epistemic, i, i + 1);
@@ -1944,6 +1981,9 @@ fn match_at(
             {
                 return None;
             }
+            if penalty_ahead(v, i) {
+                return None;
+            }
             if next == "that" || v.is_word(i + 1) {
                 return m(Epistemic, i, i + 1);
             }
@@ -1973,6 +2013,9 @@ fn match_at(
                 ],
             ) || v.in_(d, &["out"]) && v.in_(d - 1, &["ruled", "rule", "rules", "ruling"])
             {
+                return None;
+            }
+            if w == "possibility" && next == "of" && penalty_ahead(v, i) {
                 return None;
             }
             if w == "probability"
@@ -2144,6 +2187,28 @@ fn match_at(
                 | "understood"
         );
         if forecast && v.reporting.iter().any(|&k| k < m.1 || k >= m.2) {
+            return None;
+        }
+        if forecast
+            && (m.2 as isize..v.toks.len() as isize).any(|k| {
+                v.in_(
+                    k,
+                    &[
+                        "forecast",
+                        "forecasts",
+                        "forecasted",
+                        "predicts",
+                        "predicted",
+                        "estimates",
+                        "estimated",
+                        "projects",
+                        "projected",
+                        "expects",
+                    ],
+                ) && v.is_word(k - 1)
+                    && !v.is_word(k + 1)
+            })
+        {
             return None;
         }
         // Hearsay with a hidden speaker ("is said to", "it was reported that") is left to
@@ -2841,6 +2906,31 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
         return (v.w(i - 1) == "in" && v.in_(i + 1, &["of", "that"]))
             .then(|| m(CueKind::Belief, i, i + 1))
             .flatten();
+    }
+    // A holder named right before: "Ana Ruiz is confident that the pier will open", "Mr Lee
+    // has questioned whether the fare is fair" (as with "Ana Ruiz believes").
+    if matches!(w, "confident" | "questioned") {
+        let mut k = v.prev_skipping_adverbs(i);
+        if w == "confident"
+            && !v.in_(
+                k,
+                &[
+                    "is", "was", "are", "were", "remains", "remained", "feels", "felt", "'s",
+                ],
+            )
+        {
+            k = -1;
+        }
+        if w == "questioned" {
+            k = if v.in_(k, &["has", "have", "had"]) {
+                k
+            } else {
+                i
+            };
+        }
+        if k > 0 && (named_holder(v, k) || personal_holder(v, k)) {
+            return None;
+        }
     }
     // "confident that", "the expectation that", "concerns that", "the belief that".
     if (w == "confident" && v.in_(i + 1, &["that", "about", "of"]))
@@ -3717,6 +3807,90 @@ mod tests {
         check(
             "The mayor said the repairs were urgent. The bridge would likely close.",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_role_named_in_apposition_is_a_named_speaker() {
+        use CueKind::*;
+        check(
+            "The club's lawyer, Dana Mack, said the stand may reopen in June.",
+            &[],
+        );
+        check(
+            "The club's lawyer said the stand may reopen in June.",
+            &[(Modal, "may")],
+        );
+    }
+
+    #[test]
+    fn a_passive_belief_in_a_named_speakers_words_is_theirs() {
+        use CueKind::*;
+        check(
+            "Lena Ortiz said the pier is thought to be the oldest in Wales.",
+            &[],
+        );
+        check(
+            "The pier is thought to be the oldest in Wales.",
+            &[(UnsourcedExpectation, "is thought to")],
+        );
+    }
+
+    #[test]
+    fn a_closing_forecast_sources_the_expectation() {
+        use CueKind::*;
+        check(
+            "Growth is set to pick up next year, the bank forecast.",
+            &[],
+        );
+        check(
+            "Exports are expected to slow, Acme predicted on Monday.",
+            &[],
+        );
+        check(
+            "Growth is set to pick up next year.",
+            &[(UnsourcedExpectation, "is set to")],
+        );
+    }
+
+    #[test]
+    fn a_possible_penalty_is_the_laws_range() {
+        use CueKind::*;
+        check("The winger faces a possible six-match ban.", &[]);
+        check("The firm faces lawsuits and possible prosecution.", &[]);
+        check("He now faces the possibility of a prison sentence.", &[]);
+        check(
+            "The board discussed a possible merger.",
+            &[(Epistemic, "possible")],
+        );
+    }
+
+    #[test]
+    fn a_named_holders_confidence_or_question_is_theirs() {
+        use CueKind::*;
+        check("Ana Ruiz is confident that the pier will open in May.", &[]);
+        check("She was confident of winning a medal.", &[]);
+        check(
+            "Councillor Tom Hale has questioned whether the fare is fair.",
+            &[],
+        );
+        check(
+            "Investors are confident that the pier will open in May.",
+            &[(Belief, "confident")],
+        );
+        check(
+            "Analysts have questioned whether the fare is fair.",
+            &[(Belief, "questioned")],
+        );
+    }
+
+    #[test]
+    fn an_epistemic_word_inside_a_title() {
+        use CueKind::*;
+        check("The band played Definitely Maybe in full.", &[]);
+        check(
+            "The band will maybe play the album in full.",
+            &[(Epistemic, "maybe")],
         );
     }
 

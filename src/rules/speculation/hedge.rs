@@ -56,7 +56,8 @@ crate::declare_rule! {
     ///   *conceded*, *cautioned*, *stressed*, *argued*, *noted*, *pointed out* … with a
     ///   named subject (or a pronoun that stands for one), or before a closing
     ///   attribution ("The ferry will probably sail in May, Ana Ruiz said.", also with an
-    ///   apposition after the name: "…, said Ana Ruiz, a fund manager"). The hedge is
+    ///   apposition after the name: "…, said Ana Ruiz, a fund manager", or a role with the
+    ///   name in apposition: "The club's lawyer, Dana Mack, said"). The hedge is
     ///   the speaker's judgement, passed on with its source ("Harbour master Ana Ruiz said
     ///   the ferry may resume sailings"). A group or a role is not a named speaker, so
     ///   "Port officials said the ferry may resume sailings" and "a spokesman said it
@@ -84,8 +85,10 @@ crate::declare_rule! {
     ///   "could be jailed for up to two years", "could receive a maximum two-year ban"
     ///   (*may*, *might* or *could* + *face*, *risk*, *incur*, *receive*, *get*, *be handed*,
     ///   *be given*, *be liable for* or *be* + a penalty word) — the law's range, not a
-    ///   guess;
-    /// - the noun *might* ("their military might");
+    ///   guess; likewise *possible* or *the possibility of* before a penalty: "faces a
+    ///   possible six-match ban", "lawsuits and possible prosecution";
+    /// - the noun *might* ("their military might"), and an epistemic word inside a title,
+    ///   capitalised after a capitalised word mid-sentence ("the album Definitely Maybe");
     /// - the counterfactual *could have* + past participle, "could have won the match", "a
     ///   deal that could have forced it to sell": it tells what did not happen and hedges
     ///   no claim (*could have* + a noun, "could have a role", stays flagged, as do *may

@@ -1750,6 +1750,12 @@ fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
     if !hedge || b <= a {
         return false;
     }
+    // Under a named holder's verb of opinion in the same clause: "She believes the pier may
+    // close", "Ana Ruiz thinks it will probably rain". The hedge is the holder's judgement,
+    // as it is a named speaker's after "said".
+    if matches!(kind, CueKind::Modal | CueKind::Epistemic) && under_named_opinion(v, a) {
+        return true;
+    }
     let span = v.span(a, b);
     if kind == CueKind::Conjecture {
         return v
@@ -1760,6 +1766,50 @@ fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
     v.speech
         .iter()
         .any(|c| c.start <= span.start && span.end <= c.end)
+}
+
+/// Whether the token at `a` follows, in the same clause, a verb of opinion (*believe*,
+/// *think*, *feel*, *fear*, *reckon*, *suspect*, *worry*) whose holder is named right before
+/// it or is *he* or *she* ("Ana Ruiz fears the pier may close"). A name inside a phrase that
+/// heads elsewhere ("Few in Westminster believe") does not count, nor does "believe in".
+fn under_named_opinion(v: &View<'_>, a: usize) -> bool {
+    let mut k = a as isize - 1;
+    while k >= 0 && !v.in_(k, &[";", "but", "although", "though", "while", "whereas"]) {
+        let opinion = BELIEF.get(v.w(k)).is_some_and(|l| {
+            matches!(
+                *l,
+                "believe" | "think" | "feel" | "fear" | "reckon" | "suspect" | "worry"
+            )
+        });
+        if opinion
+            && v.w(k + 1) != "in"
+            && (personal_holder(v, k) || named_holder(v, k) && !name_in_phrase(v, k))
+        {
+            return true;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// Whether the capitalised name right before the verb at `k` sits inside a phrase headed
+/// by something else: after a preposition ("Few in Westminster believe", "the head of
+/// Acme thinks").
+fn name_in_phrase(v: &View<'_>, k: isize) -> bool {
+    let mut h = k - 1;
+    while h >= 0
+        && (v.in_(h, &["also", "still", "now", "even", "already", "too"])
+            || v.w(h).ends_with("ly") && v.w(h) != "likely")
+    {
+        h -= 1;
+    }
+    while h >= 0 && v.is_word(h) && v.capitalized(h) {
+        h -= 1;
+    }
+    v.in_(
+        h,
+        &["in", "of", "at", "from", "for", "with", "by", "on", "to"],
+    )
 }
 
 /// The source span that deletes tokens `a..b` with the space before them.
@@ -1864,6 +1914,11 @@ fn match_at(
             {
                 return None;
             }
+            // The group that ranks first: "of the six age groups, teenagers were the most
+            // likely to own one" (but "the bill is most likely to pass" is a hedge).
+            if v.w(i - 1) == "most" && v.w(i - 2) == "the" && v.w(i + 1) == "to" {
+                return None;
+            }
             // "an unlikely hero", "the unlikely setting for": surprising, not improbable
             // ("the unlikely event that", "an unlikely outcome" stay hedges).
             if w == "unlikely"
@@ -1873,7 +1928,10 @@ fn match_at(
                         "a", "an", "the", "this", "that", "his", "her", "its", "their", "most",
                     ],
                 )
-                && v.is_word(i + 1)
+                && (v.is_word(i + 1)
+                    || v.toks
+                        .get((i + 1) as usize)
+                        .is_some_and(|t| t.kind == TokenKind::Number))
                 && !v.in_(
                     i + 1,
                     &[
@@ -2992,7 +3050,9 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             | "regard"
             | "see"
             | "view"
-    ) && (named_holder(v, i) || named_after(v, i) || personal_holder(v, i))
+    ) && (named_holder(v, i) && !name_in_phrase(v, i)
+        || named_after(v, i)
+        || personal_holder(v, i))
     {
         return None;
     }
@@ -3320,6 +3380,14 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
                         ],
                     )
                 }) =>
+        {
+            None
+        }
+        // A named holder's (or his or her) guess is theirs, as "Ana Ruiz believes" is: "Ana
+        // Ruiz speculated that the pier would close"; and "speculated about the cost" names
+        // a topic, as the noun does ("speculation about his future").
+        "speculate" | "speculates" | "speculated" | "speculating"
+            if named_holder(v, i) || personal_holder(v, i) || v.w(i + 1) == "about" =>
         {
             None
         }
@@ -3891,6 +3959,51 @@ mod tests {
         check(
             "The band will maybe play the album in full.",
             &[(Epistemic, "maybe")],
+        );
+    }
+
+    #[test]
+    fn a_hedge_under_a_named_holders_opinion_is_theirs() {
+        use CueKind::*;
+        check("Ana Ruiz fears the pier may close.", &[]);
+        check("She believes it will probably rain on the day.", &[]);
+        check(
+            "Analysts believe the pier may close.",
+            &[(Belief, "believe"), (Modal, "may")],
+        );
+        check(
+            "Few in Westhaven believe the pier may close.",
+            &[(Belief, "believe"), (Modal, "may")],
+        );
+        // A clause of the reporter's own after "but" is not the holder's.
+        check(
+            "Ana Ruiz fears a strike, but the pier may stay open.",
+            &[(Modal, "may")],
+        );
+    }
+
+    #[test]
+    fn a_named_holders_speculation_and_speculation_about_a_topic() {
+        use CueKind::*;
+        check("Ana Ruiz speculated that the pier would close.", &[]);
+        check("Fans speculated about the new model for weeks.", &[]);
+        check(
+            "Some fans speculated that the pier would close.",
+            &[(Conjecture, "speculated")],
+        );
+    }
+
+    #[test]
+    fn ranking_and_surprise_are_not_likelihood() {
+        use CueKind::*;
+        check(
+            "Of the six groups, teenagers were the most likely to vote.",
+            &[],
+        );
+        check("The visitors earned an unlikely 2-0 win.", &[]);
+        check(
+            "The bill is most likely to pass in May.",
+            &[(Epistemic, "likely")],
         );
     }
 

@@ -64,6 +64,12 @@ crate::declare_rule! {
     ///   might" stay flagged; so does a clause of the reporter's own after the speech
     ///   ("…, although it is likely to reopen"), and the content of a demand or an
     ///   inference (*urged*, *concluded*);
+    /// - *may*, *might*, *could*, *likely*, *probably* and the like under a named holder's
+    ///   verb of opinion in the same clause: "Ana Ruiz fears the pier may close", "She
+    ///   believes it will probably rain" (*believe*, *think*, *feel*, *fear*, *reckon*,
+    ///   *suspect*, *worry*, after a name or *he* / *she*): the holder's judgement, as after
+    ///   "said". "Analysts believe the pier may close" and "Few in Westhaven believe …"
+    ///   stay flagged, as does a clause of the reporter's own after *but*;
     /// - anything in a sentence that continues the reported speech of the sentence before
     ///   it in the same paragraph (this holds for every `speculation` rule) ("The mayor said the cables were worn. The bridge could
     ///   close for a month.");
@@ -79,7 +85,9 @@ crate::declare_rule! {
     ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;
     /// - *as soon as possible*, *made possible*, *possible to* (ability), *the potential to*;
     /// - a comparison of rates, which is a statistic, not a hedge: "smokers are more likely
-    ///   to fall ill", "less likely than", "as likely as";
+    ///   to fall ill", "less likely than", "as likely as", and the group that ranks first,
+    ///   "teenagers were the most likely to vote" ("the bill is most likely to pass" stays
+    ///   flagged);
     /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd");
     /// - the legal range of a penalty: "firms that break the rule could face a fine",
     ///   "could be jailed for up to two years", "could receive a maximum two-year ban"
@@ -99,7 +107,8 @@ crate::declare_rule! {
     ///   serious injury": what the thing can be, not a hedge on the claim ("the leak
     ///   potentially threatens the reef" stays flagged);
     /// - *unlikely* as a plain attributive adjective, "an unlikely hero", "the unlikely
-    ///   setting for": surprising, not improbable ("the unlikely event that", "an unlikely
+    ///   setting for", "an unlikely 2-0 win": surprising, not improbable ("the unlikely
+    ///   event that", "an unlikely
     ///   outcome" and "is unlikely to" stay flagged);
     /// - a choice of action still to be made, *decide whether to*, *whether or not to*
     ///   ("the council will decide whether to close the pool"): a decision, not an open

@@ -1300,7 +1300,15 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                         // ("said it was unlikely that …" puts the cue before the "that").
                         let content = at.content?;
                         let src = at.source.as_ref()?.span;
-                        if content.start >= at.cue.span.end {
+                        // A lone sentence adverb before the source ("Meanwhile, Ana Ruiz
+                        // said the pier may close") is no fronted content: what she said
+                        // follows the verb.
+                        let adverb_only = content.end <= src.start
+                            && ctx
+                                .source
+                                .get(content.start..content.end)
+                                .is_some_and(|t| !t.trim().contains(char::is_whitespace));
+                        if content.start >= at.cue.span.end || adverb_only {
                             // Up to a clause of the reporter's own: "…; the outlook", ", although
                             // a cut seems unlikely".
                             let end = view
@@ -4004,6 +4012,15 @@ mod tests {
         check(
             "The bill is most likely to pass in May.",
             &[(Epistemic, "likely")],
+        );
+    }
+
+    #[test]
+    fn a_sentence_adverb_before_the_speaker_is_not_the_content() {
+        check("However, Lena Ortiz said the bridge may close.", &[]);
+        check(
+            "Meanwhile, Lena Ortiz told reporters the deck was likely to be replaced.",
+            &[],
         );
     }
 

@@ -58,7 +58,8 @@ crate::declare_rule! {
     ///   attribution ("The ferry will probably sail in May, Ana Ruiz said.", also with an
     ///   apposition after the name: "…, said Ana Ruiz, a fund manager", or a role with the
     ///   name in apposition: "The club's lawyer, Dana Mack, said"; a sentence adverb
-    ///   before the speaker changes nothing: "However, Ana Ruiz said …"). The hedge is
+    ///   before the speaker changes nothing, nor does a fronted adjunct: "However, Ana Ruiz
+    ///   said …", "In a statement, Acme said …", "Speaking in Leeds, she said …"). The hedge is
     ///   the speaker's judgement, passed on with its source ("Harbour master Ana Ruiz said
     ///   the ferry may resume sailings"). A group or a role is not a named speaker, so
     ///   "Port officials said the ferry may resume sailings" and "a spokesman said it

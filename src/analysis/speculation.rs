@@ -1709,6 +1709,15 @@ const STATEMENT_VERBS: &[&str] = &[
     "note",
     "point",
     "declare",
+    "reiterate",
+    "maintain",
+    "assert",
+    "contend",
+    "emphasize",
+    "emphasise",
+    "reply",
+    "respond",
+    "testify",
 ];
 
 /// Whether an attribution's source is a named speaker or holder, or a pronoun standing for

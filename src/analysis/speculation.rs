@@ -1305,6 +1305,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                         // Acme said …") is no fronted content: what was said follows the
                         // verb.
                         let adverb_only = content.end <= src.start
+                            && content.end - content.start <= 120
                             && ctx.source.get(content.start..content.end).is_some_and(|t| {
                                 !t.trim().contains(char::is_whitespace) || fronted_adjunct(t)
                             });
@@ -1826,7 +1827,9 @@ fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
 /// heads elsewhere ("Few in Westminster believe") does not count, nor does "believe in".
 fn under_named_opinion(v: &View<'_>, a: usize) -> bool {
     let mut k = a as isize - 1;
-    while k >= 0 && !v.in_(k, &[";", "but", "although", "though", "while", "whereas"]) {
+    // Within a clause's reach (bounded, so a sentence of a million words stays linear).
+    let stop = a as isize - 40;
+    while k >= 0 && k > stop && !v.in_(k, &[";", "but", "although", "though", "while", "whereas"]) {
         let opinion = BELIEF.get(v.w(k)).is_some_and(|l| {
             matches!(
                 *l,
@@ -1855,7 +1858,8 @@ fn name_in_phrase(v: &View<'_>, k: isize) -> bool {
     {
         h -= 1;
     }
-    while h >= 0 && v.is_word(h) && v.capitalized(h) {
+    let stop = h - 8;
+    while h >= 0 && h > stop && v.is_word(h) && v.capitalized(h) {
         h -= 1;
     }
     v.in_(
@@ -2300,7 +2304,7 @@ fn match_at(
             return None;
         }
         if forecast
-            && (m.2 as isize..v.toks.len() as isize).any(|k| {
+            && (m.2 as isize..(v.toks.len() as isize).min(m.2 as isize + 40)).any(|k| {
                 v.in_(
                     k,
                     &[
@@ -2852,6 +2856,7 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
 fn personal_holder(v: &View<'_>, i: isize) -> bool {
     let mut k = i - 1;
     while k >= 0
+        && k > i - 6
         && (v.in_(k, &["also", "still", "now", "even", "already", "too"])
             || v.w(k).ends_with("ly") && v.w(k) != "likely")
     {

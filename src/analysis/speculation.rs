@@ -1847,17 +1847,25 @@ fn under_named_opinion(v: &View<'_>, a: usize) -> bool {
     false
 }
 
+/// The index of the word before the verb at `i`, past up to five adverbs between a subject
+/// and its verb ("Ana Ruiz also / still / privately believes").
+fn before_adverbs(v: &View<'_>, i: isize) -> isize {
+    let mut k = i - 1;
+    while k >= 0
+        && k > i - 6
+        && (v.in_(k, &["also", "still", "now", "even", "already", "too"])
+            || v.w(k).ends_with("ly") && v.w(k) != "likely")
+    {
+        k -= 1;
+    }
+    k
+}
+
 /// Whether the capitalised name right before the verb at `k` sits inside a phrase headed
 /// by something else: after a preposition ("Few in Westminster believe", "the head of
 /// Acme thinks").
 fn name_in_phrase(v: &View<'_>, k: isize) -> bool {
-    let mut h = k - 1;
-    while h >= 0
-        && (v.in_(h, &["also", "still", "now", "even", "already", "too"])
-            || v.w(h).ends_with("ly") && v.w(h) != "likely")
-    {
-        h -= 1;
-    }
+    let mut h = before_adverbs(v, k);
     let stop = h - 8;
     while h >= 0 && h > stop && v.is_word(h) && v.capitalized(h) {
         h -= 1;
@@ -2854,15 +2862,7 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
 /// reopen"). *It* and *they* are left out: they as often stand for a vague group or an
 /// unnamed body as for a named one.
 fn personal_holder(v: &View<'_>, i: isize) -> bool {
-    let mut k = i - 1;
-    while k >= 0
-        && k > i - 6
-        && (v.in_(k, &["also", "still", "now", "even", "already", "too"])
-            || v.w(k).ends_with("ly") && v.w(k) != "likely")
-    {
-        k -= 1;
-    }
-    v.in_(k, &["he", "she"])
+    v.in_(before_adverbs(v, i), &["he", "she"])
 }
 
 /// Whether the subject right before the verb at `i` is a named holder: a capitalised word
@@ -2870,13 +2870,7 @@ fn personal_holder(v: &View<'_>, i: isize) -> bool {
 /// "Labour"). A plural ("Turks", "Analysts" at the start) counts only inside a longer name
 /// that does not start the sentence ("the Lib Dems", "coach Serena Williams").
 fn named_holder(v: &View<'_>, i: isize) -> bool {
-    let mut k = i - 1;
-    while k >= 0
-        && (v.in_(k, &["also", "still", "now", "even", "already", "too"])
-            || v.w(k).ends_with("ly") && v.w(k) != "likely")
-    {
-        k -= 1;
-    }
+    let k = before_adverbs(v, i);
     if !v.is_word(k) || !v.capitalized(k) {
         return false;
     }

@@ -323,8 +323,15 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
 /// A counting filter over lower-case words: a word's first two bytes and its last byte
 /// pick one of 4,096 counters, which counts the words added (and not yet taken out) that
 /// pick it. A word whose counter is 0 is none of them.
-/// On the stack: zeroing 4 KB there is cheaper than a zeroed allocation per draft.
 struct LowerFilter([u8; LowerFilter::SIZE]);
+
+thread_local! {
+    /// Each thread's [`LowerFilter`], all zero between uses: [`lower_pass`] zeroes again the
+    /// counters it set (those of its words), rather than 4 KB per draft. (Were a use cut
+    /// short, counters left above 0 would only let more words through to the exact look-up.)
+    static LOWER_FILTER: std::cell::RefCell<LowerFilter> =
+        const { std::cell::RefCell::new(LowerFilter([0; LowerFilter::SIZE])) };
+}
 
 impl LowerFilter {
     const SIZE: usize = 4096;
@@ -376,15 +383,17 @@ fn lower_scan_by(
     if left == 0 {
         return found;
     }
+    // The text of the block of the tokens at hand (tokens come block after block).
+    let (mut block, mut block_text) = (usize::MAX, "");
     for t in &prose.tokens {
         if t.kind != TokenKind::Word {
             continue;
         }
-        let Some(bytes) = draft
-            .blocks
-            .get(t.block)
-            .and_then(|b| b.text.as_bytes().get(t.range.clone()))
-        else {
+        if t.block != block {
+            block = t.block;
+            block_text = draft.blocks.get(block).map_or("", |b| b.text.as_str());
+        }
+        let Some(bytes) = block_text.as_bytes().get(t.range.clone()) else {
             continue;
         };
         let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
@@ -411,7 +420,7 @@ fn lower_scan_by(
             }
         }
         // As `Prose::token_text`.
-        let text = &draft.blocks[t.block].text[t.range.clone()];
+        let text = &block_text[t.range.clone()];
         if is_capitalised(text) {
             continue;
         }
@@ -441,8 +450,21 @@ fn lower_scan(draft: &Draft, prose: &Prose, lower: &[u8]) -> bool {
 /// lower case: one pass over the words, and a lookup only for a word that passes the filter
 /// of the asked words' first, second and last letters.
 fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
+    LOWER_FILTER.with(|f| match f.try_borrow_mut() {
+        Ok(mut filter) => lower_pass_with(draft, prose, names, &mut filter),
+        // (Not reached: nothing in the pass lints another draft on this thread.)
+        Err(_) => lower_pass_with(
+            draft,
+            prose,
+            names,
+            &mut LowerFilter([0; LowerFilter::SIZE]),
+        ),
+    });
+}
+
+/// [`lower_pass`] with `filter` (all zero), left all zero.
+fn lower_pass_with(draft: &Draft, prose: &Prose, names: &mut Names, filter: &mut LowerFilter) {
     let mut queries = WordSet::with_capacity(names.occurrences.len() + 8);
-    let mut filter = LowerFilter([0; LowerFilter::SIZE]);
     for o in &names.occurrences {
         let parts = o.form.contains('-').then(|| o.form.split('-'));
         for w in std::iter::once(o.form.as_str()).chain(parts.into_iter().flatten()) {
@@ -457,10 +479,14 @@ fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
     names.lower_found = lower_scan_by(
         draft,
         prose,
-        Some((&mut filter, &words)),
+        Some((&mut *filter, &words)),
         |l| queries.position(l),
         queries.len(),
     );
+    // Every counter set was one of the words'.
+    for w in &words {
+        filter.0[LowerFilter::slot_of(w)] = 0;
+    }
     drop(words);
     names.lower_queries = queries;
 }
@@ -561,9 +587,14 @@ fn collect_sentence<'d>(
                 // An initial: a single capital (or dotted capitals, J.R) followed by a full
                 // stop.
                 let mut end = j + 1;
-                let initials = form
-                    .split('.')
-                    .all(|p| p.chars().count() == 1 && is_capitalised(p));
+                // (Without a dot: whether the word is one capital.)
+                let initials = if form.as_bytes().contains(&b'.') {
+                    form.split('.')
+                        .all(|p| p.chars().count() == 1 && is_capitalised(p))
+                } else {
+                    let mut cs = form.chars();
+                    cs.next().is_some() && cs.next().is_none() && is_capitalised(form)
+                };
                 if initials
                     && prose
                         .tokens
@@ -696,26 +727,31 @@ fn collect_sentence<'d>(
 /// Whether a sentence is set in title case, as a subheading is ("Ten Lessons From The Campaign
 /// Trail"): most of its longer words capitalised, several of them ordinary words.
 fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
-    let (mut long, mut capital, mut ordinary) = (0, 0, 0);
-    for k in prose.sentences[si].tokens.clone() {
-        if prose.tokens[k].kind != TokenKind::Word {
-            continue;
-        }
-        let w = text_of(draft, prose, k);
-        if w.chars().count() < 4 {
-            continue;
-        }
-        long += 1;
-        // Every longer word must be capitalised: the first that is not settles it.
+    let long_words = || {
+        prose.sentences[si].tokens.clone().filter_map(|k| {
+            if prose.tokens[k].kind != TokenKind::Word {
+                return None;
+            }
+            let w = text_of(draft, prose, k);
+            (w.len() >= 4 && w.chars().count() >= 4).then_some(w)
+        })
+    };
+    // Every longer word must be capitalised: the first that is not settles it, before any
+    // word is looked up.
+    let mut long = 0;
+    for w in long_words() {
         if !is_capitalised(w) {
             return false;
         }
-        capital += 1;
-        if lexicon::is_common_lowered(w) && !lexicon::is_known_proper(w) {
-            ordinary += 1;
-        }
+        long += 1;
     }
-    long >= 4 && capital == long && ordinary >= 3 && ordinary * 2 >= long
+    if long < 4 {
+        return false;
+    }
+    let ordinary = long_words()
+        .filter(|w| lexicon::is_common_lowered(w) && !lexicon::is_known_proper(w))
+        .count();
+    ordinary >= 3 && ordinary * 2 >= long
 }
 
 /// Where the name word `form` of token `t` ends in the source: the token's end less the

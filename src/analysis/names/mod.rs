@@ -1551,13 +1551,27 @@ fn one_edit_pairs(st: &[FormStats]) -> Vec<(usize, usize)> {
         return one_edit_pairs_hashed(st, &minority, &main);
     }
     let mut pairs = Vec::new();
+    // The letters of each spelling as bits (a letter's code modulo 32): two spellings one
+    // letter apart each have at most one letter (so one bit) the other lacks.
+    let mut masks = vec![0u32; st.len()];
+    for &i in minority.iter().chain(main.iter().map(|e| &e.1)) {
+        masks[i] = st[i]
+            .plain
+            .chars()
+            .fold(0, |m, c| m | 1 << (u32::from(c) % 32));
+    }
+    let near = |a: usize, b: usize| {
+        a != b
+            && (masks[a] & !masks[b]).count_ones() <= 1
+            && (masks[b] & !masks[a]).count_ones() <= 1
+    };
     if minority.iter().all(|&a| st[a].plain.is_ascii())
         && main.iter().all(|e| st[e.1].plain.is_ascii())
     {
         for &a in &minority {
             let wa = st[a].plain.as_bytes();
             for &(_, b) in window(wa.len()) {
-                if a != b && one_apart(wa, st[b].plain.as_bytes()) {
+                if near(a, b) && one_apart(wa, st[b].plain.as_bytes()) {
                     pairs.push((a.min(b), a.max(b)));
                 }
             }
@@ -1566,7 +1580,7 @@ fn one_edit_pairs(st: &[FormStats]) -> Vec<(usize, usize)> {
         let chars: Vec<Vec<char>> = st.iter().map(|s| s.plain.chars().collect()).collect();
         for &a in &minority {
             for &(_, b) in window(st[a].nchars) {
-                if a != b && one_apart(&chars[a], &chars[b]) {
+                if near(a, b) && one_apart(&chars[a], &chars[b]) {
                     pairs.push((a.min(b), a.max(b)));
                 }
             }

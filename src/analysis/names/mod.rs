@@ -794,9 +794,11 @@ fn add_split_hyphenated(names: &mut Names) {
         .occurrences
         .iter()
         .filter(|o| {
-            o.form.split_once('-').is_some_and(|(a, b)| {
-                !b.contains('-') && [a, b].iter().all(|p| is_capitalised(p) && p.len() >= 2)
-            })
+            // Most forms hold no hyphen: a byte scan rules them out.
+            o.form.as_bytes().contains(&b'-')
+                && o.form.split_once('-').is_some_and(|(a, b)| {
+                    !b.contains('-') && [a, b].iter().all(|p| is_capitalised(p) && p.len() >= 2)
+                })
         })
         .map(|o| o.form.replace('-', " "))
         .collect();

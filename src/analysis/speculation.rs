@@ -812,6 +812,19 @@ const ROLE_NOUNS: &[&str] = &[
     "viewers",
     "visitors",
 ];
+/// Whether a penalty word follows within the noun phrase after the word at `i`: "a
+/// possible seven-match ban", "potential fines", "the possibility of a prison sentence".
+fn penalty_ahead(v: &View<'_>, i: isize) -> bool {
+    (i + 1..i + 5)
+        .take_while(|&j| {
+            !v.is_boundary(j) && v.is_word(j)
+                || v.toks
+                    .get(j as usize)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+        })
+        .any(|j| v.in_(j, PENALTIES))
+}
+
 /// What a modal's subject "could face" or "could be" when a sentence states the legal range
 /// of a penalty ("could face a fine", "could be jailed for up to five years").
 const PENALTIES: &[&str] = &[
@@ -1287,7 +1300,16 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                         // ("said it was unlikely that …" puts the cue before the "that").
                         let content = at.content?;
                         let src = at.source.as_ref()?.span;
-                        if content.start >= at.cue.span.end {
+                        // A lone sentence adverb or a fronted adjunct before the source
+                        // ("Meanwhile, Ana Ruiz said the pier may close", "In a statement,
+                        // Acme said …") is no fronted content: what was said follows the
+                        // verb.
+                        let adverb_only = content.end <= src.start
+                            && content.end - content.start <= 120
+                            && ctx.source.get(content.start..content.end).is_some_and(|t| {
+                                !t.trim().contains(char::is_whitespace) || fronted_adjunct(t)
+                            });
+                        if content.start >= at.cue.span.end || adverb_only {
                             // Up to a clause of the reporter's own: "…; the outlook", ", although
                             // a cut seems unlikely".
                             let end = view
@@ -1619,6 +1641,41 @@ fn sentence_cues(
     }
 }
 
+/// Whether a stretch before a speaker is a fronted adjunct, not fronted speech: "In a
+/// statement on Monday, Acme said …", "Speaking in Leeds, Ana Ruiz said …", "But, asked
+/// about the pier, she said …" (a preposition, a participle or a connective first, and
+/// short).
+fn fronted_adjunct(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let first = words
+        .first()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    words.len() <= 8
+        && matches!(
+            first.as_str(),
+            "in" | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "speaking"
+                | "writing"
+                | "asked"
+                | "responding"
+                | "commenting"
+                | "interviewed"
+                | "addressing"
+                | "but"
+                | "and"
+                | "earlier"
+                | "later"
+        )
+}
+
 /// Words that open a clause of its own after a closing attribution's source, so what follows
 /// is no apposition ("…, she said, adding that …", "…, he said, but …").
 const APPOSITION_BREAKERS: &[&str] = &[
@@ -1653,6 +1710,15 @@ const STATEMENT_VERBS: &[&str] = &[
     "note",
     "point",
     "declare",
+    "reiterate",
+    "maintain",
+    "assert",
+    "contend",
+    "emphasize",
+    "emphasise",
+    "reply",
+    "respond",
+    "testify",
 ];
 
 /// Whether an attribution's source is a named speaker or holder, or a pronoun standing for
@@ -1696,7 +1762,24 @@ fn names_someone(phrase: &str) -> bool {
             break;
         }
     }
-    head.is_some_and(|h| h.chars().next().is_some_and(char::is_uppercase))
+    if head.is_some_and(|h| h.chars().next().is_some_and(char::is_uppercase)) {
+        return true;
+    }
+    // "the club's lawyer, Dana Cole," names her in apposition.
+    let Some((_, rest)) = phrase.split_once(", ") else {
+        return false;
+    };
+    let appo: Vec<&str> = rest
+        .split(',')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    appo.len() >= 2
+        && appo.len() <= 4
+        && appo
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether a modal, a likelihood word, an appearance word or an open question lies in the
@@ -1713,10 +1796,18 @@ fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
         // "She said the plan seemed to work", "he said it was unclear whether …".
         CueKind::Appearance | CueKind::OpenQuestion => true,
         CueKind::Conjecture => w.starts_with("indicat"),
+        // "Ana Ruiz said the pier is thought to be the oldest": she is the source.
+        CueKind::UnsourcedExpectation => true,
         _ => false,
     };
     if !hedge || b <= a {
         return false;
+    }
+    // Under a named holder's verb of opinion in the same clause: "She believes the pier may
+    // close", "Ana Ruiz thinks it will probably rain". The hedge is the holder's judgement,
+    // as it is a named speaker's after "said".
+    if matches!(kind, CueKind::Modal | CueKind::Epistemic) && under_named_opinion(v, a) {
+        return true;
     }
     let span = v.span(a, b);
     if kind == CueKind::Conjecture {
@@ -1728,6 +1819,53 @@ fn speakers_hedge(v: &View<'_>, f: &Match) -> bool {
     v.speech
         .iter()
         .any(|c| c.start <= span.start && span.end <= c.end)
+}
+
+/// Whether the token at `a` follows, in the same clause, a verb of opinion (*believe*,
+/// *think*, *feel*, *fear*, *reckon*, *suspect*, *worry*) whose holder is named right before
+/// it or is *he* or *she* ("Ana Ruiz fears the pier may close"). A name inside a phrase that
+/// heads elsewhere ("Few in Westminster believe") does not count, nor does "believe in".
+fn under_named_opinion(v: &View<'_>, a: usize) -> bool {
+    let mut k = a as isize - 1;
+    // Within a clause's reach (bounded, so a sentence of a million words stays linear).
+    let stop = a as isize - 40;
+    while k >= 0 && k > stop && !v.in_(k, &[";", "but", "although", "though", "while", "whereas"]) {
+        let opinion = BELIEF.get(v.w(k)).is_some_and(|l| {
+            matches!(
+                *l,
+                "believe" | "think" | "feel" | "fear" | "reckon" | "suspect" | "worry"
+            )
+        });
+        if opinion
+            && v.w(k + 1) != "in"
+            && (personal_holder(v, k) || named_holder(v, k) && !name_in_phrase(v, k))
+        {
+            return true;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// Whether the capitalised name right before the verb at `k` sits inside a phrase headed
+/// by something else: after a preposition ("Few in Westminster believe", "the head of
+/// Acme thinks").
+fn name_in_phrase(v: &View<'_>, k: isize) -> bool {
+    let mut h = k - 1;
+    while h >= 0
+        && (v.in_(h, &["also", "still", "now", "even", "already", "too"])
+            || v.w(h).ends_with("ly") && v.w(h) != "likely")
+    {
+        h -= 1;
+    }
+    let stop = h - 8;
+    while h >= 0 && h > stop && v.is_word(h) && v.capitalized(h) {
+        h -= 1;
+    }
+    v.in_(
+        h,
+        &["in", "of", "at", "from", "for", "with", "by", "on", "to"],
+    )
 }
 
 /// The source span that deletes tokens `a..b` with the space before them.
@@ -1816,6 +1954,11 @@ fn match_at(
         if w == "potentially" && v.is_word(i + 1) && is_gradable_adjective(v, i + 1) {
             return None;
         }
+        // Inside a title, capitalised after a capitalised word mid-sentence: the album
+        // "Definitely Maybe", the show "Probably Not" (a title-case heading is prose).
+        if !title_case && i > 1 && v.capitalized(i) && v.is_word(i - 1) && v.capitalized(i - 1) {
+            return None;
+        }
         return m(Epistemic, i, i + 1);
     }
     match w {
@@ -1827,6 +1970,11 @@ fn match_at(
             {
                 return None;
             }
+            // The group that ranks first: "of the six age groups, teenagers were the most
+            // likely to own one" (but "the bill is most likely to pass" is a hedge).
+            if v.w(i - 1) == "most" && v.w(i - 2) == "the" && v.w(i + 1) == "to" {
+                return None;
+            }
             // "an unlikely hero", "the unlikely setting for": surprising, not improbable
             // ("the unlikely event that", "an unlikely outcome" stay hedges).
             if w == "unlikely"
@@ -1836,7 +1984,10 @@ fn match_at(
                         "a", "an", "the", "this", "that", "his", "her", "its", "their", "most",
                     ],
                 )
-                && v.is_word(i + 1)
+                && (v.is_word(i + 1)
+                    || v.toks
+                        .get((i + 1) as usize)
+                        .is_some_and(|t| t.kind == TokenKind::Number))
                 && !v.in_(
                     i + 1,
                     &[
@@ -1944,6 +2095,9 @@ fn match_at(
             {
                 return None;
             }
+            if penalty_ahead(v, i) {
+                return None;
+            }
             if next == "that" || v.is_word(i + 1) {
                 return m(Epistemic, i, i + 1);
             }
@@ -1973,6 +2127,9 @@ fn match_at(
                 ],
             ) || v.in_(d, &["out"]) && v.in_(d - 1, &["ruled", "rule", "rules", "ruling"])
             {
+                return None;
+            }
+            if w == "possibility" && next == "of" && penalty_ahead(v, i) {
                 return None;
             }
             if w == "probability"
@@ -2144,6 +2301,28 @@ fn match_at(
                 | "understood"
         );
         if forecast && v.reporting.iter().any(|&k| k < m.1 || k >= m.2) {
+            return None;
+        }
+        if forecast
+            && (m.2 as isize..(v.toks.len() as isize).min(m.2 as isize + 40)).any(|k| {
+                v.in_(
+                    k,
+                    &[
+                        "forecast",
+                        "forecasts",
+                        "forecasted",
+                        "predicts",
+                        "predicted",
+                        "estimates",
+                        "estimated",
+                        "projects",
+                        "projected",
+                        "expects",
+                    ],
+                ) && v.is_word(k - 1)
+                    && !v.is_word(k + 1)
+            })
+        {
             return None;
         }
         // Hearsay with a hidden speaker ("is said to", "it was reported that") is left to
@@ -2677,6 +2856,7 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
 fn personal_holder(v: &View<'_>, i: isize) -> bool {
     let mut k = i - 1;
     while k >= 0
+        && k > i - 6
         && (v.in_(k, &["also", "still", "now", "even", "already", "too"])
             || v.w(k).ends_with("ly") && v.w(k) != "likely")
     {
@@ -2842,6 +3022,31 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             .then(|| m(CueKind::Belief, i, i + 1))
             .flatten();
     }
+    // A holder named right before: "Ana Ruiz is confident that the pier will open", "Mr Lee
+    // has questioned whether the fare is fair" (as with "Ana Ruiz believes").
+    if matches!(w, "confident" | "questioned") {
+        let mut k = v.prev_skipping_adverbs(i);
+        if w == "confident"
+            && !v.in_(
+                k,
+                &[
+                    "is", "was", "are", "were", "remains", "remained", "feels", "felt", "'s",
+                ],
+            )
+        {
+            k = -1;
+        }
+        if w == "questioned" {
+            k = if v.in_(k, &["has", "have", "had"]) {
+                k
+            } else {
+                i
+            };
+        }
+        if k > 0 && (named_holder(v, k) || personal_holder(v, k)) {
+            return None;
+        }
+    }
     // "confident that", "the expectation that", "concerns that", "the belief that".
     if (w == "confident" && v.in_(i + 1, &["that", "about", "of"]))
         || (w == "expectations" && v.in_(i + 1, &["about", "of"]))
@@ -2902,7 +3107,9 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             | "regard"
             | "see"
             | "view"
-    ) && (named_holder(v, i) || named_after(v, i) || personal_holder(v, i))
+    ) && (named_holder(v, i) && !name_in_phrase(v, i)
+        || named_after(v, i)
+        || personal_holder(v, i))
     {
         return None;
     }
@@ -3230,6 +3437,14 @@ fn conjecture(v: &View<'_>, i: isize) -> Option<Match> {
                         ],
                     )
                 }) =>
+        {
+            None
+        }
+        // A named holder's (or his or her) guess is theirs, as "Ana Ruiz believes" is: "Ana
+        // Ruiz speculated that the pier would close"; and "speculated about the cost" names
+        // a topic, as the noun does ("speculation about his future").
+        "speculate" | "speculates" | "speculated" | "speculating"
+            if named_holder(v, i) || personal_holder(v, i) || v.w(i + 1) == "about" =>
         {
             None
         }
@@ -3716,6 +3931,152 @@ mod tests {
         );
         check(
             "The mayor said the repairs were urgent. The bridge would likely close.",
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_role_named_in_apposition_is_a_named_speaker() {
+        use CueKind::*;
+        check(
+            "The club's lawyer, Dana Mack, said the stand may reopen in June.",
+            &[],
+        );
+        check(
+            "The club's lawyer said the stand may reopen in June.",
+            &[(Modal, "may")],
+        );
+    }
+
+    #[test]
+    fn a_passive_belief_in_a_named_speakers_words_is_theirs() {
+        use CueKind::*;
+        check(
+            "Lena Ortiz said the pier is thought to be the oldest in Wales.",
+            &[],
+        );
+        check(
+            "The pier is thought to be the oldest in Wales.",
+            &[(UnsourcedExpectation, "is thought to")],
+        );
+    }
+
+    #[test]
+    fn a_closing_forecast_sources_the_expectation() {
+        use CueKind::*;
+        check(
+            "Growth is set to pick up next year, the bank forecast.",
+            &[],
+        );
+        check(
+            "Exports are expected to slow, Acme predicted on Monday.",
+            &[],
+        );
+        check(
+            "Growth is set to pick up next year.",
+            &[(UnsourcedExpectation, "is set to")],
+        );
+    }
+
+    #[test]
+    fn a_possible_penalty_is_the_laws_range() {
+        use CueKind::*;
+        check("The winger faces a possible six-match ban.", &[]);
+        check("The firm faces lawsuits and possible prosecution.", &[]);
+        check("He now faces the possibility of a prison sentence.", &[]);
+        check(
+            "The board discussed a possible merger.",
+            &[(Epistemic, "possible")],
+        );
+    }
+
+    #[test]
+    fn a_named_holders_confidence_or_question_is_theirs() {
+        use CueKind::*;
+        check("Ana Ruiz is confident that the pier will open in May.", &[]);
+        check("She was confident of winning a medal.", &[]);
+        check(
+            "Councillor Tom Hale has questioned whether the fare is fair.",
+            &[],
+        );
+        check(
+            "Investors are confident that the pier will open in May.",
+            &[(Belief, "confident")],
+        );
+        check(
+            "Analysts have questioned whether the fare is fair.",
+            &[(Belief, "questioned")],
+        );
+    }
+
+    #[test]
+    fn an_epistemic_word_inside_a_title() {
+        use CueKind::*;
+        check("The band played Definitely Maybe in full.", &[]);
+        check(
+            "The band will maybe play the album in full.",
+            &[(Epistemic, "maybe")],
+        );
+    }
+
+    #[test]
+    fn a_hedge_under_a_named_holders_opinion_is_theirs() {
+        use CueKind::*;
+        check("Ana Ruiz fears the pier may close.", &[]);
+        check("She believes it will probably rain on the day.", &[]);
+        check(
+            "Analysts believe the pier may close.",
+            &[(Belief, "believe"), (Modal, "may")],
+        );
+        check(
+            "Few in Westhaven believe the pier may close.",
+            &[(Belief, "believe"), (Modal, "may")],
+        );
+        // A clause of the reporter's own after "but" is not the holder's.
+        check(
+            "Ana Ruiz fears a strike, but the pier may stay open.",
+            &[(Modal, "may")],
+        );
+    }
+
+    #[test]
+    fn a_named_holders_speculation_and_speculation_about_a_topic() {
+        use CueKind::*;
+        check("Ana Ruiz speculated that the pier would close.", &[]);
+        check("Fans speculated about the new model for weeks.", &[]);
+        check(
+            "Some fans speculated that the pier would close.",
+            &[(Conjecture, "speculated")],
+        );
+    }
+
+    #[test]
+    fn ranking_and_surprise_are_not_likelihood() {
+        use CueKind::*;
+        check(
+            "Of the six groups, teenagers were the most likely to vote.",
+            &[],
+        );
+        check("The visitors earned an unlikely 2-0 win.", &[]);
+        check(
+            "The bill is most likely to pass in May.",
+            &[(Epistemic, "likely")],
+        );
+    }
+
+    #[test]
+    fn a_sentence_adverb_before_the_speaker_is_not_the_content() {
+        check("However, Lena Ortiz said the bridge may close.", &[]);
+        check(
+            "Meanwhile, Lena Ortiz told reporters the deck was likely to be replaced.",
+            &[],
+        );
+        check(
+            "In a statement on Monday, Harrow Ferries said fares were likely to rise.",
+            &[],
+        );
+        check(
+            "Speaking in Leeds, Lena Ortiz said the bridge might close.",
             &[],
         );
     }

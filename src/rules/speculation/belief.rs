@@ -56,11 +56,14 @@ crate::declare_rule! {
     ///   speaker follows "says" ("Fares will rise, thinks Ana Ruiz."), or by *he* or *she*,
     ///   which in the reporter's narration stands for a person already named ("She fears
     ///   the pier will close"; *it* and *they* do not count, as they stand as often for an
-    ///   unnamed body or a vague group). The reader knows whose view it is. Still flagged:
-    ///   vague or
-    ///   counted-less groups ("analysts believe", "senior Tories believe", "most Britons
-    ///   think"), "I think", and forecasts, even a named one's ("Acme expects sales to
-    ///   rise"), which the editor should check reads as a forecast;
+    ///   unnamed body or a vague group). The same holds for *is confident that / of* and
+    ///   *has questioned whether / how* ("Ana Ruiz is confident that the pier will open",
+    ///   "Councillor Tom Hale questioned whether the fare is fair"). The reader knows
+    ///   whose view it is. Still flagged: vague or counted-less groups ("analysts
+    ///   believe", "senior Tories believe", "most Britons think", and "Few in Westhaven
+    ///   believe", where the name sits inside the phrase), "I think", and forecasts, even
+    ///   a named one's ("Acme expects sales to rise"), which the editor should check reads
+    ///   as a forecast;
     /// - what is in store or due rather than a belief: "visitors can expect to queue",
     ///   "tenants should not expect a refund" (*expect* after *can*, *could*, *should* or
     ///   *must*);

@@ -36,7 +36,10 @@ crate::declare_rule! {
     /// class sizes", "the plan raised concerns among residents"; "raised concerns that …"
     /// stays flagged); declining to speculate ("too early to speculate", "refused to
     /// speculate on the cost"); a speculation noun that names a topic and passes on no
-    /// content ("the subject of speculation", "speculation about his future"); speculation,
+    /// content ("the subject of speculation", "speculation about his future"), and the verb
+    /// with a topic ("fans speculated about the new model"); a named holder's speculation,
+    /// whose it is the reader can see ("Ana Ruiz speculated that the pier would close", or
+    /// *he* / *she*; "some fans speculated that" stays flagged); speculation,
     /// rumours or suggestions that someone denies, dismisses or ends ("denied rumours that
     /// the ferry was for sale", "played down suggestions that", "ended speculation about");
     /// a noun followed by a relative clause rather than its content ("signals that can be

@@ -56,13 +56,22 @@ crate::declare_rule! {
     ///   *conceded*, *cautioned*, *stressed*, *argued*, *noted*, *pointed out* … with a
     ///   named subject (or a pronoun that stands for one), or before a closing
     ///   attribution ("The ferry will probably sail in May, Ana Ruiz said.", also with an
-    ///   apposition after the name: "…, said Ana Ruiz, a fund manager"). The hedge is
+    ///   apposition after the name: "…, said Ana Ruiz, a fund manager", or a role with the
+    ///   name in apposition: "The club's lawyer, Dana Mack, said"; a sentence adverb
+    ///   before the speaker changes nothing, nor does a fronted adjunct: "However, Ana Ruiz
+    ///   said …", "In a statement, Acme said …", "Speaking in Leeds, she said …"). The hedge is
     ///   the speaker's judgement, passed on with its source ("Harbour master Ana Ruiz said
     ///   the ferry may resume sailings"). A group or a role is not a named speaker, so
     ///   "Port officials said the ferry may resume sailings" and "a spokesman said it
     ///   might" stay flagged; so does a clause of the reporter's own after the speech
     ///   ("…, although it is likely to reopen"), and the content of a demand or an
     ///   inference (*urged*, *concluded*);
+    /// - *may*, *might*, *could*, *likely*, *probably* and the like under a named holder's
+    ///   verb of opinion in the same clause: "Ana Ruiz fears the pier may close", "She
+    ///   believes it will probably rain" (*believe*, *think*, *feel*, *fear*, *reckon*,
+    ///   *suspect*, *worry*, after a name or *he* / *she*): the holder's judgement, as after
+    ///   "said". "Analysts believe the pier may close" and "Few in Westhaven believe …"
+    ///   stay flagged, as does a clause of the reporter's own after *but*;
     /// - anything in a sentence that continues the reported speech of the sentence before
     ///   it in the same paragraph (this holds for every `speculation` rule) ("The mayor said the cables were worn. The bridge could
     ///   close for a month.");
@@ -78,14 +87,18 @@ crate::declare_rule! {
     ///   not a guess. Set `flag-conditionals = true` under `[speculation]` to flag them too;
     /// - *as soon as possible*, *made possible*, *possible to* (ability), *the potential to*;
     /// - a comparison of rates, which is a statistic, not a hedge: "smokers are more likely
-    ///   to fall ill", "less likely than", "as likely as";
+    ///   to fall ill", "less likely than", "as likely as", and the group that ranks first,
+    ///   "teenagers were the most likely to vote" ("the bill is most likely to pass" stays
+    ///   flagged);
     /// - *appeared* meaning "came into view" ("appeared in court", "appeared to the crowd");
     /// - the legal range of a penalty: "firms that break the rule could face a fine",
     ///   "could be jailed for up to two years", "could receive a maximum two-year ban"
     ///   (*may*, *might* or *could* + *face*, *risk*, *incur*, *receive*, *get*, *be handed*,
     ///   *be given*, *be liable for* or *be* + a penalty word) — the law's range, not a
-    ///   guess;
-    /// - the noun *might* ("their military might");
+    ///   guess; likewise *possible* or *the possibility of* before a penalty: "faces a
+    ///   possible six-match ban", "lawsuits and possible prosecution";
+    /// - the noun *might* ("their military might"), and an epistemic word inside a title,
+    ///   capitalised after a capitalised word mid-sentence ("the album Definitely Maybe");
     /// - the counterfactual *could have* + past participle, "could have won the match", "a
     ///   deal that could have forced it to sell": it tells what did not happen and hedges
     ///   no claim (*could have* + a noun, "could have a role", stays flagged, as do *may
@@ -96,7 +109,8 @@ crate::declare_rule! {
     ///   serious injury": what the thing can be, not a hedge on the claim ("the leak
     ///   potentially threatens the reef" stays flagged);
     /// - *unlikely* as a plain attributive adjective, "an unlikely hero", "the unlikely
-    ///   setting for": surprising, not improbable ("the unlikely event that", "an unlikely
+    ///   setting for", "an unlikely 2-0 win": surprising, not improbable ("the unlikely
+    ///   event that", "an unlikely
     ///   outcome" and "is unlikely to" stay flagged);
     /// - a choice of action still to be made, *decide whether to*, *whether or not to*
     ///   ("the council will decide whether to close the pool"): a decision, not an open

@@ -38,8 +38,11 @@ crate::declare_rule! {
     /// - a forecast (*expected*, *set*, *poised*, *tipped*, *slated*, *projected*,
     ///   *forecast*, *predicted*, *anticipated*, *estimated*, *understood to*) in a sentence
     ///   that reports who said it ("The retailer said its sales are expected to rise"): the
-    ///   holder is named, so "by whom?" is answered. Judgements (*is considered*, *is seen
-    ///   as*, *is believed to*) stay flagged there;
+    ///   holder is named, so "by whom?" is answered; this includes a closing forecast
+    ///   ("Growth is set to pick up, the bank forecast.", also *predicted*, *estimated*,
+    ///   *projected*). Judgements (*is considered*, *is seen as*, *is believed to*) stay
+    ///   flagged there, unless the speaker is named: "Lena Ortiz said the pier is thought
+    ///   to be the oldest in Wales" passes on her report, and she is its source;
     /// - an expectation overtaken by events, in the pluperfect: "the club had been expected
     ///   to win the cup but lost in the first round", "had been seen as favourite" (*had
     ///   been* + the participle), and a past forecast followed by what happened instead

@@ -492,14 +492,13 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
                 if s.block != *block || sa.scope != Scope::Unattributed {
                     continue;
                 }
-                let words: Vec<_> = prose.tokens[s.tokens.clone()]
+                // Its words (punctuation aside), read in place: some, and all inside.
+                let mut words = prose.tokens[s.tokens.clone()]
                     .iter()
                     .filter(|t| t.kind != TokenKind::Punct)
-                    .collect();
-                if !words.is_empty()
-                    && words
-                        .iter()
-                        .all(|t| range.start <= t.range.start && t.range.end <= range.end)
+                    .peekable();
+                if words.peek().is_some()
+                    && words.all(|t| range.start <= t.range.start && t.range.end <= range.end)
                 {
                     sa.scope = Scope::Quotation;
                 }

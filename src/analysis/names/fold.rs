@@ -10,12 +10,13 @@
 pub fn plain_with(s: &str, umlaut_e: bool) -> String {
     if s.is_ascii() {
         // The common case: lower-case the letters, drop the joiners (most names have none).
-        let joiner = |b: u8| matches!(b, b'-' | b'\'' | b' ' | b'.');
-        let mut out = s.as_bytes().to_ascii_lowercase();
-        if s.bytes().any(joiner) {
-            out.retain(|&b| !joiner(b));
+        // (A `String` from the start, so that the ASCII result needs no UTF-8 check.)
+        let joiner = |c: char| matches!(c, '-' | '\'' | ' ' | '.');
+        let mut out = s.to_ascii_lowercase();
+        if s.bytes().any(|b| joiner(char::from(b))) {
+            out.retain(|c| !joiner(c));
         }
-        return String::from_utf8(out).expect("ASCII in, ASCII out");
+        return out;
     }
     plain_chars(s, umlaut_e)
 }

@@ -361,9 +361,38 @@ const STOP: &[&str] = &[
 
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
 
+/// For each ASCII first byte, the lengths (bit `min(len, 31)`) of the words of a list that
+/// start with it: a word whose bit is not set is not in the list, and is answered without
+/// hashing it. (A word starting with a byte of 0x80 or more is always looked up.)
+struct FirstAndLength([u32; 128]);
+
+impl FirstAndLength {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> FirstAndLength {
+        let mut t = [0u32; 128];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first().filter(|b| b.is_ascii()) {
+                t[usize::from(b)] |= 1 << w.len().min(31);
+            }
+        }
+        FirstAndLength(t)
+    }
+
+    /// Whether `word` may be in the list.
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) if b.is_ascii() => self.0[usize::from(b)] & (1 << word.len().min(31)) != 0,
+            _ => true,
+        }
+    }
+}
+
+static STOP_FIRST: LazyLock<FirstAndLength> =
+    LazyLock::new(|| FirstAndLength::new(STOP.iter().copied()));
+
 /// Whether a capitalised word is a function word, weekday or month, never a name.
 pub fn is_stop(word: &str) -> bool {
-    STOP_SET.contains(word)
+    STOP_FIRST.may_hold(word) && STOP_SET.contains(word)
 }
 
 /// Words that join a title before a name without heading it (`Foreign`, `Deputy`, `Shadow`);
@@ -487,9 +516,13 @@ static TITLE_WORD_SET: LazyLock<HashSet<&'static str>> =
 static TITLE_HEAD_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| TITLE_HEADS.iter().copied().collect());
 
+static TITLE_WORD_FIRST: LazyLock<FirstAndLength> =
+    LazyLock::new(|| FirstAndLength::new(TITLE_MODIFIERS.iter().chain(TITLE_HEADS).copied()));
+
 /// Whether `word` may be part of a title before a name.
 pub fn is_title_word(word: &str) -> bool {
-    TITLE_WORD_SET.contains(word.trim_end_matches('.'))
+    let w = word.trim_end_matches('.');
+    TITLE_WORD_FIRST.may_hold(w) && TITLE_WORD_SET.contains(w)
 }
 
 /// Whether `word` is the head of a title (`Minister`, `President`, `Mr`).
@@ -549,6 +582,28 @@ pub fn is_particle(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    /// The first-byte-and-length filters let every listed word through: the look-ups answer
+    /// as the sets alone do, on the lists and on the proper nouns.
+    #[test]
+    fn filters_keep_every_listed_word() {
+        let words = super::STOP
+            .iter()
+            .chain(super::TITLE_MODIFIERS)
+            .chain(super::TITLE_HEADS)
+            .copied()
+            .chain(super::PROPER.lines().take(5000))
+            .chain(["", "Mr.", "Dr..", "Über", "É", "A", "Zz"]);
+        for w in words {
+            assert_eq!(super::is_stop(w), super::STOP_SET.contains(w), "{w}");
+            let t = w.trim_end_matches('.');
+            assert_eq!(
+                super::is_title_word(w),
+                super::TITLE_WORD_SET.contains(t),
+                "{w}"
+            );
+        }
+    }
+
     use super::*;
 
     /// The reference for [`WordTable`]: a word list sorted in byte order, one word per line,

@@ -477,40 +477,11 @@ static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
     t
 });
 
-/// A first sieve for [`TRIGGERS`]: for each (first byte, last byte) of a trigger, modulo 32,
-/// the lengths of the triggers with those bytes, as bits (lengths over 31 share bit 31).
-/// A word whose bit is clear is no trigger, and is passed over without being hashed.
-static TRIGGER_SIEVE: LazyLock<Box<[u32; 1024]>> = LazyLock::new(|| {
-    let mut t = Box::new([0u32; 1024]);
-    for w in TRIGGERS.keys() {
-        let (k, bit) = sieve_key(w);
-        t[k] |= bit;
-    }
-    t
-});
-
-#[inline]
-fn sieve_key(w: &str) -> (usize, u32) {
-    let b = w.as_bytes();
-    let (f, l) = match (b.first(), b.last()) {
-        (Some(&f), Some(&l)) => (f, l),
-        _ => (0, 0),
-    };
-    (
-        usize::from(f & 31) << 5 | usize::from(l & 31),
-        1 << b.len().min(31),
-    )
-}
-
-/// The gate of a lower-case word, `None` when it is no trigger; `sieve` is
-/// [`TRIGGER_SIEVE`].
-#[inline]
-fn trigger(sieve: &[u32; 1024], w: &str) -> Option<Gate> {
-    let (k, bit) = sieve_key(w);
-    if sieve[k] & bit == 0 {
-        return None;
-    }
-    TRIGGERS.get(w).copied()
+/// Every word at which a cue can start: the class
+/// [`crate::prose::classes::SPECULATION_TRIGGER`], so that a token that starts no cue is
+/// passed over on one bit of its class, without being sliced, lowered or hashed.
+pub(crate) fn trigger_words() -> impl Iterator<Item = &'static str> {
+    TRIGGERS.keys().copied().filter(|w| !w.is_empty())
 }
 
 /// Whether a trigger with gate `gate` at token `k` of a sentence (whose lower-case words
@@ -1197,7 +1168,6 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     let Some(run) = prose.sentences.get(sentences) else {
         return out;
     };
-    let sieve: &[u32; 1024] = &TRIGGER_SIEVE;
     let mut view = View {
         toks: Vec::new(),
         triggers: Vec::new(),
@@ -1235,7 +1205,10 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         for (k, (t, t_i)) in tokens.iter().zip(s.tokens.clone()).enumerate() {
             if t.kind == TokenKind::Word
                 && !t.quoted
-                && trigger(sieve, lower_of(t, t_i).1).is_some_and(|g| gate_open(g, k as isize, low))
+                && t.class & crate::prose::classes::SPECULATION_TRIGGER != 0
+                && TRIGGERS
+                    .get(lower_of(t, t_i).1)
+                    .is_some_and(|&g| gate_open(g, k as isize, low))
             {
                 view.triggers.push(k);
             }

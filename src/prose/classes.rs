@@ -38,6 +38,10 @@ pub const CUE_WORD: u64 = 1 << 10;
 /// A word of the claim classes (a key of `claims::CLASSES`).
 pub const CLAIMS_WORD: u64 = 1 << 11;
 
+/// A word at which a speculation cue can start
+/// ([`crate::analysis::speculation::trigger_words`]).
+pub const SPECULATION_TRIGGER: u64 = 1 << 12;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -79,6 +83,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
                 .keys()
                 .copied()
                 .collect(),
+        ),
+        (
+            SPECULATION_TRIGGER,
+            crate::analysis::speculation::trigger_words().collect(),
         ),
     ]
 }

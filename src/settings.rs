@@ -59,11 +59,16 @@ pub struct Settings {
 impl Settings {
     /// The severity `rule` reports at, or `None` when it is off.
     pub fn severity(&self, rule: &RuleMeta) -> Option<Severity> {
-        let level = self
-            .levels
-            .get(rule.id)
-            .or_else(|| self.levels.get(rule.family()))
-            .copied();
+        // Most runs configure no levels: spare the two hashed look-ups (this is asked for
+        // every finding).
+        let level = if self.levels.is_empty() {
+            None
+        } else {
+            self.levels
+                .get(rule.id)
+                .or_else(|| self.levels.get(rule.family()))
+                .copied()
+        };
         match level {
             Some(Level::Off) => None,
             Some(Level::On(s)) => Some(s),

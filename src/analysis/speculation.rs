@@ -1273,16 +1273,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                         // ("said it was unlikely that …" puts the cue before the "that").
                         let content = at.content?;
                         let src = at.source.as_ref()?.span;
-                        // A lone sentence adverb or a fronted adjunct before the source
-                        // ("Meanwhile, Ana Ruiz said the pier may close", "In a statement,
-                        // Acme said …") is no fronted content: what was said follows the
-                        // verb.
-                        let adverb_only = content.end <= src.start
-                            && content.end - content.start <= 120
-                            && ctx.source.get(content.start..content.end).is_some_and(|t| {
-                                !t.trim().contains(char::is_whitespace) || fronted_adjunct(t)
-                            });
-                        if content.start >= at.cue.span.end || adverb_only {
+                        if content.start >= at.cue.span.end {
                             // Up to a clause of the reporter's own: "…; the outlook", ", although
                             // a cut seems unlikely".
                             let end = view
@@ -1612,41 +1603,6 @@ fn sentence_cues(
             }
         }
     }
-}
-
-/// Whether a stretch before a speaker is a fronted adjunct, not fronted speech: "In a
-/// statement on Monday, Acme said …", "Speaking in Leeds, Ana Ruiz said …", "But, asked
-/// about the pier, she said …" (a preposition, a participle or a connective first, and
-/// short).
-fn fronted_adjunct(t: &str) -> bool {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let first = words
-        .first()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
-    words.len() <= 8
-        && matches!(
-            first.as_str(),
-            "in" | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "speaking"
-                | "writing"
-                | "asked"
-                | "responding"
-                | "commenting"
-                | "interviewed"
-                | "addressing"
-                | "but"
-                | "and"
-                | "earlier"
-                | "later"
-        )
 }
 
 /// Words that open a clause of its own after a closing attribution's source, so what follows

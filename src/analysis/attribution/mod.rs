@@ -1020,7 +1020,14 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
             return None;
         }
     }
-    let content = if inverted || np.start > 0 && attribution_follows_content(ws, np.start) {
+    let content = if inverted
+        || np.start > 0
+            && attribution_follows_content(ws, np.start)
+            && !(fronted_adjunct_before(&ws[..np.start - 1])
+                && ws
+                    .get(j + 1..)
+                    .is_some_and(|r| r.iter().any(|x| x.is_word() && !x.quoted)))
+    {
         content_before(ws, np.start)
     } else {
         content_after(ws, if inverted { np.end } else { j + 1 })
@@ -1284,6 +1291,36 @@ fn plausible_subject(ws: &[W<'_>], np: std::ops::Range<usize>, j: usize) -> bool
 fn attribution_follows_content(ws: &[W<'_>], np_start: usize) -> bool {
     ws.get(np_start.wrapping_sub(1))
         .is_some_and(|p| matches!(p.text, "," | "”" | "\"" | "''" | "’" | "—"))
+}
+
+/// Whether the words before a speaker's comma are a sentence adverb or a short fronted
+/// adjunct, not fronted speech: "However, Ana Ruiz said …", "In a statement on Monday, Acme
+/// said …", "Speaking in Leeds, she said …".
+fn fronted_adjunct_before(ws: &[W<'_>]) -> bool {
+    let words: Vec<&W<'_>> = ws.iter().filter(|w| w.is_word()).collect();
+    if ws.iter().any(|w| w.quoted) || words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    words.len() == 1
+        || matches!(
+            words[0].low,
+            "in" | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "speaking"
+                | "writing"
+                | "asked"
+                | "responding"
+                | "commenting"
+                | "interviewed"
+                | "addressing"
+                | "but"
+                | "and"
+                | "earlier"
+                | "later"
+        )
 }
 
 /// The content before token `end` (excluding trailing punctuation).

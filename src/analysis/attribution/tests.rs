@@ -388,3 +388,37 @@ const CONT_VOCAB: [&str; 16] = [
     "He", "she", "They", "it", "also", "Also", "would", "could", "Might", "said", "“", "”", ".",
     ",", "bridge", "close",
 ];
+
+/// The content of each attribution of `input`, as text.
+fn contents(input: &str) -> Vec<String> {
+    let a = crate::Analyzed::new(input);
+    analyze(input, &a.draft, &a.prose)
+        .sentences
+        .iter()
+        .flat_map(|s| s.attributions.iter())
+        .map(|at| at.content.map_or("-".into(), |c| c.slice(input).to_string()))
+        .collect()
+}
+
+#[test]
+fn a_fronted_adverb_or_adjunct_is_not_the_content() {
+    assert_eq!(
+        contents("However, Ana Ruiz said the pier may close."),
+        ["the pier may close"]
+    );
+    assert_eq!(
+        contents("In a statement on Monday, Harrow Ferries said fares would rise."),
+        ["fares would rise"]
+    );
+    // A parenthetical speaker: what follows is what was said.
+    assert_eq!(
+        contents("Still, he added, any rise is some way off."),
+        ["any rise is some way off"]
+    );
+    // Fronted speech stays the content.
+    assert_eq!(
+        contents("The pier may close in May, Ana Ruiz said."),
+        ["The pier may close in May"]
+    );
+    assert_eq!(contents("Fine, she said."), ["Fine"]);
+}

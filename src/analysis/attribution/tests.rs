@@ -396,7 +396,10 @@ fn contents(input: &str) -> Vec<String> {
         .sentences
         .iter()
         .flat_map(|s| s.attributions.iter())
-        .map(|at| at.content.map_or("-".into(), |c| c.slice(input).to_string()))
+        .map(|at| {
+            at.content
+                .map_or("-".into(), |c| c.slice(input).to_string())
+        })
         .collect()
 }
 

@@ -783,6 +783,21 @@ const ROLE_NOUNS: &[&str] = &[
     "viewers",
     "visitors",
 ];
+/// Verbs of forecasting that close a sentence as its attribution: "Growth is set to pick
+/// up, the bank forecast."
+const CLOSING_FORECAST_VERBS: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "forecasted",
+    "predicts",
+    "predicted",
+    "estimates",
+    "estimated",
+    "projects",
+    "projected",
+    "expects",
+];
+
 /// Whether a penalty word follows within the noun phrase after the word at `i`: "a
 /// possible seven-match ban", "potential fines", "the possibility of a prison sentence".
 fn penalty_ahead(v: &View<'_>, i: isize) -> bool {
@@ -1765,10 +1780,7 @@ fn under_named_opinion(v: &View<'_>, a: usize) -> bool {
                 "believe" | "think" | "feel" | "fear" | "reckon" | "suspect" | "worry"
             )
         });
-        if opinion
-            && v.w(k + 1) != "in"
-            && (personal_holder(v, k) || named_holder(v, k) && !name_in_phrase(v, k))
-        {
+        if opinion && v.w(k + 1) != "in" && holder_named(v, k) {
             return true;
         }
         k -= 1;
@@ -2241,24 +2253,8 @@ fn match_at(
             return None;
         }
         if forecast
-            && (m.2 as isize..(v.toks.len() as isize).min(m.2 as isize + 40)).any(|k| {
-                v.in_(
-                    k,
-                    &[
-                        "forecast",
-                        "forecasts",
-                        "forecasted",
-                        "predicts",
-                        "predicted",
-                        "estimates",
-                        "estimated",
-                        "projects",
-                        "projected",
-                        "expects",
-                    ],
-                ) && v.is_word(k - 1)
-                    && !v.is_word(k + 1)
-            })
+            && (m.2 as isize..(v.toks.len() as isize).min(m.2 as isize + 40))
+                .any(|k| v.in_(k, CLOSING_FORECAST_VERBS) && v.is_word(k - 1) && !v.is_word(k + 1))
         {
             return None;
         }
@@ -2785,6 +2781,12 @@ fn by_named_agent(v: &View<'_>, from: isize) -> bool {
     false
 }
 
+/// Whether the holder of the verb at `i` is named right before it (not inside a phrase
+/// headed by something else) or is *he* or *she*.
+fn holder_named(v: &View<'_>, i: isize) -> bool {
+    personal_holder(v, i) || named_holder(v, i) && !name_in_phrase(v, i)
+}
+
 /// Whether the subject right before the verb at `i` (past adverbs such as "also" or
 /// "now") is *he* or *she*: in the reporter's narration a personal pronoun stands for a
 /// person already named ("Ana Ruiz runs the harbour. She believes the channel will
@@ -2947,28 +2949,29 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
     }
     // A holder named right before: "Ana Ruiz is confident that the pier will open", "Mr Lee
     // has questioned whether the fare is fair" (as with "Ana Ruiz believes").
-    if matches!(w, "confident" | "questioned") {
-        let mut k = v.prev_skipping_adverbs(i);
-        if w == "confident"
-            && !v.in_(
+    // The verb whose subject holds the view: the "is" of "is confident", the "has" of
+    // "has questioned", or "questioned" itself.
+    let holder_verb = match w {
+        "confident" => Some(v.prev_skipping_adverbs(i)).filter(|&k| {
+            v.in_(
                 k,
                 &[
                     "is", "was", "are", "were", "remains", "remained", "feels", "felt", "'s",
                 ],
             )
-        {
-            k = -1;
-        }
-        if w == "questioned" {
-            k = if v.in_(k, &["has", "have", "had"]) {
+        }),
+        "questioned" => {
+            let k = v.prev_skipping_adverbs(i);
+            Some(if v.in_(k, &["has", "have", "had"]) {
                 k
             } else {
                 i
-            };
+            })
         }
-        if k > 0 && (named_holder(v, k) || personal_holder(v, k)) {
-            return None;
-        }
+        _ => None,
+    };
+    if holder_verb.is_some_and(|k| k > 0 && (named_holder(v, k) || personal_holder(v, k))) {
+        return None;
     }
     // "confident that", "the expectation that", "concerns that", "the belief that".
     if (w == "confident" && v.in_(i + 1, &["that", "about", "of"]))
@@ -3030,9 +3033,7 @@ fn belief(v: &View<'_>, i: isize) -> Option<Match> {
             | "regard"
             | "see"
             | "view"
-    ) && (named_holder(v, i) && !name_in_phrase(v, i)
-        || named_after(v, i)
-        || personal_holder(v, i))
+    ) && (holder_named(v, i) || named_after(v, i))
     {
         return None;
     }

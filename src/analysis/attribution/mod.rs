@@ -1297,13 +1297,17 @@ fn attribution_follows_content(ws: &[W<'_>], np_start: usize) -> bool {
 /// adjunct, not fronted speech: "However, Ana Ruiz said …", "In a statement on Monday, Acme
 /// said …", "Speaking in Leeds, she said …".
 fn fronted_adjunct_before(ws: &[W<'_>]) -> bool {
-    let words: Vec<&W<'_>> = ws.iter().filter(|w| w.is_word()).collect();
-    if ws.iter().any(|w| w.quoted) || words.is_empty() || words.len() > 8 {
+    let mut words = ws.iter().filter(|w| w.is_word());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let rest = words.take(8).count();
+    if rest >= 8 || ws.iter().any(|w| w.quoted) {
         return false;
     }
-    words.len() == 1
+    rest == 0
         || matches!(
-            words[0].low,
+            first.low,
             "in" | "at"
                 | "on"
                 | "during"

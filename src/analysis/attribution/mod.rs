@@ -426,6 +426,12 @@ pub(crate) fn cue_word_in_lists(low: &str) -> bool {
         })
 }
 
+/// The words that open a cue of their own besides the verbs and stance adjectives (see
+/// [`find_attributions`]): the word list of [`classes::ATTRIBUTION_OPENER`].
+pub(crate) fn opener_words() -> Vec<&'static str> {
+    lex::opener_words()
+}
+
 /// Analyses the attributions of a draft.
 pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
     let mut out = Attributions {
@@ -541,8 +547,68 @@ fn sentence_cues<'a>(
     si: usize,
     ws: &mut Vec<W<'a>>,
 ) -> (Vec<Attribution>, Vec<Anonymity>) {
+    if !may_hold_cues(draft, prose, si) {
+        return (Vec::new(), Vec::new());
+    }
     sentence_words_into(draft, prose, si, ws);
     (find_attributions(ws), find_anonymity(draft, prose, si, ws))
+}
+
+/// The classes of the words that open a cue in [`find_attributions`] by themselves, or head a
+/// group that the words before it open.
+const SENTENCE_CUE_CLASSES: u64 =
+    CUE_OPENER_CLASSES | classes::ATTRIBUTION_OPENER | classes::VAGUE_NOUN;
+
+/// Whether sentence `si` can hold a cue or an anonymity marker, read from its tokens' classes
+/// without building its words: false when [`find_attributions`] and [`find_anonymity`] find
+/// nothing in it, which is most sentences of no source noun and no reporting verb. A word opens
+/// a cue only with a class of [`SENTENCE_CUE_CLASSES`] (or a group's head within five words of
+/// it), or as the first word of a quantifier phrase; an anonymity marker is a phrase too.
+fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize) -> bool {
+    let Some(s) = prose.sentences.get(si) else {
+        return true;
+    };
+    let Some(toks) = prose.tokens.get(s.tokens.clone()) else {
+        return true;
+    };
+    let all = toks.iter().fold(0, |acc, t| acc | t.class);
+    if all & SENTENCE_CUE_CLASSES != 0 {
+        return true;
+    }
+    if all & (classes::QUANTIFIER_FIRST | classes::ANONYMITY_FIRST) == 0 {
+        return false;
+    }
+    let Some(block) = draft.blocks.get(s.block) else {
+        return true;
+    };
+    let low = |k: usize| {
+        prose.token_lower_with(
+            s.tokens.start + k,
+            block.text.get(toks[k].range.clone()).unwrap_or(""),
+        )
+    };
+    // As `phrase_at` reads it: unquoted words, the first at `k` (already matched).
+    let rest_at = |k: usize, pat: &[&str]| {
+        pat.iter().enumerate().skip(1).all(|(i, p)| {
+            toks.get(k + i)
+                .is_some_and(|t| !t.quoted && low(k + i) == *p)
+        })
+    };
+    toks.iter().enumerate().any(|(k, t)| {
+        if t.quoted || t.class & (classes::QUANTIFIER_FIRST | classes::ANONYMITY_FIRST) == 0 {
+            return false;
+        }
+        let first = low(k);
+        (t.class & classes::QUANTIFIER_FIRST != 0
+            && t.kind == TokenKind::Word
+            && lexicon::quantifiers_from(first)
+                .iter()
+                .any(|q| rest_at(k, q)))
+            || (t.class & classes::ANONYMITY_FIRST != 0
+                && lexicon::ANONYMITY
+                    .iter()
+                    .any(|p| p.first() == Some(&first) && rest_at(k, p)))
+    })
 }
 
 /// [`continues_speech`] of sentence `si`, read from its tokens without building its words.
@@ -615,7 +681,7 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
         // agent, a stance adjective, a reporting or belief verb, a quantifier phrase, or a
         // word within five of a group's head.
-        let lex_opener = lex::may_open(w.low) && w.lx(lex::OPENERS);
+        let lex_opener = w.has(classes::ATTRIBUTION_OPENER);
         // Whether the readers that need a word of `lex::OPENERS` are tried.
         let try_openers = !GATED || lex_opener;
         let opens = w.has(CUE_OPENER_CLASSES)
@@ -1491,6 +1557,10 @@ fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<
             continue;
         }
         for pat in lexicon::ANONYMITY.iter() {
+            // Only a phrase of this first word can match here.
+            if pat.first() != Some(&ws[i].low) {
+                continue;
+            }
             // "familiar with", "close to" … mark anonymity only after a source noun.
             // "familiar with", "close to" … make a source anonymous (see `source`), but do
             // not by themselves promise anonymity.

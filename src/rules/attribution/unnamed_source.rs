@@ -94,6 +94,15 @@ impl Rule for UnnamedSource {
                 // with "s", "r" or "o": most words are ruled out without a comparison.
                 t.kind == TokenKind::Word
                     && t.range.len() >= 6
+                    // An ASCII first letter lower-cases to itself or its ASCII lower case:
+                    // read in place, it rules most words out before the word is looked up.
+                    && block
+                        .text
+                        .as_bytes()
+                        .get(t.range.start)
+                        .is_none_or(|&b| {
+                            !b.is_ascii() || matches!(b.to_ascii_lowercase(), b's' | b'r' | b'o')
+                        })
                     && block.text.get(t.range.clone()).is_some_and(|text| {
                         let l = ctx.prose.token_lower_with(ti, text);
                         l.len() >= 9

@@ -310,13 +310,21 @@ impl<'a> W<'a> {
         self.class & class != 0
     }
     /// Its lemma when it is a reporting or belief verb form ([`lexicon::verb_lemma`]);
-    /// the class rules most words out without a look-up.
+    /// the class rules most words out without a look-up, and says which list to look in (a
+    /// reporting verb form is looked up first, as [`lexicon::verb_lemma`] does).
     pub fn verb_lemma(&self) -> Option<&'static str> {
-        if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
-            lexicon::verb_lemma(self.low)
+        if self.has(classes::CUE_VERB) {
+            lexicon::CUE_VERBS.get(self.low).copied()
+        } else if self.has(classes::BELIEF_VERB) {
+            lexicon::BELIEF_VERBS.get(self.low).copied()
         } else {
             None
         }
+    }
+    /// Whether it is a belief verb form and no reporting verb form
+    /// ([`lexicon::is_belief`]), read from its class.
+    pub(crate) fn is_belief(&self) -> bool {
+        self.has(classes::BELIEF_VERB) && !self.has(classes::CUE_VERB)
     }
     /// Whether it is a word.
     pub fn is_word(&self) -> bool {
@@ -1005,7 +1013,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     {
         return None;
     }
-    let belief = lexicon::is_belief(w.low);
+    let belief = w.is_belief();
     // "responded by saying …", "reacted by arguing …": the subject of the verb before "by".
     if w.low.ends_with("ing")
         && !belief

@@ -543,7 +543,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
             continue;
         }
         for pat in lexicon::ANONYMITY.iter() {
-            if super::phrase_at(words, i, pat) && i > 0 {
+            if i > 0 && pat.first() == Some(&words[i].low) && super::phrase_at(words, i, pat) {
                 return SourceKind::Anonymous;
             }
         }

@@ -639,8 +639,10 @@ fn continues_speech_in(draft: &Draft, prose: &Prose, si: usize) -> bool {
         .iter()
         .position(|t| t.kind == TokenKind::Word)
         .is_some_and(|k| matches!(low_of(k), "he" | "she" | "they" | "it"));
+    // The words asked about have four or five ASCII letters in lower case: each comes from
+    // one to three bytes as written, so a token of any other length is none of them.
     (0..toks.len()).any(|k| {
-        !toks[k].quoted && {
+        !toks[k].quoted && (4..=15).contains(&toks[k].range.len()) && {
             let low = low_of(k);
             matches!(low, "would" | "could" | "might") || (starts_pronoun && low == "also")
         }

@@ -137,49 +137,91 @@ fn pack16(w: &[u8]) -> (u64, u64) {
 }
 
 static QUANTIFIERS_BY_FIRST_BYTE: LazyLock<ByFirstByte> = LazyLock::new(|| {
-    let mut firsts: Vec<(&'static str, &'static [&'static [&'static str]])> = QUANTIFIERS_BY_FIRST
-        .iter()
-        .map(|(&w, v)| (w, v.as_slice()))
-        .collect();
-    // Every first word is short and not empty (checked by the tests).
-    firsts.retain(|(w, _)| !w.is_empty() && w.len() <= 16);
-    firsts.sort_by_key(|&(w, _)| (w.as_bytes()[0], w));
-    let mut starts = vec![0u16; 257];
-    for &(w, _) in &firsts {
-        starts[usize::from(w.as_bytes()[0]) + 1] += 1;
-    }
-    for b in 0..256 {
-        starts[b + 1] += starts[b];
-    }
-    let entries = firsts
-        .into_iter()
-        .map(|(w, v)| {
-            let (lo, hi) = pack16(w.as_bytes());
-            (w.len(), lo, hi, v)
-        })
-        .collect();
-    ByFirstByte { starts, entries }
+    ByFirstByte::new(
+        QUANTIFIERS_BY_FIRST
+            .iter()
+            .map(|(&w, v)| (w, v.as_slice()))
+            .collect(),
+    )
 });
+
+/// The phrases of [`ANONYMITY`] by their first word, each word's in the order of
+/// [`ANONYMITY`].
+pub static ANONYMITY_BY_FIRST: LazyLock<HashMap<&'static str, Vec<&'static [&'static str]>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&'static str, Vec<&'static [&'static str]>> = HashMap::default();
+        for p in ANONYMITY.iter() {
+            if let Some(&first) = p.first() {
+                m.entry(first).or_default().push(p.as_slice());
+            }
+        }
+        m
+    });
+
+static ANONYMITY_BY_FIRST_BYTE: LazyLock<ByFirstByte> = LazyLock::new(|| {
+    ByFirstByte::new(
+        ANONYMITY_BY_FIRST
+            .iter()
+            .map(|(&w, v)| (w, v.as_slice()))
+            .collect(),
+    )
+});
+
+/// The anonymity markers ([`ANONYMITY`]) that open with `first` (a lowercase word), in the
+/// order of the list.
+pub fn anonymity_from(first: &str) -> &'static [&'static [&'static str]] {
+    ANONYMITY_BY_FIRST_BYTE.get(first)
+}
+
+impl ByFirstByte {
+    /// The table of the phrases of each first word.
+    fn new(mut firsts: Vec<(&'static str, &'static [&'static [&'static str]])>) -> ByFirstByte {
+        // Every first word is short and not empty (checked by the tests).
+        firsts.retain(|(w, _)| !w.is_empty() && w.len() <= 16);
+        firsts.sort_by_key(|&(w, _)| (w.as_bytes()[0], w));
+        let mut starts = vec![0u16; 257];
+        for &(w, _) in &firsts {
+            starts[usize::from(w.as_bytes()[0]) + 1] += 1;
+        }
+        for b in 0..256 {
+            starts[b + 1] += starts[b];
+        }
+        let entries = firsts
+            .into_iter()
+            .map(|(w, v)| {
+                let (lo, hi) = pack16(w.as_bytes());
+                (w.len(), lo, hi, v)
+            })
+            .collect();
+        ByFirstByte { starts, entries }
+    }
+
+    /// The phrases of first word `first`.
+    #[inline]
+    fn get(&self, first: &str) -> &'static [&'static [&'static str]] {
+        let w = first.as_bytes();
+        let (Some(&b), true) = (w.first(), w.len() <= 16) else {
+            return &[];
+        };
+        let t = self;
+        let (from, to) = (
+            usize::from(t.starts[usize::from(b)]),
+            usize::from(t.starts[usize::from(b) + 1]),
+        );
+        if from == to {
+            return &[];
+        }
+        let (lo, hi) = pack16(w);
+        t.entries[from..to]
+            .iter()
+            .find(|e| e.0 == w.len() && e.1 == lo && e.2 == hi)
+            .map_or(&[], |e| e.3)
+    }
+}
 
 /// The quantifier phrases that open with `first` (a lowercase word), longest first.
 pub fn quantifiers_from(first: &str) -> &'static [&'static [&'static str]] {
-    let w = first.as_bytes();
-    let (Some(&b), true) = (w.first(), w.len() <= 16) else {
-        return &[];
-    };
-    let t = &*QUANTIFIERS_BY_FIRST_BYTE;
-    let (from, to) = (
-        usize::from(t.starts[usize::from(b)]),
-        usize::from(t.starts[usize::from(b) + 1]),
-    );
-    if from == to {
-        return &[];
-    }
-    let (lo, hi) = pack16(w);
-    t.entries[from..to]
-        .iter()
-        .find(|e| e.0 == w.len() && e.1 == lo && e.2 == hi)
-        .map_or(&[], |e| e.3)
+    QUANTIFIERS_BY_FIRST_BYTE.get(first)
 }
 
 /// The first words of [`QUANTIFIERS`].
@@ -387,6 +429,17 @@ mod tests {
             assert!(!first.is_empty() && first.len() <= 16, "{first}");
             assert_eq!(quantifiers_from(first), phrases.as_slice());
         }
+        // Every anonymity marker is found by its first word, in the order of the list.
+        for first in ANONYMITY_FIRST.iter() {
+            assert!(!first.is_empty() && first.len() <= 16, "{first}");
+            let in_order: Vec<&[&str]> = ANONYMITY
+                .iter()
+                .filter(|p| p[0] == *first)
+                .map(Vec::as_slice)
+                .collect();
+            assert_eq!(anonymity_from(first), in_order.as_slice());
+        }
+        assert!(anonymity_from("tomato").is_empty());
         assert!(!lines("# only a comment\n\n").any(|_| true));
     }
 }

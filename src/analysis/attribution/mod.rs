@@ -613,9 +613,7 @@ fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize) -> bool {
                 .iter()
                 .any(|q| rest_at(k, q)))
             || (t.class & classes::ANONYMITY_FIRST != 0
-                && lexicon::ANONYMITY
-                    .iter()
-                    .any(|p| p.first() == Some(&first) && rest_at(k, p)))
+                && lexicon::anonymity_from(first).iter().any(|p| rest_at(k, p)))
     })
 }
 
@@ -1566,11 +1564,8 @@ fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<
         if !ws[i].has(classes::ANONYMITY_FIRST) {
             continue;
         }
-        for pat in lexicon::ANONYMITY.iter() {
-            // Only a phrase of this first word can match here.
-            if pat.first() != Some(&ws[i].low) {
-                continue;
-            }
+        // Only a phrase of this first word can match here.
+        for pat in lexicon::anonymity_from(ws[i].low) {
             // "familiar with", "close to" … mark anonymity only after a source noun.
             // "familiar with", "close to" … make a source anonymous (see `source`), but do
             // not by themselves promise anonymity.

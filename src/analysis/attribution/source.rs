@@ -564,8 +564,8 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         if !words[i].has(classes::ANONYMITY_FIRST) {
             continue;
         }
-        for pat in lexicon::ANONYMITY.iter() {
-            if i > 0 && pat.first() == Some(&words[i].low) && super::phrase_at(words, i, pat) {
+        for pat in lexicon::anonymity_from(words[i].low) {
+            if i > 0 && super::phrase_at(words, i, pat) {
                 return SourceKind::Anonymous;
             }
         }

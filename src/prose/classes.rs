@@ -42,6 +42,11 @@ pub const CLAIMS_WORD: u64 = 1 << 11;
 /// ([`crate::analysis::speculation::trigger_words`]).
 pub const SPECULATION_TRIGGER: u64 = 1 << 12;
 
+/// A word that opens an attribution cue of its own besides the verbs and stance adjectives:
+/// "according", "there", "by", "reports", a consensus or knowledge participle, the first word
+/// of a received opinion ([`crate::analysis::attribution::opener_words`]).
+pub const ATTRIBUTION_OPENER: u64 = 1 << 30;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -87,6 +92,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             SPECULATION_TRIGGER,
             crate::analysis::speculation::trigger_words().collect(),
+        ),
+        (
+            ATTRIBUTION_OPENER,
+            crate::analysis::attribution::opener_words(),
         ),
     ]
 }

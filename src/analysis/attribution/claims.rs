@@ -166,9 +166,10 @@ fn classes_of(w: &W<'_>) -> u64 {
     }
 }
 
-/// Whether word `w` is in class `class` (a bit of [`c`]).
-fn is_w(w: &W<'_>, class: u64) -> bool {
-    classes_of(w) & class != 0
+/// The classes of each word of `ws` ([`classes_of`]), looked up once for all the questions
+/// a sentence is asked.
+fn claim_classes(ws: &[W<'_>]) -> Vec<u64> {
+    ws.iter().map(classes_of).collect()
 }
 
 const MONTHS: [&str; 23] = [
@@ -393,14 +394,15 @@ pub fn may_be_claim(tokens: &[crate::prose::Token]) -> bool {
             .is_some()
 }
 
-/// Whether the sentence is not a claim of the reporter's whatever it carries.
-fn exempt(ws: &[W<'_>]) -> bool {
+/// Whether the sentence cites someone (quoted words or a reporting verb), so that it is not a
+/// claim of the reporter's whatever it carries.
+fn cited(ws: &[W<'_>]) -> bool {
     // Quoted words or a reporting verb: someone is being cited, even if the analysis could
     // not parse who.
     // A base form ("I say", "we find", "let me tell you") cites no one, and a verb that also
     // means doing something cites only before "that" or a pause ("added that", not "added
     // 300 jobs"; "found that", not "found them guilty").
-    if ws.iter().enumerate().any(|(i, w)| {
+    ws.iter().enumerate().any(|(i, w)| {
         w.quoted
             || (w.is_word()
                 && w.has(classes::CUE_WORD)
@@ -411,12 +413,15 @@ fn exempt(ws: &[W<'_>]) -> bool {
                                 .get(i + 1)
                                 .is_none_or(|n| n.kind == TokenKind::Punct || n.low == "that"))
                 }))
-    }) {
-        return true;
-    }
+    })
+}
+
+/// Whether the sentence of words `ws` (of claim classes `cl`, [`claim_classes`]) is not a
+/// claim of the reporter's whatever it carries, besides [`cited`].
+fn exempt(ws: &[W<'_>], cl: &[u64]) -> bool {
     // Results of games, awards and charts are public; acts of speech are their subject's.
-    if ws.iter().any(|w| {
-        (w.is_word() && is_w(w, c::PUBLIC | c::SPEECH))
+    if ws.iter().zip(cl).any(|(w, &k)| {
+        (w.is_word() && k & (c::PUBLIC | c::SPEECH) != 0)
             || (w.kind == TokenKind::Number && w.text.contains('-') && w.text.len() <= 5)
     }) {
         return true;
@@ -443,8 +448,9 @@ fn is_contracted_verb(low: &str) -> bool {
             .any(|c| low.ends_with(c) && low.len() > c.len())
 }
 
-/// The feature of number token `i`, or `None` for a date or a label.
-fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
+/// The feature of number token `i` (of `ws`, whose claim classes are `cl`), or `None` for a
+/// date or a label.
+fn number_feature(ws: &[W<'_>], cl: &[u64], i: usize) -> Option<F> {
     let w = &ws[i];
     let prev = i.checked_sub(1).and_then(|p| ws.get(p));
     let next = ws.get(i + 1);
@@ -469,14 +475,16 @@ fn number_feature(ws: &[W<'_>], i: usize) -> Option<F> {
     }
     let unit = prev.is_some_and(|p| is_currency(p.text))
         || t.starts_with(['$', '£', '€'])
-        || next.is_some_and(|n| is_w(n, c::UNIT | c::SCALE))
+        || cl
+            .get(i + 1)
+            .is_some_and(|&k| k & (c::UNIT | c::SCALE) != 0)
         || t.ends_with('%')
         || t.ends_with("bn");
     Some(if unit { F::NumUnit } else { F::Num })
 }
 
-/// The features of a word token.
-fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
+/// The features of word token `i` (of `ws`, whose claim classes are `cl`).
+fn word_features(ws: &[W<'_>], cl: &[u64], i: usize, out: &mut Vec<F>) {
     let w = &ws[i];
     let prev = i.checked_sub(1).and_then(|p| ws.get(p));
     let next = ws.get(i + 1);
@@ -506,7 +514,7 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
         (c::FIRST_PERSON, F::First),
         (c::SECOND_PERSON, F::Second),
     ];
-    let cls = classes_of(w);
+    let cls = cl[i];
     if cls != 0 {
         for (class, f) in simple {
             if cls & class != 0 {
@@ -599,16 +607,17 @@ fn word_features(ws: &[W<'_>], i: usize, out: &mut Vec<F>) {
     }
 }
 
-/// The feature counts of a sentence and its strongest concrete signal.
-fn features(ws: &[W<'_>]) -> ([i32; F::COUNT], Option<(i32, Span)>) {
+/// The feature counts of a sentence (of claim classes `cl`, [`claim_classes`]) and its
+/// strongest concrete signal.
+fn features(ws: &[W<'_>], cl: &[u64]) -> ([i32; F::COUNT], Option<(i32, Span)>) {
     let mut counts = [0i32; F::COUNT];
     let mut best: Option<(i32, Span)> = None;
     let mut feats = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         feats.clear();
         match w.kind {
-            TokenKind::Number => feats.extend(number_feature(ws, i)),
-            TokenKind::Word => word_features(ws, i, &mut feats),
+            TokenKind::Number => feats.extend(number_feature(ws, cl, i)),
+            TokenKind::Word => word_features(ws, cl, i, &mut feats),
             _ => {}
         }
         for &f in &feats {
@@ -622,12 +631,12 @@ fn features(ws: &[W<'_>]) -> ([i32; F::COUNT], Option<(i32, Span)>) {
     if words >= 25 {
         counts[F::Long as usize] += 1;
     }
-    if ws.first().is_some_and(|w| is_w(w, c::IMPERATIVE)) {
+    if cl.first().is_some_and(|&k| k & c::IMPERATIVE != 0) {
         counts[F::Imperative as usize] += 1;
     }
-    if !ws.iter().any(|w| {
+    if !ws.iter().zip(cl).any(|(w, &k)| {
         w.is_word()
-            && (is_w(w, c::VERB | c::PAST)
+            && (k & (c::VERB | c::PAST) != 0
                 || (w.low.ends_with("ed") && w.low.len() > 4)
                 || is_contracted_verb(w.low))
     }) {
@@ -638,10 +647,14 @@ fn features(ws: &[W<'_>]) -> ([i32; F::COUNT], Option<(i32, Span)>) {
 
 /// Whether the sentence of words `ws` is a checkable claim, and where its strongest signal is.
 pub fn claim(ws: &[W<'_>]) -> Option<Claim> {
-    if exempt(ws) {
+    if cited(ws) {
         return None;
     }
-    let (counts, best) = features(ws);
+    let cl = claim_classes(ws);
+    if exempt(ws, &cl) {
+        return None;
+    }
+    let (counts, best) = features(ws, &cl);
     // Without a concrete signal there is nothing to check.
     let (_, span) = best?;
     let score = BIAS
@@ -732,14 +745,17 @@ mod tests {
     fn contractions_are_verbs_and_names_in_ed_are_not_past_tenses() {
         let a = Analyzed::new("It's 40 percent of the vote.");
         let ws = super::super::sentence_words(&a.draft, &a.prose, 0);
-        assert_eq!(features(&ws).0[F::Verbless as usize], 0);
+        assert_eq!(
+            features(&ws, &claim_classes(&ws)).0[F::Verbless as usize],
+            0
+        );
         let a = Analyzed::new("The United Nations sent 40 observers.");
         let ws = super::super::sentence_words(&a.draft, &a.prose, 0);
         // "sent" is past; "United" is a name.
-        assert_eq!(features(&ws).0[F::Past as usize], 1);
+        assert_eq!(features(&ws, &claim_classes(&ws)).0[F::Past as usize], 1);
         let a = Analyzed::new("The port has not yet paid the 12 pilots.");
         let ws = super::super::sentence_words(&a.draft, &a.prose, 0);
-        assert_eq!(features(&ws).0[F::Perfect as usize], 1);
+        assert_eq!(features(&ws, &claim_classes(&ws)).0[F::Perfect as usize], 1);
     }
 
     /// A sentence that [`may_be_claim`] rules out is no claim when read in full.

@@ -212,18 +212,6 @@ pub fn of(low: &str) -> u64 {
 pub const OPENERS: u64 =
     CUE_OPENER | CONSENSUS_PARTICIPLE | KNOWLEDGE_PARTICIPLE | RECEIVED_OPINION_FIRST;
 
-/// For each length, the first bytes (as bits of their [`SLOTS`] place) of the words with a
-/// flag of [`OPENERS`].
-static OPENER_FIRST: LazyLock<[u32; MAX_LEN + 1]> = LazyLock::new(|| {
-    let mut t = [0u32; MAX_LEN + 1];
-    for &(w, f) in &lists_flags() {
-        if f & OPENERS != 0 {
-            t[w.len()] |= 1 << SLOTS[usize::from(w.as_bytes()[0])];
-        }
-    }
-    t
-});
-
 /// Every listed word with its flags.
 fn lists_flags() -> Vec<(&'static str, u64)> {
     let mut flags: HashMap<&'static str, u64> = HashMap::default();
@@ -235,13 +223,16 @@ fn lists_flags() -> Vec<(&'static str, u64)> {
     flags.into_iter().collect()
 }
 
-/// Whether `low` may have a flag of [`OPENERS`]: false rules it out without a look-up.
-#[inline]
-pub fn may_open(low: &str) -> bool {
-    let w = low.as_bytes();
-    !w.is_empty()
-        && w.len() <= MAX_LEN
-        && OPENER_FIRST[w.len()] & (1 << SLOTS[usize::from(w[0])]) != 0
+/// The words with a flag of [`OPENERS`] (the class table's
+/// [`classes::ATTRIBUTION_OPENER`] is built from them).
+pub(super) fn opener_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = lists_flags()
+        .into_iter()
+        .filter(|&(_, f)| f & OPENERS != 0)
+        .map(|(w, _)| w)
+        .collect();
+    words.sort_unstable();
+    words
 }
 
 #[cfg(test)]
@@ -283,14 +274,16 @@ mod tests {
         assert_eq!(of("has") & (AUX | DETERMINER), AUX);
         assert_eq!(of("his") & (AUX | DETERMINER), DETERMINER);
         assert_eq!(of("hxs"), 0);
-        // The opener filter keeps every opener.
+        // The class of the openers holds exactly the words with a flag of `OPENERS`.
         for &(w, f) in &lists_flags() {
-            if f & OPENERS != 0 {
-                assert!(may_open(w), "{w}");
-            }
+            assert_eq!(
+                classes::of(w) & classes::ATTRIBUTION_OPENER != 0,
+                f & OPENERS != 0,
+                "{w}"
+            );
         }
-        assert!(!may_open("the"));
-        assert!(!may_open(""));
+        assert_eq!(classes::of("the") & classes::ATTRIBUTION_OPENER, 0);
+        assert_ne!(classes::of("according") & classes::ATTRIBUTION_OPENER, 0);
     }
 
     proptest::proptest! {

@@ -112,9 +112,116 @@ pub static QUANTIFIERS_BY_FIRST: LazyLock<HashMap<&'static str, Vec<&'static [&'
         m
     });
 
+/// [`QUANTIFIERS_BY_FIRST`] by the first byte of the word: for each byte, the first words
+/// that start with it, each as its bytes ([`crate::prose::classes::pack`]ed in two parts)
+/// with its phrases. A look-up compares a few integers instead of hashing the word.
+struct ByFirstByte {
+    /// `starts[b]..starts[b + 1]` are the entries of first byte `b`.
+    starts: Vec<u16>,
+    /// Length, packed first eight bytes, packed rest (zero if none), phrases.
+    entries: Vec<(usize, u64, u64, &'static [&'static [&'static str]])>,
+}
+
+/// The parts of a word of at most sixteen bytes, packed ([`crate::prose::classes::pack`]).
+#[inline]
+fn pack16(w: &[u8]) -> (u64, u64) {
+    if w.len() > 8 {
+        let (lo, hi) = w.split_at(8);
+        (
+            crate::prose::classes::pack(lo),
+            crate::prose::classes::pack(hi),
+        )
+    } else {
+        (crate::prose::classes::pack(w), 0)
+    }
+}
+
+static QUANTIFIERS_BY_FIRST_BYTE: LazyLock<ByFirstByte> = LazyLock::new(|| {
+    ByFirstByte::new(
+        QUANTIFIERS_BY_FIRST
+            .iter()
+            .map(|(&w, v)| (w, v.as_slice()))
+            .collect(),
+    )
+});
+
+/// The phrases of [`ANONYMITY`] by their first word, each word's in the order of
+/// [`ANONYMITY`].
+pub static ANONYMITY_BY_FIRST: LazyLock<HashMap<&'static str, Vec<&'static [&'static str]>>> =
+    LazyLock::new(|| {
+        let mut m: HashMap<&'static str, Vec<&'static [&'static str]>> = HashMap::default();
+        for p in ANONYMITY.iter() {
+            if let Some(&first) = p.first() {
+                m.entry(first).or_default().push(p.as_slice());
+            }
+        }
+        m
+    });
+
+static ANONYMITY_BY_FIRST_BYTE: LazyLock<ByFirstByte> = LazyLock::new(|| {
+    ByFirstByte::new(
+        ANONYMITY_BY_FIRST
+            .iter()
+            .map(|(&w, v)| (w, v.as_slice()))
+            .collect(),
+    )
+});
+
+/// The anonymity markers ([`ANONYMITY`]) that open with `first` (a lowercase word), in the
+/// order of the list.
+pub fn anonymity_from(first: &str) -> &'static [&'static [&'static str]] {
+    ANONYMITY_BY_FIRST_BYTE.get(first)
+}
+
+impl ByFirstByte {
+    /// The table of the phrases of each first word.
+    fn new(mut firsts: Vec<(&'static str, &'static [&'static [&'static str]])>) -> ByFirstByte {
+        // Every first word is short and not empty (checked by the tests).
+        firsts.retain(|(w, _)| !w.is_empty() && w.len() <= 16);
+        firsts.sort_by_key(|&(w, _)| (w.as_bytes()[0], w));
+        let mut starts = vec![0u16; 257];
+        for &(w, _) in &firsts {
+            starts[usize::from(w.as_bytes()[0]) + 1] += 1;
+        }
+        for b in 0..256 {
+            starts[b + 1] += starts[b];
+        }
+        let entries = firsts
+            .into_iter()
+            .map(|(w, v)| {
+                let (lo, hi) = pack16(w.as_bytes());
+                (w.len(), lo, hi, v)
+            })
+            .collect();
+        ByFirstByte { starts, entries }
+    }
+
+    /// The phrases of first word `first`.
+    #[inline]
+    fn get(&self, first: &str) -> &'static [&'static [&'static str]] {
+        let w = first.as_bytes();
+        let (Some(&b), true) = (w.first(), w.len() <= 16) else {
+            return &[];
+        };
+        let t = self;
+        let (from, to) = (
+            usize::from(t.starts[usize::from(b)]),
+            usize::from(t.starts[usize::from(b) + 1]),
+        );
+        if from == to {
+            return &[];
+        }
+        let (lo, hi) = pack16(w);
+        t.entries[from..to]
+            .iter()
+            .find(|e| e.0 == w.len() && e.1 == lo && e.2 == hi)
+            .map_or(&[], |e| e.3)
+    }
+}
+
 /// The quantifier phrases that open with `first` (a lowercase word), longest first.
 pub fn quantifiers_from(first: &str) -> &'static [&'static [&'static str]] {
-    QUANTIFIERS_BY_FIRST.get(first).map_or(&[], Vec::as_slice)
+    QUANTIFIERS_BY_FIRST_BYTE.get(first)
 }
 
 /// The first words of [`QUANTIFIERS`].
@@ -262,7 +369,9 @@ pub fn verb_lemma(w: &str) -> Option<&'static str> {
     CUE_VERBS.get(w).or_else(|| BELIEF_VERBS.get(w)).copied()
 }
 
-/// Whether `w` is a belief verb form.
+/// Whether `w` is a belief verb form (the analysis reads it from the word's class: the
+/// reference of the tests).
+#[cfg(test)]
 pub fn is_belief(w: &str) -> bool {
     BELIEF_VERBS.contains_key(w) && !CUE_VERBS.contains_key(w)
 }
@@ -294,7 +403,43 @@ mod tests {
             QUANTIFIERS_BY_FIRST.values().map(Vec::len).sum::<usize>(),
             QUANTIFIERS.len()
         );
+        // The word classes answer `is_belief` and `verb_lemma` as the lists do.
+        use crate::prose::classes;
+        for w in CUE_VERBS.keys().chain(BELIEF_VERBS.keys()) {
+            let c = classes::of(w);
+            assert_eq!(
+                c & classes::BELIEF_VERB != 0 && c & classes::CUE_VERB == 0,
+                is_belief(w),
+                "{w}"
+            );
+            let by_class = if c & classes::CUE_VERB != 0 {
+                CUE_VERBS.get(w).copied()
+            } else {
+                BELIEF_VERBS.get(w).copied()
+            };
+            assert_eq!(by_class, verb_lemma(w), "{w}");
+        }
         assert!(quantifiers_from("tomato").is_empty());
+        assert!(quantifiers_from("").is_empty());
+        assert!(quantifiers_from("som").is_empty());
+        assert!(quantifiers_from("someones").is_empty());
+        assert!(quantifiers_from("a-very-long-word-indeed").is_empty());
+        // The look-up by first byte answers as the map does, for every first word.
+        for (first, phrases) in QUANTIFIERS_BY_FIRST.iter() {
+            assert!(!first.is_empty() && first.len() <= 16, "{first}");
+            assert_eq!(quantifiers_from(first), phrases.as_slice());
+        }
+        // Every anonymity marker is found by its first word, in the order of the list.
+        for first in ANONYMITY_FIRST.iter() {
+            assert!(!first.is_empty() && first.len() <= 16, "{first}");
+            let in_order: Vec<&[&str]> = ANONYMITY
+                .iter()
+                .filter(|p| p[0] == *first)
+                .map(Vec::as_slice)
+                .collect();
+            assert_eq!(anonymity_from(first), in_order.as_slice());
+        }
+        assert!(anonymity_from("tomato").is_empty());
         assert!(!lines("# only a comment\n\n").any(|_| true));
     }
 }

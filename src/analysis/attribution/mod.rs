@@ -310,13 +310,21 @@ impl<'a> W<'a> {
         self.class & class != 0
     }
     /// Its lemma when it is a reporting or belief verb form ([`lexicon::verb_lemma`]);
-    /// the class rules most words out without a look-up.
+    /// the class rules most words out without a look-up, and says which list to look in (a
+    /// reporting verb form is looked up first, as [`lexicon::verb_lemma`] does).
     pub fn verb_lemma(&self) -> Option<&'static str> {
-        if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
-            lexicon::verb_lemma(self.low)
+        if self.has(classes::CUE_VERB) {
+            lexicon::CUE_VERBS.get(self.low).copied()
+        } else if self.has(classes::BELIEF_VERB) {
+            lexicon::BELIEF_VERBS.get(self.low).copied()
         } else {
             None
         }
+    }
+    /// Whether it is a belief verb form and no reporting verb form
+    /// ([`lexicon::is_belief`]), read from its class.
+    pub(crate) fn is_belief(&self) -> bool {
+        self.has(classes::BELIEF_VERB) && !self.has(classes::CUE_VERB)
     }
     /// Whether it is a word.
     pub fn is_word(&self) -> bool {
@@ -424,6 +432,12 @@ pub(crate) fn cue_word_in_lists(low: &str) -> bool {
                         | "see"
                 )
         })
+}
+
+/// The words that open a cue of their own besides the verbs and stance adjectives (see
+/// [`find_attributions`]): the word list of [`classes::ATTRIBUTION_OPENER`].
+pub(crate) fn opener_words() -> Vec<&'static str> {
+    lex::opener_words()
 }
 
 /// Analyses the attributions of a draft.
@@ -541,8 +555,66 @@ fn sentence_cues<'a>(
     si: usize,
     ws: &mut Vec<W<'a>>,
 ) -> (Vec<Attribution>, Vec<Anonymity>) {
+    if !may_hold_cues(draft, prose, si) {
+        return (Vec::new(), Vec::new());
+    }
     sentence_words_into(draft, prose, si, ws);
     (find_attributions(ws), find_anonymity(draft, prose, si, ws))
+}
+
+/// The classes of the words that open a cue in [`find_attributions`] by themselves, or head a
+/// group that the words before it open.
+const SENTENCE_CUE_CLASSES: u64 =
+    CUE_OPENER_CLASSES | classes::ATTRIBUTION_OPENER | classes::VAGUE_NOUN;
+
+/// Whether sentence `si` can hold a cue or an anonymity marker, read from its tokens' classes
+/// without building its words: false when [`find_attributions`] and [`find_anonymity`] find
+/// nothing in it, which is most sentences of no source noun and no reporting verb. A word opens
+/// a cue only with a class of [`SENTENCE_CUE_CLASSES`] (or a group's head within five words of
+/// it), or as the first word of a quantifier phrase; an anonymity marker is a phrase too.
+fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize) -> bool {
+    let Some(s) = prose.sentences.get(si) else {
+        return true;
+    };
+    let Some(toks) = prose.tokens.get(s.tokens.clone()) else {
+        return true;
+    };
+    let all = toks.iter().fold(0, |acc, t| acc | t.class);
+    if all & SENTENCE_CUE_CLASSES != 0 {
+        return true;
+    }
+    if all & (classes::QUANTIFIER_FIRST | classes::ANONYMITY_FIRST) == 0 {
+        return false;
+    }
+    let Some(block) = draft.blocks.get(s.block) else {
+        return true;
+    };
+    let low = |k: usize| {
+        prose.token_lower_with(
+            s.tokens.start + k,
+            block.text.get(toks[k].range.clone()).unwrap_or(""),
+        )
+    };
+    // As `phrase_at` reads it: unquoted words, the first at `k` (already matched).
+    let rest_at = |k: usize, pat: &[&str]| {
+        pat.iter().enumerate().skip(1).all(|(i, p)| {
+            toks.get(k + i)
+                .is_some_and(|t| !t.quoted && low(k + i) == *p)
+        })
+    };
+    toks.iter().enumerate().any(|(k, t)| {
+        if t.quoted || t.class & (classes::QUANTIFIER_FIRST | classes::ANONYMITY_FIRST) == 0 {
+            return false;
+        }
+        let first = low(k);
+        (t.class & classes::QUANTIFIER_FIRST != 0
+            && t.kind == TokenKind::Word
+            && lexicon::quantifiers_from(first)
+                .iter()
+                .any(|q| rest_at(k, q)))
+            || (t.class & classes::ANONYMITY_FIRST != 0
+                && lexicon::anonymity_from(first).iter().any(|p| rest_at(k, p)))
+    })
 }
 
 /// [`continues_speech`] of sentence `si`, read from its tokens without building its words.
@@ -565,8 +637,10 @@ fn continues_speech_in(draft: &Draft, prose: &Prose, si: usize) -> bool {
         .iter()
         .position(|t| t.kind == TokenKind::Word)
         .is_some_and(|k| matches!(low_of(k), "he" | "she" | "they" | "it"));
+    // The words asked about have four or five ASCII letters in lower case: each comes from
+    // one to three bytes as written, so a token of any other length is none of them.
     (0..toks.len()).any(|k| {
-        !toks[k].quoted && {
+        !toks[k].quoted && (4..=15).contains(&toks[k].range.len()) && {
             let low = low_of(k);
             matches!(low, "would" | "could" | "might") || (starts_pronoun && low == "also")
         }
@@ -615,7 +689,7 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
         // agent, a stance adjective, a reporting or belief verb, a quantifier phrase, or a
         // word within five of a group's head.
-        let lex_opener = lex::may_open(w.low) && w.lx(lex::OPENERS);
+        let lex_opener = w.has(classes::ATTRIBUTION_OPENER);
         // Whether the readers that need a word of `lex::OPENERS` are tried.
         let try_openers = !GATED || lex_opener;
         let opens = w.has(CUE_OPENER_CLASSES)
@@ -939,7 +1013,7 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
     {
         return None;
     }
-    let belief = lexicon::is_belief(w.low);
+    let belief = w.is_belief();
     // "responded by saying …", "reacted by arguing …": the subject of the verb before "by".
     if w.low.ends_with("ing")
         && !belief
@@ -1490,7 +1564,8 @@ fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<
         if !ws[i].has(classes::ANONYMITY_FIRST) {
             continue;
         }
-        for pat in lexicon::ANONYMITY.iter() {
+        // Only a phrase of this first word can match here.
+        for pat in lexicon::anonymity_from(ws[i].low) {
             // "familiar with", "close to" … mark anonymity only after a source noun.
             // "familiar with", "close to" … make a source anonymous (see `source`), but do
             // not by themselves promise anonymity.

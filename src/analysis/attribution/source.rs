@@ -461,6 +461,9 @@ pub(super) const DESCRIPTIVE: [&str; 12] = [
     "based",
 ];
 
+/// How many words of a source [`classify`] keeps on the stack.
+const CONTENT_ON_STACK: usize = 24;
+
 fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     // "Several candidates, including Jane Roe" / "advisers like Rob Tan": a name is given.
     for (i, w) in words.iter().enumerate() {
@@ -524,10 +527,29 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         }
         _ => words,
     };
-    let content: Vec<&W> = words
-        .iter()
-        .filter(|w| w.kind != TokenKind::Punct)
-        .collect();
+    // Its words and numbers: in a buffer on the stack when they are few (most sources are a
+    // handful of words), so that classifying a source allocates nothing.
+    let mut stack: [&W<'_>; CONTENT_ON_STACK];
+    let heap: Vec<&W<'_>>;
+    let content: &[&W<'_>] = match words.first() {
+        None => &[],
+        Some(w0) if words.len() <= CONTENT_ON_STACK => {
+            stack = [w0; CONTENT_ON_STACK];
+            let mut n = 0;
+            for w in words.iter().filter(|w| w.kind != TokenKind::Punct) {
+                stack[n] = w;
+                n += 1;
+            }
+            &stack[..n]
+        }
+        Some(_) => {
+            heap = words
+                .iter()
+                .filter(|w| w.kind != TokenKind::Punct)
+                .collect();
+            &heap
+        }
+    };
     let Some(first) = content.first() else {
         return SourceKind::Title;
     };
@@ -542,8 +564,8 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         if !words[i].has(classes::ANONYMITY_FIRST) {
             continue;
         }
-        for pat in lexicon::ANONYMITY.iter() {
-            if super::phrase_at(words, i, pat) && i > 0 {
+        for pat in lexicon::anonymity_from(words[i].low) {
+            if i > 0 && super::phrase_at(words, i, pat) {
                 return SourceKind::Anonymous;
             }
         }

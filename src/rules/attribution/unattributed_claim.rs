@@ -179,9 +179,25 @@ impl<'c, 'a> Near<'c, 'a> {
             _ => 0,
         };
         if tokens <= self.scan_max {
+            // Every word of `words` is a content word, and whether a word is one depends on the
+            // word alone: a paragraph word equal to one of them is a content word too. So the
+            // paragraph's words are compared as they are (possessive stripped), without the
+            // content-word filter, and most are ruled out by their length and first byte.
+            let sketch = words.iter().fold(0u64, |m, w| m | word_sketch(w));
+            let prose = ctx.prose;
             return range
-                .flat_map(|i| content_words(ctx, i))
-                .any(|w| words.contains(&w));
+                .flat_map(|i| prose.sentences.get(i).map_or(0..0, |s| s.tokens.clone()))
+                .any(|ti| {
+                    prose
+                        .tokens
+                        .get(ti)
+                        .is_some_and(|t| t.kind == TokenKind::Word && !t.quoted)
+                        && {
+                            let low = prose.token_lower(ctx.draft, ti);
+                            let low = low.strip_suffix("'s").unwrap_or(low);
+                            sketch & word_sketch(low) != 0 && words.contains(&low)
+                        }
+                });
         }
         let set = self.sets[b].get_or_init(|| {
             // Gathered first, so that the set is made once at its size (no rehashing).
@@ -306,6 +322,13 @@ const STOPWORDS: [&str; 90] = [
 /// [`STOPWORDS`] as a set (a look-up per word of every paragraph).
 static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// A bit for a word's length and first byte: two words of different bits differ.
+fn word_sketch(w: &str) -> u64 {
+    let b = w.as_bytes();
+    b.first()
+        .map_or(0, |&f| 1 << ((b.len() % 8) * 8 + usize::from(f % 8)))
+}
 
 /// The lowercase content words of sentence `i` (four letters or more, not common words),
 /// outside quotations.

@@ -1,4 +1,4 @@
-use crate::analysis::attribution::{W, sentence_words};
+use crate::analysis::attribution::{W, sentence_words_into};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::{TokenKind, classes};
@@ -79,6 +79,8 @@ impl Rule for UnnamedSource {
         let atts = ctx.attributions();
         // Each spokesperson once per draft, by the words that describe them.
         let mut seen: Vec<String> = Vec::new();
+        // The words of a sentence, one buffer for all.
+        let mut ws = Vec::new();
         for (si, s) in ctx.prose.sentences.iter().enumerate() {
             // Anonymity is `anonymous-source`'s business.
             if atts.sentence(si).is_some_and(|a| !a.anonymity.is_empty()) {
@@ -87,15 +89,24 @@ impl Rule for UnnamedSource {
             let Some(block) = ctx.draft.blocks.get(s.block) else {
                 continue;
             };
-            if !s.tokens.clone().any(|ti| {
-                let t = &ctx.prose.tokens[ti];
+            let toks = ctx.prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+            if !toks.iter().enumerate().any(|(k, t)| {
                 // Every word of the two lists has nine bytes or more in lower case, so six
                 // or more as written (lower-casing at most half as long again), and starts
                 // with "s", "r" or "o": most words are ruled out without a comparison.
                 t.kind == TokenKind::Word
                     && t.range.len() >= 6
+                    // An ASCII first letter lower-cases to itself or its ASCII lower case:
+                    // read in place, it rules most words out before the word is looked up.
+                    && block
+                        .text
+                        .as_bytes()
+                        .get(t.range.start)
+                        .is_none_or(|&b| {
+                            !b.is_ascii() || matches!(b.to_ascii_lowercase(), b's' | b'r' | b'o')
+                        })
                     && block.text.get(t.range.clone()).is_some_and(|text| {
-                        let l = ctx.prose.token_lower_with(ti, text);
+                        let l = ctx.prose.token_lower_with(s.tokens.start + k, text);
                         l.len() >= 9
                             && matches!(l.as_bytes()[0], b's' | b'r' | b'o')
                             && (SPOKES.contains(&l) || l == "officials")
@@ -103,7 +114,7 @@ impl Rule for UnnamedSource {
             }) {
                 continue;
             }
-            let ws = sentence_words(ctx.draft, ctx.prose, si);
+            sentence_words_into(ctx.draft, ctx.prose, si, &mut ws);
             for i in 0..ws.len() {
                 let Some((start, end)) = unnamed_spokesperson(&ws, i) else {
                     continue;

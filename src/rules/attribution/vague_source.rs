@@ -2,6 +2,7 @@ use crate::analysis::attribution::{CueKind, SourceKind};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
+use std::borrow::Cow;
 
 crate::declare_rule! {
     /// Flags sources that identify no one: "officials said", "some experts believe", "it is
@@ -89,7 +90,7 @@ impl Rule for VagueSource {
         // The words of every named or titled source, by paragraph: "analysts said" in the
         // paragraph of "said Jane Roe, an analyst at Fenwick Bank" has given the reader one
         // of them.
-        let mut named: Vec<(usize, String)> = Vec::new();
+        let mut named: Vec<(usize, &str)> = Vec::new();
         for s in &atts.sentences {
             let Some(block) = ctx.prose.sentences.get(s.sentence).map(|x| x.block) else {
                 continue;
@@ -98,7 +99,7 @@ impl Rule for VagueSource {
                 if let Some(src) = &a.source
                     && matches!(src.effective_kind(), SourceKind::Named | SourceKind::Title)
                 {
-                    named.push((block, src.span.slice(ctx.source).to_lowercase()));
+                    named.push((block, src.span.slice(ctx.source)));
                 }
             }
         }
@@ -106,7 +107,7 @@ impl Rule for VagueSource {
             let Some(head) = who
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .rfind(|w| !w.is_empty())
-                .map(str::to_lowercase)
+                .map(lower)
             else {
                 return false;
             };
@@ -119,10 +120,7 @@ impl Rule for VagueSource {
             named[from..]
                 .iter()
                 .take_while(|(b, _)| *b == block)
-                .any(|(_, text)| {
-                    text.split(|c: char| !c.is_alphanumeric() && c != '-')
-                        .any(|w| w == single || w == head)
-                })
+                .any(|(_, text)| names_word(text, single, &head))
         };
         for s in &atts.sentences {
             let block = ctx.prose.sentences.get(s.sentence).map_or(0, |x| x.block);
@@ -168,6 +166,29 @@ impl Rule for VagueSource {
                 }
             }
         }
+    }
+}
+
+/// `text` in lower case, borrowed when it is already.
+fn lower(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
+/// Whether a word of `text` (a source as written), in lower case, is `single` or `head` (lower
+/// case): an ASCII text is compared in place, any other lowered first.
+fn names_word(text: &str, single: &str, head: &str) -> bool {
+    let is_sep = |c: char| !c.is_alphanumeric() && c != '-';
+    if text.is_ascii() {
+        text.split(is_sep)
+            .any(|w| w.eq_ignore_ascii_case(single) || w.eq_ignore_ascii_case(head))
+    } else {
+        text.to_lowercase()
+            .split(is_sep)
+            .any(|w| w == single || w == head)
     }
 }
 

@@ -180,6 +180,10 @@ impl Part {
             // Tokens come in order, so their source spans are found by walking on, not by a
             // search for each.
             let mut spans = block.source_cursor();
+            // The exact piece of the block the last span was read from (`lo..hi` of its text,
+            // moved by `shift` in the source; empty at first): a token inside it has its
+            // range moved by `shift` for a span, as the cursor would answer, without asking.
+            let (mut lo, mut hi, mut shift) = (1usize, 0usize, 0usize);
             terminals.clear();
             // Each token goes straight into the part, with everything but its sentence and
             // whether it is quoted (set below, once the block's tokens are known).
@@ -219,11 +223,23 @@ impl Part {
                     }
                 };
                 lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
+                let span = if lo <= r.start && r.end <= hi {
+                    Span {
+                        start: r.start.wrapping_add(shift),
+                        end: r.end.wrapping_add(shift),
+                    }
+                } else {
+                    let span = spans.source_span(r.start, r.end);
+                    if let Some((piece, src)) = spans.exact_piece() {
+                        (lo, hi, shift) = (piece.start, piece.end, src.wrapping_sub(piece.start));
+                    }
+                    span
+                };
                 tokens.push(Token {
                     class,
                     block: bi,
                     sentence: 0,
-                    span: spans.source_span(r.start, r.end),
+                    span,
                     range: r,
                     kind: t.kind,
                     quoted: false,
@@ -308,7 +324,9 @@ impl Prose {
     pub fn new(draft: &Draft) -> Prose {
         let (quotations, quoted) = quotes::find(draft);
         let total: usize = draft.blocks.iter().map(|b| b.text.len()).sum();
-        let parts: Vec<Part> = if total >= PARALLEL_MIN_BYTES {
+        // On one thread the draft is read in one part: the same result, without copying
+        // every token once more to join the parts.
+        let parts: Vec<Part> = if total >= PARALLEL_MIN_BYTES && rayon::current_num_threads() > 1 {
             use rayon::prelude::*;
             // Runs of whole blocks of about RUN_BYTES each.
             let mut runs = Vec::new();

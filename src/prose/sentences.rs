@@ -361,6 +361,11 @@ fn starts_sentence<T: Piece>(text: &str, toks: &[T], term: usize, next: usize) -
         return true;
     }
     let word = &text[toks[term - 1].range().clone()];
+    // An ASCII word longer than any abbreviation, with no dot in it, is no title, initial or
+    // abbreviation: most words before a full stop, answered without lowering them.
+    if word.len() > LONGEST_ABBREVIATION && word.is_ascii() && !word.contains('.') {
+        return true;
+    }
     // The lower-case form of the word, as far as the abbreviation lists can hold it: they
     // are ASCII and short, so an ASCII word is lowered on the stack, and a longer one ("")
     // is in neither list. Other words are lowered as `str::to_lowercase` does (a Kelvin sign

@@ -141,8 +141,9 @@ impl Iterator for Tokens<'_> {
                     if f & SPACE != 0 {
                         continue;
                     }
-                    // ASCII punctuation and symbols: one byte each.
-                    self.i = i;
+                    // ASCII punctuation and symbols: one byte each. A space after it is
+                    // passed over now ([`after_space`]).
+                    self.i = after_space(bytes, i);
                     return Some(Tok {
                         range: start..i,
                         kind: TokenKind::Punct,
@@ -179,7 +180,7 @@ impl Iterator for Tokens<'_> {
                 or = LETTER | NON_ASCII;
             }
             let end = word_end(text, i, &mut or);
-            self.i = end;
+            self.i = after_space(bytes, end);
             // A word of digits only is all ASCII digits when it starts with one (a
             // non-ASCII digit is a word character that is not an ASCII digit).
             let kind = if c.is_ascii_digit() {
@@ -197,6 +198,14 @@ impl Iterator for Tokens<'_> {
         self.i = len;
         None
     }
+}
+
+/// Where the search for the next token resumes after a token that ends at `end`: past the
+/// space that most tokens are followed by, which would otherwise be read (and dropped) by one
+/// more turn of the search.
+#[inline(always)]
+fn after_space(bytes: &[u8], end: usize) -> usize {
+    end + usize::from(bytes.get(end) == Some(&b' '))
 }
 
 /// In the flags [`word_end`] gathers: a character that is not ASCII was taken.

@@ -1195,6 +1195,9 @@ fn find_variants(
     let mut all: Vec<FormStats> = Vec::with_capacity(names.occurrences.len() / 2 + 4);
     // The slot of each occurrence's spelling (`NONE` for no candidate).
     let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
+    // For each first word of a name, whether it is a given name (or an initial), and whether
+    // it is that or no ordinary word: looked up once per word.
+    let mut first_words: HashMap<&str, (bool, bool)> = HashMap::default();
     for (i, o) in names.occurrences.iter().enumerate() {
         let slot = *index.entry(o.form.as_str()).or_insert_with(|| {
             if !candidate(&o.form) {
@@ -1278,11 +1281,14 @@ fn find_variants(
             }
         }
         if let Some(g) = &o.first_name {
-            let given = is_given_word(g);
+            let (given, named) = *first_words.entry(g.as_str()).or_insert_with(|| {
+                let given = is_given_word(g);
+                (given, given || !lexicon::is_common_lowered(g))
+            });
             if given && !s.given_names.contains(&g.as_str()) {
                 s.given_names.push(g);
             }
-            if given || !lexicon::is_common_lowered(g) {
+            if named {
                 s.named_first += 1;
             }
         }

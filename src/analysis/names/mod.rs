@@ -34,13 +34,14 @@ use crate::settings::Settings;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One capitalised name word in the prose.
 #[derive(Clone, Debug)]
 pub struct Occurrence {
     /// The spelling as written, possessive stripped (`Zelenskiy` for `Zelenskiy’s`). Two words
     /// joined by a space when they spell a hyphenated name written elsewhere (`Street Porter`).
-    pub form: String,
+    pub form: Arc<str>,
     /// Where it is in the source.
     pub span: Span,
     /// Its block.
@@ -59,13 +60,13 @@ pub struct Occurrence {
     pub followed: bool,
     /// The first word of the name it ends, when the name has more than one word (`Vladimir` for
     /// `Putin` in `Vladimir Putin`).
-    pub first_name: Option<String>,
+    pub first_name: Option<Arc<str>>,
     /// The index of the [`Mention`] it belongs to.
     pub mention: usize,
     /// Whether it stands alone in a comma-separated list of names (a team sheet).
     pub listed: bool,
     /// The name word that follows it in the same name (`Putin` for `Vladimir`).
-    pub next: Option<String>,
+    pub next: Option<Arc<str>>,
     /// Whether a particle follows it (`Osama` in `Osama bin Laden`).
     pub before_particle: bool,
 }
@@ -160,7 +161,7 @@ impl Names {
                 let Some(head) = self.occurrences.get(m.head()) else {
                     continue;
                 };
-                let slot = *by_form.entry(head.form.as_str()).or_insert_with(|| {
+                let slot = *by_form.entry(&head.form).or_insert_with(|| {
                     if head.form.chars().count() < 3 || head.form.contains(' ') {
                         return None;
                     }
@@ -310,7 +311,11 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
     // About one word in six is a name word (news prose).
     names.occurrences.reserve(prose.tokens.len() / 6);
     names.mentions.reserve(prose.tokens.len() / 8);
-    let mut run = Vec::new();
+    let mut scratch = Scratch {
+        run: Vec::new(),
+        spellings: Spellings::default(),
+        name: Vec::new(),
+    };
     // The words of the draft not written with a capital, gathered as the sentences are
     // read (when the sentences hold every token, as they do), for the lower-case pass.
     let tiled = prose
@@ -325,12 +330,20 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
     });
     let mut gather = tiled.then_some(&mut lower_words);
     for si in 0..prose.sentences.len() {
-        collect_sentence(draft, prose, si, &mut names, &mut run, gather.as_deref_mut());
+        collect_sentence(
+            draft,
+            prose,
+            si,
+            &mut names,
+            &mut scratch,
+            gather.as_deref_mut(),
+        );
     }
     if !tiled {
         lower_words = all_lower_words(draft, prose);
     }
-    add_split_hyphenated(&mut names);
+    add_split_hyphenated(&mut names, &mut scratch.spellings);
+    drop(scratch);
     let forms = FormIndex::new(&names.occurrences);
     lower_pass(draft, prose, &mut names, &forms, &lower_words);
     names.variants = find_variants(draft, prose, &names, &forms, settings);
@@ -348,15 +361,17 @@ struct FormIndex {
 }
 
 impl FormIndex {
+    /// The numbering of the spellings of `occurrences`, whose equal spellings share one
+    /// allocation ([`Spellings`]): told apart by address.
     fn new(occurrences: &[Occurrence]) -> FormIndex {
-        let mut map: HashMap<&str, u32> =
+        let mut map: HashMap<*const u8, u32> =
             HashMap::with_capacity_and_hasher(occurrences.len() / 4 + 8, Default::default());
         let mut first = Vec::new();
         let of = occurrences
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                *map.entry(o.form.as_str()).or_insert_with(|| {
+                *map.entry(o.form.as_ptr()).or_insert_with(|| {
                     first.push(i);
                     (first.len() - 1) as u32
                 })
@@ -555,7 +570,7 @@ fn lower_pass_with(
     // Each spelling once, in order of first occurrence (the order of the words it adds is
     // that of a pass over every occurrence).
     for &oi in &forms.first {
-        let form = names.occurrences[oi].form.as_str();
+        let form: &str = &names.occurrences[oi].form;
         let parts = form.contains('-').then(|| form.split('-'));
         for w in std::iter::once(form).chain(parts.into_iter().flatten()) {
             lexicon::with_lower_bytes(w, |l| {
@@ -592,6 +607,30 @@ fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
 /// A run of name words: (first token, end token, form, possessive) for each word.
 type Run<'d> = Vec<(usize, usize, &'d str, bool)>;
 
+/// The spellings of the name words, each allocated once and shared by its occurrences.
+#[derive(Default)]
+struct Spellings(HashSet<Arc<str>>);
+
+impl Spellings {
+    /// The shared spelling `s`.
+    fn get(&mut self, s: &str) -> Arc<str> {
+        if let Some(a) = self.0.get(s) {
+            return Arc::clone(a);
+        }
+        let a: Arc<str> = Arc::from(s);
+        self.0.insert(Arc::clone(&a));
+        a
+    }
+}
+
+/// What [`collect_sentence`] reuses from sentence to sentence.
+struct Scratch<'d> {
+    run: Run<'d>,
+    spellings: Spellings,
+    /// The shared spellings of the name words of a mention.
+    name: Vec<Arc<str>>,
+}
+
 /// With `lower_words`, also gathers the sentence's words not written with a capital (as
 /// [`lower_word_entry`] gives them), in order.
 fn collect_sentence<'d>(
@@ -599,9 +638,14 @@ fn collect_sentence<'d>(
     prose: &Prose,
     si: usize,
     names: &mut Names,
-    run: &mut Run<'d>,
+    scratch: &mut Scratch<'d>,
     mut lower_words: Option<&mut Vec<u64>>,
 ) {
+    let Scratch {
+        run,
+        spellings,
+        name: name_forms,
+    } = scratch;
     let sent = &prose.sentences[si];
     // Whether the sentence is a heading or set like one: read once, and only for a sentence
     // that names someone.
@@ -785,11 +829,13 @@ fn collect_sentence<'d>(
         let heading = is_heading();
         let mi = names.mentions.len();
         let first_occ = names.occurrences.len();
-        let first_name = (name.len() >= 2).then(|| name[0].2.to_string());
+        name_forms.clear();
+        name_forms.extend(name.iter().map(|r| spellings.get(r.2)));
+        let first_name = (name.len() >= 2).then(|| Arc::clone(&name_forms[0]));
         for (k, (ts, te, form, _)) in name.iter().enumerate() {
             let tok = &prose.tokens[*ts];
             names.occurrences.push(Occurrence {
-                form: form.to_string(),
+                form: Arc::clone(&name_forms[k]),
                 span: Span::new(tok.span.start, form_end(draft, prose, *ts, form)),
                 block: tok.block,
                 sentence: si,
@@ -804,7 +850,7 @@ fn collect_sentence<'d>(
                     None
                 },
                 mention: mi,
-                next: name.get(k + 1).map(|n| n.2.to_string()),
+                next: name_forms.get(k + 1).cloned(),
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > *te),
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, *ts, *te),
             });
@@ -891,7 +937,7 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
 }
 
 /// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words.
-fn add_split_hyphenated(names: &mut Names) {
+fn add_split_hyphenated(names: &mut Names, spellings: &mut Spellings) {
     let hyphenated: HashSet<String> = names
         .occurrences
         .iter()
@@ -921,7 +967,7 @@ fn add_split_hyphenated(names: &mut Names) {
         joined.push_str(&b.form);
         if hyphenated.contains(joined.as_str()) {
             let mut o = b.clone();
-            o.form = joined.clone();
+            o.form = spellings.get(&joined);
             o.span = Span::new(a.span.start, b.span.end);
             o.tokens = a.tokens.start..b.tokens.end;
             o.first_name = None;
@@ -1317,7 +1363,7 @@ fn find_variants(
             };
             let plain = plain(&o.form);
             let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
-            all_forms.push(o.form.as_str());
+            all_forms.push(&o.form);
             all.push(FormStats {
                 ascii,
                 nchars: if ascii {
@@ -1361,7 +1407,7 @@ fn find_variants(
             s.followed += 1;
         }
         if let Some(n) = &o.next {
-            if !s.next_words.contains(&n.as_str()) {
+            if !s.next_words.contains(&&**n) {
                 s.next_words.push(n);
             }
         }
@@ -1389,11 +1435,11 @@ fn find_variants(
             }
         }
         if let Some(g) = &o.first_name {
-            let (given, named) = *first_words.entry(g.as_str()).or_insert_with(|| {
+            let (given, named) = *first_words.entry(g).or_insert_with(|| {
                 let given = is_given_word(g);
                 (given, given || !lexicon::is_common_lowered(g))
             });
-            if given && !s.given_names.contains(&g.as_str()) {
+            if given && !s.given_names.contains(&&**g) {
                 s.given_names.push(g);
             }
             if named {

@@ -72,7 +72,8 @@ pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
     (start < end).then_some(start..end)
 }
 
-/// Skips auxiliaries, modals and adverbs that end right before `k`.
+/// Skips auxiliaries, modals and adverbs that end right before `k`, and "now", "even" or
+/// "ever" when a word comes before them.
 fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
     while k > 0 {
         let w = &ws[k - 1];
@@ -98,6 +99,9 @@ fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
                         | "can't"
                         | "couldn't"
                 )
+                // "Officials now say", "Few analysts would ever admit": an adverb of time or
+                // degree between the subject and the verb (not a sentence-opening "Now").
+                || (k > 1 && matches!(w.low, "now" | "even" | "ever"))
                 || (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")))
         {
             k -= 1;

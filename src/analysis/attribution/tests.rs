@@ -89,6 +89,26 @@ fn vague_and_anonymous_sources() {
 }
 
 #[test]
+fn an_adverb_between_the_source_and_the_verb_is_skipped() {
+    check(
+        "Officials now say the ferry will run all winter.",
+        &["say | Officials | vague"],
+    );
+    check(
+        "Most engineers now believe the dam is sound.",
+        &["believe | Most engineers | vague"],
+    );
+    check(
+        "Harbour officials even insist the pier is safe.",
+        &["insist | Harbour officials | vague"],
+    );
+    check(
+        "Ana Ruiz now says the pier may close.",
+        &["says | Ana Ruiz | named"],
+    );
+}
+
+#[test]
 fn passives_and_impersonal_cues() {
     check(
         "The bridge is believed to be unsafe.",

@@ -323,11 +323,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
         .iter()
         .try_fold(0, |at, s| (s.tokens.start == at).then_some(s.tokens.end))
         == Some(prose.tokens.len());
-    let mut lower_words: Vec<u64> = Vec::with_capacity(if tiled {
-        prose.tokens.len()
-    } else {
-        0
-    });
+    let mut lower_words: Vec<u64> = Vec::with_capacity(if tiled { prose.tokens.len() } else { 0 });
     let mut gather = tiled.then_some(&mut lower_words);
     for si in 0..prose.sentences.len() {
         collect_sentence(
@@ -473,6 +469,10 @@ impl LowerFilter {
     }
 }
 
+/// The filter of [`lower_scan_by`]: the counters, the asked words in question order, and
+/// the draft's words not written with a capital ([`lower_word_entry`]).
+type ScanFilter<'a> = (&'a mut LowerFilter, &'a [&'a [u8]], &'a [u64]);
+
 /// For each of `n` questions, whether some word of the draft written in lower case (not
 /// capitalised) lower-cases to a word for which `ask` answers that question (`ask` returns
 /// the question's index). With a `filter` of the asked words and the draft's words not
@@ -482,7 +482,7 @@ impl LowerFilter {
 fn lower_scan_by(
     draft: &Draft,
     prose: &Prose,
-    filter: Option<(&mut LowerFilter, &[&[u8]], &[u64])>,
+    filter: Option<ScanFilter<'_>>,
     mut ask: impl FnMut(&[u8]) -> Option<usize>,
     n: usize,
 ) -> Vec<bool> {
@@ -1352,39 +1352,39 @@ fn find_variants(
         let slot = &mut index[forms.of[i] as usize];
         if *slot == UNSEEN {
             *slot = (|| {
-            if !candidate(&o.form) {
-                return NONE;
-            }
-            let ascii = o.form.is_ascii();
-            let lower = if ascii {
-                o.form.to_ascii_lowercase()
-            } else {
-                o.form.to_lowercase()
-            };
-            let plain = plain(&o.form);
-            let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
-            all_forms.push(&o.form);
-            all.push(FormStats {
-                ascii,
-                nchars: if ascii {
-                    plain.len()
+                if !candidate(&o.form) {
+                    return NONE;
+                }
+                let ascii = o.form.is_ascii();
+                let lower = if ascii {
+                    o.form.to_ascii_lowercase()
                 } else {
-                    plain.chars().count()
-                },
-                key,
-                umlaut_key,
-                plain,
-                common: lexicon::is_common(&lower),
-                proper: lexicon::is_known_proper(&o.form),
-                in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
-                lower,
-                first_pos: o.span.start,
-                slot: all.len(),
-                first_sentence: o.sentence,
-                first_mention: o.mention,
-                ..FormStats::default()
-            });
-            all.len() - 1
+                    o.form.to_lowercase()
+                };
+                let plain = plain(&o.form);
+                let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
+                all_forms.push(&o.form);
+                all.push(FormStats {
+                    ascii,
+                    nchars: if ascii {
+                        plain.len()
+                    } else {
+                        plain.chars().count()
+                    },
+                    key,
+                    umlaut_key,
+                    plain,
+                    common: lexicon::is_common(&lower),
+                    proper: lexicon::is_known_proper(&o.form),
+                    in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
+                    lower,
+                    first_pos: o.span.start,
+                    slot: all.len(),
+                    first_sentence: o.sentence,
+                    first_mention: o.mention,
+                    ..FormStats::default()
+                });
+                all.len() - 1
             })();
         }
         let slot = *slot;
@@ -2401,7 +2401,7 @@ mod tests {
         let o = n
             .occurrences
             .iter()
-            .find(|o| o.form == "Papé")
+            .find(|o| &*o.form == "Papé")
             .expect("the name is read");
         assert_eq!(o.span.slice(src), "Pap&#233;");
     }

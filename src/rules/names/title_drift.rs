@@ -176,10 +176,7 @@ impl Rule for TitleDrift {
                     // Two people with one surname: different given names.
                     (Some(a), Some(b)) if a != b => continue,
                     (Some(_), Some(_)) => {}
-                    _ if *shared_surname.get_or_insert_with(|| {
-                        two_full_names(names, ms)
-                    }) =>
-                    {
+                    _ if *shared_surname.get_or_insert_with(|| two_full_names(names, ms)) => {
                         continue;
                     }
                     _ => {}
@@ -205,7 +202,10 @@ impl Rule for TitleDrift {
 /// The words before the surname of a full mention (`Ott R` in Ott R. Saar), as
 /// [`TitleDrift`] joins them with spaces, byte by byte.
 fn given_bytes<'n>(names: &'n Names, m: &Mention) -> impl Iterator<Item = u8> + Clone + 'n {
-    let words = names.occurrences.get(m.words.start..m.head()).unwrap_or(&[]);
+    let words = names
+        .occurrences
+        .get(m.words.start..m.head())
+        .unwrap_or(&[]);
     words.iter().enumerate().flat_map(|(k, o)| {
         let sep: &[u8] = if k > 0 { b" " } else { b"" };
         sep.iter().chain(o.form.as_bytes()).copied()
@@ -225,4 +225,3 @@ fn two_full_names(names: &Names, ms: &[usize]) -> bool {
     let first = given_bytes(names, first);
     full.any(|m| !first.clone().eq(given_bytes(names, m)))
 }
-

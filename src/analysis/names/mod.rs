@@ -34,14 +34,13 @@ use crate::settings::Settings;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
-use std::sync::Arc;
 
 /// One capitalised name word in the prose.
 #[derive(Clone, Debug)]
 pub struct Occurrence {
     /// The spelling as written, possessive stripped (`Zelenskiy` for `Zelenskiy’s`). Two words
     /// joined by a space when they spell a hyphenated name written elsewhere (`Street Porter`).
-    pub form: Arc<str>,
+    pub form: String,
     /// Where it is in the source.
     pub span: Span,
     /// Its block.
@@ -60,13 +59,13 @@ pub struct Occurrence {
     pub followed: bool,
     /// The first word of the name it ends, when the name has more than one word (`Vladimir` for
     /// `Putin` in `Vladimir Putin`).
-    pub first_name: Option<Arc<str>>,
+    pub first_name: Option<String>,
     /// The index of the [`Mention`] it belongs to.
     pub mention: usize,
     /// Whether it stands alone in a comma-separated list of names (a team sheet).
     pub listed: bool,
     /// The name word that follows it in the same name (`Putin` for `Vladimir`).
-    pub next: Option<Arc<str>>,
+    pub next: Option<String>,
     /// Whether a particle follows it (`Osama` in `Osama bin Laden`).
     pub before_particle: bool,
 }
@@ -161,7 +160,7 @@ impl Names {
                 let Some(head) = self.occurrences.get(m.head()) else {
                     continue;
                 };
-                let slot = *by_form.entry(&head.form).or_insert_with(|| {
+                let slot = *by_form.entry(head.form.as_str()).or_insert_with(|| {
                     if head.form.chars().count() < 3 || head.form.contains(' ') {
                         return None;
                     }
@@ -311,11 +310,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
     // About one word in six is a name word (news prose).
     names.occurrences.reserve(prose.tokens.len() / 6);
     names.mentions.reserve(prose.tokens.len() / 8);
-    let mut scratch = Scratch {
-        run: Vec::new(),
-        spellings: Spellings::default(),
-        name: Vec::new(),
-    };
+    let mut run = Vec::new();
     // The words of the draft not written with a capital, gathered as the sentences are
     // read (when the sentences hold every token, as they do), for the lower-case pass.
     let tiled = prose
@@ -331,15 +326,14 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
             prose,
             si,
             &mut names,
-            &mut scratch,
+            &mut run,
             gather.as_deref_mut(),
         );
     }
     if !tiled {
         lower_words = all_lower_words(draft, prose);
     }
-    add_split_hyphenated(&mut names, &mut scratch.spellings);
-    drop(scratch);
+    add_split_hyphenated(&mut names);
     let forms = FormIndex::new(&names.occurrences);
     lower_pass(draft, prose, &mut names, &forms, &lower_words);
     names.variants = find_variants(draft, prose, &names, &forms, settings);
@@ -357,17 +351,15 @@ struct FormIndex {
 }
 
 impl FormIndex {
-    /// The numbering of the spellings of `occurrences`, whose equal spellings share one
-    /// allocation ([`Spellings`]): told apart by address.
     fn new(occurrences: &[Occurrence]) -> FormIndex {
-        let mut map: HashMap<*const u8, u32> =
+        let mut map: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(occurrences.len() / 4 + 8, Default::default());
         let mut first = Vec::new();
         let of = occurrences
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                *map.entry(o.form.as_ptr()).or_insert_with(|| {
+                *map.entry(o.form.as_str()).or_insert_with(|| {
                     first.push(i);
                     (first.len() - 1) as u32
                 })
@@ -570,7 +562,7 @@ fn lower_pass_with(
     // Each spelling once, in order of first occurrence (the order of the words it adds is
     // that of a pass over every occurrence).
     for &oi in &forms.first {
-        let form: &str = &names.occurrences[oi].form;
+        let form = names.occurrences[oi].form.as_str();
         let parts = form.contains('-').then(|| form.split('-'));
         for w in std::iter::once(form).chain(parts.into_iter().flatten()) {
             lexicon::with_lower_bytes(w, |l| {
@@ -607,30 +599,6 @@ fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
 /// A run of name words: (first token, end token, form, possessive) for each word.
 type Run<'d> = Vec<(usize, usize, &'d str, bool)>;
 
-/// The spellings of the name words, each allocated once and shared by its occurrences.
-#[derive(Default)]
-struct Spellings(HashSet<Arc<str>>);
-
-impl Spellings {
-    /// The shared spelling `s`.
-    fn get(&mut self, s: &str) -> Arc<str> {
-        if let Some(a) = self.0.get(s) {
-            return Arc::clone(a);
-        }
-        let a: Arc<str> = Arc::from(s);
-        self.0.insert(Arc::clone(&a));
-        a
-    }
-}
-
-/// What [`collect_sentence`] reuses from sentence to sentence.
-struct Scratch<'d> {
-    run: Run<'d>,
-    spellings: Spellings,
-    /// The shared spellings of the name words of a mention.
-    name: Vec<Arc<str>>,
-}
-
 /// With `lower_words`, also gathers the sentence's words not written with a capital (as
 /// [`lower_word_entry`] gives them), in order.
 fn collect_sentence<'d>(
@@ -638,14 +606,9 @@ fn collect_sentence<'d>(
     prose: &Prose,
     si: usize,
     names: &mut Names,
-    scratch: &mut Scratch<'d>,
+    run: &mut Run<'d>,
     mut lower_words: Option<&mut Vec<u64>>,
 ) {
-    let Scratch {
-        run,
-        spellings,
-        name: name_forms,
-    } = scratch;
     let sent = &prose.sentences[si];
     // Whether the sentence is a heading or set like one: read once, and only for a sentence
     // that names someone.
@@ -829,13 +792,11 @@ fn collect_sentence<'d>(
         let heading = is_heading();
         let mi = names.mentions.len();
         let first_occ = names.occurrences.len();
-        name_forms.clear();
-        name_forms.extend(name.iter().map(|r| spellings.get(r.2)));
-        let first_name = (name.len() >= 2).then(|| Arc::clone(&name_forms[0]));
+        let first_name = (name.len() >= 2).then(|| name[0].2.to_string());
         for (k, (ts, te, form, _)) in name.iter().enumerate() {
             let tok = &prose.tokens[*ts];
             names.occurrences.push(Occurrence {
-                form: Arc::clone(&name_forms[k]),
+                form: form.to_string(),
                 span: Span::new(tok.span.start, form_end(draft, prose, *ts, form)),
                 block: tok.block,
                 sentence: si,
@@ -850,7 +811,7 @@ fn collect_sentence<'d>(
                     None
                 },
                 mention: mi,
-                next: name_forms.get(k + 1).cloned(),
+                next: name.get(k + 1).map(|n| n.2.to_string()),
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > *te),
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, *ts, *te),
             });
@@ -937,7 +898,7 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
 }
 
 /// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words.
-fn add_split_hyphenated(names: &mut Names, spellings: &mut Spellings) {
+fn add_split_hyphenated(names: &mut Names) {
     let hyphenated: HashSet<String> = names
         .occurrences
         .iter()
@@ -967,7 +928,7 @@ fn add_split_hyphenated(names: &mut Names, spellings: &mut Spellings) {
         joined.push_str(&b.form);
         if hyphenated.contains(joined.as_str()) {
             let mut o = b.clone();
-            o.form = spellings.get(&joined);
+            o.form = joined.clone();
             o.span = Span::new(a.span.start, b.span.end);
             o.tokens = a.tokens.start..b.tokens.end;
             o.first_name = None;
@@ -1407,7 +1368,7 @@ fn find_variants(
             s.followed += 1;
         }
         if let Some(n) = &o.next {
-            if !s.next_words.contains(&&**n) {
+            if !s.next_words.contains(&n.as_str()) {
                 s.next_words.push(n);
             }
         }
@@ -1435,11 +1396,11 @@ fn find_variants(
             }
         }
         if let Some(g) = &o.first_name {
-            let (given, named) = *first_words.entry(g).or_insert_with(|| {
+            let (given, named) = *first_words.entry(g.as_str()).or_insert_with(|| {
                 let given = is_given_word(g);
                 (given, given || !lexicon::is_common_lowered(g))
             });
-            if given && !s.given_names.contains(&&**g) {
+            if given && !s.given_names.contains(&g.as_str()) {
                 s.given_names.push(g);
             }
             if named {
@@ -2401,7 +2362,7 @@ mod tests {
         let o = n
             .occurrences
             .iter()
-            .find(|o| &*o.form == "Papé")
+            .find(|o| o.form == "Papé")
             .expect("the name is read");
         assert_eq!(o.span.slice(src), "Pap&#233;");
     }

@@ -70,7 +70,7 @@ fn historical(ctx: &LintContext<'_>, occ: &crate::analysis::names::Occurrence) -
     if lower.contains("soviet") || lower.contains("tsar") || lower.contains("kievan") {
         return true;
     }
-    if &*occ.form == "Chernobyl"
+    if occ.form == "Chernobyl"
         && ["1986", "disaster", "accident", "explosion", "meltdown"]
             .iter()
             .any(|w| lower.contains(w))
@@ -99,7 +99,7 @@ impl Rule for HouseStyle {
             let Some(pref) = house_preference(&occ.form, ctx.settings) else {
                 continue;
             };
-            if *pref == *occ.form || historical(ctx, occ) {
+            if pref == occ.form || historical(ctx, occ) {
                 continue;
             }
             let mut d = Diagnostic::new(

@@ -311,13 +311,108 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
     names.occurrences.reserve(prose.tokens.len() / 6);
     names.mentions.reserve(prose.tokens.len() / 8);
     let mut run = Vec::new();
+    // The words of the draft not written with a capital, gathered as the sentences are
+    // read (when the sentences hold every token, as they do), for the lower-case pass.
+    let tiled = prose
+        .sentences
+        .iter()
+        .try_fold(0, |at, s| (s.tokens.start == at).then_some(s.tokens.end))
+        == Some(prose.tokens.len());
+    let mut lower_words: Vec<u64> = Vec::with_capacity(if tiled { prose.tokens.len() } else { 0 });
+    let mut gather = tiled.then_some(&mut lower_words);
     for si in 0..prose.sentences.len() {
-        collect_sentence(draft, prose, si, &mut names, &mut run);
+        collect_sentence(
+            draft,
+            prose,
+            si,
+            &mut names,
+            &mut run,
+            gather.as_deref_mut(),
+        );
+    }
+    if !tiled {
+        lower_words = all_lower_words(draft, prose);
     }
     add_split_hyphenated(&mut names);
-    lower_pass(draft, prose, &mut names);
-    names.variants = find_variants(draft, prose, &names, settings);
+    let forms = FormIndex::new(&names.occurrences);
+    lower_pass(draft, prose, &mut names, &forms, &lower_words);
+    names.variants = find_variants(draft, prose, &names, &forms, settings);
     names
+}
+
+/// The distinct spellings of the name words: each occurrence's spelling as a number, and
+/// for each number the first occurrence with that spelling (numbered in order of first
+/// occurrence), so that later passes read each spelling once.
+struct FormIndex {
+    /// For each occurrence, the number of its spelling.
+    of: Vec<u32>,
+    /// For each spelling, its first occurrence.
+    first: Vec<usize>,
+}
+
+impl FormIndex {
+    fn new(occurrences: &[Occurrence]) -> FormIndex {
+        let mut map: HashMap<&str, u32> =
+            HashMap::with_capacity_and_hasher(occurrences.len() / 4 + 8, Default::default());
+        let mut first = Vec::new();
+        let of = occurrences
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                *map.entry(o.form.as_str()).or_insert_with(|| {
+                    first.push(i);
+                    (first.len() - 1) as u32
+                })
+            })
+            .collect();
+        FormIndex { of, first }
+    }
+}
+
+/// A word not written with a capital, for the lower-case pass: its [`LowerFilter`] counter
+/// (or [`NO_SLOT`] when its first, second or last byte is not ASCII, so that it is always
+/// looked up) in the upper 32 bits, its token in the lower.
+const NO_SLOT: u64 = u32::MAX as u64;
+
+/// The entry of a word token whose text `bytes` does not start with an ASCII capital (and
+/// is not empty), token `i`.
+#[inline]
+fn lower_word_entry(bytes: &[u8], i: usize) -> u64 {
+    let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let slot = if first.is_ascii() && second.is_ascii() && last.is_ascii() {
+        // They are the lower-case form's, lower-cased (the first is no capital).
+        LowerFilter::slot(
+            first,
+            second.to_ascii_lowercase(),
+            last.to_ascii_lowercase(),
+        ) as u64
+    } else {
+        NO_SLOT
+    };
+    (slot << 32) | i as u64
+}
+
+/// Every word token not written with a capital (and not empty): its index and text.
+fn lower_words_of<'d>(
+    draft: &'d Draft,
+    prose: &'d Prose,
+) -> impl Iterator<Item = (usize, &'d str)> + 'd {
+    prose.tokens.iter().enumerate().filter_map(|(i, t)| {
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let text = draft.blocks.get(t.block)?.text.get(t.range.clone())?;
+        (!text.is_empty() && !is_capitalised(text)).then_some((i, text))
+    })
+}
+
+/// The entries ([`lower_word_entry`]) of every word token not written with a capital, read
+/// from the tokens themselves.
+fn all_lower_words(draft: &Draft, prose: &Prose) -> Vec<u64> {
+    lower_words_of(draft, prose)
+        .map(|(i, text)| lower_word_entry(text.as_bytes(), i))
+        .collect()
 }
 
 /// A counting filter over lower-case words: a word's first two bytes and its last byte
@@ -366,15 +461,20 @@ impl LowerFilter {
     }
 }
 
+/// The filter of [`lower_scan_by`]: the counters, the asked words in question order, and
+/// the draft's words not written with a capital ([`lower_word_entry`]).
+type ScanFilter<'a> = (&'a mut LowerFilter, &'a [&'a [u8]], &'a [u64]);
+
 /// For each of `n` questions, whether some word of the draft written in lower case (not
 /// capitalised) lower-cases to a word for which `ask` answers that question (`ask` returns
-/// the question's index). With a `filter` of the asked words, a word whose counter is 0 is
+/// the question's index). With a `filter` of the asked words and the draft's words not
+/// written with a capital (as [`lower_word_entry`] gives them), a word whose counter is 0 is
 /// passed over unread, and a question answered is taken out of the filter (with its word,
 /// from the words given in question order). Stops reading once every question is answered.
 fn lower_scan_by(
     draft: &Draft,
     prose: &Prose,
-    mut filter: Option<(&mut LowerFilter, &[&[u8]])>,
+    filter: Option<ScanFilter<'_>>,
     mut ask: impl FnMut(&[u8]) -> Option<usize>,
     n: usize,
 ) -> Vec<bool> {
@@ -383,58 +483,36 @@ fn lower_scan_by(
     if left == 0 {
         return found;
     }
-    // The text of the block of the tokens at hand (tokens come block after block).
-    let (mut block, mut block_text) = (usize::MAX, "");
-    for t in &prose.tokens {
-        if t.kind != TokenKind::Word {
-            continue;
-        }
-        if t.block != block {
-            block = t.block;
-            block_text = draft.blocks.get(block).map_or("", |b| b.text.as_str());
-        }
-        let Some(bytes) = block_text.as_bytes().get(t.range.clone()) else {
-            continue;
-        };
-        let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-            continue;
-        };
-        let second = bytes.get(1).copied().unwrap_or(0);
-        if first.is_ascii_uppercase() {
-            // Capitalised.
-            continue;
-        }
-        if let Some((f, _)) = &filter {
-            // Where the first two bytes and the last are ASCII, they are the lower-case
-            // form's, lower-cased (the first is no capital).
-            if first.is_ascii()
-                && second.is_ascii()
-                && last.is_ascii()
-                && f.0[LowerFilter::slot(
-                    first,
-                    second.to_ascii_lowercase(),
-                    last.to_ascii_lowercase(),
-                )] == 0
+    let Some((f, words, entries)) = filter else {
+        // Without a filter: every word is read.
+        for (_, text) in lower_words_of(draft, prose) {
+            if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
+                && !found[q]
             {
-                continue;
-            }
-        }
-        // As `Prose::token_text`.
-        let text = &block_text[t.range.clone()];
-        if is_capitalised(text) {
-            continue;
-        }
-        if let Some(q) = lexicon::with_lower_bytes(text, &mut ask) {
-            if !found[q] {
                 found[q] = true;
                 left -= 1;
                 if left == 0 {
                     break;
                 }
-                if let Some((f, words)) = &mut filter {
-                    f.take_out(words[q]);
-                }
             }
+        }
+        return found;
+    };
+    for &e in entries {
+        let slot = e >> 32;
+        if slot != NO_SLOT && f.0[slot as usize] == 0 {
+            continue;
+        }
+        let text = prose.token_text(draft, (e & 0xffff_ffff) as usize);
+        if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
+            && !found[q]
+        {
+            found[q] = true;
+            left -= 1;
+            if left == 0 {
+                break;
+            }
+            f.take_out(words[q]);
         }
     }
     found
@@ -447,27 +525,46 @@ fn lower_scan(draft: &Draft, prose: &Prose, lower: &[u8]) -> bool {
 }
 
 /// Records which name words (and hyphenated parts of name words) the draft also writes in
-/// lower case: one pass over the words, and a lookup only for a word that passes the filter
-/// of the asked words' first, second and last letters.
-fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names) {
+/// lower case: one pass over `lower_words` (the draft's words not written with a capital, see
+/// [`lower_word_entry`]), and a lookup only for a word that passes the filter of the asked
+/// words' first, second and last letters.
+fn lower_pass(
+    draft: &Draft,
+    prose: &Prose,
+    names: &mut Names,
+    forms: &FormIndex,
+    lower_words: &[u64],
+) {
     LOWER_FILTER.with(|f| match f.try_borrow_mut() {
-        Ok(mut filter) => lower_pass_with(draft, prose, names, &mut filter),
+        Ok(mut filter) => lower_pass_with(draft, prose, names, forms, lower_words, &mut filter),
         // (Not reached: nothing in the pass lints another draft on this thread.)
         Err(_) => lower_pass_with(
             draft,
             prose,
             names,
+            forms,
+            lower_words,
             &mut LowerFilter([0; LowerFilter::SIZE]),
         ),
     });
 }
 
 /// [`lower_pass`] with `filter` (all zero), left all zero.
-fn lower_pass_with(draft: &Draft, prose: &Prose, names: &mut Names, filter: &mut LowerFilter) {
-    let mut queries = WordSet::with_capacity(names.occurrences.len() + 8);
-    for o in &names.occurrences {
-        let parts = o.form.contains('-').then(|| o.form.split('-'));
-        for w in std::iter::once(o.form.as_str()).chain(parts.into_iter().flatten()) {
+fn lower_pass_with(
+    draft: &Draft,
+    prose: &Prose,
+    names: &mut Names,
+    forms: &FormIndex,
+    lower_words: &[u64],
+    filter: &mut LowerFilter,
+) {
+    let mut queries = WordSet::with_capacity(forms.first.len() + 8);
+    // Each spelling once, in order of first occurrence (the order of the words it adds is
+    // that of a pass over every occurrence).
+    for &oi in &forms.first {
+        let form = names.occurrences[oi].form.as_str();
+        let parts = form.contains('-').then(|| form.split('-'));
+        for w in std::iter::once(form).chain(parts.into_iter().flatten()) {
             lexicon::with_lower_bytes(w, |l| {
                 if queries.insert(l) {
                     filter.add(l);
@@ -479,7 +576,7 @@ fn lower_pass_with(draft: &Draft, prose: &Prose, names: &mut Names, filter: &mut
     names.lower_found = lower_scan_by(
         draft,
         prose,
-        Some((&mut *filter, &words)),
+        Some((&mut *filter, &words, lower_words)),
         |l| queries.position(l),
         queries.len(),
     );
@@ -502,12 +599,15 @@ fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
 /// A run of name words: (first token, end token, form, possessive) for each word.
 type Run<'d> = Vec<(usize, usize, &'d str, bool)>;
 
+/// With `lower_words`, also gathers the sentence's words not written with a capital (as
+/// [`lower_word_entry`] gives them), in order.
 fn collect_sentence<'d>(
     draft: &'d Draft,
     prose: &Prose,
     si: usize,
     names: &mut Names,
     run: &mut Run<'d>,
+    mut lower_words: Option<&mut Vec<u64>>,
 ) {
     let sent = &prose.sentences[si];
     // Whether the sentence is a heading or set like one: read once, and only for a sentence
@@ -535,20 +635,23 @@ fn collect_sentence<'d>(
     };
     while i < toks.end {
         let t = &prose.tokens[i];
-        // Most words start with an ASCII letter that is no capital: passed over on their
-        // first byte.
-        if t.kind != TokenKind::Word
-            || draft.blocks[t.block]
-                .text
-                .as_bytes()
-                .get(t.range.start)
-                .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
+        if t.kind != TokenKind::Word {
             i += 1;
             continue;
         }
-        let text = text_of(draft, prose, i);
-        if !is_capitalised(text) {
+        let bytes = &draft.blocks[t.block].text.as_bytes()[t.range.clone()];
+        // Most words start with an ASCII letter that is no capital: passed over on their
+        // first byte.
+        if bytes
+            .first()
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            || !is_capitalised(text_of(draft, prose, i))
+        {
+            if let Some(lw) = lower_words.as_deref_mut()
+                && !bytes.is_empty()
+            {
+                lw.push(lower_word_entry(bytes, i));
+            }
             i += 1;
             continue;
         }
@@ -612,6 +715,12 @@ fn collect_sentence<'d>(
             }
             // A particle joins only between name words.
             if lexicon::is_particle(tx) && !run.is_empty() && capital_word_at(j + 1) {
+                // (Not capitalised: a word of the lower-case pass.)
+                if let Some(lw) = lower_words.as_deref_mut()
+                    && !tx.is_empty()
+                {
+                    lw.push(lower_word_entry(tx.as_bytes(), j));
+                }
                 j += 1;
                 continue;
             }
@@ -1183,54 +1292,63 @@ fn find_variants(
     draft: &Draft,
     prose: &Prose,
     names: &Names,
+    forms: &FormIndex,
     settings: &Settings,
 ) -> Vec<VariantGroup> {
     // The statistics of each candidate spelling, in order of first occurrence; `index` maps a
-    // spelling to its slot there, or to `NONE` when it is no candidate (decided once).
+    // spelling (its number in `forms`) to its slot there, or to `NONE` when it is no
+    // candidate (decided once), `UNSEEN` before its first occurrence.
     const NONE: usize = usize::MAX;
-    let mut index: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(names.occurrences.len(), Default::default());
+    const UNSEEN: usize = usize::MAX - 1;
+    let mut index: Vec<usize> = vec![UNSEEN; forms.first.len()];
     // About one spelling in two occurrences (news prose).
     let mut all_forms: Vec<&str> = Vec::with_capacity(names.occurrences.len() / 2 + 4);
     let mut all: Vec<FormStats> = Vec::with_capacity(names.occurrences.len() / 2 + 4);
     // The slot of each occurrence's spelling (`NONE` for no candidate).
     let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
+    // For each first word of a name, whether it is a given name (or an initial), and whether
+    // it is that or no ordinary word: looked up once per word.
+    let mut first_words: HashMap<&str, (bool, bool)> = HashMap::default();
     for (i, o) in names.occurrences.iter().enumerate() {
-        let slot = *index.entry(o.form.as_str()).or_insert_with(|| {
-            if !candidate(&o.form) {
-                return NONE;
-            }
-            let ascii = o.form.is_ascii();
-            let lower = if ascii {
-                o.form.to_ascii_lowercase()
-            } else {
-                o.form.to_lowercase()
-            };
-            let plain = plain(&o.form);
-            let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
-            all_forms.push(o.form.as_str());
-            all.push(FormStats {
-                ascii,
-                nchars: if ascii {
-                    plain.len()
+        let slot = &mut index[forms.of[i] as usize];
+        if *slot == UNSEEN {
+            *slot = (|| {
+                if !candidate(&o.form) {
+                    return NONE;
+                }
+                let ascii = o.form.is_ascii();
+                let lower = if ascii {
+                    o.form.to_ascii_lowercase()
                 } else {
-                    plain.chars().count()
-                },
-                key,
-                umlaut_key,
-                plain,
-                common: lexicon::is_common(&lower),
-                proper: lexicon::is_known_proper(&o.form),
-                in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
-                lower,
-                first_pos: o.span.start,
-                slot: all.len(),
-                first_sentence: o.sentence,
-                first_mention: o.mention,
-                ..FormStats::default()
-            });
-            all.len() - 1
-        });
+                    o.form.to_lowercase()
+                };
+                let plain = plain(&o.form);
+                let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
+                all_forms.push(&o.form);
+                all.push(FormStats {
+                    ascii,
+                    nchars: if ascii {
+                        plain.len()
+                    } else {
+                        plain.chars().count()
+                    },
+                    key,
+                    umlaut_key,
+                    plain,
+                    common: lexicon::is_common(&lower),
+                    proper: lexicon::is_known_proper(&o.form),
+                    in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
+                    lower,
+                    first_pos: o.span.start,
+                    slot: all.len(),
+                    first_sentence: o.sentence,
+                    first_mention: o.mention,
+                    ..FormStats::default()
+                });
+                all.len() - 1
+            })();
+        }
+        let slot = *slot;
         if slot == NONE {
             continue;
         }
@@ -1278,11 +1396,14 @@ fn find_variants(
             }
         }
         if let Some(g) = &o.first_name {
-            let given = is_given_word(g);
+            let (given, named) = *first_words.entry(g.as_str()).or_insert_with(|| {
+                let given = is_given_word(g);
+                (given, given || !lexicon::is_common_lowered(g))
+            });
             if given && !s.given_names.contains(&g.as_str()) {
                 s.given_names.push(g);
             }
-            if given || !lexicon::is_common_lowered(g) {
+            if named {
                 s.named_first += 1;
             }
         }

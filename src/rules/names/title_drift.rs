@@ -1,4 +1,4 @@
-use crate::analysis::names::{Mention, lexicon};
+use crate::analysis::names::{Mention, Names, lexicon};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
@@ -165,15 +165,9 @@ impl Rule for TitleDrift {
                 })
             };
             // Two people the draft names in full with one surname (Jaan and Liis Tamm):
-            // a title and the surname alone may be either.
-            let mut full_names: Vec<String> = ms
-                .iter()
-                .filter_map(|&i| names.mentions.get(i))
-                .filter_map(given)
-                .collect();
-            full_names.sort();
-            full_names.dedup();
-            let shared_surname = full_names.len() > 1;
+            // a title and the surname alone may be either. (Asked only of a title that
+            // differs, once per surname.)
+            let mut shared_surname: Option<bool> = None;
             for &(m, r) in titled.iter().skip(1) {
                 if compatible(first_role, r) {
                     continue;
@@ -182,7 +176,9 @@ impl Rule for TitleDrift {
                     // Two people with one surname: different given names.
                     (Some(a), Some(b)) if a != b => continue,
                     (Some(_), Some(_)) => {}
-                    _ if shared_surname => continue,
+                    _ if *shared_surname.get_or_insert_with(|| two_full_names(names, ms)) => {
+                        continue;
+                    }
                     _ => {}
                 }
                 let span = m.title_span.unwrap_or(m.span);
@@ -201,4 +197,31 @@ impl Rule for TitleDrift {
             }
         }
     }
+}
+
+/// The words before the surname of a full mention (`Ott R` in Ott R. Saar), as
+/// [`TitleDrift`] joins them with spaces, byte by byte.
+fn given_bytes<'n>(names: &'n Names, m: &Mention) -> impl Iterator<Item = u8> + Clone + 'n {
+    let words = names
+        .occurrences
+        .get(m.words.start..m.head())
+        .unwrap_or(&[]);
+    words.iter().enumerate().flat_map(|(k, o)| {
+        let sep: &[u8] = if k > 0 { b" " } else { b"" };
+        sep.iter().chain(o.form.as_bytes()).copied()
+    })
+}
+
+/// Whether the mentions `ms` name two people in full: two full mentions whose words before
+/// the surname differ (joined with spaces).
+fn two_full_names(names: &Names, ms: &[usize]) -> bool {
+    let mut full = ms
+        .iter()
+        .filter_map(|&i| names.mentions.get(i))
+        .filter(|m| m.is_full());
+    let Some(first) = full.next() else {
+        return false;
+    };
+    let first = given_bytes(names, first);
+    full.any(|m| !first.clone().eq(given_bytes(names, m)))
 }

@@ -98,15 +98,17 @@ fn report(
         while j < all.len() && all[j].sentence == sentence {
             j += 1;
         }
-        let group: Vec<&cues::Cue> = all[i..j]
-            .iter()
-            .filter(|c| ctx.settings.severity(owner(c.kind)).is_some())
-            .collect();
-        if let Some(primary) = group.iter().min_by_key(|c| rank(c.kind))
+        // The sentence's cues of the enabled rules (read twice rather than collected).
+        let group = || {
+            all[i..j]
+                .iter()
+                .filter(|c| ctx.settings.severity(owner(c.kind)).is_some())
+        };
+        if let Some(primary) = group().min_by_key(|c| rank(c.kind))
             && kinds.contains(&primary.kind)
         {
             let mut d = make(primary);
-            for c in &group {
+            for c in group() {
                 if c.span != primary.span {
                     d = d.with_related(c.span, format!("also speculative: {}", q(&c.words)));
                 }

@@ -45,7 +45,7 @@ pub const SPECULATION_TRIGGER: u64 = 1 << 12;
 /// A word that opens an attribution cue of its own besides the verbs and stance adjectives:
 /// "according", "there", "by", "reports", a consensus or knowledge participle, the first word
 /// of a received opinion ([`crate::analysis::attribution::opener_words`]).
-pub const ATTRIBUTION_OPENER: u64 = 1 << 30;
+pub const ATTRIBUTION_OPENER: u64 = 1 << 13;
 
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {

@@ -203,16 +203,15 @@ impl ByFirstByte {
         let (Some(&b), true) = (w.first(), w.len() <= 16) else {
             return &[];
         };
-        let t = self;
         let (from, to) = (
-            usize::from(t.starts[usize::from(b)]),
-            usize::from(t.starts[usize::from(b) + 1]),
+            usize::from(self.starts[usize::from(b)]),
+            usize::from(self.starts[usize::from(b) + 1]),
         );
         if from == to {
             return &[];
         }
         let (lo, hi) = pack16(w);
-        t.entries[from..to]
+        self.entries[from..to]
             .iter()
             .find(|e| e.0 == w.len() && e.1 == lo && e.2 == hi)
             .map_or(&[], |e| e.3)

@@ -1311,42 +1311,39 @@ fn find_variants(
     let mut first_words: HashMap<&str, (bool, bool)> = HashMap::default();
     for (i, o) in names.occurrences.iter().enumerate() {
         let slot = &mut index[forms.of[i] as usize];
-        if *slot == UNSEEN {
-            *slot = (|| {
-                if !candidate(&o.form) {
-                    return NONE;
-                }
-                let ascii = o.form.is_ascii();
-                let lower = if ascii {
-                    o.form.to_ascii_lowercase()
+        if *slot == UNSEEN && !candidate(&o.form) {
+            *slot = NONE;
+        } else if *slot == UNSEEN {
+            let ascii = o.form.is_ascii();
+            let lower = if ascii {
+                o.form.to_ascii_lowercase()
+            } else {
+                o.form.to_lowercase()
+            };
+            let plain = plain(&o.form);
+            let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
+            all_forms.push(&o.form);
+            all.push(FormStats {
+                ascii,
+                nchars: if ascii {
+                    plain.len()
                 } else {
-                    o.form.to_lowercase()
-                };
-                let plain = plain(&o.form);
-                let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
-                all_forms.push(&o.form);
-                all.push(FormStats {
-                    ascii,
-                    nchars: if ascii {
-                        plain.len()
-                    } else {
-                        plain.chars().count()
-                    },
-                    key,
-                    umlaut_key,
-                    plain,
-                    common: lexicon::is_common(&lower),
-                    proper: lexicon::is_known_proper(&o.form),
-                    in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
-                    lower,
-                    first_pos: o.span.start,
-                    slot: all.len(),
-                    first_sentence: o.sentence,
-                    first_mention: o.mention,
-                    ..FormStats::default()
-                });
-                all.len() - 1
-            })();
+                    plain.chars().count()
+                },
+                key,
+                umlaut_key,
+                plain,
+                common: lexicon::is_common(&lower),
+                proper: lexicon::is_known_proper(&o.form),
+                in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
+                lower,
+                first_pos: o.span.start,
+                slot: all.len(),
+                first_sentence: o.sentence,
+                first_mention: o.mention,
+                ..FormStats::default()
+            });
+            *slot = all.len() - 1;
         }
         let slot = *slot;
         if slot == NONE {

@@ -248,6 +248,13 @@ fn np_word(x: &W<'_>) -> bool {
         || is_adverb(x))
 }
 
+/// Whether [`read_np`] can read on over `x` when it is not the last word of the phrase: a
+/// noun-phrase word, an abbreviation's dot or a conjunction of heads. A necessary condition
+/// only (read_np asks more of each), for a cheap test before a phrase is read.
+pub(super) fn np_continues(x: &W<'_>) -> bool {
+    x.text == "." || (!x.quoted && matches!(x.low, "and" | "or")) || np_word(x)
+}
+
 /// Whether a people noun follows within the next few noun-phrase words, so that a
 /// participle at `e` modifies it ("elected officials", "leading politicians").
 fn people_ahead(ws: &[W<'_>], e: usize) -> bool {
@@ -736,8 +743,8 @@ fn skip_relative(ws: &[W<'_>], k: usize) -> Option<usize> {
     } else if x.low.ends_with("ing")
         && x.low.len() > 5
         // "delegates backing her", "voters supporting the plan"; not "analysts saying".
-        && lexicon::verb_lemma(x.low).is_none_or(|l| {
-            !lexicon::CUE_VERBS.contains_key(x.low) || matches!(l, "support" | "back")
+        && x.verb_lemma().is_none_or(|l| {
+            !x.has(classes::CUE_VERB) || matches!(l, "support" | "back")
         })
         || (x.low.ends_with("ed") || x.lx(lex::IRREGULAR_PAST))
             && ws
@@ -850,7 +857,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
         ws.get(end).is_some_and(|v| {
             !v.quoted
                 && v.low.ends_with("ing")
-                && (lexicon::CUE_VERBS.contains_key(v.low)
+                && (v.has(classes::CUE_VERB)
                     || v.low.len() > 6
                         && ws.get(end + 1).is_some_and(|o| {
                             matches!(o.low, "their" | "that" | "the" | "a" | "an")
@@ -895,7 +902,7 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             // "the timetable did not go down well with many commuters": their reaction.
             "with" if j >= 2 && ws[j - 2].is("well") => true,
             "with" => ws.get(end).is_some_and(|v| {
-                !v.quoted && v.low.ends_with("ing") && lexicon::verb_lemma(v.low).is_some()
+                !v.quoted && v.low.ends_with("ing") && v.verb_lemma().is_some()
             }),
             // "to many", "for some", "For many fans, …"
             _ => !doc && ((bare && !ws[head].is("others")) || clause_initial),
@@ -1150,7 +1157,7 @@ fn undergoes(ws: &[W<'_>], k: usize) -> bool {
         return false;
     };
     let l = v.low;
-    let reports = lexicon::verb_lemma(l).is_some()
+    let reports = v.verb_lemma().is_some()
         && ws
             .get(m + 1)
             .is_some_and(|x| matches!(x.low, "to" | "as" | "that" | "by"));

@@ -312,11 +312,10 @@ impl<'a> W<'a> {
     /// Its lemma when it is a reporting or belief verb form ([`lexicon::verb_lemma`]);
     /// the class rules most words out without a look-up, and says which list to look in (a
     /// reporting verb form is looked up first, as [`lexicon::verb_lemma`] does).
+    #[inline]
     pub fn verb_lemma(&self) -> Option<&'static str> {
-        if self.has(classes::CUE_VERB) {
-            lexicon::CUE_VERBS.get(self.low).copied()
-        } else if self.has(classes::BELIEF_VERB) {
-            lexicon::BELIEF_VERBS.get(self.low).copied()
+        if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
+            lex::lemma(self.low)
         } else {
             None
         }
@@ -735,7 +734,9 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             j += 1;
             continue;
         }
-        if let Some(a) = vague_subject(ws, j) {
+        if may_open_group(ws, j, next_head)
+            && let Some(a) = vague_subject(ws, j)
+        {
             out.push(a);
             j += 1;
             continue;
@@ -778,6 +779,28 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         });
     }
     out
+}
+
+/// Whether a group of sources ([`vague_subject`]) can open at word `j`, given `next_head`, the
+/// first word at or after `j` that can head a bare group (a vague source noun or "reports"):
+/// a word that opens a quantifier phrase, or the first word (after "his", "her" or "their") of
+/// a noun phrase that reaches that head within four words. A bare group's phrase is read word
+/// by word ([`group::read_np`]) and ends at its head, so every word before the head must be one
+/// the phrase reads on over; when one is not, no group opens here and the reader is not tried.
+fn may_open_group(ws: &[W<'_>], j: usize, next_head: usize) -> bool {
+    let w = &ws[j];
+    if w.has(classes::QUANTIFIER_FIRST) {
+        return true;
+    }
+    let from = if matches!(w.low, "his" | "her" | "their") {
+        j + 1
+    } else {
+        j
+    };
+    next_head < from + 4
+        && ws
+            .get(from..next_head)
+            .is_some_and(|run| run.iter().all(group::np_continues))
 }
 
 /// Words that open a cue of their own in [`find_attributions`]: "according to", "there

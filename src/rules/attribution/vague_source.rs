@@ -183,7 +183,10 @@ fn lower(text: &str) -> Cow<'_, str> {
 fn names_word(text: &str, single: &str, head: &str) -> bool {
     let is_sep = |c: char| !c.is_alphanumeric() && c != '-';
     if text.is_ascii() {
-        text.split(is_sep)
+        // Byte by byte: in ASCII text a separator is one byte.
+        let (single, head) = (single.as_bytes(), head.as_bytes());
+        text.as_bytes()
+            .split(|&b| !b.is_ascii_alphanumeric() && b != b'-')
             .any(|w| w.eq_ignore_ascii_case(single) || w.eq_ignore_ascii_case(head))
     } else {
         text.to_lowercase()

@@ -509,7 +509,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
     // rule every other word out before reading a noun phrase.
     if !ws[from..(from + 4).min(ws.len())]
         .iter()
-        .any(|x| x.has(classes::VAGUE_NOUN) || x.is("reports"))
+        .any(|x| x.has(classes::VAGUE_NOUN))
     {
         return None;
     }

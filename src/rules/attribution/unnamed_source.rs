@@ -123,12 +123,17 @@ impl Rule for UnnamedSource {
                 let Some((start, end)) = unnamed_spokesperson(&ws, i) else {
                     continue;
                 };
-                let key: String = ws[start..end]
+                // The words, space-separated, articles left out.
+                let mut key = String::new();
+                let words = ws[start..end]
                     .iter()
-                    .filter(|w| !matches!(w.low, "a" | "an"))
-                    .map(|w| w.low.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                    .filter(|w| !matches!(w.low, "a" | "an"));
+                for (n, w) in words.enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w.low);
+                }
                 if !seen.insert(key) {
                     continue;
                 }

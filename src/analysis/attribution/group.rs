@@ -1115,10 +1115,11 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     {
         judged_end = r - 1;
     }
-    if source::make(ws, j..judged_end).kind != SourceKind::Vague {
+    let src = source::make(ws, j..end);
+    // (The same phrase is classified once.)
+    if judged_end != end && source::make(ws, j..judged_end).kind != SourceKind::Vague {
         return None;
     }
-    let src = source::make(ws, j..end);
     if src.kind != SourceKind::Vague {
         return None;
     }

@@ -688,6 +688,9 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
     // ("reports" is a vague source noun: the class answers for it.)
     let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN);
     let mut next_head = ws.iter().position(heads_group).unwrap_or(n);
+    // The first word at or after `j` that can end a bare group (see `may_open_group`).
+    let ends_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) && w.low.ends_with('s');
+    let mut next_end = ws.iter().position(ends_group).unwrap_or(n);
     let mut j = 0;
     while j < n {
         let w = &ws[j];
@@ -697,6 +700,9 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         }
         if next_head < j {
             next_head = ws[j..].iter().position(heads_group).map_or(n, |p| j + p);
+        }
+        if next_end < j {
+            next_end = ws[j..].iter().position(ends_group).map_or(n, |p| j + p);
         }
         // Only these words can open a cue (each cue below returns nothing for any other):
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
@@ -748,7 +754,7 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             j += 1;
             continue;
         }
-        if (!GATED || may_open_group(ws, j, next_head))
+        if (!GATED || may_open_group(ws, j, next_end))
             && let Some(a) = vague_subject(ws, j)
         {
             out.push(a);
@@ -795,13 +801,15 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
     out
 }
 
-/// Whether a group of sources ([`vague_subject`]) can open at word `j`, given `next_head`, the
-/// first word at or after `j` that can head a bare group (a vague source noun or "reports"):
-/// a word that opens a quantifier phrase, or the first word (after "his", "her" or "their") of
-/// a noun phrase that reaches that head within four words. A bare group's phrase is read word
-/// by word ([`group::read_np`]) and ends at its head, so every word before the head must be one
-/// the phrase reads on over; when one is not, no group opens here and the reader is not tried.
-fn may_open_group(ws: &[W<'_>], j: usize, next_head: usize) -> bool {
+/// Whether a group of sources ([`vague_subject`]) can open at word `j`, given `next_end`, the
+/// first word at or after `j` that can end a bare group: a plural vague source noun ("officials",
+/// "reports"), the only heads [`group::vague_subject`] takes without a quantifier. It can open at
+/// a word that opens a quantifier phrase, or at the first word (after "his", "her" or "their")
+/// of a noun phrase that reaches such a head within four words. A bare group's phrase is read
+/// word by word ([`group::read_np`]) and ends at its head, so every word before the first such
+/// head must be one the phrase reads on over; when one is not, no group opens here and the
+/// reader is not tried.
+fn may_open_group(ws: &[W<'_>], j: usize, next_end: usize) -> bool {
     let w = &ws[j];
     if w.has(classes::QUANTIFIER_FIRST) {
         return true;
@@ -811,9 +819,9 @@ fn may_open_group(ws: &[W<'_>], j: usize, next_head: usize) -> bool {
     } else {
         j
     };
-    next_head < from + 4
+    next_end < from + 4
         && ws
-            .get(from..next_head)
+            .get(from..next_end)
             .is_some_and(|run| run.iter().all(group::np_continues))
 }
 

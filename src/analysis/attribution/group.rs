@@ -251,6 +251,7 @@ fn np_word(x: &W<'_>) -> bool {
 /// Whether [`read_np`] can read on over `x` when it is not the last word of the phrase: a
 /// noun-phrase word, an abbreviation's dot or a conjunction of heads. A necessary condition
 /// only (read_np asks more of each), for a cheap test before a phrase is read.
+#[inline]
 pub(super) fn np_continues(x: &W<'_>) -> bool {
     x.text == "." || (!x.quoted && matches!(x.low, "and" | "or")) || np_word(x)
 }
@@ -901,9 +902,9 @@ pub(super) fn vague_subject(ws: &[W<'_>], j: usize) -> Option<Attribution> {
             // "with many saying…", "with some predicting…": a view held by the group.
             // "the timetable did not go down well with many commuters": their reaction.
             "with" if j >= 2 && ws[j - 2].is("well") => true,
-            "with" => ws.get(end).is_some_and(|v| {
-                !v.quoted && v.low.ends_with("ing") && v.verb_lemma().is_some()
-            }),
+            "with" => ws
+                .get(end)
+                .is_some_and(|v| !v.quoted && v.low.ends_with("ing") && v.verb_lemma().is_some()),
             // "to many", "for some", "For many fans, …"
             _ => !doc && ((bare && !ws[head].is("others")) || clause_initial),
         };

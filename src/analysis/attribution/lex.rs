@@ -326,11 +326,21 @@ mod tests {
     /// The lemma table answers as the word lists do, for every listed form and for others.
     #[test]
     fn lemmas_agree_with_the_lists() {
-        for &f in lexicon::CUE_VERBS.keys().chain(lexicon::BELIEF_VERBS.keys()) {
+        for &f in lexicon::CUE_VERBS
+            .keys()
+            .chain(lexicon::BELIEF_VERBS.keys())
+        {
             assert_eq!(lemma(f), lexicon::verb_lemma(f), "{f}");
             assert!(lemma(f).is_some());
         }
-        for w in ["", "tomato", "Said", "said ", "a-very-long-word-indeed", "sayings"] {
+        for w in [
+            "",
+            "tomato",
+            "Said",
+            "said ",
+            "a-very-long-word-indeed",
+            "sayings",
+        ] {
             assert_eq!(lemma(w), lexicon::verb_lemma(w), "{w}");
         }
         assert_eq!(lemma("said"), Some("say"));

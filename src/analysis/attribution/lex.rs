@@ -107,13 +107,59 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
     ]
 }
 
-/// Lower-case word → its flags, bucketed by length and first and last byte (see
-/// [`bucket`]): most words fall in an empty bucket and cost no string comparison at all.
-struct Table {
+/// Lower-case word → a value (its flags, or a verb's lemma), bucketed by length and first and
+/// last byte (see [`bucket`]): most words fall in an empty bucket and cost no string
+/// comparison at all.
+struct Table<V> {
     /// `starts[b]..starts[b + 1]` are the entries of bucket `b` in `entries`.
     starts: Vec<u16>,
-    /// Every listed word ([`pack`]ed) with its flags, by bucket.
-    entries: Vec<((u64, u64), u64)>,
+    /// Every listed word ([`pack`]ed) with its value, by bucket.
+    entries: Vec<((u64, u64), V)>,
+}
+
+impl<V: Copy> Table<V> {
+    /// The table of `words` (each non-empty, at most [`MAX_LEN`] bytes, listed once).
+    fn new(mut words: Vec<(&'static str, V)>) -> Table<V> {
+        assert!(
+            words
+                .iter()
+                .all(|(w, _)| !w.is_empty() && w.len() <= MAX_LEN)
+        );
+        words.sort_by_key(|&(w, _)| (bucket(w.as_bytes()), w));
+        let buckets = (MAX_LEN + 1) * 27 * 27;
+        let mut starts = vec![0u16; buckets + 1];
+        for &(w, _) in &words {
+            starts[bucket(w.as_bytes()) + 1] += 1;
+        }
+        for b in 0..buckets {
+            starts[b + 1] += starts[b];
+        }
+        let entries = words
+            .iter()
+            .map(|&(w, v)| (pack(w.as_bytes()), v))
+            .collect();
+        Table { starts, entries }
+    }
+
+    /// The value of a lower-case word, if it is listed.
+    #[inline]
+    fn get(&self, low: &str) -> Option<V> {
+        let w = low.as_bytes();
+        if w.is_empty() || w.len() > MAX_LEN {
+            return None;
+        }
+        let b = bucket(w);
+        let (from, to) = (usize::from(self.starts[b]), usize::from(self.starts[b + 1]));
+        if from == to {
+            return None;
+        }
+        // Every word of a bucket has this word's length: packed, they compare as integers.
+        let key = pack(w);
+        self.entries[from..to]
+            .iter()
+            .find(|(e, _)| *e == key)
+            .map(|&(_, v)| v)
+    }
 }
 
 /// A word of at most [`MAX_LEN`] bytes as two integers, zero-padded: two words of one
@@ -164,48 +210,39 @@ fn bucket(w: &[u8]) -> usize {
         + usize::from(SLOTS[usize::from(w[w.len() - 1])])
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut words = lists_flags();
-    assert!(
-        words
-            .iter()
-            .all(|(w, _)| !w.is_empty() && w.len() <= MAX_LEN)
-    );
-    words.sort_by_key(|&(w, _)| (bucket(w.as_bytes()), w));
-    let buckets = (MAX_LEN + 1) * 27 * 27;
-    let mut starts = vec![0u16; buckets + 1];
-    for &(w, _) in &words {
-        starts[bucket(w.as_bytes()) + 1] += 1;
-    }
-    for b in 0..buckets {
-        starts[b + 1] += starts[b];
-    }
-    let entries = words
-        .iter()
-        .map(|&(w, f)| (pack(w.as_bytes()), f))
-        .collect();
-    Table { starts, entries }
-});
+static TABLE: LazyLock<Table<u64>> = LazyLock::new(|| Table::new(lists_flags()));
 
 /// The flags of a lower-case word (0 when it is in no list).
 #[inline]
 pub fn of(low: &str) -> u64 {
-    let w = low.as_bytes();
-    if w.is_empty() || w.len() > MAX_LEN {
-        return 0;
-    }
-    let t = &*TABLE;
-    let b = bucket(w);
-    let (from, to) = (usize::from(t.starts[b]), usize::from(t.starts[b + 1]));
-    if from == to {
-        return 0;
-    }
-    // Every word of a bucket has this word's length: packed, they compare as integers.
-    let key = pack(w);
-    t.entries[from..to]
+    TABLE.get(low).unwrap_or(0)
+}
+
+/// Reporting and belief verb forms with their lemmas, a reporting verb's lemma first (as
+/// [`lexicon::verb_lemma`] looks them up), for the forms short enough for a [`Table`].
+static LEMMAS: LazyLock<Table<&'static str>> = LazyLock::new(|| {
+    let mut forms: Vec<(&'static str, &'static str)> = lexicon::CUE_VERBS
         .iter()
-        .find(|(e, _)| *e == key)
-        .map_or(0, |&(_, f)| f)
+        .map(|(&f, &l)| (f, l))
+        .filter(|(f, _)| f.len() <= MAX_LEN)
+        .collect();
+    forms.extend(
+        lexicon::BELIEF_VERBS
+            .iter()
+            .filter(|(f, _)| f.len() <= MAX_LEN && !lexicon::CUE_VERBS.contains_key(*f))
+            .map(|(&f, &l)| (f, l)),
+    );
+    Table::new(forms)
+});
+
+/// The lemma of a reporting or belief verb form (lower case), as [`lexicon::verb_lemma`]
+/// answers: from the bucketed table, or from the word lists for a form longer than it holds.
+#[inline]
+pub fn lemma(low: &str) -> Option<&'static str> {
+    if low.len() > MAX_LEN {
+        return lexicon::verb_lemma(low);
+    }
+    LEMMAS.get(low)
 }
 
 /// The flags of the words that open a cue of their own (see `find_attributions`).
@@ -284,6 +321,29 @@ mod tests {
         }
         assert_eq!(classes::of("the") & classes::ATTRIBUTION_OPENER, 0);
         assert_ne!(classes::of("according") & classes::ATTRIBUTION_OPENER, 0);
+    }
+
+    /// The lemma table answers as the word lists do, for every listed form and for others.
+    #[test]
+    fn lemmas_agree_with_the_lists() {
+        for &f in lexicon::CUE_VERBS
+            .keys()
+            .chain(lexicon::BELIEF_VERBS.keys())
+        {
+            assert_eq!(lemma(f), lexicon::verb_lemma(f), "{f}");
+            assert!(lemma(f).is_some());
+        }
+        for w in [
+            "",
+            "tomato",
+            "Said",
+            "said ",
+            "a-very-long-word-indeed",
+            "sayings",
+        ] {
+            assert_eq!(lemma(w), lexicon::verb_lemma(w), "{w}");
+        }
+        assert_eq!(lemma("said"), Some("say"));
     }
 
     proptest::proptest! {

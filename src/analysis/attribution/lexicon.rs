@@ -387,6 +387,12 @@ mod tests {
         assert_eq!(PASSIVE_VERBS.get("seen"), Some(&true));
         assert_eq!(PASSIVE_VERBS.get("believed"), Some(&false));
         assert!(VAGUE_NOUNS.contains("officials"));
+        // The cue analysis reads "reports" as a group's head through this class.
+        assert!(VAGUE_NOUNS.contains("reports"));
+        // The source analysis reads these through the class of quantifiers' first words.
+        for q in ["many", "some", "several", "most", "few"] {
+            assert!(QUANTIFIER_FIRST.contains(q), "{q}");
+        }
         assert!(ROLE_NOUNS.contains("minister"));
         assert!(QUANTIFIERS.first().is_some_and(|q| q.len() >= 3));
         // The index by first word holds every phrase, in the order of the list.

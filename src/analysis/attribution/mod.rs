@@ -312,11 +312,10 @@ impl<'a> W<'a> {
     /// Its lemma when it is a reporting or belief verb form ([`lexicon::verb_lemma`]);
     /// the class rules most words out without a look-up, and says which list to look in (a
     /// reporting verb form is looked up first, as [`lexicon::verb_lemma`] does).
+    #[inline]
     pub fn verb_lemma(&self) -> Option<&'static str> {
-        if self.has(classes::CUE_VERB) {
-            lexicon::CUE_VERBS.get(self.low).copied()
-        } else if self.has(classes::BELIEF_VERB) {
-            lexicon::BELIEF_VERBS.get(self.low).copied()
+        if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
+            lex::lemma(self.low)
         } else {
             None
         }
@@ -489,14 +488,15 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             anonymity,
         });
     }
-    out.quotations = quotation_speakers(draft, prose, &out.sentences);
+    let by_block = BlockSentences::new(draft, prose);
+    out.quotations = quotation_speakers(draft, prose, &out.sentences, &by_block);
     // Sentences wholly inside an attributed quotation.
     for (qi, q) in prose.quotations.iter().enumerate() {
         if out.quotations.get(qi).is_none_or(|s| s.speaker.is_none()) {
             continue;
         }
         for (block, range) in &q.parts {
-            for si in block_sentences(prose, *block) {
+            for si in by_block.of(*block) {
                 let Some(sa) = out.sentences.get_mut(si) else {
                     continue;
                 };
@@ -555,11 +555,23 @@ fn sentence_cues<'a>(
     si: usize,
     ws: &mut Vec<W<'a>>,
 ) -> (Vec<Attribution>, Vec<Anonymity>) {
-    if !may_hold_cues(draft, prose, si) {
+    // The classes of its words, all together.
+    let all = prose
+        .sentences
+        .get(si)
+        .and_then(|s| prose.tokens.get(s.tokens.clone()))
+        .map_or(u64::MAX, |toks| toks.iter().fold(0, |acc, t| acc | t.class));
+    if !may_hold_cues(draft, prose, si, all) {
         return (Vec::new(), Vec::new());
     }
     sentence_words_into(draft, prose, si, ws);
-    (find_attributions(ws), find_anonymity(draft, prose, si, ws))
+    // An anonymity marker opens with a word of its class.
+    let anonymity = if all & classes::ANONYMITY_FIRST != 0 {
+        find_anonymity(draft, prose, si, ws)
+    } else {
+        Vec::new()
+    };
+    (find_attributions(ws), anonymity)
 }
 
 /// The classes of the words that open a cue in [`find_attributions`] by themselves, or head a
@@ -572,14 +584,14 @@ const SENTENCE_CUE_CLASSES: u64 =
 /// nothing in it, which is most sentences of no source noun and no reporting verb. A word opens
 /// a cue only with a class of [`SENTENCE_CUE_CLASSES`] (or a group's head within five words of
 /// it), or as the first word of a quantifier phrase; an anonymity marker is a phrase too.
-fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize) -> bool {
+/// `all` is the union of the classes of its tokens.
+fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize, all: u64) -> bool {
     let Some(s) = prose.sentences.get(si) else {
         return true;
     };
     let Some(toks) = prose.tokens.get(s.tokens.clone()) else {
         return true;
     };
-    let all = toks.iter().fold(0, |acc, t| acc | t.class);
     if all & SENTENCE_CUE_CLASSES != 0 {
         return true;
     }
@@ -673,8 +685,12 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
     let n = ws.len();
     // The first word at or after `j` that can head a bare group of sources (a vague source
     // noun or "reports"): a group that no quantifier opens has its head within five words.
-    let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) || w.is("reports");
+    // ("reports" is a vague source noun: the class answers for it.)
+    let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN);
     let mut next_head = ws.iter().position(heads_group).unwrap_or(n);
+    // The first word at or after `j` that can end a bare group (see `may_open_group`).
+    let ends_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) && w.low.ends_with('s');
+    let mut next_end = ws.iter().position(ends_group).unwrap_or(n);
     let mut j = 0;
     while j < n {
         let w = &ws[j];
@@ -684,6 +700,9 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         }
         if next_head < j {
             next_head = ws[j..].iter().position(heads_group).map_or(n, |p| j + p);
+        }
+        if next_end < j {
+            next_end = ws[j..].iter().position(ends_group).map_or(n, |p| j + p);
         }
         // Only these words can open a cue (each cue below returns nothing for any other):
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
@@ -735,7 +754,9 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             j += 1;
             continue;
         }
-        if let Some(a) = vague_subject(ws, j) {
+        if (!GATED || may_open_group(ws, j, next_end))
+            && let Some(a) = vague_subject(ws, j)
+        {
             out.push(a);
             j += 1;
             continue;
@@ -778,6 +799,30 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         });
     }
     out
+}
+
+/// Whether a group of sources ([`vague_subject`]) can open at word `j`, given `next_end`, the
+/// first word at or after `j` that can end a bare group: a plural vague source noun ("officials",
+/// "reports"), the only heads [`group::vague_subject`] takes without a quantifier. It can open at
+/// a word that opens a quantifier phrase, or at the first word (after "his", "her" or "their")
+/// of a noun phrase that reaches such a head within four words. A bare group's phrase is read
+/// word by word ([`group::read_np`]) and ends at its head, so every word before the first such
+/// head must be one the phrase reads on over; when one is not, no group opens here and the
+/// reader is not tried.
+fn may_open_group(ws: &[W<'_>], j: usize, next_end: usize) -> bool {
+    let w = &ws[j];
+    if w.has(classes::QUANTIFIER_FIRST) {
+        return true;
+    }
+    let from = if matches!(w.low, "his" | "her" | "their") {
+        j + 1
+    } else {
+        j
+    };
+    next_end < from + 4
+        && ws
+            .get(from..next_end)
+            .is_some_and(|run| run.iter().all(group::np_continues))
 }
 
 /// Words that open a cue of their own in [`find_attributions`]: "according to", "there
@@ -1674,7 +1719,38 @@ fn dash_or_colon_speaker(
     None
 }
 
-/// The indices of the sentences of block `block`.
+/// The sentences of each block, found once: `starts[b]..starts[b + 1]` are the indices of the
+/// sentences of block `b` (sentences are in block order).
+struct BlockSentences<'p> {
+    prose: &'p Prose,
+    starts: Vec<usize>,
+}
+
+impl<'p> BlockSentences<'p> {
+    /// The table for the blocks of `draft`.
+    fn new(draft: &Draft, prose: &'p Prose) -> Self {
+        let blocks = draft.blocks.len();
+        let mut starts = Vec::with_capacity(blocks + 1);
+        let mut si = 0;
+        for b in 0..=blocks {
+            while prose.sentences.get(si).is_some_and(|s| s.block < b) {
+                si += 1;
+            }
+            starts.push(si);
+        }
+        BlockSentences { prose, starts }
+    }
+
+    /// The indices of the sentences of block `block`.
+    fn of(&self, block: usize) -> std::ops::Range<usize> {
+        match (self.starts.get(block), self.starts.get(block + 1)) {
+            (Some(&a), Some(&b)) => a..b,
+            _ => block_sentences(self.prose, block),
+        }
+    }
+}
+
+/// The indices of the sentences of block `block`, by binary search.
 fn block_sentences(prose: &Prose, block: usize) -> std::ops::Range<usize> {
     let a = prose.sentences.partition_point(|s| s.block < block);
     let b = prose.sentences.partition_point(|s| s.block <= block);
@@ -1686,14 +1762,16 @@ fn quotation_speakers(
     draft: &Draft,
     prose: &Prose,
     sentences: &[SentenceAttribution],
+    by_block: &BlockSentences<'_>,
 ) -> Vec<QuotationSpeaker> {
     let mut out = Vec::with_capacity(prose.quotations.len());
+    // Sentences the quotation touches (one buffer for all quotations).
+    let mut touched: Vec<usize> = Vec::new();
     for (qi, q) in prose.quotations.iter().enumerate() {
         let mut found: Option<QuotationSpeaker> = None;
-        // Sentences the quotation touches.
-        let mut touched: Vec<usize> = Vec::new();
+        touched.clear();
         for (block, range) in &q.parts {
-            for si in block_sentences(prose, *block) {
+            for si in by_block.of(*block) {
                 let s = &prose.sentences[si];
                 if s.range.start < range.end.max(range.start + 1) && range.start < s.range.end + 1 {
                     touched.push(si);
@@ -1734,16 +1812,9 @@ fn quotation_speakers(
             // A neighbouring sentence in the same paragraph, or the paragraph before or after.
             let first = touched.first().copied();
             let last = touched.last().copied();
-            let mut cands: Vec<usize> = Vec::new();
-            if let Some(f) = first {
-                if f > 0 {
-                    cands.push(f - 1);
-                }
-            }
-            if let Some(l) = last {
-                cands.push(l + 1);
-            }
-            for c in cands {
+            let before = first.and_then(|f| f.checked_sub(1));
+            let after = last.map(|l| l + 1);
+            for c in before.into_iter().chain(after) {
                 let Some(sa) = sentences.get(c) else { continue };
                 let near = match (
                     prose.sentences.get(c),

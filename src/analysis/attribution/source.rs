@@ -267,6 +267,8 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
         // phrase (a relative clause without "that").
         if !appositive
             && k < end
+            // (Each of these opens a quantifier phrase: the class rules other words out.)
+            && w.has(classes::QUANTIFIER_FIRST)
             && matches!(w.low, "many" | "some" | "several" | "most" | "few")
             && k > 0
             && ws[k - 1].is_word()

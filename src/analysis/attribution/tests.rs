@@ -274,6 +274,10 @@ fn the_gated_readers_find_every_cue() {
         "It is known that the bridge is old, and popular belief holds it is safe.",
         "There were rumours of cracks, reported by some engineers.",
         "The bridge, it is generally agreed, is old.",
+        "His senior advisers said the bridge was old.",
+        "Their city engineers and surveyors warned that it would fail.",
+        "Several U.S. officials said the bridge was old.",
+        "The report by local engineers and some residents says it is unsafe.",
     ] {
         gated_agrees(text);
     }
@@ -299,7 +303,13 @@ proptest::proptest! {
 }
 
 /// Words for [`the_gated_readers_agree_on_random_sentences`].
-const VOCAB: [&str; 64] = [
+const VOCAB: [&str; 70] = [
+    "his",
+    "their",
+    "and",
+    "or",
+    "city",
+    "senior",
     "the",
     "a",
     "bridge",

@@ -3,6 +3,7 @@ use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::{TokenKind, classes};
 use crate::rules::{Rule, RuleMeta};
+use rustc_hash::FxHashSet as HashSet;
 
 crate::declare_rule! {
     /// Flags an unnamed spokesperson of an organisation: "a council spokesman said", "a
@@ -78,7 +79,7 @@ impl Rule for UnnamedSource {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
         // Each spokesperson once per draft, by the words that describe them.
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::default();
         // The words of a sentence, one buffer for all.
         let mut ws = Vec::new();
         for (si, s) in ctx.prose.sentences.iter().enumerate() {
@@ -94,7 +95,10 @@ impl Rule for UnnamedSource {
                 // Every word of the two lists has nine bytes or more in lower case, so six
                 // or more as written (lower-casing at most half as long again), and starts
                 // with "s", "r" or "o": most words are ruled out without a comparison.
-                t.kind == TokenKind::Word
+                // Every word of the two lists but "representatives" (fifteen letters) is a
+                // role or a vague source noun: the class rules most words out at once.
+                (t.class & (classes::ROLE_NOUN | classes::VAGUE_NOUN) != 0 || t.range.len() >= 15)
+                    && t.kind == TokenKind::Word
                     && t.range.len() >= 6
                     // An ASCII first letter lower-cases to itself or its ASCII lower case:
                     // read in place, it rules most words out before the word is looked up.
@@ -119,16 +123,20 @@ impl Rule for UnnamedSource {
                 let Some((start, end)) = unnamed_spokesperson(&ws, i) else {
                     continue;
                 };
-                let key: String = ws[start..end]
+                // The words, space-separated, articles left out.
+                let mut key = String::new();
+                let words = ws[start..end]
                     .iter()
-                    .filter(|w| !matches!(w.low, "a" | "an"))
-                    .map(|w| w.low.to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if seen.contains(&key) {
+                    .filter(|w| !matches!(w.low, "a" | "an"));
+                for (n, w) in words.enumerate() {
+                    if n > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(w.low);
+                }
+                if !seen.insert(key) {
                     continue;
                 }
-                seen.push(key);
                 let span = ws[start].span.cover(ws[i].span);
                 out.push(Diagnostic::new(
                     &Self::META,
@@ -164,7 +172,12 @@ fn name_at(ws: &[W<'_>], k: usize) -> bool {
 /// is asked, where their noun phrase starts and where it ends (with the organisation).
 fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let w = &ws[i];
-    if w.quoted || !w.is_word() {
+    // Every noun of `SPOKES` but "representatives" is a role noun, and "officials" a vague
+    // source noun: the class rules most words out without a comparison.
+    if w.quoted
+        || !w.is_word()
+        || (!w.has(classes::ROLE_NOUN | classes::VAGUE_NOUN) && w.low != "representatives")
+    {
         return None;
     }
     // "officials at the Harbour Board", "officials with the Ferry Company": a plural
@@ -356,6 +369,20 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use crate::rules::attribution::test_util::flagged;
+
+    /// The class gates of the rule: every listed noun but "representatives" is a role or a
+    /// vague source noun.
+    #[test]
+    fn spokes_nouns_have_their_class() {
+        use crate::prose::classes;
+        for w in super::SPOKES.iter().chain(&["officials"]) {
+            assert!(
+                classes::of(w) & (classes::ROLE_NOUN | classes::VAGUE_NOUN) != 0
+                    || (*w == "representatives" && w.len() >= 15),
+                "{w}"
+            );
+        }
+    }
 
     fn check(input: &str, expected: &[&str]) {
         assert_eq!(

@@ -104,14 +104,25 @@ impl Rule for VagueSource {
             }
         }
         let named_nearby = |block: usize, who: &str| {
-            let Some(head) = who
+            let Some(word) = who
                 .split(|c: char| !c.is_alphanumeric() && c != '-')
                 .rfind(|w| !w.is_empty())
-                .map(lower)
             else {
                 return false;
             };
-            let single = head.strip_suffix('s').unwrap_or(&head);
+            // In lower case: an ASCII word in a buffer on the stack, any other lowered.
+            let mut buf = [0u8; 32];
+            let lowered;
+            let head: &str = if word.len() <= buf.len() && word.is_ascii() {
+                let b = &mut buf[..word.len()];
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or(word)
+            } else {
+                lowered = lower(word);
+                &lowered
+            };
+            let single = head.strip_suffix('s').unwrap_or(head);
             if single.len() < 4 {
                 return false;
             }
@@ -120,7 +131,7 @@ impl Rule for VagueSource {
             named[from..]
                 .iter()
                 .take_while(|(b, _)| *b == block)
-                .any(|(_, text)| names_word(text, single, &head))
+                .any(|(_, text)| names_word(text, single, head))
         };
         for s in &atts.sentences {
             let block = ctx.prose.sentences.get(s.sentence).map_or(0, |x| x.block);
@@ -183,7 +194,10 @@ fn lower(text: &str) -> Cow<'_, str> {
 fn names_word(text: &str, single: &str, head: &str) -> bool {
     let is_sep = |c: char| !c.is_alphanumeric() && c != '-';
     if text.is_ascii() {
-        text.split(is_sep)
+        // Byte by byte: in ASCII text a separator is one byte.
+        let (single, head) = (single.as_bytes(), head.as_bytes());
+        text.as_bytes()
+            .split(|&b| !b.is_ascii_alphanumeric() && b != b'-')
             .any(|w| w.eq_ignore_ascii_case(single) || w.eq_ignore_ascii_case(head))
     } else {
         text.to_lowercase()

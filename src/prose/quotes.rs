@@ -162,7 +162,9 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                             quote: Quotation {
                                 open: span,
                                 close: None,
-                                parts: Vec::new(),
+                                // Most quotations lie in one block: one part, allocated
+                                // at once rather than grown on the first push.
+                                parts: Vec::with_capacity(1),
                                 span,
                             },
                             content_start: i + len,
@@ -179,7 +181,8 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                                 quote: Quotation {
                                     open: span,
                                     close: None,
-                                    parts: Vec::new(),
+                                    // One part, as above.
+                                    parts: Vec::with_capacity(1),
                                     span,
                                 },
                                 content_start: i + len,

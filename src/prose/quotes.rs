@@ -162,7 +162,9 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                             quote: Quotation {
                                 open: span,
                                 close: None,
-                                parts: Vec::new(),
+                                // Most quotations lie in one block: one part, allocated
+                                // at once rather than grown on the first push.
+                                parts: Vec::with_capacity(1),
                                 span,
                             },
                             content_start: i + len,
@@ -179,7 +181,8 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                                 quote: Quotation {
                                     open: span,
                                     close: None,
-                                    parts: Vec::new(),
+                                    // One part, as above.
+                                    parts: Vec::with_capacity(1),
                                     span,
                                 },
                                 content_start: i + len,
@@ -211,7 +214,7 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                         let close_span = block.source_span(i, i + len);
                         let mut o = open.take().expect("open quote");
                         if !content.is_empty() {
-                            quoted[bi].push(content.clone());
+                            push_quoted(&mut quoted[bi], content.clone());
                         }
                         o.quote.parts.push((bi, content));
                         o.quote.close = Some(close_span);
@@ -228,7 +231,7 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
             // Unclosed at the end of the block: it runs to the end of the block for now.
             let content = o.content_start..text.len();
             if !content.is_empty() {
-                quoted[bi].push(content.clone());
+                push_quoted(&mut quoted[bi], content.clone());
                 o.quote.span = o
                     .quote
                     .span
@@ -242,6 +245,16 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
     }
     quotes.sort_by_key(|q| q.open);
     (quotes, quoted)
+}
+
+/// Appends quoted range `r` to a block's list. The first one allocates room for four at once
+/// (what a push would grow an empty vector to), without the growth path of `push`.
+#[inline]
+fn push_quoted(list: &mut Vec<Range<usize>>, r: Range<usize>) {
+    if list.capacity() == 0 {
+        *list = Vec::with_capacity(4);
+    }
+    list.push(r);
 }
 
 /// Where the last single quote of `text` that can close a quotation starts. A single quote

@@ -141,6 +141,10 @@ pub struct Names<'a> {
     lower_found: Vec<bool>,
     /// The mentions grouped by person, computed once, when first asked for.
     people: std::sync::OnceLock<Vec<Vec<usize>>>,
+    /// For each occurrence, the number of its spelling ([`FormIndex`]), and how many
+    /// spellings there are.
+    form_of: Vec<u32>,
+    form_count: usize,
 }
 
 impl Names<'_> {
@@ -155,13 +159,20 @@ impl Names<'_> {
             let n = self.mentions.len();
             let mut by_key: HashMap<String, usize> =
                 HashMap::with_capacity_and_hasher(n, Default::default());
-            let mut by_form: HashMap<&str, Option<usize>> =
-                HashMap::with_capacity_and_hasher(n, Default::default());
+            // (Spellings by number, as the analysis numbered them.)
+            let index;
+            let (form_of, form_count) = if self.form_of.len() == self.occurrences.len() {
+                (&self.form_of, self.form_count)
+            } else {
+                index = FormIndex::new(&self.occurrences);
+                (&index.of, index.first.len())
+            };
+            let mut by_form: Vec<Option<Option<usize>>> = vec![None; form_count];
             for (mi, m) in self.mentions.iter().enumerate() {
                 let Some(head) = self.occurrences.get(m.head()) else {
                     continue;
                 };
-                let slot = *by_form.entry(&*head.form).or_insert_with(|| {
+                let slot = *by_form[form_of[m.head()] as usize].get_or_insert_with(|| {
                     if head.form.chars().count() < 3 || head.form.contains(' ') {
                         return None;
                     }
@@ -347,6 +358,8 @@ pub fn analyze<'a>(
     let forms = FormIndex::new(&names.occurrences);
     lower_pass(draft, prose, &mut names, &forms, &lower_words);
     names.variants = find_variants(draft, prose, &names, &forms, settings);
+    names.form_count = forms.first.len();
+    names.form_of = forms.of;
     names
 }
 
@@ -1094,6 +1107,15 @@ fn candidate_ascii(form: &[u8]) -> bool {
     if form.len() < 3 {
         return false;
     }
+    // Most spellings are letters only: one part, a candidate unless it is all capitals.
+    if form.iter().all(u8::is_ascii_alphabetic) {
+        return form.iter().any(u8::is_ascii_lowercase);
+    }
+    candidate_ascii_parts(form)
+}
+
+/// [`candidate_ascii`] of a spelling of three bytes or more, part by part.
+fn candidate_ascii_parts(form: &[u8]) -> bool {
     // Per part between hyphens and spaces: its length, and whether it holds a lower-case
     // letter and how many capitals; the same for the whole spelling.
     let (mut part_len, mut part_lower, mut part_upper) = (0usize, false, 0usize);
@@ -2348,6 +2370,18 @@ mod tests {
                 variant_groups(input, false),
                 variant_groups(input, true),
                 "{input}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The letters-only shortcut of `candidate_ascii` answers as the part-by-part test.
+        #[test]
+        fn candidate_ascii_shortcut_agrees(w in "[A-Za-z0-9.' -]{0,9}") {
+            let b = w.as_bytes();
+            proptest::prop_assert_eq!(
+                candidate_ascii(b),
+                b.len() >= 3 && candidate_ascii_parts(b)
             );
         }
     }

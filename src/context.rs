@@ -20,7 +20,7 @@ pub struct LintContext<'a> {
     /// The settings in force.
     pub settings: &'a Settings,
     attributions: OnceLock<Attributions>,
-    names: OnceLock<Names>,
+    names: OnceLock<Names<'a>>,
     speculation: OnceLock<Vec<crate::analysis::speculation::Cue>>,
 }
 
@@ -51,7 +51,7 @@ impl<'a> LintContext<'a> {
     }
 
     /// The names mentioned and how they cluster.
-    pub fn names(&self) -> &Names {
+    pub fn names(&self) -> &Names<'a> {
         lazy(&self.names, || {
             crate::analysis::names::analyze(self.source, self.draft, self.prose, self.settings)
         })

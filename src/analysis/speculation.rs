@@ -444,6 +444,21 @@ const RAISED: &[&str] = &[
 
 /// Every word at which a cue can start, with its [`Gate`]: a token not in it is passed over
 /// at once.
+/// [`INQUIRY_VERBS`] and [`INQUIRY_NOUNS`] in one table: each word with its lists as bits
+/// ([`INQUIRY_VERB`], [`INQUIRY_NOUN`]), looked up once instead of read through two lists.
+static INQUIRY: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut t: HashMap<&'static str, u8> = HashMap::default();
+    for &w in INQUIRY_VERBS {
+        *t.entry(w).or_default() |= INQUIRY_VERB;
+    }
+    for &w in INQUIRY_NOUNS {
+        *t.entry(w).or_default() |= INQUIRY_NOUN;
+    }
+    t
+});
+const INQUIRY_VERB: u8 = 1;
+const INQUIRY_NOUN: u8 = 2;
+
 static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
     let mut t: HashMap<&'static str, Gate> = HashMap::default();
     let words = OTHER_TRIGGERS
@@ -2178,8 +2193,9 @@ fn match_at(
 
     // An open question under inquiry: "investigating whether", "will decide if",
     // "to find out whether".
-    let verb = INQUIRY_VERBS.contains(&w) && !v.in_(i - 1, NOUN_DETERMINERS);
-    if verb || INQUIRY_NOUNS.contains(&w) {
+    let inquiry = INQUIRY.get(w).copied().unwrap_or(0);
+    let verb = inquiry & INQUIRY_VERB != 0 && !v.in_(i - 1, NOUN_DETERMINERS);
+    if verb || inquiry & INQUIRY_NOUN != 0 {
         let mut q = i + 1;
         if verb && matches!(w, "find" | "finds" | "found" | "finding") {
             if next != "out" {
@@ -4593,6 +4609,25 @@ mod tests {
     fn lowercase_is_borrowed_when_unchanged() {
         assert!(matches!(lower("may"), Cow::Borrowed("may")));
         assert_eq!(lower("It’s"), "it's");
+    }
+
+    /// The inquiry table holds exactly the words of the two inquiry lists, each with its lists.
+    #[test]
+    fn inquiry_table_matches_the_lists() {
+        for &w in INQUIRY_VERBS.iter().chain(INQUIRY_NOUNS) {
+            let bits = INQUIRY.get(w).copied().unwrap_or(0);
+            assert_eq!(bits & INQUIRY_VERB != 0, INQUIRY_VERBS.contains(&w), "{w}");
+            assert_eq!(bits & INQUIRY_NOUN != 0, INQUIRY_NOUNS.contains(&w), "{w}");
+        }
+        assert_eq!(
+            INQUIRY.len(),
+            INQUIRY_VERBS
+                .iter()
+                .chain(INQUIRY_NOUNS)
+                .collect::<HashSet<_>>()
+                .len()
+        );
+        assert!(INQUIRY.get("sunshine").is_none());
     }
 
     /// A gated trigger reaches the cue finder only through the route its gate stands for:

@@ -33,14 +33,15 @@ use crate::prose::{Prose, TokenKind};
 use crate::settings::Settings;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One capitalised name word in the prose.
 #[derive(Clone, Debug)]
-pub struct Occurrence {
+pub struct Occurrence<'a> {
     /// The spelling as written, possessive stripped (`Zelenskiy` for `Zelenskiy’s`). Two words
     /// joined by a space when they spell a hyphenated name written elsewhere (`Street Porter`).
-    pub form: String,
+    pub form: Cow<'a, str>,
     /// Where it is in the source.
     pub span: Span,
     /// Its block.
@@ -59,13 +60,13 @@ pub struct Occurrence {
     pub followed: bool,
     /// The first word of the name it ends, when the name has more than one word (`Vladimir` for
     /// `Putin` in `Vladimir Putin`).
-    pub first_name: Option<String>,
+    pub first_name: Option<&'a str>,
     /// The index of the [`Mention`] it belongs to.
     pub mention: usize,
     /// Whether it stands alone in a comma-separated list of names (a team sheet).
     pub listed: bool,
     /// The name word that follows it in the same name (`Putin` for `Vladimir`).
-    pub next: Option<String>,
+    pub next: Option<&'a str>,
     /// Whether a particle follows it (`Osama` in `Osama bin Laden`).
     pub before_particle: bool,
 }
@@ -126,9 +127,9 @@ pub struct VariantGroup {
 
 /// The names of a draft.
 #[derive(Clone, Debug, Default)]
-pub struct Names {
+pub struct Names<'a> {
     /// Every name word, in document order.
-    pub occurrences: Vec<Occurrence>,
+    pub occurrences: Vec<Occurrence<'a>>,
     /// Every mention, in document order.
     pub mentions: Vec<Mention>,
     /// Spellings of one name written more than one way.
@@ -140,9 +141,13 @@ pub struct Names {
     lower_found: Vec<bool>,
     /// The mentions grouped by person, computed once, when first asked for.
     people: std::sync::OnceLock<Vec<Vec<usize>>>,
+    /// For each occurrence, the number of its spelling ([`FormIndex`]), and how many
+    /// spellings there are.
+    form_of: Vec<u32>,
+    form_count: usize,
 }
 
-impl Names {
+impl Names<'_> {
     /// The mentions of each person (or place) named by a surname: the indices of the
     /// mentions whose head word has one plain spelling, in order of first mention. Heads of
     /// fewer than three letters, and joined heads (`Street Porter`), name nobody.
@@ -154,13 +159,20 @@ impl Names {
             let n = self.mentions.len();
             let mut by_key: HashMap<String, usize> =
                 HashMap::with_capacity_and_hasher(n, Default::default());
-            let mut by_form: HashMap<&str, Option<usize>> =
-                HashMap::with_capacity_and_hasher(n, Default::default());
+            // (Spellings by number, as the analysis numbered them.)
+            let index;
+            let (form_of, form_count) = if self.form_of.len() == self.occurrences.len() {
+                (&self.form_of, self.form_count)
+            } else {
+                index = FormIndex::new(&self.occurrences);
+                (&index.of, index.first.len())
+            };
+            let mut by_form: Vec<Option<Option<usize>>> = vec![None; form_count];
             for (mi, m) in self.mentions.iter().enumerate() {
                 let Some(head) = self.occurrences.get(m.head()) else {
                     continue;
                 };
-                let slot = *by_form.entry(head.form.as_str()).or_insert_with(|| {
+                let slot = *by_form[form_of[m.head()] as usize].get_or_insert_with(|| {
                     if head.form.chars().count() < 3 || head.form.contains(' ') {
                         return None;
                     }
@@ -272,6 +284,10 @@ pub fn is_house_preferred(form: &str, settings: &Settings) -> bool {
 }
 
 fn strip_possessive(w: &str) -> &str {
+    // Only a word ending in `s`, `S` or an apostrophe (’ ends in 0x99) has one to strip.
+    if !matches!(w.as_bytes().last(), Some(b's' | b'S' | b'\'' | 0x99)) {
+        return w;
+    }
     for s in ["'s", "’s", "'S", "’S"] {
         if let Some(r) = w.strip_suffix(s) {
             return r;
@@ -305,7 +321,12 @@ fn is_demonym_like(w: &str) -> bool {
 }
 
 /// Analyses the names of a draft.
-pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings) -> Names {
+pub fn analyze<'a>(
+    _source: &'a str,
+    draft: &'a Draft,
+    prose: &'a Prose,
+    settings: &Settings,
+) -> Names<'a> {
     let mut names = Names::default();
     // About one word in six is a name word (news prose).
     names.occurrences.reserve(prose.tokens.len() / 6);
@@ -337,6 +358,8 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose, settings: &Settings)
     let forms = FormIndex::new(&names.occurrences);
     lower_pass(draft, prose, &mut names, &forms, &lower_words);
     names.variants = find_variants(draft, prose, &names, &forms, settings);
+    names.form_count = forms.first.len();
+    names.form_of = forms.of;
     names
 }
 
@@ -351,7 +374,7 @@ struct FormIndex {
 }
 
 impl FormIndex {
-    fn new(occurrences: &[Occurrence]) -> FormIndex {
+    fn new(occurrences: &[Occurrence<'_>]) -> FormIndex {
         let mut map: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(occurrences.len() / 4 + 8, Default::default());
         let mut first = Vec::new();
@@ -359,7 +382,7 @@ impl FormIndex {
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                *map.entry(o.form.as_str()).or_insert_with(|| {
+                *map.entry(&*o.form).or_insert_with(|| {
                     first.push(i);
                     (first.len() - 1) as u32
                 })
@@ -531,7 +554,7 @@ fn lower_scan(draft: &Draft, prose: &Prose, lower: &[u8]) -> bool {
 fn lower_pass(
     draft: &Draft,
     prose: &Prose,
-    names: &mut Names,
+    names: &mut Names<'_>,
     forms: &FormIndex,
     lower_words: &[u64],
 ) {
@@ -553,7 +576,7 @@ fn lower_pass(
 fn lower_pass_with(
     draft: &Draft,
     prose: &Prose,
-    names: &mut Names,
+    names: &mut Names<'_>,
     forms: &FormIndex,
     lower_words: &[u64],
     filter: &mut LowerFilter,
@@ -562,7 +585,7 @@ fn lower_pass_with(
     // Each spelling once, in order of first occurrence (the order of the words it adds is
     // that of a pass over every occurrence).
     for &oi in &forms.first {
-        let form = names.occurrences[oi].form.as_str();
+        let form: &str = &names.occurrences[oi].form;
         let parts = form.contains('-').then(|| form.split('-'));
         for w in std::iter::once(form).chain(parts.into_iter().flatten()) {
             lexicon::with_lower_bytes(w, |l| {
@@ -605,7 +628,7 @@ fn collect_sentence<'d>(
     draft: &'d Draft,
     prose: &Prose,
     si: usize,
-    names: &mut Names,
+    names: &mut Names<'d>,
     run: &mut Run<'d>,
     mut lower_words: Option<&mut Vec<u64>>,
 ) {
@@ -633,27 +656,45 @@ fn collect_sentence<'d>(
                 && is_capitalised(text_of(draft, prose, k))
         })
     };
+    // The sentence's block text (its tokens' block, as a rule).
+    let sent_text: &[u8] = draft
+        .blocks
+        .get(sent.block)
+        .map_or(&[][..], |b| b.text.as_bytes());
     while i < toks.end {
-        let t = &prose.tokens[i];
-        if t.kind != TokenKind::Word {
-            i += 1;
-            continue;
-        }
-        let bytes = &draft.blocks[t.block].text.as_bytes()[t.range.clone()];
         // Most words start with an ASCII letter that is no capital: passed over on their
-        // first byte.
-        if bytes
-            .first()
-            .is_none_or(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            || !is_capitalised(text_of(draft, prose, i))
-        {
-            if let Some(lw) = lower_words.as_deref_mut()
-                && !bytes.is_empty()
-            {
-                lw.push(lower_word_entry(bytes, i));
+        // first byte, in a loop of their own.
+        let found = loop {
+            let t = &prose.tokens[i];
+            if t.kind == TokenKind::Word {
+                let text = if t.block == sent.block {
+                    sent_text
+                } else {
+                    draft.blocks[t.block].text.as_bytes()
+                };
+                let bytes = &text[t.range.clone()];
+                match bytes.first() {
+                    Some(&b) if b.is_ascii() && !b.is_ascii_uppercase() => {
+                        if let Some(lw) = lower_words.as_deref_mut() {
+                            lw.push(lower_word_entry(bytes, i));
+                        }
+                    }
+                    None => {}
+                    Some(_) if !is_capitalised(text_of(draft, prose, i)) => {
+                        if let Some(lw) = lower_words.as_deref_mut() {
+                            lw.push(lower_word_entry(bytes, i));
+                        }
+                    }
+                    Some(_) => break true,
+                }
             }
             i += 1;
-            continue;
+            if i >= toks.end {
+                break false;
+            }
+        };
+        if !found {
+            break;
         }
         // A run of name words starting at i.
         run.clear();
@@ -691,12 +732,15 @@ fn collect_sentence<'d>(
                 // stop.
                 let mut end = j + 1;
                 // (Without a dot: whether the word is one capital.)
-                let initials = if form.as_bytes().contains(&b'.') {
+                let initials = if form.bytes().any(|b| b == b'.') {
                     form.split('.')
                         .all(|p| p.chars().count() == 1 && is_capitalised(p))
                 } else {
-                    let mut cs = form.chars();
-                    cs.next().is_some() && cs.next().is_none() && is_capitalised(form)
+                    // (A character is at most four bytes.)
+                    form.len() <= 4 && {
+                        let mut cs = form.chars();
+                        cs.next().is_some() && cs.next().is_none() && is_capitalised(form)
+                    }
                 };
                 if initials
                     && prose
@@ -735,6 +779,7 @@ fn collect_sentence<'d>(
             // A capital letter standing before a name mid-sentence is an initial (a team
             // sheet's "A Rossi"), not the article.
             let initial_letter = !initial
+                && form.len() <= 4
                 && form.chars().count() == 1
                 && *form != "I"
                 && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(n.2));
@@ -792,11 +837,11 @@ fn collect_sentence<'d>(
         let heading = is_heading();
         let mi = names.mentions.len();
         let first_occ = names.occurrences.len();
-        let first_name = (name.len() >= 2).then(|| name[0].2.to_string());
+        let first_name = (name.len() >= 2).then_some(name[0].2);
         for (k, (ts, te, form, _)) in name.iter().enumerate() {
             let tok = &prose.tokens[*ts];
             names.occurrences.push(Occurrence {
-                form: form.to_string(),
+                form: Cow::Borrowed(form),
                 span: Span::new(tok.span.start, form_end(draft, prose, *ts, form)),
                 block: tok.block,
                 sentence: si,
@@ -806,12 +851,12 @@ fn collect_sentence<'d>(
                 heading,
                 followed: k + 1 < name.len(),
                 first_name: if k + 1 == name.len() {
-                    first_name.clone()
+                    first_name
                 } else {
                     None
                 },
                 mention: mi,
-                next: name.get(k + 1).map(|n| n.2.to_string()),
+                next: name.get(k + 1).map(|n| n.2),
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > *te),
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, *ts, *te),
             });
@@ -842,7 +887,8 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
                 return None;
             }
             let w = text_of(draft, prose, k);
-            (w.len() >= 4 && w.chars().count() >= 4).then_some(w)
+            // (Four ASCII bytes first are four characters.)
+            (w.len() >= 4 && (w.as_bytes()[..4].is_ascii() || w.chars().count() >= 4)).then_some(w)
         })
     };
     // Every longer word must be capitalised: the first that is not settles it, before any
@@ -898,7 +944,7 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
 }
 
 /// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words.
-fn add_split_hyphenated(names: &mut Names) {
+fn add_split_hyphenated(names: &mut Names<'_>) {
     let hyphenated: HashSet<String> = names
         .occurrences
         .iter()
@@ -914,12 +960,20 @@ fn add_split_hyphenated(names: &mut Names) {
     if hyphenated.is_empty() {
         return;
     }
+    // The lengths of the hyphenated names (bit `n` for `n` bytes, bit 63 for longer), so that
+    // most pairs are passed over before they are joined and looked up.
+    let lengths = hyphenated
+        .iter()
+        .fold(0u64, |m, h| m | 1 << h.len().min(63));
     let mut extra = Vec::new();
     // The two words joined, in one buffer (most pairs are no hyphenated name).
     let mut joined = String::new();
     for w in names.occurrences.windows(2) {
         let (a, b) = (&w[0], &w[1]);
-        if a.mention != b.mention || a.tokens.end != b.tokens.start {
+        if a.mention != b.mention
+            || a.tokens.end != b.tokens.start
+            || lengths & 1 << (a.form.len() + 1 + b.form.len()).min(63) == 0
+        {
             continue;
         }
         joined.clear();
@@ -928,7 +982,7 @@ fn add_split_hyphenated(names: &mut Names) {
         joined.push_str(&b.form);
         if hyphenated.contains(joined.as_str()) {
             let mut o = b.clone();
-            o.form = joined.clone();
+            o.form = Cow::Owned(joined.clone());
             o.span = Span::new(a.span.start, b.span.end);
             o.tokens = a.tokens.start..b.tokens.end;
             o.first_name = None;
@@ -936,10 +990,32 @@ fn add_split_hyphenated(names: &mut Names) {
             extra.push(o);
         }
     }
-    names.occurrences.extend(extra);
-    names
-        .occurrences
-        .sort_by_key(|o| (o.span.start, o.span.end));
+    let key = |o: &Occurrence<'_>| (o.span.start, o.span.end);
+    let in_order = names.occurrences.is_sorted_by_key(key);
+    if extra.is_empty() {
+        if !in_order {
+            names.occurrences.sort_by_key(key);
+        }
+        return;
+    }
+    if in_order && extra.is_sorted_by_key(key) {
+        // Both in order (as they come): merged as the stable sort of the two one after the
+        // other orders them, an occurrence before an added one of the same place.
+        let old = std::mem::take(&mut names.occurrences);
+        let mut merged = Vec::with_capacity(old.len() + extra.len());
+        let mut added = extra.into_iter().peekable();
+        for o in old {
+            while let Some(e) = added.next_if(|e| key(e) < key(&o)) {
+                merged.push(e);
+            }
+            merged.push(o);
+        }
+        merged.extend(added);
+        names.occurrences = merged;
+    } else {
+        names.occurrences.extend(extra);
+        names.occurrences.sort_by_key(key);
+    }
 }
 
 #[derive(Default)]
@@ -1031,6 +1107,15 @@ fn candidate_ascii(form: &[u8]) -> bool {
     if form.len() < 3 {
         return false;
     }
+    // Most spellings are letters only: one part, a candidate unless it is all capitals.
+    if form.iter().all(u8::is_ascii_alphabetic) {
+        return form.iter().any(u8::is_ascii_lowercase);
+    }
+    candidate_ascii_parts(form)
+}
+
+/// [`candidate_ascii`] of a spelling of three bytes or more, part by part.
+fn candidate_ascii_parts(form: &[u8]) -> bool {
     // Per part between hyphens and spaces: its length, and whether it holds a lower-case
     // letter and how many capitals; the same for the whole spelling.
     let (mut part_len, mut part_lower, mut part_upper) = (0usize, false, 0usize);
@@ -1364,8 +1449,8 @@ fn find_variants(
         if o.followed {
             s.followed += 1;
         }
-        if let Some(n) = &o.next {
-            if !s.next_words.contains(&n.as_str()) {
+        if let Some(n) = o.next {
+            if !s.next_words.contains(&n) {
                 s.next_words.push(n);
             }
         }
@@ -1392,12 +1477,12 @@ fn find_variants(
                 s.more_mentions.insert(at, o.mention);
             }
         }
-        if let Some(g) = &o.first_name {
-            let (given, named) = *first_words.entry(g.as_str()).or_insert_with(|| {
+        if let Some(g) = o.first_name {
+            let (given, named) = *first_words.entry(g).or_insert_with(|| {
                 let given = is_given_word(g);
                 (given, given || !lexicon::is_common_lowered(g))
             });
-            if given && !s.given_names.contains(&g.as_str()) {
+            if given && !s.given_names.contains(&g) {
                 s.given_names.push(g);
             }
             if named {
@@ -2285,6 +2370,18 @@ mod tests {
                 variant_groups(input, false),
                 variant_groups(input, true),
                 "{input}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// The letters-only shortcut of `candidate_ascii` answers as the part-by-part test.
+        #[test]
+        fn candidate_ascii_shortcut_agrees(w in "[A-Za-z0-9.' -]{0,9}") {
+            let b = w.as_bytes();
+            proptest::prop_assert_eq!(
+                candidate_ascii(b),
+                b.len() >= 3 && candidate_ascii_parts(b)
             );
         }
     }

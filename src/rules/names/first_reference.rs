@@ -144,7 +144,7 @@ impl Rule for FirstReference {
                 }
                 let shown = match &first.title {
                     Some(t) => format!("{t} {}", head.form),
-                    None => head.form.clone(),
+                    None => head.form.to_string(),
                 };
                 let span = first.title_span.map_or(first.span, |t| t.cover(first.span));
                 out.push(Diagnostic::new(

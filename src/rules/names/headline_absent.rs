@@ -109,9 +109,10 @@ impl Rule for HeadlineAbsent {
                     p.mention == o.mention
                         && p.tokens.end == o.tokens.start
                         && lexicon::is_given(&p.form.to_lowercase())
-                        && !names.occurrences.iter().any(|b| {
-                            b.block != title_block && b.first_name.as_deref() == Some(&p.form)
-                        })
+                        && !names
+                            .occurrences
+                            .iter()
+                            .any(|b| b.block != title_block && b.first_name == Some(&*p.form))
                 });
                 let titled = names
                     .mentions

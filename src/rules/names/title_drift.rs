@@ -159,7 +159,7 @@ impl Rule for TitleDrift {
                 m.is_full().then(|| {
                     names.occurrences[m.words.start..m.head()]
                         .iter()
-                        .map(|o| o.form.as_str())
+                        .map(|o| &*o.form)
                         .collect::<Vec<_>>()
                         .join(" ")
                 })

@@ -108,19 +108,27 @@ pub(crate) fn lint(env: &Env<'_>, snap: &Snapshot) -> Outcome {
         if env.panic_marker.is_some_and(|m| snap.text.contains(m)) {
             panic!("test hook: the draft contains the panic marker");
         }
-        let analyzed = Analyzed::new(&snap.text);
-        let core = match &resolved.settings {
-            Some(settings) => analyzed.lint(settings),
-            None => Vec::new(),
+        let (index, core) = {
+            let analyzed = Analyzed::new(&snap.text);
+            let core = match &resolved.settings {
+                Some(settings) => analyzed.lint(settings),
+                None => Vec::new(),
+            };
+            (analyzed.index, core)
         };
+        // The analysis is gone; what the document keeps is copied now, so that it is laid
+        // out densely and at its exact size, instead of pinning the allocator's pages it
+        // shared with the analysis (on this thread and the rayon pool's), with the spare
+        // capacity of vectors that grew.
         let linted = Linted {
             generation: snap.generation,
             version: snap.version,
             text: snap.text.clone(),
-            index: analyzed.index,
+            index: index.clone(),
             encoding: env.encoding,
-            core,
+            core: core.clone(),
         };
+        drop((index, core));
         let published = if env.raw {
             Published::Raw(super::convert::publish_body(
                 &linted.lines(),

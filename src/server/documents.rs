@@ -315,12 +315,7 @@ impl Actor {
             // At most one lint per core at a time: a burst of opens queues here rather than
             // spawning a thread (and an allocator arena) per draft.
             let _permit = shared.lint_slots.acquire().await;
-            let job = shared.clone();
-            let outcome = tokio::task::spawn_blocking(move || {
-                let outcome = lint::lint(&job.env(), &snap);
-                (snap, outcome)
-            })
-            .await;
+            let outcome = lint::on_pool(shared.clone(), snap).await;
             if let Ok((snap, outcome)) = outcome {
                 let _ = inbox.send(Msg::LintDone {
                     uri: snap.uri,

@@ -6,7 +6,7 @@
 //! full and incremental edits, versions that do not move forward ignored.
 //!
 //! Each change bumps the draft's *generation* (as does a configuration change). After the
-//! debounce, the actor snapshots the text and lints it on the blocking pool; at most one lint
+//! debounce, the actor snapshots the text and lints it on the rayon pool; at most one lint
 //! per draft is in flight, and a result is published only if its generation is still the
 //! draft's latest. Results go out, in order, through the publisher channel.
 

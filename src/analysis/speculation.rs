@@ -442,8 +442,6 @@ const RAISED: &[&str] = &[
     "",
 ];
 
-/// Every word at which a cue can start, with its [`Gate`]: a token not in it is passed over
-/// at once.
 /// [`INQUIRY_VERBS`] and [`INQUIRY_NOUNS`] in one table: each word with its lists as bits
 /// ([`INQUIRY_VERB`], [`INQUIRY_NOUN`]), looked up once instead of read through two lists.
 static INQUIRY: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
@@ -456,9 +454,13 @@ static INQUIRY: LazyLock<HashMap<&'static str, u8>> = LazyLock::new(|| {
     }
     t
 });
+/// The bit of an [`INQUIRY`] word in [`INQUIRY_VERBS`].
 const INQUIRY_VERB: u8 = 1;
+/// The bit of an [`INQUIRY`] word in [`INQUIRY_NOUNS`].
 const INQUIRY_NOUN: u8 = 2;
 
+/// Every word at which a cue can start, with its [`Gate`]: a token not in it is passed over
+/// at once.
 static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
     let mut t: HashMap<&'static str, Gate> = HashMap::default();
     let words = OTHER_TRIGGERS

@@ -73,9 +73,7 @@ impl Backend {
         }
         let shared = self.shared.clone();
         let job = snap.clone();
-        let outcome = tokio::task::spawn_blocking(move || lint::lint(&shared.env(), &job))
-            .await
-            .ok()?;
+        let (_, outcome) = lint::on_pool(shared, job).await.ok()?;
         let linted = match &outcome {
             Outcome::Done { linted, .. } => linted.clone(),
             Outcome::Panicked(_) => Arc::new(Linted::nothing(

@@ -6,7 +6,7 @@
 //! full and incremental edits, versions that do not move forward ignored.
 //!
 //! Each change bumps the draft's *generation* (as does a configuration change). After the
-//! debounce, the actor snapshots the text and lints it on the blocking pool; at most one lint
+//! debounce, the actor snapshots the text and lints it on the rayon pool; at most one lint
 //! per draft is in flight, and a result is published only if its generation is still the
 //! draft's latest. Results go out, in order, through the publisher channel.
 
@@ -315,12 +315,7 @@ impl Actor {
             // At most one lint per core at a time: a burst of opens queues here rather than
             // spawning a thread (and an allocator arena) per draft.
             let _permit = shared.lint_slots.acquire().await;
-            let job = shared.clone();
-            let outcome = tokio::task::spawn_blocking(move || {
-                let outcome = lint::lint(&job.env(), &snap);
-                (snap, outcome)
-            })
-            .await;
+            let outcome = lint::on_pool(shared.clone(), snap).await;
             if let Ok((snap, outcome)) = outcome {
                 let _ = inbox.send(Msg::LintDone {
                     uri: snap.uri,

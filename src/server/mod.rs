@@ -5,7 +5,7 @@
 //! * [`backend`](self::backend): the `LanguageServer` implementation: capabilities, requests;
 //! * [`documents`](self::documents): the document actor that owns the open drafts, applies
 //!   edits in order and schedules lints;
-//! * `lint`: linting one snapshot on the blocking pool, panics caught;
+//! * `lint`: linting one snapshot on the rayon pool, panics caught;
 //! * `convert`: byte offsets and core diagnostics to LSP positions and diagnostics — the only
 //!   place positions are converted;
 //! * `actions`, `hover`: code actions and hovers from the diagnostics already computed;

@@ -6,6 +6,7 @@
 //! request) and is not passed on; everything else goes to tower-lsp unchanged. Output frames,
 //! tower-lsp's and ours, are written to stdout whole and one at a time.
 
+use serde::Deserialize;
 use serde_json::{Value, json};
 use tokio::io::{
     AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader,
@@ -76,13 +77,16 @@ fn frame(body: &[u8]) -> Vec<u8> {
 /// The error answer to a body that is not a JSON-RPC message, or `None` if it is one.
 pub(crate) fn check(body: &[u8]) -> Option<Value> {
     let error = |id: Value, code: i64, message: &str| json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}});
+    // The common case first, parsed once: a request or notification. (Through a `Value`, a
+    // `didOpen` would hold its draft's text three times over for a moment.)
+    if serde_json::from_slice::<Request>(body).is_ok() {
+        return None;
+    }
     let value: Value = match serde_json::from_slice(body) {
         Ok(v) => v,
         Err(e) => return Some(error(Value::Null, -32700, &format!("Parse error: {e}"))),
     };
-    if serde_json::from_value::<Request>(value.clone()).is_ok()
-        || serde_json::from_value::<Response>(value.clone()).is_ok()
-    {
+    if Request::deserialize(&value).is_ok() || Response::deserialize(&value).is_ok() {
         return None;
     }
     let id = match value.get("id") {

@@ -1,4 +1,4 @@
-//! `newslint.toml`: discovery, parsing with spans, resolution to [`Settings`](crate::Settings).
+//! `newslint.toml`: discovery, parsing with spans, resolution to [`Settings`].
 //!
 //! A configuration file is `newslint.toml` or `.newslint.toml`; for a linted file, the nearest
 //! one found from the file's directory upward wins (files are not merged). When a directory

@@ -1,6 +1,6 @@
 //! `newslint rules` and `newslint rule ID`: the rule registry for people, and the generated
 //! reference `docs/rules.md`. Everything here is derived from the rules' declarations
-//! ([`RuleMeta`](crate::rules::RuleMeta)), so the documentation cannot say something the code
+//! ([`RuleMeta`]), so the documentation cannot say something the code
 //! does not.
 
 use crate::rules::{self, FAMILIES, RuleMeta};

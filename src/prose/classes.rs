@@ -39,12 +39,12 @@ pub const CUE_WORD: u64 = 1 << 10;
 pub const CLAIMS_WORD: u64 = 1 << 11;
 
 /// A word at which a speculation cue can start
-/// ([`crate::analysis::speculation::trigger_words`]).
+/// (`analysis::speculation::trigger_words`).
 pub const SPECULATION_TRIGGER: u64 = 1 << 12;
 
 /// A word that opens an attribution cue of its own besides the verbs and stance adjectives:
 /// "according", "there", "by", "reports", a consensus or knowledge participle, the first word
-/// of a received opinion ([`crate::analysis::attribution::opener_words`]).
+/// of a received opinion (`analysis::attribution::opener_words`).
 pub const ATTRIBUTION_OPENER: u64 = 1 << 13;
 
 /// Every class with its word list, for the table and for the tests.

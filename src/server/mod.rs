@@ -2,8 +2,8 @@
 //!
 //! This is the only module that knows LSP types or JSON-RPC. Its parts:
 //!
-//! * [`backend`](self::backend): the `LanguageServer` implementation: capabilities, requests;
-//! * [`documents`](self::documents): the document actor that owns the open drafts, applies
+//! * `backend`: the `LanguageServer` implementation: capabilities, requests;
+//! * `documents`: the document actor that owns the open drafts, applies
 //!   edits in order and schedules lints;
 //! * `lint`: linting one snapshot on the rayon pool, panics caught;
 //! * `convert`: byte offsets and core diagnostics to LSP positions and diagnostics — the only

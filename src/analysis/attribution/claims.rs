@@ -383,7 +383,7 @@ fn is_currency(s: &str) -> bool {
 }
 
 /// Whether a sentence of these tokens can be a claim at all, read from the tokens alone: one
-/// with quoted words or fewer than five words is exempt ([`exempt`]), so its words need not
+/// with quoted words or fewer than five words is exempt (`exempt`), so its words need not
 /// be read.
 pub fn may_be_claim(tokens: &[crate::prose::Token]) -> bool {
     !tokens.iter().any(|t| t.quoted)

@@ -309,9 +309,9 @@ impl<'a> W<'a> {
     pub fn has(&self, class: u64) -> bool {
         self.class & class != 0
     }
-    /// Its lemma when it is a reporting or belief verb form ([`lexicon::verb_lemma`]);
+    /// Its lemma when it is a reporting or belief verb form (`lexicon::verb_lemma`);
     /// the class rules most words out without a look-up, and says which list to look in (a
-    /// reporting verb form is looked up first, as [`lexicon::verb_lemma`] does).
+    /// reporting verb form is looked up first, as `lexicon::verb_lemma` does).
     #[inline]
     pub fn verb_lemma(&self) -> Option<&'static str> {
         if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {

@@ -132,7 +132,7 @@ static PROPER_LIST: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(PROPER
 static COMMON_LIST: LazyLock<WordTable> = LazyLock::new(|| WordTable::new(COMMON));
 
 /// Whether `lower` (a lower-case word) is a known given name: in the given-name list, or a
-/// spelling of a given name that [`KNOWN_GIVEN_GROUPS`] lists.
+/// spelling of a given name that `KNOWN_GIVEN_GROUPS` lists.
 pub fn is_given(lower: &str) -> bool {
     GIVEN_LIST.contains(lower)
 }

@@ -33,7 +33,7 @@ pub fn write(
     }
 }
 
-/// [`write`] into a string.
+/// [`write()`] into a string.
 pub fn render(report: &Report, opts: &CheckOptions, colored: bool) -> String {
     let mut buf = Vec::new();
     // Writing to a Vec cannot fail.

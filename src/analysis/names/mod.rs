@@ -674,13 +674,12 @@ fn collect_sentence<'d>(
                 };
                 let bytes = &text[t.range.clone()];
                 match bytes.first() {
-                    Some(&b) if b.is_ascii() && !b.is_ascii_uppercase() => {
-                        if let Some(lw) = lower_words.as_deref_mut() {
-                            lw.push(lower_word_entry(bytes, i));
-                        }
-                    }
                     None => {}
-                    Some(_) if !is_capitalised(text_of(draft, prose, i)) => {
+                    // (The first byte settles most words before the text is read as a word.)
+                    Some(&b)
+                        if b.is_ascii() && !b.is_ascii_uppercase()
+                            || !is_capitalised(text_of(draft, prose, i)) =>
+                    {
                         if let Some(lw) = lower_words.as_deref_mut() {
                             lw.push(lower_word_entry(bytes, i));
                         }

@@ -165,10 +165,16 @@ impl Diagnostic {
 
     /// Adds a related location.
     pub fn with_related(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.related.push(Related {
+        let r = Related {
             span,
             message: message.into(),
-        });
+        };
+        // Most diagnostics have one related location at most: the first is allocated alone.
+        if self.related.is_empty() {
+            self.related = vec![r];
+        } else {
+            self.related.push(r);
+        }
         self
     }
 
@@ -179,11 +185,17 @@ impl Diagnostic {
         applicability: Applicability,
         edits: Vec<Edit>,
     ) -> Diagnostic {
-        self.fixes.push(Fix {
+        let fix = Fix {
             title: title.into(),
             applicability,
             edits,
-        });
+        };
+        // Most diagnostics have one fix: it is allocated alone.
+        if self.fixes.is_empty() {
+            self.fixes = vec![fix];
+        } else {
+            self.fixes.push(fix);
+        }
         self
     }
 }

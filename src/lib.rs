@@ -72,35 +72,55 @@ impl<'a> Analyzed<'a> {
     /// are joined in the registry's order.
     pub fn lint(&self, settings: &Settings) -> Vec<Diagnostic> {
         let ctx = self.context(settings);
-        let enabled: Vec<(&'static dyn rules::Rule, Severity)> = rules::all()
-            .into_iter()
-            .filter_map(|r| Some((r, settings.severity(r.meta())?)))
+        let enabled: Vec<(&'static dyn rules::Rule, Severity)> = rules::registry()
+            .iter()
+            .filter_map(|&r| Some((r, settings.severity(r.meta())?)))
             .collect();
-        let run = |&(rule, severity): &(&'static dyn rules::Rule, Severity)| {
-            let mut out = Vec::new();
-            rule.check(&ctx, &mut out);
-            for d in &mut out {
+        // Each rule's findings, with the rule and the severity in force.
+        let run_into = |&(rule, severity): &(&'static dyn rules::Rule, Severity),
+                        out: &mut Vec<Diagnostic>| {
+            let from = out.len();
+            rule.check(&ctx, out);
+            for d in &mut out[from..] {
                 d.rule = rule.meta().id;
                 d.severity = severity;
             }
+        };
+        // The rules' findings, one rule after another in the registry's order (by id).
+        let mut out: Vec<Diagnostic> = if self.source.len() >= PARALLEL_MIN_BYTES {
+            let run = |e: &(&'static dyn rules::Rule, Severity)| {
+                let mut out = Vec::new();
+                run_into(e, &mut out);
+                out
+            };
+            parallel::run_rules(&ctx, &enabled, run)
+                .into_iter()
+                .flatten()
+                .collect()
+        } else {
+            let mut out = Vec::new();
+            for e in &enabled {
+                run_into(e, &mut out);
+            }
             out
         };
-        let per_rule: Vec<Vec<Diagnostic>> = if self.source.len() >= PARALLEL_MIN_BYTES {
-            parallel::run_rules(&ctx, &enabled, run)
-        } else {
-            enabled.iter().map(run).collect()
-        };
-        let mut out: Vec<Diagnostic> = per_rule.into_iter().flatten().collect();
-        let sup = suppress::Suppressions::new(self.source, &self.draft.comments, &self.index);
-        out.retain(|d| {
-            d.span.end <= self.source.len()
+        let len = self.source.len();
+        let in_text = |d: &Diagnostic| {
+            d.span.end <= len
                 && self.source.is_char_boundary(d.span.start)
                 && self.source.is_char_boundary(d.span.end)
-                && !sup.suppresses(d, &self.index)
-        });
-        out.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-        });
+        };
+        if self.draft.comments.is_empty() {
+            // No comment, no suppression.
+            out.retain(in_text);
+        } else {
+            let sup = suppress::Suppressions::new(self.source, &self.draft.comments, &self.index);
+            out.retain(|d| in_text(d) && !sup.suppresses(d, &self.index));
+        }
+        // By position, then rule: the findings are in the registry's order, which is the
+        // rules' ids in order, so a stable sort by position leaves the findings at one position
+        // in the order of their rules (and of each rule's own order).
+        out.sort_by_key(|d| (d.span.start, d.span.end));
         out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
         out
     }

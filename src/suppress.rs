@@ -23,7 +23,14 @@ impl Target {
     fn matches(&self, rule: &str) -> bool {
         match self {
             Target::All => true,
-            Target::Name(n) => rule == n || rule.split('/').next() == Some(n.as_str()),
+            // The rule itself, or its family: the part of its id before the first `/`.
+            Target::Name(n) => {
+                rule == n
+                    || rule.len() > n.len()
+                        && rule.as_bytes()[n.len()] == b'/'
+                        && rule.starts_with(n.as_str())
+                        && !n.contains('/')
+            }
         }
     }
 }
@@ -158,5 +165,21 @@ mod tests {
             Some(Directive::Enable(vec![]))
         );
         assert_eq!(parse_directive("newslint-frobnicate"), None);
+    }
+
+    /// A name matches a rule as its id or as the part of its id before the first `/`.
+    #[test]
+    fn targets_match_rules_and_families() {
+        let names = ["", "a", "a/", "a/b", "a/b/c", "ab", "b", "/", "/b", "a/bc"];
+        for n in names {
+            for rule in names {
+                let want = rule == n || rule.split('/').next() == Some(n);
+                assert_eq!(
+                    Target::Name(n.to_string()).matches(rule),
+                    want,
+                    "{n:?} {rule:?}"
+                );
+            }
+        }
     }
 }

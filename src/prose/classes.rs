@@ -47,6 +47,10 @@ pub const SPECULATION_TRIGGER: u64 = 1 << 12;
 /// of a received opinion (`analysis::attribution::opener_words`).
 pub const ATTRIBUTION_OPENER: u64 = 1 << 13;
 
+/// A noun of a spokesperson, or "officials": the nouns that head an unnamed source of
+/// `attribution/unnamed-source` (`rules::attribution::spokes_nouns`).
+pub const SPOKES_NOUN: u64 = 1 << 46;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -97,6 +101,7 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
             ATTRIBUTION_OPENER,
             crate::analysis::attribution::opener_words(),
         ),
+        (SPOKES_NOUN, crate::rules::attribution::spokes_nouns()),
     ]
 }
 

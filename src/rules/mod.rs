@@ -6,6 +6,7 @@
 
 use crate::context::LintContext;
 use crate::diagnostic::{Diagnostic, Severity};
+use std::sync::LazyLock;
 
 pub mod attribution;
 pub mod names;
@@ -113,17 +114,57 @@ macro_rules! declare_rule {
 
 /// Every rule, in a stable order (by family, then as each family lists them).
 pub fn all() -> Vec<&'static dyn Rule> {
-    let mut v: Vec<&'static dyn Rule> = Vec::new();
-    v.extend_from_slice(attribution::RULES);
-    v.extend_from_slice(names::RULES);
-    v.extend_from_slice(speculation::RULES);
-    v.sort_by_key(|r| r.meta().id);
-    v
+    registry().to_vec()
+}
+
+/// Every rule, sorted by id: [`all`] without the copy. Built once (every lint reads it).
+pub(crate) fn registry() -> &'static [&'static dyn Rule] {
+    static ALL: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
+        let mut v: Vec<&'static dyn Rule> = Vec::new();
+        v.extend_from_slice(attribution::RULES);
+        v.extend_from_slice(names::RULES);
+        v.extend_from_slice(speculation::RULES);
+        v.sort_by_key(|r| r.meta().id);
+        v
+    });
+    &ALL
 }
 
 /// The rule with this id.
 pub fn by_id(id: &str) -> Option<&'static dyn Rule> {
     all().into_iter().find(|r| r.meta().id == id)
+}
+
+/// A word in lower case (`str::to_lowercase`) without an allocation for the common case: an
+/// ASCII word of up to 32 bytes is lowered in a buffer on the stack, any other word allocated.
+pub(crate) enum Lowered {
+    /// An ASCII word lowered in place: the bytes and how many of them are used.
+    Ascii([u8; 32], u8),
+    /// Any other word, lowered by `str::to_lowercase`.
+    Owned(String),
+}
+
+impl Lowered {
+    /// `text` in lower case.
+    pub(crate) fn new(text: &str) -> Lowered {
+        if text.len() <= 32 && text.is_ascii() {
+            let mut buf = [0u8; 32];
+            buf[..text.len()].copy_from_slice(text.as_bytes());
+            buf[..text.len()].make_ascii_lowercase();
+            Lowered::Ascii(buf, text.len() as u8)
+        } else {
+            Lowered::Owned(text.to_lowercase())
+        }
+    }
+
+    /// The lower-case text.
+    pub(crate) fn as_str(&self) -> &str {
+        match self {
+            // ASCII bytes are always UTF-8.
+            Lowered::Ascii(buf, n) => std::str::from_utf8(&buf[..usize::from(*n)]).unwrap_or(""),
+            Lowered::Owned(s) => s,
+        }
+    }
 }
 
 /// The family names.
@@ -132,6 +173,33 @@ pub const FAMILIES: [&str; 3] = ["attribution", "names", "speculation"];
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The engine's sort of findings relies on the registry being in the order of the ids.
+    #[test]
+    fn the_registry_is_sorted_by_id() {
+        let r = registry();
+        assert!(r.windows(2).all(|w| w[0].meta().id < w[1].meta().id));
+        assert_eq!(all().len(), r.len());
+    }
+
+    /// A word lowered on the stack is the word lowered by the standard library.
+    #[test]
+    fn lowered_is_to_lowercase() {
+        let long = "A".repeat(33);
+        for w in [
+            "",
+            "Said",
+            "CLAIMS",
+            "x",
+            "İstanbul",
+            "\u{212A}elvin",
+            "ÉTÉ",
+            long.as_str(),
+        ] {
+            assert_eq!(Lowered::new(w).as_str(), w.to_lowercase(), "{w:?}");
+        }
+        assert_eq!(Lowered::new(&long[1..]).as_str(), long[1..].to_lowercase());
+    }
 
     #[test]
     fn every_rule_is_well_declared() {

@@ -1,7 +1,8 @@
 use crate::analysis::attribution::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
-use crate::rules::{Rule, RuleMeta};
+use crate::prose::classes;
+use crate::rules::{Lowered, Rule, RuleMeta};
 
 crate::declare_rule! {
     /// Flags attribution verbs that take sides ("claimed", "admitted", "conceded",
@@ -57,8 +58,13 @@ impl Rule for LoadedVerb {
                     continue;
                 }
                 let verb = a.cue.span.slice(ctx.source);
-                let low = verb.to_lowercase();
-                let Some(class) = crate::analysis::attribution::loaded_verb_class(&low) else {
+                let lowered = Lowered::new(verb);
+                let low = lowered.as_str();
+                // The class of loaded verbs rules most verbs out before the look-up.
+                if classes::of(low) & classes::LOADED_VERB == 0 {
+                    continue;
+                }
+                let Some(class) = crate::analysis::attribution::loaded_verb_class(low) else {
                     continue;
                 };
                 if !attributive(ctx, a.cue.token, a.source.as_ref().map(|s| s.span)) {

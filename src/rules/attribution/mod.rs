@@ -20,6 +20,16 @@ pub use unattributed_quote::UnattributedQuote;
 pub use unnamed_source::UnnamedSource;
 pub use vague_source::VagueSource;
 
+/// The nouns that head an unnamed source of `attribution/unnamed-source` (the class
+/// [`crate::prose::classes::SPOKES_NOUN`]).
+pub(crate) fn spokes_nouns() -> Vec<&'static str> {
+    unnamed_source::SPOKES
+        .iter()
+        .copied()
+        .chain(["officials"])
+        .collect()
+}
+
 /// The rules of this family.
 pub(crate) static RULES: &[&dyn Rule] = &[
     &UnattributedClaim,

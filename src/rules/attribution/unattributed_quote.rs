@@ -59,20 +59,18 @@ impl Rule for UnattributedQuote {
                 *slot = true;
             }
         }
-        // Any reporting verb outside quotes counts: the speaker may be named in a way the
-        // analysis does not parse.
-        for (ti, t) in ctx.prose.tokens.iter().enumerate() {
-            if !t.quoted
-                && t.kind == TokenKind::Word
-                && !attributed_block.get(t.block).copied().unwrap_or(true)
-                && cue_word(ctx, ti, t)
-                && let Some(slot) = attributed_block.get_mut(t.block)
-            {
-                *slot = true;
-            }
+        if ctx.prose.quotations.is_empty() {
+            return;
         }
-        let near = |b: usize| {
-            (b.saturating_sub(1)..=b + 1).any(|x| attributed_block.get(x).copied().unwrap_or(false))
+        // Any reporting verb outside quotes counts: the speaker may be named in a way the
+        // analysis does not parse. Read only for the blocks around a quotation, once each.
+        let mut cue_block: Vec<Option<bool>> = vec![None; attributed_block.len()];
+        let mut near = |b: usize| {
+            (b.saturating_sub(1)..=b + 1).any(|x| match attributed_block.get(x) {
+                Some(true) => true,
+                Some(false) => *cue_block[x].get_or_insert_with(|| has_cue_word(ctx, x)),
+                None => false,
+            })
         };
         for (qi, q) in ctx.prose.quotations.iter().enumerate() {
             if atts.quotations.get(qi).is_some_and(|s| s.speaker.is_some()) {
@@ -137,6 +135,23 @@ impl Rule for UnattributedQuote {
             }
         }
     }
+}
+
+/// Whether block `b` has a cue word ([`cue_word`]) outside quotations.
+fn has_cue_word(ctx: &LintContext<'_>, b: usize) -> bool {
+    let toks = &ctx.prose.tokens;
+    // Tokens are in document order: the block's are one run.
+    let from = toks.partition_point(|t| t.block < b);
+    toks[from..]
+        .iter()
+        .take_while(|t| t.block == b)
+        .enumerate()
+        .any(|(k, t)| {
+            t.class & classes::CUE_WORD != 0
+                && !t.quoted
+                && t.kind == TokenKind::Word
+                && cue_word(ctx, from + k, t)
+        })
 }
 
 /// Whether token `ti` (`t`) is a cue word

@@ -53,7 +53,7 @@ crate::declare_rule! {
 }
 
 /// Nouns of people who speak for an organisation.
-const SPOKES: [&str; 8] = [
+pub(super) const SPOKES: [&str; 8] = [
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -83,39 +83,20 @@ impl Rule for UnnamedSource {
         // The words of a sentence, one buffer for all.
         let mut ws = Vec::new();
         for (si, s) in ctx.prose.sentences.iter().enumerate() {
+            // A sentence with no word of `SPOKES` nor "officials" has no unnamed spokesperson:
+            // their class rules most sentences out at once.
+            let toks = ctx.prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
+            if !toks
+                .iter()
+                .any(|t| t.class & classes::SPOKES_NOUN != 0 && t.kind == TokenKind::Word)
+            {
+                continue;
+            }
             // Anonymity is `anonymous-source`'s business.
             if atts.sentence(si).is_some_and(|a| !a.anonymity.is_empty()) {
                 continue;
             }
-            let Some(block) = ctx.draft.blocks.get(s.block) else {
-                continue;
-            };
-            let toks = ctx.prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-            if !toks.iter().enumerate().any(|(k, t)| {
-                // Every word of the two lists has nine bytes or more in lower case, so six
-                // or more as written (lower-casing at most half as long again), and starts
-                // with "s", "r" or "o": most words are ruled out without a comparison.
-                // Every word of the two lists but "representatives" (fifteen letters) is a
-                // role or a vague source noun: the class rules most words out at once.
-                (t.class & (classes::ROLE_NOUN | classes::VAGUE_NOUN) != 0 || t.range.len() >= 15)
-                    && t.kind == TokenKind::Word
-                    && t.range.len() >= 6
-                    // An ASCII first letter lower-cases to itself or its ASCII lower case:
-                    // read in place, it rules most words out before the word is looked up.
-                    && block
-                        .text
-                        .as_bytes()
-                        .get(t.range.start)
-                        .is_none_or(|&b| {
-                            !b.is_ascii() || matches!(b.to_ascii_lowercase(), b's' | b'r' | b'o')
-                        })
-                    && block.text.get(t.range.clone()).is_some_and(|text| {
-                        let l = ctx.prose.token_lower_with(s.tokens.start + k, text);
-                        l.len() >= 9
-                            && matches!(l.as_bytes()[0], b's' | b'r' | b'o')
-                            && (SPOKES.contains(&l) || l == "officials")
-                    })
-            }) {
+            if ctx.draft.blocks.get(s.block).is_none() {
                 continue;
             }
             sentence_words_into(ctx.draft, ctx.prose, si, &mut ws);
@@ -172,12 +153,8 @@ fn name_at(ws: &[W<'_>], k: usize) -> bool {
 /// is asked, where their noun phrase starts and where it ends (with the organisation).
 fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
     let w = &ws[i];
-    // Every noun of `SPOKES` but "representatives" is a role noun, and "officials" a vague
-    // source noun: the class rules most words out without a comparison.
-    if w.quoted
-        || !w.is_word()
-        || (!w.has(classes::ROLE_NOUN | classes::VAGUE_NOUN) && w.low != "representatives")
-    {
+    // Only a noun of `SPOKES` or "officials" heads one: the class rules the other words out.
+    if w.quoted || !w.is_word() || !w.has(classes::SPOKES_NOUN) {
         return None;
     }
     // "officials at the Harbour Board", "officials with the Ferry Company": a plural
@@ -370,17 +347,23 @@ fn unnamed_spokesperson(ws: &[W<'_>], i: usize) -> Option<(usize, usize)> {
 mod tests {
     use crate::rules::attribution::test_util::flagged;
 
-    /// The class gates of the rule: every listed noun but "representatives" is a role or a
-    /// vague source noun.
+    /// The class gate of the rule: a word has the class exactly when it is a listed noun.
     #[test]
     fn spokes_nouns_have_their_class() {
         use crate::prose::classes;
-        for w in super::SPOKES.iter().chain(&["officials"]) {
-            assert!(
-                classes::of(w) & (classes::ROLE_NOUN | classes::VAGUE_NOUN) != 0
-                    || (*w == "representatives" && w.len() >= 15),
-                "{w}"
-            );
+        let listed: Vec<&str> = super::SPOKES.iter().copied().chain(["officials"]).collect();
+        for w in &listed {
+            assert_ne!(classes::of(w) & classes::SPOKES_NOUN, 0, "{w}");
+        }
+        for w in [
+            "spokes",
+            "official",
+            "Officials",
+            "spokesmen's",
+            "represent",
+            "men",
+        ] {
+            assert_eq!(classes::of(w) & classes::SPOKES_NOUN, 0, "{w}");
         }
     }
 
@@ -390,21 +373,6 @@ mod tests {
             expected,
             "{input}"
         );
-    }
-
-    /// The sentence filter in `check` rules words out by length and first letter: every
-    /// spokesperson noun must pass it, and lower-casing never makes a word more than half as
-    /// long again (so a word of nine bytes in lower case has six or more as written).
-    #[test]
-    fn the_sentence_filter_keeps_every_spokesperson_noun() {
-        for w in super::SPOKES.iter().chain(&["officials"]) {
-            assert!(w.len() >= 9, "{w}");
-            assert!(matches!(w.as_bytes()[0], b's' | b'r' | b'o'), "{w}");
-        }
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
-            assert!(2 * lower <= 3 * c.len_utf8(), "{c:?}");
-        }
     }
 
     #[test]

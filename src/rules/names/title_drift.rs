@@ -1,7 +1,7 @@
 use crate::analysis::names::{Mention, Names, lexicon};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Lowered, Rule, RuleMeta};
 
 crate::declare_rule! {
     /// One person is given different titles.
@@ -51,11 +51,12 @@ fn role<'a>(m: &'a Mention, source: &str) -> Option<&'a str> {
         .and_then(|s| source.get(..s.start))
         .unwrap_or("")
         .trim_end_matches([' ', '-']);
-    let prev = before
-        .rsplit(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let prev = Lowered::new(
+        before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or(""),
+    );
     if matches!(
         prev.as_str(),
         "former" | "then" | "late" | "ex" | "onetime" | "erstwhile" | "future" | "incoming"
@@ -141,6 +142,10 @@ impl Rule for TitleDrift {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let names = ctx.names();
         for ms in names.people() {
+            // Drift needs two titled mentions.
+            if ms.len() < 2 {
+                continue;
+            }
             let titled: Vec<(&Mention, &str)> = ms
                 .iter()
                 .filter_map(|&i| names.mentions.get(i))

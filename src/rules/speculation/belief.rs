@@ -1,6 +1,6 @@
 //! `speculation/belief`.
 
-use super::{q, report};
+use super::{concat, report};
 use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -133,10 +133,11 @@ impl Rule for Belief {
             Diagnostic::new(
                 &Self::META,
                 c.span,
-                format!(
-                    "{}: a belief or forecast, not a fact. Check whose it is and that it reads as one.",
-                    q(&c.words)
-                ),
+                concat(&[
+                    "“",
+                    &c.words,
+                    "”: a belief or forecast, not a fact. Check whose it is and that it reads as one.",
+                ]),
             )
             .with_fix(
                 "Name whose belief it is",

@@ -1,6 +1,6 @@
 //! `speculation/conjecture`.
 
-use super::{q, report};
+use super::{concat, report};
 use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -101,15 +101,17 @@ impl Rule for Conjecture {
                 || w.contains("unconfirmed")
                 || w == "conjecture"
             {
-                format!(
-                    "{}: whose? Report what is known and name who is speculating.",
-                    q(w)
-                )
+                concat(&[
+                    "“",
+                    w,
+                    "”: whose? Report what is known and name who is speculating.",
+                ])
             } else {
-                format!(
-                    "{}: an inference in the reporter's voice. Say who draws it, or report the evidence plainly.",
-                    q(w)
-                )
+                concat(&[
+                    "“",
+                    w,
+                    "”: an inference in the reporter's voice. Say who draws it, or report the evidence plainly.",
+                ])
             };
             Diagnostic::new(&Self::META, c.span, msg).with_fix(
                 "Report what is known, or name who says it",

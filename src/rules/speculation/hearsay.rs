@@ -1,6 +1,6 @@
 //! `speculation/hearsay`.
 
-use super::{q, report};
+use super::{concat, report};
 use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -73,19 +73,23 @@ impl Rule for Hearsay {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         report(ctx, out, &[CueKind::Hearsay], |c| {
-            let msg = match c.words.as_str() {
-                "alleged" | "accused" | "suspected" | "purported" | "reputed" => format!(
-                    "{}: by whom? Outside a criminal case, say who makes the claim.",
-                    q(&c.words)
-                ),
-                "apparently" | "seemingly" | "ostensibly" => format!(
-                    "{}: apparent to whom? Say who reports it, or state what is known.",
-                    q(&c.words)
-                ),
-                _ => format!(
-                    "{}: reported by whom? Name the source or drop the word.",
-                    q(&c.words)
-                ),
+            let w = c.words.as_str();
+            let msg = match w {
+                "alleged" | "accused" | "suspected" | "purported" | "reputed" => concat(&[
+                    "“",
+                    w,
+                    "”: by whom? Outside a criminal case, say who makes the claim.",
+                ]),
+                "apparently" | "seemingly" | "ostensibly" => concat(&[
+                    "“",
+                    w,
+                    "”: apparent to whom? Say who reports it, or state what is known.",
+                ]),
+                _ => concat(&[
+                    "“",
+                    w,
+                    "”: reported by whom? Name the source or drop the word.",
+                ]),
             };
             Diagnostic::new(&Self::META, c.span, msg).with_fix(
                 "Name who reported it",

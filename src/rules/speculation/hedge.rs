@@ -1,6 +1,6 @@
 //! `speculation/hedge`.
 
-use super::{q, report};
+use super::{concat, report};
 use crate::analysis::speculation::{Cue, CueKind};
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
@@ -173,23 +173,20 @@ crate::declare_rule! {
 }
 
 fn message(c: &Cue) -> String {
-    let w = q(&c.words);
-    match c.kind {
-        CueKind::DoubledHedge => format!("{w} hedges twice; one hedge is enough."),
-        CueKind::Appearance => format!(
-            "{w} says how things look, not what is known: state the fact, or say who sees it so."
-        ),
+    let w = c.words.as_str();
+    let rest = match c.kind {
+        CueKind::DoubledHedge => "” hedges twice; one hedge is enough.",
+        CueKind::Appearance => {
+            "” says how things look, not what is known: state the fact, or say who sees it so."
+        }
         CueKind::OpenQuestion if c.words.ends_with(" whether") || c.words.ends_with(" if") => {
-            format!("{w}: an open question. Say what is known so far, and who is asking.")
+            "”: an open question. Say what is known so far, and who is asking."
         }
-        CueKind::OpenQuestion => {
-            format!("{w}: say what is known, and who says the rest is uncertain.")
-        }
-        CueKind::Modal => {
-            format!("{w} hedges the claim: is it known? State it, or say who expects it.")
-        }
-        _ => format!("{w} hedges the claim: state it, or attribute the judgement to someone."),
-    }
+        CueKind::OpenQuestion => "”: say what is known, and who says the rest is uncertain.",
+        CueKind::Modal => "” hedges the claim: is it known? State it, or say who expects it.",
+        _ => "” hedges the claim: state it, or attribute the judgement to someone.",
+    };
+    concat(&["“", w, rest])
 }
 
 impl Rule for Hedge {

@@ -56,15 +56,24 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &Belief,
 ];
 
-/// The rule that reports a kind of cue.
-fn owner(kind: cues::CueKind) -> &'static RuleMeta {
+/// The rules of the family's cue kinds, as [`owner_index`] numbers them.
+const OWNERS: [&RuleMeta; 5] = [
+    &hearsay::Hearsay::META,
+    &unsourced_expectation::UnsourcedExpectation::META,
+    &conjecture::Conjecture::META,
+    &hedge::Hedge::META,
+    &belief::Belief::META,
+];
+
+/// The rule that reports a kind of cue, as an index in [`OWNERS`].
+fn owner_index(kind: cues::CueKind) -> usize {
     use cues::CueKind::*;
     match kind {
-        Hearsay => &hearsay::Hearsay::META,
-        UnsourcedExpectation => &unsourced_expectation::UnsourcedExpectation::META,
-        Conjecture => &conjecture::Conjecture::META,
-        Modal | Epistemic | DoubledHedge | Appearance | OpenQuestion => &hedge::Hedge::META,
-        Belief => &belief::Belief::META,
+        Hearsay => 0,
+        UnsourcedExpectation => 1,
+        Conjecture => 2,
+        Modal | Epistemic | DoubledHedge | Appearance | OpenQuestion => 3,
+        Belief => 4,
     }
 }
 
@@ -91,6 +100,11 @@ fn report(
     make: impl Fn(&cues::Cue) -> Diagnostic,
 ) {
     let all = ctx.speculation();
+    if all.is_empty() {
+        return;
+    }
+    // Whether each rule of the family is on: asked once, not once per cue.
+    let on = OWNERS.map(|m| ctx.settings.severity(m).is_some());
     let mut i = 0;
     while i < all.len() {
         let sentence = all[i].sentence;
@@ -99,18 +113,14 @@ fn report(
             j += 1;
         }
         // The sentence's cues of the enabled rules (read twice rather than collected).
-        let group = || {
-            all[i..j]
-                .iter()
-                .filter(|c| ctx.settings.severity(owner(c.kind)).is_some())
-        };
+        let group = || all[i..j].iter().filter(|c| on[owner_index(c.kind)]);
         if let Some(primary) = group().min_by_key(|c| rank(c.kind))
             && kinds.contains(&primary.kind)
         {
             let mut d = make(primary);
             for c in group() {
                 if c.span != primary.span {
-                    d = d.with_related(c.span, format!("also speculative: {}", q(&c.words)));
+                    d = d.with_related(c.span, concat(&["also speculative: “", &c.words, "”"]));
                 }
             }
             out.push(d);
@@ -119,9 +129,14 @@ fn report(
     }
 }
 
-/// `“word”`, as messages quote a cue.
-fn q(words: &str) -> String {
-    format!("“{words}”")
+/// The pieces one after another, in one string of their length: a message of static parts
+/// and a cue's words, built without formatting machinery.
+fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
 }
 
 #[cfg(test)]

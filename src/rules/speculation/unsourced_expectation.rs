@@ -1,6 +1,6 @@
 //! `speculation/unsourced-expectation`.
 
-use super::{q, report};
+use super::{concat, report};
 use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
@@ -104,26 +104,21 @@ impl Rule for UnsourcedExpectation {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         report(ctx, out, &[CueKind::UnsourcedExpectation], |c| {
-            let by_whom = match c.head.as_str() {
-                "set" | "poised" | "tipped" | "slated" | "touted" => "Says who?".to_string(),
+            let tail = " Name who holds this view, or report it as fact if it is one.";
+            let msg = match c.head.as_str() {
+                "set" | "poised" | "tipped" | "slated" | "touted" => {
+                    concat(&["“", &c.words, "”: Says who?", tail])
+                }
                 h => {
                     let mut cs = h.chars();
                     let cap: String = cs
                         .next()
                         .map(|f| f.to_uppercase().chain(cs).collect())
                         .unwrap_or_default();
-                    format!("{cap} by whom?")
+                    concat(&["“", &c.words, "”: ", &cap, " by whom?", tail])
                 }
             };
-            Diagnostic::new(
-                &Self::META,
-                c.span,
-                format!(
-                    "{}: {by_whom} Name who holds this view, or report it as fact if it is one.",
-                    q(&c.words)
-                ),
-            )
-            .with_fix(
+            Diagnostic::new(&Self::META, c.span, msg).with_fix(
                 "Name who expects or believes it",
                 Applicability::DisplayOnly,
                 Vec::new(),

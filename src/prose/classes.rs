@@ -51,6 +51,10 @@ pub const ATTRIBUTION_OPENER: u64 = 1 << 13;
 /// `attribution/unnamed-source` (`rules::attribution::spokes_nouns`).
 pub const SPOKES_NOUN: u64 = 1 << 46;
 
+/// A short and common word that does not tie two sentences to one subject
+/// (`attribution/unattributed-claim`'s stop words, `rules::attribution::stopwords`).
+pub const STOPWORD: u64 = 1 << 47;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -102,6 +106,7 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
             crate::analysis::attribution::opener_words(),
         ),
         (SPOKES_NOUN, crate::rules::attribution::spokes_nouns()),
+        (STOPWORD, crate::rules::attribution::stopwords()),
     ]
 }
 

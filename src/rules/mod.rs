@@ -167,6 +167,16 @@ impl Lowered {
     }
 }
 
+/// The pieces one after another, in one string of their length: a message of static parts
+/// and words of the draft, built without formatting machinery.
+pub(crate) fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 /// The family names.
 pub const FAMILIES: [&str; 3] = ["attribution", "names", "speculation"];
 

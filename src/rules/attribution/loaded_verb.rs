@@ -2,7 +2,7 @@ use crate::analysis::attribution::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::prose::classes;
-use crate::rules::{Lowered, Rule, RuleMeta};
+use crate::rules::{Lowered, Rule, RuleMeta, concat};
 
 crate::declare_rule! {
     /// Flags attribution verbs that take sides ("claimed", "admitted", "conceded",
@@ -73,21 +73,21 @@ impl Rule for LoadedVerb {
                 if noun_reading(ctx, a.cue.token, a.source.as_ref().map(|s| s.span)) {
                     continue;
                 }
-                let neutral = if low.ends_with("ed") {
-                    "said"
+                let (neutral, title) = if low.ends_with("ed") {
+                    ("said", "Replace with “said”")
                 } else if low.ends_with('s') {
-                    "says"
+                    ("says", "Replace with “says”")
                 } else {
-                    "say"
+                    ("say", "Replace with “say”")
                 };
                 out.push(
                     Diagnostic::new(
                         &Self::META,
                         a.cue.span,
-                        format!("“{verb}” {class}; “{neutral}” is neutral."),
+                        concat(&["“", verb, "” ", class, "; “", neutral, "” is neutral."]),
                     )
                     .with_fix(
-                        format!("Replace with “{neutral}”"),
+                        title,
                         Applicability::DisplayOnly,
                         vec![Edit {
                             span: a.cue.span,

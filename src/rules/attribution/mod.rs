@@ -30,6 +30,12 @@ pub(crate) fn spokes_nouns() -> Vec<&'static str> {
         .collect()
 }
 
+/// The stop words of `attribution/unattributed-claim` (the class
+/// [`crate::prose::classes::STOPWORD`]).
+pub(crate) fn stopwords() -> Vec<&'static str> {
+    unattributed_claim::STOPWORDS.to_vec()
+}
+
 /// The rules of this family.
 pub(crate) static RULES: &[&dyn Rule] = &[
     &UnattributedClaim,

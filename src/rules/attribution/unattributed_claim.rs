@@ -2,7 +2,7 @@ use crate::analysis::attribution::claims::{claim, may_be_claim};
 use crate::analysis::attribution::{Scope, sentence_words_into};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
-use crate::prose::TokenKind;
+use crate::prose::{TokenKind, classes};
 use crate::rules::{Rule, RuleMeta};
 use rustc_hash::FxHashSet as HashSet;
 use std::cell::OnceCell;
@@ -215,18 +215,23 @@ impl<'c, 'a> Near<'c, 'a> {
         let Some(sent) = self.ctx.prose.sentences.get(i) else {
             return true;
         };
+        let mut near = (sent.block.saturating_sub(NEIGHBOURS)..=sent.block + NEIGHBOURS)
+            .filter(|&b| b != sent.block && self.attributed.get(b).copied().unwrap_or(false))
+            .peekable();
+        // No attributed paragraph near: nothing to share a word with (the words are not read).
+        if near.peek().is_none() {
+            return false;
+        }
         let words: Vec<&str> = content_words(self.ctx, i).collect();
         if words.is_empty() {
             return false;
         }
-        (sent.block.saturating_sub(NEIGHBOURS)..=sent.block + NEIGHBOURS)
-            .filter(|&b| b != sent.block && self.attributed.get(b).copied().unwrap_or(false))
-            .any(|b| self.shares(b, &words))
+        near.any(|b| self.shares(b, &words))
     }
 }
 
 /// Short and common words that do not tie two sentences to one subject.
-const STOPWORDS: [&str; 90] = [
+pub(in crate::rules) const STOPWORDS: [&str; 90] = [
     "that",
     "this",
     "these",
@@ -319,7 +324,8 @@ const STOPWORDS: [&str; 90] = [
     "right",
 ];
 
-/// [`STOPWORDS`] as a set (a look-up per word of every paragraph).
+/// [`STOPWORDS`] as a set (for words that are not tokens as written; a token's class
+/// [`classes::STOPWORD`] answers for it).
 static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| STOPWORDS.iter().copied().collect());
 
@@ -341,20 +347,27 @@ fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> impl Iterator<Item = &'
         .sentences
         .get(i)
         .map_or(0..0, |s| s.tokens.clone())
-        .filter(|&ti| {
-            prose
-                .tokens
-                .get(ti)
-                .is_some_and(|t| t.kind == TokenKind::Word && !t.quoted)
-        })
         .filter_map(|ti| {
-            let low = prose.token_lower(draft, ti);
+            let t = prose.tokens.get(ti)?;
+            if t.kind != TokenKind::Word || t.quoted {
+                return None;
+            }
+            let full = prose.token_lower(draft, ti);
             // A possessive is its noun ("council's"); other contractions ("don't", "we're")
             // are function words.
-            let low = low.strip_suffix("'s").unwrap_or(low);
+            let low = full.strip_suffix("'s").unwrap_or(full);
             // Four characters or more (sixteen bytes always hold four: no need to count).
             let long = low.len() >= 16 || (low.len() >= 4 && low.chars().count() >= 4);
-            (long && !low.contains('\'') && !STOPWORD_SET.contains(low)).then_some(low)
+            // A word as written has its class (of its lower-case form); a possessive stripped
+            // is looked up.
+            (long
+                && !low.contains('\'')
+                && !if low.len() == full.len() {
+                    t.class & classes::STOPWORD != 0
+                } else {
+                    STOPWORD_SET.contains(low)
+                })
+            .then_some(low)
         })
 }
 
@@ -381,6 +394,38 @@ mod tests {
         (0..a.prose.sentences.len())
             .map(|i| (by_set.covers(i), by_scan.covers(i)))
             .collect()
+    }
+
+    /// The content words read through the stop-word class are those of the stop-word set.
+    #[test]
+    fn content_words_agree_with_the_stopword_set() {
+        use super::{STOPWORD_SET, content_words};
+        use crate::prose::TokenKind;
+        let text = "The council's budget doubled because Those people's homes were THERE. \
+                    “Very good,” said Government's man; Year years ABOUT About's it's don't \
+                    naïve café’s Ελλάδα thing’s Something's rights.";
+        let a = crate::Analyzed::new(text);
+        let settings = crate::Settings::default();
+        let ctx = LintContext::new(text, &a.draft, &a.prose, &settings);
+        let mut seen = 0;
+        for i in 0..a.prose.sentences.len() {
+            let want: Vec<&str> = a.prose.sentences[i]
+                .tokens
+                .clone()
+                .filter(|&ti| {
+                    a.prose.tokens[ti].kind == TokenKind::Word && !a.prose.tokens[ti].quoted
+                })
+                .map(|ti| a.prose.token_lower(&a.draft, ti))
+                .map(|low| low.strip_suffix("'s").unwrap_or(low))
+                .filter(|low| {
+                    low.chars().count() >= 4 && !low.contains('\'') && !STOPWORD_SET.contains(low)
+                })
+                .collect();
+            let got: Vec<&str> = content_words(&ctx, i).collect();
+            assert_eq!(got, want);
+            seen += got.len();
+        }
+        assert!(seen >= 8, "{seen}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 use crate::analysis::attribution::{CueKind, SourceKind};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Lowered, Rule, RuleMeta, concat};
 use std::borrow::Cow;
 
 crate::declare_rule! {
@@ -148,7 +148,7 @@ impl Rule for VagueSource {
                         out.push(Diagnostic::new(
                             &Self::META,
                             src.span,
-                            format!("Who? “{who}” does not say who."),
+                            concat(&["Who? “", who, "” does not say who."]),
                         ));
                     }
                     (Some(src), _) if src.kind == SourceKind::Vague => {
@@ -157,10 +157,13 @@ impl Rule for VagueSource {
                         out.push(Diagnostic::new(
                             &Self::META,
                             span,
-                            format!(
-                                "Which {}? “{who}” does not identify the source.",
-                                noun(who).to_lowercase()
-                            ),
+                            concat(&[
+                                "Which ",
+                                Lowered::new(noun(who)).as_str(),
+                                "? “",
+                                who,
+                                "” does not identify the source.",
+                            ]),
                         ));
                     }
                     (None, CueKind::Passive) => out.push(Diagnostic::new(

@@ -1,9 +1,10 @@
 //! `speculation/belief`.
 
-use super::{concat, report};
+use super::report;
 use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::rules::concat;
 use crate::rules::{Rule, RuleMeta};
 
 crate::declare_rule! {

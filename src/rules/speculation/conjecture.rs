@@ -1,9 +1,10 @@
 //! `speculation/conjecture`.
 
-use super::{concat, report};
+use super::report;
 use crate::analysis::speculation::CueKind;
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic};
+use crate::rules::concat;
 use crate::rules::{Rule, RuleMeta};
 
 crate::declare_rule! {

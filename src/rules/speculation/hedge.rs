@@ -1,9 +1,10 @@
 //! `speculation/hedge`.
 
-use super::{concat, report};
+use super::report;
 use crate::analysis::speculation::{Cue, CueKind};
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
+use crate::rules::concat;
 use crate::rules::{Rule, RuleMeta};
 
 crate::declare_rule! {

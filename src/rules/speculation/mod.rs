@@ -31,7 +31,7 @@
 
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{Rule, RuleMeta};
+use crate::rules::{Rule, RuleMeta, concat};
 
 use crate::analysis::speculation as cues;
 
@@ -127,16 +127,6 @@ fn report(
         }
         i = j;
     }
-}
-
-/// The pieces one after another, in one string of their length: a message of static parts
-/// and a cue's words, built without formatting machinery.
-fn concat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
 }
 
 #[cfg(test)]

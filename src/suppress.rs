@@ -40,6 +40,7 @@ impl Target {
 pub struct Suppressions {
     file: Vec<Target>,
     regions: Vec<(Target, Span)>,
+    /// Next-line targets with their line, in line order.
     lines: Vec<(Target, usize)>,
 }
 
@@ -121,6 +122,8 @@ impl Suppressions {
         for (t, start) in open {
             s.regions.push((t, Span::new(start, source.len())));
         }
+        // By line, for the search in `suppresses`.
+        s.lines.sort_by_key(|&(_, l)| l);
         s
     }
 
@@ -129,19 +132,21 @@ impl Suppressions {
         if self.file.iter().any(|t| t.matches(d.rule)) {
             return true;
         }
+        // Where first, then which rule: most regions are elsewhere.
         if self
             .regions
             .iter()
-            .any(|(t, r)| t.matches(d.rule) && r.start <= d.span.start && d.span.start < r.end)
+            .any(|(t, r)| r.start <= d.span.start && d.span.start < r.end && t.matches(d.rule))
         {
             return true;
         }
         if !self.lines.is_empty() {
             let line = index.line_of(d.span.start);
-            return self
-                .lines
+            let from = self.lines.partition_point(|&(_, l)| l < line);
+            return self.lines[from..]
                 .iter()
-                .any(|(t, l)| *l == line && t.matches(d.rule));
+                .take_while(|&&(_, l)| l == line)
+                .any(|(t, _)| t.matches(d.rule));
         }
         false
     }

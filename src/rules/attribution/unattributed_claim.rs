@@ -188,15 +188,13 @@ impl<'c, 'a> Near<'c, 'a> {
             return range
                 .flat_map(|i| prose.sentences.get(i).map_or(0..0, |s| s.tokens.clone()))
                 .any(|ti| {
-                    prose
-                        .tokens
-                        .get(ti)
-                        .is_some_and(|t| t.kind == TokenKind::Word && !t.quoted)
-                        && {
-                            let low = prose.token_lower(ctx.draft, ti);
-                            let low = low.strip_suffix("'s").unwrap_or(low);
-                            sketch & word_sketch(low) != 0 && words.contains(&low)
-                        }
+                    prose.tokens.get(ti).is_some_and(|t| {
+                        t.kind == TokenKind::Word && !t.quoted && may_be_content(t)
+                    }) && {
+                        let low = prose.token_lower(ctx.draft, ti);
+                        let low = low.strip_suffix("'s").unwrap_or(low);
+                        sketch & word_sketch(low) != 0 && words.contains(&low)
+                    }
                 });
         }
         let set = self.sets[b].get_or_init(|| {
@@ -336,6 +334,15 @@ fn word_sketch(w: &str) -> u64 {
         .map_or(0, |&f| 1 << ((b.len() % 8) * 8 + usize::from(f % 8)))
 }
 
+/// Whether word token `t` may be a content word once lowered and its possessive stripped (see
+/// [`content_words`]), by what it is as written: three bytes or more (lower case is at most
+/// half as long again, and a content word has four or more) and not a stop word (a stop word
+/// has no apostrophe, so its possessive is never stripped).
+#[inline]
+fn may_be_content(t: &crate::prose::Token) -> bool {
+    t.range.len() >= 3 && t.class & classes::STOPWORD == 0
+}
+
 /// The lowercase content words of sentence `i` (four letters or more, not common words),
 /// outside quotations.
 /// (An iterator, with a word as often as it occurs: callers only ask whether any is in a set,
@@ -349,7 +356,7 @@ fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> impl Iterator<Item = &'
         .map_or(0..0, |s| s.tokens.clone())
         .filter_map(|ti| {
             let t = prose.tokens.get(ti)?;
-            if t.kind != TokenKind::Word || t.quoted {
+            if t.kind != TokenKind::Word || t.quoted || !may_be_content(t) {
                 return None;
             }
             let full = prose.token_lower(draft, ti);
@@ -394,6 +401,16 @@ mod tests {
         (0..a.prose.sentences.len())
             .map(|i| (by_set.covers(i), by_scan.covers(i)))
             .collect()
+    }
+
+    /// Lower-casing never makes a word more than half as long again, so a word of two bytes or
+    /// fewer as written is no content word (`may_be_content`).
+    #[test]
+    fn lower_case_is_at_most_half_as_long_again() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let lower: usize = c.to_lowercase().map(char::len_utf8).sum();
+            assert!(2 * lower <= 3 * c.len_utf8(), "{c:?}");
+        }
     }
 
     /// The content words read through the stop-word class are those of the stop-word set.

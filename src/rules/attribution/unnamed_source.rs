@@ -80,16 +80,29 @@ impl Rule for UnnamedSource {
         let atts = ctx.attributions();
         // Each spokesperson once per draft, by the words that describe them.
         let mut seen: HashSet<String> = HashSet::default();
-        // The words of a sentence, one buffer for all.
+        // The words of a sentence, one buffer for all; the key of a spokesperson, likewise.
         let mut ws = Vec::new();
-        for (si, s) in ctx.prose.sentences.iter().enumerate() {
-            // A sentence with no word of `SPOKES` nor "officials" has no unnamed spokesperson:
-            // their class rules most sentences out at once.
-            let toks = ctx.prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
-            if !toks
+        let mut key = String::new();
+        // A sentence with no word of `SPOKES` nor "officials" has no unnamed spokesperson: their
+        // class rules most sentences out at once. The tokens are searched for the next such
+        // word in one run, not sentence by sentence: `hit` is the first one at or after
+        // `from` (the token count when there is none).
+        let tokens = &ctx.prose.tokens;
+        let next_hit = |from: usize| {
+            from + tokens
+                .get(from..)
+                .unwrap_or(&[])
                 .iter()
-                .any(|t| t.class & classes::SPOKES_NOUN != 0 && t.kind == TokenKind::Word)
-            {
+                .position(|t| t.class & classes::SPOKES_NOUN != 0 && t.kind == TokenKind::Word)
+                .unwrap_or(tokens.len().saturating_sub(from))
+        };
+        let (mut from, mut hit) = (0, next_hit(0));
+        for (si, s) in ctx.prose.sentences.iter().enumerate() {
+            if s.tokens.start < from || hit < s.tokens.start {
+                from = s.tokens.start;
+                hit = next_hit(from);
+            }
+            if hit >= s.tokens.end || s.tokens.end > tokens.len() {
                 continue;
             }
             // Anonymity is `anonymous-source`'s business.
@@ -105,7 +118,7 @@ impl Rule for UnnamedSource {
                     continue;
                 };
                 // The words, space-separated, articles left out.
-                let mut key = String::new();
+                key.clear();
                 let words = ws[start..end]
                     .iter()
                     .filter(|w| !matches!(w.low, "a" | "an"));
@@ -115,9 +128,10 @@ impl Rule for UnnamedSource {
                     }
                     key.push_str(w.low);
                 }
-                if !seen.insert(key) {
+                if seen.contains(key.as_str()) {
                     continue;
                 }
+                seen.insert(key.clone());
                 let span = ws[start].span.cover(ws[i].span);
                 out.push(Diagnostic::new(
                     &Self::META,

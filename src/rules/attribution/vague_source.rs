@@ -90,7 +90,8 @@ impl Rule for VagueSource {
         // The words of every named or titled source, by paragraph: "analysts said" in the
         // paragraph of "said Jane Roe, an analyst at Fenwick Bank" has given the reader one
         // of them.
-        let mut named: Vec<(usize, &str)> = Vec::new();
+        // (About one per sentence at most, reserved once.)
+        let mut named: Vec<(usize, &str)> = Vec::with_capacity(atts.sentences.len());
         for s in &atts.sentences {
             let Some(block) = ctx.prose.sentences.get(s.sentence).map(|x| x.block) else {
                 continue;

@@ -96,11 +96,16 @@ impl Rule for HeadlineAbsent {
         for (i, o) in title.iter().enumerate() {
             // Only names the headline marks as people: two surnames joined by a hyphen
             // ("Putin-Witkoff talks"), a given name and a surname, or a title and a name.
-            let parts: Vec<&str> = o.form.split('-').collect();
+            // The parts between hyphens: the first two, and whether there are more (read in
+            // place, not collected).
+            let mut split = o.form.split('-');
+            let (first, second, more) = (split.next(), split.next(), split.next().is_some());
             let mut people: Vec<&str> = Vec::new();
-            if parts.len() == 2 && parts.iter().all(|p| name_like(p)) {
-                people.extend(parts.iter().filter(|p| absent(p)));
-            } else if parts.len() == 1 && name_like(&o.form) {
+            if let (Some(a), Some(b), false) = (first, second, more) {
+                if name_like(a) && name_like(b) {
+                    people.extend([a, b].into_iter().filter(|p| absent(p)));
+                }
+            } else if second.is_none() && name_like(&o.form) {
                 let prev = i.checked_sub(1).and_then(|k| title.get(k));
                 // A given name before it, unless the body names someone in full with that given
                 // name: then the headline calls that person by it ("Ken" for Ken Morley), and

@@ -364,7 +364,16 @@ enum Gate {
     /// A verb or noun of inquiry that starts a cue only before "whether" or "if", at most
     /// four words on ("decide whether", "find out whether", "the question of whether").
     Inquiry,
+    /// "see" and "sees" ([`SEE_GATES`]): a cue only as an inquiry ("see whether", as
+    /// [`Gate::Inquiry`]) or as a view with its "as" two to six words on ("see the deal as
+    /// a lifeline", the "see" route of [`belief`]).
+    SeeAs,
 }
+
+/// The forms of "see" with [`Gate::SeeAs`]: in no other route of [`match_at`] than the
+/// inquiry and the "see … as" of [`belief`] (the test `see_gate_holds` compares the cues
+/// found with the gate and without it).
+const SEE_GATES: &[&str] = &["see", "sees"];
 
 /// Triggers that start a cue only in one construction, each checked against every route
 /// of [`match_at`] (the test `gates_hold_for_every_route` checks that no list holds them
@@ -491,8 +500,18 @@ static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
     for &(w, g) in GATES {
         t.insert(w, g);
     }
+    for &w in SEE_GATES {
+        t.insert(w, Gate::SeeAs);
+    }
     t
 });
+
+#[cfg(test)]
+thread_local! {
+    /// In tests: whether [`Gate::SeeAs`] is always open (the reference the gate is checked
+    /// against).
+    static SEE_GATE_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 /// Every word at which a cue can start: the class
 /// [`crate::prose::classes::SPECULATION_TRIGGER`], so that a token that starts no cue is
@@ -501,27 +520,58 @@ pub(crate) fn trigger_words() -> impl Iterator<Item = &'static str> {
     TRIGGERS.keys().copied().filter(|w| !w.is_empty())
 }
 
+/// Every form of "be" that [`View::is_be`] accepts as a word of its own: the class
+/// [`crate::prose::classes::SPECULATION_BE`].
+pub(crate) fn be_words() -> impl Iterator<Item = &'static str> {
+    BE.iter().copied()
+}
+
+/// The adverbs that may stand between "be" and a participle: the class
+/// [`crate::prose::classes::SPECULATION_BE_ADVERB`].
+pub(crate) fn be_adverbs() -> impl Iterator<Item = &'static str> {
+    BE_ADVERBS.iter().copied()
+}
+
 /// Whether a trigger with gate `gate` at token `k` of a sentence (whose lower-case words
-/// `low` gives, "" outside it) can start a cue.
-fn gate_open<'w>(gate: Gate, k: isize, low: impl Fn(isize) -> &'w str) -> bool {
+/// `low` gives, "" outside it, and their classes `class`, 0 outside it) can start a cue.
+fn gate_open<'w>(
+    gate: Gate,
+    k: isize,
+    low: impl Fn(isize) -> &'w str,
+    class: impl Fn(isize) -> u64,
+) -> bool {
+    use crate::prose::classes::{SPECULATION_BE, SPECULATION_BE_ADVERB};
     match gate {
         Gate::Any => true,
         Gate::Next(words) => words.contains(&low(k + 1)),
         Gate::Inquiry => (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if")),
+        Gate::SeeAs => {
+            #[cfg(test)]
+            if SEE_GATE_OFF.get() {
+                return true;
+            }
+            (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if"))
+                || (k + 2..k + 7).any(|q| low(q) == "as")
+        }
         Gate::Passive => {
             if matches!(low(k + 1), "to" | "as") {
                 return true;
             }
             let mut j = k - 1;
-            while j >= 0 && {
-                let a = low(j);
-                BE_ADVERBS.contains(&a) || a.ends_with("ly") && a != "likely"
-            } {
+            while j >= 0
+                && (class(j) & SPECULATION_BE_ADVERB != 0 || {
+                    let a = low(j);
+                    a.ends_with("ly") && a != "likely"
+                })
+            {
                 j -= 1;
             }
             // What [`View::is_be`] and the "it'" of [`unsourced`] accept, and more.
+            if class(j) & SPECULATION_BE != 0 {
+                return true;
+            }
             let p = low(j);
-            BE.contains(&p) || p.ends_with("'s") || p.ends_with("'re") || p.starts_with("it'")
+            p.ends_with("'s") || p.ends_with("'re") || p.starts_with("it'")
         }
     }
 }
@@ -1025,6 +1075,8 @@ struct Tok<'a> {
     kind: TokenKind,
     quoted: bool,
     span: Span,
+    /// The word classes of `lower` ([`crate::prose::Token::class`]).
+    class: u64,
 }
 
 struct View<'a> {
@@ -1067,14 +1119,24 @@ impl View<'_> {
     fn in_(&self, i: isize, set: &[&str]) -> bool {
         set.contains(&self.w(i))
     }
+    /// The word classes of token `i` (0 outside the sentence).
+    fn class(&self, i: isize) -> u64 {
+        if i < 0 {
+            return 0;
+        }
+        self.toks.get(i as usize).map_or(0, |t| t.class)
+    }
     fn is_be(&self, i: isize) -> bool {
+        if self.class(i) & crate::prose::classes::SPECULATION_BE != 0 {
+            return true;
+        }
         let w = self.w(i);
-        BE.contains(&w)
-            || (w.ends_with("'s")
-                && matches!(
-                    w.trim_end_matches("'s"),
-                    "it" | "that" | "he" | "she" | "there" | "what" | "who"
-                ))
+        // (Not a form of "be" of its own: see `BE`.)
+        (w.ends_with("'s")
+            && matches!(
+                w.trim_end_matches("'s"),
+                "it" | "that" | "he" | "she" | "there" | "what" | "who"
+            ))
             || (w.ends_with("'re") && self.is_word(i))
     }
     /// The index of the previous token, skipping adverbs that may sit between "be" and a
@@ -1082,7 +1144,8 @@ impl View<'_> {
     fn prev_skipping_adverbs(&self, i: isize) -> isize {
         let mut j = i - 1;
         while j >= 0
-            && (self.in_(j, BE_ADVERBS) || self.w(j).ends_with("ly") && self.w(j) != "likely")
+            && (self.class(j) & crate::prose::classes::SPECULATION_BE_ADVERB != 0
+                || self.w(j).ends_with("ly") && self.w(j) != "likely")
         {
             j -= 1;
         }
@@ -1233,6 +1296,12 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 .and_then(|k| Some((tokens.get(k)?, s.tokens.start + k)))
                 .map_or("", |(t, t_i)| lower_of(t, t_i).1)
         };
+        let class = |k: isize| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| tokens.get(k))
+                .map_or(0, |t| t.class)
+        };
         view.triggers.clear();
         for (k, (t, t_i)) in tokens.iter().zip(s.tokens.clone()).enumerate() {
             if t.kind == TokenKind::Word
@@ -1240,7 +1309,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 && t.class & crate::prose::classes::SPECULATION_TRIGGER != 0
                 && TRIGGERS
                     .get(lower_of(t, t_i).1)
-                    .is_some_and(|&g| gate_open(g, k as isize, low))
+                    .is_some_and(|&g| gate_open(g, k as isize, low, class))
             {
                 view.triggers.push(k);
             }
@@ -1259,6 +1328,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                     kind: t.kind,
                     quoted: t.quoted,
                     span: t.span,
+                    class: t.class,
                 }
             }));
         view.reporting.clear();
@@ -4737,6 +4807,71 @@ mod tests {
             "There are concerns that the pier is unsafe.",
             &[(Belief, "concerns")],
         );
+    }
+
+    /// The cues found with [`Gate::SeeAs`] are those found without it, for "see" and "sees"
+    /// in every construction of the belief and inquiry routes and around them.
+    #[test]
+    fn see_gate_holds() {
+        let starts = [
+            "Investors",
+            "The minister said investors",
+            "Analysts",
+            "I",
+            "The council will",
+            "Police want to",
+            "It remains to",
+            "Shoppers could",
+            "Few",
+            "Nobody can",
+        ];
+        let middles = [
+            "see",
+            "sees",
+            "See",
+            "see whether",
+            "see if",
+            "sees if the",
+            "see on whether",
+            "see as to whether",
+            "see the merger as",
+            "see the deal with the bank as",
+            "see it as",
+            "see as",
+            "see the site as they",
+            "see cartoons such as",
+            "see the long and difficult merger plan as",
+            "see, as",
+            "see the merger, as",
+        ];
+        let ends = [
+            " a rescue.",
+            " the pier will reopen.",
+            " prices rise.",
+            " others did.",
+            " well.",
+            ".",
+        ];
+        let settings = Settings::default();
+        for a in starts {
+            for b in middles {
+                for c in ends {
+                    let text = format!("{a} {b}{c}\n");
+                    let cues = |off: bool| {
+                        SEE_GATE_OFF.set(off);
+                        let a = crate::Analyzed::new(&text);
+                        let ctx = a.context(&settings);
+                        let found: Vec<_> = find(&ctx)
+                            .into_iter()
+                            .map(|c| (c.kind, c.span, c.words))
+                            .collect();
+                        SEE_GATE_OFF.set(false);
+                        found
+                    };
+                    assert_eq!(cues(false), cues(true), "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

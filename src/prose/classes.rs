@@ -47,6 +47,14 @@ pub const SPECULATION_TRIGGER: u64 = 1 << 12;
 /// of a received opinion (`analysis::attribution::opener_words`).
 pub const ATTRIBUTION_OPENER: u64 = 1 << 13;
 
+/// A form of "be" (or a verb that stands for it) before a participle in the speculation
+/// finder (`analysis::speculation::be_words`).
+pub const SPECULATION_BE: u64 = 1 << 30;
+
+/// An adverb that may stand between "be" and a participle in the speculation finder
+/// (`analysis::speculation::be_adverbs`).
+pub const SPECULATION_BE_ADVERB: u64 = 1 << 31;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -96,6 +104,14 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             ATTRIBUTION_OPENER,
             crate::analysis::attribution::opener_words(),
+        ),
+        (
+            SPECULATION_BE,
+            crate::analysis::speculation::be_words().collect(),
+        ),
+        (
+            SPECULATION_BE_ADVERB,
+            crate::analysis::speculation::be_adverbs().collect(),
         ),
     ]
 }

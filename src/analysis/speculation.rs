@@ -368,7 +368,15 @@ enum Gate {
     /// [`Gate::Inquiry`]) or as a view with its "as" two to six words on ("see the deal as
     /// a lifeline", the "see" route of [`belief`]).
     SeeAs,
+    /// "seen" ([`SEEN_GATES`]): a cue only as the passive "seen as", or after "widely" and
+    /// its like ([`WIDELY`]), the only routes of [`unsourced`] that take it.
+    SeenAs,
 }
+
+/// The participles with [`Gate::SeenAs`]: in no route of [`match_at`] but [`unsourced`],
+/// whose list of what follows them ([`EXPECTATION`]) holds only "as" (checked by the test
+/// `see_gate_holds`).
+const SEEN_GATES: &[&str] = &["seen"];
 
 /// The forms of "see" with [`Gate::SeeAs`]: in no other route of [`match_at`] than the
 /// inquiry and the "see … as" of [`belief`] (the test `see_gate_holds` compares the cues
@@ -503,13 +511,16 @@ static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
     for &w in SEE_GATES {
         t.insert(w, Gate::SeeAs);
     }
+    for &w in SEEN_GATES {
+        t.insert(w, Gate::SeenAs);
+    }
     t
 });
 
 #[cfg(test)]
 thread_local! {
-    /// In tests: whether [`Gate::SeeAs`] is always open (the reference the gate is checked
-    /// against).
+    /// In tests: whether [`Gate::SeeAs`] and [`Gate::SeenAs`] are always open (the
+    /// reference the gates are checked against).
     static SEE_GATE_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -552,6 +563,13 @@ fn gate_open<'w>(
             }
             (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if"))
                 || (k + 2..k + 7).any(|q| low(q) == "as")
+        }
+        Gate::SeenAs => {
+            #[cfg(test)]
+            if SEE_GATE_OFF.get() {
+                return true;
+            }
+            low(k + 1) == "as" || WIDELY.contains(&low(k - 1))
         }
         Gate::Passive => {
             if matches!(low(k + 1), "to" | "as") {
@@ -4732,6 +4750,25 @@ mod tests {
                 assert!(!BELIEF.contains_key(w) && !EPISTEMIC.contains(w), "{w}");
             }
         }
+        for w in SEEN_GATES {
+            assert_eq!(
+                EXPECTATION.get(w).map(Vec::as_slice),
+                Some(&["as"][..]),
+                "{w}"
+            );
+            assert!(
+                !BELIEF.contains_key(w) && !OTHER_TRIGGERS.contains(w),
+                "{w}"
+            );
+            assert!(!HEARSAY.contains(w) && !EPISTEMIC.contains(w), "{w}");
+        }
+        for w in SEE_GATES {
+            assert!(
+                !OTHER_TRIGGERS.contains(w) && !EXPECTATION.contains_key(w),
+                "{w}"
+            );
+            assert!(!HEARSAY.contains(w) && !EPISTEMIC.contains(w), "{w}");
+        }
         assert_eq!(TRIGGERS.get("vote"), Some(&Gate::Inquiry));
         assert_eq!(TRIGGERS.get("consider"), Some(&Gate::Any));
     }
@@ -4809,8 +4846,9 @@ mod tests {
         );
     }
 
-    /// The cues found with [`Gate::SeeAs`] are those found without it, for "see" and "sees"
-    /// in every construction of the belief and inquiry routes and around them.
+    /// The cues found with [`Gate::SeeAs`] and [`Gate::SeenAs`] are those found without
+    /// them, for "see", "sees" and "seen" in every construction of their routes and around
+    /// them.
     #[test]
     fn see_gate_holds() {
         let starts = [
@@ -4843,6 +4881,19 @@ mod tests {
             "see the long and difficult merger plan as",
             "see, as",
             "see the merger, as",
+            "seen",
+            "seen as",
+            "widely seen",
+            "widely seen as",
+            "is seen as",
+            "is widely seen as",
+            "was generally seen",
+            "have seen",
+            "had seen the merger as",
+            "are seen to",
+            "it is seen that",
+            "remains to be seen",
+            "is yet to be seen",
         ];
         let ends = [
             " a rescue.",

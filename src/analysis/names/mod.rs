@@ -619,8 +619,9 @@ fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
     &draft.blocks[t.block].text[t.range.clone()]
 }
 
-/// A run of name words: (first token, end token, form, possessive) for each word.
-type Run<'d> = Vec<(usize, usize, &'d str, bool)>;
+/// A run of name words: (first token, end token, form, bytes of possessive dropped) for each
+/// word.
+type Run<'d> = Vec<(usize, usize, &'d str, usize)>;
 
 /// With `lower_words`, also gathers the sentence's words not written with a capital (as
 /// [`lower_word_entry`] gives them), in order.
@@ -705,7 +706,7 @@ fn collect_sentence<'d>(
             if tx == "."
                 && run
                     .last()
-                    .is_some_and(|r| r.1 == j && !r.3 && lexicon::is_title_word(r.2))
+                    .is_some_and(|r| r.1 == j && r.3 == 0 && lexicon::is_title_word(r.2))
                 && capital_word_at(j + 1)
             {
                 j += 1;
@@ -726,7 +727,7 @@ fn collect_sentence<'d>(
                     break;
                 }
                 let form = strip_possessive(tx);
-                let poss = form.len() != tx.len();
+                let cut = tx.len() - form.len();
                 // An initial: a single capital (or dotted capitals, J.R) followed by a full
                 // stop.
                 let mut end = j + 1;
@@ -749,9 +750,9 @@ fn collect_sentence<'d>(
                 {
                     end = j + 2;
                 }
-                run.push((j, end, form, poss));
+                run.push((j, end, form, cut));
                 j = end;
-                if poss {
+                if cut != 0 {
                     break;
                 }
                 continue;
@@ -837,16 +838,16 @@ fn collect_sentence<'d>(
         let mi = names.mentions.len();
         let first_occ = names.occurrences.len();
         let first_name = (name.len() >= 2).then_some(name[0].2);
-        for (k, (ts, te, form, _)) in name.iter().enumerate() {
-            let tok = &prose.tokens[*ts];
+        for (k, &(ts, te, form, cut)) in name.iter().enumerate() {
+            let tok = &prose.tokens[ts];
             names.occurrences.push(Occurrence {
                 form: Cow::Borrowed(form),
-                span: Span::new(tok.span.start, form_end(draft, prose, *ts, form)),
+                span: Span::new(tok.span.start, form_end(tok, cut)),
                 block: tok.block,
                 sentence: si,
-                tokens: *ts..*te,
+                tokens: ts..te,
                 quoted: tok.quoted,
-                sentence_initial: Some(*ts) == first_word,
+                sentence_initial: Some(ts) == first_word,
                 heading,
                 followed: k + 1 < name.len(),
                 first_name: if k + 1 == name.len() {
@@ -856,8 +857,8 @@ fn collect_sentence<'d>(
                 },
                 mention: mi,
                 next: name.get(k + 1).map(|n| n.2),
-                before_particle: name.get(k + 1).is_some_and(|n| n.0 > *te),
-                listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, *ts, *te),
+                before_particle: name.get(k + 1).is_some_and(|n| n.0 > te),
+                listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, ts, te),
             });
         }
         let first_tok = &prose.tokens[name[0].0];
@@ -867,7 +868,10 @@ fn collect_sentence<'d>(
             title_span,
             span: Span::new(
                 first_tok.span.start,
-                form_end(draft, prose, name[name.len() - 1].0, name[name.len() - 1].2),
+                form_end(
+                    &prose.tokens[name[name.len() - 1].0],
+                    name[name.len() - 1].3,
+                ),
             ),
             heading,
             quoted: first_tok.quoted,
@@ -908,11 +912,9 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
     ordinary >= 3 && ordinary * 2 >= long
 }
 
-/// Where the name word `form` of token `t` ends in the source: the token's end less the
-/// possessive it dropped (the source may spell the word with character references).
-fn form_end(draft: &Draft, prose: &Prose, t: usize, form: &str) -> usize {
-    let tok = &prose.tokens[t];
-    let cut = text_of(draft, prose, t).len().saturating_sub(form.len());
+/// Where a name word of token `tok` ends in the source: the token's end less the `cut` bytes
+/// of possessive it dropped (the source may spell the word with character references).
+fn form_end(tok: &crate::prose::Token, cut: usize) -> usize {
     tok.span.end.saturating_sub(cut).max(tok.span.start)
 }
 

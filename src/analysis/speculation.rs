@@ -1321,12 +1321,13 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 .map_or(0, |t| t.class)
         };
         view.triggers.clear();
-        for (k, (t, t_i)) in tokens.iter().zip(s.tokens.clone()).enumerate() {
-            if t.kind == TokenKind::Word
+        // (The class bit first: it rules out nearly every token.)
+        for (k, t) in tokens.iter().enumerate() {
+            if t.class & crate::prose::classes::SPECULATION_TRIGGER != 0
+                && t.kind == TokenKind::Word
                 && !t.quoted
-                && t.class & crate::prose::classes::SPECULATION_TRIGGER != 0
                 && TRIGGERS
-                    .get(lower_of(t, t_i).1)
+                    .get(lower_of(t, s.tokens.start + k).1)
                     .is_some_and(|&g| gate_open(g, k as isize, low, class))
             {
                 view.triggers.push(k);
@@ -1355,9 +1356,9 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| {
-                    t.kind == TokenKind::Word
+                    t.class & crate::prose::classes::CUE_WORD != 0
+                        && t.kind == TokenKind::Word
                         && !t.quoted
-                        && t.class & crate::prose::classes::CUE_WORD != 0
                 })
                 .map(|(k, _)| k),
         );
@@ -1584,6 +1585,24 @@ fn is_title_case(v: &View<'_>) -> bool {
             >= words.len() * 3
 }
 
+/// The words that can open a conditional clause ([`Conditionals::new`]): the class
+/// [`crate::prose::classes::SPECULATION_CONDITIONAL`].
+const CONDITIONAL_MARKERS: &[&str] = &[
+    "if",
+    "unless",
+    "lest",
+    "whether",
+    "provided",
+    "providing",
+    "case",
+    "event",
+];
+
+/// [`CONDITIONAL_MARKERS`], for the word-class table.
+pub(crate) fn conditional_markers() -> impl Iterator<Item = &'static str> {
+    CONDITIONAL_MARKERS.iter().copied()
+}
+
 /// The conditional clauses of a sentence.
 struct Conditionals {
     /// Token ranges inside a conditional clause (from the marker to the clause's end).
@@ -1598,6 +1617,11 @@ impl Conditionals {
         let mut has_if = false;
         let n = v.toks.len();
         for i in 0..n {
+            // Only the markers below open a clause: any other word is passed over on its
+            // class.
+            if v.toks[i].class & crate::prose::classes::SPECULATION_CONDITIONAL == 0 {
+                continue;
+            }
             let ii = i as isize;
             let w = v.w(ii);
             let marker = match w {
@@ -1614,6 +1638,7 @@ impl Conditionals {
             if !marker || v.toks[i].quoted {
                 continue;
             }
+            debug_assert!(CONDITIONAL_MARKERS.contains(&w), "{w}");
             if matches!(w, "if" | "unless" | "lest" | "case" | "event") {
                 has_if = true;
             }
@@ -4922,6 +4947,57 @@ mod tests {
                     assert_eq!(cues(false), cues(true), "{text:?}");
                 }
             }
+        }
+    }
+
+    /// Every marker of [`Conditionals::new`] opens its clause: none is passed over on its
+    /// class ([`crate::prose::classes::SPECULATION_CONDITIONAL`]).
+    #[test]
+    fn conditional_markers_carry_their_class() {
+        for (text, marker) in [
+            ("The pier may close if the storm hits.", "if"),
+            ("The pier may close unless the storm passes.", "unless"),
+            ("They shut the pier lest the storm hit it.", "lest"),
+            ("They ask whether the pier may close.", "whether"),
+            ("The pier may open, provided that it is safe.", "provided"),
+            ("The pier may open providing that it is safe.", "providing"),
+            ("Take a coat in case it rains.", "case"),
+            ("In the event the storm hits, the pier may close.", "event"),
+        ] {
+            let a = crate::Analyzed::new(text);
+            let s = 0;
+            let toks = a.prose.sentence_tokens(s);
+            let range = a.prose.sentences[s].tokens.clone();
+            let view = View {
+                toks: toks
+                    .iter()
+                    .zip(range)
+                    .map(|(t, i)| {
+                        let text = a.prose.token_text(&a.draft, i);
+                        Tok {
+                            lower: a.prose.token_lower_with(i, text),
+                            text,
+                            kind: t.kind,
+                            quoted: t.quoted,
+                            span: t.span,
+                            class: t.class,
+                        }
+                    })
+                    .collect(),
+                triggers: Vec::new(),
+                reporting: Vec::new(),
+                continues: false,
+                speech: Vec::new(),
+                named_signals: Vec::new(),
+                hidden_speakers: Vec::new(),
+            };
+            let at = view.toks.iter().position(|t| t.lower == marker);
+            let cond = Conditionals::new(&view);
+            assert!(
+                at.is_some_and(|k| cond.clauses.iter().any(|&(a, _)| a == k)),
+                "{text}"
+            );
+            assert!(CONDITIONAL_MARKERS.contains(&marker));
         }
     }
 

@@ -55,6 +55,10 @@ pub const SPECULATION_BE: u64 = 1 << 30;
 /// (`analysis::speculation::be_adverbs`).
 pub const SPECULATION_BE_ADVERB: u64 = 1 << 31;
 
+/// A word that can open a conditional clause in the speculation finder ("if", "unless",
+/// "whether", `analysis::speculation::conditional_markers`).
+pub const SPECULATION_CONDITIONAL: u64 = 1 << 32;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -112,6 +116,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             SPECULATION_BE_ADVERB,
             crate::analysis::speculation::be_adverbs().collect(),
+        ),
+        (
+            SPECULATION_CONDITIONAL,
+            crate::analysis::speculation::conditional_markers().collect(),
         ),
     ]
 }

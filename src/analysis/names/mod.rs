@@ -341,13 +341,14 @@ pub fn analyze<'a>(
         == Some(prose.tokens.len());
     let mut lower_words: Vec<u64> = Vec::with_capacity(if tiled { prose.tokens.len() } else { 0 });
     let mut gather = tiled.then_some(&mut lower_words);
+    let mut ordinary = HashMap::default();
     for si in 0..prose.sentences.len() {
         collect_sentence(
             draft,
             prose,
             si,
             &mut names,
-            &mut run,
+            (&mut run, &mut ordinary),
             gather.as_deref_mut(),
         );
     }
@@ -624,13 +625,15 @@ fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
 type Run<'d> = Vec<(usize, usize, &'d str, usize)>;
 
 /// With `lower_words`, also gathers the sentence's words not written with a capital (as
-/// [`lower_word_entry`] gives them), in order.
+/// [`lower_word_entry`] gives them), in order. `run` is a buffer, and `ordinary` remembers
+/// for each spelling read at the start of a sentence whether it is an ordinary word there
+/// ([`ordinary_initial`]).
 fn collect_sentence<'d>(
     draft: &'d Draft,
     prose: &Prose,
     si: usize,
     names: &mut Names<'d>,
-    run: &mut Run<'d>,
+    (run, ordinary): (&mut Run<'d>, &mut HashMap<&'d str, bool>),
     mut lower_words: Option<&mut Vec<u64>>,
 ) {
     let sent = &prose.sentences[si];
@@ -785,9 +788,9 @@ fn collect_sentence<'d>(
                 && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(n.2));
             if (lexicon::is_stop(form) && !initial_letter)
                 || (initial
-                    && lexicon::is_common_lowered(form)
-                    && !lexicon::is_known_proper(form)
-                    && !lexicon::is_title_word(form))
+                    && *ordinary
+                        .entry(*form)
+                        .or_insert_with(|| ordinary_initial(form)))
             {
                 start += 1;
             } else {
@@ -879,6 +882,14 @@ fn collect_sentence<'d>(
         });
         i = next;
     }
+}
+
+/// Whether `form`, the first word of a sentence, is an ordinary word there (a common word
+/// that is neither a known proper noun nor a title word), not a name.
+fn ordinary_initial(form: &str) -> bool {
+    lexicon::is_common_lowered(form)
+        && !lexicon::is_known_proper(form)
+        && !lexicon::is_title_word(form)
 }
 
 /// Whether a sentence is set in title case, as a subheading is ("Ten Lessons From The Campaign

@@ -1489,6 +1489,16 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     out
 }
 
+/// The lower-case forms of the words of the first person singular that
+/// [`block_is_first_person`] looks for ("I", "I'm", "me", "My", …): the class
+/// [`crate::prose::classes::SPECULATION_FIRST_PERSON`].
+const FIRST_PERSON: &[&str] = &["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"];
+
+/// [`FIRST_PERSON`], for the word-class table.
+pub(crate) fn first_person_words() -> impl Iterator<Item = &'static str> {
+    FIRST_PERSON.iter().copied()
+}
+
 /// Whether the paragraph of sentence `si` is written in the first person singular: "I",
 /// "me", "my" or "myself" outside quotation marks in any of its sentences. (Not the numeral
 /// of "World War I" or a title's "My" inside a sentence.)
@@ -1515,8 +1525,10 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
         let toks = prose.sentence_tokens(k);
         let text = |t: &crate::prose::Token| block.text.get(t.range.clone()).unwrap_or("");
         toks.iter().enumerate().any(|(j, t)| {
-            // Only words of up to 7 bytes that start with "I", "m" or "M" can be one.
-            if t.kind != TokenKind::Word
+            // Only words of up to 7 bytes that start with "I", "m" or "M", and whose
+            // lower-case form is one of `FIRST_PERSON`, can be one.
+            if t.class & crate::prose::classes::SPECULATION_FIRST_PERSON == 0
+                || t.kind != TokenKind::Word
                 || t.quoted
                 || t.range.len() > 7
                 || !matches!(
@@ -1536,6 +1548,7 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
                 "My" => opens,
                 _ => false,
             }
+            // (Each word matched above is in `FIRST_PERSON` in lower case.)
         })
     })
 }
@@ -4998,6 +5011,22 @@ mod tests {
                 "{text}"
             );
             assert!(CONDITIONAL_MARKERS.contains(&marker));
+        }
+    }
+
+    /// Every word [`block_is_first_person`] matches has the class it is first sorted by.
+    #[test]
+    fn first_person_words_carry_their_class() {
+        for w in [
+            "I", "I'm", "I've", "I'd", "I'll", "me", "my", "myself", "My",
+        ] {
+            let low = w.to_lowercase();
+            assert!(FIRST_PERSON.contains(&low.as_str()), "{w}");
+            assert_ne!(
+                crate::prose::classes::of(&low) & crate::prose::classes::SPECULATION_FIRST_PERSON,
+                0,
+                "{w}"
+            );
         }
     }
 

@@ -59,6 +59,10 @@ pub const SPECULATION_BE_ADVERB: u64 = 1 << 31;
 /// "whether", `analysis::speculation::conditional_markers`).
 pub const SPECULATION_CONDITIONAL: u64 = 1 << 32;
 
+/// A word of the first person singular ("i", "me", "my", …) that makes a paragraph a
+/// contributor's voice in the speculation finder (`analysis::speculation::first_person_words`).
+pub const SPECULATION_FIRST_PERSON: u64 = 1 << 33;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -120,6 +124,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             SPECULATION_CONDITIONAL,
             crate::analysis::speculation::conditional_markers().collect(),
+        ),
+        (
+            SPECULATION_FIRST_PERSON,
+            crate::analysis::speculation::first_person_words().collect(),
         ),
     ]
 }

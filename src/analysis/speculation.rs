@@ -364,7 +364,24 @@ enum Gate {
     /// A verb or noun of inquiry that starts a cue only before "whether" or "if", at most
     /// four words on ("decide whether", "find out whether", "the question of whether").
     Inquiry,
+    /// "see" and "sees" ([`SEE_GATES`]): a cue only as an inquiry ("see whether", as
+    /// [`Gate::Inquiry`]) or as a view with its "as" two to six words on ("see the deal as
+    /// a lifeline", the "see" route of [`belief`]).
+    SeeAs,
+    /// "seen" ([`SEEN_GATES`]): a cue only as the passive "seen as", or after "widely" and
+    /// its like ([`WIDELY`]), the only routes of [`unsourced`] that take it.
+    SeenAs,
 }
+
+/// The participles with [`Gate::SeenAs`]: in no route of [`match_at`] but [`unsourced`],
+/// whose list of what follows them ([`EXPECTATION`]) holds only "as" (checked by the test
+/// `see_gate_holds`).
+const SEEN_GATES: &[&str] = &["seen"];
+
+/// The forms of "see" with [`Gate::SeeAs`]: in no other route of [`match_at`] than the
+/// inquiry and the "see … as" of [`belief`] (the test `see_gate_holds` compares the cues
+/// found with the gate and without it).
+const SEE_GATES: &[&str] = &["see", "sees"];
 
 /// Triggers that start a cue only in one construction, each checked against every route
 /// of [`match_at`] (the test `gates_hold_for_every_route` checks that no list holds them
@@ -491,8 +508,21 @@ static TRIGGERS: LazyLock<HashMap<&'static str, Gate>> = LazyLock::new(|| {
     for &(w, g) in GATES {
         t.insert(w, g);
     }
+    for &w in SEE_GATES {
+        t.insert(w, Gate::SeeAs);
+    }
+    for &w in SEEN_GATES {
+        t.insert(w, Gate::SeenAs);
+    }
     t
 });
+
+#[cfg(test)]
+thread_local! {
+    /// In tests: whether [`Gate::SeeAs`] and [`Gate::SeenAs`] are always open (the
+    /// reference the gates are checked against).
+    static SEE_GATE_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
 
 /// Every word at which a cue can start: the class
 /// [`crate::prose::classes::SPECULATION_TRIGGER`], so that a token that starts no cue is
@@ -501,27 +531,65 @@ pub(crate) fn trigger_words() -> impl Iterator<Item = &'static str> {
     TRIGGERS.keys().copied().filter(|w| !w.is_empty())
 }
 
+/// Every form of "be" that [`View::is_be`] accepts as a word of its own: the class
+/// [`crate::prose::classes::SPECULATION_BE`].
+pub(crate) fn be_words() -> impl Iterator<Item = &'static str> {
+    BE.iter().copied()
+}
+
+/// The adverbs that may stand between "be" and a participle: the class
+/// [`crate::prose::classes::SPECULATION_BE_ADVERB`].
+pub(crate) fn be_adverbs() -> impl Iterator<Item = &'static str> {
+    BE_ADVERBS.iter().copied()
+}
+
 /// Whether a trigger with gate `gate` at token `k` of a sentence (whose lower-case words
-/// `low` gives, "" outside it) can start a cue.
-fn gate_open<'w>(gate: Gate, k: isize, low: impl Fn(isize) -> &'w str) -> bool {
+/// `low` gives, "" outside it, and their classes `class`, 0 outside it) can start a cue.
+fn gate_open<'w>(
+    gate: Gate,
+    k: isize,
+    low: impl Fn(isize) -> &'w str,
+    class: impl Fn(isize) -> u64,
+) -> bool {
+    use crate::prose::classes::{SPECULATION_BE, SPECULATION_BE_ADVERB};
     match gate {
         Gate::Any => true,
         Gate::Next(words) => words.contains(&low(k + 1)),
         Gate::Inquiry => (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if")),
+        Gate::SeeAs => {
+            #[cfg(test)]
+            if SEE_GATE_OFF.get() {
+                return true;
+            }
+            (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if"))
+                || (k + 2..k + 7).any(|q| low(q) == "as")
+        }
+        Gate::SeenAs => {
+            #[cfg(test)]
+            if SEE_GATE_OFF.get() {
+                return true;
+            }
+            low(k + 1) == "as" || WIDELY.contains(&low(k - 1))
+        }
         Gate::Passive => {
             if matches!(low(k + 1), "to" | "as") {
                 return true;
             }
             let mut j = k - 1;
-            while j >= 0 && {
-                let a = low(j);
-                BE_ADVERBS.contains(&a) || a.ends_with("ly") && a != "likely"
-            } {
+            while j >= 0
+                && (class(j) & SPECULATION_BE_ADVERB != 0 || {
+                    let a = low(j);
+                    a.ends_with("ly") && a != "likely"
+                })
+            {
                 j -= 1;
             }
             // What [`View::is_be`] and the "it'" of [`unsourced`] accept, and more.
+            if class(j) & SPECULATION_BE != 0 {
+                return true;
+            }
             let p = low(j);
-            BE.contains(&p) || p.ends_with("'s") || p.ends_with("'re") || p.starts_with("it'")
+            p.ends_with("'s") || p.ends_with("'re") || p.starts_with("it'")
         }
     }
 }
@@ -1025,6 +1093,8 @@ struct Tok<'a> {
     kind: TokenKind,
     quoted: bool,
     span: Span,
+    /// The word classes of `lower` ([`crate::prose::Token::class`]).
+    class: u64,
 }
 
 struct View<'a> {
@@ -1067,14 +1137,24 @@ impl View<'_> {
     fn in_(&self, i: isize, set: &[&str]) -> bool {
         set.contains(&self.w(i))
     }
+    /// The word classes of token `i` (0 outside the sentence).
+    fn class(&self, i: isize) -> u64 {
+        if i < 0 {
+            return 0;
+        }
+        self.toks.get(i as usize).map_or(0, |t| t.class)
+    }
     fn is_be(&self, i: isize) -> bool {
+        if self.class(i) & crate::prose::classes::SPECULATION_BE != 0 {
+            return true;
+        }
         let w = self.w(i);
-        BE.contains(&w)
-            || (w.ends_with("'s")
-                && matches!(
-                    w.trim_end_matches("'s"),
-                    "it" | "that" | "he" | "she" | "there" | "what" | "who"
-                ))
+        // (Not a form of "be" of its own: see `BE`.)
+        (w.ends_with("'s")
+            && matches!(
+                w.trim_end_matches("'s"),
+                "it" | "that" | "he" | "she" | "there" | "what" | "who"
+            ))
             || (w.ends_with("'re") && self.is_word(i))
     }
     /// The index of the previous token, skipping adverbs that may sit between "be" and a
@@ -1082,7 +1162,8 @@ impl View<'_> {
     fn prev_skipping_adverbs(&self, i: isize) -> isize {
         let mut j = i - 1;
         while j >= 0
-            && (self.in_(j, BE_ADVERBS) || self.w(j).ends_with("ly") && self.w(j) != "likely")
+            && (self.class(j) & crate::prose::classes::SPECULATION_BE_ADVERB != 0
+                || self.w(j).ends_with("ly") && self.w(j) != "likely")
         {
             j -= 1;
         }
@@ -1233,14 +1314,21 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 .and_then(|k| Some((tokens.get(k)?, s.tokens.start + k)))
                 .map_or("", |(t, t_i)| lower_of(t, t_i).1)
         };
+        let class = |k: isize| {
+            usize::try_from(k)
+                .ok()
+                .and_then(|k| tokens.get(k))
+                .map_or(0, |t| t.class)
+        };
         view.triggers.clear();
-        for (k, (t, t_i)) in tokens.iter().zip(s.tokens.clone()).enumerate() {
-            if t.kind == TokenKind::Word
+        // (The class bit first: it rules out nearly every token.)
+        for (k, t) in tokens.iter().enumerate() {
+            if t.class & crate::prose::classes::SPECULATION_TRIGGER != 0
+                && t.kind == TokenKind::Word
                 && !t.quoted
-                && t.class & crate::prose::classes::SPECULATION_TRIGGER != 0
                 && TRIGGERS
-                    .get(lower_of(t, t_i).1)
-                    .is_some_and(|&g| gate_open(g, k as isize, low))
+                    .get(lower_of(t, s.tokens.start + k).1)
+                    .is_some_and(|&g| gate_open(g, k as isize, low, class))
             {
                 view.triggers.push(k);
             }
@@ -1259,6 +1347,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                     kind: t.kind,
                     quoted: t.quoted,
                     span: t.span,
+                    class: t.class,
                 }
             }));
         view.reporting.clear();
@@ -1267,9 +1356,9 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 .iter()
                 .enumerate()
                 .filter(|(_, t)| {
-                    t.kind == TokenKind::Word
+                    t.class & crate::prose::classes::CUE_WORD != 0
+                        && t.kind == TokenKind::Word
                         && !t.quoted
-                        && t.class & crate::prose::classes::CUE_WORD != 0
                 })
                 .map(|(k, _)| k),
         );
@@ -1400,6 +1489,16 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     out
 }
 
+/// The lower-case forms of the words of the first person singular that
+/// [`block_is_first_person`] looks for ("I", "I'm", "me", "My", …): the class
+/// [`crate::prose::classes::SPECULATION_FIRST_PERSON`].
+const FIRST_PERSON: &[&str] = &["i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"];
+
+/// [`FIRST_PERSON`], for the word-class table.
+pub(crate) fn first_person_words() -> impl Iterator<Item = &'static str> {
+    FIRST_PERSON.iter().copied()
+}
+
 /// Whether the paragraph of sentence `si` is written in the first person singular: "I",
 /// "me", "my" or "myself" outside quotation marks in any of its sentences. (Not the numeral
 /// of "World War I" or a title's "My" inside a sentence.)
@@ -1426,8 +1525,10 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
         let toks = prose.sentence_tokens(k);
         let text = |t: &crate::prose::Token| block.text.get(t.range.clone()).unwrap_or("");
         toks.iter().enumerate().any(|(j, t)| {
-            // Only words of up to 7 bytes that start with "I", "m" or "M" can be one.
-            if t.kind != TokenKind::Word
+            // Only words of up to 7 bytes that start with "I", "m" or "M", and whose
+            // lower-case form is one of `FIRST_PERSON`, can be one.
+            if t.class & crate::prose::classes::SPECULATION_FIRST_PERSON == 0
+                || t.kind != TokenKind::Word
                 || t.quoted
                 || t.range.len() > 7
                 || !matches!(
@@ -1447,6 +1548,7 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
                 "My" => opens,
                 _ => false,
             }
+            // (Each word matched above is in `FIRST_PERSON` in lower case.)
         })
     })
 }
@@ -1496,6 +1598,24 @@ fn is_title_case(v: &View<'_>) -> bool {
             >= words.len() * 3
 }
 
+/// The words that can open a conditional clause ([`Conditionals::new`]): the class
+/// [`crate::prose::classes::SPECULATION_CONDITIONAL`].
+const CONDITIONAL_MARKERS: &[&str] = &[
+    "if",
+    "unless",
+    "lest",
+    "whether",
+    "provided",
+    "providing",
+    "case",
+    "event",
+];
+
+/// [`CONDITIONAL_MARKERS`], for the word-class table.
+pub(crate) fn conditional_markers() -> impl Iterator<Item = &'static str> {
+    CONDITIONAL_MARKERS.iter().copied()
+}
+
 /// The conditional clauses of a sentence.
 struct Conditionals {
     /// Token ranges inside a conditional clause (from the marker to the clause's end).
@@ -1510,6 +1630,11 @@ impl Conditionals {
         let mut has_if = false;
         let n = v.toks.len();
         for i in 0..n {
+            // Only the markers below open a clause: any other word is passed over on its
+            // class.
+            if v.toks[i].class & crate::prose::classes::SPECULATION_CONDITIONAL == 0 {
+                continue;
+            }
             let ii = i as isize;
             let w = v.w(ii);
             let marker = match w {
@@ -1526,6 +1651,7 @@ impl Conditionals {
             if !marker || v.toks[i].quoted {
                 continue;
             }
+            debug_assert!(CONDITIONAL_MARKERS.contains(&w), "{w}");
             if matches!(w, "if" | "unless" | "lest" | "case" | "event") {
                 has_if = true;
             }
@@ -4662,6 +4788,25 @@ mod tests {
                 assert!(!BELIEF.contains_key(w) && !EPISTEMIC.contains(w), "{w}");
             }
         }
+        for w in SEEN_GATES {
+            assert_eq!(
+                EXPECTATION.get(w).map(Vec::as_slice),
+                Some(&["as"][..]),
+                "{w}"
+            );
+            assert!(
+                !BELIEF.contains_key(w) && !OTHER_TRIGGERS.contains(w),
+                "{w}"
+            );
+            assert!(!HEARSAY.contains(w) && !EPISTEMIC.contains(w), "{w}");
+        }
+        for w in SEE_GATES {
+            assert!(
+                !OTHER_TRIGGERS.contains(w) && !EXPECTATION.contains_key(w),
+                "{w}"
+            );
+            assert!(!HEARSAY.contains(w) && !EPISTEMIC.contains(w), "{w}");
+        }
         assert_eq!(TRIGGERS.get("vote"), Some(&Gate::Inquiry));
         assert_eq!(TRIGGERS.get("consider"), Some(&Gate::Any));
     }
@@ -4737,6 +4882,152 @@ mod tests {
             "There are concerns that the pier is unsafe.",
             &[(Belief, "concerns")],
         );
+    }
+
+    /// The cues found with [`Gate::SeeAs`] and [`Gate::SeenAs`] are those found without
+    /// them, for "see", "sees" and "seen" in every construction of their routes and around
+    /// them.
+    #[test]
+    fn see_gate_holds() {
+        let starts = [
+            "Investors",
+            "The minister said investors",
+            "Analysts",
+            "I",
+            "The council will",
+            "Police want to",
+            "It remains to",
+            "Shoppers could",
+            "Few",
+            "Nobody can",
+        ];
+        let middles = [
+            "see",
+            "sees",
+            "See",
+            "see whether",
+            "see if",
+            "sees if the",
+            "see on whether",
+            "see as to whether",
+            "see the merger as",
+            "see the deal with the bank as",
+            "see it as",
+            "see as",
+            "see the site as they",
+            "see cartoons such as",
+            "see the long and difficult merger plan as",
+            "see, as",
+            "see the merger, as",
+            "seen",
+            "seen as",
+            "widely seen",
+            "widely seen as",
+            "is seen as",
+            "is widely seen as",
+            "was generally seen",
+            "have seen",
+            "had seen the merger as",
+            "are seen to",
+            "it is seen that",
+            "remains to be seen",
+            "is yet to be seen",
+        ];
+        let ends = [
+            " a rescue.",
+            " the pier will reopen.",
+            " prices rise.",
+            " others did.",
+            " well.",
+            ".",
+        ];
+        let settings = Settings::default();
+        for a in starts {
+            for b in middles {
+                for c in ends {
+                    let text = format!("{a} {b}{c}\n");
+                    let cues = |off: bool| {
+                        SEE_GATE_OFF.set(off);
+                        let a = crate::Analyzed::new(&text);
+                        let ctx = a.context(&settings);
+                        let found: Vec<_> = find(&ctx)
+                            .into_iter()
+                            .map(|c| (c.kind, c.span, c.words))
+                            .collect();
+                        SEE_GATE_OFF.set(false);
+                        found
+                    };
+                    assert_eq!(cues(false), cues(true), "{text:?}");
+                }
+            }
+        }
+    }
+
+    /// Every marker of [`Conditionals::new`] opens its clause: none is passed over on its
+    /// class ([`crate::prose::classes::SPECULATION_CONDITIONAL`]).
+    #[test]
+    fn conditional_markers_carry_their_class() {
+        for (text, marker) in [
+            ("The pier may close if the storm hits.", "if"),
+            ("The pier may close unless the storm passes.", "unless"),
+            ("They shut the pier lest the storm hit it.", "lest"),
+            ("They ask whether the pier may close.", "whether"),
+            ("The pier may open, provided that it is safe.", "provided"),
+            ("The pier may open providing that it is safe.", "providing"),
+            ("Take a coat in case it rains.", "case"),
+            ("In the event the storm hits, the pier may close.", "event"),
+        ] {
+            let a = crate::Analyzed::new(text);
+            let s = 0;
+            let toks = a.prose.sentence_tokens(s);
+            let range = a.prose.sentences[s].tokens.clone();
+            let view = View {
+                toks: toks
+                    .iter()
+                    .zip(range)
+                    .map(|(t, i)| {
+                        let text = a.prose.token_text(&a.draft, i);
+                        Tok {
+                            lower: a.prose.token_lower_with(i, text),
+                            text,
+                            kind: t.kind,
+                            quoted: t.quoted,
+                            span: t.span,
+                            class: t.class,
+                        }
+                    })
+                    .collect(),
+                triggers: Vec::new(),
+                reporting: Vec::new(),
+                continues: false,
+                speech: Vec::new(),
+                named_signals: Vec::new(),
+                hidden_speakers: Vec::new(),
+            };
+            let at = view.toks.iter().position(|t| t.lower == marker);
+            let cond = Conditionals::new(&view);
+            assert!(
+                at.is_some_and(|k| cond.clauses.iter().any(|&(a, _)| a == k)),
+                "{text}"
+            );
+            assert!(CONDITIONAL_MARKERS.contains(&marker));
+        }
+    }
+
+    /// Every word [`block_is_first_person`] matches has the class it is first sorted by.
+    #[test]
+    fn first_person_words_carry_their_class() {
+        for w in [
+            "I", "I'm", "I've", "I'd", "I'll", "me", "my", "myself", "My",
+        ] {
+            let low = w.to_lowercase();
+            assert!(FIRST_PERSON.contains(&low.as_str()), "{w}");
+            assert_ne!(
+                crate::prose::classes::of(&low) & crate::prose::classes::SPECULATION_FIRST_PERSON,
+                0,
+                "{w}"
+            );
+        }
     }
 
     #[test]

@@ -47,6 +47,22 @@ pub const SPECULATION_TRIGGER: u64 = 1 << 12;
 /// of a received opinion (`analysis::attribution::opener_words`).
 pub const ATTRIBUTION_OPENER: u64 = 1 << 13;
 
+/// A form of "be" (or a verb that stands for it) before a participle in the speculation
+/// finder (`analysis::speculation::be_words`).
+pub const SPECULATION_BE: u64 = 1 << 30;
+
+/// An adverb that may stand between "be" and a participle in the speculation finder
+/// (`analysis::speculation::be_adverbs`).
+pub const SPECULATION_BE_ADVERB: u64 = 1 << 31;
+
+/// A word that can open a conditional clause in the speculation finder ("if", "unless",
+/// "whether", `analysis::speculation::conditional_markers`).
+pub const SPECULATION_CONDITIONAL: u64 = 1 << 32;
+
+/// A word of the first person singular ("i", "me", "my", …) that makes a paragraph a
+/// contributor's voice in the speculation finder (`analysis::speculation::first_person_words`).
+pub const SPECULATION_FIRST_PERSON: u64 = 1 << 33;
+
 /// A noun of a spokesperson, or "officials": the nouns that head an unnamed source of
 /// `attribution/unnamed-source` (`rules::attribution::spokes_nouns`).
 pub const SPOKES_NOUN: u64 = 1 << 46;
@@ -104,6 +120,22 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             ATTRIBUTION_OPENER,
             crate::analysis::attribution::opener_words(),
+        ),
+        (
+            SPECULATION_BE,
+            crate::analysis::speculation::be_words().collect(),
+        ),
+        (
+            SPECULATION_BE_ADVERB,
+            crate::analysis::speculation::be_adverbs().collect(),
+        ),
+        (
+            SPECULATION_CONDITIONAL,
+            crate::analysis::speculation::conditional_markers().collect(),
+        ),
+        (
+            SPECULATION_FIRST_PERSON,
+            crate::analysis::speculation::first_person_words().collect(),
         ),
         (SPOKES_NOUN, crate::rules::attribution::spokes_nouns()),
         (STOPWORD, crate::rules::attribution::stopwords()),

@@ -109,8 +109,9 @@ impl WordTable {
     }
 
     fn contains_bytes(&self, w: &[u8]) -> bool {
-        // No line holds a line break.
-        !w.contains(&b'\n') && self.find(w, word_hash(w)).is_ok()
+        // No line holds a line break (a word with one could only match lines in a row, so
+        // it is looked for only when a match is found).
+        self.find(w, word_hash(w)).is_ok() && !w.contains(&b'\n')
     }
 }
 

@@ -268,12 +268,7 @@ impl<'a> W<'a> {
         span: Span,
         class: u64,
     ) -> Self {
-        // An ASCII first byte answers without decoding a character.
-        let cap = match text.as_bytes().first() {
-            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-            Some(_) => text.chars().next().is_some_and(char::is_uppercase),
-            None => false,
-        };
+        let cap = starts_upper(text);
         W {
             tok,
             text,
@@ -339,6 +334,17 @@ impl<'a> W<'a> {
     }
 }
 
+/// Whether `text` starts with a capital letter (an ASCII first byte answers without decoding
+/// a character).
+#[inline]
+fn starts_upper(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => text.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
 fn lower(text: &str) -> Cow<'_, str> {
     if text.chars().any(|c| c.is_uppercase() || c == '’') {
         Cow::Owned(text.to_lowercase().replace('’', "'"))
@@ -376,18 +382,22 @@ pub fn sentence_words_into<'a>(
         .tokens
         .get(start.min(prose.tokens.len())..s.tokens.end.min(prose.tokens.len()))
         .unwrap_or(&[]);
-    out.extend(toks.iter().enumerate().map(|(k, t)| {
-        let ti = start + k;
-        let text = block.text.get(t.range.clone()).unwrap_or("");
-        W::new(
-            ti,
+    let block_text = block.text.as_str();
+    out.extend(toks.iter().zip(start..).map(|(t, ti)| {
+        let text = block_text.get(t.range.clone()).unwrap_or("");
+        let low = prose.token_lower_with(ti, text);
+        W {
+            tok: ti,
             text,
-            prose.token_lower_with(ti, text),
-            t.kind,
-            t.quoted,
-            t.span,
-            t.class,
-        )
+            low,
+            kind: t.kind,
+            quoted: t.quoted,
+            span: t.span,
+            class: t.class,
+            lx: Cell::new(W::UNSET),
+            // A token that is its own lower-case form holds no capital letter.
+            cap: low.as_ptr() != text.as_ptr() && starts_upper(text),
+        }
     }));
 }
 

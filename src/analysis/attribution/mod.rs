@@ -247,7 +247,8 @@ pub struct W<'a> {
     /// The word lists `low` belongs to ([`crate::prose::classes`]).
     pub class: u64,
     /// The analysis' own small word lists `low` belongs to ([`lex`]), looked up on first
-    /// use ([`W::UNSET`] until then): most words are never asked about.
+    /// use ([`W::UNSET`] until then) for a word of class [`classes::ATTR_LEX_REST`] (the
+    /// other flags are read from `class`).
     lx: Cell<u64>,
     /// Whether it starts with a capital letter.
     cap: bool,
@@ -282,10 +283,15 @@ impl<'a> W<'a> {
         }
     }
 
-    /// The analysis' own small word lists `low` belongs to, as flags of [`lex`]: looked up
-    /// once, on first use.
+    /// The analysis' own small word lists `low` belongs to, as flags of [`lex`]: read from its
+    /// classes, or (for a word of a list its classes do not carry) looked up once, on first
+    /// use.
     #[inline]
     pub(crate) fn lex_flags(&self) -> u64 {
+        // A word of no list outside those its classes carry needs no look-up.
+        if self.class & classes::ATTR_LEX_REST == 0 {
+            return lex::from_class(self.class);
+        }
         let f = self.lx.get();
         if f != W::UNSET {
             return f;
@@ -298,6 +304,10 @@ impl<'a> W<'a> {
     /// Whether `low` is in one of the analysis' own lists of `flags` ([`lex`]).
     #[inline]
     pub(crate) fn lx(&self, flags: u64) -> bool {
+        // Flags that every token carries as classes are read from them.
+        if flags & !lex::IN_CLASS == 0 {
+            return lex::from_class(self.class) & flags != 0;
+        }
         self.lex_flags() & flags != 0
     }
     /// Whether `low` is in one of the word lists of `class` ([`crate::prose::classes`]).
@@ -447,6 +457,12 @@ pub(crate) fn cue_word_in_lists(low: &str) -> bool {
 /// [`find_attributions`]): the word list of [`classes::ATTRIBUTION_OPENER`].
 pub(crate) fn opener_words() -> Vec<&'static str> {
     lex::opener_words()
+}
+
+/// The words of class `class`, one of the classes of the analysis' own word lists
+/// ([`classes::ATTR_AUX`] to [`classes::ATTR_LEX_REST`]), for the class table.
+pub(crate) fn lex_class_words(class: u64) -> Vec<&'static str> {
+    lex::class_words(class)
 }
 
 /// Analyses the attributions of a draft.

@@ -285,6 +285,13 @@ pub fn lemma(low: &str) -> Option<&'static str> {
     LEMMAS.get(low)
 }
 
+/// [`lemma`] out of line, for a word whose classes say it is a verb form: the test of the
+/// classes before it stays inline at every caller.
+#[inline(never)]
+pub fn lemma_of_verb(low: &str) -> Option<&'static str> {
+    lemma(low)
+}
+
 /// The flags of the words that open a cue of their own (see `find_attributions`).
 pub const OPENERS: u64 =
     CUE_OPENER | CONSENSUS_PARTICIPLE | KNOWLEDGE_PARTICIPLE | RECEIVED_OPINION_FIRST;

@@ -317,10 +317,10 @@ impl<'a> W<'a> {
     /// Its lemma when it is a reporting or belief verb form (`lexicon::verb_lemma`);
     /// the class rules most words out without a look-up, and says which list to look in (a
     /// reporting verb form is looked up first, as `lexicon::verb_lemma` does).
-    #[inline]
+    #[inline(always)]
     pub fn verb_lemma(&self) -> Option<&'static str> {
         if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
-            lex::lemma(self.low)
+            lex::lemma_of_verb(self.low)
         } else {
             None
         }

@@ -714,9 +714,13 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
     // ("reports" is a vague source noun: the class answers for it.)
     let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN);
     let mut next_head = ws.iter().position(heads_group).unwrap_or(n);
-    // The first word at or after `j` that can end a bare group (see `may_open_group`).
+    // The first word at or after `j` that can end a bare group (see `may_open_group`): a head
+    // too, so not before `next_head`.
     let ends_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) && w.low.ends_with('s');
-    let mut next_end = ws.iter().position(ends_group).unwrap_or(n);
+    let mut next_end = ws[next_head..]
+        .iter()
+        .position(ends_group)
+        .map_or(n, |p| next_head + p);
     let mut j = 0;
     while j < n {
         let w = &ws[j];
@@ -728,7 +732,11 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             next_head = ws[j..].iter().position(heads_group).map_or(n, |p| j + p);
         }
         if next_end < j {
-            next_end = ws[j..].iter().position(ends_group).map_or(n, |p| j + p);
+            let from = next_head.max(j);
+            next_end = ws[from..]
+                .iter()
+                .position(ends_group)
+                .map_or(n, |p| from + p);
         }
         // Only these words can open a cue (each cue below returns nothing for any other):
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
@@ -740,10 +748,7 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         let opens = w.has(CUE_OPENER_CLASSES)
             || next_head < j + 5
             || lex_opener
-            || (w.has(classes::QUANTIFIER_FIRST)
-                && lexicon::quantifiers_from(w.low)
-                    .iter()
-                    .any(|q| phrase_at(ws, j, q)));
+            || (w.has(classes::QUANTIFIER_FIRST) && quantifier_at(ws, j));
         if !opens {
             j += 1;
             continue;
@@ -825,6 +830,20 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         });
     }
     out
+}
+
+/// Whether a quantifier phrase ([`lexicon::quantifiers_from`]) opens at word `j`, an unquoted
+/// word: as `phrase_at` of each phrase of its first word reads it, with the first word (the
+/// one looked up) not compared again and the second compared before the rest.
+fn quantifier_at(ws: &[W<'_>], j: usize) -> bool {
+    let next = ws.get(j + 1).filter(|x| !x.quoted).map(|x| x.low);
+    lexicon::quantifiers_from(ws[j].low)
+        .iter()
+        .any(|q| match q {
+            [_] => true,
+            [_, second, rest @ ..] => next == Some(*second) && phrase_at(ws, j + 2, rest),
+            [] => false,
+        })
 }
 
 /// Whether a group of sources ([`vague_subject`]) can open at word `j`, given `next_end`, the

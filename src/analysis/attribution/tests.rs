@@ -247,6 +247,18 @@ fn gated_agrees(text: &str) {
             find_attributions(&ws),
             "the gated readers of {text:?} differ"
         );
+        // The quick reading of a quantifier phrase agrees with reading each phrase.
+        for (j, w) in ws.iter().enumerate() {
+            if !w.quoted {
+                assert_eq!(
+                    quantifier_at(&ws, j),
+                    lexicon::quantifiers_from(w.low)
+                        .iter()
+                        .any(|q| phrase_at(&ws, j, q)),
+                    "quantifier at {j} of {text:?}"
+                );
+            }
+        }
     }
 }
 
@@ -277,6 +289,8 @@ fn the_gated_readers_find_every_cue() {
         "His senior advisers said the bridge was old.",
         "Their city engineers and surveyors warned that it would fail.",
         "Several U.S. officials said the bridge was old.",
+        "A number of residents, a handful of “experts” and a few others said so.",
+        "The majority of a strong majority of the lot of them; a group.",
         "The report by local engineers and some residents says it is unsafe.",
     ] {
         gated_agrees(text);
@@ -303,7 +317,11 @@ proptest::proptest! {
 }
 
 /// Words for [`the_gated_readers_agree_on_random_sentences`].
-const VOCAB: [&str; 70] = [
+const VOCAB: [&str; 74] = [
+    "handful",
+    "majority",
+    "group",
+    "strong",
     "his",
     "their",
     "and",

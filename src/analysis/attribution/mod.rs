@@ -1568,10 +1568,12 @@ fn prev_skipping(ws: &[W<'_>], j: usize) -> Option<usize> {
         }
         if w.is_word()
             && (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")
-                || matches!(
-                    w.low,
-                    "also" | "long" | "since" | "now" | "once" | "further"
-                ))
+                // (Each of these is an adverb of a list the classes carry.)
+                || w.lx(lex::BETWEEN | lex::OTHER_ADVERB)
+                    && matches!(
+                        w.low,
+                        "also" | "long" | "since" | "now" | "once" | "further"
+                    ))
         {
             continue;
         }

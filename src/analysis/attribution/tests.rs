@@ -473,3 +473,25 @@ fn a_fronted_adverb_or_adjunct_is_not_the_content() {
     );
     assert_eq!(contents("Fine, she said."), ["Fine"]);
 }
+
+/// The word lists that the readers compare a word with only after a class test are covered
+/// by that class (see `source::skip_adverbs_back`, `source::collect_back`, `prev_skipping`).
+#[test]
+fn class_tests_cover_the_compared_words() {
+    let flags = |w: &str| lex::of(w);
+    for w in [
+        "will", "would", "could", "may", "might", "must", "should", "can", "not", "don't",
+        "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "now", "even", "ever",
+    ] {
+        assert!(
+            flags(w) & (lex::AUX | lex::OTHER_ADVERB) != 0 || w.ends_with("n't"),
+            "{w}"
+        );
+    }
+    for w in ["has", "have", "had", "will", "would", "can", "could"] {
+        assert_ne!(flags(w) & lex::AUX, 0, "{w}");
+    }
+    for w in ["also", "long", "since", "now", "once", "further"] {
+        assert_ne!(flags(w) & (lex::BETWEEN | lex::OTHER_ADVERB), 0, "{w}");
+    }
+}

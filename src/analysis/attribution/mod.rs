@@ -851,7 +851,7 @@ fn quantifier_at(ws: &[W<'_>], j: usize) -> bool {
         })
 }
 
-/// Whether a group of sources ([`vague_subject`]) can open at word `j`, given `next_end`, the
+/// Whether a group of sources ([`vague_subject`]) can open at word `j` (unquoted), given `next_end`, the
 /// first word at or after `j` that can end a bare group: a plural vague source noun ("officials",
 /// "reports"), the only heads [`group::vague_subject`] takes without a quantifier. It can open at
 /// a word that opens a quantifier phrase, or at the first word (after "his", "her" or "their")
@@ -861,7 +861,8 @@ fn quantifier_at(ws: &[W<'_>], j: usize) -> bool {
 /// reader is not tried.
 fn may_open_group(ws: &[W<'_>], j: usize, next_end: usize) -> bool {
     let w = &ws[j];
-    if w.has(classes::QUANTIFIER_FIRST) {
+    // A word that opens no quantifier phrase here is read as any other word.
+    if w.has(classes::QUANTIFIER_FIRST) && quantifier_at(ws, j) {
         return true;
     }
     let from = if matches!(w.low, "his" | "her" | "their") {

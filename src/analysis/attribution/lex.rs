@@ -1,9 +1,10 @@
-//! The attribution analysis' own small word lists as bit flags, looked up once per token.
+//! The attribution analysis' own small word lists as bit flags.
 //!
 //! The analysis asks the same questions of a word many times ("is it an auxiliary?", "a
-//! preposition?", "a determiner?"), each a scan of a short list of strings. [`of`] looks a
-//! lower-case word up once, in one table built from those lists, and [`super::W::lx`] keeps
-//! the answer: a question is then a bit test. The lists stay where they are documented; the
+//! preposition?", "a determiner?"), each a scan of a short list of strings. The most asked
+//! lists are token classes ([`from_class`]), so such a question is a bit test of the token's
+//! classes; [`of`] looks a lower-case word up in one table built from all the lists, for the
+//! others. The lists stay where they are documented; the
 //! table is built from them, so a flag is by construction the same as a look-up in its list.
 
 use super::{group, lexicon, source};

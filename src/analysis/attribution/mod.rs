@@ -22,7 +22,6 @@ use crate::markdown::Draft;
 use crate::prose::{Prose, TokenKind, classes};
 use crate::text::Span;
 use std::borrow::Cow;
-use std::cell::Cell;
 
 pub use source::classify_words;
 
@@ -246,18 +245,11 @@ pub struct W<'a> {
     pub span: Span,
     /// The word lists `low` belongs to ([`crate::prose::classes`]).
     pub class: u64,
-    /// The analysis' own small word lists `low` belongs to ([`lex`]), looked up on first
-    /// use ([`W::UNSET`] until then) for a word of class [`classes::ATTR_LEX_REST`] (the
-    /// other flags are read from `class`).
-    lx: Cell<u64>,
     /// Whether it starts with a capital letter.
     cap: bool,
 }
 
 impl<'a> W<'a> {
-    /// [`W::lx`] before its look-up (no word list uses this bit).
-    const UNSET: u64 = 1 << 63;
-
     /// A token of a sentence.
     #[inline]
     pub(crate) fn new(
@@ -278,27 +270,20 @@ impl<'a> W<'a> {
             quoted,
             span,
             class,
-            lx: Cell::new(W::UNSET),
             cap,
         }
     }
 
     /// The analysis' own small word lists `low` belongs to, as flags of [`lex`]: read from its
-    /// classes, or (for a word of a list its classes do not carry) looked up once, on first
-    /// use.
+    /// classes, or looked up for a word of a list its classes do not carry (few words, seldom
+    /// asked about).
     #[inline]
     pub(crate) fn lex_flags(&self) -> u64 {
         // A word of no list outside those its classes carry needs no look-up.
         if self.class & classes::ATTR_LEX_REST == 0 {
             return lex::from_class(self.class);
         }
-        let f = self.lx.get();
-        if f != W::UNSET {
-            return f;
-        }
-        let f = lex::of(self.low);
-        self.lx.set(f);
-        f
+        lex::of(self.low)
     }
 
     /// Whether `low` is in one of the analysis' own lists of `flags` ([`lex`]).
@@ -404,7 +389,6 @@ pub fn sentence_words_into<'a>(
             quoted: t.quoted,
             span: t.span,
             class: t.class,
-            lx: Cell::new(W::UNSET),
             // A token that is its own lower-case form holds no capital letter.
             cap: low.as_ptr() != text.as_ptr() && starts_upper(text),
         }

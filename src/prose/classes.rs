@@ -47,6 +47,40 @@ pub const SPECULATION_TRIGGER: u64 = 1 << 12;
 /// of a received opinion (`analysis::attribution::opener_words`).
 pub const ATTRIBUTION_OPENER: u64 = 1 << 13;
 
+/// Auxiliaries and modals, of the attribution analysis' own word lists (its flag `AUX`).
+pub const ATTR_AUX: u64 = 1 << 14;
+/// Forms of "be", of the attribution analysis' own word lists (its flag `BE`).
+pub const ATTR_BE: u64 = 1 << 15;
+/// Prepositions that cannot open a subject, of the attribution analysis' own word lists (its flag `PREPOSITION`).
+pub const ATTR_PREPOSITION: u64 = 1 << 16;
+/// Clause words, of the attribution analysis' own word lists (its flag `CLAUSE_BREAK`).
+pub const ATTR_CLAUSE_BREAK: u64 = 1 << 17;
+/// Determiners and possessives, of the attribution analysis' own word lists (its flag `DETERMINER`).
+pub const ATTR_DETERMINER: u64 = 1 << 18;
+/// Personal pronouns, of the attribution analysis' own word lists (its flag `PRONOUN`).
+pub const ATTR_PRONOUN: u64 = 1 << 19;
+/// Adverbs and auxiliaries between a subject and its verb, of the attribution analysis' own word lists (its flag `BETWEEN`).
+pub const ATTR_BETWEEN: u64 = 1 << 20;
+/// Irregular past tenses, of the attribution analysis' own word lists (its flag `IRREGULAR_PAST`).
+pub const ATTR_IRREGULAR_PAST: u64 = 1 << 21;
+/// Words that end a noun phrase, of the attribution analysis' own word lists (its flag `NP_BREAK`).
+pub const ATTR_NP_BREAK: u64 = 1 << 22;
+/// Adverbs and negation besides "-ly" words, of the attribution analysis' own word lists (its flag `OTHER_ADVERB`).
+pub const ATTR_OTHER_ADVERB: u64 = 1 << 23;
+/// Auxiliaries among the words between a subject and its verb, of the attribution analysis' own word lists (its flag `BETWEEN_AUX`).
+pub const ATTR_BETWEEN_AUX: u64 = 1 << 24;
+/// Words in "-ly" that are not adverbs, of the attribution analysis' own word lists (its flag `NOT_LY_ADVERB`).
+pub const ATTR_NOT_LY_ADVERB: u64 = 1 << 25;
+/// Post-modifiers of a source, of the attribution analysis' own word lists (its flag `DESCRIPTIVE`).
+pub const ATTR_DESCRIPTIVE: u64 = 1 << 26;
+/// Days, months and relative days, of the attribution analysis' own word lists (its flag `DATE_WORD`).
+pub const ATTR_DATE_WORD: u64 = 1 << 27;
+/// Nouns of time, of the attribution analysis' own word lists (its flag `TIME_NOUN`).
+pub const ATTR_TIME_NOUN: u64 = 1 << 28;
+/// A word of one of the attribution analysis' other own word lists (a flag it does not carry
+/// as a class above).
+pub const ATTR_LEX_REST: u64 = 1 << 29;
+
 /// A form of "be" (or a verb that stands for it) before a participle in the speculation
 /// finder (`analysis::speculation::be_words`).
 pub const SPECULATION_BE: u64 = 1 << 30;
@@ -120,6 +154,70 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             ATTRIBUTION_OPENER,
             crate::analysis::attribution::opener_words(),
+        ),
+        (
+            ATTR_AUX,
+            crate::analysis::attribution::lex_class_words(ATTR_AUX),
+        ),
+        (
+            ATTR_BE,
+            crate::analysis::attribution::lex_class_words(ATTR_BE),
+        ),
+        (
+            ATTR_PREPOSITION,
+            crate::analysis::attribution::lex_class_words(ATTR_PREPOSITION),
+        ),
+        (
+            ATTR_CLAUSE_BREAK,
+            crate::analysis::attribution::lex_class_words(ATTR_CLAUSE_BREAK),
+        ),
+        (
+            ATTR_DETERMINER,
+            crate::analysis::attribution::lex_class_words(ATTR_DETERMINER),
+        ),
+        (
+            ATTR_PRONOUN,
+            crate::analysis::attribution::lex_class_words(ATTR_PRONOUN),
+        ),
+        (
+            ATTR_BETWEEN,
+            crate::analysis::attribution::lex_class_words(ATTR_BETWEEN),
+        ),
+        (
+            ATTR_IRREGULAR_PAST,
+            crate::analysis::attribution::lex_class_words(ATTR_IRREGULAR_PAST),
+        ),
+        (
+            ATTR_NP_BREAK,
+            crate::analysis::attribution::lex_class_words(ATTR_NP_BREAK),
+        ),
+        (
+            ATTR_OTHER_ADVERB,
+            crate::analysis::attribution::lex_class_words(ATTR_OTHER_ADVERB),
+        ),
+        (
+            ATTR_BETWEEN_AUX,
+            crate::analysis::attribution::lex_class_words(ATTR_BETWEEN_AUX),
+        ),
+        (
+            ATTR_NOT_LY_ADVERB,
+            crate::analysis::attribution::lex_class_words(ATTR_NOT_LY_ADVERB),
+        ),
+        (
+            ATTR_DESCRIPTIVE,
+            crate::analysis::attribution::lex_class_words(ATTR_DESCRIPTIVE),
+        ),
+        (
+            ATTR_DATE_WORD,
+            crate::analysis::attribution::lex_class_words(ATTR_DATE_WORD),
+        ),
+        (
+            ATTR_TIME_NOUN,
+            crate::analysis::attribution::lex_class_words(ATTR_TIME_NOUN),
+        ),
+        (
+            ATTR_LEX_REST,
+            crate::analysis::attribution::lex_class_words(ATTR_LEX_REST),
         ),
         (
             SPECULATION_BE,

@@ -1,15 +1,21 @@
-//! The attribution analysis' own small word lists as bit flags, looked up once per token.
+//! The attribution analysis' own small word lists as bit flags.
 //!
 //! The analysis asks the same questions of a word many times ("is it an auxiliary?", "a
-//! preposition?", "a determiner?"), each a scan of a short list of strings. [`of`] looks a
-//! lower-case word up once, in one table built from those lists, and [`super::W::lx`] keeps
-//! the answer: a question is then a bit test. The lists stay where they are documented; the
+//! preposition?", "a determiner?"), each a scan of a short list of strings. The most asked
+//! lists are token classes ([`from_class`]), so such a question is a bit test of the token's
+//! classes; [`of`] looks a lower-case word up in one table built from all the lists, for the
+//! others. The lists stay where they are documented; the
 //! table is built from them, so a flag is by construction the same as a look-up in its list.
 
 use super::{group, lexicon, source};
 use crate::prose::classes;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
+
+// The first fifteen flags (bits 0 to 14, [`IN_CLASS`]) are carried by every token as its
+// classes [`classes::ATTR_AUX`] to [`classes::ATTR_TIME_NOUN`] (the same order, from bit
+// [`CLASS_SHIFT`]): a question about them is answered from the token's classes, with no
+// look-up. The words of the other lists have the class [`classes::ATTR_LEX_REST`].
 
 /// Auxiliaries and modals ([`group::AUX`]).
 pub const AUX: u64 = 1 << 0;
@@ -27,36 +33,36 @@ pub const PRONOUN: u64 = 1 << 5;
 pub const BETWEEN: u64 = 1 << 6;
 /// Irregular past tenses ([`group::IRREGULAR_PAST`]).
 pub const IRREGULAR_PAST: u64 = 1 << 7;
-/// Short regular past tenses ([`group::SHORT_PAST`]).
-pub const SHORT_PAST: u64 = 1 << 8;
-/// Documents and measures ([`group::DOCUMENTS`]).
-pub const DOCUMENT: u64 = 1 << 9;
-/// Nouns of a stance ([`group::STANCE_NOUNS`]).
-pub const STANCE_NOUN: u64 = 1 << 10;
-/// Quantifiers that stand alone for people ([`group::PRONOUN_QUANTIFIERS`]).
-pub const PRONOUN_QUANTIFIER: u64 = 1 << 11;
-/// Verbs of feeling and causation ([`group::FEELING_VERBS`]).
-pub const FEELING_VERB: u64 = 1 << 12;
-/// Prepositions of a view ([`group::VIEW_PREPOSITIONS`]).
-pub const VIEW_PREPOSITION: u64 = 1 << 13;
-/// Plural agent-like nouns that are not people ([`group::NOT_AGENTS`]).
-pub const NOT_AGENT: u64 = 1 << 14;
-/// Words in "-ly" that are not adverbs ([`group::NOT_LY_ADVERBS`]).
-pub const NOT_LY_ADVERB: u64 = 1 << 15;
 /// Words that end a noun phrase besides the lists above ([`group::NP_BREAKS`]).
-pub const NP_BREAK: u64 = 1 << 16;
+pub const NP_BREAK: u64 = 1 << 8;
 /// Adverbs and negation besides "-ly" words ([`group::OTHER_ADVERBS`]).
-pub const OTHER_ADVERB: u64 = 1 << 17;
+pub const OTHER_ADVERB: u64 = 1 << 9;
 /// Auxiliaries of [`lexicon::BETWEEN`] that are not adverbs ([`group::BETWEEN_AUX`]).
-pub const BETWEEN_AUX: u64 = 1 << 18;
-/// Days, months and relative days ([`source::DATE_WORDS`]).
-pub const DATE_WORD: u64 = 1 << 19;
-/// Nouns of time ([`source::TIME_NOUNS`]).
-pub const TIME_NOUN: u64 = 1 << 20;
-/// Words that describe reports ([`source::MEDIA_WORDS`]).
-pub const MEDIA_WORD: u64 = 1 << 21;
+pub const BETWEEN_AUX: u64 = 1 << 10;
+/// Words in "-ly" that are not adverbs ([`group::NOT_LY_ADVERBS`]).
+pub const NOT_LY_ADVERB: u64 = 1 << 11;
 /// Post-modifiers of a source ([`source::DESCRIPTIVE`]).
-pub const DESCRIPTIVE: u64 = 1 << 22;
+pub const DESCRIPTIVE: u64 = 1 << 12;
+/// Days, months and relative days ([`source::DATE_WORDS`]).
+pub const DATE_WORD: u64 = 1 << 13;
+/// Nouns of time ([`source::TIME_NOUNS`]).
+pub const TIME_NOUN: u64 = 1 << 14;
+/// Short regular past tenses ([`group::SHORT_PAST`]).
+pub const SHORT_PAST: u64 = 1 << 15;
+/// Documents and measures ([`group::DOCUMENTS`]).
+pub const DOCUMENT: u64 = 1 << 16;
+/// Nouns of a stance ([`group::STANCE_NOUNS`]).
+pub const STANCE_NOUN: u64 = 1 << 17;
+/// Quantifiers that stand alone for people ([`group::PRONOUN_QUANTIFIERS`]).
+pub const PRONOUN_QUANTIFIER: u64 = 1 << 18;
+/// Verbs of feeling and causation ([`group::FEELING_VERBS`]).
+pub const FEELING_VERB: u64 = 1 << 19;
+/// Prepositions of a view ([`group::VIEW_PREPOSITIONS`]).
+pub const VIEW_PREPOSITION: u64 = 1 << 20;
+/// Plural agent-like nouns that are not people ([`group::NOT_AGENTS`]).
+pub const NOT_AGENT: u64 = 1 << 21;
+/// Words that describe reports ([`source::MEDIA_WORDS`]).
+pub const MEDIA_WORD: u64 = 1 << 22;
 /// Participles of a consensus ([`super::CONSENSUS_PARTICIPLES`]).
 pub const CONSENSUS_PARTICIPLE: u64 = 1 << 23;
 /// Participles of common knowledge ([`group::KNOWLEDGE_PARTICIPLES`]).
@@ -69,6 +75,41 @@ pub const RECEIVED_OPINION_FIRST: u64 = 1 << 25;
 pub const CUE_OPENER: u64 = 1 << 26;
 /// People nouns of [`group::is_people`]'s own list ([`group::PEOPLE`]).
 pub const PEOPLE: u64 = 1 << 27;
+
+/// The flags every token carries as classes ([`from_class`]).
+pub const IN_CLASS: u64 = (1 << 15) - 1;
+
+/// Where the flags of [`IN_CLASS`] start among the classes.
+pub const CLASS_SHIFT: u32 = 14;
+
+const _: () = assert!(classes::ATTR_AUX == AUX << CLASS_SHIFT);
+const _: () = assert!(classes::ATTR_TIME_NOUN == TIME_NOUN << CLASS_SHIFT);
+const _: () = assert!(classes::ATTR_LEX_REST == 1 << (CLASS_SHIFT + 15));
+
+/// The flags of [`IN_CLASS`] of a word, read from its classes ([`crate::prose::classes`]):
+/// exactly `of(low) & IN_CLASS` for a word of classes `class`.
+#[inline(always)]
+pub fn from_class(class: u64) -> u64 {
+    (class >> CLASS_SHIFT) & IN_CLASS
+}
+
+/// The words of class `class` ([`classes::ATTR_AUX`] to [`classes::ATTR_TIME_NOUN`]: the
+/// words of the flag it carries; [`classes::ATTR_LEX_REST`]: the words of any flag outside
+/// [`IN_CLASS`]), for the class table.
+pub(super) fn class_words(class: u64) -> Vec<&'static str> {
+    let want = if class == classes::ATTR_LEX_REST {
+        !IN_CLASS
+    } else {
+        from_class(class)
+    };
+    let mut words: Vec<&'static str> = lists_flags()
+        .into_iter()
+        .filter(|&(_, f)| f & want != 0)
+        .map(|(w, _)| w)
+        .collect();
+    words.sort_unstable();
+    words
+}
 
 /// Every flag with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
@@ -245,6 +286,13 @@ pub fn lemma(low: &str) -> Option<&'static str> {
     LEMMAS.get(low)
 }
 
+/// [`lemma`] out of line, for a word whose classes say it is a verb form: the test of the
+/// classes before it stays inline at every caller.
+#[inline(never)]
+pub fn lemma_of_verb(low: &str) -> Option<&'static str> {
+    lemma(low)
+}
+
 /// The flags of the words that open a cue of their own (see `find_attributions`).
 pub const OPENERS: u64 =
     CUE_OPENER | CONSENSUS_PARTICIPLE | KNOWLEDGE_PARTICIPLE | RECEIVED_OPINION_FIRST;
@@ -321,6 +369,27 @@ mod tests {
         }
         assert_eq!(classes::of("the") & classes::ATTRIBUTION_OPENER, 0);
         assert_ne!(classes::of("according") & classes::ATTRIBUTION_OPENER, 0);
+    }
+
+    /// The flags read from a word's classes are its flags of [`IN_CLASS`], and it has the
+    /// class of the other flags exactly when it has one of them; no listed word is
+    /// punctuation (whose classes are looked up among symbols only).
+    #[test]
+    fn flags_in_classes_agree_with_the_table() {
+        let mut probes: Vec<&str> = lists_flags().into_iter().map(|(w, _)| w).collect();
+        probes.extend(["", "tomato", "said", "officials", "Was", "'s", ",", "%"]);
+        for w in probes {
+            let (f, c) = (of(w), classes::of(w));
+            assert_eq!(from_class(c), f & IN_CLASS, "{w}");
+            assert_eq!(c & classes::ATTR_LEX_REST != 0, f & !IN_CLASS != 0, "{w}");
+        }
+        for (w, _) in lists_flags() {
+            assert!(w.chars().any(char::is_alphanumeric), "{w}");
+        }
+        assert_ne!(from_class(classes::of("was")) & BE, 0);
+        assert_ne!(classes::of("monday") & classes::ATTR_DATE_WORD, 0);
+        assert_ne!(classes::of("people") & classes::ATTR_LEX_REST, 0);
+        assert_eq!(classes::of("the") & classes::ATTR_LEX_REST, 0);
     }
 
     /// The lemma table answers as the word lists do, for every listed form and for others.

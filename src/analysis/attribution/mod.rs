@@ -22,7 +22,6 @@ use crate::markdown::Draft;
 use crate::prose::{Prose, TokenKind, classes};
 use crate::text::Span;
 use std::borrow::Cow;
-use std::cell::Cell;
 
 pub use source::classify_words;
 
@@ -246,17 +245,11 @@ pub struct W<'a> {
     pub span: Span,
     /// The word lists `low` belongs to ([`crate::prose::classes`]).
     pub class: u64,
-    /// The analysis' own small word lists `low` belongs to ([`lex`]), looked up on first
-    /// use ([`W::UNSET`] until then): most words are never asked about.
-    lx: Cell<u64>,
     /// Whether it starts with a capital letter.
     cap: bool,
 }
 
 impl<'a> W<'a> {
-    /// [`W::lx`] before its look-up (no word list uses this bit).
-    const UNSET: u64 = 1 << 63;
-
     /// A token of a sentence.
     #[inline]
     pub(crate) fn new(
@@ -268,12 +261,7 @@ impl<'a> W<'a> {
         span: Span,
         class: u64,
     ) -> Self {
-        // An ASCII first byte answers without decoding a character.
-        let cap = match text.as_bytes().first() {
-            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-            Some(_) => text.chars().next().is_some_and(char::is_uppercase),
-            None => false,
-        };
+        let cap = starts_upper(text);
         W {
             tok,
             text,
@@ -282,27 +270,29 @@ impl<'a> W<'a> {
             quoted,
             span,
             class,
-            lx: Cell::new(W::UNSET),
             cap,
         }
     }
 
-    /// The analysis' own small word lists `low` belongs to, as flags of [`lex`]: looked up
-    /// once, on first use.
+    /// The analysis' own small word lists `low` belongs to, as flags of [`lex`]: read from its
+    /// classes, or looked up for a word of a list its classes do not carry (few words, seldom
+    /// asked about).
     #[inline]
     pub(crate) fn lex_flags(&self) -> u64 {
-        let f = self.lx.get();
-        if f != W::UNSET {
-            return f;
+        // A word of no list outside those its classes carry needs no look-up.
+        if self.class & classes::ATTR_LEX_REST == 0 {
+            return lex::from_class(self.class);
         }
-        let f = lex::of(self.low);
-        self.lx.set(f);
-        f
+        lex::of(self.low)
     }
 
     /// Whether `low` is in one of the analysis' own lists of `flags` ([`lex`]).
     #[inline]
     pub(crate) fn lx(&self, flags: u64) -> bool {
+        // Flags that every token carries as classes are read from them.
+        if flags & !lex::IN_CLASS == 0 {
+            return lex::from_class(self.class) & flags != 0;
+        }
         self.lex_flags() & flags != 0
     }
     /// Whether `low` is in one of the word lists of `class` ([`crate::prose::classes`]).
@@ -312,10 +302,10 @@ impl<'a> W<'a> {
     /// Its lemma when it is a reporting or belief verb form (`lexicon::verb_lemma`);
     /// the class rules most words out without a look-up, and says which list to look in (a
     /// reporting verb form is looked up first, as `lexicon::verb_lemma` does).
-    #[inline]
+    #[inline(always)]
     pub fn verb_lemma(&self) -> Option<&'static str> {
         if self.has(classes::CUE_VERB | classes::BELIEF_VERB) {
-            lex::lemma(self.low)
+            lex::lemma_of_verb(self.low)
         } else {
             None
         }
@@ -336,6 +326,17 @@ impl<'a> W<'a> {
     /// Whether its lowercase form is `s`.
     pub fn is(&self, s: &str) -> bool {
         self.low == s
+    }
+}
+
+/// Whether `text` starts with a capital letter (an ASCII first byte answers without decoding
+/// a character).
+#[inline]
+fn starts_upper(text: &str) -> bool {
+    match text.as_bytes().first() {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => text.chars().next().is_some_and(char::is_uppercase),
+        None => false,
     }
 }
 
@@ -376,18 +377,21 @@ pub fn sentence_words_into<'a>(
         .tokens
         .get(start.min(prose.tokens.len())..s.tokens.end.min(prose.tokens.len()))
         .unwrap_or(&[]);
-    out.extend(toks.iter().enumerate().map(|(k, t)| {
-        let ti = start + k;
-        let text = block.text.get(t.range.clone()).unwrap_or("");
-        W::new(
-            ti,
+    let block_text = block.text.as_str();
+    out.extend(toks.iter().zip(start..).map(|(t, ti)| {
+        let text = block_text.get(t.range.clone()).unwrap_or("");
+        let low = prose.token_lower_with(ti, text);
+        W {
+            tok: ti,
             text,
-            prose.token_lower_with(ti, text),
-            t.kind,
-            t.quoted,
-            t.span,
-            t.class,
-        )
+            low,
+            kind: t.kind,
+            quoted: t.quoted,
+            span: t.span,
+            class: t.class,
+            // A token that is its own lower-case form holds no capital letter.
+            cap: low.as_ptr() != text.as_ptr() && starts_upper(text),
+        }
     }));
 }
 
@@ -437,6 +441,12 @@ pub(crate) fn cue_word_in_lists(low: &str) -> bool {
 /// [`find_attributions`]): the word list of [`classes::ATTRIBUTION_OPENER`].
 pub(crate) fn opener_words() -> Vec<&'static str> {
     lex::opener_words()
+}
+
+/// The words of class `class`, one of the classes of the analysis' own word lists
+/// ([`classes::ATTR_AUX`] to [`classes::ATTR_LEX_REST`]), for the class table.
+pub(crate) fn lex_class_words(class: u64) -> Vec<&'static str> {
+    lex::class_words(class)
 }
 
 /// Analyses the attributions of a draft.
@@ -681,16 +691,21 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
 /// word is one of [`lex::OPENERS`]. Without the gates every reader is tried at every word
 /// that opens, as the tests' reference.
 fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> {
-    let mut out: Vec<Attribution> = Vec::new();
+    // Room for the one or two cues most sentences read here have, in one allocation.
+    let mut out: Vec<Attribution> = Vec::with_capacity(2);
     let n = ws.len();
     // The first word at or after `j` that can head a bare group of sources (a vague source
     // noun or "reports"): a group that no quantifier opens has its head within five words.
     // ("reports" is a vague source noun: the class answers for it.)
     let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN);
     let mut next_head = ws.iter().position(heads_group).unwrap_or(n);
-    // The first word at or after `j` that can end a bare group (see `may_open_group`).
+    // The first word at or after `j` that can end a bare group (see `may_open_group`): a head
+    // too, so not before `next_head`.
     let ends_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) && w.low.ends_with('s');
-    let mut next_end = ws.iter().position(ends_group).unwrap_or(n);
+    let mut next_end = ws[next_head..]
+        .iter()
+        .position(ends_group)
+        .map_or(n, |p| next_head + p);
     let mut j = 0;
     while j < n {
         let w = &ws[j];
@@ -702,7 +717,11 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             next_head = ws[j..].iter().position(heads_group).map_or(n, |p| j + p);
         }
         if next_end < j {
-            next_end = ws[j..].iter().position(ends_group).map_or(n, |p| j + p);
+            let from = next_head.max(j);
+            next_end = ws[from..]
+                .iter()
+                .position(ends_group)
+                .map_or(n, |p| from + p);
         }
         // Only these words can open a cue (each cue below returns nothing for any other):
         // "according", the impersonal, received-view and consensus openers, "by" of a vague
@@ -714,10 +733,7 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         let opens = w.has(CUE_OPENER_CLASSES)
             || next_head < j + 5
             || lex_opener
-            || (w.has(classes::QUANTIFIER_FIRST)
-                && lexicon::quantifiers_from(w.low)
-                    .iter()
-                    .any(|q| phrase_at(ws, j, q)));
+            || (w.has(classes::QUANTIFIER_FIRST) && quantifier_at(ws, j));
         if !opens {
             j += 1;
             continue;
@@ -798,10 +814,28 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
                 || a.source.as_ref().is_none_or(|s| !overlaps_cited(s.span))
         });
     }
+    if out.is_empty() {
+        // A sentence of no cue keeps no allocation.
+        return Vec::new();
+    }
     out
 }
 
-/// Whether a group of sources ([`vague_subject`]) can open at word `j`, given `next_end`, the
+/// Whether a quantifier phrase ([`lexicon::quantifiers_from`]) opens at word `j`, an unquoted
+/// word: as `phrase_at` of each phrase of its first word reads it, with the first word (the
+/// one looked up) not compared again and the second compared before the rest.
+fn quantifier_at(ws: &[W<'_>], j: usize) -> bool {
+    let next = ws.get(j + 1).filter(|x| !x.quoted).map(|x| x.low);
+    lexicon::quantifiers_from(ws[j].low)
+        .iter()
+        .any(|q| match q {
+            [_] => true,
+            [_, second, rest @ ..] => next == Some(*second) && phrase_at(ws, j + 2, rest),
+            [] => false,
+        })
+}
+
+/// Whether a group of sources ([`vague_subject`]) can open at word `j` (unquoted), given `next_end`, the
 /// first word at or after `j` that can end a bare group: a plural vague source noun ("officials",
 /// "reports"), the only heads [`group::vague_subject`] takes without a quantifier. It can open at
 /// a word that opens a quantifier phrase, or at the first word (after "his", "her" or "their")
@@ -811,7 +845,8 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
 /// reader is not tried.
 fn may_open_group(ws: &[W<'_>], j: usize, next_end: usize) -> bool {
     let w = &ws[j];
-    if w.has(classes::QUANTIFIER_FIRST) {
+    // A word that opens no quantifier phrase here is read as any other word.
+    if w.has(classes::QUANTIFIER_FIRST) && quantifier_at(ws, j) {
         return true;
     }
     let from = if matches!(w.low, "his" | "her" | "their") {
@@ -1518,10 +1553,12 @@ fn prev_skipping(ws: &[W<'_>], j: usize) -> Option<usize> {
         }
         if w.is_word()
             && (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")
-                || matches!(
-                    w.low,
-                    "also" | "long" | "since" | "now" | "once" | "further"
-                ))
+                // (Each of these is an adverb of a list the classes carry.)
+                || w.lx(lex::BETWEEN | lex::OTHER_ADVERB)
+                    && matches!(
+                        w.low,
+                        "also" | "long" | "since" | "now" | "once" | "further"
+                    ))
         {
             continue;
         }

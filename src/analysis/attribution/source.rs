@@ -77,10 +77,14 @@ pub(crate) fn np_backward(ws: &[W<'_>], j: usize) -> Option<Range<usize>> {
 fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
     while k > 0 {
         let w = &ws[k - 1];
+        // Each word of the lists below is an auxiliary, an adverb of `lex::OTHER_ADVERB` or a
+        // negated auxiliary: no other word is compared with them.
+        let listed = w.lx(lex::AUX | lex::OTHER_ADVERB) || w.low.ends_with("n't");
         if !w.quoted
             && w.is_word()
             && (w.lx(lex::BETWEEN)
-                || matches!(
+                || listed
+                    && matches!(
                     w.low,
                     "will"
                         | "would"
@@ -101,7 +105,7 @@ fn skip_adverbs_back(ws: &[W<'_>], mut k: usize) -> usize {
                 )
                 // "Officials now say", "Few analysts would ever admit": an adverb of time or
                 // degree between the subject and the verb (not a sentence-opening "Now").
-                || (k > 1 && matches!(w.low, "now" | "even" | "ever"))
+                || (k > 1 && listed && matches!(w.low, "now" | "even" | "ever"))
                 || (w.low.ends_with("ly") && w.low.len() > 4 && !w.is("only")))
         {
             k -= 1;
@@ -255,10 +259,12 @@ fn collect_back(ws: &[W<'_>], end: usize, appositive: bool) -> usize {
             && !w.has(classes::VAGUE_NOUN)
             && (w.verb_lemma().is_some()
                 || w.lx(lex::BE)
-                || matches!(
-                    w.low,
-                    "has" | "have" | "had" | "will" | "would" | "can" | "could"
-                ))
+                // (Auxiliaries all: the class rules other words out.)
+                || w.lx(lex::AUX)
+                    && matches!(
+                        w.low,
+                        "has" | "have" | "had" | "will" | "would" | "can" | "could"
+                    ))
         {
             break;
         }

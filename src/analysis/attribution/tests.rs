@@ -247,6 +247,18 @@ fn gated_agrees(text: &str) {
             find_attributions(&ws),
             "the gated readers of {text:?} differ"
         );
+        // The quick reading of a quantifier phrase agrees with reading each phrase.
+        for (j, w) in ws.iter().enumerate() {
+            if !w.quoted {
+                assert_eq!(
+                    quantifier_at(&ws, j),
+                    lexicon::quantifiers_from(w.low)
+                        .iter()
+                        .any(|q| phrase_at(&ws, j, q)),
+                    "quantifier at {j} of {text:?}"
+                );
+            }
+        }
     }
 }
 
@@ -277,6 +289,8 @@ fn the_gated_readers_find_every_cue() {
         "His senior advisers said the bridge was old.",
         "Their city engineers and surveyors warned that it would fail.",
         "Several U.S. officials said the bridge was old.",
+        "A number of residents, a handful of “experts” and a few others said so.",
+        "The majority of a strong majority of the lot of them; a group.",
         "The report by local engineers and some residents says it is unsafe.",
     ] {
         gated_agrees(text);
@@ -303,7 +317,11 @@ proptest::proptest! {
 }
 
 /// Words for [`the_gated_readers_agree_on_random_sentences`].
-const VOCAB: [&str; 70] = [
+const VOCAB: [&str; 74] = [
+    "handful",
+    "majority",
+    "group",
+    "strong",
     "his",
     "their",
     "and",
@@ -454,4 +472,26 @@ fn a_fronted_adverb_or_adjunct_is_not_the_content() {
         ["The pier may close in May"]
     );
     assert_eq!(contents("Fine, she said."), ["Fine"]);
+}
+
+/// The word lists that the readers compare a word with only after a class test are covered
+/// by that class (see `source::skip_adverbs_back`, `source::collect_back`, `prev_skipping`).
+#[test]
+fn class_tests_cover_the_compared_words() {
+    let flags = |w: &str| lex::of(w);
+    for w in [
+        "will", "would", "could", "may", "might", "must", "should", "can", "not", "don't",
+        "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "now", "even", "ever",
+    ] {
+        assert!(
+            flags(w) & (lex::AUX | lex::OTHER_ADVERB) != 0 || w.ends_with("n't"),
+            "{w}"
+        );
+    }
+    for w in ["has", "have", "had", "will", "would", "can", "could"] {
+        assert_ne!(flags(w) & lex::AUX, 0, "{w}");
+    }
+    for w in ["also", "long", "since", "now", "once", "further"] {
+        assert_ne!(flags(w) & (lex::BETWEEN | lex::OTHER_ADVERB), 0, "{w}");
+    }
 }

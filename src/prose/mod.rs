@@ -274,7 +274,12 @@ impl Part {
                         }
                     }
                 };
-                lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
+                if let Some(l) = lowered {
+                    // Only lowered tokens write their range; those between them are filled in
+                    // as not lowered at once.
+                    lower_ranges.resize(tokens.len(), NOT_LOWERED);
+                    lower_ranges.push(l);
+                }
                 let span = if lo <= r.start && r.end <= hi {
                     Span {
                         start: r.start.wrapping_add(shift),
@@ -326,6 +331,7 @@ impl Part {
                 });
             }
         }
+        lower_ranges.resize(tokens.len(), NOT_LOWERED);
         Part {
             sentences,
             tokens,

@@ -263,6 +263,12 @@ pub(crate) struct Table {
     short: Vec<(u64, u32, u64)>,
     /// `64 - log2(short.len())`: the shift that turns a product into a slot.
     short_shift: u32,
+    /// For each character of General Punctuation (U+2000 to U+206F, by its offset from
+    /// U+2000), the classes of a punctuation token of it: [`Table::of_token`] of its
+    /// lower-case form (`'` for `’`).
+    general_punct: [u64; 0x70],
+    /// The classes of a placeholder token ([`crate::markdown::PLACEHOLDER`]).
+    placeholder: u64,
 }
 
 /// The bytes of `w` (at most 8) as a little-endian `u64`, zero-padded: two words of one length
@@ -343,7 +349,7 @@ impl Table {
             }
             short[i] = (k, w.len() as u32, class);
         }
-        Table {
+        let mut table = Table {
             words,
             symbols,
             ascii_symbols,
@@ -351,7 +357,18 @@ impl Table {
             by_last,
             short,
             short_shift,
+            general_punct: [0; 0x70],
+            placeholder: 0,
+        };
+        for o in 0..0x70u32 {
+            let c = char::from_u32(0x2000 + o).map_or('\0', |c| if c == '’' { '\'' } else { c });
+            let low = c.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
+            table.general_punct[o as usize] = table.of_token(&low, TokenKind::Punct);
         }
+        let mut buf = [0; 4];
+        let placeholder = crate::markdown::PLACEHOLDER.encode_utf8(&mut buf);
+        table.placeholder = table.of_token(placeholder.as_bytes(), TokenKind::Placeholder);
+        table
     }
 
     /// The classes of a lower-case word (0 when it is in no list).
@@ -422,6 +439,19 @@ impl Table {
     #[inline]
     pub(crate) fn of_ascii_punct(&self, b: u8) -> u64 {
         self.ascii_symbols[usize::from(b & 0x7F)]
+    }
+
+    /// [`Table::of_token`] of a punctuation token that is character U+2000 + `o` (`o` below
+    /// 0x70, in General Punctuation).
+    #[inline]
+    pub(crate) fn of_general_punct(&self, o: usize) -> u64 {
+        self.general_punct.get(o).copied().unwrap_or(0)
+    }
+
+    /// [`Table::of_token`] of a placeholder token.
+    #[inline]
+    pub(crate) fn of_placeholder(&self) -> u64 {
+        self.placeholder
     }
 
     /// The classes of a token of kind `kind` whose lower-case form is `low`: [`Table::of`],

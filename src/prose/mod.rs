@@ -85,12 +85,23 @@ fn push_lower(buf: &mut String, text: &str) -> Option<(u32, u32)> {
         return None;
     }
     let start = buf.len();
-    // As `str::to_lowercase` does it (a final sigma included), then ’ → '.
-    buf.extend(
-        text.to_lowercase()
-            .chars()
-            .map(|c| if c == '’' { '\'' } else { c }),
-    );
+    if text.contains('Σ') {
+        // As `str::to_lowercase` does it (a final sigma included), then ’ → '.
+        buf.extend(
+            text.to_lowercase()
+                .chars()
+                .map(|c| if c == '’' { '\'' } else { c }),
+        );
+    } else {
+        // Without a capital sigma, `str::to_lowercase` lowers character by character.
+        for c in text.chars() {
+            match c {
+                '’' => buf.push('\''),
+                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
+                c => buf.extend(c.to_lowercase()),
+            }
+        }
+    }
     Some((start as u32, buf.len() as u32))
 }
 
@@ -104,6 +115,26 @@ fn push_lower_ascii(buf: &mut String, text: &str, upper: bool) -> Option<(u32, u
     buf[start..].make_ascii_lowercase();
     Some((start as u32, buf.len() as u32))
 }
+
+/// The offset from U+2000 of the General Punctuation character (U+2000 to U+206F) that is
+/// all of `b`, if it is one.
+#[inline]
+fn general_punct(b: &[u8]) -> Option<usize> {
+    match *b {
+        [0xE2, b1 @ (0x80 | 0x81), b2] => {
+            let o = (usize::from(b1 & 0x3F) << 6) | usize::from(b2 & 0x3F);
+            (o < 0x70).then_some(o)
+        }
+        _ => None,
+    }
+}
+
+/// [`general_punct`] of `…`, a terminal.
+const ELLIPSIS: usize = 0x26;
+/// [`general_punct`] of `‽`, a terminal.
+const INTERROBANG: usize = 0x3D;
+/// [`general_punct`] of `’`, whose lower-case form is `'`.
+const RIGHT_SINGLE_QUOTE: usize = 0x19;
 
 /// The bytes of a token's lower-case form: `lowered` in `lower` if it was lowered
 /// ([`push_lower`]), else its own `text`.
@@ -146,8 +177,8 @@ impl Part {
     /// Tokenises and splits blocks `blocks` of `draft`; `quoted` are the quoted ranges of
     /// every block of the draft.
     fn new(draft: &Draft, quoted: &[Vec<Range<usize>>], blocks: Range<usize>) -> Part {
-        // At most about one token in four bytes of text, one sentence in a hundred, and
-        // lowered forms of about an eighth of the text: reserved once, so the vectors are
+        // At most about one token in four bytes of text, one sentence in 64, and lowered
+        // forms of about a quarter of the text: reserved once, so the vectors are
         // seldom copied as they grow.
         let bytes: usize = draft.blocks[blocks.clone()]
             .iter()
@@ -156,8 +187,8 @@ impl Part {
         let part = Part {
             tokens: Vec::with_capacity(bytes / 4 + 16),
             lower_ranges: Vec::with_capacity(bytes / 4 + 16),
-            sentences: Vec::with_capacity(bytes / 100 + 4),
-            lower: String::with_capacity(bytes / 8),
+            sentences: Vec::with_capacity(bytes / 64 + 4),
+            lower: String::with_capacity(bytes / 4 + 16),
         };
         let table = classes::table();
         // The vectors are filled as locals (kept in registers as they grow) and put back.
@@ -212,17 +243,43 @@ impl Part {
                         (l, class)
                     }
                     (false, kind) => {
-                        if kind == TokenKind::Punct
-                            && matches!(&bytes[r.clone()], [0xE2, 0x80, 0xA6 | 0xBD])
-                        {
-                            terminals.push(tokens.len() - first);
+                        let punct = match kind {
+                            TokenKind::Punct => general_punct(&bytes[r.clone()]),
+                            _ => None,
+                        };
+                        if let Some(o) = punct {
+                            // Dashes, curly quotes, the ellipsis: no case, and only `’`
+                            // lowers (to `'`).
+                            if o == ELLIPSIS || o == INTERROBANG {
+                                terminals.push(tokens.len() - first);
+                            }
+                            let l = (o == RIGHT_SINGLE_QUOTE).then(|| {
+                                let start = lower.len() as u32;
+                                lower.push('\'');
+                                (start, start + 1)
+                            });
+                            (l, table.of_general_punct(o))
+                        } else if kind == TokenKind::Placeholder {
+                            // Always the placeholder character alone, which has no case.
+                            (None, table.of_placeholder())
+                        } else {
+                            if kind == TokenKind::Punct
+                                && matches!(&bytes[r.clone()], [0xE2, 0x80, 0xA6 | 0xBD])
+                            {
+                                terminals.push(tokens.len() - first);
+                            }
+                            let l = push_lower(&mut lower, &text[r.clone()]);
+                            let low = lowered_bytes(&lower, l, &bytes[r.clone()]);
+                            (l, table.of_token(low, kind))
                         }
-                        let l = push_lower(&mut lower, &text[r.clone()]);
-                        let low = lowered_bytes(&lower, l, &bytes[r.clone()]);
-                        (l, table.of_token(low, kind))
                     }
                 };
-                lower_ranges.push(lowered.unwrap_or(NOT_LOWERED));
+                if let Some(l) = lowered {
+                    // Only lowered tokens write their range; those between them are filled in
+                    // as not lowered at once.
+                    lower_ranges.resize(tokens.len(), NOT_LOWERED);
+                    lower_ranges.push(l);
+                }
                 let span = if lo <= r.start && r.end <= hi {
                     Span {
                         start: r.start.wrapping_add(shift),
@@ -274,6 +331,7 @@ impl Part {
                 });
             }
         }
+        lower_ranges.resize(tokens.len(), NOT_LOWERED);
         Part {
             sentences,
             tokens,
@@ -530,6 +588,79 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    /// Every General Punctuation character, and the placeholder, read as a punctuation token
+    /// has the lower-case form and the classes that the general path gives it.
+    #[test]
+    fn general_punctuation_agrees_with_the_general_path() {
+        let table = classes::table();
+        for cp in 0x1F00..0x2100u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let text = c.to_string();
+            let o = general_punct(text.as_bytes());
+            assert_eq!(
+                o,
+                (0x2000..0x2070).contains(&cp).then(|| cp as usize - 0x2000)
+            );
+            let Some(o) = o else {
+                continue;
+            };
+            let mut lower = String::new();
+            let l = push_lower(&mut lower, &text);
+            let low = lowered_bytes(&lower, l, text.as_bytes());
+            assert_eq!(
+                table.of_general_punct(o),
+                table.of_token(low, TokenKind::Punct)
+            );
+            assert_eq!(l.is_some(), o == RIGHT_SINGLE_QUOTE, "{c}");
+            assert_eq!(low == b"'", o == RIGHT_SINGLE_QUOTE, "{c}");
+            let terminal = matches!(text.as_bytes(), [0xE2, 0x80, 0xA6 | 0xBD]);
+            assert_eq!(terminal, o == ELLIPSIS || o == INTERROBANG);
+        }
+        let p = crate::markdown::PLACEHOLDER.to_string();
+        let mut lower = String::new();
+        assert_eq!(push_lower(&mut lower, &p), None);
+        assert_eq!(
+            table.of_placeholder(),
+            table.of_token(p.as_bytes(), TokenKind::Placeholder)
+        );
+    }
+
+    /// Lowering a word character by character gives what `str::to_lowercase` gives (with ’
+    /// straightened), for words of capitals, accents, a final sigma, apostrophes.
+    #[test]
+    fn lowering_agrees_with_to_lowercase() {
+        for w in [
+            "Jōji",
+            "ÉCOLE",
+            "Zelenskiy’s",
+            "ΣΟΦΟΣ",
+            "ΣΑ",
+            "Σ",
+            "İstanbul",
+            "ẞ",
+            "ǅx",
+            "ÅngströM",
+            "\u{212A}elvin",
+            "Straße",
+            "DON’T",
+            "naïve",
+            "ЁЛКА",
+        ] {
+            let mut buf = String::from("x");
+            let want: String = w
+                .to_lowercase()
+                .chars()
+                .map(|c| if c == '’' { '\'' } else { c })
+                .collect();
+            match push_lower(&mut buf, w) {
+                Some((s, e)) => assert_eq!(&buf[s as usize..e as usize], want, "{w}"),
+                None => assert!(!w.chars().any(|c| c.is_uppercase() || c == '’'), "{w}"),
+            }
+        }
     }
 
     /// What each token and sentence carries is what the block and the quotation look-ups

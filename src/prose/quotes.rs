@@ -101,6 +101,20 @@ fn is_mark_lead(b: u8) -> bool {
     matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
 }
 
+/// When the character at `i` of `bytes` starts with 0xE2 or 0xC2 and is none of the quote
+/// marks that do (`‘’“”„` are E2 80 98, 99, 9C, 9D, 9E; `«»` are C2 AB, BB), its length: it
+/// neither opens nor closes anything.
+#[inline]
+fn not_a_mark(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..) {
+        Some([0xE2, b1, b2, ..]) if *b1 != 0x80 || !matches!(b2, 0x98 | 0x99 | 0x9C..=0x9E) => {
+            Some(3)
+        }
+        Some([0xC2, b1, ..]) if !matches!(b1, 0xAB | 0xBB) => Some(2),
+        _ => None,
+    }
+}
+
 /// Finds the quotations of a draft, and for each block its quoted ranges.
 pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
     let mut quotes = Vec::new();
@@ -131,6 +145,8 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
             }
         }
         let bytes = text.as_bytes();
+        // The marks of a block come in order: their spans are read by walking on.
+        let mut spans = block.source_cursor();
         // Where the next ` or 0xC2 byte at or after the last scan is (see below).
         let mut next_rare: Option<usize> = None;
         while i < text.len() {
@@ -153,10 +169,16 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                 i = common.min(rare);
                 continue;
             }
+            // A lead byte of a character that is no quote mark (a dash, an ellipsis, a no-break
+            // space): passed over whole, without asking what it opens or closes.
+            if let Some(n) = not_a_mark(bytes, i) {
+                i += n;
+                continue;
+            }
             match open.as_mut() {
                 None => {
                     if let Some(len) = is_open_double(text, i) {
-                        let span = block.source_span(i, i + len);
+                        let span = spans.source_span(i, i + len);
                         open = Some(Open {
                             style: Style::Double,
                             quote: Quotation {
@@ -175,7 +197,7 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                     if let Some(len) = single_at(text, i) {
                         let closer = *last_closer.get_or_insert_with(|| last_single_closer(text));
                         if single_opens(text, i, len) && closer.is_some_and(|c| c >= i + len) {
-                            let span = block.source_span(i, i + len);
+                            let span = spans.source_span(i, i + len);
                             open = Some(Open {
                                 style: Style::Single,
                                 quote: Quotation {
@@ -211,7 +233,7 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                     };
                     if let Some(len) = close {
                         let content = o.content_start..i;
-                        let close_span = block.source_span(i, i + len);
+                        let close_span = spans.source_span(i, i + len);
                         let mut o = open.take().expect("open quote");
                         if !content.is_empty() {
                             push_quoted(&mut quoted[bi], content.clone());
@@ -318,6 +340,26 @@ mod tests {
             &[&["It was great. \"We may win it."]],
         );
         check("A \" spaced \" quote, \"b\" c", &[&[" spaced ", "b"]]);
+    }
+
+    /// Every character that starts with 0xE2 or 0xC2 is passed over as no mark exactly when
+    /// it neither opens nor closes a double or single quote.
+    #[test]
+    fn marks_by_lead_bytes() {
+        for c in ('\u{80}'..='\u{FFFF}').filter(|c| matches!(c.len_utf8(), 2 | 3)) {
+            let text = format!("{c}x");
+            let b = text.as_bytes();
+            if !matches!(b[0], 0xE2 | 0xC2) {
+                continue;
+            }
+            let mark = is_open_double(&text, 0).is_some()
+                || is_close_double(&text, 0).is_some()
+                || single_at(&text, 0).is_some();
+            assert_eq!(not_a_mark(b, 0).is_none(), mark, "{c}");
+            if let Some(n) = not_a_mark(b, 0) {
+                assert_eq!(n, c.len_utf8(), "{c}");
+            }
+        }
     }
 
     #[test]

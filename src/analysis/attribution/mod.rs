@@ -172,6 +172,9 @@ pub struct SentenceAttribution {
     pub attributions: Vec<Attribution>,
     /// Anonymity markers in it.
     pub anonymity: Vec<Anonymity>,
+    /// The union of the word-class bits ([`crate::prose::classes`]) of its tokens: a bit
+    /// that is clear here is on none of them (all bits set when its tokens are missing).
+    pub classes: u64,
 }
 
 impl SentenceAttribution {
@@ -457,7 +460,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
     };
     // Each sentence's cues and anonymity stand alone: a big draft finds them in parallel.
     // The words of a sentence go into one buffer per thread, reused sentence after sentence.
-    let found: Vec<(Vec<Attribution>, Vec<Anonymity>)> = if prose.is_big() {
+    let found: Vec<(Vec<Attribution>, Vec<Anonymity>, u64)> = if prose.is_big() {
         use rayon::prelude::*;
         (0..prose.sentences.len())
             .into_par_iter()
@@ -471,7 +474,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             .collect()
     };
     let mut recent: Option<(Span, SourceKind, usize)> = None;
-    for (si, (mut atts, anonymity)) in found.into_iter().enumerate() {
+    for (si, (mut atts, anonymity, all)) in found.into_iter().enumerate() {
         let s = &prose.sentences[si];
         // A pronoun refers back at most to the previous paragraph.
         if recent.is_some_and(|(_, _, b)| b + 1 < s.block) {
@@ -496,6 +499,7 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             },
             attributions: atts,
             anonymity,
+            classes: all,
         });
     }
     let by_block = BlockSentences::new(draft, prose);
@@ -558,13 +562,14 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
     out
 }
 
-/// The attribution cues and anonymity markers of sentence `si`, its words read into `ws`.
+/// The attribution cues and anonymity markers of sentence `si`, its words read into `ws`, and
+/// the union of its tokens' classes.
 fn sentence_cues<'a>(
     draft: &'a Draft,
     prose: &'a Prose,
     si: usize,
     ws: &mut Vec<W<'a>>,
-) -> (Vec<Attribution>, Vec<Anonymity>) {
+) -> (Vec<Attribution>, Vec<Anonymity>, u64) {
     // The classes of its words, all together.
     let all = prose
         .sentences
@@ -572,7 +577,7 @@ fn sentence_cues<'a>(
         .and_then(|s| prose.tokens.get(s.tokens.clone()))
         .map_or(u64::MAX, |toks| toks.iter().fold(0, |acc, t| acc | t.class));
     if !may_hold_cues(draft, prose, si, all) {
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), all);
     }
     sentence_words_into(draft, prose, si, ws);
     // An anonymity marker opens with a word of its class.
@@ -581,7 +586,7 @@ fn sentence_cues<'a>(
     } else {
         Vec::new()
     };
-    (find_attributions(ws), anonymity)
+    (find_attributions(ws), anonymity, all)
 }
 
 /// The classes of the words that open a cue in [`find_attributions`] by themselves, or head a

@@ -495,3 +495,20 @@ fn class_tests_cover_the_compared_words() {
         assert_ne!(flags(w) & (lex::BETWEEN | lex::OTHER_ADVERB), 0, "{w}");
     }
 }
+
+/// Each sentence's `classes` is the union of its tokens' classes, so a rule may skip the
+/// sentences whose union lacks a class without reading their tokens.
+#[test]
+fn sentence_classes_are_the_union_of_the_token_classes() {
+    let input = "A spokesman declined to comment. Prices rose 5% last year.\n\n\
+                 Officials said the plan, which “critics” call costly, would go ahead.";
+    let a = crate::Analyzed::new(input);
+    let atts = analyze(input, &a.draft, &a.prose);
+    assert_eq!(atts.sentences.len(), a.prose.sentences.len());
+    for (si, s) in a.prose.sentences.iter().enumerate() {
+        let union = a.prose.tokens[s.tokens.clone()]
+            .iter()
+            .fold(0, |acc, t| acc | t.class);
+        assert_eq!(atts.sentences[si].classes, union, "sentence {si}");
+    }
+}

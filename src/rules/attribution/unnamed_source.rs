@@ -83,26 +83,24 @@ impl Rule for UnnamedSource {
         // The words of a sentence, one buffer for all; the key of a spokesperson, likewise.
         let mut ws = Vec::new();
         let mut key = String::new();
-        // A sentence with no word of `SPOKES` nor "officials" has no unnamed spokesperson: their
-        // class rules most sentences out at once. The tokens are searched for the next such
-        // word in one run, not sentence by sentence: `hit` is the first one at or after
-        // `from` (the token count when there is none).
+        // A sentence with no word of `SPOKES` nor "officials" has no unnamed spokesperson: the
+        // union of its tokens' classes, kept by the analysis, rules most sentences out at once;
+        // the tokens of the others are searched for such a word.
         let tokens = &ctx.prose.tokens;
-        let next_hit = |from: usize| {
-            from + tokens
-                .get(from..)
-                .unwrap_or(&[])
-                .iter()
-                .position(|t| t.class & classes::SPOKES_NOUN != 0 && t.kind == TokenKind::Word)
-                .unwrap_or(tokens.len().saturating_sub(from))
-        };
-        let (mut from, mut hit) = (0, next_hit(0));
         for (si, s) in ctx.prose.sentences.iter().enumerate() {
-            if s.tokens.start < from || hit < s.tokens.start {
-                from = s.tokens.start;
-                hit = next_hit(from);
+            if atts
+                .sentence(si)
+                .is_some_and(|a| a.classes & classes::SPOKES_NOUN == 0)
+            {
+                continue;
             }
-            if hit >= s.tokens.end || s.tokens.end > tokens.len() {
+            let Some(toks) = tokens.get(s.tokens.clone()) else {
+                continue;
+            };
+            if !toks
+                .iter()
+                .any(|t| t.class & classes::SPOKES_NOUN != 0 && t.kind == TokenKind::Word)
+            {
                 continue;
             }
             // Anonymity is `anonymous-source`'s business.

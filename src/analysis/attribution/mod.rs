@@ -848,6 +848,7 @@ fn quantifier_at(ws: &[W<'_>], j: usize) -> bool {
 /// word by word ([`group::read_np`]) and ends at its head, so every word before the first such
 /// head must be one the phrase reads on over; when one is not, no group opens here and the
 /// reader is not tried.
+#[inline]
 fn may_open_group(ws: &[W<'_>], j: usize, next_end: usize) -> bool {
     let w = &ws[j];
     // A word that opens no quantifier phrase here is read as any other word.
@@ -1019,6 +1020,7 @@ fn impersonal(ws: &[W<'_>], j: usize) -> Option<Attribution> {
 }
 
 /// "Many residents are worried that…": a stance adjective after "be" with a vague subject.
+#[inline]
 fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
     let w = &ws[j];
     if !w.has(classes::STANCE_ADJECTIVE) {
@@ -1046,6 +1048,7 @@ fn stance_adjective(ws: &[W<'_>], j: usize) -> Option<Attribution> {
 }
 
 /// A reporting or belief verb at `j`, with its source and content.
+#[inline]
 fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attribution> {
     let w = &ws[j];
     let lemma = w.verb_lemma()?;

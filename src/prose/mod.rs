@@ -263,11 +263,8 @@ impl Part {
                             // Always the placeholder character alone, which has no case.
                             (None, table.of_placeholder())
                         } else {
-                            if kind == TokenKind::Punct
-                                && matches!(&bytes[r.clone()], [0xE2, 0x80, 0xA6 | 0xBD])
-                            {
-                                terminals.push(tokens.len() - first);
-                            }
+                            // (`…` and `‽`, the terminals of more than one byte, are General
+                            // Punctuation: taken above.)
                             let l = push_lower(&mut lower, &text[r.clone()]);
                             let low = lowered_bytes(&lower, l, &bytes[r.clone()]);
                             (l, table.of_token(low, kind))

@@ -2,7 +2,6 @@ use crate::analysis::attribution::{CueKind, SourceKind};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Lowered, Rule, RuleMeta, concat};
-use std::borrow::Cow;
 
 crate::declare_rule! {
     /// Flags sources that identify no one: "officials said", "some experts believe", "it is
@@ -111,18 +110,9 @@ impl Rule for VagueSource {
             else {
                 return false;
             };
-            // In lower case: an ASCII word in a buffer on the stack, any other lowered.
-            let mut buf = [0u8; 32];
-            let lowered;
-            let head: &str = if word.len() <= buf.len() && word.is_ascii() {
-                let b = &mut buf[..word.len()];
-                b.copy_from_slice(word.as_bytes());
-                b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or(word)
-            } else {
-                lowered = lower(word);
-                &lowered
-            };
+            // In lower case, without an allocation for a short ASCII word.
+            let lowered = Lowered::new(word);
+            let head = lowered.as_str();
             let single = head.strip_suffix('s').unwrap_or(head);
             if single.len() < 4 {
                 return false;
@@ -181,15 +171,6 @@ impl Rule for VagueSource {
                 }
             }
         }
-    }
-}
-
-/// `text` in lower case, borrowed when it is already.
-fn lower(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.to_lowercase())
     }
 }
 

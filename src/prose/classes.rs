@@ -256,11 +256,13 @@ pub(crate) struct Table {
     by_first: [u32; 256],
     /// The same for the last byte.
     by_last: [u32; 256],
-    /// The listed words of 1 to 8 bytes, each packed into a `u64` ([`pack`]) with its length
-    /// and classes, in an open-addressing hash table (linear probing, a quarter full; a slot
-    /// of length 0 is empty): a short word is found with one multiplication and integer
-    /// comparisons, without hashing its bytes one by one or comparing strings.
-    short: Vec<(u64, u32, u64)>,
+    /// The listed words of 1 to 8 bytes, each packed into a `u64` ([`pack`]) with its
+    /// classes, in an open-addressing hash table (linear probing, a quarter full; a slot of
+    /// key 0 is empty): a short word is found with one multiplication and integer
+    /// comparisons, without hashing its bytes one by one or comparing strings. No listed
+    /// word holds a NUL byte, so two words of different lengths never pack alike, and the
+    /// packed word alone is the key.
+    short: Vec<(u64, u64)>,
     /// `64 - log2(short.len())`: the shift that turns a product into a slot.
     short_shift: u32,
     /// For each character of General Punctuation (U+2000 to U+206F, by its offset from
@@ -289,6 +291,14 @@ pub(crate) fn pack(w: &[u8]) -> u64 {
             .enumerate()
             .fold(0u64, |k, (i, &b)| k | (u64::from(b) << (8 * i)))
     }
+}
+
+/// Whether one of the first `n` bytes (1 to 8) of packed word `k` is NUL.
+#[inline]
+fn has_nul(k: u64, n: usize) -> bool {
+    // The bytes past the word set to 0xFF, then the classic test for a zero byte.
+    let x = k | (u64::MAX.checked_shl(8 * n as u32).unwrap_or(0));
+    x.wrapping_sub(0x0101_0101_0101_0101) & !x & 0x8080_8080_8080_8080 != 0
 }
 
 /// The first slot to probe for packed word `k` in a table of `64 - shift` bits.
@@ -340,14 +350,18 @@ impl Table {
             .collect();
         let size = (shorts.len() * 4).next_power_of_two().max(8);
         let short_shift = 64 - size.trailing_zeros();
-        let mut short = vec![(0u64, 0u32, 0u64); size];
+        let mut short = vec![(0u64, 0u64); size];
         for (w, class) in shorts {
+            // (No word of the lists holds a NUL byte: see `Table::short`.)
+            if w.contains(&0) {
+                continue;
+            }
             let k = pack(w);
             let mut i = slot(k, short_shift);
-            while short[i].1 != 0 {
+            while short[i].0 != 0 {
                 i = (i + 1) & (size - 1);
             }
-            short[i] = (k, w.len() as u32, class);
+            short[i] = (k, class);
         }
         let mut table = Table {
             words,
@@ -381,7 +395,12 @@ impl Table {
     #[inline]
     pub(crate) fn of_bytes(&self, b: &[u8]) -> u64 {
         if (1..=8).contains(&b.len()) {
-            return self.of_short(pack(b), b.len());
+            let k = pack(b);
+            // A word with a NUL byte packs as a shorter one would: it is in no list.
+            if has_nul(k, b.len()) {
+                return 0;
+            }
+            return self.of_short(k);
         }
         let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
             return self.of_long(b);
@@ -393,21 +412,21 @@ impl Table {
         self.of_long(b)
     }
 
-    /// [`Table::of_bytes`] of a word of 1 to 8 bytes packed into `k` ([`pack`]), `n` bytes
-    /// long.
+    /// [`Table::of_bytes`] of a word of 1 to 8 bytes, none of them NUL, packed into `k`
+    /// ([`pack`]).
     #[inline(always)]
-    fn of_short(&self, k: u64, n: usize) -> u64 {
+    fn of_short(&self, k: u64) -> u64 {
         let mask = self.short.len() - 1;
         let mut i = slot(k, self.short_shift);
         loop {
-            let (key, len, class) = self.short[i];
-            if len == 0 {
-                return 0;
-            }
-            if key == k && len as usize == n {
+            let (key, class) = self.short[i & mask];
+            if key == k {
                 return class;
             }
-            i = (i + 1) & mask;
+            if key == 0 {
+                return 0;
+            }
+            i += 1;
         }
     }
 
@@ -425,7 +444,8 @@ impl Table {
             Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]) & word,
             _ => pack(&text[range]),
         };
-        self.of_short(k | (0x2020_2020_2020_2020 & word), n)
+        // (No byte of such a token is NUL.)
+        self.of_short(k | (0x2020_2020_2020_2020 & word))
     }
 
     /// [`Table::of`] of a word the short table does not hold (empty, or over 8 bytes): the
@@ -539,7 +559,21 @@ mod tests {
             probes.push(w.replacen(|c: char| c.is_ascii_lowercase(), "q", 1));
             probes.push(w.to_string());
         }
-        assert!(t.short.iter().filter(|s| s.1 != 0).count() > 10);
+        assert!(t.short.iter().filter(|s| s.0 != 0).count() > 10);
+        assert!(!t.words.keys().any(|w| w.contains(&0)));
+        for w in [
+            "\0",
+            "a\0",
+            "\0a",
+            "ab\0cdefg",
+            "abcdefg\0",
+            "\0\0\0\0\0\0\0\0",
+        ] {
+            assert!(has_nul(pack(w.as_bytes()), w.len()), "{w:?}");
+        }
+        for w in ["a", "abcdefgh", "\u{1}", "\u{80}x", "ÿÿÿÿ"] {
+            assert!(!has_nul(pack(w.as_bytes()), w.len()), "{w:?}");
+        }
         for p in &probes {
             assert_eq!(t.of(p), map(p), "{p:?}");
         }

@@ -265,6 +265,12 @@ pub(crate) struct Table {
     short: Vec<(u64, u64)>,
     /// `64 - log2(short.len())`: the shift that turns a product into a slot.
     short_shift: u32,
+    /// The listed words of 9 to 16 bytes, as [`Table::short`] holds the shorter ones: each
+    /// keyed by its first eight bytes and the rest packed ([`pack`]), with its classes (a
+    /// slot whose first key is 0 is empty).
+    medium: Vec<(u64, u64, u64)>,
+    /// `64 - log2(medium.len())`.
+    medium_shift: u32,
     /// For each character of General Punctuation (U+2000 to U+206F, by its offset from
     /// U+2000), the classes of a punctuation token of it: [`Table::of_token`] of its
     /// lower-case form (`'` for `’`).
@@ -363,6 +369,22 @@ impl Table {
             }
             short[i] = (k, class);
         }
+        let mediums: Vec<(&[u8], u64)> = words
+            .iter()
+            .filter(|(k, _)| (9..=16).contains(&k.len()) && !k.contains(&0))
+            .map(|(&k, &v)| (k, v))
+            .collect();
+        let size = (mediums.len() * 4).next_power_of_two().max(8);
+        let medium_shift = 64 - size.trailing_zeros();
+        let mut medium = vec![(0u64, 0u64, 0u64); size];
+        for (w, class) in mediums {
+            let (a, b) = (pack(&w[..8]), pack(&w[8..]));
+            let mut i = slot(a ^ b.rotate_left(29), medium_shift);
+            while medium[i].0 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            medium[i] = (a, b, class);
+        }
         let mut table = Table {
             words,
             symbols,
@@ -371,6 +393,8 @@ impl Table {
             by_last,
             short,
             short_shift,
+            medium,
+            medium_shift,
             general_punct: [0; 0x70],
             placeholder: 0,
         };
@@ -402,6 +426,13 @@ impl Table {
             }
             return self.of_short(k);
         }
+        if (9..=16).contains(&b.len()) {
+            let (k0, k1) = (pack(&b[..8]), pack(&b[8..]));
+            if has_nul(k0, 8) || has_nul(k1, b.len() - 8) {
+                return 0;
+            }
+            return self.of_medium(k0, k1);
+        }
         let (Some(&f), Some(&l)) = (b.first(), b.last()) else {
             return self.of_long(b);
         };
@@ -430,6 +461,24 @@ impl Table {
         }
     }
 
+    /// [`Table::of_bytes`] of a word of 9 to 16 bytes, none of them NUL: its first eight
+    /// bytes packed into `k0`, the rest into `k1` ([`pack`]).
+    #[inline]
+    fn of_medium(&self, k0: u64, k1: u64) -> u64 {
+        let mask = self.medium.len() - 1;
+        let mut i = slot(k0 ^ k1.rotate_left(29), self.medium_shift);
+        loop {
+            let (a, b, class) = self.medium[i & mask];
+            if a == k0 && b == k1 {
+                return class;
+            }
+            if a == 0 {
+                return 0;
+            }
+            i += 1;
+        }
+    }
+
     /// The classes of the lower-case form of an ASCII word or number of 1 to 8 bytes:
     /// `text[range]`, a token of letters, digits and the joiners `'`, `-`, `.` and `,`. Every
     /// one of those bytes but a capital letter has bit 0x20 set, so setting it lowers the
@@ -446,6 +495,30 @@ impl Table {
         };
         // (No byte of such a token is NUL.)
         self.of_short(k | (0x2020_2020_2020_2020 & word))
+    }
+
+    /// [`Table::of_short_ascii_word`] of a word of 9 to 16 bytes.
+    #[inline(always)]
+    pub(crate) fn of_medium_ascii_word(&self, text: &[u8], range: Range<usize>) -> u64 {
+        let n = range.len();
+        debug_assert!((9..=16).contains(&n));
+        // The bytes of the word after its first eight, zero-padded, and 0x20 in each.
+        let rest = u64::MAX >> (128 - 8 * n);
+        let (k0, k1) = match text.get(range.start..range.start + 16) {
+            Some(b) => (
+                u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+                u64::from_le_bytes([b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]]) & rest,
+            ),
+            None => (
+                pack(&text[range.start..range.start + 8]),
+                pack(&text[range.start + 8..range.end]),
+            ),
+        };
+        // (No byte of such a token is NUL.)
+        self.of_medium(
+            k0 | 0x2020_2020_2020_2020,
+            k1 | (0x2020_2020_2020_2020 & rest),
+        )
     }
 
     /// [`Table::of`] of a word the short table does not hold (empty, or over 8 bytes): the
@@ -540,9 +613,9 @@ mod tests {
         assert_ne!(of("according") & CUE_WORD, 0);
     }
 
-    /// The packed table of short words answers as the hash map does: for every listed word,
-    /// and for words that are not listed but look like them (every prefix and suffix of a
-    /// listed word, with a letter changed, with a NUL byte added).
+    /// The packed tables of short and medium words answer as the hash map does: for every
+    /// listed word, and for words that are not listed but look like them (every prefix and
+    /// suffix of a listed word, with a letter changed, with a NUL byte added or put in).
     #[test]
     fn short_words_agree_with_the_map() {
         let t = &*TABLE;
@@ -557,9 +630,11 @@ mod tests {
             probes.push(format!("{w}\0"));
             probes.push(format!("{w}x"));
             probes.push(w.replacen(|c: char| c.is_ascii_lowercase(), "q", 1));
+            probes.push(w.replacen(|c: char| c.is_ascii_lowercase(), "\0", 1));
             probes.push(w.to_string());
         }
         assert!(t.short.iter().filter(|s| s.0 != 0).count() > 10);
+        assert!(t.medium.iter().filter(|s| s.0 != 0).count() > 10);
         assert!(!t.words.keys().any(|w| w.contains(&0)));
         for w in [
             "\0",
@@ -579,8 +654,8 @@ mod tests {
         }
     }
 
-    /// An ASCII word read in place, lowered on the fly, has the classes of its lower-case
-    /// form: for every listed word in three cases, words that look like them, at every
+    /// An ASCII word of up to 16 bytes read in place, lowered on the fly, has the classes of
+    /// its lower-case form: for every listed word in three cases, words that look like them, at every
     /// position (at the end of the text, where fewer than eight bytes follow, too).
     #[test]
     fn ascii_words_read_in_place() {
@@ -610,6 +685,9 @@ mod tests {
                     let r = pre.len()..pre.len() + w.len();
                     if (1..=8).contains(&w.len()) {
                         let got = t.of_short_ascii_word(text.as_bytes(), r);
+                        assert_eq!(got, want, "{text:?}");
+                    } else if (9..=16).contains(&w.len()) {
+                        let got = t.of_medium_ascii_word(text.as_bytes(), r);
                         assert_eq!(got, want, "{text:?}");
                     }
                 }

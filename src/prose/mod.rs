@@ -237,6 +237,8 @@ impl Part {
                         };
                         let class = if (1..=8).contains(&r.len()) {
                             table.of_short_ascii_word(bytes, r.clone())
+                        } else if r.len() <= 16 {
+                            table.of_medium_ascii_word(bytes, r.clone())
                         } else {
                             table.of_bytes(lowered_bytes(&lower, l, &bytes[r.clone()]))
                         };

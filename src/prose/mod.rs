@@ -163,6 +163,46 @@ fn mark_quoted(tokens: &mut [Token], quoted: &[Range<usize>]) {
     }
 }
 
+/// The lower-case form (appended to `lower`, as [`push_lower`] does), the classes and
+/// whether it is a terminal (`…`, `‽`) of a token of kind `kind` at `range` of `text` that
+/// is not all ASCII: the rarer tokens, read out of the loop over every token.
+#[inline(never)]
+fn non_ascii_token(
+    table: &classes::Table,
+    lower: &mut String,
+    text: &str,
+    range: Range<usize>,
+    kind: TokenKind,
+) -> (Option<(u32, u32)>, u64, bool) {
+    let bytes = &text.as_bytes()[range.clone()];
+    let punct = match kind {
+        TokenKind::Punct => general_punct(bytes),
+        _ => None,
+    };
+    if let Some(o) = punct {
+        // Dashes, curly quotes, the ellipsis: no case, and only `’` lowers (to `'`).
+        let l = (o == RIGHT_SINGLE_QUOTE).then(|| {
+            let start = lower.len() as u32;
+            lower.push('\'');
+            (start, start + 1)
+        });
+        (
+            l,
+            table.of_general_punct(o),
+            o == ELLIPSIS || o == INTERROBANG,
+        )
+    } else if kind == TokenKind::Placeholder {
+        // Always the placeholder character alone, which has no case.
+        (None, table.of_placeholder(), false)
+    } else {
+        // (`…` and `‽`, the terminals of more than one byte, are General Punctuation: taken
+        // above.)
+        let l = push_lower(lower, &text[range]);
+        let low = lowered_bytes(lower, l, bytes);
+        (l, table.of_token(low, kind), false)
+    }
+}
+
 /// Sentences and tokens of a run of consecutive blocks, with indices counted from the run's
 /// start (see [`Part::append_to`]).
 #[derive(Default)]
@@ -245,32 +285,12 @@ impl Part {
                         (l, class)
                     }
                     (false, kind) => {
-                        let punct = match kind {
-                            TokenKind::Punct => general_punct(&bytes[r.clone()]),
-                            _ => None,
-                        };
-                        if let Some(o) = punct {
-                            // Dashes, curly quotes, the ellipsis: no case, and only `’`
-                            // lowers (to `'`).
-                            if o == ELLIPSIS || o == INTERROBANG {
-                                terminals.push(tokens.len() - first);
-                            }
-                            let l = (o == RIGHT_SINGLE_QUOTE).then(|| {
-                                let start = lower.len() as u32;
-                                lower.push('\'');
-                                (start, start + 1)
-                            });
-                            (l, table.of_general_punct(o))
-                        } else if kind == TokenKind::Placeholder {
-                            // Always the placeholder character alone, which has no case.
-                            (None, table.of_placeholder())
-                        } else {
-                            // (`…` and `‽`, the terminals of more than one byte, are General
-                            // Punctuation: taken above.)
-                            let l = push_lower(&mut lower, &text[r.clone()]);
-                            let low = lowered_bytes(&lower, l, &bytes[r.clone()]);
-                            (l, table.of_token(low, kind))
+                        let (l, class, terminal) =
+                            non_ascii_token(table, &mut lower, text, r.clone(), kind);
+                        if terminal {
+                            terminals.push(tokens.len() - first);
                         }
+                        (l, class)
                     }
                 };
                 if let Some(l) = lowered {

@@ -29,6 +29,7 @@ pub use fold::{distance, keys, morphological, plain};
 pub use words::WordSet;
 
 use crate::markdown::Draft;
+use crate::prose::classes::{NAMES_GENERATIONAL, NAMES_PARTICLE, NAMES_STOP, NAMES_TITLE_WORD};
 use crate::prose::{Prose, TokenKind};
 use crate::settings::Settings;
 use crate::text::Span;
@@ -681,18 +682,19 @@ fn collect_sentence<'d>(
                     draft.blocks[t.block].text.as_bytes()
                 };
                 let bytes = &text[t.range.clone()];
-                match bytes.first() {
-                    None => {}
-                    // (The first byte settles most words before the text is read as a word.)
-                    Some(&b)
-                        if b.is_ascii() && !b.is_ascii_uppercase()
-                            || !is_capitalised(text_of(draft, prose, i)) =>
-                    {
-                        if let Some(lw) = lower_words.as_deref_mut() {
-                            lw.push(lower_word_entry(bytes, i));
-                        }
+                if let Some(&b) = bytes.first() {
+                    // (An ASCII first byte settles the word; any other is read as a character.)
+                    let capital = if b.is_ascii() {
+                        b.is_ascii_uppercase()
+                    } else {
+                        is_capitalised(text_of(draft, prose, i))
+                    };
+                    if capital {
+                        break true;
                     }
-                    Some(_) => break true,
+                    if let Some(lw) = lower_words.as_deref_mut() {
+                        lw.push(lower_word_entry(bytes, i));
+                    }
                 }
             }
             i += 1;
@@ -713,7 +715,7 @@ fn collect_sentence<'d>(
             if tx == "."
                 && run
                     .last()
-                    .is_some_and(|r| r.1 == j && r.3 == 0 && lexicon::is_title_word(r.2))
+                    .is_some_and(|r| r.1 == j && r.3 == 0 && title_word_at(prose, r))
                 && capital_word_at(j + 1)
             {
                 j += 1;
@@ -724,12 +726,15 @@ fn collect_sentence<'d>(
             }
             if is_capitalised(tx) {
                 // A function word ends a run of names ("Roger Michell For Enduring Love").
-                if !run.is_empty() && lexicon::is_stop(tx) {
+                if !run.is_empty() && tj.class & NAMES_STOP != 0 && lexicon::is_stop(tx) {
                     break;
                 }
                 // A generational suffix ends the name (Harold B. Quenby Jr.): the surname stays
                 // the head.
-                if !run.is_empty() && lexicon::is_generational(tx) {
+                if !run.is_empty()
+                    && (tj.class & NAMES_GENERATIONAL != 0 || tx.ends_with('.'))
+                    && lexicon::is_generational(tx)
+                {
                     j += 1;
                     break;
                 }
@@ -738,23 +743,11 @@ fn collect_sentence<'d>(
                 // An initial: a single capital (or dotted capitals, J.R) followed by a full
                 // stop.
                 let mut end = j + 1;
-                // (Without a dot: whether the word is one capital.)
-                let initials = if form.bytes().any(|b| b == b'.') {
-                    form.split('.')
-                        .all(|p| p.chars().count() == 1 && is_capitalised(p))
-                } else {
-                    // (A character is at most four bytes.)
-                    form.len() <= 4 && {
-                        let mut cs = form.chars();
-                        cs.next().is_some() && cs.next().is_none() && is_capitalised(form)
-                    }
-                };
-                if initials
-                    && prose
-                        .tokens
-                        .get(j + 1)
-                        .is_some_and(|n| n.sentence == si && text_of(draft, prose, j + 1) == ".")
-                {
+                // (The full stop first: most words have none after them.)
+                let dot_follows = prose.tokens.get(j + 1).is_some_and(|n| {
+                    n.sentence == si && n.range.len() == 1 && text_of(draft, prose, j + 1) == "."
+                });
+                if dot_follows && is_initials(form) {
                     end = j + 2;
                 }
                 run.push((j, end, form, cut));
@@ -765,7 +758,11 @@ fn collect_sentence<'d>(
                 continue;
             }
             // A particle joins only between name words.
-            if lexicon::is_particle(tx) && !run.is_empty() && capital_word_at(j + 1) {
+            if tj.class & NAMES_PARTICLE != 0
+                && lexicon::is_particle(tx)
+                && !run.is_empty()
+                && capital_word_at(j + 1)
+            {
                 // (Not capitalised: a word of the lower-case pass.)
                 if let Some(lw) = lower_words.as_deref_mut()
                     && !tx.is_empty()
@@ -781,7 +778,7 @@ fn collect_sentence<'d>(
         // Drop leading stop words and sentence-initial ordinary words.
         let mut start = 0;
         while start < run.len() {
-            let (tk, _, form, _) = &run[start];
+            let (tk, _, form, cut) = &run[start];
             let initial = Some(*tk) == first_word;
             // A capital letter standing before a name mid-sentence is an initial (a team
             // sheet's "A Rossi"), not the article.
@@ -789,8 +786,8 @@ fn collect_sentence<'d>(
                 && form.len() <= 4
                 && form.chars().count() == 1
                 && *form != "I"
-                && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(n.2));
-            if (lexicon::is_stop(form) && !initial_letter)
+                && run.get(start + 1).is_some_and(|n| !stop_at(prose, n));
+            if (stop_at(prose, &(*tk, 0, *form, *cut)) && !initial_letter)
                 || (initial
                     && *ordinary
                         .entry(*form)
@@ -813,8 +810,8 @@ fn collect_sentence<'d>(
                 && !lexicon::is_given_lowered(f)
                 && run
                     .get(title_end + 1)
-                    .is_some_and(|n| lexicon::is_title_word(n.2));
-            if lexicon::is_title_word(f) || demonym {
+                    .is_some_and(|n| title_word_at(prose, n));
+            if title_word_at(prose, &run[title_end]) || demonym {
                 has_head |= lexicon::is_title_head(f);
                 title_end += 1;
             } else {
@@ -888,6 +885,53 @@ fn collect_sentence<'d>(
     }
 }
 
+/// [`lexicon::is_stop`] of the name word `r` of a run: a word read whole from its token (no
+/// possessive cut) whose classes lack [`NAMES_STOP`] is none, without a look-up.
+#[inline]
+fn stop_at(prose: &Prose, r: &(usize, usize, &str, usize)) -> bool {
+    if r.3 == 0
+        && prose
+            .tokens
+            .get(r.0)
+            .is_some_and(|t| t.class & NAMES_STOP == 0)
+    {
+        return false;
+    }
+    lexicon::is_stop(r.2)
+}
+
+/// [`lexicon::is_title_word`] of the name word `r` of a run: a word read whole from its token
+/// (no possessive cut, no full stop at its end) whose classes lack [`NAMES_TITLE_WORD`] is
+/// none, without a look-up.
+#[inline]
+fn title_word_at(prose: &Prose, r: &(usize, usize, &str, usize)) -> bool {
+    if r.3 == 0
+        && !r.2.ends_with('.')
+        && prose
+            .tokens
+            .get(r.0)
+            .is_some_and(|t| t.class & NAMES_TITLE_WORD == 0)
+    {
+        return false;
+    }
+    lexicon::is_title_word(r.2)
+}
+
+/// Whether a name word is an initial: a single capital, or dotted capitals (`J.R`).
+fn is_initials(form: &str) -> bool {
+    // (Without a dot: whether the word is one capital.)
+    if form.bytes().any(|b| b == b'.') {
+        form.split('.')
+            .all(|p| p.chars().count() == 1 && is_capitalised(p))
+    } else {
+        // (A character is at most four bytes.)
+        form.len() <= 4 && {
+            let mut cs = form.chars();
+            cs.next().is_some() && cs.next().is_none() && is_capitalised(form)
+        }
+    }
+}
+
 /// Whether `form`, the first word of a sentence, is an ordinary word there (a common word
 /// that is neither a known proper noun nor a title word), not a name.
 fn ordinary_initial(form: &str) -> bool {
@@ -901,7 +945,9 @@ fn ordinary_initial(form: &str) -> bool {
 fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
     let long_words = || {
         prose.sentences[si].tokens.clone().filter_map(|k| {
-            if prose.tokens[k].kind != TokenKind::Word {
+            // (A word of fewer than four bytes is read no further.)
+            let t = &prose.tokens[k];
+            if t.kind != TokenKind::Word || t.range.len() < 4 {
                 return None;
             }
             let w = text_of(draft, prose, k);

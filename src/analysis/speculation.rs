@@ -540,6 +540,15 @@ pub(crate) fn passive_gate_words() -> impl Iterator<Item = &'static str> {
         .map(|(w, _)| *w)
 }
 
+/// The triggers with no gate ([`Gate::Any`]): the class
+/// [`crate::prose::classes::SPECULATION_ANY_GATE`].
+pub(crate) fn any_gate_words() -> impl Iterator<Item = &'static str> {
+    TRIGGERS
+        .iter()
+        .filter(|(w, g)| !w.is_empty() && **g == Gate::Any)
+        .map(|(w, _)| *w)
+}
+
 /// Every form of "be" that [`View::is_be`] accepts as a word of its own: the class
 /// [`crate::prose::classes::SPECULATION_BE`].
 pub(crate) fn be_words() -> impl Iterator<Item = &'static str> {
@@ -584,20 +593,24 @@ fn gate_open<'w>(
             if matches!(low(k + 1), "to" | "as") {
                 return true;
             }
+            // Back over adverbs; `p` is the word stopped at, once read ("" before the
+            // sentence).
             let mut j = k - 1;
-            while j >= 0
-                && (class(j) & SPECULATION_BE_ADVERB != 0 || {
+            let mut p = "";
+            while j >= 0 {
+                if class(j) & SPECULATION_BE_ADVERB == 0 {
                     let a = low(j);
-                    a.ends_with("ly") && a != "likely"
-                })
-            {
+                    if !(a.ends_with("ly") && a != "likely") {
+                        p = a;
+                        break;
+                    }
+                }
                 j -= 1;
             }
             // What [`View::is_be`] and the "it'" of [`unsourced`] accept, and more.
             if class(j) & SPECULATION_BE != 0 {
                 return true;
             }
-            let p = low(j);
             p.ends_with("'s") || p.ends_with("'re") || p.starts_with("it'")
         }
     }
@@ -1345,10 +1358,12 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             {
                 continue;
             }
-            // A trigger of the passive gate ("said") is known by its class, without its
-            // text read or hashed.
+            // A trigger of the passive gate ("said") or of none is known by its class,
+            // without its text read or hashed.
             let gate = if t.class & crate::prose::classes::SPECULATION_PASSIVE_GATE != 0 {
                 Some(Gate::Passive)
+            } else if t.class & crate::prose::classes::SPECULATION_ANY_GATE != 0 {
+                Some(Gate::Any)
             } else {
                 TRIGGERS.get(lower_of(t, s.tokens.start + k).1).copied()
             };
@@ -4996,6 +5011,29 @@ mod tests {
                     assert_eq!(cues(false), cues(true), "{text:?}");
                 }
             }
+        }
+    }
+
+    /// The gate a trigger's classes give it is its gate in [`TRIGGERS`]: the passive gate and
+    /// no gate by class, any other looked up.
+    #[test]
+    fn trigger_gates_by_class() {
+        use crate::prose::classes::{
+            SPECULATION_ANY_GATE, SPECULATION_PASSIVE_GATE, SPECULATION_TRIGGER, of,
+        };
+        for (w, &g) in TRIGGERS.iter().filter(|(w, _)| !w.is_empty()) {
+            let c = of(w);
+            assert_ne!(c & SPECULATION_TRIGGER, 0, "{w}");
+            assert_eq!(c & SPECULATION_PASSIVE_GATE != 0, g == Gate::Passive, "{w}");
+            assert_eq!(c & SPECULATION_ANY_GATE != 0, g == Gate::Any, "{w}");
+        }
+        for w in ["tomato", "the", "said."] {
+            let c = of(w);
+            assert_eq!(
+                c & (SPECULATION_PASSIVE_GATE | SPECULATION_ANY_GATE),
+                0,
+                "{w}"
+            );
         }
     }
 

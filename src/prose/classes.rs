@@ -125,6 +125,10 @@ pub const NAMES_PARTICLE: u64 = 1 << 43;
 /// "reported": `analysis::speculation::passive_gate_words`).
 pub const SPECULATION_PASSIVE_GATE: u64 = 1 << 44;
 
+/// A trigger word of the speculation finder with no gate: the cue finder proper decides
+/// (`analysis::speculation::any_gate_words`).
+pub const SPECULATION_ANY_GATE: u64 = 1 << 45;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -276,6 +280,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             SPECULATION_PASSIVE_GATE,
             crate::analysis::speculation::passive_gate_words().collect(),
+        ),
+        (
+            SPECULATION_ANY_GATE,
+            crate::analysis::speculation::any_gate_words().collect(),
         ),
     ]
 }

@@ -377,17 +377,28 @@ struct FormIndex {
 
 impl FormIndex {
     fn new(occurrences: &[Occurrence<'_>]) -> FormIndex {
-        let mut map: HashMap<&str, u32> =
+        // Spellings of up to 8 bytes (most) are keyed by their bytes packed into a `u64` and
+        // their length, without hashing or comparing strings; longer ones by the string.
+        let mut short: HashMap<(u64, usize), u32> =
             HashMap::with_capacity_and_hasher(occurrences.len() / 4 + 8, Default::default());
+        let mut long: HashMap<&str, u32> = HashMap::default();
         let mut first = Vec::new();
+        let mut number = |i: usize| {
+            first.push(i);
+            (first.len() - 1) as u32
+        };
         let of = occurrences
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                *map.entry(&*o.form).or_insert_with(|| {
-                    first.push(i);
-                    (first.len() - 1) as u32
-                })
+                let b = o.form.as_bytes();
+                if b.len() <= 8 {
+                    *short
+                        .entry((crate::prose::classes::pack(b), b.len()))
+                        .or_insert_with(|| number(i))
+                } else {
+                    *long.entry(&*o.form).or_insert_with(|| number(i))
+                }
             })
             .collect();
         FormIndex { of, first }
@@ -397,7 +408,10 @@ impl FormIndex {
 /// A word not written with a capital, for the lower-case pass: its [`LowerFilter`] counter
 /// (or [`NO_SLOT`] when its first, second or last byte is not ASCII, so that it is always
 /// looked up) in the upper 32 bits, its token in the lower.
-const NO_SLOT: u64 = u32::MAX as u64;
+///
+/// [`NO_SLOT`] is a counter of its own past the hashed ones, which [`lower_pass_with`] holds
+/// above 0 while it reads, so that such a word is read without a test of its own.
+const NO_SLOT: u64 = LowerFilter::SIZE as u64;
 
 /// The entry of a word token whose text `bytes` does not start with an ASCII capital (and
 /// is not empty), token `i`.
@@ -440,18 +454,22 @@ fn all_lower_words(draft: &Draft, prose: &Prose) -> Vec<u64> {
 /// A counting filter over lower-case words: a word's first two bytes and its last byte
 /// pick one of 4,096 counters, which counts the words added (and not yet taken out) that
 /// pick it. A word whose counter is 0 is none of them.
-struct LowerFilter([u8; LowerFilter::SIZE]);
+struct LowerFilter([u8; LowerFilter::LEN]);
 
 thread_local! {
     /// Each thread's [`LowerFilter`], all zero between uses: [`lower_pass`] zeroes again the
     /// counters it set (those of its words), rather than 4 KB per draft. (Were a use cut
     /// short, counters left above 0 would only let more words through to the exact look-up.)
     static LOWER_FILTER: std::cell::RefCell<LowerFilter> =
-        const { std::cell::RefCell::new(LowerFilter([0; LowerFilter::SIZE])) };
+        const { std::cell::RefCell::new(LowerFilter([0; LowerFilter::LEN])) };
 }
 
 impl LowerFilter {
+    /// The number of hashed counters.
     const SIZE: usize = 4096;
+    /// The counters' array: the hashed counters, the counter [`NO_SLOT`], and room up to a
+    /// power of two so that a counter's index masked with `LEN - 1` needs no bounds check.
+    const LEN: usize = 2 * LowerFilter::SIZE;
 
     /// A word's first, second (0 for none) and last bytes as one key.
     #[inline]
@@ -529,7 +547,8 @@ fn lower_scan_by(
     };
     for &e in entries {
         let slot = e >> 32;
-        if slot != NO_SLOT && f.0[slot as usize] == 0 {
+        // (Counter `NO_SLOT` is held above 0 by the caller.)
+        if f.0[slot as usize & (LowerFilter::LEN - 1)] == 0 {
             continue;
         }
         let text = prose.token_text(draft, (e & 0xffff_ffff) as usize);
@@ -573,7 +592,7 @@ fn lower_pass(
             names,
             forms,
             lower_words,
-            &mut LowerFilter([0; LowerFilter::SIZE]),
+            &mut LowerFilter([0; LowerFilter::LEN]),
         ),
     });
 }
@@ -602,6 +621,8 @@ fn lower_pass_with(
         }
     }
     let words: Vec<&[u8]> = queries.iter().collect();
+    // Words whose first, second or last byte is not ASCII are always read.
+    filter.0[NO_SLOT as usize] = 1;
     names.lower_found = lower_scan_by(
         draft,
         prose,
@@ -613,6 +634,7 @@ fn lower_pass_with(
     for w in &words {
         filter.0[LowerFilter::slot_of(w)] = 0;
     }
+    filter.0[NO_SLOT as usize] = 0;
     drop(words);
     names.lower_queries = queries;
 }
@@ -710,9 +732,10 @@ fn collect_sentence<'d>(
         let mut j = i;
         while j < toks.end {
             let tj = &prose.tokens[j];
-            let tx = text_of(draft, prose, j);
             // The full stop of an abbreviated title (Mr. Smith, Gov. Ray) stays in the name.
-            if tx == "."
+            // (Only a token of one byte can be the full stop.)
+            if tj.range.len() == 1
+                && text_of(draft, prose, j) == "."
                 && run
                     .last()
                     .is_some_and(|r| r.1 == j && r.3 == 0 && title_word_at(prose, r))
@@ -724,6 +747,7 @@ fn collect_sentence<'d>(
             if tj.kind != TokenKind::Word {
                 break;
             }
+            let tx = text_of(draft, prose, j);
             if is_capitalised(tx) {
                 // A function word ends a run of names ("Roger Michell For Enduring Love").
                 if !run.is_empty() && tj.class & NAMES_STOP != 0 && lexicon::is_stop(tx) {

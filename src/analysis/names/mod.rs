@@ -458,7 +458,8 @@ struct LowerFilter([u8; LowerFilter::LEN]);
 
 thread_local! {
     /// Each thread's [`LowerFilter`], all zero between uses: [`lower_pass`] zeroes again the
-    /// counters it set (those of its words), rather than 4 KB per draft. (Were a use cut
+    /// counters it set (those of its words and [`NO_SLOT`]), rather than the whole array per
+    /// draft. (Were a use cut
     /// short, counters left above 0 would only let more words through to the exact look-up.)
     static LOWER_FILTER: std::cell::RefCell<LowerFilter> =
         const { std::cell::RefCell::new(LowerFilter([0; LowerFilter::LEN])) };

@@ -531,6 +531,24 @@ pub(crate) fn trigger_words() -> impl Iterator<Item = &'static str> {
     TRIGGERS.keys().copied().filter(|w| !w.is_empty())
 }
 
+/// The triggers whose gate is [`Gate::Passive`]: the class
+/// [`crate::prose::classes::SPECULATION_PASSIVE_GATE`].
+pub(crate) fn passive_gate_words() -> impl Iterator<Item = &'static str> {
+    TRIGGERS
+        .iter()
+        .filter(|(w, g)| !w.is_empty() && **g == Gate::Passive)
+        .map(|(w, _)| *w)
+}
+
+/// The triggers with no gate ([`Gate::Any`]): the class
+/// [`crate::prose::classes::SPECULATION_ANY_GATE`].
+pub(crate) fn any_gate_words() -> impl Iterator<Item = &'static str> {
+    TRIGGERS
+        .iter()
+        .filter(|(w, g)| !w.is_empty() && **g == Gate::Any)
+        .map(|(w, _)| *w)
+}
+
 /// Every form of "be" that [`View::is_be`] accepts as a word of its own: the class
 /// [`crate::prose::classes::SPECULATION_BE`].
 pub(crate) fn be_words() -> impl Iterator<Item = &'static str> {
@@ -575,20 +593,24 @@ fn gate_open<'w>(
             if matches!(low(k + 1), "to" | "as") {
                 return true;
             }
+            // Back over adverbs; `p` is the word stopped at, once read ("" before the
+            // sentence).
             let mut j = k - 1;
-            while j >= 0
-                && (class(j) & SPECULATION_BE_ADVERB != 0 || {
+            let mut p = "";
+            while j >= 0 {
+                if class(j) & SPECULATION_BE_ADVERB == 0 {
                     let a = low(j);
-                    a.ends_with("ly") && a != "likely"
-                })
-            {
+                    if !(a.ends_with("ly") && a != "likely") {
+                        p = a;
+                        break;
+                    }
+                }
                 j -= 1;
             }
             // What [`View::is_be`] and the "it'" of [`unsourced`] accept, and more.
             if class(j) & SPECULATION_BE != 0 {
                 return true;
             }
-            let p = low(j);
             p.ends_with("'s") || p.ends_with("'re") || p.starts_with("it'")
         }
     }
@@ -1295,7 +1317,14 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         .severity(&crate::rules::attribution::VagueSource::META)
         .is_some();
     let mut taken = Vec::new();
+    let attributions = ctx.attributions();
     for (si, s) in run.iter().enumerate().map(|(k, s)| (first + k, s)) {
+        // The union of the sentence's classes (kept by the attribution analysis): a sentence
+        // with no trigger word in it is passed over without reading its tokens.
+        let union = attributions.sentence(si).map_or(u64::MAX, |a| a.classes);
+        if union & crate::prose::classes::SPECULATION_TRIGGER == 0 {
+            continue;
+        }
         let Some(tokens) = prose.tokens.get(s.tokens.clone()) else {
             continue;
         };
@@ -1323,13 +1352,22 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         view.triggers.clear();
         // (The class bit first: it rules out nearly every token.)
         for (k, t) in tokens.iter().enumerate() {
-            if t.class & crate::prose::classes::SPECULATION_TRIGGER != 0
-                && t.kind == TokenKind::Word
-                && !t.quoted
-                && TRIGGERS
-                    .get(lower_of(t, s.tokens.start + k).1)
-                    .is_some_and(|&g| gate_open(g, k as isize, low, class))
+            if t.class & crate::prose::classes::SPECULATION_TRIGGER == 0
+                || t.kind != TokenKind::Word
+                || t.quoted
             {
+                continue;
+            }
+            // A trigger of the passive gate ("said") or of none is known by its class,
+            // without its text read or hashed.
+            let gate = if t.class & crate::prose::classes::SPECULATION_PASSIVE_GATE != 0 {
+                Some(Gate::Passive)
+            } else if t.class & crate::prose::classes::SPECULATION_ANY_GATE != 0 {
+                Some(Gate::Any)
+            } else {
+                TRIGGERS.get(lower_of(t, s.tokens.start + k).1).copied()
+            };
+            if gate.is_some_and(|g| gate_open(g, k as isize, low, class)) {
                 view.triggers.push(k);
             }
         }
@@ -1367,7 +1405,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         view.hidden_speakers.clear();
         // A sentence that continues the reported speech of the one before it in the same
         // paragraph ("He said the plant was safe. It could reopen in May.").
-        let attributed = ctx.attributions().sentence(si);
+        let attributed = attributions.sentence(si);
         view.continues = attributed
             .is_some_and(|a| a.scope == crate::analysis::attribution::Scope::Continuation);
         if let Some(a) = attributed {
@@ -1457,7 +1495,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             cache: &legal_block,
         };
         let title_case = block.is_heading() && is_title_case(&view);
-        let cond = Conditionals::new(&view);
+        let cond = Conditionals::new(&view, union);
         let before = out.len();
         sentence_cues(
             &view,
@@ -1521,7 +1559,15 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
         .take_while(same)
         .last()
         .map_or(si, |k| k + 1);
+    let attributions = ctx.attributions();
     (first..end).any(|k| {
+        // (A sentence with no word of the class is passed over unread.)
+        if attributions
+            .sentence(k)
+            .is_some_and(|a| a.classes & crate::prose::classes::SPECULATION_FIRST_PERSON == 0)
+        {
+            return false;
+        }
         let toks = prose.sentence_tokens(k);
         let text = |t: &crate::prose::Token| block.text.get(t.range.clone()).unwrap_or("");
         toks.iter().enumerate().any(|(j, t)| {
@@ -1625,9 +1671,14 @@ struct Conditionals {
 }
 
 impl Conditionals {
-    fn new(v: &View<'_>) -> Conditionals {
+    /// The conditional clauses of sentence `v`, the union of whose tokens' classes is `union`
+    /// (a sentence with no marker in it has none).
+    fn new(v: &View<'_>, union: u64) -> Conditionals {
         let mut clauses = Vec::new();
         let mut has_if = false;
+        if union & crate::prose::classes::SPECULATION_CONDITIONAL == 0 {
+            return Conditionals { clauses, has_if };
+        }
         let n = v.toks.len();
         for i in 0..n {
             // Only the markers below open a clause: any other word is passed over on its
@@ -4963,6 +5014,29 @@ mod tests {
         }
     }
 
+    /// The gate a trigger's classes give it is its gate in [`TRIGGERS`]: the passive gate and
+    /// no gate by class, any other looked up.
+    #[test]
+    fn trigger_gates_by_class() {
+        use crate::prose::classes::{
+            SPECULATION_ANY_GATE, SPECULATION_PASSIVE_GATE, SPECULATION_TRIGGER, of,
+        };
+        for (w, &g) in TRIGGERS.iter().filter(|(w, _)| !w.is_empty()) {
+            let c = of(w);
+            assert_ne!(c & SPECULATION_TRIGGER, 0, "{w}");
+            assert_eq!(c & SPECULATION_PASSIVE_GATE != 0, g == Gate::Passive, "{w}");
+            assert_eq!(c & SPECULATION_ANY_GATE != 0, g == Gate::Any, "{w}");
+        }
+        for w in ["tomato", "the", "said."] {
+            let c = of(w);
+            assert_eq!(
+                c & (SPECULATION_PASSIVE_GATE | SPECULATION_ANY_GATE),
+                0,
+                "{w}"
+            );
+        }
+    }
+
     /// Every marker of [`Conditionals::new`] opens its clause: none is passed over on its
     /// class ([`crate::prose::classes::SPECULATION_CONDITIONAL`]).
     #[test]
@@ -5005,7 +5079,12 @@ mod tests {
                 hidden_speakers: Vec::new(),
             };
             let at = view.toks.iter().position(|t| t.lower == marker);
-            let cond = Conditionals::new(&view);
+            // With the union of the sentence's classes, as with no union to go by.
+            let union = toks.iter().fold(0, |u, t| u | t.class);
+            let cond = Conditionals::new(&view, union);
+            let all = Conditionals::new(&view, u64::MAX);
+            assert_eq!(cond.clauses, all.clauses, "{text}");
+            assert_eq!(cond.has_if, all.has_if, "{text}");
             assert!(
                 at.is_some_and(|k| cond.clauses.iter().any(|&(a, _)| a == k)),
                 "{text}"

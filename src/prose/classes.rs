@@ -105,6 +105,30 @@ pub const SPOKES_NOUN: u64 = 1 << 46;
 /// (`attribution/unattributed-claim`'s stop words, `rules::attribution::stopwords`).
 pub const STOPWORD: u64 = 1 << 47;
 
+/// A stop word of the names analysis, in lower case: a capitalised word that is never a name
+/// (`analysis::names::lexicon::stop_class_words`).
+pub const NAMES_STOP: u64 = 1 << 40;
+
+/// A title word of the names analysis ("minister", "mr", "gov"), in lower case
+/// (`analysis::names::lexicon::title_class_words`).
+pub const NAMES_TITLE_WORD: u64 = 1 << 41;
+
+/// A generational suffix after a name ("jr", "iii"), in lower case
+/// (`analysis::names::lexicon::generational_class_words`).
+pub const NAMES_GENERATIONAL: u64 = 1 << 42;
+
+/// A particle inside a name ("van", "bin", "de"), of the names analysis
+/// (`analysis::names::lexicon::particle_words`).
+pub const NAMES_PARTICLE: u64 = 1 << 43;
+
+/// A trigger word of the speculation finder whose gate is the passive one ("said",
+/// "reported": `analysis::speculation::passive_gate_words`).
+pub const SPECULATION_PASSIVE_GATE: u64 = 1 << 44;
+
+/// A trigger word of the speculation finder with no gate: the cue finder proper decides
+/// (`analysis::speculation::any_gate_words`).
+pub const SPECULATION_ANY_GATE: u64 = 1 << 45;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -237,6 +261,30 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         ),
         (SPOKES_NOUN, crate::rules::attribution::spokes_nouns()),
         (STOPWORD, crate::rules::attribution::stopwords()),
+        (
+            NAMES_STOP,
+            crate::analysis::names::lexicon::stop_class_words(),
+        ),
+        (
+            NAMES_TITLE_WORD,
+            crate::analysis::names::lexicon::title_class_words(),
+        ),
+        (
+            NAMES_GENERATIONAL,
+            crate::analysis::names::lexicon::generational_class_words(),
+        ),
+        (
+            NAMES_PARTICLE,
+            crate::analysis::names::lexicon::particle_words().collect(),
+        ),
+        (
+            SPECULATION_PASSIVE_GATE,
+            crate::analysis::speculation::passive_gate_words().collect(),
+        ),
+        (
+            SPECULATION_ANY_GATE,
+            crate::analysis::speculation::any_gate_words().collect(),
+        ),
     ]
 }
 

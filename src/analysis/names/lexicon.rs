@@ -539,50 +539,112 @@ pub fn is_courtesy(word: &str) -> bool {
     )
 }
 
+/// The generational suffixes of [`is_generational`].
+const GENERATIONAL: &[&str] = &["Jr", "Sr", "Jnr", "Snr", "II", "III", "IV"];
+
 /// Generational suffixes after a name (`Jr`, `Sr`, `III`): not a surname.
 pub fn is_generational(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.'),
-        "Jr" | "Sr" | "Jnr" | "Snr" | "II" | "III" | "IV"
-    )
+    GENERATIONAL.contains(&word.trim_end_matches('.'))
 }
+
+/// The particles of [`is_particle`].
+const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "la", "le", "du", "da", "das", "dos", "del", "dal", "dalla",
+    "dello", "dei", "degli", "della", "di", "von", "bin", "ibn", "al", "el", "ter", "ben", "bint",
+    "y",
+];
 
 /// Lower-case particles inside names (`van der`, `de la`, `bin`).
 pub fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "van"
-            | "der"
-            | "den"
-            | "de"
-            | "la"
-            | "le"
-            | "du"
-            | "da"
-            | "das"
-            | "dos"
-            | "del"
-            | "dal"
-            | "dalla"
-            | "dello"
-            | "dei"
-            | "degli"
-            | "della"
-            | "di"
-            | "von"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "ter"
-            | "ben"
-            | "bint"
-            | "y"
-    )
+    PARTICLES.contains(&word)
+}
+
+/// The lower-case forms of `words` (ASCII words, so that lowering is plain ASCII lowering, as
+/// the prose lowers a token), each once, for the word-class table.
+fn lowered(words: impl Iterator<Item = &'static str>) -> Vec<String> {
+    let mut out: Vec<String> = words.map(|w| w.to_ascii_lowercase()).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The lower-case forms of the stop words ([`is_stop`]): the class
+/// [`crate::prose::classes::NAMES_STOP`], which every token that [`is_stop`] accepts has.
+pub(crate) fn stop_class_words() -> Vec<&'static str> {
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| lowered(STOP.iter().copied()));
+    WORDS.iter().map(String::as_str).collect()
+}
+
+/// The lower-case forms of the title words ([`is_title_word`]) without their full stops: the
+/// class [`crate::prose::classes::NAMES_TITLE_WORD`], which every token that
+/// [`is_title_word`] accepts has, unless it ends with a full stop.
+pub(crate) fn title_class_words() -> Vec<&'static str> {
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        lowered(
+            TITLE_MODIFIERS
+                .iter()
+                .chain(TITLE_HEADS)
+                .map(|w| w.trim_end_matches('.')),
+        )
+    });
+    WORDS.iter().map(String::as_str).collect()
+}
+
+/// The lower-case forms of the generational suffixes ([`is_generational`]): the class
+/// [`crate::prose::classes::NAMES_GENERATIONAL`], which every token that [`is_generational`]
+/// accepts has, unless it ends with a full stop.
+pub(crate) fn generational_class_words() -> Vec<&'static str> {
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| lowered(GENERATIONAL.iter().copied()));
+    WORDS.iter().map(String::as_str).collect()
+}
+
+/// The particles ([`is_particle`]): the class [`crate::prose::classes::NAMES_PARTICLE`].
+pub(crate) fn particle_words() -> impl Iterator<Item = &'static str> {
+    PARTICLES.iter().copied()
 }
 
 #[cfg(test)]
 mod tests {
+    /// The word lists behind the names classes agree with the tests they stand for: every
+    /// word a test accepts has its class (the lists are ASCII, lowered as the prose lowers a
+    /// token), and the particle and generational lists are the tests' own words.
+    #[test]
+    fn class_lists_cover_their_tests() {
+        use crate::prose::classes::{self, of};
+        let probes: Vec<&str> = super::STOP
+            .iter()
+            .chain(super::TITLE_MODIFIERS)
+            .chain(super::TITLE_HEADS)
+            .chain(super::GENERATIONAL)
+            .chain(super::PARTICLES)
+            .copied()
+            .chain(["Mr.", "Jr.", "van", "Van", "Smith", "said", "III", "Iii"])
+            .collect();
+        for w in probes {
+            assert!(w.is_ascii(), "{w}");
+            let class = of(&w.to_ascii_lowercase().replace('’', "'"));
+            if super::is_stop(w) {
+                assert_ne!(class & classes::NAMES_STOP, 0, "{w}");
+            }
+            if super::is_title_word(w) && !w.ends_with('.') {
+                assert_ne!(class & classes::NAMES_TITLE_WORD, 0, "{w}");
+            }
+            if super::is_generational(w) && !w.ends_with('.') {
+                assert_ne!(class & classes::NAMES_GENERATIONAL, 0, "{w}");
+            }
+            if super::is_particle(w) {
+                assert_ne!(class & classes::NAMES_PARTICLE, 0, "{w}");
+            }
+        }
+        for w in super::GENERATIONAL {
+            assert!(super::is_generational(w), "{w}");
+        }
+        for w in super::PARTICLES {
+            assert!(super::is_particle(w), "{w}");
+        }
+        assert!(!super::is_particle("vant") && !super::is_generational("Jrr"));
+    }
+
     /// The first-byte-and-length filters let every listed word through: the look-ups answer
     /// as the sets alone do, on the lists and on the proper nouns.
     #[test]

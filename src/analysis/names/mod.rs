@@ -29,6 +29,7 @@ pub use fold::{distance, keys, morphological, plain};
 pub use words::WordSet;
 
 use crate::markdown::Draft;
+use crate::prose::classes::{NAMES_GENERATIONAL, NAMES_PARTICLE, NAMES_STOP, NAMES_TITLE_WORD};
 use crate::prose::{Prose, TokenKind};
 use crate::settings::Settings;
 use crate::text::Span;
@@ -376,17 +377,28 @@ struct FormIndex {
 
 impl FormIndex {
     fn new(occurrences: &[Occurrence<'_>]) -> FormIndex {
-        let mut map: HashMap<&str, u32> =
+        // Spellings of up to 8 bytes (most) are keyed by their bytes packed into a `u64` and
+        // their length, without hashing or comparing strings; longer ones by the string.
+        let mut short: HashMap<(u64, usize), u32> =
             HashMap::with_capacity_and_hasher(occurrences.len() / 4 + 8, Default::default());
+        let mut long: HashMap<&str, u32> = HashMap::default();
         let mut first = Vec::new();
+        let mut number = |i: usize| {
+            first.push(i);
+            (first.len() - 1) as u32
+        };
         let of = occurrences
             .iter()
             .enumerate()
             .map(|(i, o)| {
-                *map.entry(&*o.form).or_insert_with(|| {
-                    first.push(i);
-                    (first.len() - 1) as u32
-                })
+                let b = o.form.as_bytes();
+                if b.len() <= 8 {
+                    *short
+                        .entry((crate::prose::classes::pack(b), b.len()))
+                        .or_insert_with(|| number(i))
+                } else {
+                    *long.entry(&*o.form).or_insert_with(|| number(i))
+                }
             })
             .collect();
         FormIndex { of, first }
@@ -396,7 +408,10 @@ impl FormIndex {
 /// A word not written with a capital, for the lower-case pass: its [`LowerFilter`] counter
 /// (or [`NO_SLOT`] when its first, second or last byte is not ASCII, so that it is always
 /// looked up) in the upper 32 bits, its token in the lower.
-const NO_SLOT: u64 = u32::MAX as u64;
+///
+/// [`NO_SLOT`] is a counter of its own past the hashed ones, which [`lower_pass_with`] holds
+/// above 0 while it reads, so that such a word is read without a test of its own.
+const NO_SLOT: u64 = LowerFilter::SIZE as u64;
 
 /// The entry of a word token whose text `bytes` does not start with an ASCII capital (and
 /// is not empty), token `i`.
@@ -439,18 +454,23 @@ fn all_lower_words(draft: &Draft, prose: &Prose) -> Vec<u64> {
 /// A counting filter over lower-case words: a word's first two bytes and its last byte
 /// pick one of 4,096 counters, which counts the words added (and not yet taken out) that
 /// pick it. A word whose counter is 0 is none of them.
-struct LowerFilter([u8; LowerFilter::SIZE]);
+struct LowerFilter([u8; LowerFilter::LEN]);
 
 thread_local! {
     /// Each thread's [`LowerFilter`], all zero between uses: [`lower_pass`] zeroes again the
-    /// counters it set (those of its words), rather than 4 KB per draft. (Were a use cut
+    /// counters it set (those of its words and [`NO_SLOT`]), rather than the whole array per
+    /// draft. (Were a use cut
     /// short, counters left above 0 would only let more words through to the exact look-up.)
     static LOWER_FILTER: std::cell::RefCell<LowerFilter> =
-        const { std::cell::RefCell::new(LowerFilter([0; LowerFilter::SIZE])) };
+        const { std::cell::RefCell::new(LowerFilter([0; LowerFilter::LEN])) };
 }
 
 impl LowerFilter {
+    /// The number of hashed counters.
     const SIZE: usize = 4096;
+    /// The counters' array: the hashed counters, the counter [`NO_SLOT`], and room up to a
+    /// power of two so that a counter's index masked with `LEN - 1` needs no bounds check.
+    const LEN: usize = 2 * LowerFilter::SIZE;
 
     /// A word's first, second (0 for none) and last bytes as one key.
     #[inline]
@@ -528,7 +548,8 @@ fn lower_scan_by(
     };
     for &e in entries {
         let slot = e >> 32;
-        if slot != NO_SLOT && f.0[slot as usize] == 0 {
+        // (Counter `NO_SLOT` is held above 0 by the caller.)
+        if f.0[slot as usize & (LowerFilter::LEN - 1)] == 0 {
             continue;
         }
         let text = prose.token_text(draft, (e & 0xffff_ffff) as usize);
@@ -572,7 +593,7 @@ fn lower_pass(
             names,
             forms,
             lower_words,
-            &mut LowerFilter([0; LowerFilter::SIZE]),
+            &mut LowerFilter([0; LowerFilter::LEN]),
         ),
     });
 }
@@ -601,6 +622,8 @@ fn lower_pass_with(
         }
     }
     let words: Vec<&[u8]> = queries.iter().collect();
+    // Words whose first, second or last byte is not ASCII are always read.
+    filter.0[NO_SLOT as usize] = 1;
     names.lower_found = lower_scan_by(
         draft,
         prose,
@@ -612,6 +635,7 @@ fn lower_pass_with(
     for w in &words {
         filter.0[LowerFilter::slot_of(w)] = 0;
     }
+    filter.0[NO_SLOT as usize] = 0;
     drop(words);
     names.lower_queries = queries;
 }
@@ -681,18 +705,19 @@ fn collect_sentence<'d>(
                     draft.blocks[t.block].text.as_bytes()
                 };
                 let bytes = &text[t.range.clone()];
-                match bytes.first() {
-                    None => {}
-                    // (The first byte settles most words before the text is read as a word.)
-                    Some(&b)
-                        if b.is_ascii() && !b.is_ascii_uppercase()
-                            || !is_capitalised(text_of(draft, prose, i)) =>
-                    {
-                        if let Some(lw) = lower_words.as_deref_mut() {
-                            lw.push(lower_word_entry(bytes, i));
-                        }
+                if let Some(&b) = bytes.first() {
+                    // (An ASCII first byte settles the word; any other is read as a character.)
+                    let capital = if b.is_ascii() {
+                        b.is_ascii_uppercase()
+                    } else {
+                        is_capitalised(text_of(draft, prose, i))
+                    };
+                    if capital {
+                        break true;
                     }
-                    Some(_) => break true,
+                    if let Some(lw) = lower_words.as_deref_mut() {
+                        lw.push(lower_word_entry(bytes, i));
+                    }
                 }
             }
             i += 1;
@@ -708,12 +733,13 @@ fn collect_sentence<'d>(
         let mut j = i;
         while j < toks.end {
             let tj = &prose.tokens[j];
-            let tx = text_of(draft, prose, j);
             // The full stop of an abbreviated title (Mr. Smith, Gov. Ray) stays in the name.
-            if tx == "."
+            // (Only a token of one byte can be the full stop.)
+            if tj.range.len() == 1
+                && text_of(draft, prose, j) == "."
                 && run
                     .last()
-                    .is_some_and(|r| r.1 == j && r.3 == 0 && lexicon::is_title_word(r.2))
+                    .is_some_and(|r| r.1 == j && r.3 == 0 && title_word_at(prose, r))
                 && capital_word_at(j + 1)
             {
                 j += 1;
@@ -722,14 +748,18 @@ fn collect_sentence<'d>(
             if tj.kind != TokenKind::Word {
                 break;
             }
+            let tx = text_of(draft, prose, j);
             if is_capitalised(tx) {
                 // A function word ends a run of names ("Roger Michell For Enduring Love").
-                if !run.is_empty() && lexicon::is_stop(tx) {
+                if !run.is_empty() && tj.class & NAMES_STOP != 0 && lexicon::is_stop(tx) {
                     break;
                 }
                 // A generational suffix ends the name (Harold B. Quenby Jr.): the surname stays
                 // the head.
-                if !run.is_empty() && lexicon::is_generational(tx) {
+                if !run.is_empty()
+                    && (tj.class & NAMES_GENERATIONAL != 0 || tx.ends_with('.'))
+                    && lexicon::is_generational(tx)
+                {
                     j += 1;
                     break;
                 }
@@ -738,23 +768,11 @@ fn collect_sentence<'d>(
                 // An initial: a single capital (or dotted capitals, J.R) followed by a full
                 // stop.
                 let mut end = j + 1;
-                // (Without a dot: whether the word is one capital.)
-                let initials = if form.bytes().any(|b| b == b'.') {
-                    form.split('.')
-                        .all(|p| p.chars().count() == 1 && is_capitalised(p))
-                } else {
-                    // (A character is at most four bytes.)
-                    form.len() <= 4 && {
-                        let mut cs = form.chars();
-                        cs.next().is_some() && cs.next().is_none() && is_capitalised(form)
-                    }
-                };
-                if initials
-                    && prose
-                        .tokens
-                        .get(j + 1)
-                        .is_some_and(|n| n.sentence == si && text_of(draft, prose, j + 1) == ".")
-                {
+                // (The full stop first: most words have none after them.)
+                let dot_follows = prose.tokens.get(j + 1).is_some_and(|n| {
+                    n.sentence == si && n.range.len() == 1 && text_of(draft, prose, j + 1) == "."
+                });
+                if dot_follows && is_initials(form) {
                     end = j + 2;
                 }
                 run.push((j, end, form, cut));
@@ -765,7 +783,11 @@ fn collect_sentence<'d>(
                 continue;
             }
             // A particle joins only between name words.
-            if lexicon::is_particle(tx) && !run.is_empty() && capital_word_at(j + 1) {
+            if tj.class & NAMES_PARTICLE != 0
+                && lexicon::is_particle(tx)
+                && !run.is_empty()
+                && capital_word_at(j + 1)
+            {
                 // (Not capitalised: a word of the lower-case pass.)
                 if let Some(lw) = lower_words.as_deref_mut()
                     && !tx.is_empty()
@@ -781,7 +803,7 @@ fn collect_sentence<'d>(
         // Drop leading stop words and sentence-initial ordinary words.
         let mut start = 0;
         while start < run.len() {
-            let (tk, _, form, _) = &run[start];
+            let (tk, _, form, cut) = &run[start];
             let initial = Some(*tk) == first_word;
             // A capital letter standing before a name mid-sentence is an initial (a team
             // sheet's "A Rossi"), not the article.
@@ -789,8 +811,8 @@ fn collect_sentence<'d>(
                 && form.len() <= 4
                 && form.chars().count() == 1
                 && *form != "I"
-                && run.get(start + 1).is_some_and(|n| !lexicon::is_stop(n.2));
-            if (lexicon::is_stop(form) && !initial_letter)
+                && run.get(start + 1).is_some_and(|n| !stop_at(prose, n));
+            if (stop_at(prose, &(*tk, 0, *form, *cut)) && !initial_letter)
                 || (initial
                     && *ordinary
                         .entry(*form)
@@ -813,8 +835,8 @@ fn collect_sentence<'d>(
                 && !lexicon::is_given_lowered(f)
                 && run
                     .get(title_end + 1)
-                    .is_some_and(|n| lexicon::is_title_word(n.2));
-            if lexicon::is_title_word(f) || demonym {
+                    .is_some_and(|n| title_word_at(prose, n));
+            if title_word_at(prose, &run[title_end]) || demonym {
                 has_head |= lexicon::is_title_head(f);
                 title_end += 1;
             } else {
@@ -888,6 +910,53 @@ fn collect_sentence<'d>(
     }
 }
 
+/// [`lexicon::is_stop`] of the name word `r` of a run: a word read whole from its token (no
+/// possessive cut) whose classes lack [`NAMES_STOP`] is none, without a look-up.
+#[inline]
+fn stop_at(prose: &Prose, r: &(usize, usize, &str, usize)) -> bool {
+    if r.3 == 0
+        && prose
+            .tokens
+            .get(r.0)
+            .is_some_and(|t| t.class & NAMES_STOP == 0)
+    {
+        return false;
+    }
+    lexicon::is_stop(r.2)
+}
+
+/// [`lexicon::is_title_word`] of the name word `r` of a run: a word read whole from its token
+/// (no possessive cut, no full stop at its end) whose classes lack [`NAMES_TITLE_WORD`] is
+/// none, without a look-up.
+#[inline]
+fn title_word_at(prose: &Prose, r: &(usize, usize, &str, usize)) -> bool {
+    if r.3 == 0
+        && !r.2.ends_with('.')
+        && prose
+            .tokens
+            .get(r.0)
+            .is_some_and(|t| t.class & NAMES_TITLE_WORD == 0)
+    {
+        return false;
+    }
+    lexicon::is_title_word(r.2)
+}
+
+/// Whether a name word is an initial: a single capital, or dotted capitals (`J.R`).
+fn is_initials(form: &str) -> bool {
+    // (Without a dot: whether the word is one capital.)
+    if form.bytes().any(|b| b == b'.') {
+        form.split('.')
+            .all(|p| p.chars().count() == 1 && is_capitalised(p))
+    } else {
+        // (A character is at most four bytes.)
+        form.len() <= 4 && {
+            let mut cs = form.chars();
+            cs.next().is_some() && cs.next().is_none() && is_capitalised(form)
+        }
+    }
+}
+
 /// Whether `form`, the first word of a sentence, is an ordinary word there (a common word
 /// that is neither a known proper noun nor a title word), not a name.
 fn ordinary_initial(form: &str) -> bool {
@@ -901,7 +970,9 @@ fn ordinary_initial(form: &str) -> bool {
 fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
     let long_words = || {
         prose.sentences[si].tokens.clone().filter_map(|k| {
-            if prose.tokens[k].kind != TokenKind::Word {
+            // (A word of fewer than four bytes is read no further.)
+            let t = &prose.tokens[k];
+            if t.kind != TokenKind::Word || t.range.len() < 4 {
                 return None;
             }
             let w = text_of(draft, prose, k);

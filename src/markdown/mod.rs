@@ -98,16 +98,39 @@ impl<'b> SourceCursor<'b> {
     pub fn source_span(&mut self, start: usize, end: usize) -> Span {
         // Most ranges lie inside the exact piece the last one was found in: then its ends
         // are offsets from that piece's start (in order), and nothing is searched.
-        if let Some(s) = self.block.segs.get(self.seg) {
-            if s.exact && s.text_start <= start && start < end && end <= s.end() {
-                let n = s.src.len();
-                return Span {
-                    start: s.src.start + (start - s.text_start).min(n),
-                    end: s.src.start + (end - s.text_start).min(n),
-                };
+        let segs = &self.block.segs;
+        if let Some(s) = segs.get(self.seg) {
+            if let Some(span) = Self::inside(s, start, end) {
+                return span;
+            }
+            // Ranges taken in order leave a piece for the next one, or for the one after a
+            // soft break or a placeholder between two pieces of text: the walk of
+            // [`SourceCursor::seg_at`] would stop there too (the first piece that ends after
+            // `start`).
+            if s.end() <= start {
+                let mut k = self.seg + 1;
+                if segs.get(k).is_some_and(|n| n.end() <= start) {
+                    k += 1;
+                }
+                if let Some(span) = segs.get(k).and_then(|n| Self::inside(n, start, end)) {
+                    self.seg = k;
+                    return span;
+                }
             }
         }
         self.source_span_searched(start, end)
+    }
+
+    /// The source span of non-empty range `start..end` if it lies inside exact piece `s`.
+    #[inline]
+    fn inside(s: &Seg, start: usize, end: usize) -> Option<Span> {
+        (s.exact && s.text_start <= start && start < end && end <= s.end()).then(|| {
+            let n = s.src.len();
+            Span {
+                start: s.src.start + (start - s.text_start).min(n),
+                end: s.src.start + (end - s.text_start).min(n),
+            }
+        })
     }
 
     /// [`SourceCursor::source_span`] of a range that is not inside the last exact piece.

@@ -105,6 +105,11 @@ pub const SPOKES_NOUN: u64 = 1 << 46;
 /// (`attribution/unattributed-claim`'s stop words, `rules::attribution::stopwords`).
 pub const STOPWORD: u64 = 1 << 47;
 
+/// A word that gives a sentence a concrete signal of a claim, alone or beside its neighbours
+/// (`attribution/unattributed-claim`'s gate before claim detection,
+/// `rules::attribution::claim_signal_words`).
+pub const CLAIM_SIGNAL: u64 = 1 << 48;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -237,6 +242,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         ),
         (SPOKES_NOUN, crate::rules::attribution::spokes_nouns()),
         (STOPWORD, crate::rules::attribution::stopwords()),
+        (
+            CLAIM_SIGNAL,
+            crate::rules::attribution::claim_signal_words(),
+        ),
     ]
 }
 

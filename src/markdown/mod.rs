@@ -614,16 +614,77 @@ fn push_text(block: &mut Block, masked: &mut Vec<Span>, source: &str, text: &str
             .find(|&(_, c)| c.is_whitespace())
             .map_or(text.len(), |(p, _)| i + p);
         searched = end;
-        for m in URL.find_iter(&text[start..end]) {
-            let (ms, me) = (start + m.start(), start + m.end());
+        url_matches(&text[start..end], |ms, me| {
+            let (ms, me) = (start + ms, start + me);
             block.push(&text[pos..ms], Span::new(base + pos, base + ms), true);
             let url = Span::new(base + ms, base + me);
             masked.push(url);
             block.push(PLACEHOLDER_STR, url, false);
             pos = me;
-        }
+        });
     }
     block.push(&text[pos..], Span::new(base + pos, base + text.len()), true);
+}
+
+/// Calls `f` with the start and end of each [`URL`] match in `piece`, in order, as
+/// `URL.find_iter(piece)` finds them. An ASCII piece with no `@` can only hold matches of
+/// the first alternative (a scheme or `www.`, then the address), and is read by hand
+/// ([`ascii_web_address`]); any other piece goes to the regular expression.
+fn url_matches(piece: &str, mut f: impl FnMut(usize, usize)) {
+    let b = piece.as_bytes();
+    if !b.is_ascii() || b.contains(&b'@') {
+        for m in URL.find_iter(piece) {
+            f(m.start(), m.end());
+        }
+        return;
+    }
+    let mut from = 0;
+    while let Some((s, e)) = ascii_web_address(b, from) {
+        f(s, e);
+        from = e;
+    }
+}
+
+/// The first match at or after `from` of the first alternative of [`URL`] in ASCII text `b`:
+/// at a word boundary, `http://`, `https://`, `ftp://` or `www.` (in any case), then the
+/// longest run of bytes that are not white space, `<`, `>` or `"`, cut back to its last byte
+/// that is not one of `.,;:!?)]'` (the run must hold one).
+fn ascii_web_address(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let starts = |p: usize, pat: &[u8]| {
+        b.get(p..p + pat.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(pat))
+    };
+    for p in from..b.len() {
+        if !matches!(b[p] | 0x20, b'h' | b'f' | b'w') || (p > 0 && word(b[p - 1])) {
+            continue;
+        }
+        let len = if starts(p, b"https://") {
+            8
+        } else if starts(p, b"http://") {
+            7
+        } else if starts(p, b"ftp://") {
+            6
+        } else if starts(p, b"www.") {
+            4
+        } else {
+            continue;
+        };
+        let q = p + len;
+        let run = b[q..]
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == 0x0B || matches!(c, b'<' | b'>' | b'"'))
+            .map_or(b.len(), |n| q + n);
+        if let Some(y) = b[q..run].iter().rposition(|&c| {
+            !matches!(
+                c,
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\''
+            )
+        }) {
+            return Some((p, q + y + 1));
+        }
+    }
+    None
 }
 
 /// The bytes of `b` at which a [`URL`] match may be: every match holds `://`, `www.` (in any
@@ -730,9 +791,6 @@ mod tests {
     fn urls_by_piece(text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for piece in text.split(char::is_whitespace) {
-            if url_candidates(piece.as_bytes()).next().is_none() {
-                continue;
-            }
             let at = piece.as_ptr() as usize - text.as_ptr() as usize;
             out.extend(URL.find_iter(piece).map(|m| (at + m.start(), at + m.end())));
         }
@@ -767,6 +825,33 @@ mod tests {
                     let got: Vec<(usize, usize)> =
                         masked.iter().map(|s| (s.start, s.end)).collect();
                     prop_assert_eq!(got, urls_by_piece(&text), "{:?}", text);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// On random text of scheme, `www.`, address and punctuation pieces (ASCII, with and
+    /// without white space), the matches read by hand are the regular expression's.
+    #[test]
+    fn web_addresses_read_by_hand_agree_with_the_regex() {
+        use proptest::prelude::*;
+        let pieces = [
+            "www.", "WwW.", "http://", "HTTPS://", "https:/", "ftp://", "fTp://", "http", "s", "a",
+            "_", "9", "b.c", ".", ",", ";", ":", "!", "?", ")", "]", "'", "\"", "<", ">", "/", "-",
+            "(", " ", "\t", "\x0B", "\x0C", "\x1F", "ww", "w", "example", ".org", "x",
+        ];
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(
+                &proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..24),
+                |ps| {
+                    let text: String = ps.concat();
+                    let mut got = Vec::new();
+                    url_matches(&text, |s, e| got.push((s, e)));
+                    let want: Vec<(usize, usize)> =
+                        URL.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                    prop_assert_eq!(got, want, "{:?}", text);
                     Ok(())
                 },
             )

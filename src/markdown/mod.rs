@@ -373,7 +373,9 @@ pub fn parse(source: &str) -> Draft {
 
     fn finish(draft: &mut Draft, current: &mut Option<Block>) {
         if let Some(b) = current.take() {
-            if !b.text.trim().is_empty() {
+            // Most blocks start with a byte of ASCII that is not white space: not blank.
+            let visible = |c: &u8| c.is_ascii() && !c.is_ascii_whitespace() && *c != 0x0B;
+            if b.text.as_bytes().first().is_some_and(visible) || !b.text.trim().is_empty() {
                 draft.blocks.push(b);
             }
         }

@@ -98,16 +98,39 @@ impl<'b> SourceCursor<'b> {
     pub fn source_span(&mut self, start: usize, end: usize) -> Span {
         // Most ranges lie inside the exact piece the last one was found in: then its ends
         // are offsets from that piece's start (in order), and nothing is searched.
-        if let Some(s) = self.block.segs.get(self.seg) {
-            if s.exact && s.text_start <= start && start < end && end <= s.end() {
-                let n = s.src.len();
-                return Span {
-                    start: s.src.start + (start - s.text_start).min(n),
-                    end: s.src.start + (end - s.text_start).min(n),
-                };
+        let segs = &self.block.segs;
+        if let Some(s) = segs.get(self.seg) {
+            if let Some(span) = Self::inside(s, start, end) {
+                return span;
+            }
+            // Ranges taken in order leave a piece for the next one, or for the one after a
+            // soft break or a placeholder between two pieces of text: the walk of
+            // [`SourceCursor::seg_at`] would stop there too (the first piece that ends after
+            // `start`).
+            if s.end() <= start {
+                let mut k = self.seg + 1;
+                if segs.get(k).is_some_and(|n| n.end() <= start) {
+                    k += 1;
+                }
+                if let Some(span) = segs.get(k).and_then(|n| Self::inside(n, start, end)) {
+                    self.seg = k;
+                    return span;
+                }
             }
         }
         self.source_span_searched(start, end)
+    }
+
+    /// The source span of non-empty range `start..end` if it lies inside exact piece `s`.
+    #[inline]
+    fn inside(s: &Seg, start: usize, end: usize) -> Option<Span> {
+        (s.exact && s.text_start <= start && start < end && end <= s.end()).then(|| {
+            let n = s.src.len();
+            Span {
+                start: s.src.start + (start - s.text_start).min(n),
+                end: s.src.start + (end - s.text_start).min(n),
+            }
+        })
     }
 
     /// [`SourceCursor::source_span`] of a range that is not inside the last exact piece.
@@ -350,7 +373,9 @@ pub fn parse(source: &str) -> Draft {
 
     fn finish(draft: &mut Draft, current: &mut Option<Block>) {
         if let Some(b) = current.take() {
-            if !b.text.trim().is_empty() {
+            // Most blocks start with a byte of ASCII that is not white space: not blank.
+            let visible = |c: &u8| c.is_ascii() && !c.is_ascii_whitespace() && *c != 0x0B;
+            if b.text.as_bytes().first().is_some_and(visible) || !b.text.trim().is_empty() {
                 draft.blocks.push(b);
             }
         }
@@ -591,16 +616,77 @@ fn push_text(block: &mut Block, masked: &mut Vec<Span>, source: &str, text: &str
             .find(|&(_, c)| c.is_whitespace())
             .map_or(text.len(), |(p, _)| i + p);
         searched = end;
-        for m in URL.find_iter(&text[start..end]) {
-            let (ms, me) = (start + m.start(), start + m.end());
+        url_matches(&text[start..end], |ms, me| {
+            let (ms, me) = (start + ms, start + me);
             block.push(&text[pos..ms], Span::new(base + pos, base + ms), true);
             let url = Span::new(base + ms, base + me);
             masked.push(url);
             block.push(PLACEHOLDER_STR, url, false);
             pos = me;
-        }
+        });
     }
     block.push(&text[pos..], Span::new(base + pos, base + text.len()), true);
+}
+
+/// Calls `f` with the start and end of each [`URL`] match in `piece`, in order, as
+/// `URL.find_iter(piece)` finds them. An ASCII piece with no `@` can only hold matches of
+/// the first alternative (a scheme or `www.`, then the address), and is read by hand
+/// ([`ascii_web_address`]); any other piece goes to the regular expression.
+fn url_matches(piece: &str, mut f: impl FnMut(usize, usize)) {
+    let b = piece.as_bytes();
+    if !b.is_ascii() || b.contains(&b'@') {
+        for m in URL.find_iter(piece) {
+            f(m.start(), m.end());
+        }
+        return;
+    }
+    let mut from = 0;
+    while let Some((s, e)) = ascii_web_address(b, from) {
+        f(s, e);
+        from = e;
+    }
+}
+
+/// The first match at or after `from` of the first alternative of [`URL`] in ASCII text `b`:
+/// at a word boundary, `http://`, `https://`, `ftp://` or `www.` (in any case), then the
+/// longest run of bytes that are not white space, `<`, `>` or `"`, cut back to its last byte
+/// that is not one of `.,;:!?)]'` (the run must hold one).
+fn ascii_web_address(b: &[u8], from: usize) -> Option<(usize, usize)> {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let starts = |p: usize, pat: &[u8]| {
+        b.get(p..p + pat.len())
+            .is_some_and(|x| x.eq_ignore_ascii_case(pat))
+    };
+    for p in from..b.len() {
+        if !matches!(b[p] | 0x20, b'h' | b'f' | b'w') || (p > 0 && word(b[p - 1])) {
+            continue;
+        }
+        let len = if starts(p, b"https://") {
+            8
+        } else if starts(p, b"http://") {
+            7
+        } else if starts(p, b"ftp://") {
+            6
+        } else if starts(p, b"www.") {
+            4
+        } else {
+            continue;
+        };
+        let q = p + len;
+        let run = b[q..]
+            .iter()
+            .position(|&c| c.is_ascii_whitespace() || c == 0x0B || matches!(c, b'<' | b'>' | b'"'))
+            .map_or(b.len(), |n| q + n);
+        if let Some(y) = b[q..run].iter().rposition(|&c| {
+            !matches!(
+                c,
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'\''
+            )
+        }) {
+            return Some((p, q + y + 1));
+        }
+    }
+    None
 }
 
 /// The bytes of `b` at which a [`URL`] match may be: every match holds `://`, `www.` (in any
@@ -707,9 +793,6 @@ mod tests {
     fn urls_by_piece(text: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for piece in text.split(char::is_whitespace) {
-            if url_candidates(piece.as_bytes()).next().is_none() {
-                continue;
-            }
             let at = piece.as_ptr() as usize - text.as_ptr() as usize;
             out.extend(URL.find_iter(piece).map(|m| (at + m.start(), at + m.end())));
         }
@@ -744,6 +827,33 @@ mod tests {
                     let got: Vec<(usize, usize)> =
                         masked.iter().map(|s| (s.start, s.end)).collect();
                     prop_assert_eq!(got, urls_by_piece(&text), "{:?}", text);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// On random text of scheme, `www.`, address and punctuation pieces (ASCII, with and
+    /// without white space), the matches read by hand are the regular expression's.
+    #[test]
+    fn web_addresses_read_by_hand_agree_with_the_regex() {
+        use proptest::prelude::*;
+        let pieces = [
+            "www.", "WwW.", "http://", "HTTPS://", "https:/", "ftp://", "fTp://", "http", "s", "a",
+            "_", "9", "b.c", ".", ",", ";", ":", "!", "?", ")", "]", "'", "\"", "<", ">", "/", "-",
+            "(", " ", "\t", "\x0B", "\x0C", "\x1F", "ww", "w", "example", ".org", "x",
+        ];
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(
+                &proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..24),
+                |ps| {
+                    let text: String = ps.concat();
+                    let mut got = Vec::new();
+                    url_matches(&text, |s, e| got.push((s, e)));
+                    let want: Vec<(usize, usize)> =
+                        URL.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                    prop_assert_eq!(got, want, "{:?}", text);
                     Ok(())
                 },
             )

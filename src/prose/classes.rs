@@ -129,6 +129,11 @@ pub const SPECULATION_PASSIVE_GATE: u64 = 1 << 44;
 /// (`analysis::speculation::any_gate_words`).
 pub const SPECULATION_ANY_GATE: u64 = 1 << 45;
 
+/// A word that gives a sentence a concrete signal of a claim, alone or beside its neighbours
+/// (`attribution/unattributed-claim`'s gate before claim detection,
+/// `rules::attribution::claim_signal_words`).
+pub const CLAIM_SIGNAL: u64 = 1 << 48;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -284,6 +289,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             SPECULATION_ANY_GATE,
             crate::analysis::speculation::any_gate_words().collect(),
+        ),
+        (
+            CLAIM_SIGNAL,
+            crate::rules::attribution::claim_signal_words(),
         ),
     ]
 }

@@ -36,6 +36,12 @@ pub(crate) fn stopwords() -> Vec<&'static str> {
     unattributed_claim::STOPWORDS.to_vec()
 }
 
+/// The words that give a sentence a concrete signal of a claim (the class
+/// [`crate::prose::classes::CLAIM_SIGNAL`]).
+pub(crate) fn claim_signal_words() -> Vec<&'static str> {
+    unattributed_claim::signal_words()
+}
+
 /// The rules of this family.
 pub(crate) static RULES: &[&dyn Rule] = &[
     &UnattributedClaim,

@@ -112,7 +112,17 @@ impl Rule for UnattributedClaim {
                 continue;
             }
             // Quoted words or a fragment: no claim, whatever the words (see `claim`).
-            if !may_be_claim(ctx.prose.sentence_tokens(i)) {
+            let tokens = ctx.prose.sentence_tokens(i);
+            if !may_be_claim(tokens) {
+                continue;
+            }
+            // Nothing concrete to check: no claim, and its words need not be read.
+            let text = ctx
+                .draft
+                .blocks
+                .get(sent.block)
+                .map_or("", |b| b.text.as_str());
+            if !may_have_signal(tokens, text) {
                 continue;
             }
             sentence_words_into(ctx.draft, ctx.prose, i, &mut ws);
@@ -129,6 +139,72 @@ impl Rule for UnattributedClaim {
             ));
         }
     }
+}
+
+/// The claim classes (of `src/analysis/lexicons/attribution/claims_*.txt`) whose words give a
+/// sentence a concrete signal by themselves: without a concrete signal, `claims::claim`
+/// finds no claim.
+const SIGNAL_CLASSES: [&str; 11] = [
+    "scale",
+    "numword",
+    "change",
+    "record",
+    "policy",
+    "causal",
+    "accusation",
+    "casualty",
+    "secrecy",
+    "stat",
+    "superlative",
+];
+
+/// The other words at which `claims::claim` can find a concrete signal: "than" (a
+/// comparison), "since", "history" and "ever" (records), forms of "go" ("went up").
+const SIGNAL_WORDS: [&str; 9] = [
+    "than", "since", "history", "ever", "go", "goes", "went", "gone", "going",
+];
+
+/// The words of the class [`classes::CLAIM_SIGNAL`]: those of [`SIGNAL_CLASSES`] in the
+/// claim lexicons, and [`SIGNAL_WORDS`].
+pub(super) fn signal_words() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = SIGNAL_WORDS.to_vec();
+    for data in [
+        include_str!("../../analysis/lexicons/attribution/claims_signals.txt"),
+        include_str!("../../analysis/lexicons/attribution/claims_against.txt"),
+        include_str!("../../analysis/lexicons/attribution/claims_exempt.txt"),
+    ] {
+        for line in data.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if let Some((class, words)) = line.split_once(": ")
+                && SIGNAL_CLASSES.contains(&class)
+            {
+                out.extend(words.split_whitespace());
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Whether a sentence of `tokens` (of block text `text`) may carry a concrete signal of a
+/// claim, as `claims::claim` reads one: a number, a word of [`classes::CLAIM_SIGNAL`], a
+/// compound ("two-thirds") or a word in "-est" (in ASCII; any word that is not ASCII is let
+/// through). A sentence without one is no claim.
+#[inline]
+fn may_have_signal(tokens: &[crate::prose::Token], text: &str) -> bool {
+    tokens.iter().any(|t| match t.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => {
+            t.class & classes::CLAIM_SIGNAL != 0 || {
+                let b = text.as_bytes().get(t.range.clone()).unwrap_or(&[]);
+                (b.len() > 5 && b[b.len() - 3..].eq_ignore_ascii_case(b"est"))
+                    || b.contains(&b'-')
+                    || !b.is_ascii()
+            }
+        }
+        _ => false,
+    })
 }
 
 /// How many paragraphs either side of a sentence its context reaches.
@@ -490,6 +566,74 @@ mod tests {
         "It's done.",
         "Fuel costs doubled in the valley.",
     ];
+
+    /// Every sentence the signal gate rules out is no claim when its words are read: over the
+    /// fixture drafts, the tests' sentences and sentences built of signal words in every
+    /// position.
+    #[test]
+    fn the_signal_gate_rules_out_only_non_claims() {
+        use crate::analysis::attribution::claims::claim;
+        use crate::analysis::attribution::sentence_words_into;
+        let mut texts: Vec<String> = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        while let Some(p) = stack.pop() {
+            for e in std::fs::read_dir(&p).into_iter().flatten().flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|x| x == "md") {
+                    texts.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() >= 5, "{}", texts.len());
+        texts.extend(PARTS.iter().map(|s| s.to_string()));
+        // A signal of each kind in an otherwise plain sentence, and the plain sentence.
+        let plain = "The old mill by the river was painted green and white by the owners";
+        for w in super::signal_words().into_iter().chain([
+            "40",
+            "2019",
+            "3rd",
+            "£3",
+            "two-thirds",
+            "five-year",
+            "cover-up",
+            "the latest",
+            "the fastest",
+            "the Biggest",
+            "the honest",
+            "went up",
+            "since",
+            "the most",
+            "more than",
+            "in history",
+            "naïve",
+            "café",
+        ]) {
+            texts.push(format!("{plain} {w} last year."));
+            texts.push(format!("{w} {plain}."));
+        }
+        texts.push(format!("{plain}."));
+        let (mut gated, mut claims) = (0, 0);
+        for text in &texts {
+            let a = crate::Analyzed::new(text);
+            let mut ws = Vec::new();
+            for (i, sent) in a.prose.sentences.iter().enumerate() {
+                let tokens = a.prose.sentence_tokens(i);
+                let block = &a.draft.blocks[sent.block].text;
+                sentence_words_into(&a.draft, &a.prose, i, &mut ws);
+                let c = claim(&ws);
+                claims += usize::from(c.is_some());
+                if !super::may_have_signal(tokens, block) {
+                    gated += 1;
+                    assert_eq!(c, None, "{:?}", &block[sent.range.clone()]);
+                }
+            }
+        }
+        // The gate rules some sentences out, and some sentences are claims.
+        assert!(gated >= 10 && claims >= 10, "{gated} {claims}");
+    }
 
     fn check(input: &str, expected: &[&str]) {
         assert_eq!(

@@ -105,6 +105,14 @@ pub const SPOKES_NOUN: u64 = 1 << 46;
 /// (`attribution/unattributed-claim`'s stop words, `rules::attribution::stopwords`).
 pub const STOPWORD: u64 = 1 << 47;
 
+/// A quantifier phrase of one word ("some", "many", "others"): a word that is a whole phrase of
+/// `lexicon::QUANTIFIERS` by itself.
+pub const QUANTIFIER_WHOLE: u64 = 1 << 34;
+
+/// The second word of a quantifier phrase of two or more words ("few" of "a few", "majority"
+/// of "the majority of"; `lexicon::QUANTIFIERS`).
+pub const QUANTIFIER_SECOND: u64 = 1 << 35;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -237,6 +245,21 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         ),
         (SPOKES_NOUN, crate::rules::attribution::spokes_nouns()),
         (STOPWORD, crate::rules::attribution::stopwords()),
+        (
+            QUANTIFIER_WHOLE,
+            lexicon::QUANTIFIERS
+                .iter()
+                .filter(|q| q.len() == 1)
+                .map(|q| q[0])
+                .collect(),
+        ),
+        (
+            QUANTIFIER_SECOND,
+            lexicon::QUANTIFIERS
+                .iter()
+                .filter_map(|q| q.get(1).copied())
+                .collect(),
+        ),
     ]
 }
 

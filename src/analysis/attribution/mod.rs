@@ -633,9 +633,21 @@ fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize, all: u64) -> bool {
         if t.quoted || t.class & (classes::QUANTIFIER_FIRST | classes::ANONYMITY_FIRST) == 0 {
             return false;
         }
+        // As `quantifier_at` reads it: a one-word phrase matches at once, a longer one only
+        // before a second word of its class.
+        let quantifier = t.class & classes::QUANTIFIER_FIRST != 0 && t.kind == TokenKind::Word;
+        if quantifier && t.class & classes::QUANTIFIER_WHOLE != 0 {
+            return true;
+        }
+        let second = toks
+            .get(k + 1)
+            .is_some_and(|n| !n.quoted && n.class & classes::QUANTIFIER_SECOND != 0);
+        if t.class & classes::ANONYMITY_FIRST == 0 && !second {
+            return false;
+        }
         let first = low(k);
-        (t.class & classes::QUANTIFIER_FIRST != 0
-            && t.kind == TokenKind::Word
+        (quantifier
+            && second
             && lexicon::quantifiers_from(first)
                 .iter()
                 .any(|q| rest_at(k, q)))
@@ -696,8 +708,15 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
 /// word is one of [`lex::OPENERS`]. Without the gates every reader is tried at every word
 /// that opens, as the tests' reference.
 fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> {
-    // Room for the one or two cues most sentences read here have, in one allocation.
-    let mut out: Vec<Attribution> = Vec::with_capacity(2);
+    // Room for the one or two cues most sentences read here have, in one allocation made at
+    // the first cue (a sentence of none allocates nothing).
+    let mut out: Vec<Attribution> = Vec::new();
+    let push = |out: &mut Vec<Attribution>, a: Attribution| {
+        if out.capacity() == 0 {
+            out.reserve_exact(2);
+        }
+        out.push(a);
+    };
     let n = ws.len();
     // The first word at or after `j` that can head a bare group of sources (a vague source
     // noun or "reports"): a group that no quantifier opens has its head within five words.
@@ -757,43 +776,46 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             };
             let source = np.clone().map(|r| source::make(ws, r));
             let content = content_around(ws, j, np.map_or(j + 2, |r| r.end));
-            out.push(Attribution {
-                cue,
-                source,
-                content,
-            });
+            push(
+                &mut out,
+                Attribution {
+                    cue,
+                    source,
+                    content,
+                },
+            );
             j += 2;
             continue;
         }
         if try_openers && let Some(a) = impersonal(ws, j) {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if try_openers && let Some(a) = vague_agent(ws, j) {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if (!GATED || may_open_group(ws, j, next_end))
             && let Some(a) = vague_subject(ws, j)
         {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if let Some(a) = stance_adjective(ws, j) {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if try_openers && let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if let Some(a) = verb_cue(ws, j, &out) {
-            out.push(a);
+            push(&mut out, a);
         }
         j += 1;
     }
@@ -830,14 +852,23 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
 /// word: as `phrase_at` of each phrase of its first word reads it, with the first word (the
 /// one looked up) not compared again and the second compared before the rest.
 fn quantifier_at(ws: &[W<'_>], j: usize) -> bool {
-    let next = ws.get(j + 1).filter(|x| !x.quoted).map(|x| x.low);
-    lexicon::quantifiers_from(ws[j].low)
-        .iter()
-        .any(|q| match q {
-            [_] => true,
-            [_, second, rest @ ..] => next == Some(*second) && phrase_at(ws, j + 2, rest),
-            [] => false,
-        })
+    let w = &ws[j];
+    // A word that is a phrase by itself opens one wherever it stands; every longer phrase has
+    // a second word of class QUANTIFIER_SECOND, so a word followed by none opens no phrase.
+    if w.has(classes::QUANTIFIER_WHOLE) {
+        return true;
+    }
+    let Some(next) = ws
+        .get(j + 1)
+        .filter(|x| !x.quoted && x.has(classes::QUANTIFIER_SECOND))
+    else {
+        return false;
+    };
+    lexicon::quantifiers_from(w.low).iter().any(|q| match q {
+        [_] => true,
+        [_, second, rest @ ..] => next.low == *second && phrase_at(ws, j + 2, rest),
+        [] => false,
+    })
 }
 
 /// Whether a group of sources ([`vague_subject`]) can open at word `j` (unquoted), given `next_end`, the

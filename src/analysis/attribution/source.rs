@@ -599,9 +599,16 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         skip = 1;
     }
     // Only the quantifiers that open with this word can match.
+    // A word that is no phrase by itself opens one only before a second word of its class.
     let quantifiers = content
         .get(skip)
-        .filter(|w| w.has(classes::QUANTIFIER_FIRST))
+        .filter(|w| {
+            w.has(classes::QUANTIFIER_WHOLE)
+                || (w.has(classes::QUANTIFIER_FIRST)
+                    && content
+                        .get(skip + 1)
+                        .is_some_and(|n| n.has(classes::QUANTIFIER_SECOND)))
+        })
         .map_or(&[][..], |w| lexicon::quantifiers_from(w.low));
     for q in quantifiers {
         if content.len() >= skip + q.len()

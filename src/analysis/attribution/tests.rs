@@ -247,6 +247,21 @@ fn gated_agrees(text: &str) {
             find_attributions(&ws),
             "the gated readers of {text:?} differ"
         );
+        // A sentence that the class gate passes over holds no cue and no anonymity marker.
+        let s = &a.prose.sentences[si];
+        let all = a.prose.tokens[s.tokens.clone()]
+            .iter()
+            .fold(0, |acc, t| acc | t.class);
+        if !may_hold_cues(&a.draft, &a.prose, si, all) {
+            assert!(
+                find_attributions_gated::<false>(&ws).is_empty(),
+                "gated out: {text:?}"
+            );
+            assert!(
+                find_anonymity(&a.draft, &a.prose, si, &ws).is_empty(),
+                "gated out: {text:?}"
+            );
+        }
         // The quick reading of a quantifier phrase agrees with reading each phrase.
         for (j, w) in ws.iter().enumerate() {
             if !w.quoted {
@@ -294,6 +309,37 @@ fn the_gated_readers_find_every_cue() {
         "The report by local engineers and some residents says it is unsafe.",
     ] {
         gated_agrees(text);
+    }
+}
+
+/// The classes that let a quantifier phrase be ruled out without a look-up cover the phrases:
+/// a one-word phrase is of class QUANTIFIER_WHOLE (and no other first word is), the second
+/// word of every longer phrase of class QUANTIFIER_SECOND; and every phrase, with and without
+/// a quotation mark or another word after its first, is read as its words are.
+#[test]
+fn quantifier_classes_cover_the_phrases() {
+    use crate::prose::classes;
+    for q in lexicon::QUANTIFIERS.iter() {
+        let first = classes::of(q[0]);
+        assert_ne!(first & classes::QUANTIFIER_FIRST, 0, "{q:?}");
+        let whole = lexicon::QUANTIFIERS
+            .iter()
+            .any(|p| p.len() == 1 && p[0] == q[0]);
+        assert_eq!(first & classes::QUANTIFIER_WHOLE != 0, whole, "{q:?}");
+        if let Some(second) = q.get(1) {
+            assert_ne!(classes::of(second) & classes::QUANTIFIER_SECOND, 0, "{q:?}");
+        }
+        let phrase = q.join(" ");
+        let rest = q[1..].join(" ");
+        for text in [
+            format!("{phrase} experts said the bridge was old."),
+            format!("The report by {phrase} residents says it is unsafe."),
+            format!("{} “{rest}” said so.", q[0]),
+            format!("{} local {rest} officials believe it.", q[0]),
+            format!("It was {phrase}."),
+        ] {
+            gated_agrees(&text);
+        }
     }
 }
 

@@ -713,7 +713,7 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
     let mut out: Vec<Attribution> = Vec::new();
     let push = |out: &mut Vec<Attribution>, a: Attribution| {
         if out.capacity() == 0 {
-            out.reserve_exact(2);
+            *out = Vec::with_capacity(2);
         }
         out.push(a);
     };
@@ -730,8 +730,27 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         .iter()
         .position(ends_group)
         .map_or(n, |p| next_head + p);
+    // The words among the first 64 that may open a cue (see `opens` below), as bits: an
+    // unquoted word of a class that opens, or within five words before a group's head. The
+    // loop goes from one to the next; past the first 64 it reads every word.
+    let candidates = if GATED {
+        opening_candidates(ws)
+    } else {
+        u64::MAX
+    };
     let mut j = 0;
     while j < n {
+        if j < 64 {
+            let rest = candidates >> j;
+            if rest == 0 {
+                j = 64;
+                continue;
+            }
+            j += rest.trailing_zeros() as usize;
+            if j >= n {
+                break;
+            }
+        }
         let w = &ws[j];
         if w.quoted || !w.is_word() {
             j += 1;
@@ -846,6 +865,41 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
         return Vec::new();
     }
     out
+}
+
+/// The words among the first 64 of `ws` that can open a cue in [`find_attributions_gated`], as
+/// bits (bit `j` for word `j`): each unquoted word of a class of [`CUE_OPENER_CLASSES`],
+/// [`classes::ATTRIBUTION_OPENER`] or [`classes::QUANTIFIER_FIRST`], or within five words
+/// before a word that can head a group ([`classes::VAGUE_NOUN`]). Every word that opens is
+/// among them; the others are passed over.
+#[inline]
+fn opening_candidates(ws: &[W<'_>]) -> u64 {
+    const OPENING: u64 =
+        CUE_OPENER_CLASSES | classes::ATTRIBUTION_OPENER | classes::QUANTIFIER_FIRST;
+    let mut open = 0u64;
+    let mut heads = 0u64;
+    for (k, w) in ws.iter().take(64).enumerate() {
+        let bit = 1u64 << k;
+        if w.class & OPENING != 0 && !w.quoted && w.kind == TokenKind::Word {
+            open |= bit;
+        }
+        if w.class & classes::VAGUE_NOUN != 0 {
+            heads |= bit;
+        }
+    }
+    // A head at `h` lets words `h - 4 ..= h` open; a head past the first 64 words lets the
+    // last four of them open too.
+    let beyond = ws
+        .get(64..68)
+        .is_some_and(|r| r.iter().any(|w| w.class & classes::VAGUE_NOUN != 0));
+    let near = heads | heads >> 1 | heads >> 2 | heads >> 3 | heads >> 4;
+    let near = if beyond { near | (0xF << 60) } else { near };
+    let len_mask = if ws.len() >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << ws.len()) - 1
+    };
+    (open | near) & len_mask
 }
 
 /// Whether a quantifier phrase ([`lexicon::quantifiers_from`]) opens at word `j`, an unquoted

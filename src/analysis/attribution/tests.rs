@@ -312,6 +312,27 @@ fn the_gated_readers_find_every_cue() {
     }
 }
 
+/// The words that may open a cue are read from bits for the first 64 words of a sentence:
+/// cues and groups on either side of that boundary are found as every word is read.
+#[test]
+fn the_opening_words_past_the_first_64_are_read() {
+    for at in 56..72 {
+        let mut words = vec!["the bridge"; 35];
+        words.truncate(at / 2);
+        let filler = words.join(" and ");
+        for tail in [
+            "officials said it was old.",
+            "some experts fear the worst.",
+            "the report by several “engineers” and residents.",
+            "according to the council, it is old; many residents are worried.",
+            "residents, officials",
+        ] {
+            gated_agrees(&format!("{filler} {tail}"));
+            gated_agrees(&format!("Ann Lee said {filler} x {tail}"));
+        }
+    }
+}
+
 /// The classes that let a quantifier phrase be ruled out without a look-up cover the phrases:
 /// a one-word phrase is of class QUANTIFIER_WHOLE (and no other first word is), the second
 /// word of every longer phrase of class QUANTIFIER_SECOND; and every phrase, with and without
@@ -349,7 +370,7 @@ proptest::proptest! {
     /// phrases, function words and quotation marks.
     #[test]
     fn the_gated_readers_agree_on_random_sentences(
-        words in proptest::collection::vec(0usize..VOCAB.len(), 1..40)
+        words in proptest::collection::vec(0usize..VOCAB.len(), 1..90)
     ) {
         let mut text = String::new();
         for (i, &w) in words.iter().enumerate() {

@@ -722,21 +722,47 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
     // noun or "reports"): a group that no quantifier opens has its head within five words.
     // ("reports" is a vague source noun: the class answers for it.)
     let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN);
-    let mut next_head = ws.iter().position(heads_group).unwrap_or(n);
     // The first word at or after `j` that can end a bare group (see `may_open_group`): a head
     // too, so not before `next_head`.
     let ends_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) && w.low.ends_with('s');
-    let mut next_end = ws[next_head..]
-        .iter()
-        .position(ends_group)
-        .map_or(n, |p| next_head + p);
     // The words among the first 64 that may open a cue (see `opens` below), as bits: an
     // unquoted word of a class that opens, or within five words before a group's head. The
-    // loop goes from one to the next; past the first 64 it reads every word.
-    let candidates = if GATED {
+    // loop goes from one to the next; past the first 64 it reads every word. The heads among
+    // the first 64 words, as bits too, give the first head and the first end.
+    let (candidates, heads) = if GATED {
         opening_candidates(ws)
     } else {
-        u64::MAX
+        (u64::MAX, 0)
+    };
+    let (mut next_head, mut next_end) = if GATED && (heads != 0 || n <= 64) {
+        let first_head = if heads == 0 {
+            n
+        } else {
+            heads.trailing_zeros() as usize
+        };
+        let mut rest = heads;
+        let mut first_end = None;
+        while rest != 0 {
+            let k = rest.trailing_zeros() as usize;
+            if ends_group(&ws[k]) {
+                first_end = Some(k);
+                break;
+            }
+            rest &= rest - 1;
+        }
+        let first_end = first_end.unwrap_or_else(|| {
+            ws.get(64..)
+                .and_then(|r| r.iter().position(ends_group))
+                .map_or(n, |p| 64 + p)
+        });
+        (first_head, first_end)
+    } else {
+        let first_head = ws.iter().position(heads_group).unwrap_or(n);
+        let first_end = ws[first_head..]
+            .iter()
+            .position(ends_group)
+            .map_or(n, |p| first_head + p);
+        (first_head, first_end)
     };
     let mut j = 0;
     while j < n {
@@ -868,24 +894,22 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
 }
 
 /// The words among the first 64 of `ws` that can open a cue in [`find_attributions_gated`], as
-/// bits (bit `j` for word `j`): each unquoted word of a class of [`CUE_OPENER_CLASSES`],
+/// bits (bit `j` for word `j`): each word of a class of [`CUE_OPENER_CLASSES`],
 /// [`classes::ATTRIBUTION_OPENER`] or [`classes::QUANTIFIER_FIRST`], or within five words
 /// before a word that can head a group ([`classes::VAGUE_NOUN`]). Every word that opens is
-/// among them; the others are passed over.
+/// among them; the others are passed over. Second, the words among the first 64 that can
+/// head a group, as bits.
 #[inline]
-fn opening_candidates(ws: &[W<'_>]) -> u64 {
+fn opening_candidates(ws: &[W<'_>]) -> (u64, u64) {
     const OPENING: u64 =
         CUE_OPENER_CLASSES | classes::ATTRIBUTION_OPENER | classes::QUANTIFIER_FIRST;
+    const _: () = assert!(classes::VAGUE_NOUN == 1);
     let mut open = 0u64;
     let mut heads = 0u64;
     for (k, w) in ws.iter().take(64).enumerate() {
-        let bit = 1u64 << k;
-        if w.class & OPENING != 0 && !w.quoted && w.kind == TokenKind::Word {
-            open |= bit;
-        }
-        if w.class & classes::VAGUE_NOUN != 0 {
-            heads |= bit;
-        }
+        // Quoted words and punctuation are passed over by the loop itself.
+        open |= u64::from(w.class & OPENING != 0) << k;
+        heads |= (w.class & classes::VAGUE_NOUN) << k;
     }
     // A head at `h` lets words `h - 4 ..= h` open; a head past the first 64 words lets the
     // last four of them open too.
@@ -894,12 +918,7 @@ fn opening_candidates(ws: &[W<'_>]) -> u64 {
         .is_some_and(|r| r.iter().any(|w| w.class & classes::VAGUE_NOUN != 0));
     let near = heads | heads >> 1 | heads >> 2 | heads >> 3 | heads >> 4;
     let near = if beyond { near | (0xF << 60) } else { near };
-    let len_mask = if ws.len() >= 64 {
-        u64::MAX
-    } else {
-        (1u64 << ws.len()) - 1
-    };
-    (open | near) & len_mask
+    (open | near, heads)
 }
 
 /// Whether a quantifier phrase ([`lexicon::quantifiers_from`]) opens at word `j`, an unquoted

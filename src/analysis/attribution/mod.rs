@@ -906,10 +906,11 @@ fn opening_candidates(ws: &[W<'_>]) -> (u64, u64) {
     const _: () = assert!(classes::VAGUE_NOUN == 1);
     let mut open = 0u64;
     let mut heads = 0u64;
-    for (k, w) in ws.iter().take(64).enumerate() {
+    // From the last of the first 64 words back to the first, each shifting in its bit.
+    for w in ws[..ws.len().min(64)].iter().rev() {
         // Quoted words and punctuation are passed over by the loop itself.
-        open |= u64::from(w.class & OPENING != 0) << k;
-        heads |= (w.class & classes::VAGUE_NOUN) << k;
+        open = open << 1 | u64::from(w.class & OPENING != 0);
+        heads = heads << 1 | (w.class & classes::VAGUE_NOUN);
     }
     // A head at `h` lets words `h - 4 ..= h` open; a head past the first 64 words lets the
     // last four of them open too.

@@ -113,6 +113,10 @@ pub const QUANTIFIER_WHOLE: u64 = 1 << 34;
 /// of "the majority of"; `lexicon::QUANTIFIERS`).
 pub const QUANTIFIER_SECOND: u64 = 1 << 35;
 
+/// A word that can introduce the names of a group's members ("including", "like", "such" of
+/// "such as"; `analysis::attribution::name_intro_words`).
+pub const NAME_INTRO: u64 = 1 << 36;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -259,6 +263,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
                 .iter()
                 .filter_map(|q| q.get(1).copied())
                 .collect(),
+        ),
+        (
+            NAME_INTRO,
+            crate::analysis::attribution::name_intro_words().to_vec(),
         ),
     ]
 }

@@ -446,6 +446,12 @@ pub(crate) fn opener_words() -> Vec<&'static str> {
     lex::opener_words()
 }
 
+/// The words that introduce the names of a group's members in a source ("officials including
+/// Ann Lee", "advisers like Rob Tan", "such as"): the word list of [`classes::NAME_INTRO`].
+pub(crate) fn name_intro_words() -> &'static [&'static str] {
+    &source::NAME_INTRO_WORDS
+}
+
 /// The words of class `class`, one of the classes of the analysis' own word lists
 /// ([`classes::ATTR_AUX`] to [`classes::ATTR_LEX_REST`]), for the class table.
 pub(crate) fn lex_class_words(class: u64) -> Vec<&'static str> {
@@ -915,8 +921,8 @@ fn opening_candidates(ws: &[W<'_>]) -> (u64, u64) {
     // A head at `h` lets words `h - 4 ..= h` open; a head past the first 64 words lets the
     // last four of them open too.
     let beyond = ws
-        .get(64..68)
-        .is_some_and(|r| r.iter().any(|w| w.class & classes::VAGUE_NOUN != 0));
+        .get(64..)
+        .is_some_and(|r| r.iter().take(4).any(|w| w.class & classes::VAGUE_NOUN != 0));
     let near = heads | heads >> 1 | heads >> 2 | heads >> 3 | heads >> 4;
     let near = if beyond { near | (0xF << 60) } else { near };
     (open | near, heads)

@@ -195,6 +195,28 @@ fn anonymity_reasons() {
     assert_eq!(atts.sentences[0].anonymity[0].reason, None);
 }
 
+/// The words that `source::classify` compares as introducing names carry their class, and
+/// names after them are found.
+#[test]
+fn name_intro_words_carry_their_class() {
+    use crate::prose::classes;
+    for w in ["including", "like", "such"] {
+        assert_ne!(classes::of(w) & classes::NAME_INTRO, 0, "{w}");
+    }
+    assert_eq!(
+        classify_words(&["several", "officials", "including", "Ann", "Lee"]),
+        SourceKind::Named
+    );
+    assert_eq!(
+        classify_words(&["advisers", "such", "as", "Rob", "Tan"]),
+        SourceKind::Named
+    );
+    assert_eq!(
+        classify_words(&["advisers", "like", "Rob", "Tan"]),
+        SourceKind::Named
+    );
+}
+
 #[test]
 fn classify_plain_words() {
     assert_eq!(classify_words(&["many", "experts"]), SourceKind::Vague);
@@ -329,7 +351,21 @@ fn the_opening_words_past_the_first_64_are_read() {
         ] {
             gated_agrees(&format!("{filler} {tail}"));
             gated_agrees(&format!("Ann Lee said {filler} x {tail}"));
+            gated_agrees(&format!("{filler} {tail} named officials believe it"));
         }
+    }
+}
+
+/// A group whose head is one of the last words, just past the 64th, opens before it.
+#[test]
+fn a_head_just_past_the_first_64_words_opens_its_group() {
+    let mut words = vec!["the"; 62];
+    words.extend([",", "named", "officials", "believe", "council"]);
+    gated_agrees(&words.join(" "));
+    for extra in 0..6 {
+        let mut w = vec!["the"; 60 + extra];
+        w.extend(["some", "named", "officials", "believe", "it"]);
+        gated_agrees(&w.join(" "));
     }
 }
 

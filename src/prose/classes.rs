@@ -134,6 +134,18 @@ pub const SPECULATION_ANY_GATE: u64 = 1 << 45;
 /// `rules::attribution::claim_signal_words`).
 pub const CLAIM_SIGNAL: u64 = 1 << 48;
 
+/// A quantifier phrase of one word ("some", "many", "others"): a word that is a whole phrase of
+/// `lexicon::QUANTIFIERS` by itself.
+pub const QUANTIFIER_WHOLE: u64 = 1 << 34;
+
+/// The second word of a quantifier phrase of two or more words ("few" of "a few", "majority"
+/// of "the majority of"; `lexicon::QUANTIFIERS`).
+pub const QUANTIFIER_SECOND: u64 = 1 << 35;
+
+/// A word that can introduce the names of a group's members ("including", "like", "such" of
+/// "such as"; `analysis::attribution::name_intro_words`).
+pub const NAME_INTRO: u64 = 1 << 36;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -293,6 +305,25 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             CLAIM_SIGNAL,
             crate::rules::attribution::claim_signal_words(),
+        ),
+        (
+            QUANTIFIER_WHOLE,
+            lexicon::QUANTIFIERS
+                .iter()
+                .filter(|q| q.len() == 1)
+                .map(|q| q[0])
+                .collect(),
+        ),
+        (
+            QUANTIFIER_SECOND,
+            lexicon::QUANTIFIERS
+                .iter()
+                .filter_map(|q| q.get(1).copied())
+                .collect(),
+        ),
+        (
+            NAME_INTRO,
+            crate::analysis::attribution::name_intro_words().to_vec(),
         ),
     ]
 }

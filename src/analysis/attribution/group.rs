@@ -464,7 +464,8 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             let e = post_modifier(ws, e);
             return Some((e, head, true));
         }
-        let bare = q.join(" ");
+        // The phrase opens with "a" ("a few", "a number of"), not with a quantifier word.
+        let opens_with_a = q.len() > 1 && q[0] == "a";
         // "many in the party", "some on the left".
         if PRONOUN_QUANTIFIERS.contains(&q[q.len() - 1])
             && next.is_some_and(|x| matches!(x.low, "in" | "on" | "within" | "inside") && !x.quoted)
@@ -491,7 +492,7 @@ fn group_np(ws: &[W<'_>], j: usize) -> Option<(usize, usize, bool)> {
             return PRONOUN_QUANTIFIERS
                 .contains(&q[q.len() - 1])
                 .then_some((a, a - 1, true))
-                .filter(|_| !bare.starts_with("a "));
+                .filter(|_| !opens_with_a);
         }
         let head = e - 1;
         if !(is_people(&ws[head]) || is_actor(&ws[head]) || ws[head].lx(lex::DOCUMENT)) {

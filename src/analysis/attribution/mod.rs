@@ -446,6 +446,12 @@ pub(crate) fn opener_words() -> Vec<&'static str> {
     lex::opener_words()
 }
 
+/// The words that introduce the names of a group's members in a source ("officials including
+/// Ann Lee", "advisers like Rob Tan", "such as"): the word list of [`classes::NAME_INTRO`].
+pub(crate) fn name_intro_words() -> &'static [&'static str] {
+    &source::NAME_INTRO_WORDS
+}
+
 /// The words of class `class`, one of the classes of the analysis' own word lists
 /// ([`classes::ATTR_AUX`] to [`classes::ATTR_LEX_REST`]), for the class table.
 pub(crate) fn lex_class_words(class: u64) -> Vec<&'static str> {
@@ -633,9 +639,21 @@ fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize, all: u64) -> bool {
         if t.quoted || t.class & (classes::QUANTIFIER_FIRST | classes::ANONYMITY_FIRST) == 0 {
             return false;
         }
+        // As `quantifier_at` reads it: a one-word phrase matches at once, a longer one only
+        // before a second word of its class.
+        let quantifier = t.class & classes::QUANTIFIER_FIRST != 0 && t.kind == TokenKind::Word;
+        if quantifier && t.class & classes::QUANTIFIER_WHOLE != 0 {
+            return true;
+        }
+        let second = toks
+            .get(k + 1)
+            .is_some_and(|n| !n.quoted && n.class & classes::QUANTIFIER_SECOND != 0);
+        if t.class & classes::ANONYMITY_FIRST == 0 && !second {
+            return false;
+        }
         let first = low(k);
-        (t.class & classes::QUANTIFIER_FIRST != 0
-            && t.kind == TokenKind::Word
+        (quantifier
+            && second
             && lexicon::quantifiers_from(first)
                 .iter()
                 .any(|q| rest_at(k, q)))
@@ -696,23 +714,75 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
 /// word is one of [`lex::OPENERS`]. Without the gates every reader is tried at every word
 /// that opens, as the tests' reference.
 fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> {
-    // Room for the one or two cues most sentences read here have, in one allocation.
-    let mut out: Vec<Attribution> = Vec::with_capacity(2);
+    // Room for the one or two cues most sentences read here have, in one allocation made at
+    // the first cue (a sentence of none allocates nothing).
+    let mut out: Vec<Attribution> = Vec::new();
+    let push = |out: &mut Vec<Attribution>, a: Attribution| {
+        if out.capacity() == 0 {
+            *out = Vec::with_capacity(2);
+        }
+        out.push(a);
+    };
     let n = ws.len();
     // The first word at or after `j` that can head a bare group of sources (a vague source
     // noun or "reports"): a group that no quantifier opens has its head within five words.
     // ("reports" is a vague source noun: the class answers for it.)
     let heads_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN);
-    let mut next_head = ws.iter().position(heads_group).unwrap_or(n);
     // The first word at or after `j` that can end a bare group (see `may_open_group`): a head
     // too, so not before `next_head`.
     let ends_group = |w: &W<'_>| w.has(classes::VAGUE_NOUN) && w.low.ends_with('s');
-    let mut next_end = ws[next_head..]
-        .iter()
-        .position(ends_group)
-        .map_or(n, |p| next_head + p);
+    // The words among the first 64 that may open a cue (see `opens` below), as bits: an
+    // unquoted word of a class that opens, or within five words before a group's head. The
+    // loop goes from one to the next; past the first 64 it reads every word. The heads among
+    // the first 64 words, as bits too, give the first head and the first end.
+    let (candidates, heads) = if GATED {
+        opening_candidates(ws)
+    } else {
+        (u64::MAX, 0)
+    };
+    let (mut next_head, mut next_end) = if GATED && (heads != 0 || n <= 64) {
+        let first_head = if heads == 0 {
+            n
+        } else {
+            heads.trailing_zeros() as usize
+        };
+        let mut rest = heads;
+        let mut first_end = None;
+        while rest != 0 {
+            let k = rest.trailing_zeros() as usize;
+            if ends_group(&ws[k]) {
+                first_end = Some(k);
+                break;
+            }
+            rest &= rest - 1;
+        }
+        let first_end = first_end.unwrap_or_else(|| {
+            ws.get(64..)
+                .and_then(|r| r.iter().position(ends_group))
+                .map_or(n, |p| 64 + p)
+        });
+        (first_head, first_end)
+    } else {
+        let first_head = ws.iter().position(heads_group).unwrap_or(n);
+        let first_end = ws[first_head..]
+            .iter()
+            .position(ends_group)
+            .map_or(n, |p| first_head + p);
+        (first_head, first_end)
+    };
     let mut j = 0;
     while j < n {
+        if j < 64 {
+            let rest = candidates >> j;
+            if rest == 0 {
+                j = 64;
+                continue;
+            }
+            j += rest.trailing_zeros() as usize;
+            if j >= n {
+                break;
+            }
+        }
         let w = &ws[j];
         if w.quoted || !w.is_word() {
             j += 1;
@@ -757,43 +827,46 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             };
             let source = np.clone().map(|r| source::make(ws, r));
             let content = content_around(ws, j, np.map_or(j + 2, |r| r.end));
-            out.push(Attribution {
-                cue,
-                source,
-                content,
-            });
+            push(
+                &mut out,
+                Attribution {
+                    cue,
+                    source,
+                    content,
+                },
+            );
             j += 2;
             continue;
         }
         if try_openers && let Some(a) = impersonal(ws, j) {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if try_openers && let Some(a) = vague_agent(ws, j) {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if (!GATED || may_open_group(ws, j, next_end))
             && let Some(a) = vague_subject(ws, j)
         {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if let Some(a) = stance_adjective(ws, j) {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if try_openers && let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
-            out.push(a);
+            push(&mut out, a);
             j += 1;
             continue;
         }
         if let Some(a) = verb_cue(ws, j, &out) {
-            out.push(a);
+            push(&mut out, a);
         }
         j += 1;
     }
@@ -826,18 +899,56 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
     out
 }
 
+/// The words among the first 64 of `ws` that can open a cue in [`find_attributions_gated`], as
+/// bits (bit `j` for word `j`): each word of a class of [`CUE_OPENER_CLASSES`],
+/// [`classes::ATTRIBUTION_OPENER`] or [`classes::QUANTIFIER_FIRST`], or within five words
+/// before a word that can head a group ([`classes::VAGUE_NOUN`]). Every word that opens is
+/// among them; the others are passed over. Second, the words among the first 64 that can
+/// head a group, as bits.
+#[inline]
+fn opening_candidates(ws: &[W<'_>]) -> (u64, u64) {
+    const OPENING: u64 =
+        CUE_OPENER_CLASSES | classes::ATTRIBUTION_OPENER | classes::QUANTIFIER_FIRST;
+    const _: () = assert!(classes::VAGUE_NOUN == 1);
+    let mut open = 0u64;
+    let mut heads = 0u64;
+    // From the last of the first 64 words back to the first, each shifting in its bit.
+    for w in ws[..ws.len().min(64)].iter().rev() {
+        // Quoted words and punctuation are passed over by the loop itself.
+        open = open << 1 | u64::from(w.class & OPENING != 0);
+        heads = heads << 1 | (w.class & classes::VAGUE_NOUN);
+    }
+    // A head at `h` lets words `h - 4 ..= h` open; a head past the first 64 words lets the
+    // last four of them open too.
+    let beyond = ws
+        .get(64..)
+        .is_some_and(|r| r.iter().take(4).any(|w| w.class & classes::VAGUE_NOUN != 0));
+    let near = heads | heads >> 1 | heads >> 2 | heads >> 3 | heads >> 4;
+    let near = if beyond { near | (0xF << 60) } else { near };
+    (open | near, heads)
+}
+
 /// Whether a quantifier phrase ([`lexicon::quantifiers_from`]) opens at word `j`, an unquoted
 /// word: as `phrase_at` of each phrase of its first word reads it, with the first word (the
 /// one looked up) not compared again and the second compared before the rest.
 fn quantifier_at(ws: &[W<'_>], j: usize) -> bool {
-    let next = ws.get(j + 1).filter(|x| !x.quoted).map(|x| x.low);
-    lexicon::quantifiers_from(ws[j].low)
-        .iter()
-        .any(|q| match q {
-            [_] => true,
-            [_, second, rest @ ..] => next == Some(*second) && phrase_at(ws, j + 2, rest),
-            [] => false,
-        })
+    let w = &ws[j];
+    // A word that is a phrase by itself opens one wherever it stands; every longer phrase has
+    // a second word of class QUANTIFIER_SECOND, so a word followed by none opens no phrase.
+    if w.has(classes::QUANTIFIER_WHOLE) {
+        return true;
+    }
+    let Some(next) = ws
+        .get(j + 1)
+        .filter(|x| !x.quoted && x.has(classes::QUANTIFIER_SECOND))
+    else {
+        return false;
+    };
+    lexicon::quantifiers_from(w.low).iter().any(|q| match q {
+        [_] => true,
+        [_, second, rest @ ..] => next.low == *second && phrase_at(ws, j + 2, rest),
+        [] => false,
+    })
 }
 
 /// Whether a group of sources ([`vague_subject`]) can open at word `j` (unquoted), given `next_end`, the

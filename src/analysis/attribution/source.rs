@@ -472,9 +472,17 @@ pub(super) const DESCRIPTIVE: [&str; 12] = [
 /// How many words of a source [`classify`] keeps on the stack.
 const CONTENT_ON_STACK: usize = 24;
 
+/// The words that can introduce names in a source ([`classify`]): "including", "like" and the
+/// "such" of "such as" (the class table's [`classes::NAME_INTRO`] is built from them).
+pub(super) const NAME_INTRO_WORDS: [&str; 3] = ["including", "like", "such"];
+
 fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
     // "Several candidates, including Jane Roe" / "advisers like Rob Tan": a name is given.
+    // Only a word of these (class NAME_INTRO) introduces one.
     for (i, w) in words.iter().enumerate() {
+        if !w.has(classes::NAME_INTRO) {
+            continue;
+        }
         let intro = matches!(w.low, "including" | "like")
             || (w.is("such") && words.get(i + 1).is_some_and(|x| x.is("as")));
         // A name, not an adjective: "like their Labour colleagues" names nobody.
@@ -599,9 +607,16 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         skip = 1;
     }
     // Only the quantifiers that open with this word can match.
+    // A word that is no phrase by itself opens one only before a second word of its class.
     let quantifiers = content
         .get(skip)
-        .filter(|w| w.has(classes::QUANTIFIER_FIRST))
+        .filter(|w| {
+            w.has(classes::QUANTIFIER_WHOLE)
+                || (w.has(classes::QUANTIFIER_FIRST)
+                    && content
+                        .get(skip + 1)
+                        .is_some_and(|n| n.has(classes::QUANTIFIER_SECOND)))
+        })
         .map_or(&[][..], |w| lexicon::quantifiers_from(w.low));
     for q in quantifiers {
         if content.len() >= skip + q.len()

@@ -72,6 +72,36 @@ pub struct Prose {
     big: bool,
 }
 
+/// The lower-case forms of a run of tokens ([`Prose::token_lowers`]): one entry per token,
+/// read with [`LowerRun::form`], so that a caller going through the run in order needs no
+/// look-up per token.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LowerRun<'s> {
+    lower: &'s str,
+    entries: &'s [(u32, u32)],
+}
+
+impl<'s> LowerRun<'s> {
+    /// The entries of the run's tokens, in order.
+    #[inline]
+    pub(crate) fn entries(&self) -> &'s [(u32, u32)] {
+        self.entries
+    }
+
+    /// The lower-case form of a token of the run, from its entry and its text (as
+    /// [`Prose::token_lower_with`] gives it).
+    #[inline]
+    pub(crate) fn form(&self, entry: (u32, u32), text: &'s str) -> &'s str {
+        if entry == NOT_LOWERED {
+            text
+        } else {
+            self.lower
+                .get(entry.0 as usize..entry.1 as usize)
+                .unwrap_or(text)
+        }
+    }
+}
+
 /// In [`Prose::lower_ranges`]: the token's text is already its lower-case form.
 const NOT_LOWERED: (u32, u32) = (u32::MAX, u32::MAX);
 
@@ -496,6 +526,16 @@ impl Prose {
         }
     }
 
+    /// The lower-case forms of tokens `range` ([`LowerRun`]); `None` when `range` is not a
+    /// range of tokens.
+    #[inline]
+    pub(crate) fn token_lowers(&self, range: Range<usize>) -> Option<LowerRun<'_>> {
+        Some(LowerRun {
+            lower: &self.lower,
+            entries: self.lower_ranges.get(range)?,
+        })
+    }
+
     /// Whether block-text offset `off` of block `block` lies inside a quotation.
     pub fn in_quote(&self, block: usize, off: usize) -> bool {
         self.quoted
@@ -680,6 +720,28 @@ mod tests {
                 None => assert!(!w.chars().any(|c| c.is_uppercase() || c == '’'), "{w}"),
             }
         }
+    }
+
+    /// A run's lower-case forms ([`Prose::token_lowers`]) are those of
+    /// [`Prose::token_lower_with`], for every sentence and for the whole draft.
+    #[test]
+    fn lower_runs_agree_with_token_lower() {
+        let src = "# The **Head** line\n\nSome *Officials* SAID “it’s Über-fine” at 3:30 p.m. \
+                   ΣΟΦΟΣ said: \"Yes.\" he added.\n\n- One. Two 12% more\n";
+        let draft = crate::markdown::parse(src);
+        let prose = Prose::new(&draft);
+        let mut ranges: Vec<Range<usize>> =
+            prose.sentences.iter().map(|s| s.tokens.clone()).collect();
+        ranges.push(0..prose.tokens.len());
+        for r in ranges {
+            let run = prose.token_lowers(r.clone()).unwrap();
+            assert_eq!(run.entries().len(), r.len());
+            for (i, &e) in r.clone().zip(run.entries()) {
+                let text = prose.token_text(&draft, i);
+                assert_eq!(run.form(e, text), prose.token_lower_with(i, text));
+            }
+        }
+        assert!(prose.token_lowers(0..prose.tokens.len() + 1).is_none());
     }
 
     /// What each token and sentence carries is what the block and the quotation look-ups

@@ -19,7 +19,7 @@ pub(crate) mod lexicon;
 mod source;
 
 use crate::markdown::Draft;
-use crate::prose::{Prose, TokenKind, classes};
+use crate::prose::{Prose, Token, TokenKind, classes};
 use crate::text::Span;
 use std::borrow::Cow;
 
@@ -381,21 +381,31 @@ pub fn sentence_words_into<'a>(
         .get(start.min(prose.tokens.len())..s.tokens.end.min(prose.tokens.len()))
         .unwrap_or(&[]);
     let block_text = block.text.as_str();
-    out.extend(toks.iter().zip(start..).map(|(t, ti)| {
-        let text = block_text.get(t.range.clone()).unwrap_or("");
-        let low = prose.token_lower_with(ti, text);
-        W {
-            tok: ti,
-            text,
-            low,
-            kind: t.kind,
-            quoted: t.quoted,
-            span: t.span,
-            class: t.class,
-            // A token that is its own lower-case form holds no capital letter.
-            cap: low.as_ptr() != text.as_ptr() && starts_upper(text),
-        }
-    }));
+    let word = |t: &'a Token, ti: usize, text: &'a str, low: &'a str| W {
+        tok: ti,
+        text,
+        low,
+        kind: t.kind,
+        quoted: t.quoted,
+        span: t.span,
+        class: t.class,
+        // A token that is its own lower-case form holds no capital letter.
+        cap: low.as_ptr() != text.as_ptr() && starts_upper(text),
+    };
+    // The lower-case forms of the sentence's tokens are read alongside them, with no look-up
+    // per token.
+    match prose.token_lowers(start..start + toks.len()) {
+        Some(run) => out.extend(toks.iter().zip(run.entries()).enumerate().map(
+            |(k, (t, &entry))| {
+                let text = block_text.get(t.range.clone()).unwrap_or("");
+                word(t, start + k, text, run.form(entry, text))
+            },
+        )),
+        None => out.extend(toks.iter().zip(start..).map(|(t, ti)| {
+            let text = block_text.get(t.range.clone()).unwrap_or("");
+            word(t, ti, text, prose.token_lower_with(ti, text))
+        })),
+    }
 }
 
 /// Whether the word sequence `pat` occurs in `ws` at `i` (unquoted words).

@@ -234,19 +234,42 @@ pub fn house_preference(form: &str, settings: &Settings) -> Option<String> {
 /// places, in one table.
 fn built_in_preference(form: &str) -> Option<&'static str> {
     use std::sync::LazyLock;
-    static MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-        let mut m = HashMap::default();
-        for (pref, replaced) in HOUSE_PLACES {
-            for w in *replaced {
-                m.entry(*w).or_insert(*pref);
+    static TABLE: LazyLock<(HashMap<&'static str, &'static str>, [u64; 64])> =
+        LazyLock::new(|| {
+            let mut m = HashMap::default();
+            for (pref, replaced) in HOUSE_PLACES {
+                for w in *replaced {
+                    m.entry(*w).or_insert(*pref);
+                }
             }
-        }
-        for (w, pref) in ukrainian_places() {
-            m.entry(w).or_insert(pref);
-        }
-        m
-    });
-    MAP.get(form).copied()
+            for (w, pref) in ukrainian_places() {
+                m.entry(w).or_insert(pref);
+            }
+            let mut filter = [0u64; 64];
+            for w in m.keys() {
+                let b = shape_bit(w);
+                filter[b >> 6] |= 1 << (b & 63);
+            }
+            (m, filter)
+        });
+    let (map, filter) = &*TABLE;
+    let b = shape_bit(form);
+    if filter[b >> 6] & (1 << (b & 63)) == 0 {
+        return None;
+    }
+    map.get(form).copied()
+}
+
+/// A number below 4096 from a word's length and its first two and last bytes: two words with
+/// different numbers differ, so a set of these numbers rules out most words not in a table.
+#[inline]
+fn shape_bit(w: &str) -> usize {
+    let bytes = w.as_bytes();
+    let first = bytes.first().copied().unwrap_or(0) as u32;
+    let second = bytes.get(1).copied().unwrap_or(0) as u32;
+    let last = bytes.last().copied().unwrap_or(0) as u32;
+    let key = first | second << 8 | last << 16 | (bytes.len() as u32) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 /// SpellingUkraine's places whose wrong spellings are not English words or other names: each

@@ -1503,7 +1503,9 @@ fn find_variants(
     let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
     // For each first word of a name, whether it is a given name (or an initial), and whether
     // it is that or no ordinary word: looked up once per word.
+    // Words of up to 8 bytes are keyed by their bytes packed into a `u64` and their length.
     let mut first_words: HashMap<&str, (bool, bool)> = HashMap::default();
+    let mut short_first_words: HashMap<(u64, usize), (bool, bool)> = HashMap::default();
     for (i, o) in names.occurrences.iter().enumerate() {
         let slot = &mut index[forms.of[i] as usize];
         if *slot == UNSEEN && !candidate(&o.form) {
@@ -1588,10 +1590,18 @@ fn find_variants(
             }
         }
         if let Some(g) = o.first_name {
-            let (given, named) = *first_words.entry(g).or_insert_with(|| {
+            let look = || {
                 let given = is_given_word(g);
                 (given, given || !lexicon::is_common_lowered(g))
-            });
+            };
+            let b = g.as_bytes();
+            let (given, named) = if b.len() <= 8 {
+                *short_first_words
+                    .entry((crate::prose::classes::pack(b), b.len()))
+                    .or_insert_with(look)
+            } else {
+                *first_words.entry(g).or_insert_with(look)
+            };
             if given && !s.given_names.contains(&g) {
                 s.given_names.push(g);
             }

@@ -234,19 +234,42 @@ pub fn house_preference(form: &str, settings: &Settings) -> Option<String> {
 /// places, in one table.
 fn built_in_preference(form: &str) -> Option<&'static str> {
     use std::sync::LazyLock;
-    static MAP: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-        let mut m = HashMap::default();
-        for (pref, replaced) in HOUSE_PLACES {
-            for w in *replaced {
-                m.entry(*w).or_insert(*pref);
+    static TABLE: LazyLock<(HashMap<&'static str, &'static str>, [u64; 64])> =
+        LazyLock::new(|| {
+            let mut m = HashMap::default();
+            for (pref, replaced) in HOUSE_PLACES {
+                for w in *replaced {
+                    m.entry(*w).or_insert(*pref);
+                }
             }
-        }
-        for (w, pref) in ukrainian_places() {
-            m.entry(w).or_insert(pref);
-        }
-        m
-    });
-    MAP.get(form).copied()
+            for (w, pref) in ukrainian_places() {
+                m.entry(w).or_insert(pref);
+            }
+            let mut filter = [0u64; 64];
+            for w in m.keys() {
+                let b = shape_bit(w);
+                filter[b >> 6] |= 1 << (b & 63);
+            }
+            (m, filter)
+        });
+    let (map, filter) = &*TABLE;
+    let b = shape_bit(form);
+    if filter[b >> 6] & (1 << (b & 63)) == 0 {
+        return None;
+    }
+    map.get(form).copied()
+}
+
+/// A number below 4096 from a word's length and its first two and last bytes: two words with
+/// different numbers differ, so a set of these numbers rules out most words not in a table.
+#[inline]
+fn shape_bit(w: &str) -> usize {
+    let bytes = w.as_bytes();
+    let first = bytes.first().copied().unwrap_or(0) as u32;
+    let second = bytes.get(1).copied().unwrap_or(0) as u32;
+    let last = bytes.last().copied().unwrap_or(0) as u32;
+    let key = first | second << 8 | last << 16 | (bytes.len() as u32) << 24;
+    (key.wrapping_mul(0x9E37_79B1) >> 20) as usize
 }
 
 /// SpellingUkraine's places whose wrong spellings are not English words or other names: each
@@ -1480,7 +1503,9 @@ fn find_variants(
     let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
     // For each first word of a name, whether it is a given name (or an initial), and whether
     // it is that or no ordinary word: looked up once per word.
+    // Words of up to 8 bytes are keyed by their bytes packed into a `u64` and their length.
     let mut first_words: HashMap<&str, (bool, bool)> = HashMap::default();
+    let mut short_first_words: HashMap<(u64, usize), (bool, bool)> = HashMap::default();
     for (i, o) in names.occurrences.iter().enumerate() {
         let slot = &mut index[forms.of[i] as usize];
         if *slot == UNSEEN && !candidate(&o.form) {
@@ -1565,10 +1590,18 @@ fn find_variants(
             }
         }
         if let Some(g) = o.first_name {
-            let (given, named) = *first_words.entry(g).or_insert_with(|| {
+            let look = || {
                 let given = is_given_word(g);
                 (given, given || !lexicon::is_common_lowered(g))
-            });
+            };
+            let b = g.as_bytes();
+            let (given, named) = if b.len() <= 8 {
+                *short_first_words
+                    .entry((crate::prose::classes::pack(b), b.len()))
+                    .or_insert_with(look)
+            } else {
+                *first_words.entry(g).or_insert_with(look)
+            };
             if given && !s.given_names.contains(&g) {
                 s.given_names.push(g);
             }

@@ -231,19 +231,7 @@ mod tests {
         use crate::context::LintContext;
         use crate::prose::classes;
         use crate::rules::Lowered;
-        let mut texts: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut stack = vec![std::path::PathBuf::from(dir)];
-        while let Some(p) = stack.pop() {
-            for e in std::fs::read_dir(&p).into_iter().flatten().flatten() {
-                let path = e.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|x| x == "md") {
-                    texts.push(std::fs::read_to_string(&path).unwrap());
-                }
-            }
-        }
+        let mut texts = crate::rules::attribution::test_util::fixture_drafts();
         assert!(texts.len() >= 5, "{}", texts.len());
         let verbs = crate::analysis::attribution::lexicon::CUE_VERBS
             .keys()

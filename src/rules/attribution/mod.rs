@@ -65,4 +65,23 @@ pub(crate) mod test_util {
             .map(|d| d.span.slice(input).to_string())
             .collect()
     }
+
+    /// The text of every Markdown draft under `tests/fixtures`, for tests that check a fast path
+    /// against the general one over real drafts.
+    pub fn fixture_drafts() -> Vec<String> {
+        let mut texts = Vec::new();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut stack = vec![std::path::PathBuf::from(dir)];
+        while let Some(p) = stack.pop() {
+            for e in std::fs::read_dir(&p).into_iter().flatten().flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|x| x == "md") {
+                    texts.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        texts
+    }
 }

@@ -574,19 +574,7 @@ mod tests {
     fn the_signal_gate_rules_out_only_non_claims() {
         use crate::analysis::attribution::claims::claim;
         use crate::analysis::attribution::sentence_words_into;
-        let mut texts: Vec<String> = Vec::new();
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-        let mut stack = vec![std::path::PathBuf::from(dir)];
-        while let Some(p) = stack.pop() {
-            for e in std::fs::read_dir(&p).into_iter().flatten().flatten() {
-                let path = e.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|x| x == "md") {
-                    texts.push(std::fs::read_to_string(&path).unwrap());
-                }
-            }
-        }
+        let mut texts = crate::rules::attribution::test_util::fixture_drafts();
         assert!(texts.len() >= 5, "{}", texts.len());
         texts.extend(PARTS.iter().map(|s| s.to_string()));
         // A signal of each kind in an otherwise plain sentence, and the plain sentence.

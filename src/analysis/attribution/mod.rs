@@ -184,6 +184,122 @@ impl SentenceAttribution {
     }
 }
 
+/// A summary of one sentence's attribution in eight bytes, for the passes that go through
+/// every sentence and act on few of them: its paragraph, its scope and what kinds of
+/// attribution and anonymity it carries, read without its [`SentenceAttribution`] and the
+/// attributions themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SentenceSummary {
+    /// Index of its block in [`Draft::blocks`], as [`crate::prose::Sentence::block`]
+    /// (saturated at `u32::MAX`).
+    pub block: u32,
+    /// What its attributions and anonymity markers hold: bits such as
+    /// [`SentenceSummary::SOURCE`].
+    pub flags: u16,
+    /// Why it is attributed, as [`SentenceAttribution::scope`].
+    pub scope: Scope,
+}
+
+impl SentenceSummary {
+    /// It has at least one attribution.
+    pub const ATTRIBUTIONS: u16 = 1 << 0;
+    /// An attribution of it has a source.
+    pub const SOURCE: u16 = 1 << 1;
+    /// An attribution of it has a source and a cue other than a passive (one that can name
+    /// the speaker of a quotation).
+    pub const SPEAKER: u16 = 1 << 2;
+    /// An attribution of it has a source and a reporting verb or "according to" as its cue
+    /// (reported speech).
+    pub const REPORTED: u16 = 1 << 3;
+    /// An attribution of it has a named or titled source ([`Source::effective_kind`]).
+    pub const NAMED: u16 = 1 << 4;
+    /// An attribution of it hides who speaks: a vague source ([`SourceKind::Vague`]), a vague
+    /// subject ([`CueKind::VagueSubject`]) with its group, or no source with a passive or
+    /// impersonal cue.
+    pub const VAGUE: u16 = 1 << 5;
+    /// An attribution of it has an anonymous source ([`Source::kind`] is
+    /// [`SourceKind::Anonymous`]).
+    pub const ANONYMOUS: u16 = 1 << 6;
+    /// It has a reporting-verb cue ([`CueKind::Verb`]) whose word may be a loaded verb: its
+    /// token has the class [`classes::LOADED_VERB`], or its text as written differs from the
+    /// token's text.
+    pub const LOADED: u16 = 1 << 7;
+    /// It has an anonymity marker.
+    pub const ANONYMITY: u16 = 1 << 8;
+    /// It has an anonymity marker with a reason.
+    pub const REASON: u16 = 1 << 9;
+    /// A token of it has the class [`classes::SPOKES_NOUN`] (as [`SentenceAttribution::classes`]
+    /// tells).
+    pub const SPOKES: u16 = 1 << 10;
+
+    /// Its block index.
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
+    /// Whether it has any of the bits of `flags`.
+    pub fn has(&self, flags: u16) -> bool {
+        self.flags & flags != 0
+    }
+
+    /// Whether it counts as attributed.
+    pub fn is_attributed(&self) -> bool {
+        self.scope != Scope::Unattributed
+    }
+}
+
+/// The flags of [`SentenceSummary`] that its attributions `atts` and anonymity markers
+/// `anonymity` give, but for [`SentenceSummary::NAMED`] (which depends on the pronouns
+/// resolved afterwards) and [`SentenceSummary::LOADED`] (which needs the words).
+fn attribution_flags(atts: &[Attribution], anonymity: &[Anonymity]) -> u16 {
+    let mut flags = 0;
+    for a in atts {
+        flags |= SentenceSummary::ATTRIBUTIONS;
+        match &a.source {
+            Some(src) => {
+                flags |= SentenceSummary::SOURCE;
+                if a.cue.kind != CueKind::Passive {
+                    flags |= SentenceSummary::SPEAKER;
+                }
+                if matches!(a.cue.kind, CueKind::Verb | CueKind::AccordingTo) {
+                    flags |= SentenceSummary::REPORTED;
+                }
+                if src.kind == SourceKind::Vague || a.cue.kind == CueKind::VagueSubject {
+                    flags |= SentenceSummary::VAGUE;
+                }
+                if src.kind == SourceKind::Anonymous {
+                    flags |= SentenceSummary::ANONYMOUS;
+                }
+            }
+            None => {
+                if matches!(a.cue.kind, CueKind::Passive | CueKind::Impersonal) {
+                    flags |= SentenceSummary::VAGUE;
+                }
+            }
+        }
+    }
+    for m in anonymity {
+        flags |= SentenceSummary::ANONYMITY;
+        if m.reason.is_some() {
+            flags |= SentenceSummary::REASON;
+        }
+    }
+    flags
+}
+
+/// [`SentenceSummary::NAMED`] when an attribution of `atts` has a named or titled source.
+fn named_flag(atts: &[Attribution]) -> u16 {
+    if atts.iter().any(|a| {
+        a.source
+            .as_ref()
+            .is_some_and(|s| matches!(s.effective_kind(), SourceKind::Named | SourceKind::Title))
+    }) {
+        SentenceSummary::NAMED
+    } else {
+        0
+    }
+}
+
 /// Where a quotation's speaker is named relative to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuotePosition {
@@ -217,6 +333,9 @@ pub struct Attributions {
     pub sentences: Vec<SentenceAttribution>,
     /// One entry per quotation, indexed like [`Prose::quotations`].
     pub quotations: Vec<QuotationSpeaker>,
+    /// One summary per sentence, indexed like [`Attributions::sentences`] and kept in step
+    /// with it.
+    pub summaries: Vec<SentenceSummary>,
 }
 
 impl Attributions {
@@ -469,57 +588,57 @@ pub(crate) fn lex_class_words(class: u64) -> Vec<&'static str> {
 }
 
 /// Analyses the attributions of a draft.
-pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
+pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
+    let n = prose.sentences.len();
     let mut out = Attributions {
-        sentences: Vec::with_capacity(prose.sentences.len()),
+        sentences: Vec::with_capacity(n),
         quotations: Vec::new(),
+        summaries: Vec::with_capacity(n),
     };
     // Each sentence's cues and anonymity stand alone: a big draft finds them in parallel.
     // The words of a sentence go into one buffer per thread, reused sentence after sentence.
-    let found: Vec<(Vec<Attribution>, Vec<Anonymity>, u64)> = if prose.is_big() {
+    if prose.is_big() {
         use rayon::prelude::*;
-        (0..prose.sentences.len())
+        (0..n)
             .into_par_iter()
             .with_min_len(64)
-            .map_init(Vec::new, |ws, si| sentence_cues(draft, prose, si, ws))
-            .collect()
+            .map_init(Vec::new, |ws, si| {
+                sentence_cues(source, draft, prose, si, ws)
+            })
+            .unzip_into_vecs(&mut out.sentences, &mut out.summaries);
     } else {
         let mut ws = Vec::new();
-        (0..prose.sentences.len())
-            .map(|si| sentence_cues(draft, prose, si, &mut ws))
-            .collect()
-    };
+        for si in 0..n {
+            let (sa, summary) = sentence_cues(source, draft, prose, si, &mut ws);
+            out.sentences.push(sa);
+            out.summaries.push(summary);
+        }
+    }
+    // Pronouns refer back to the latest named or titled source; the summaries say which
+    // sentences have attributions to read.
     let mut recent: Option<(Span, SourceKind, usize)> = None;
-    for (si, (mut atts, anonymity, all)) in found.into_iter().enumerate() {
-        let s = &prose.sentences[si];
+    for (summary, sa) in out.summaries.iter_mut().zip(&mut out.sentences) {
+        let block = summary.block();
         // A pronoun refers back at most to the previous paragraph.
-        if recent.is_some_and(|(_, _, b)| b + 1 < s.block) {
+        if recent.is_some_and(|(_, _, b)| b + 1 < block) {
             recent = None;
         }
-        for a in &mut atts {
+        if !summary.has(SentenceSummary::ATTRIBUTIONS) {
+            continue;
+        }
+        for a in &mut sa.attributions {
             if let Some(src) = &mut a.source {
                 if src.kind == SourceKind::Pronoun {
                     src.antecedent = recent.map(|(sp, k, _)| (sp, k));
                 } else if matches!(src.kind, SourceKind::Named | SourceKind::Title) {
-                    recent = Some((src.span, src.kind, s.block));
+                    recent = Some((src.span, src.kind, block));
                 }
             }
         }
-        out.sentences.push(SentenceAttribution {
-            sentence: si,
-            span: s.span,
-            scope: if atts.iter().all(|a| a.cue.kind == CueKind::VagueSubject) {
-                Scope::Unattributed
-            } else {
-                Scope::Own
-            },
-            attributions: atts,
-            anonymity,
-            classes: all,
-        });
+        summary.flags |= named_flag(&sa.attributions);
     }
-    let by_block = BlockSentences::new(draft, prose);
-    out.quotations = quotation_speakers(draft, prose, &out.sentences, &by_block);
+    let by_block = BlockSentences::new(draft, prose, &out.summaries);
+    out.quotations = quotation_speakers(draft, prose, &out.sentences, &out.summaries, &by_block);
     // Sentences wholly inside an attributed quotation.
     for (qi, q) in prose.quotations.iter().enumerate() {
         if out.quotations.get(qi).is_none_or(|s| s.speaker.is_none()) {
@@ -527,15 +646,15 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         }
         for (block, range) in &q.parts {
             for si in by_block.of(*block) {
-                let Some(sa) = out.sentences.get_mut(si) else {
+                let Some(summary) = out.summaries.get_mut(si) else {
                     continue;
                 };
+                if summary.block() != *block || summary.scope != Scope::Unattributed {
+                    continue;
+                }
                 let Some(s) = prose.sentences.get(si) else {
                     continue;
                 };
-                if s.block != *block || sa.scope != Scope::Unattributed {
-                    continue;
-                }
                 // Its words (punctuation aside), read in place: some, and all inside.
                 let mut words = prose.tokens[s.tokens.clone()]
                     .iter()
@@ -544,65 +663,110 @@ pub fn analyze(_source: &str, draft: &Draft, prose: &Prose) -> Attributions {
                 if words.peek().is_some()
                     && words.all(|t| range.start <= t.range.start && t.range.end <= range.end)
                 {
-                    sa.scope = Scope::Quotation;
+                    summary.scope = Scope::Quotation;
+                    if let Some(sa) = out.sentences.get_mut(si) {
+                        sa.scope = Scope::Quotation;
+                    }
                 }
             }
         }
     }
-    // Continued reported speech.
-    for i in 1..out.sentences.len() {
-        let (prev, cur) = out.sentences.split_at_mut(i);
+    // Continued reported speech, read from the summaries: only a sentence after an attributed
+    // one in the same paragraph is looked at.
+    for i in 1..out.summaries.len() {
+        let (prev, cur) = out.summaries.split_at_mut(i);
         let (Some(p), Some(c)) = (prev.last(), cur.first_mut()) else {
             continue;
         };
-        if c.scope != Scope::Unattributed {
+        if c.scope != Scope::Unattributed || p.block != c.block || !p.is_attributed() {
             continue;
         }
-        let (Some(ps), Some(cs)) = (
-            prose.sentences.get(p.sentence),
-            prose.sentences.get(c.sentence),
-        ) else {
-            continue;
-        };
-        if ps.block != cs.block || !p.is_attributed() {
-            continue;
-        }
-        let reported = p.scope != Scope::Own
-            || p.attributions.iter().any(|a| {
-                a.source.is_some() && matches!(a.cue.kind, CueKind::Verb | CueKind::AccordingTo)
-            });
-        if reported && continues_speech_in(draft, prose, c.sentence) {
+        let reported = p.scope != Scope::Own || p.has(SentenceSummary::REPORTED);
+        if reported && continues_speech_in(draft, prose, i) {
             c.scope = Scope::Continuation;
+            if let Some(sa) = out.sentences.get_mut(i) {
+                sa.scope = Scope::Continuation;
+            }
         }
     }
     out
 }
 
-/// The attribution cues and anonymity markers of sentence `si`, its words read into `ws`, and
-/// the union of its tokens' classes.
+/// The attribution of sentence `si` (which exists): its cues and anonymity markers, its words
+/// read into `ws`, and the union of its tokens' classes; and its summary, but for the flag
+/// [`SentenceSummary::NAMED`] (set once the pronouns are resolved).
 fn sentence_cues<'a>(
+    source: &str,
     draft: &'a Draft,
     prose: &'a Prose,
     si: usize,
     ws: &mut Vec<W<'a>>,
-) -> (Vec<Attribution>, Vec<Anonymity>, u64) {
+) -> (SentenceAttribution, SentenceSummary) {
+    let s = &prose.sentences[si];
     // The classes of its words, all together.
     let all = prose
-        .sentences
-        .get(si)
-        .and_then(|s| prose.tokens.get(s.tokens.clone()))
+        .tokens
+        .get(s.tokens.clone())
         .map_or(u64::MAX, |toks| toks.iter().fold(0, |acc, t| acc | t.class));
-    if !may_hold_cues(draft, prose, si, all) {
-        return (Vec::new(), Vec::new(), all);
-    }
-    sentence_words_into(draft, prose, si, ws);
-    // An anonymity marker opens with a word of its class.
-    let anonymity = if all & classes::ANONYMITY_FIRST != 0 {
-        find_anonymity(draft, prose, si, ws)
+    let (attributions, anonymity, loaded) = if may_hold_cues(draft, prose, si, all) {
+        sentence_words_into(draft, prose, si, ws);
+        // An anonymity marker opens with a word of its class.
+        let anonymity = if all & classes::ANONYMITY_FIRST != 0 {
+            find_anonymity(draft, prose, si, ws)
+        } else {
+            Vec::new()
+        };
+        let attributions = find_attributions(ws);
+        let loaded = loaded_flag(source, ws, &attributions);
+        (attributions, anonymity, loaded)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new(), 0)
     };
-    (find_attributions(ws), anonymity, all)
+    let mut flags = attribution_flags(&attributions, &anonymity) | loaded;
+    if all & classes::SPOKES_NOUN != 0 {
+        flags |= SentenceSummary::SPOKES;
+    }
+    let scope = if attributions
+        .iter()
+        .all(|a| a.cue.kind == CueKind::VagueSubject)
+    {
+        Scope::Unattributed
+    } else {
+        Scope::Own
+    };
+    (
+        SentenceAttribution {
+            sentence: si,
+            span: s.span,
+            scope,
+            attributions,
+            anonymity,
+            classes: all,
+        },
+        SentenceSummary {
+            block: u32::try_from(s.block).unwrap_or(u32::MAX),
+            flags,
+            scope,
+        },
+    )
+}
+
+/// [`SentenceSummary::LOADED`] when a reporting-verb cue of `atts` (found in the words `ws`)
+/// may be a loaded verb: its word has the class [`classes::LOADED_VERB`], or its text in
+/// `source` is not its token's text (whose class would then not answer for it).
+fn loaded_flag(source: &str, ws: &[W<'_>], atts: &[Attribution]) -> u16 {
+    let first = ws.first().map_or(0, |w| w.tok);
+    let loaded = atts.iter().any(|a| {
+        a.cue.kind == CueKind::Verb
+            && match a.cue.token.checked_sub(first).and_then(|k| ws.get(k)) {
+                Some(w) if w.tok == a.cue.token => {
+                    w.class & classes::LOADED_VERB != 0
+                        || source.get(a.cue.span.start..a.cue.span.end) != Some(w.text)
+                }
+                _ => true,
+            }
+    });
+    if loaded { SentenceSummary::LOADED } else { 0 }
 }
 
 /// The classes of the words that open a cue in [`find_attributions`] by themselves, or head a
@@ -1893,13 +2057,13 @@ struct BlockSentences<'p> {
 }
 
 impl<'p> BlockSentences<'p> {
-    /// The table for the blocks of `draft`.
-    fn new(draft: &Draft, prose: &'p Prose) -> Self {
+    /// The table for the blocks of `draft`, read from the blocks of the sentences' summaries.
+    fn new(draft: &Draft, prose: &'p Prose, summaries: &[SentenceSummary]) -> Self {
         let blocks = draft.blocks.len();
         let mut starts = Vec::with_capacity(blocks + 1);
         let mut si = 0;
         for b in 0..=blocks {
-            while prose.sentences.get(si).is_some_and(|s| s.block < b) {
+            while summaries.get(si).is_some_and(|s| s.block() < b) {
                 si += 1;
             }
             starts.push(si);
@@ -1928,8 +2092,16 @@ fn quotation_speakers(
     draft: &Draft,
     prose: &Prose,
     sentences: &[SentenceAttribution],
+    summaries: &[SentenceSummary],
     by_block: &BlockSentences<'_>,
 ) -> Vec<QuotationSpeaker> {
+    // Whether sentence `si` has an attribution that can name a speaker (a source, and a cue
+    // other than a passive), as its summary says.
+    let speaks = |si: usize| {
+        summaries
+            .get(si)
+            .is_some_and(|s| s.has(SentenceSummary::SPEAKER))
+    };
     let mut out = Vec::with_capacity(prose.quotations.len());
     // Sentences the quotation touches (one buffer for all quotations).
     let mut touched: Vec<usize> = Vec::new();
@@ -1945,6 +2117,9 @@ fn quotation_speakers(
             }
         }
         for &si in &touched {
+            if !speaks(si) {
+                continue;
+            }
             let Some(sa) = sentences.get(si) else {
                 continue;
             };
@@ -1981,6 +2156,9 @@ fn quotation_speakers(
             let before = first.and_then(|f| f.checked_sub(1));
             let after = last.map(|l| l + 1);
             for c in before.into_iter().chain(after) {
+                if !speaks(c) {
+                    continue;
+                }
                 let Some(sa) = sentences.get(c) else { continue };
                 let near = match (
                     prose.sentences.get(c),

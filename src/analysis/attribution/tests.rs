@@ -615,3 +615,106 @@ fn sentence_classes_are_the_union_of_the_token_classes() {
         assert_eq!(atts.sentences[si].classes, union, "sentence {si}");
     }
 }
+
+/// Each sentence's summary, recomputed from its attribution, its tokens and the source.
+fn summary_reference(
+    input: &str,
+    a: &crate::Analyzed,
+    atts: &Attributions,
+    si: usize,
+) -> SentenceSummary {
+    let s = &atts.sentences[si];
+    let mut flags = 0;
+    let mut set = |bit: u16, on: bool| {
+        if on {
+            flags |= bit;
+        }
+    };
+    let any = |f: &dyn Fn(&Attribution) -> bool| s.attributions.iter().any(f);
+    set(SentenceSummary::ATTRIBUTIONS, !s.attributions.is_empty());
+    set(SentenceSummary::SOURCE, any(&|x| x.source.is_some()));
+    set(
+        SentenceSummary::SPEAKER,
+        any(&|x| x.source.is_some() && x.cue.kind != CueKind::Passive),
+    );
+    set(
+        SentenceSummary::REPORTED,
+        any(&|x| x.source.is_some() && matches!(x.cue.kind, CueKind::Verb | CueKind::AccordingTo)),
+    );
+    set(
+        SentenceSummary::NAMED,
+        any(&|x| {
+            x.source.as_ref().is_some_and(|src| {
+                matches!(src.effective_kind(), SourceKind::Named | SourceKind::Title)
+            })
+        }),
+    );
+    set(
+        SentenceSummary::VAGUE,
+        any(&|x| match (&x.source, x.cue.kind) {
+            (Some(_), CueKind::VagueSubject) => true,
+            (Some(src), _) => src.kind == SourceKind::Vague,
+            (None, k) => matches!(k, CueKind::Passive | CueKind::Impersonal),
+        }),
+    );
+    set(
+        SentenceSummary::ANONYMOUS,
+        any(&|x| {
+            x.source
+                .as_ref()
+                .is_some_and(|src| src.kind == SourceKind::Anonymous)
+        }),
+    );
+    // As `attribution/loaded-verb` reads a cue: by its token's class when the cue is the
+    // token as written.
+    set(
+        SentenceSummary::LOADED,
+        any(&|x| {
+            x.cue.kind == CueKind::Verb
+                && (a.prose.tokens[x.cue.token].class & classes::LOADED_VERB != 0
+                    || a.prose.token_text(&a.draft, x.cue.token) != x.cue.span.slice(input))
+        }),
+    );
+    set(SentenceSummary::ANONYMITY, !s.anonymity.is_empty());
+    set(
+        SentenceSummary::REASON,
+        s.anonymity.iter().any(|m| m.reason.is_some()),
+    );
+    set(
+        SentenceSummary::SPOKES,
+        s.classes & classes::SPOKES_NOUN != 0,
+    );
+    SentenceSummary {
+        block: a.prose.sentences[si].block as u32,
+        flags,
+        scope: s.scope,
+    }
+}
+
+/// The summaries that the rules read instead of the attributions say what the attributions
+/// say, sentence by sentence, over every fixture draft and a few made for it.
+#[test]
+fn summaries_agree_with_the_attributions() {
+    let mut texts = crate::rules::attribution::test_util::fixture_drafts();
+    texts.push(
+        "A spokesman, who spoke on condition of anonymity because he was not authorised, \
+         slammed the plan. Officials said it was believed to be late.\n\n\
+         Ann Lee said the bridge would close. She claimed it was unsafe. It would reopen.\n\n\
+         “The bridge is old,” a source said. “It will fall.”\n\n\
+         There are fears that *cl*aimed costs rose, critics **blasted** the plan."
+            .to_string(),
+    );
+    let mut seen = 0u16;
+    for input in &texts {
+        let a = crate::Analyzed::new(input);
+        let atts = analyze(input, &a.draft, &a.prose);
+        assert_eq!(atts.summaries.len(), atts.sentences.len());
+        for si in 0..atts.sentences.len() {
+            let reference = summary_reference(input, &a, &atts, si);
+            assert_eq!(atts.summaries[si], reference, "sentence {si} of {input:?}");
+            seen |= reference.flags;
+        }
+    }
+    // Every flag is met at least once.
+    assert_eq!(seen, (1 << 11) - 1, "flags seen: {seen:#b}");
+}

@@ -1,4 +1,4 @@
-use crate::analysis::attribution::SourceKind;
+use crate::analysis::attribution::{SentenceSummary, SourceKind};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
@@ -49,8 +49,13 @@ impl Rule for AnonymousSource {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
-        for (i, s) in atts.sentences.iter().enumerate() {
-            let reason_here = s.anonymity.iter().any(|a| a.reason.is_some());
+        for (i, (summary, s)) in atts.summaries.iter().zip(&atts.sentences).enumerate() {
+            // A sentence with neither an anonymity marker nor an anonymous source has nothing
+            // to flag: its summary tells, without its attribution being read.
+            if !summary.has(SentenceSummary::ANONYMITY | SentenceSummary::ANONYMOUS) {
+                continue;
+            }
+            let reason_here = summary.has(SentenceSummary::REASON);
             let mut flagged_marker = false;
             for a in &s.anonymity {
                 if a.reason.is_none() && !reason_here {
@@ -66,11 +71,10 @@ impl Rule for AnonymousSource {
                 continue;
             }
             // Anonymity explained in the next sentence of the paragraph.
-            let block = ctx.prose.sentences.get(i).map(|x| x.block);
-            let next_reason = atts.sentences.get(i + 1).is_some_and(|n| {
-                ctx.prose.sentences.get(n.sentence).map(|x| x.block) == block
-                    && n.anonymity.iter().any(|a| a.reason.is_some())
-            });
+            let next_reason = atts
+                .summaries
+                .get(i + 1)
+                .is_some_and(|n| n.block == summary.block && n.has(SentenceSummary::REASON));
             if next_reason {
                 continue;
             }

@@ -1,4 +1,4 @@
-use crate::analysis::attribution::CueKind;
+use crate::analysis::attribution::{CueKind, SentenceSummary};
 use crate::context::LintContext;
 use crate::diagnostic::{Applicability, Diagnostic, Edit};
 use crate::prose::classes;
@@ -52,7 +52,12 @@ impl Rule for LoadedVerb {
     }
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
-        for s in &ctx.attributions().sentences {
+        let atts = ctx.attributions();
+        // Only a sentence whose summary has a reporting verb that may be loaded is read.
+        for (summary, s) in atts.summaries.iter().zip(&atts.sentences) {
+            if !summary.has(SentenceSummary::LOADED) {
+                continue;
+            }
             for a in &s.attributions {
                 if a.cue.kind != CueKind::Verb {
                     continue;

@@ -1,5 +1,5 @@
 use crate::analysis::attribution::claims::{claim, may_be_claim};
-use crate::analysis::attribution::{Scope, sentence_words_into};
+use crate::analysis::attribution::{Scope, SentenceSummary, sentence_words_into};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::{TokenKind, classes};
@@ -79,10 +79,9 @@ impl Rule for UnattributedClaim {
         let blocks = ctx.draft.blocks.len();
         // Paragraphs that attribute, and the content words of what they attribute.
         let mut paragraph_attributed = vec![false; blocks];
-        for s in &atts.sentences {
+        for s in &atts.summaries {
             if s.scope == Scope::Own
-                && let Some(b) = ctx.prose.sentences.get(s.sentence).map(|x| x.block)
-                && let Some(slot) = paragraph_attributed.get_mut(b)
+                && let Some(slot) = paragraph_attributed.get_mut(s.block())
             {
                 *slot = true;
             }
@@ -90,8 +89,15 @@ impl Rule for UnattributedClaim {
         let near = Near::new(ctx, &paragraph_attributed, SCAN_MAX);
         // The words of a sentence, one buffer for all.
         let mut ws = Vec::new();
-        for (i, s) in atts.sentences.iter().enumerate() {
-            if s.is_attributed() || !s.attributions.is_empty() {
+        // The summaries give each sentence's scope, attributions and paragraph.
+        for (i, s) in atts.summaries.iter().enumerate() {
+            if s.is_attributed() || s.has(SentenceSummary::ATTRIBUTIONS) {
+                continue;
+            }
+            // An attribution elsewhere in the paragraph covers it: news copy states the
+            // source once per paragraph ("Sales fell 5%. The weather was to blame, the firm
+            // said.").
+            if paragraph_attributed.get(s.block()).is_some_and(|&a| a) {
                 continue;
             }
             let Some(sent) = ctx.prose.sentences.get(i) else {
@@ -103,12 +109,6 @@ impl Rule for UnattributedClaim {
                 .get(sent.block)
                 .is_none_or(|b| b.is_heading())
             {
-                continue;
-            }
-            // An attribution elsewhere in the paragraph covers it: news copy states the
-            // source once per paragraph ("Sales fell 5%. The weather was to blame, the firm
-            // said.").
-            if paragraph_attributed[sent.block] {
                 continue;
             }
             // Quoted words or a fragment: no claim, whatever the words (see `claim`).

@@ -1,3 +1,4 @@
+use crate::analysis::attribution::SentenceSummary;
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::TokenKind;
@@ -51,10 +52,9 @@ impl Rule for UnattributedQuote {
         let atts = ctx.attributions();
         // Blocks that carry an attribution with a source.
         let mut attributed_block = vec![false; ctx.draft.blocks.len()];
-        for s in &atts.sentences {
-            if s.attributions.iter().any(|a| a.source.is_some())
-                && let Some(b) = ctx.prose.sentences.get(s.sentence).map(|x| x.block)
-                && let Some(slot) = attributed_block.get_mut(b)
+        for s in &atts.summaries {
+            if s.has(SentenceSummary::SOURCE)
+                && let Some(slot) = attributed_block.get_mut(s.block())
             {
                 *slot = true;
             }

@@ -1,4 +1,4 @@
-use crate::analysis::attribution::{W, sentence_words_into};
+use crate::analysis::attribution::{SentenceSummary, W, sentence_words_into};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::prose::{TokenKind, classes};
@@ -86,14 +86,16 @@ impl Rule for UnnamedSource {
         // A sentence with no word of `SPOKES` nor "officials" has no unnamed spokesperson: the
         // union of its tokens' classes, kept by the analysis, rules most sentences out at once;
         // the tokens of the others are searched for such a word.
+        // (The summaries, one per sentence, carry that union's bit and the anonymity.)
         let tokens = &ctx.prose.tokens;
-        for (si, s) in ctx.prose.sentences.iter().enumerate() {
-            if atts
-                .sentence(si)
-                .is_some_and(|a| a.classes & classes::SPOKES_NOUN == 0)
-            {
+        for (si, summary) in atts.summaries.iter().enumerate() {
+            // Anonymity is `anonymous-source`'s business.
+            if !summary.has(SentenceSummary::SPOKES) || summary.has(SentenceSummary::ANONYMITY) {
                 continue;
             }
+            let Some(s) = ctx.prose.sentences.get(si) else {
+                continue;
+            };
             let Some(toks) = tokens.get(s.tokens.clone()) else {
                 continue;
             };
@@ -101,10 +103,6 @@ impl Rule for UnnamedSource {
                 .iter()
                 .any(|t| t.class & classes::SPOKES_NOUN != 0 && t.kind == TokenKind::Word)
             {
-                continue;
-            }
-            // Anonymity is `anonymous-source`'s business.
-            if atts.sentence(si).is_some_and(|a| !a.anonymity.is_empty()) {
                 continue;
             }
             if ctx.draft.blocks.get(s.block).is_none() {

@@ -1,4 +1,4 @@
-use crate::analysis::attribution::{CueKind, SourceKind};
+use crate::analysis::attribution::{CueKind, SentenceSummary, SourceKind};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Lowered, Rule, RuleMeta, concat};
@@ -91,10 +91,12 @@ impl Rule for VagueSource {
         // of them.
         // (About one per sentence at most, reserved once.)
         let mut named: Vec<(usize, &str)> = Vec::with_capacity(atts.sentences.len());
-        for s in &atts.sentences {
-            let Some(block) = ctx.prose.sentences.get(s.sentence).map(|x| x.block) else {
+        // The summaries say which sentences have such a source, and their paragraphs.
+        for (summary, s) in atts.summaries.iter().zip(&atts.sentences) {
+            if !summary.has(SentenceSummary::NAMED) {
                 continue;
-            };
+            }
+            let block = summary.block();
             for a in &s.attributions {
                 if let Some(src) = &a.source
                     && matches!(src.effective_kind(), SourceKind::Named | SourceKind::Title)
@@ -124,8 +126,13 @@ impl Rule for VagueSource {
                 .take_while(|(b, _)| *b == block)
                 .any(|(_, text)| names_word(text, single, head))
         };
-        for s in &atts.sentences {
-            let block = ctx.prose.sentences.get(s.sentence).map_or(0, |x| x.block);
+        // Only a sentence whose summary has a vague source, a vague subject or an agentless
+        // cue has one to report.
+        for (summary, s) in atts.summaries.iter().zip(&atts.sentences) {
+            if !summary.has(SentenceSummary::VAGUE) {
+                continue;
+            }
+            let block = summary.block();
             for a in &s.attributions {
                 if let Some(src) = &a.source
                     && (src.kind == SourceKind::Vague || a.cue.kind == CueKind::VagueSubject)

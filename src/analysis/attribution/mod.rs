@@ -682,7 +682,15 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             continue;
         }
         let reported = p.scope != Scope::Own || p.has(SentenceSummary::REPORTED);
-        if reported && continues_speech_in(draft, prose, i) {
+        // A sentence with no word of the classes of those `continues_speech_in` looks for is
+        // ruled out by its classes, without its tokens being read.
+        if reported
+            && out
+                .sentences
+                .get(i)
+                .is_none_or(|s| may_continue_speech(s.classes))
+            && continues_speech_in(draft, prose, i)
+        {
             c.scope = Scope::Continuation;
             if let Some(sa) = out.sentences.get_mut(i) {
                 sa.scope = Scope::Continuation;
@@ -834,6 +842,31 @@ fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize, all: u64) -> bool {
             || (t.class & classes::ANONYMITY_FIRST != 0
                 && lexicon::anonymity_from(first).iter().any(|p| rest_at(k, p)))
     })
+}
+
+/// The words that [`continues_speech_in`] looks for.
+const CONTINUATION_WORDS: [&str; 4] = ["would", "could", "might", "also"];
+
+/// Classes that each of [`CONTINUATION_WORDS`] has at least one of, or `None` when one of them
+/// has no class. Where a word has one of a few classes that most sentences lack, only those
+/// are taken, so that the gate rules out more sentences.
+static CONTINUATION_CLASSES: std::sync::LazyLock<Option<u64>> = std::sync::LazyLock::new(|| {
+    const NARROW: u64 =
+        classes::ANONYMITY_FIRST | classes::SPECULATION_ANY_GATE | classes::SPECULATION_BE_ADVERB;
+    CONTINUATION_WORDS.iter().try_fold(0, |mask, w| {
+        let c = classes::of(w);
+        match (c & NARROW, c) {
+            (_, 0) => None,
+            (0, c) => Some(mask | c),
+            (narrow, _) => Some(mask | narrow),
+        }
+    })
+});
+
+/// Whether a sentence whose tokens' classes are `all` (their union) may have a word of
+/// [`CONTINUATION_WORDS`], and so continue reported speech ([`continues_speech_in`]).
+fn may_continue_speech(all: u64) -> bool {
+    CONTINUATION_CLASSES.is_none_or(|mask| all & mask != 0)
 }
 
 /// [`continues_speech`] of sentence `si`, read from its tokens without building its words.

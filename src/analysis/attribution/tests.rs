@@ -502,11 +502,36 @@ fn continuation_agrees(text: &str) {
     let a = crate::Analyzed::new(text);
     for si in 0..a.prose.sentences.len() {
         let ws = sentence_words(&a.draft, &a.prose, si);
+        let continues = continues_speech_in(&a.draft, &a.prose, si);
         assert_eq!(
-            continues_speech_in(&a.draft, &a.prose, si),
+            continues,
             continues_speech(&ws),
             "sentence {si} of {text:?}"
         );
+        // The class gate passes every sentence that continues speech.
+        let s = &a.prose.sentences[si];
+        let all = a.prose.tokens[s.tokens.clone()]
+            .iter()
+            .fold(0, |acc, t| acc | t.class);
+        assert!(
+            !continues || may_continue_speech(all),
+            "gated out: sentence {si} of {text:?}"
+        );
+    }
+}
+
+/// The class gate of continued speech covers each word it looks for, and rules out a
+/// sentence of none of them.
+#[test]
+fn the_continuation_gate_covers_its_words() {
+    for w in CONTINUATION_WORDS {
+        assert!(may_continue_speech(classes::of(w)), "{w}");
+    }
+    assert!(!may_continue_speech(
+        classes::of("bridge") | classes::of("the")
+    ));
+    for text in crate::rules::attribution::test_util::fixture_drafts() {
+        continuation_agrees(&text);
     }
 }
 

@@ -1,4 +1,4 @@
-use crate::analysis::attribution::{CueKind, SentenceSummary, SourceKind};
+use crate::analysis::attribution::{Attributions, CueKind, SentenceSummary, SourceKind};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Lowered, Rule, RuleMeta, concat};
@@ -86,57 +86,29 @@ impl Rule for VagueSource {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
-        // The words of every named or titled source, by paragraph: "analysts said" in the
-        // paragraph of "said Jane Roe, an analyst at Fenwick Bank" has given the reader one
-        // of them.
-        // (About one per sentence at most, reserved once.)
-        let mut named: Vec<(usize, &str)> = Vec::with_capacity(atts.sentences.len());
-        // The summaries say which sentences have such a source, and their paragraphs.
-        for (summary, s) in atts.summaries.iter().zip(&atts.sentences) {
-            if !summary.has(SentenceSummary::NAMED) {
-                continue;
-            }
-            let block = summary.block();
-            for a in &s.attributions {
-                if let Some(src) = &a.source
-                    && matches!(src.effective_kind(), SourceKind::Named | SourceKind::Title)
-                {
-                    named.push((block, src.span.slice(ctx.source)));
-                }
-            }
-        }
-        let named_nearby = |block: usize, who: &str| {
-            let Some(word) = who
-                .split(|c: char| !c.is_alphanumeric() && c != '-')
-                .rfind(|w| !w.is_empty())
-            else {
-                return false;
-            };
-            // In lower case, without an allocation for a short ASCII word.
-            let lowered = Lowered::new(word);
-            let head = lowered.as_str();
-            let single = head.strip_suffix('s').unwrap_or(head);
-            if single.len() < 4 {
-                return false;
-            }
-            // `named` is in paragraph order: look only at this paragraph's sources.
-            let from = named.partition_point(|(b, _)| *b < block);
-            named[from..]
-                .iter()
-                .take_while(|(b, _)| *b == block)
-                .any(|(_, text)| names_word(text, single, head))
-        };
+        // The named or titled sources of one paragraph, as written: "analysts said" in the
+        // paragraph of "said Jane Roe, an analyst at Fenwick Bank" has given the reader one of
+        // them. They are gathered when a vague source of that paragraph is first checked: the
+        // sentences come in paragraph order, so each paragraph is gathered at most once, and
+        // one with no vague source never.
+        let mut named: Vec<&str> = Vec::new();
+        let mut named_of: Option<u32> = None;
         // Only a sentence whose summary has a vague source, a vague subject or an agentless
         // cue has one to report.
-        for (summary, s) in atts.summaries.iter().zip(&atts.sentences) {
+        for (i, (summary, s)) in atts.summaries.iter().zip(&atts.sentences).enumerate() {
             if !summary.has(SentenceSummary::VAGUE) {
                 continue;
             }
-            let block = summary.block();
             for a in &s.attributions {
                 if let Some(src) = &a.source
                     && (src.kind == SourceKind::Vague || a.cue.kind == CueKind::VagueSubject)
-                    && named_nearby(block, src.span.slice(ctx.source))
+                    && {
+                        if named_of != Some(summary.block) {
+                            paragraph_named(atts, ctx.source, i, &mut named);
+                            named_of = Some(summary.block);
+                        }
+                        named_nearby(&named, src.span.slice(ctx.source))
+                    }
                 {
                     continue;
                 }
@@ -179,6 +151,59 @@ impl Rule for VagueSource {
             }
         }
     }
+}
+
+/// The named or titled sources ([`crate::analysis::attribution::Source::effective_kind`]) of
+/// the paragraph of sentence `i`, as written in `source`, into `out` (cleared first), in
+/// order. The sentences of a paragraph are one run of `atts.sentences`.
+fn paragraph_named<'a>(atts: &'a Attributions, source: &'a str, i: usize, out: &mut Vec<&'a str>) {
+    out.clear();
+    let Some(block) = atts.summaries.get(i).map(|s| s.block) else {
+        return;
+    };
+    let start = atts.summaries[..i]
+        .iter()
+        .rposition(|s| s.block != block)
+        .map_or(0, |k| k + 1);
+    let end = atts.summaries[i..]
+        .iter()
+        .position(|s| s.block != block)
+        .map_or(atts.summaries.len(), |k| i + k);
+    for (summary, s) in atts.summaries[start..end]
+        .iter()
+        .zip(atts.sentences.get(start..end).unwrap_or(&[]))
+    {
+        if !summary.has(SentenceSummary::NAMED) {
+            continue;
+        }
+        for a in &s.attributions {
+            if let Some(src) = &a.source
+                && matches!(src.effective_kind(), SourceKind::Named | SourceKind::Title)
+            {
+                out.push(src.span.slice(source));
+            }
+        }
+    }
+}
+
+/// Whether a source of the paragraph, `named` ([`paragraph_named`]), names a member of the
+/// group `who` (a vague source as written): its last word, or that word without a plural "s",
+/// is a word of one of them.
+fn named_nearby(named: &[&str], who: &str) -> bool {
+    let Some(word) = who
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .rfind(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    // In lower case, without an allocation for a short ASCII word.
+    let lowered = Lowered::new(word);
+    let head = lowered.as_str();
+    let single = head.strip_suffix('s').unwrap_or(head);
+    if single.len() < 4 {
+        return false;
+    }
+    named.iter().any(|text| names_word(text, single, head))
 }
 
 /// Whether a word of `text` (a source as written), in lower case, is `single` or `head` (lower

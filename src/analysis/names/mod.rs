@@ -38,19 +38,31 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 /// One capitalised name word in the prose.
+///
+/// Its places (span, block, sentence, tokens, mention) are kept as 32-bit numbers and read
+/// through methods, and the words it refers to by their index ([`Names::first_name`],
+/// [`Names::next_word`]), so that the occurrences of a long draft take little memory.
 #[derive(Clone, Debug)]
 pub struct Occurrence<'a> {
     /// The spelling as written, possessive stripped (`Zelenskiy` for `Zelenskiy’s`). Two words
     /// joined by a space when they spell a hyphenated name written elsewhere (`Street Porter`).
     pub form: Cow<'a, str>,
-    /// Where it is in the source.
-    pub span: Span,
+    /// Where it is in the source ([`Occurrence::span`]).
+    span: (u32, u32),
     /// Its block.
-    pub block: usize,
+    block: u32,
     /// Its sentence.
-    pub sentence: usize,
-    /// Its tokens.
-    pub tokens: Range<usize>,
+    sentence: u32,
+    /// Its tokens ([`Occurrence::tokens`]).
+    tokens: (u32, u32),
+    /// The index of the [`Mention`] it belongs to.
+    mention: u32,
+    /// The occurrence of the first word of the name it ends, or [`NO_WORD`]
+    /// ([`Names::first_name`]).
+    first_name: u32,
+    /// The occurrence of the name word that follows it in the same name, or [`NO_WORD`]
+    /// ([`Names::next_word`]).
+    next: u32,
     /// Whether it lies inside a direct quotation.
     pub quoted: bool,
     /// Whether it is the first word of its sentence.
@@ -59,17 +71,51 @@ pub struct Occurrence<'a> {
     pub heading: bool,
     /// Whether another name word follows it in the same name (as a given name is followed).
     pub followed: bool,
-    /// The first word of the name it ends, when the name has more than one word (`Vladimir` for
-    /// `Putin` in `Vladimir Putin`).
-    pub first_name: Option<&'a str>,
-    /// The index of the [`Mention`] it belongs to.
-    pub mention: usize,
     /// Whether it stands alone in a comma-separated list of names (a team sheet).
     pub listed: bool,
-    /// The name word that follows it in the same name (`Putin` for `Vladimir`).
-    pub next: Option<&'a str>,
     /// Whether a particle follows it (`Osama` in `Osama bin Laden`).
     pub before_particle: bool,
+}
+
+/// In [`Occurrence`]: no word referred to.
+const NO_WORD: u32 = u32::MAX;
+
+impl Occurrence<'_> {
+    /// Where it is in the source.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.span.0 as usize, self.span.1 as usize)
+    }
+
+    /// Its block.
+    #[inline]
+    pub fn block(&self) -> usize {
+        self.block as usize
+    }
+
+    /// Its sentence.
+    #[inline]
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
+    /// Its tokens.
+    #[inline]
+    pub fn tokens(&self) -> Range<usize> {
+        self.tokens.0 as usize..self.tokens.1 as usize
+    }
+
+    /// The index of the [`Mention`] it belongs to.
+    #[inline]
+    pub fn mention(&self) -> usize {
+        self.mention as usize
+    }
+
+    /// Whether the name it ends has a first word ([`Names::first_name`]).
+    #[inline]
+    pub fn has_first_name(&self) -> bool {
+        self.first_name != NO_WORD
+    }
 }
 
 /// A run of name words: a person, place or organisation named once.
@@ -79,7 +125,7 @@ pub struct Mention {
     pub words: Range<usize>,
     /// The title before the name, normalised (`Foreign Minister`, `President`, `Mr`), without
     /// demonyms (`Ukrainian President` → `President`).
-    pub title: Option<String>,
+    pub title: Option<Box<str>>,
     /// Where the title is.
     pub title_span: Option<Span>,
     /// The span of the name (title excluded).
@@ -89,7 +135,7 @@ pub struct Mention {
     /// Whether the mention lies inside a direct quotation.
     pub quoted: bool,
     /// Its block.
-    pub block: usize,
+    pub block: u32,
 }
 
 impl Mention {
@@ -149,6 +195,42 @@ pub struct Names<'a> {
 }
 
 impl Names<'_> {
+    /// The first word of the name that `o` (one of [`Names::occurrences`]) ends, when the name
+    /// has more than one word (`Vladimir` for `Putin` in `Vladimir Putin`).
+    #[inline]
+    pub fn first_name(&self, o: &Occurrence<'_>) -> Option<&str> {
+        self.word_at(o.first_name)
+    }
+
+    /// The name word that follows `o` (one of [`Names::occurrences`]) in the same name
+    /// (`Putin` for `Vladimir`).
+    #[inline]
+    pub fn next_word(&self, o: &Occurrence<'_>) -> Option<&str> {
+        self.word_at(o.next)
+    }
+
+    /// For each of [`Names::occurrences`], the number of its spelling (the spellings numbered
+    /// in order of first occurrence: two occurrences share a number when they are spelled
+    /// alike), and how many spellings there are.
+    pub(crate) fn spelling_numbers(&self) -> (Cow<'_, [u32]>, usize) {
+        if self.form_of.len() == self.occurrences.len() {
+            (Cow::Borrowed(&self.form_of[..]), self.form_count)
+        } else {
+            let index = FormIndex::new(&self.occurrences);
+            let count = index.first.len();
+            (Cow::Owned(index.of), count)
+        }
+    }
+
+    /// The spelling of occurrence `i`, or `None` for [`NO_WORD`].
+    #[inline]
+    fn word_at(&self, i: u32) -> Option<&str> {
+        if i == NO_WORD {
+            return None;
+        }
+        self.occurrences.get(i as usize).map(|o| &*o.form)
+    }
+
     /// The mentions of each person (or place) named by a surname: the indices of the
     /// mentions whose head word has one plain spelling, in order of first mention. Heads of
     /// fewer than three letters, and joined heads (`Street Porter`), name nobody.
@@ -161,13 +243,7 @@ impl Names<'_> {
             let mut by_key: HashMap<String, usize> =
                 HashMap::with_capacity_and_hasher(n, Default::default());
             // (Spellings by number, as the analysis numbered them.)
-            let index;
-            let (form_of, form_count) = if self.form_of.len() == self.occurrences.len() {
-                (&self.form_of, self.form_count)
-            } else {
-                index = FormIndex::new(&self.occurrences);
-                (&index.of, index.first.len())
-            };
+            let (form_of, form_count) = self.spelling_numbers();
             let mut by_form: Vec<Option<Option<usize>>> = vec![None; form_count];
             for (mi, m) in self.mentions.iter().enumerate() {
                 let Some(head) = self.occurrences.get(m.head()) else {
@@ -355,7 +431,6 @@ pub fn analyze<'a>(
     // About one word in six is a name word (news prose).
     names.occurrences.reserve(prose.tokens.len() / 6);
     names.mentions.reserve(prose.tokens.len() / 8);
-    let mut run = Vec::new();
     // The words of the draft not written with a capital, gathered as the sentences are
     // read (when the sentences hold every token, as they do), for the lower-case pass.
     let tiled = prose
@@ -363,24 +438,29 @@ pub fn analyze<'a>(
         .iter()
         .try_fold(0, |at, s| (s.tokens.start == at).then_some(s.tokens.end))
         == Some(prose.tokens.len());
-    let mut lower_words: Vec<u64> = Vec::with_capacity(if tiled { prose.tokens.len() } else { 0 });
+    let mut lower_words = LowerWords::with_capacity(if tiled { prose.tokens.len() } else { 0 });
     let mut gather = tiled.then_some(&mut lower_words);
-    let mut ordinary = HashMap::default();
+    let mut c = Collector {
+        run: Vec::new(),
+        ordinary: HashMap::default(),
+        numbering: FormNumbering::with_capacity(prose.tokens.len() / 24 + 8),
+        hyphenated: Vec::new(),
+        pairs: Vec::new(),
+        in_order: true,
+        last_span: (0, 0),
+    };
     for si in 0..prose.sentences.len() {
-        collect_sentence(
-            draft,
-            prose,
-            si,
-            &mut names,
-            (&mut run, &mut ordinary),
-            gather.as_deref_mut(),
-        );
+        collect_sentence(draft, prose, si, &mut names, &mut c, gather.as_deref_mut());
     }
     if !tiled {
         lower_words = all_lower_words(draft, prose);
     }
-    add_split_hyphenated(&mut names);
-    let forms = FormIndex::new(&names.occurrences);
+    // (Occurrences added or moved: numbered again, in their new order.)
+    let forms = if add_split_hyphenated(&mut names, &c) {
+        FormIndex::new(&names.occurrences)
+    } else {
+        c.numbering.finish()
+    };
     lower_pass(draft, prose, &mut names, &forms, &lower_words);
     names.variants = find_variants(draft, prose, &names, &forms, settings);
     names.form_count = forms.first.len();
@@ -399,57 +479,144 @@ struct FormIndex {
 }
 
 impl FormIndex {
+    /// The spellings of `occurrences`, numbered in order.
     fn new(occurrences: &[Occurrence<'_>]) -> FormIndex {
-        // Spellings of up to 8 bytes (most) are keyed by their bytes packed into a `u64` and
-        // their length, without hashing or comparing strings; longer ones by the string.
-        let mut short: HashMap<(u64, usize), u32> =
-            HashMap::with_capacity_and_hasher(occurrences.len() / 4 + 8, Default::default());
-        let mut long: HashMap<&str, u32> = HashMap::default();
-        let mut first = Vec::new();
-        let mut number = |i: usize| {
+        let mut numbering = FormNumbering::with_capacity(occurrences.len() / 4 + 8);
+        for o in occurrences {
+            numbering.push(&o.form);
+        }
+        numbering.finish()
+    }
+}
+
+/// A [`FormIndex`] being built, one occurrence after another.
+struct FormNumbering<'a> {
+    /// Spellings of up to 8 bytes (most), keyed by their bytes packed into a `u64` and their
+    /// length, without hashing or comparing strings.
+    short: HashMap<(u64, usize), u32>,
+    /// Longer spellings, keyed by the string.
+    long: HashMap<&'a str, u32>,
+    index: FormIndex,
+}
+
+impl<'a> FormNumbering<'a> {
+    /// An empty numbering, with room for about `n` spellings.
+    fn with_capacity(n: usize) -> FormNumbering<'a> {
+        FormNumbering {
+            short: HashMap::with_capacity_and_hasher(n, Default::default()),
+            long: HashMap::default(),
+            index: FormIndex {
+                of: Vec::new(),
+                first: Vec::new(),
+            },
+        }
+    }
+
+    /// Numbers the spelling of the next occurrence, `form`.
+    #[inline]
+    fn push(&mut self, form: &'a str) {
+        let i = self.index.of.len();
+        let first = &mut self.index.first;
+        let number = || {
             first.push(i);
             (first.len() - 1) as u32
         };
-        let of = occurrences
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let b = o.form.as_bytes();
-                if b.len() <= 8 {
-                    *short
-                        .entry((crate::prose::classes::pack(b), b.len()))
-                        .or_insert_with(|| number(i))
-                } else {
-                    *long.entry(&*o.form).or_insert_with(|| number(i))
-                }
-            })
-            .collect();
-        FormIndex { of, first }
+        let b = form.as_bytes();
+        let n = if b.len() <= 8 {
+            *self
+                .short
+                .entry((crate::prose::classes::pack(b), b.len()))
+                .or_insert_with(number)
+        } else {
+            *self.long.entry(form).or_insert_with(number)
+        };
+        self.index.of.push(n);
+    }
+
+    /// The index of the occurrences pushed.
+    fn finish(self) -> FormIndex {
+        self.index
     }
 }
 
 /// A word not written with a capital, for the lower-case pass: its [`LowerFilter`] counter
 /// (or [`NO_SLOT`] when its first, second or last byte is not ASCII, so that it is always
-/// looked up) in the upper 32 bits, its token in the lower.
+/// looked up), and its token.
 ///
 /// [`NO_SLOT`] is a counter of its own past the hashed ones, which [`lower_pass_with`] holds
 /// above 0 while it reads, so that such a word is read without a test of its own.
-const NO_SLOT: u64 = LowerFilter::SIZE as u64;
+const NO_SLOT: u32 = LowerFilter::SIZE as u32;
 
-/// The entry of a word token whose text `bytes` does not start with an ASCII capital (and
-/// is not empty), token `i`.
+/// The words of a draft not written with a capital ([`lower_word_slot`]), in token order,
+/// four bytes each: the counter in the upper [`LowerWords::SLOT_BITS`] bits, the token's
+/// index less its chunk's first in the lower [`LowerWords::TOKEN_BITS`] (a chunk is
+/// 2^`TOKEN_BITS` tokens; `chunk_ends` says where the entries of each chunk end).
+#[derive(Default)]
+struct LowerWords {
+    entries: Vec<u32>,
+    /// For each chunk of tokens but the last, the number of entries of it and the chunks
+    /// before it.
+    chunk_ends: Vec<usize>,
+}
+
+impl LowerWords {
+    /// The bits of a token's index within its chunk.
+    const TOKEN_BITS: u32 = 19;
+    /// The bits of a counter: enough for [`NO_SLOT`].
+    const SLOT_BITS: u32 = 32 - Self::TOKEN_BITS;
+    const TOKEN_MASK: u32 = (1 << Self::TOKEN_BITS) - 1;
+
+    /// No words yet, with room for `n`.
+    fn with_capacity(n: usize) -> LowerWords {
+        LowerWords {
+            entries: Vec::with_capacity(n),
+            chunk_ends: Vec::new(),
+        }
+    }
+
+    /// Adds token `i` (after any token added before), with counter `slot`.
+    #[inline]
+    fn push(&mut self, slot: u32, i: usize) {
+        while i >> Self::TOKEN_BITS > self.chunk_ends.len() {
+            self.chunk_ends.push(self.entries.len());
+        }
+        self.entries
+            .push((slot << Self::TOKEN_BITS) | (i as u32 & Self::TOKEN_MASK));
+    }
+
+    /// The words' entries by chunk: for each chunk, the index of its first token and its
+    /// entries.
+    fn chunks(&self) -> impl Iterator<Item = (usize, &[u32])> {
+        let ends = self
+            .chunk_ends
+            .iter()
+            .copied()
+            .chain(std::iter::once(self.entries.len()));
+        let mut start = 0;
+        ends.enumerate().map(move |(c, end)| {
+            let run = &self.entries[start..end];
+            start = end;
+            (c << Self::TOKEN_BITS, run)
+        })
+    }
+}
+
+const _: () = assert!(NO_SLOT < 1 << LowerWords::SLOT_BITS);
+
+/// The [`LowerFilter`] counter of a word token whose text `bytes` does not start with an
+/// ASCII capital (and is not empty): [`NO_SLOT`] when its first, second or last byte is not
+/// ASCII.
 #[inline]
-fn lower_word_entry(bytes: &[u8], i: usize) -> u64 {
+fn lower_word_slot(bytes: &[u8]) -> u32 {
     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
     let second = bytes.get(1).copied().unwrap_or(0);
     let k = LowerFilter::key(first, second, last);
     // ASCII, they are the lower-case form's but for case, which the counter's key ignores.
-    let slot = if k & 0x0080_8080 == 0 {
-        LowerFilter::slot(k) as u64
+    if k & 0x0080_8080 == 0 {
+        LowerFilter::slot(k) as u32
     } else {
         NO_SLOT
-    };
-    (slot << 32) | i as u64
+    }
 }
 
 /// Every word token not written with a capital (and not empty): its index and text.
@@ -466,12 +633,14 @@ fn lower_words_of<'d>(
     })
 }
 
-/// The entries ([`lower_word_entry`]) of every word token not written with a capital, read
-/// from the tokens themselves.
-fn all_lower_words(draft: &Draft, prose: &Prose) -> Vec<u64> {
-    lower_words_of(draft, prose)
-        .map(|(i, text)| lower_word_entry(text.as_bytes(), i))
-        .collect()
+/// Every word token not written with a capital ([`LowerWords`]), read from the tokens
+/// themselves.
+fn all_lower_words(draft: &Draft, prose: &Prose) -> LowerWords {
+    let mut words = LowerWords::default();
+    for (i, text) in lower_words_of(draft, prose) {
+        words.push(lower_word_slot(text.as_bytes()), i);
+    }
+    words
 }
 
 /// A counting filter over lower-case words: a word's first two bytes and its last byte
@@ -533,13 +702,13 @@ impl LowerFilter {
 }
 
 /// The filter of [`lower_scan_by`]: the counters, the asked words in question order, and
-/// the draft's words not written with a capital ([`lower_word_entry`]).
-type ScanFilter<'a> = (&'a mut LowerFilter, &'a [&'a [u8]], &'a [u64]);
+/// the draft's words not written with a capital ([`LowerWords`]).
+type ScanFilter<'a> = (&'a mut LowerFilter, &'a [&'a [u8]], &'a LowerWords);
 
 /// For each of `n` questions, whether some word of the draft written in lower case (not
 /// capitalised) lower-cases to a word for which `ask` answers that question (`ask` returns
 /// the question's index). With a `filter` of the asked words and the draft's words not
-/// written with a capital (as [`lower_word_entry`] gives them), a word whose counter is 0 is
+/// written with a capital (as [`LowerWords`] holds them), a word whose counter is 0 is
 /// passed over unread, and a question answered is taken out of the filter (with its word,
 /// from the words given in question order). Stops reading once every question is answered.
 fn lower_scan_by(
@@ -569,22 +738,24 @@ fn lower_scan_by(
         }
         return found;
     };
-    for &e in entries {
-        let slot = e >> 32;
-        // (Counter `NO_SLOT` is held above 0 by the caller.)
-        if f.0[slot as usize & (LowerFilter::LEN - 1)] == 0 {
-            continue;
-        }
-        let text = prose.token_text(draft, (e & 0xffff_ffff) as usize);
-        if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
-            && !found[q]
-        {
-            found[q] = true;
-            left -= 1;
-            if left == 0 {
-                break;
+    'scan: for (base, run) in entries.chunks() {
+        for &e in run {
+            let slot = e >> LowerWords::TOKEN_BITS;
+            // (Counter `NO_SLOT` is held above 0 by the caller.)
+            if f.0[slot as usize & (LowerFilter::LEN - 1)] == 0 {
+                continue;
             }
-            f.take_out(words[q]);
+            let text = prose.token_text(draft, base | (e & LowerWords::TOKEN_MASK) as usize);
+            if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
+                && !found[q]
+            {
+                found[q] = true;
+                left -= 1;
+                if left == 0 {
+                    break 'scan;
+                }
+                f.take_out(words[q]);
+            }
         }
     }
     found
@@ -598,14 +769,14 @@ fn lower_scan(draft: &Draft, prose: &Prose, lower: &[u8]) -> bool {
 
 /// Records which name words (and hyphenated parts of name words) the draft also writes in
 /// lower case: one pass over `lower_words` (the draft's words not written with a capital, see
-/// [`lower_word_entry`]), and a lookup only for a word that passes the filter of the asked
+/// [`LowerWords`]), and a lookup only for a word that passes the filter of the asked
 /// words' first, second and last letters.
 fn lower_pass(
     draft: &Draft,
     prose: &Prose,
     names: &mut Names<'_>,
     forms: &FormIndex,
-    lower_words: &[u64],
+    lower_words: &LowerWords,
 ) {
     LOWER_FILTER.with(|f| match f.try_borrow_mut() {
         Ok(mut filter) => lower_pass_with(draft, prose, names, forms, lower_words, &mut filter),
@@ -627,7 +798,7 @@ fn lower_pass_with(
     prose: &Prose,
     names: &mut Names<'_>,
     forms: &FormIndex,
-    lower_words: &[u64],
+    lower_words: &LowerWords,
     filter: &mut LowerFilter,
 ) {
     let mut queries = WordSet::with_capacity(forms.first.len() + 8);
@@ -675,19 +846,40 @@ fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
 /// word.
 type Run<'d> = Vec<(usize, usize, &'d str, usize)>;
 
+/// What [`collect_sentence`] keeps from one sentence to the next, and notes of the occurrences
+/// it adds, taken while they are at hand, for the passes after it.
+struct Collector<'d> {
+    /// A buffer for the run of name words.
+    run: Run<'d>,
+    /// For each spelling read at the start of a sentence, whether it is an ordinary word
+    /// there ([`ordinary_initial`]).
+    ordinary: HashMap<&'d str, bool>,
+    /// The spellings of the occurrences, numbered.
+    numbering: FormNumbering<'d>,
+    /// The occurrences whose spelling holds a hyphen.
+    hyphenated: Vec<u32>,
+    /// Each occurrence followed in the same name by a word of the next token, and the length
+    /// of the two spellings joined by a space.
+    pairs: Vec<(u32, u32)>,
+    /// Whether the occurrences are in order of place (span).
+    in_order: bool,
+    /// The span of the last occurrence.
+    last_span: (u32, u32),
+}
+
 /// With `lower_words`, also gathers the sentence's words not written with a capital (as
-/// [`lower_word_entry`] gives them), in order. `run` is a buffer, and `ordinary` remembers
-/// for each spelling read at the start of a sentence whether it is an ordinary word there
-/// ([`ordinary_initial`]).
+/// [`LowerWords`] holds them), in order. `c` holds what is kept from one sentence to the
+/// next, and takes its notes of the occurrences added.
 fn collect_sentence<'d>(
     draft: &'d Draft,
     prose: &Prose,
     si: usize,
     names: &mut Names<'d>,
-    (run, ordinary): (&mut Run<'d>, &mut HashMap<&'d str, bool>),
-    mut lower_words: Option<&mut Vec<u64>>,
+    c: &mut Collector<'d>,
+    mut lower_words: Option<&mut LowerWords>,
 ) {
     let sent = &prose.sentences[si];
+    let (run, ordinary) = (&mut c.run, &mut c.ordinary);
     // Whether the sentence is a heading or set like one: read once, and only for a sentence
     // that names someone.
     let mut heading: Option<bool> = None;
@@ -739,7 +931,7 @@ fn collect_sentence<'d>(
                         break true;
                     }
                     if let Some(lw) = lower_words.as_deref_mut() {
-                        lw.push(lower_word_entry(bytes, i));
+                        lw.push(lower_word_slot(bytes), i);
                     }
                 }
             }
@@ -815,7 +1007,7 @@ fn collect_sentence<'d>(
                 if let Some(lw) = lower_words.as_deref_mut()
                     && !tx.is_empty()
                 {
-                    lw.push(lower_word_entry(tx.as_bytes(), j));
+                    lw.push(lower_word_slot(tx.as_bytes()), j);
                 }
                 j += 1;
                 continue;
@@ -878,7 +1070,7 @@ fn collect_sentence<'d>(
             .map(|r| r.2)
             .filter(|w| !is_demonym_like(w))
             .collect();
-        let title = (title_end > 0).then(|| title_words.join(" "));
+        let title = (title_end > 0).then(|| title_words.join(" ").into_boxed_str());
         let title_span = (title_end > 0).then(|| {
             Span::new(
                 prose.tokens[run[0].0].span.start,
@@ -889,15 +1081,34 @@ fn collect_sentence<'d>(
         let heading = is_heading();
         let mi = names.mentions.len();
         let first_occ = names.occurrences.len();
-        let first_name = (name.len() >= 2).then_some(name[0].2);
+        // (The name's words are numbered from `first_occ`, in order.)
+        let first_name = if name.len() >= 2 {
+            first_occ as u32
+        } else {
+            NO_WORD
+        };
         for (k, &(ts, te, form, cut)) in name.iter().enumerate() {
             let tok = &prose.tokens[ts];
+            let span = Span::new(tok.span.start, form_end(tok, cut));
+            let span = (span.start as u32, span.end as u32);
+            let oi = names.occurrences.len() as u32;
+            c.numbering.push(form);
+            c.in_order &= c.last_span <= span;
+            c.last_span = span;
+            if form.as_bytes().contains(&b'-') {
+                c.hyphenated.push(oi);
+            }
+            if let Some(n) = name.get(k + 1)
+                && n.0 == te
+            {
+                c.pairs.push((oi, (form.len() + 1 + n.2.len()) as u32));
+            }
             names.occurrences.push(Occurrence {
                 form: Cow::Borrowed(form),
-                span: Span::new(tok.span.start, form_end(tok, cut)),
-                block: tok.block,
-                sentence: si,
-                tokens: ts..te,
+                span,
+                block: tok.block as u32,
+                sentence: si as u32,
+                tokens: (ts as u32, te as u32),
                 quoted: tok.quoted,
                 sentence_initial: Some(ts) == first_word,
                 heading,
@@ -905,10 +1116,14 @@ fn collect_sentence<'d>(
                 first_name: if k + 1 == name.len() {
                     first_name
                 } else {
-                    None
+                    NO_WORD
                 },
-                mention: mi,
-                next: name.get(k + 1).map(|n| n.2),
+                mention: mi as u32,
+                next: if k + 1 < name.len() {
+                    (first_occ + k + 1) as u32
+                } else {
+                    NO_WORD
+                },
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > te),
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, ts, te),
             });
@@ -927,7 +1142,7 @@ fn collect_sentence<'d>(
             ),
             heading,
             quoted: first_tok.quoted,
-            block: first_tok.block,
+            block: first_tok.block as u32,
         });
         i = next;
     }
@@ -1053,22 +1268,23 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
             .is_some()
 }
 
-/// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words.
-fn add_split_hyphenated(names: &mut Names<'_>) {
-    let hyphenated: HashSet<String> = names
-        .occurrences
+/// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words,
+/// and puts the occurrences in order of place; `c` holds the notes of the occurrences taken
+/// as they were found. Returns whether any occurrence was added or moved.
+fn add_split_hyphenated(names: &mut Names<'_>, c: &Collector<'_>) -> bool {
+    let hyphenated: HashSet<String> = c
+        .hyphenated
         .iter()
+        .filter_map(|&i| names.occurrences.get(i as usize))
         .filter(|o| {
-            // Most forms hold no hyphen: a byte scan rules them out.
-            o.form.as_bytes().contains(&b'-')
-                && o.form.split_once('-').is_some_and(|(a, b)| {
-                    !b.contains('-') && [a, b].iter().all(|p| is_capitalised(p) && p.len() >= 2)
-                })
+            o.form.split_once('-').is_some_and(|(a, b)| {
+                !b.contains('-') && [a, b].iter().all(|p| is_capitalised(p) && p.len() >= 2)
+            })
         })
         .map(|o| o.form.replace('-', " "))
         .collect();
     if hyphenated.is_empty() {
-        return;
+        return false;
     }
     // The lengths of the hyphenated names (bit `n` for `n` bytes, bit 63 for longer), so that
     // most pairs are passed over before they are joined and looked up.
@@ -1078,14 +1294,14 @@ fn add_split_hyphenated(names: &mut Names<'_>) {
     let mut extra = Vec::new();
     // The two words joined, in one buffer (most pairs are no hyphenated name).
     let mut joined = String::new();
-    for w in names.occurrences.windows(2) {
-        let (a, b) = (&w[0], &w[1]);
-        if a.mention != b.mention
-            || a.tokens.end != b.tokens.start
-            || lengths & 1 << (a.form.len() + 1 + b.form.len()).min(63) == 0
-        {
+    // (Pairs of two words of one name, the second at the token after the first.)
+    for &(ai, len) in &c.pairs {
+        if lengths & 1 << (len as usize).min(63) == 0 {
             continue;
         }
+        let Some([a, b]) = names.occurrences.get(ai as usize..ai as usize + 2) else {
+            continue;
+        };
         joined.clear();
         joined.push_str(&a.form);
         joined.push(' ');
@@ -1093,39 +1309,63 @@ fn add_split_hyphenated(names: &mut Names<'_>) {
         if hyphenated.contains(joined.as_str()) {
             let mut o = b.clone();
             o.form = Cow::Owned(joined.clone());
-            o.span = Span::new(a.span.start, b.span.end);
-            o.tokens = a.tokens.start..b.tokens.end;
-            o.first_name = None;
+            let span = Span::new(a.span().start, b.span().end);
+            o.span = (span.start as u32, span.end as u32);
+            o.tokens = (a.tokens.0, b.tokens.1);
+            o.first_name = NO_WORD;
             o.sentence_initial = a.sentence_initial;
             extra.push(o);
         }
     }
-    let key = |o: &Occurrence<'_>| (o.span.start, o.span.end);
-    let in_order = names.occurrences.is_sorted_by_key(key);
-    if extra.is_empty() {
-        if !in_order {
-            names.occurrences.sort_by_key(key);
-        }
-        return;
+    let key = |o: &Occurrence<'_>| o.span;
+    let in_order = c.in_order;
+    if extra.is_empty() && in_order {
+        return false;
     }
-    if in_order && extra.is_sorted_by_key(key) {
+    // Where each occurrence (by its index before) goes, for the words they refer to.
+    let remap = if in_order && extra.is_sorted_by_key(key) {
         // Both in order (as they come): merged as the stable sort of the two one after the
         // other orders them, an occurrence before an added one of the same place.
         let old = std::mem::take(&mut names.occurrences);
+        let mut remap = Vec::with_capacity(old.len());
         let mut merged = Vec::with_capacity(old.len() + extra.len());
         let mut added = extra.into_iter().peekable();
         for o in old {
             while let Some(e) = added.next_if(|e| key(e) < key(&o)) {
                 merged.push(e);
             }
+            remap.push(merged.len() as u32);
             merged.push(o);
         }
         merged.extend(added);
         names.occurrences = merged;
+        remap
     } else {
         names.occurrences.extend(extra);
-        names.occurrences.sort_by_key(key);
+        // The stable sort by place, as a permutation.
+        let occ = &mut names.occurrences;
+        let mut order: Vec<usize> = (0..occ.len()).collect();
+        order.sort_by_key(|&i| key(&occ[i]));
+        let mut remap = vec![0u32; occ.len()];
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = new as u32;
+        }
+        let mut slots: Vec<Option<Occurrence<'_>>> =
+            std::mem::take(occ).into_iter().map(Some).collect();
+        *occ = order.iter().filter_map(|&i| slots[i].take()).collect();
+        remap
+    };
+    // (Only the occurrences found before refer to words, and only to such occurrences.)
+    let to = |i: u32| remap.get(i as usize).copied().unwrap_or(NO_WORD);
+    for o in &mut names.occurrences {
+        if o.first_name != NO_WORD {
+            o.first_name = to(o.first_name);
+        }
+        if o.next != NO_WORD {
+            o.next = to(o.next);
+        }
     }
+    true
 }
 
 #[derive(Default)]
@@ -1534,10 +1774,10 @@ fn find_variants(
                 proper: lexicon::is_known_proper(&o.form),
                 in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
                 lower,
-                first_pos: o.span.start,
+                first_pos: o.span().start,
                 slot: all.len(),
-                first_sentence: o.sentence,
-                first_mention: o.mention,
+                first_sentence: o.sentence(),
+                first_mention: o.mention(),
                 ..FormStats::default()
             });
             *slot = all.len() - 1;
@@ -1561,7 +1801,7 @@ fn find_variants(
         if o.followed {
             s.followed += 1;
         }
-        if let Some(n) = o.next {
+        if let Some(n) = names.next_word(o) {
             if !s.next_words.contains(&n) {
                 s.next_words.push(n);
             }
@@ -1571,25 +1811,26 @@ fn find_variants(
         }
         if names
             .mentions
-            .get(o.mention)
+            .get(o.mention())
             .is_some_and(|m| m.title.is_some())
         {
             s.titled += 1;
         }
-        if o.mention != s.first_mention {
-            if o.mention < s.first_mention {
+        let om = o.mention();
+        if om != s.first_mention {
+            if om < s.first_mention {
                 // (Occurrences come in document order, so this does not happen; kept exact.)
-                let first = std::mem::replace(&mut s.first_mention, o.mention);
+                let first = std::mem::replace(&mut s.first_mention, om);
                 if let Err(at) = s.more_mentions.binary_search(&first) {
                     s.more_mentions.insert(at, first);
                 }
-            } else if s.more_mentions.last().is_none_or(|&m| m < o.mention) {
-                s.more_mentions.push(o.mention);
-            } else if let Err(at) = s.more_mentions.binary_search(&o.mention) {
-                s.more_mentions.insert(at, o.mention);
+            } else if s.more_mentions.last().is_none_or(|&m| m < om) {
+                s.more_mentions.push(om);
+            } else if let Err(at) = s.more_mentions.binary_search(&om) {
+                s.more_mentions.insert(at, om);
             }
         }
-        if let Some(g) = o.first_name {
+        if let Some(g) = names.first_name(o) {
             let look = || {
                 let given = is_given_word(g);
                 (given, given || !lexicon::is_common_lowered(g))
@@ -2112,7 +2353,7 @@ fn choose(spellings: &[Spelling], names: &Names, settings: &Settings) -> String 
         .filter_map(|s| {
             s.occurrences
                 .iter()
-                .find(|&&o| names.occurrences[o].first_name.is_some())
+                .find(|&&o| names.occurrences[o].has_first_name())
                 .map(|&o| (o, *s))
         })
         .min_by_key(|(o, _)| *o);
@@ -2156,6 +2397,110 @@ mod tests {
                 String::from_utf8_lossy(w)
             );
         }
+    }
+
+    /// The lower-case words of a draft, kept four bytes each, give back the tokens added,
+    /// in order, across chunks of tokens (and chunks with no word).
+    #[test]
+    fn lower_words_keep_their_tokens() {
+        let chunk = 1usize << LowerWords::TOKEN_BITS;
+        let tokens = [
+            0,
+            5,
+            chunk - 1,
+            chunk,
+            chunk + 7,
+            3 * chunk + 1,
+            5 * chunk - 1,
+            5 * chunk,
+        ];
+        let mut words = LowerWords::default();
+        for (k, &i) in tokens.iter().enumerate() {
+            words.push(if k % 2 == 0 { NO_SLOT } else { k as u32 }, i);
+        }
+        let got: Vec<(u32, usize)> = words
+            .chunks()
+            .flat_map(|(base, run)| {
+                run.iter().map(move |&e| {
+                    (
+                        e >> LowerWords::TOKEN_BITS,
+                        base | (e & LowerWords::TOKEN_MASK) as usize,
+                    )
+                })
+            })
+            .collect();
+        let want: Vec<(u32, usize)> = tokens
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| (if k % 2 == 0 { NO_SLOT } else { k as u32 }, i))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    /// The spellings numbered as the occurrences are found are those numbered over the
+    /// occurrences in their final order, hyphenated names written as two words included; and
+    /// the words an occurrence refers to (the first word of its name, the next word) are
+    /// those of its name, once words are added.
+    #[test]
+    fn occurrences_numbered_and_linked_as_found() {
+        let inputs = [
+            "Volodymyr Zelenskiy met Zelensky. Kyiv and Kiev. Janet Street-Porter spoke.\n",
+            "Janet Street-Porter spoke. Later Janet Street Porter left, and Street Porter too. \
+             Ms Street-Porter said so. Jean-Luc Picard met Jean Luc.\n",
+            "# Lindqvist talks\n\nAnna Lindqvist, Carl Bildt, Olof Palme, Anna Lindh.\n\n\
+             Mr. Smith and Dr Jones met Osama bin Laden and Vincent van Gogh.\n",
+        ];
+        for input in inputs {
+            let a = crate::Analyzed::new(input);
+            let n = analyze(input, &a.draft, &a.prose, &Settings::default());
+            let index = FormIndex::new(&n.occurrences);
+            assert_eq!(n.form_of, index.of, "{input}");
+            assert_eq!(n.form_count, index.first.len(), "{input}");
+            // (A mention's words are numbered as found, before any is added.)
+            let added = n.occurrences.iter().any(|o| o.form.contains(' '));
+            for o in &n.occurrences {
+                let m = &n.mentions[o.mention()];
+                if let Some(f) = n.first_name(o)
+                    && !added
+                {
+                    assert!(m.words.len() >= 2, "{input}");
+                    assert_eq!(Some(f), n.occurrences.get(m.words.start).map(|w| &*w.form));
+                }
+                if let Some(w) = n.next_word(o) {
+                    assert!(o.followed, "{input}");
+                    assert!(
+                        n.occurrences.iter().any(|p| p.mention == o.mention
+                            && p.form == w
+                            && p.tokens.0 > o.tokens.0),
+                        "{input}"
+                    );
+                } else {
+                    assert!(!o.followed, "{input}");
+                }
+            }
+        }
+        // The words of `Janet Street Porter`, the joined one added after them.
+        let input = "Janet Street-Porter spoke. Later Janet Street Porter left.\n";
+        let a = crate::Analyzed::new(input);
+        let n = analyze(input, &a.draft, &a.prose, &Settings::default());
+        let links: Vec<(String, Option<&str>, Option<&str>)> = n
+            .occurrences
+            .iter()
+            .map(|o| (o.form.to_string(), n.first_name(o), n.next_word(o)))
+            .collect();
+        let want = [
+            ("Janet", None, Some("Street-Porter")),
+            ("Street-Porter", Some("Janet"), None),
+            ("Janet", None, Some("Street")),
+            ("Street", None, Some("Porter")),
+            ("Street Porter", None, None),
+            ("Porter", Some("Janet"), None),
+        ];
+        let want: Vec<(String, Option<&str>, Option<&str>)> = want
+            .iter()
+            .map(|&(f, a, b)| (f.to_string(), a, b))
+            .collect();
+        assert_eq!(links, want);
     }
 
     /// The variant groups of `input`, as `chosen<-other,other` strings.
@@ -2602,6 +2947,6 @@ mod tests {
             .iter()
             .find(|o| o.form == "Papé")
             .expect("the name is read");
-        assert_eq!(o.span.slice(src), "Pap&#233;");
+        assert_eq!(o.span().slice(src), "Pap&#233;");
     }
 }

@@ -55,7 +55,7 @@ impl Rule for HeadlineAbsent {
             return;
         };
         let names = ctx.names();
-        if !names.occurrences.iter().any(|o| o.block != title_block) {
+        if !names.occurrences.iter().any(|o| o.block() != title_block) {
             return;
         }
         // The body's name keys and forms, built only once a headline name needs them.
@@ -64,7 +64,11 @@ impl Rule for HeadlineAbsent {
             body.get_or_init(|| {
                 let mut body_keys: HashSet<String> = HashSet::default();
                 let mut body_forms: Vec<&str> = Vec::new();
-                for o in names.occurrences.iter().filter(|o| o.block != title_block) {
+                for o in names
+                    .occurrences
+                    .iter()
+                    .filter(|o| o.block() != title_block)
+                {
                     for part in o.form.split(['-', ' ']) {
                         body_keys.extend(keys(part));
                         body_forms.push(part);
@@ -91,7 +95,7 @@ impl Rule for HeadlineAbsent {
         let title: Vec<&crate::analysis::names::Occurrence> = names
             .occurrences
             .iter()
-            .filter(|o| o.block == title_block && !o.form.contains(' '))
+            .filter(|o| o.block() == title_block && !o.form.contains(' '))
             .collect();
         for (i, o) in title.iter().enumerate() {
             // Only names the headline marks as people: two surnames joined by a hyphen
@@ -111,17 +115,16 @@ impl Rule for HeadlineAbsent {
                 // name: then the headline calls that person by it ("Ken" for Ken Morley), and
                 // the next word need not be a surname.
                 let after_given = prev.is_some_and(|p| {
-                    p.mention == o.mention
-                        && p.tokens.end == o.tokens.start
+                    p.mention() == o.mention()
+                        && p.tokens().end == o.tokens().start
                         && lexicon::is_given(&p.form.to_lowercase())
-                        && !names
-                            .occurrences
-                            .iter()
-                            .any(|b| b.block != title_block && b.first_name == Some(&*p.form))
+                        && !names.occurrences.iter().any(|b| {
+                            b.block() != title_block && names.first_name(b) == Some(&*p.form)
+                        })
                 });
                 let titled = names
                     .mentions
-                    .get(o.mention)
+                    .get(o.mention())
                     .is_some_and(|m| m.title.is_some() && m.head() == names_index(names, o));
                 if (after_given || titled) && absent(&o.form) {
                     people.push(&o.form);
@@ -137,7 +140,7 @@ impl Rule for HeadlineAbsent {
                 .join(" and ");
             out.push(Diagnostic::new(
                 &Self::META,
-                o.span,
+                o.span(),
                 format!("The headline names {list}, but the story never mentions them."),
             ));
         }

@@ -49,7 +49,7 @@ crate::declare_rule! {
 /// Words that keep the old spelling next to them (chicken Kiev, Kievan Rus).
 fn historical(ctx: &LintContext<'_>, occ: &crate::analysis::names::Occurrence) -> bool {
     let prev = occ
-        .tokens
+        .tokens()
         .start
         .checked_sub(1)
         .map(|i| ctx.token_text(i).to_lowercase());
@@ -59,13 +59,13 @@ fn historical(ctx: &LintContext<'_>, occ: &crate::analysis::names::Occurrence) -
     let next = ctx
         .prose
         .tokens
-        .get(occ.tokens.end)
-        .filter(|t| t.sentence == occ.sentence)
-        .map(|_| ctx.token_text(occ.tokens.end).to_lowercase());
+        .get(occ.tokens().end)
+        .filter(|t| t.sentence == occ.sentence())
+        .map(|_| ctx.token_text(occ.tokens().end).to_lowercase());
     if matches!(next.as_deref(), Some("rus")) {
         return true;
     }
-    let sentence = ctx.sentence_text(occ.sentence);
+    let sentence = ctx.sentence_text(occ.sentence());
     let lower = sentence.to_lowercase();
     if lower.contains("soviet") || lower.contains("tsar") || lower.contains("kievan") {
         return true;
@@ -92,9 +92,21 @@ impl Rule for HouseStyle {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let names = ctx.names();
-        for occ in &names.occurrences {
-            // (A byte loop: forms are a word or two, too short for a vectorised search.)
-            if occ.form.bytes().any(|b| b == b' ') {
+        // Each spelling is looked up once, at its first occurrence: for each spelling (by
+        // number), 0 before that, 1 when the house style keeps it, 2 when it replaces it.
+        let (numbers, count) = names.spelling_numbers();
+        let mut replaced = vec![0u8; count];
+        for (&n, occ) in numbers.iter().zip(&names.occurrences) {
+            let Some(state) = replaced.get_mut(n as usize) else {
+                continue;
+            };
+            if *state == 0 {
+                // (A byte loop: forms are a word or two, too short for a vectorised search.)
+                let keep = occ.form.bytes().any(|b| b == b' ')
+                    || house_preference(&occ.form, ctx.settings).is_none_or(|p| p == occ.form);
+                *state = if keep { 1 } else { 2 };
+            }
+            if *state == 1 {
                 continue;
             }
             let Some(pref) = house_preference(&occ.form, ctx.settings) else {
@@ -105,7 +117,7 @@ impl Rule for HouseStyle {
             }
             let mut d = Diagnostic::new(
                 &Self::META,
-                occ.span,
+                occ.span(),
                 format!("House style spells this “{pref}”, not “{}”.", occ.form),
             );
             if occ.quoted {
@@ -119,7 +131,7 @@ impl Rule for HouseStyle {
                     format!("Write “{pref}”"),
                     Applicability::Unsafe,
                     vec![Edit {
-                        span: occ.span,
+                        span: occ.span(),
                         replacement: pref.clone(),
                     }],
                 );

@@ -94,7 +94,7 @@ impl Rule for InconsistentSpelling {
                     .collect();
                 let mut d = Diagnostic::new(
                     &Self::META,
-                    occ.span,
+                    occ.span(),
                     format!(
                         "“{}” is also spelled {} in this draft; use one spelling.",
                         s.form,
@@ -107,7 +107,7 @@ impl Rule for InconsistentSpelling {
                             continue;
                         }
                         if let Some(oc) = names.occurrences.get(i) {
-                            d = d.with_related(oc.span, format!("written “{}” here", o.form));
+                            d = d.with_related(oc.span(), format!("written “{}” here", o.form));
                         }
                     }
                 }
@@ -117,7 +117,7 @@ impl Rule for InconsistentSpelling {
                     .filter_map(|&i| names.occurrences.get(i))
                     .filter(|o| !o.quoted)
                     .map(|o| Edit {
-                        span: o.span,
+                        span: o.span(),
                         replacement: g.chosen.clone(),
                     })
                     .collect();

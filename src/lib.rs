@@ -86,44 +86,95 @@ impl<'a> Analyzed<'a> {
                 d.severity = severity;
             }
         };
-        // The rules' findings, one rule after another in the registry's order (by id).
-        let mut out: Vec<Diagnostic> = if self.source.len() >= PARALLEL_MIN_BYTES {
-            let run = |e: &(&'static dyn rules::Rule, Severity)| {
-                let mut out = Vec::new();
-                run_into(e, &mut out);
-                out
-            };
-            parallel::run_rules(&ctx, &enabled, run)
-                .into_iter()
-                .flatten()
-                .collect()
-        } else {
-            let mut out = Vec::new();
-            for e in &enabled {
-                run_into(e, &mut out);
-            }
-            out
-        };
         let len = self.source.len();
         let in_text = |d: &Diagnostic| {
             d.span.end <= len
                 && self.source.is_char_boundary(d.span.start)
                 && self.source.is_char_boundary(d.span.end)
         };
-        if self.draft.comments.is_empty() {
-            // No comment, no suppression.
-            out.retain(in_text);
-        } else {
-            let sup = suppress::Suppressions::new(self.source, &self.draft.comments, &self.index);
-            out.retain(|d| in_text(d) && !sup.suppresses(d, &self.index));
+        // No comment, no suppression.
+        let sup = (!self.draft.comments.is_empty())
+            .then(|| suppress::Suppressions::new(self.source, &self.draft.comments, &self.index));
+        let keep = |d: &Diagnostic| {
+            in_text(d) && sup.as_ref().is_none_or(|s| !s.suppresses(d, &self.index))
+        };
+        if self.source.len() >= PARALLEL_MIN_BYTES {
+            // Each rule's findings in a list of its own, in the registry's order (by id),
+            // merged into one list of the exact size (see [`merge`]).
+            let run = |e: &(&'static dyn rules::Rule, Severity)| {
+                let mut out = Vec::new();
+                run_into(e, &mut out);
+                out.retain(keep);
+                out
+            };
+            return merge(parallel::run_rules(&ctx, &enabled, run));
         }
+        // The rules' findings, one rule after another in the registry's order (by id).
+        let mut out = Vec::new();
+        for e in &enabled {
+            run_into(e, &mut out);
+        }
+        out.retain(keep);
         // By position, then rule: the findings are in the registry's order, which is the
         // rules' ids in order, so a stable sort by position leaves the findings at one position
         // in the order of their rules (and of each rule's own order).
-        out.sort_by_key(|d| (d.span.start, d.span.end));
-        out.dedup_by(|a, b| a.rule == b.rule && a.span == b.span);
+        out.sort_by_key(position);
+        out.dedup_by(same_finding);
         out
     }
+}
+
+/// The key the findings of a lint are ordered by: their span's start, then its end.
+fn position(d: &Diagnostic) -> (usize, usize) {
+    (d.span.start, d.span.end)
+}
+
+/// Whether `a` repeats `b`: the same rule on the same span (the lint keeps the first).
+fn same_finding(a: &mut Diagnostic, b: &mut Diagnostic) -> bool {
+    a.rule == b.rule && a.span == b.span
+}
+
+/// The findings of `runs` (each rule's findings, the rules in the registry's order) in the
+/// lint's order: the runs one after another, sorted stably by [`position`], with every
+/// finding that repeats the one kept before it ([`same_finding`]) dropped.
+///
+/// Done as a merge, not a sort of the joined list: each run is sorted on its own (a run is
+/// usually in order already), then the runs are merged, a tie going to the earlier run, so
+/// each finding is moved once, into a list of the exact size, with no scratch buffer. A
+/// stable sort of the joined runs orders a position's findings by run, then within a run,
+/// which is what the merge's tie rule does.
+fn merge(mut runs: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
+    for r in &mut runs {
+        if !r.is_sorted_by_key(position) {
+            r.sort_by_key(position);
+        }
+    }
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    let mut heads: Vec<std::vec::IntoIter<Diagnostic>> = runs
+        .into_iter()
+        .filter(|r| !r.is_empty())
+        .map(Vec::into_iter)
+        .collect();
+    loop {
+        // The run whose next finding comes first (the earliest such run).
+        let mut best: Option<(usize, (usize, usize))> = None;
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(d) = h.as_slice().first() {
+                let k = position(d);
+                if best.is_none_or(|(_, b)| k < b) {
+                    best = Some((i, k));
+                }
+            }
+        }
+        let Some(mut d) = best.and_then(|(i, _)| heads.get_mut(i)?.next()) else {
+            break;
+        };
+        if out.last_mut().is_some_and(|b| same_finding(&mut d, b)) {
+            continue;
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// Drafts from this size on are linted with more than one thread (see [`Analyzed::lint`]).
@@ -196,4 +247,57 @@ mod parallel {
 /// ```
 pub fn lint(source: &str, settings: &Settings) -> Vec<Diagnostic> {
     Analyzed::new(source).lint(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The merge of a big draft's findings gives what a stable sort of the joined runs and a
+    /// dedup give (the small draft's way), whatever the runs: in order or not, with ties
+    /// between runs and inside one, with repeats, empty runs.
+    #[test]
+    fn merge_is_the_stable_sort_and_dedup_of_the_joined_runs() {
+        const IDS: [&str; 6] = ["a/one", "a/two", "b/one", "b/two", "c/one", "c/two"];
+        // xorshift64*: a fixed sequence of cases.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = move |n: u64| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) % n
+        };
+        for case in 0..2_000 {
+            let nruns = next(7) as usize;
+            let mut runs: Vec<Vec<Diagnostic>> = Vec::new();
+            for (r, id) in IDS.iter().take(nruns).enumerate() {
+                let n = next(12) as usize;
+                let sorted = next(3) > 0;
+                let mut run = Vec::new();
+                let mut at = 0;
+                for k in 0..n {
+                    let start = if sorted {
+                        at += next(3) as usize;
+                        at
+                    } else {
+                        next(8) as usize
+                    };
+                    let end = start + next(3) as usize;
+                    run.push(Diagnostic {
+                        rule: id,
+                        severity: Severity::Info,
+                        message: format!("{case}:{r}:{k}"),
+                        span: Span::new(start, end),
+                        related: Vec::new(),
+                        fixes: Vec::new(),
+                    });
+                }
+                runs.push(run);
+            }
+            let mut want: Vec<Diagnostic> = runs.iter().flatten().cloned().collect();
+            want.sort_by_key(position);
+            want.dedup_by(same_finding);
+            assert_eq!(merge(runs), want, "case {case}");
+        }
+    }
 }

@@ -231,6 +231,8 @@ impl SentenceSummary {
     /// A token of it has the class [`classes::SPOKES_NOUN`] (as [`SentenceAttribution::classes`]
     /// tells).
     pub const SPOKES: u16 = 1 << 10;
+    /// An attribution of it has a pronoun as its source ([`SourceKind::Pronoun`]).
+    pub const PRONOUN: u16 = 1 << 11;
 
     /// Its block index.
     pub fn block(&self) -> usize {
@@ -249,8 +251,9 @@ impl SentenceSummary {
 }
 
 /// The flags of [`SentenceSummary`] that its attributions `atts` and anonymity markers
-/// `anonymity` give, but for [`SentenceSummary::NAMED`] (which depends on the pronouns
-/// resolved afterwards) and [`SentenceSummary::LOADED`] (which needs the words).
+/// `anonymity` give, but for [`SentenceSummary::LOADED`] (which needs the words);
+/// [`SentenceSummary::NAMED`] as far as the sources' own kinds give it (a pronoun resolved
+/// afterwards may add it).
 fn attribution_flags(atts: &[Attribution], anonymity: &[Anonymity]) -> u16 {
     let mut flags = 0;
     for a in atts {
@@ -267,8 +270,11 @@ fn attribution_flags(atts: &[Attribution], anonymity: &[Anonymity]) -> u16 {
                 if src.kind == SourceKind::Vague || a.cue.kind == CueKind::VagueSubject {
                     flags |= SentenceSummary::VAGUE;
                 }
-                if src.kind == SourceKind::Anonymous {
-                    flags |= SentenceSummary::ANONYMOUS;
+                match src.kind {
+                    SourceKind::Anonymous => flags |= SentenceSummary::ANONYMOUS,
+                    SourceKind::Named | SourceKind::Title => flags |= SentenceSummary::NAMED,
+                    SourceKind::Pronoun => flags |= SentenceSummary::PRONOUN,
+                    SourceKind::Vague => {}
                 }
             }
             None => {
@@ -287,17 +293,25 @@ fn attribution_flags(atts: &[Attribution], anonymity: &[Anonymity]) -> u16 {
     flags
 }
 
-/// [`SentenceSummary::NAMED`] when an attribution of `atts` has a named or titled source.
-fn named_flag(atts: &[Attribution]) -> u16 {
-    if atts.iter().any(|a| {
+/// The latest named or titled source before a sentence, for the pronouns of the sentences
+/// after it (see [`analyze`]).
+#[derive(Clone, Copy)]
+enum Latest {
+    /// The last named or titled source of this sentence (not read yet).
+    In(usize),
+    /// This source, of this kind.
+    Source(Span, SourceKind),
+}
+
+/// The last named or titled source of `atts`, with its kind: the source a later pronoun refers
+/// back to.
+fn last_named(atts: &[Attribution]) -> Option<(Span, SourceKind)> {
+    atts.iter().rev().find_map(|a| {
         a.source
             .as_ref()
-            .is_some_and(|s| matches!(s.effective_kind(), SourceKind::Named | SourceKind::Title))
-    }) {
-        SentenceSummary::NAMED
-    } else {
-        0
-    }
+            .filter(|s| matches!(s.kind, SourceKind::Named | SourceKind::Title))
+            .map(|s| (s.span, s.kind))
+    })
 }
 
 /// Where a quotation's speaker is named relative to it.
@@ -614,28 +628,50 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             out.summaries.push(summary);
         }
     }
-    // Pronouns refer back to the latest named or titled source; the summaries say which
-    // sentences have attributions to read.
-    let mut recent: Option<(Span, SourceKind, usize)> = None;
-    for (summary, sa) in out.summaries.iter_mut().zip(&mut out.sentences) {
+    // Pronouns refer back to the latest named or titled source. The summaries say which
+    // sentences have a pronoun to resolve and which a named or titled source; the latter's
+    // attributions are read only when a pronoun after it needs that source.
+    let mut recent: Option<(Latest, usize)> = None;
+    for si in 0..out.summaries.len() {
+        let summary = out.summaries[si];
         let block = summary.block();
         // A pronoun refers back at most to the previous paragraph.
-        if recent.is_some_and(|(_, _, b)| b + 1 < block) {
+        if recent.is_some_and(|(_, b)| b + 1 < block) {
             recent = None;
         }
-        if !summary.has(SentenceSummary::ATTRIBUTIONS) {
+        if !summary.has(SentenceSummary::PRONOUN) {
+            if summary.has(SentenceSummary::NAMED) {
+                recent = Some((Latest::In(si), block));
+            }
             continue;
         }
+        let (before, rest) = out.sentences.split_at_mut(si);
+        let Some(sa) = rest.first_mut() else {
+            continue;
+        };
+        let mut current = recent.and_then(|(latest, b)| match latest {
+            Latest::Source(sp, k) => Some((sp, k, b)),
+            Latest::In(k) => before
+                .get(k)
+                .and_then(|s| last_named(&s.attributions))
+                .map(|(sp, kind)| (sp, kind, b)),
+        });
+        let mut resolved = false;
         for a in &mut sa.attributions {
             if let Some(src) = &mut a.source {
                 if src.kind == SourceKind::Pronoun {
-                    src.antecedent = recent.map(|(sp, k, _)| (sp, k));
+                    src.antecedent = current.map(|(sp, k, _)| (sp, k));
+                    resolved |= src.antecedent.is_some();
                 } else if matches!(src.kind, SourceKind::Named | SourceKind::Title) {
-                    recent = Some((src.span, src.kind, block));
+                    current = Some((src.span, src.kind, block));
                 }
             }
         }
-        summary.flags |= named_flag(&sa.attributions);
+        // A pronoun that refers to a named or titled source is one.
+        if resolved {
+            out.summaries[si].flags |= SentenceSummary::NAMED;
+        }
+        recent = current.map(|(sp, k, b)| (Latest::Source(sp, k), b));
     }
     let by_block = BlockSentences::new(draft, prose, &out.summaries);
     out.quotations = quotation_speakers(draft, prose, &out.sentences, &out.summaries, &by_block);

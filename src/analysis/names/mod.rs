@@ -53,8 +53,10 @@ pub struct Occurrence<'a> {
     block: u32,
     /// Its sentence.
     sentence: u32,
-    /// Its tokens ([`Occurrence::tokens`]).
-    tokens: (u32, u32),
+    /// Its first token, and how many ([`Occurrence::tokens`]: one, two with the full stop of
+    /// an initial, up to four for two words joined).
+    tokens: u32,
+    token_count: u8,
     /// The index of the [`Mention`] it belongs to.
     mention: u32,
     /// The occurrence of the first word of the name it ends, or [`NO_WORD`]
@@ -75,6 +77,8 @@ pub struct Occurrence<'a> {
     pub listed: bool,
     /// Whether a particle follows it (`Osama` in `Osama bin Laden`).
     pub before_particle: bool,
+    /// Whether its mention has a title ([`Mention::title`]).
+    titled: bool,
 }
 
 /// In [`Occurrence`]: no word referred to.
@@ -102,7 +106,8 @@ impl Occurrence<'_> {
     /// Its tokens.
     #[inline]
     pub fn tokens(&self) -> Range<usize> {
-        self.tokens.0 as usize..self.tokens.1 as usize
+        let start = self.tokens as usize;
+        start..start + usize::from(self.token_count)
     }
 
     /// The index of the [`Mention`] it belongs to.
@@ -1149,7 +1154,8 @@ fn collect_sentence<'d>(
                 span,
                 block: tok.block as u32,
                 sentence: si as u32,
-                tokens: (ts as u32, te as u32),
+                tokens: ts as u32,
+                token_count: u8::try_from(te - ts).unwrap_or(u8::MAX),
                 quoted: tok.quoted,
                 sentence_initial: Some(ts) == first_word,
                 heading,
@@ -1166,6 +1172,7 @@ fn collect_sentence<'d>(
                     NO_WORD
                 },
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > te),
+                titled: title.is_some(),
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, ts, te),
             });
         }
@@ -1353,7 +1360,9 @@ fn add_split_hyphenated(names: &mut Names<'_>, c: &Collector<'_>) -> bool {
             o.form = Cow::Owned(joined.clone());
             let span = Span::new(a.span().start, b.span().end);
             o.span = (span.start as u32, span.end as u32);
-            o.tokens = (a.tokens.0, b.tokens.1);
+            let (start, end) = (a.tokens().start, b.tokens().end);
+            o.tokens = start as u32;
+            o.token_count = u8::try_from(end - start).unwrap_or(u8::MAX);
             o.first_name = NO_WORD;
             o.sentence_initial = a.sentence_initial;
             extra.push(o);
@@ -1851,11 +1860,7 @@ fn find_variants(
         if o.before_particle {
             s.before_particle += 1;
         }
-        if names
-            .mentions
-            .get(o.mention())
-            .is_some_and(|m| m.title.is_some())
-        {
+        if o.titled {
             s.titled += 1;
         }
         let om = o.mention();
@@ -2441,6 +2446,13 @@ mod tests {
         }
     }
 
+    /// An occurrence fits a cache line, and a mention is smaller.
+    #[test]
+    fn occurrences_and_mentions_are_small() {
+        assert!(std::mem::size_of::<Occurrence<'_>>() <= 64);
+        assert!(std::mem::size_of::<Mention>() <= 48);
+    }
+
     /// The lower-case words of a draft, kept four bytes each, give back the tokens added,
     /// in order, across chunks of tokens (and chunks with no word).
     #[test]
@@ -2502,6 +2514,7 @@ mod tests {
             let added = n.occurrences.iter().any(|o| o.form.contains(' '));
             for o in &n.occurrences {
                 let m = &n.mentions[o.mention()];
+                assert_eq!(o.titled, m.title.is_some(), "{input}");
                 if let Some(f) = n.first_name(o)
                     && !added
                 {
@@ -2514,9 +2527,9 @@ mod tests {
                 if let Some(w) = n.next_word(o) {
                     assert!(o.followed, "{input}");
                     assert!(
-                        n.occurrences.iter().any(|p| p.mention == o.mention
-                            && p.form == w
-                            && p.tokens.0 > o.tokens.0),
+                        n.occurrences
+                            .iter()
+                            .any(|p| p.mention == o.mention && p.form == w && p.tokens > o.tokens),
                         "{input}"
                     );
                 } else {

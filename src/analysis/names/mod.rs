@@ -53,8 +53,10 @@ pub struct Occurrence<'a> {
     block: u32,
     /// Its sentence.
     sentence: u32,
-    /// Its tokens ([`Occurrence::tokens`]).
-    tokens: (u32, u32),
+    /// Its first token, and how many ([`Occurrence::tokens`]: one, two with the full stop of
+    /// an initial, up to four for two words joined).
+    tokens: u32,
+    token_count: u8,
     /// The index of the [`Mention`] it belongs to.
     mention: u32,
     /// The occurrence of the first word of the name it ends, or [`NO_WORD`]
@@ -75,6 +77,8 @@ pub struct Occurrence<'a> {
     pub listed: bool,
     /// Whether a particle follows it (`Osama` in `Osama bin Laden`).
     pub before_particle: bool,
+    /// Whether its mention has a title ([`Mention::title`]).
+    titled: bool,
 }
 
 /// In [`Occurrence`]: no word referred to.
@@ -102,7 +106,8 @@ impl Occurrence<'_> {
     /// Its tokens.
     #[inline]
     pub fn tokens(&self) -> Range<usize> {
-        self.tokens.0 as usize..self.tokens.1 as usize
+        let start = self.tokens as usize;
+        start..start + usize::from(self.token_count)
     }
 
     /// The index of the [`Mention`] it belongs to.
@@ -119,17 +124,20 @@ impl Occurrence<'_> {
 }
 
 /// A run of name words: a person, place or organisation named once.
+///
+/// Its places are kept as 32-bit numbers and read through methods, so that the mentions of
+/// a long draft take little memory.
 #[derive(Clone, Debug)]
 pub struct Mention {
-    /// Indices of its name words in [`Names::occurrences`], title words excluded.
-    pub words: Range<usize>,
+    /// Indices of its name words in [`Names::occurrences`] ([`Mention::words`]).
+    words: (u32, u32),
     /// The title before the name, normalised (`Foreign Minister`, `President`, `Mr`), without
     /// demonyms (`Ukrainian President` → `President`).
     pub title: Option<Box<str>>,
-    /// Where the title is.
-    pub title_span: Option<Span>,
-    /// The span of the name (title excluded).
-    pub span: Span,
+    /// Where the title is ([`Mention::title_span`]), or [`NO_SPAN`].
+    title_span: (u32, u32),
+    /// The span of the name ([`Mention::span`]).
+    span: (u32, u32),
     /// Whether the mention is in a heading.
     pub heading: bool,
     /// Whether the mention lies inside a direct quotation.
@@ -138,15 +146,43 @@ pub struct Mention {
     pub block: u32,
 }
 
+/// In [`Mention`]: no title.
+const NO_SPAN: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// `span` as kept in an [`Occurrence`] or a [`Mention`].
+#[inline]
+fn packed(span: Span) -> (u32, u32) {
+    (span.start as u32, span.end as u32)
+}
+
 impl Mention {
+    /// Indices of its name words in [`Names::occurrences`], title words excluded.
+    #[inline]
+    pub fn words(&self) -> Range<usize> {
+        self.words.0 as usize..self.words.1 as usize
+    }
+
+    /// Where the title is.
+    #[inline]
+    pub fn title_span(&self) -> Option<Span> {
+        (self.title_span != NO_SPAN)
+            .then(|| Span::new(self.title_span.0 as usize, self.title_span.1 as usize))
+    }
+
+    /// The span of the name (title excluded).
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.span.0 as usize, self.span.1 as usize)
+    }
+
     /// The index of the head word (the last word: a surname or a place).
     pub fn head(&self) -> usize {
-        self.words.end.saturating_sub(1)
+        (self.words.1 as usize).saturating_sub(1)
     }
 
     /// Whether the name has a first name (more than one word).
     pub fn is_full(&self) -> bool {
-        self.words.len() >= 2
+        self.words().len() >= 2
     }
 }
 
@@ -188,6 +224,9 @@ pub struct Names<'a> {
     lower_found: Vec<bool>,
     /// The mentions grouped by person, computed once, when first asked for.
     people: std::sync::OnceLock<Vec<Vec<usize>>>,
+    /// For each mention, its head ([`Mention::head`]), so that [`Names::people`] reads no
+    /// mention.
+    heads: Vec<u32>,
     /// For each occurrence, the number of its spelling ([`FormIndex`]), and how many
     /// spellings there are.
     form_of: Vec<u32>,
@@ -245,11 +284,17 @@ impl Names<'_> {
             // (Spellings by number, as the analysis numbered them.)
             let (form_of, form_count) = self.spelling_numbers();
             let mut by_form: Vec<Option<Option<usize>>> = vec![None; form_count];
-            for (mi, m) in self.mentions.iter().enumerate() {
-                let Some(head) = self.occurrences.get(m.head()) else {
+            // (The heads as the analysis noted them, else read from the mentions.)
+            let heads: Cow<'_, [u32]> = if self.heads.len() == self.mentions.len() {
+                Cow::Borrowed(&self.heads[..])
+            } else {
+                Cow::Owned(self.mentions.iter().map(|m| m.head() as u32).collect())
+            };
+            for (mi, &h) in heads.iter().enumerate() {
+                let Some(head) = self.occurrences.get(h as usize) else {
                     continue;
                 };
-                let slot = *by_form[form_of[m.head()] as usize].get_or_insert_with(|| {
+                let slot = *by_form[form_of[h as usize] as usize].get_or_insert_with(|| {
                     if head.form.chars().count() < 3 || head.form.contains(' ') {
                         return None;
                     }
@@ -431,15 +476,12 @@ pub fn analyze<'a>(
     // About one word in six is a name word (news prose).
     names.occurrences.reserve(prose.tokens.len() / 6);
     names.mentions.reserve(prose.tokens.len() / 8);
+    names.heads.reserve(prose.tokens.len() / 8);
     // The words of the draft not written with a capital, gathered as the sentences are
-    // read (when the sentences hold every token, as they do), for the lower-case pass.
-    let tiled = prose
-        .sentences
-        .iter()
-        .try_fold(0, |at, s| (s.tokens.start == at).then_some(s.tokens.end))
-        == Some(prose.tokens.len());
-    let mut lower_words = LowerWords::with_capacity(if tiled { prose.tokens.len() } else { 0 });
-    let mut gather = tiled.then_some(&mut lower_words);
+    // read (while the sentences hold every token one after another, as they do), for the
+    // lower-case pass.
+    let mut lower_words = LowerWords::with_capacity(prose.tokens.len());
+    let (mut tiled, mut at) = (true, 0);
     let mut c = Collector {
         run: Vec::new(),
         ordinary: HashMap::default(),
@@ -449,9 +491,13 @@ pub fn analyze<'a>(
         in_order: true,
         last_span: (0, 0),
     };
-    for si in 0..prose.sentences.len() {
-        collect_sentence(draft, prose, si, &mut names, &mut c, gather.as_deref_mut());
+    for (si, s) in prose.sentences.iter().enumerate() {
+        tiled &= s.tokens.start == at;
+        at = s.tokens.end;
+        let gather = tiled.then_some(&mut lower_words);
+        collect_sentence(draft, prose, si, &mut names, &mut c, gather);
     }
+    tiled &= at == prose.tokens.len();
     if !tiled {
         lower_words = all_lower_words(draft, prose);
     }
@@ -1108,7 +1154,8 @@ fn collect_sentence<'d>(
                 span,
                 block: tok.block as u32,
                 sentence: si as u32,
-                tokens: (ts as u32, te as u32),
+                tokens: ts as u32,
+                token_count: u8::try_from(te - ts).unwrap_or(u8::MAX),
                 quoted: tok.quoted,
                 sentence_initial: Some(ts) == first_word,
                 heading,
@@ -1125,21 +1172,23 @@ fn collect_sentence<'d>(
                     NO_WORD
                 },
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > te),
+                titled: title.is_some(),
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, ts, te),
             });
         }
         let first_tok = &prose.tokens[name[0].0];
+        names.heads.push((names.occurrences.len() - 1) as u32);
         names.mentions.push(Mention {
-            words: first_occ..names.occurrences.len(),
+            words: (first_occ as u32, names.occurrences.len() as u32),
             title,
-            title_span,
-            span: Span::new(
+            title_span: title_span.map_or(NO_SPAN, packed),
+            span: packed(Span::new(
                 first_tok.span.start,
                 form_end(
                     &prose.tokens[name[name.len() - 1].0],
                     name[name.len() - 1].3,
                 ),
-            ),
+            )),
             heading,
             quoted: first_tok.quoted,
             block: first_tok.block as u32,
@@ -1311,7 +1360,9 @@ fn add_split_hyphenated(names: &mut Names<'_>, c: &Collector<'_>) -> bool {
             o.form = Cow::Owned(joined.clone());
             let span = Span::new(a.span().start, b.span().end);
             o.span = (span.start as u32, span.end as u32);
-            o.tokens = (a.tokens.0, b.tokens.1);
+            let (start, end) = (a.tokens().start, b.tokens().end);
+            o.tokens = start as u32;
+            o.token_count = u8::try_from(end - start).unwrap_or(u8::MAX);
             o.first_name = NO_WORD;
             o.sentence_initial = a.sentence_initial;
             extra.push(o);
@@ -1809,11 +1860,7 @@ fn find_variants(
         if o.before_particle {
             s.before_particle += 1;
         }
-        if names
-            .mentions
-            .get(o.mention())
-            .is_some_and(|m| m.title.is_some())
-        {
+        if o.titled {
             s.titled += 1;
         }
         let om = o.mention();
@@ -2399,6 +2446,13 @@ mod tests {
         }
     }
 
+    /// An occurrence fits a cache line, and a mention is smaller.
+    #[test]
+    fn occurrences_and_mentions_are_small() {
+        assert!(std::mem::size_of::<Occurrence<'_>>() <= 64);
+        assert!(std::mem::size_of::<Mention>() <= 48);
+    }
+
     /// The lower-case words of a draft, kept four bytes each, give back the tokens added,
     /// in order, across chunks of tokens (and chunks with no word).
     #[test]
@@ -2460,18 +2514,22 @@ mod tests {
             let added = n.occurrences.iter().any(|o| o.form.contains(' '));
             for o in &n.occurrences {
                 let m = &n.mentions[o.mention()];
+                assert_eq!(o.titled, m.title.is_some(), "{input}");
                 if let Some(f) = n.first_name(o)
                     && !added
                 {
-                    assert!(m.words.len() >= 2, "{input}");
-                    assert_eq!(Some(f), n.occurrences.get(m.words.start).map(|w| &*w.form));
+                    assert!(m.words().len() >= 2, "{input}");
+                    assert_eq!(
+                        Some(f),
+                        n.occurrences.get(m.words().start).map(|w| &*w.form)
+                    );
                 }
                 if let Some(w) = n.next_word(o) {
                     assert!(o.followed, "{input}");
                     assert!(
-                        n.occurrences.iter().any(|p| p.mention == o.mention
-                            && p.form == w
-                            && p.tokens.0 > o.tokens.0),
+                        n.occurrences
+                            .iter()
+                            .any(|p| p.mention == o.mention && p.form == w && p.tokens > o.tokens),
                         "{input}"
                     );
                 } else {

@@ -146,7 +146,9 @@ impl Rule for FirstReference {
                     Some(t) => format!("{t} {}", head.form),
                     None => head.form.to_string(),
                 };
-                let span = first.title_span.map_or(first.span, |t| t.cover(first.span));
+                let span = first
+                    .title_span()
+                    .map_or(first.span(), |t| t.cover(first.span()));
                 out.push(Diagnostic::new(
                     &Self::META,
                     span,
@@ -162,14 +164,14 @@ impl Rule for FirstReference {
                 out.push(
                     Diagnostic::new(
                         &Self::META,
-                        first.span,
+                        first.span(),
                         format!(
                             "First reference to {} uses the surname alone; the full name \
                              comes only later.",
                             head.form
                         ),
                     )
-                    .with_related(full.span, "the full name is here"),
+                    .with_related(full.span(), "the full name is here"),
                 );
             }
         }
@@ -187,11 +189,11 @@ fn repeated(ctx: &LintContext<'_>, body: &[&Mention], out: &mut Vec<Diagnostic>)
             out.push(
                 Diagnostic::new(
                     &FirstReference::META,
-                    m.span,
+                    m.span(),
                     "The full name is repeated after the first reference; the surname alone is \
                      enough.",
                 )
-                .with_related(first.span, "first reference"),
+                .with_related(first.span(), "first reference"),
             );
         }
         last_block = m.block;

@@ -47,7 +47,7 @@ fn role<'a>(m: &'a Mention, source: &str) -> Option<&'a str> {
     let t = m.title.as_deref()?;
     // A past or future office: "former President", "then-Governor", "the late Senator".
     let before = m
-        .title_span
+        .title_span()
         .and_then(|s| source.get(..s.start))
         .unwrap_or("")
         .trim_end_matches([' ', '-']);
@@ -162,7 +162,7 @@ impl Rule for TitleDrift {
             // The words before the surname (`Ott R` in Ott R. Saar).
             let given = |m: &Mention| -> Option<String> {
                 m.is_full().then(|| {
-                    names.occurrences[m.words.start..m.head()]
+                    names.occurrences[m.words().start..m.head()]
                         .iter()
                         .map(|o| &*o.form)
                         .collect::<Vec<_>>()
@@ -186,7 +186,7 @@ impl Rule for TitleDrift {
                     }
                     _ => {}
                 }
-                let span = m.title_span.unwrap_or(m.span);
+                let span = m.title_span().unwrap_or(m.span());
                 out.push(
                     Diagnostic::new(
                         &Self::META,
@@ -196,7 +196,7 @@ impl Rule for TitleDrift {
                              and which title is right?"
                         ),
                     )
-                    .with_related(first.title_span.unwrap_or(first.span), "first title"),
+                    .with_related(first.title_span().unwrap_or(first.span()), "first title"),
                 );
                 break;
             }
@@ -209,7 +209,7 @@ impl Rule for TitleDrift {
 fn given_bytes<'n>(names: &'n Names, m: &Mention) -> impl Iterator<Item = u8> + Clone + 'n {
     let words = names
         .occurrences
-        .get(m.words.start..m.head())
+        .get(m.words().start..m.head())
         .unwrap_or(&[]);
     words.iter().enumerate().flat_map(|(k, o)| {
         let sep: &[u8] = if k > 0 { b" " } else { b"" };

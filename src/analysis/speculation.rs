@@ -1295,27 +1295,34 @@ fn lower(text: &str) -> Cow<'_, str> {
 
 /// Finds every speculative cue of the draft, in document order, with context applied.
 pub fn find(ctx: &LintContext<'_>) -> Vec<Cue> {
+    let runs = find_runs(ctx);
+    let mut all = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    for run in runs {
+        all.extend(run);
+    }
+    all
+}
+
+/// [`find`]'s cues as the runs of sentences they were found in: the runs one after another
+/// are [`find`]'s list, and all the cues of one sentence are in one run. (Kept apart, they
+/// are not copied into one list.)
+pub fn find_runs(ctx: &LintContext<'_>) -> Vec<Vec<Cue>> {
     let n = ctx.prose.sentences.len();
     if !ctx.prose.is_big() {
-        return find_in(ctx, 0..n);
+        return vec![find_in(ctx, 0..n)];
     }
     // Sentences are read one by one: a big draft shares runs of them out over the pool.
     use rayon::prelude::*;
     const RUN: usize = 64;
     let runs: Vec<std::ops::Range<usize>> =
         (0..n).step_by(RUN).map(|a| a..(a + RUN).min(n)).collect();
-    let found: Vec<Vec<Cue>> = runs.into_par_iter().map(|r| find_in(ctx, r)).collect();
-    // Joined into a vector of the exact size, not one grown as the runs are added.
-    let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
-    for run in found {
-        all.extend(run);
-    }
-    all
+    runs.into_par_iter().map(|r| find_in(ctx, r)).collect()
 }
 
 /// The cues of sentences `sentences`, in order.
 fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue> {
-    let mut out = Vec::new();
+    // About one cue in two sentences at most in news copy: room for them, reserved once.
+    let mut out = Vec::with_capacity(sentences.len() / 2);
     let prose = ctx.prose;
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
     let legal_block: Cell<Option<(usize, bool)>> = Cell::new(None);
@@ -5042,6 +5049,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A big draft's cues come in runs of whole sentences: no sentence's cues are split
+    /// between two runs (the speculation rules group a sentence's cues inside one run), and
+    /// the runs one after another are the cues of [`find`].
+    #[test]
+    fn runs_hold_whole_sentences() {
+        let para = "Officials said the plant may close. It is believed the deal could \
+                    possibly fail, and prices are reportedly expected to rise.\n\n";
+        let text = para.repeat(crate::PARALLEL_MIN_BYTES / para.len() * 3);
+        let a = crate::Analyzed::new(&text);
+        assert!(a.prose.is_big());
+        let settings = Settings::default();
+        let ctx = a.context(&settings);
+        let runs = find_runs(&ctx);
+        assert!(runs.iter().filter(|r| !r.is_empty()).count() > 2);
+        let ends: Vec<(usize, usize)> = runs
+            .iter()
+            .filter_map(|r| Some((r.first()?.sentence, r.last()?.sentence)))
+            .collect();
+        assert!(ends.windows(2).all(|w| w[0].1 < w[1].0), "{ends:?}");
+        let joined: Vec<_> = runs.iter().flatten().map(|c| (c.span, c.kind)).collect();
+        let all: Vec<_> = find(&ctx).iter().map(|c| (c.span, c.kind)).collect();
+        assert_eq!(joined, all);
     }
 
     /// A sentence that continues reported speech, passed over unread, would have given no

@@ -21,7 +21,7 @@ pub struct LintContext<'a> {
     pub settings: &'a Settings,
     attributions: OnceLock<Attributions>,
     names: OnceLock<Names<'a>>,
-    speculation: OnceLock<Vec<crate::analysis::speculation::Cue>>,
+    speculation: OnceLock<Vec<Vec<crate::analysis::speculation::Cue>>>,
 }
 
 impl<'a> LintContext<'a> {
@@ -57,10 +57,12 @@ impl<'a> LintContext<'a> {
         })
     }
 
-    /// The speculative cues in the reporter's words, found once for the speculation rules.
-    pub fn speculation(&self) -> &[crate::analysis::speculation::Cue] {
+    /// The speculative cues in the reporter's words, found once for the speculation rules,
+    /// in runs of whole sentences ([`crate::analysis::speculation::find_runs`]): the runs one
+    /// after another are the cues in document order, and a sentence's cues are all in one run.
+    pub fn speculation(&self) -> &[Vec<crate::analysis::speculation::Cue>] {
         lazy(&self.speculation, || {
-            crate::analysis::speculation::find(self)
+            crate::analysis::speculation::find_runs(self)
         })
         .as_slice()
     }

@@ -99,12 +99,27 @@ fn report(
     kinds: &[cues::CueKind],
     make: impl Fn(&cues::Cue) -> Diagnostic,
 ) {
-    let all = ctx.speculation();
-    if all.is_empty() {
+    let runs = ctx.speculation();
+    if runs.iter().all(Vec::is_empty) {
         return;
     }
     // Whether each rule of the family is on: asked once, not once per cue.
     let on = OWNERS.map(|m| ctx.settings.severity(m).is_some());
+    // (A sentence's cues are all in one run.)
+    for all in runs {
+        report_run(all, &on, out, kinds, &make);
+    }
+}
+
+/// [`report`] for the cues `all` of a run of whole sentences, `on` telling which rules of
+/// [`OWNERS`] are enabled.
+fn report_run(
+    all: &[cues::Cue],
+    on: &[bool; 5],
+    out: &mut Vec<Diagnostic>,
+    kinds: &[cues::CueKind],
+    make: impl Fn(&cues::Cue) -> Diagnostic,
+) {
     let mut i = 0;
     while i < all.len() {
         let sentence = all[i].sentence;

@@ -218,9 +218,11 @@ pub struct Prose {
     /// The lower-case forms of the tokens whose text is not already lower case (see
     /// [`Prose::token_lower`]), one after another.
     lower: String,
-    /// For each token, its range in `lower`, or `NOT_LOWERED` when its text is its own
-    /// lower-case form.
-    lower_ranges: Vec<(u32, u32)>,
+    /// Where each token's lower-case form starts in `lower`, and after the last token where
+    /// `lower` ends (one more entry than there are tokens, or none for no prose): token `i`'s
+    /// form is `lower[lower_offsets[i]..lower_offsets[i + 1]]`, and when that is empty its
+    /// text is its own lower-case form. Four bytes a token.
+    lower_offsets: Vec<u32>,
     /// Whether the draft is big enough for the analyses to share its sentences out over the
     /// rayon pool (see [`Prose::is_big`]).
     big: bool,
@@ -232,21 +234,28 @@ pub struct Prose {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct LowerRun<'s> {
     lower: &'s str,
-    entries: &'s [(u32, u32)],
+    /// The run's part of [`Prose::lower_offsets`]: one more entry than it has tokens.
+    offsets: &'s [u32],
 }
 
 impl<'s> LowerRun<'s> {
-    /// The entries of the run's tokens, in order.
+    /// The entries of the run's tokens, in order: where each one's lower-case form starts
+    /// and ends in the draft's buffer of lowered forms (the same place when its text is its
+    /// own lower-case form).
     #[inline]
-    pub(crate) fn entries(&self) -> &'s [(u32, u32)] {
-        self.entries
+    pub(crate) fn entries(&self) -> impl ExactSizeIterator<Item = (u32, u32)> + 's {
+        let offsets = self.offsets;
+        offsets
+            .iter()
+            .zip(offsets.get(1..).unwrap_or(&[]))
+            .map(|(&s, &e)| (s, e))
     }
 
     /// The lower-case form of a token of the run, from its entry and its text (as
     /// [`Prose::token_lower_with`] gives it).
     #[inline]
     pub(crate) fn form(&self, entry: (u32, u32), text: &'s str) -> &'s str {
-        if entry == NOT_LOWERED {
+        if entry.0 == entry.1 {
             text
         } else {
             self.lower
@@ -255,9 +264,6 @@ impl<'s> LowerRun<'s> {
         }
     }
 }
-
-/// In [`Prose::lower_ranges`]: the token's text is already its lower-case form.
-const NOT_LOWERED: (u32, u32) = (u32::MAX, u32::MAX);
 
 /// Appends the lower-case form of `text` with curly apostrophes straightened to `buf`, and
 /// returns its range there; `None` (nothing appended) when `text` is already in that form.
@@ -396,7 +402,8 @@ struct Part {
     sentences: Vec<Sentence>,
     tokens: Vec<Token>,
     lower: String,
-    lower_ranges: Vec<(u32, u32)>,
+    /// As [`Prose::lower_offsets`], from the start of `lower`.
+    lower_offsets: Vec<u32>,
 }
 
 impl Part {
@@ -412,7 +419,7 @@ impl Part {
             .sum();
         let part = Part {
             tokens: Vec::with_capacity(bytes / 4 + 16),
-            lower_ranges: Vec::with_capacity(bytes / 4 + 16),
+            lower_offsets: Vec::with_capacity(bytes / 4 + 17),
             sentences: Vec::with_capacity(bytes / 64 + 4),
             lower: String::with_capacity(bytes / 4 + 16),
         };
@@ -422,7 +429,7 @@ impl Part {
             mut sentences,
             mut tokens,
             mut lower,
-            mut lower_ranges,
+            mut lower_offsets,
         } = part;
         // The token-index ranges of the sentences of one block, in a buffer reused for each.
         let mut bounds = Vec::new();
@@ -479,11 +486,11 @@ impl Part {
                         (l, class)
                     }
                 };
-                if let Some(l) = lowered {
-                    // Only lowered tokens write their range; those between them are filled in
-                    // as not lowered at once.
-                    lower_ranges.resize(tokens.len(), NOT_LOWERED);
-                    lower_ranges.push(l);
+                if let Some((start, _)) = lowered {
+                    // Only lowered tokens write their offset, with those of the tokens since
+                    // the last one (which lowered nothing, so `lower` stood at `start` for
+                    // them as well); the end is the next token's start.
+                    lower_offsets.resize(tokens.len() + 1, start);
                 }
                 let span = if lo <= r.start && r.end <= hi {
                     Span {
@@ -531,12 +538,12 @@ impl Part {
                 });
             }
         }
-        lower_ranges.resize(tokens.len(), NOT_LOWERED);
+        lower_offsets.resize(tokens.len() + 1, lower.len() as u32);
         Part {
             sentences,
             tokens,
             lower,
-            lower_ranges,
+            lower_offsets,
         }
     }
 
@@ -560,15 +567,11 @@ impl Part {
             t
         }));
         prose.lower.push_str(&self.lower);
+        // The part's first offset (0) is where `prose.lower` ended: its last offset.
+        prose.lower_offsets.pop();
         prose
-            .lower_ranges
-            .extend(self.lower_ranges.into_iter().map(|r| {
-                if r == NOT_LOWERED {
-                    r
-                } else {
-                    (r.0 + l0, r.1 + l0)
-                }
-            }));
+            .lower_offsets
+            .extend(self.lower_offsets.into_iter().map(|o| o + l0));
     }
 }
 
@@ -620,14 +623,14 @@ impl Prose {
             prose.sentences = part.sentences;
             prose.tokens = part.tokens;
             prose.lower = part.lower;
-            prose.lower_ranges = part.lower_ranges;
+            prose.lower_offsets = part.lower_offsets;
         } else {
             let (sentences, tokens, lower) = parts.iter().fold((0, 0, 0), |(s, t, l), p| {
                 (s + p.sentences.len(), t + p.tokens.len(), l + p.lower.len())
             });
             prose.sentences.reserve_exact(sentences);
             prose.tokens.reserve_exact(tokens);
-            prose.lower_ranges.reserve_exact(tokens);
+            prose.lower_offsets.reserve_exact(tokens + 1);
             prose.lower.reserve_exact(lower);
             for part in parts {
                 part.append_to(&mut prose);
@@ -665,9 +668,9 @@ impl Prose {
     /// once per draft, so rules and analyses compare words without allocating.
     #[inline]
     pub fn token_lower<'s>(&'s self, draft: &'s Draft, i: usize) -> &'s str {
-        match self.lower_ranges.get(i) {
-            Some(&(s, e)) if (s, e) != NOT_LOWERED => &self.lower[s as usize..e as usize],
-            _ => self.token_text(draft, i),
+        match self.lowered(i) {
+            Some(low) => low,
+            None => self.token_text(draft, i),
         }
     }
 
@@ -675,10 +678,7 @@ impl Prose {
     /// be [`Prose::token_text`] of token `i`): the text is not looked up again.
     #[inline]
     pub fn token_lower_with<'s>(&'s self, i: usize, text: &'s str) -> &'s str {
-        match self.lower_ranges.get(i) {
-            Some(&(s, e)) if (s, e) != NOT_LOWERED => &self.lower[s as usize..e as usize],
-            _ => text,
-        }
+        self.lowered(i).unwrap_or(text)
     }
 
     /// The lower-case forms of tokens `range` ([`LowerRun`]); `None` when `range` is not a
@@ -687,8 +687,17 @@ impl Prose {
     pub(crate) fn token_lowers(&self, range: Range<usize>) -> Option<LowerRun<'_>> {
         Some(LowerRun {
             lower: &self.lower,
-            entries: self.lower_ranges.get(range)?,
+            offsets: self
+                .lower_offsets
+                .get(range.start..range.end.checked_add(1)?)?,
         })
+    }
+
+    /// Token `i`'s lower-case form in [`Prose::lower`], if its text is not its own.
+    #[inline]
+    fn lowered(&self, i: usize) -> Option<&str> {
+        let (&s, &e) = (self.lower_offsets.get(i)?, self.lower_offsets.get(i + 1)?);
+        (s != e).then(|| &self.lower[s as usize..e as usize])
     }
 
     /// Whether block-text offset `off` of block `block` lies inside a quotation.
@@ -886,7 +895,7 @@ mod tests {
         for r in ranges {
             let run = prose.token_lowers(r.clone()).unwrap();
             assert_eq!(run.entries().len(), r.len());
-            for (i, &e) in r.clone().zip(run.entries()) {
+            for (i, e) in r.clone().zip(run.entries()) {
                 let text = prose.token_text(&draft, i);
                 assert_eq!(run.form(e, text), prose.token_lower_with(i, text));
             }
@@ -935,11 +944,12 @@ mod tests {
     }
 
     /// A sentence's classes are the union of its tokens', in a draft read in one part and
-    /// in one big enough to be read in parallel parts (whose sentence indices are shifted).
+    /// in one big enough to be read in parallel parts (whose sentence indices and lower-case
+    /// offsets are shifted), and the lower-case forms are right in both.
     #[test]
     fn sentence_classes_are_the_union_of_their_tokens() {
-        let para = "Officials said “it is likely, some say” that the U.S. reportedly \
-                    claimed 12% more. According to sources, it may be so! Critics alleged \
+        let para = "Officials SAID “it is likely, some say” that the U.S. reportedly \
+                    claimed 12% more. According to sources, it’s so! ΣΟΦΟΣ alleged \
                     nothing.\n\n";
         for src in [
             para.to_string(),
@@ -960,6 +970,17 @@ mod tests {
                 );
             }
             assert_eq!(next, prose.tokens.len());
+            let run = prose.token_lowers(0..prose.tokens.len()).unwrap();
+            for (i, e) in run.entries().enumerate() {
+                let text = prose.token_text(&draft, i);
+                let low: String = text
+                    .to_lowercase()
+                    .chars()
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .collect();
+                assert_eq!(prose.token_lower(&draft, i), low);
+                assert_eq!(run.form(e, text), low);
+            }
         }
     }
 

@@ -396,7 +396,7 @@ pub fn sentence_words_into<'a>(
     // per token.
     match prose.token_lowers(start..start + toks.len()) {
         Some(run) => out.extend(toks.iter().zip(run.entries()).enumerate().map(
-            |(k, (t, &entry))| {
+            |(k, (t, entry))| {
                 let text = block_text.get(t.range()).unwrap_or("");
                 word(t, start + k, text, run.form(entry, text))
             },

@@ -583,7 +583,9 @@ const PARALLEL_MIN_BYTES: usize = crate::PARALLEL_MIN_BYTES;
 const RUN_BYTES: usize = 8 * 1024;
 
 impl Prose {
-    /// Analyses the prose of `draft`.
+    /// Analyses the prose of `draft`: all of it, but in a draft too big for a [`Token`]'s
+    /// 32-bit offsets (over 2 GiB of prose, a source over 4 GiB or 2^29 blocks), whose
+    /// blocks from the first that does not fit on have no sentences or tokens.
     pub fn new(draft: &Draft) -> Prose {
         let (quotations, quoted) = quotes::find(draft);
         let total: usize = draft.blocks.iter().map(|b| b.text.len()).sum();

@@ -16,7 +16,10 @@ mod generate;
 fn lint(text: &str) -> Vec<Diagnostic> {
     let a = Analyzed::new(text);
     for t in &a.prose.tokens {
-        assert!(text.get(t.span.start..t.span.end).is_some(), "token span");
+        assert!(
+            text.get(t.span().start..t.span().end).is_some(),
+            "token span"
+        );
     }
     for s in &a.prose.sentences {
         assert!(

@@ -74,9 +74,9 @@ fn check_spans(text: &str) {
         assert!(block.get(s.range.clone()).is_some(), "sentence range");
     }
     for t in &a.prose.tokens {
-        check_span(text, t.span, "token");
-        let block = &a.draft.blocks[t.block].text;
-        assert!(block.get(t.range.clone()).is_some(), "token range");
+        check_span(text, t.span(), "token");
+        let block = &a.draft.blocks[t.block()].text;
+        assert!(block.get(t.range()).is_some(), "token range");
     }
     for q in &a.prose.quotations {
         check_span(text, q.open, "quote open");

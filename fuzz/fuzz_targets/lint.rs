@@ -24,7 +24,7 @@ fuzz_target!(|data: &[u8]| {
     settings.names.prefer = vec![("Kyiv".into(), vec!["Kiev".into()])];
     let a = Analyzed::new(&text);
     for t in &a.prose.tokens {
-        sound(&text, t.span, "token");
+        sound(&text, t.span(), "token");
     }
     for s in &a.prose.sentences {
         sound(&text, s.span, "sentence");

@@ -1372,7 +1372,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         // A cue starts at a trigger word outside quotation marks: most sentences have none,
         // and are passed over before their view is built.
         let lower_of = |t: &crate::prose::Token, t_i: usize| -> (&str, &str) {
-            let text = block.text.get(t.range.clone()).unwrap_or("");
+            let text = block.text.get(t.range()).unwrap_or("");
             (text, prose.token_lower_with(t_i, text))
         };
         let low = |k: isize| {
@@ -1391,8 +1391,8 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         // (The class bit first: it rules out nearly every token.)
         for (k, t) in tokens.iter().enumerate() {
             if t.class & crate::prose::classes::SPECULATION_TRIGGER == 0
-                || t.kind != TokenKind::Word
-                || t.quoted
+                || t.kind() != TokenKind::Word
+                || t.quoted()
             {
                 continue;
             }
@@ -1420,9 +1420,9 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 Tok {
                     lower,
                     text,
-                    kind: t.kind,
-                    quoted: t.quoted,
-                    span: t.span,
+                    kind: t.kind(),
+                    quoted: t.quoted(),
+                    span: t.span(),
                     class: t.class,
                 }
             }));
@@ -1433,8 +1433,8 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 .enumerate()
                 .filter(|(_, t)| {
                     t.class & crate::prose::classes::CUE_WORD != 0
-                        && t.kind == TokenKind::Word
-                        && !t.quoted
+                        && t.kind() == TokenKind::Word
+                        && !t.quoted()
                 })
                 .map(|(k, _)| k),
         );
@@ -1606,22 +1606,22 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
             return false;
         }
         let toks = prose.sentence_tokens(k);
-        let text = |t: &crate::prose::Token| block.text.get(t.range.clone()).unwrap_or("");
+        let text = |t: &crate::prose::Token| block.text.get(t.range()).unwrap_or("");
         toks.iter().enumerate().any(|(j, t)| {
             // Only words of up to 7 bytes that start with "I", "m" or "M", and whose
             // lower-case form is one of `FIRST_PERSON`, can be one.
             if t.class & crate::prose::classes::SPECULATION_FIRST_PERSON == 0
-                || t.kind != TokenKind::Word
-                || t.quoted
-                || t.range.len() > 7
+                || t.kind() != TokenKind::Word
+                || t.quoted()
+                || t.range().len() > 7
                 || !matches!(
-                    block.text.as_bytes().get(t.range.start),
+                    block.text.as_bytes().get(t.range().start),
                     Some(b'I' | b'm' | b'M')
                 )
             {
                 return false;
             }
-            let opens = j == 0 || toks[j - 1].kind != TokenKind::Word;
+            let opens = j == 0 || toks[j - 1].kind() != TokenKind::Word;
             match text(t) {
                 "I" | "I'm" | "I've" | "I'd" | "I'll" => {
                     // After a capitalised word inside the sentence: the numeral.
@@ -5174,9 +5174,9 @@ mod tests {
                         Tok {
                             lower: a.prose.token_lower_with(i, text),
                             text,
-                            kind: t.kind,
-                            quoted: t.quoted,
-                            span: t.span,
+                            kind: t.kind(),
+                            quoted: t.quoted(),
+                            span: t.span(),
                             class: t.class,
                         }
                     })

@@ -27,26 +27,180 @@ pub struct Sentence {
     pub tokens: Range<usize>,
     /// Its span in the source.
     pub span: Span,
+    /// The union (bitwise OR) of its tokens' [`Token::class`]: a sentence none of whose
+    /// tokens is in a word list has none of that list's bits here, so it can be passed over
+    /// without reading its tokens.
+    pub classes: u64,
 }
 
 /// One token of prose.
-#[derive(Clone, Debug)]
+///
+/// A token is 32 bytes: its offsets and indices are kept as `u32` (read them with
+/// [`Token::range`], [`Token::span`], [`Token::block`], [`Token::sentence`]), and its block
+/// index shares a word with its kind and whether it is quoted. So that every offset fits,
+/// [`Prose::new`] tokenises a draft's blocks only up to 2 GiB of prose (block text, counted
+/// from the start), source offsets up to `u32::MAX` (4 GiB) and 2^29 blocks: in a draft
+/// bigger than that, the block that would cross a limit and those after it have no tokens
+/// or sentences. Nothing is cut short and nothing panics.
+#[derive(Clone)]
 pub struct Token {
-    /// Index of its block in [`Draft::blocks`].
-    pub block: usize,
-    /// Index of its sentence in [`Prose::sentences`].
-    pub sentence: usize,
-    /// Byte range in the block's text.
-    pub range: Range<usize>,
-    /// What it is.
-    pub kind: TokenKind,
-    /// Whether it lies inside a direct quotation (the speaker's words).
-    pub quoted: bool,
-    /// Its span in the source.
-    pub span: Span,
     /// The word lists its lower-case form ([`Prose::token_lower`]) belongs to, as bit flags
     /// ([`classes`]).
     pub class: u64,
+    /// Start of its byte range in the block's text.
+    start: u32,
+    /// End of its byte range in the block's text.
+    end: u32,
+    /// Start of its span in the source.
+    src_start: u32,
+    /// End of its span in the source.
+    src_end: u32,
+    /// Index of its sentence in [`Prose::sentences`].
+    sentence_index: u32,
+    /// Its block index (shifted by [`BLOCK_SHIFT`]), [`QUOTED`] and its kind
+    /// ([`kind_bits`]).
+    meta: u32,
+}
+
+// The size is what the analyses pay for in memory traffic on every pass over the tokens.
+const _: () = assert!(std::mem::size_of::<Token>() <= 32);
+
+/// In [`Token::meta`]: the bits of the kind ([`kind_bits`]).
+const KIND_MASK: u32 = 0b11;
+/// In [`Token::meta`]: the token lies inside a direct quotation.
+const QUOTED: u32 = 0b100;
+/// In [`Token::meta`]: the block index is held above this many bits.
+const BLOCK_SHIFT: u32 = 3;
+
+/// The bits of `kind` in [`Token::meta`].
+#[inline(always)]
+const fn kind_bits(kind: TokenKind) -> u32 {
+    match kind {
+        TokenKind::Word => 0,
+        TokenKind::Number => 1,
+        TokenKind::Punct => 2,
+        TokenKind::Placeholder => 3,
+    }
+}
+
+impl Token {
+    /// A token of block `block` and sentence `sentence`, at `range` of the block's text and
+    /// `span` of the source, of kind `kind` and classes `class`, quoted if `quoted`.
+    ///
+    /// Every offset and index must be within what [`tokenised_blocks`] lets through: `block`
+    /// below [`MAX_BLOCKS`], the others at most `u32::MAX`.
+    #[inline(always)]
+    fn new(
+        block: usize,
+        sentence: usize,
+        range: Range<usize>,
+        kind: TokenKind,
+        quoted: bool,
+        span: Span,
+        class: u64,
+    ) -> Token {
+        debug_assert!(block < MAX_BLOCKS);
+        debug_assert!(sentence <= u32::MAX as usize);
+        debug_assert!(range.start <= range.end && range.end <= u32::MAX as usize);
+        debug_assert!(span.start <= span.end && span.end <= u32::MAX as usize);
+        Token {
+            class,
+            start: range.start as u32,
+            end: range.end as u32,
+            src_start: span.start as u32,
+            src_end: span.end as u32,
+            sentence_index: sentence as u32,
+            meta: ((block as u32) << BLOCK_SHIFT)
+                | if quoted { QUOTED } else { 0 }
+                | kind_bits(kind),
+        }
+    }
+
+    /// Index of its block in [`Draft::blocks`].
+    #[inline(always)]
+    pub fn block(&self) -> usize {
+        (self.meta >> BLOCK_SHIFT) as usize
+    }
+
+    /// Index of its sentence in [`Prose::sentences`].
+    #[inline(always)]
+    pub fn sentence(&self) -> usize {
+        self.sentence_index as usize
+    }
+
+    /// Byte range in the block's text.
+    #[inline(always)]
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Its span in the source.
+    #[inline(always)]
+    pub fn span(&self) -> Span {
+        Span {
+            start: self.src_start as usize,
+            end: self.src_end as usize,
+        }
+    }
+
+    /// What it is.
+    #[inline(always)]
+    pub fn kind(&self) -> TokenKind {
+        match self.meta & KIND_MASK {
+            0 => TokenKind::Word,
+            1 => TokenKind::Number,
+            2 => TokenKind::Punct,
+            _ => TokenKind::Placeholder,
+        }
+    }
+
+    /// Whether it lies inside a direct quotation (the speaker's words).
+    #[inline(always)]
+    pub fn quoted(&self) -> bool {
+        self.meta & QUOTED != 0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("block", &self.block())
+            .field("sentence", &self.sentence())
+            .field("range", &self.range())
+            .field("kind", &self.kind())
+            .field("quoted", &self.quoted())
+            .field("span", &self.span())
+            .field("class", &self.class)
+            .finish()
+    }
+}
+
+/// Blocks from this index on are not tokenised: a token holds its block index in 29 bits.
+const MAX_BLOCKS: usize = 1 << (32 - BLOCK_SHIFT);
+/// The most block text that is tokenised, counted from the draft's start: token offsets and
+/// indices (a token has at least one byte) stay within `u32`, and so do the offsets of the
+/// lower-case forms ([`Prose::token_lower`]; a character's is at most twice as long).
+const MAX_TEXT: usize = u32::MAX as usize / 2;
+/// The last source offset a tokenised block may reach.
+const MAX_SOURCE: usize = u32::MAX as usize;
+
+/// How many of the first blocks of a draft are tokenised, given the length of each block's
+/// text and the end of its source span, in order: all of them, unless the draft is too big
+/// for a token's 32-bit offsets (more than [`MAX_TEXT`] bytes of prose, about 2 GiB, a source
+/// beyond [`MAX_SOURCE`], about 4 GiB, or [`MAX_BLOCKS`] blocks). Then the prose stops
+/// before the first block that does not fit: it and the blocks after it have no sentences
+/// or tokens (their quotations are still found). Nothing is cut short or panics.
+fn tokenised_blocks(blocks: impl IntoIterator<Item = (usize, usize)>) -> usize {
+    let mut text = 0usize;
+    let mut n = 0;
+    for (len, source_end) in blocks {
+        text = text.saturating_add(len);
+        if n >= MAX_BLOCKS || text > MAX_TEXT || source_end > MAX_SOURCE {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// Sentences, tokens and quotations of a draft.
@@ -64,9 +218,11 @@ pub struct Prose {
     /// The lower-case forms of the tokens whose text is not already lower case (see
     /// [`Prose::token_lower`]), one after another.
     lower: String,
-    /// For each token, its range in `lower`, or `NOT_LOWERED` when its text is its own
-    /// lower-case form.
-    lower_ranges: Vec<(u32, u32)>,
+    /// Where each token's lower-case form starts in `lower`, and after the last token where
+    /// `lower` ends (one more entry than there are tokens, or none for no prose): token `i`'s
+    /// form is `lower[lower_offsets[i]..lower_offsets[i + 1]]`, and when that is empty its
+    /// text is its own lower-case form. Four bytes a token.
+    lower_offsets: Vec<u32>,
     /// Whether the draft is big enough for the analyses to share its sentences out over the
     /// rayon pool (see [`Prose::is_big`]).
     big: bool,
@@ -78,21 +234,28 @@ pub struct Prose {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct LowerRun<'s> {
     lower: &'s str,
-    entries: &'s [(u32, u32)],
+    /// The run's part of [`Prose::lower_offsets`]: one more entry than it has tokens.
+    offsets: &'s [u32],
 }
 
 impl<'s> LowerRun<'s> {
-    /// The entries of the run's tokens, in order.
+    /// The entries of the run's tokens, in order: where each one's lower-case form starts
+    /// and ends in the draft's buffer of lowered forms (the same place when its text is its
+    /// own lower-case form).
     #[inline]
-    pub(crate) fn entries(&self) -> &'s [(u32, u32)] {
-        self.entries
+    pub(crate) fn entries(&self) -> impl ExactSizeIterator<Item = (u32, u32)> + 's {
+        let offsets = self.offsets;
+        offsets
+            .iter()
+            .zip(offsets.get(1..).unwrap_or(&[]))
+            .map(|(&s, &e)| (s, e))
     }
 
     /// The lower-case form of a token of the run, from its entry and its text (as
     /// [`Prose::token_lower_with`] gives it).
     #[inline]
     pub(crate) fn form(&self, entry: (u32, u32), text: &'s str) -> &'s str {
-        if entry == NOT_LOWERED {
+        if entry.0 == entry.1 {
             text
         } else {
             self.lower
@@ -101,9 +264,6 @@ impl<'s> LowerRun<'s> {
         }
     }
 }
-
-/// In [`Prose::lower_ranges`]: the token's text is already its lower-case form.
-const NOT_LOWERED: (u32, u32) = (u32::MAX, u32::MAX);
 
 /// Appends the lower-case form of `text` with curly apostrophes straightened to `buf`, and
 /// returns its range there; `None` (nothing appended) when `text` is already in that form.
@@ -183,11 +343,13 @@ fn lowered_bytes<'a>(lower: &'a str, lowered: Option<(u32, u32)>, text: &'a [u8]
 fn mark_quoted(tokens: &mut [Token], quoted: &[Range<usize>]) {
     let mut ti = 0;
     for q in quoted {
-        while ti < tokens.len() && tokens[ti].range.start < q.start {
+        while ti < tokens.len() && (tokens[ti].start as usize) < q.start {
             ti += 1;
         }
-        while ti < tokens.len() && tokens[ti].range.start < q.end {
-            tokens[ti].quoted = tokens[ti].range.end <= q.end;
+        while ti < tokens.len() && (tokens[ti].start as usize) < q.end {
+            if tokens[ti].end as usize <= q.end {
+                tokens[ti].meta |= QUOTED;
+            }
             ti += 1;
         }
     }
@@ -240,7 +402,8 @@ struct Part {
     sentences: Vec<Sentence>,
     tokens: Vec<Token>,
     lower: String,
-    lower_ranges: Vec<(u32, u32)>,
+    /// As [`Prose::lower_offsets`], from the start of `lower`.
+    lower_offsets: Vec<u32>,
 }
 
 impl Part {
@@ -256,7 +419,7 @@ impl Part {
             .sum();
         let part = Part {
             tokens: Vec::with_capacity(bytes / 4 + 16),
-            lower_ranges: Vec::with_capacity(bytes / 4 + 16),
+            lower_offsets: Vec::with_capacity(bytes / 4 + 17),
             sentences: Vec::with_capacity(bytes / 64 + 4),
             lower: String::with_capacity(bytes / 4 + 16),
         };
@@ -266,7 +429,7 @@ impl Part {
             mut sentences,
             mut tokens,
             mut lower,
-            mut lower_ranges,
+            mut lower_offsets,
         } = part;
         // The token-index ranges of the sentences of one block, in a buffer reused for each.
         let mut bounds = Vec::new();
@@ -323,11 +486,11 @@ impl Part {
                         (l, class)
                     }
                 };
-                if let Some(l) = lowered {
-                    // Only lowered tokens write their range; those between them are filled in
-                    // as not lowered at once.
-                    lower_ranges.resize(tokens.len(), NOT_LOWERED);
-                    lower_ranges.push(l);
+                if let Some((start, _)) = lowered {
+                    // Only lowered tokens write their offset, with those of the tokens since
+                    // the last one (which lowered nothing, so `lower` stood at `start` for
+                    // them as well); the end is the next token's start.
+                    lower_offsets.resize(tokens.len() + 1, start);
                 }
                 let span = if lo <= r.start && r.end <= hi {
                     Span {
@@ -341,15 +504,7 @@ impl Part {
                     }
                     span
                 };
-                tokens.push(Token {
-                    class,
-                    block: bi,
-                    sentence: 0,
-                    span,
-                    range: r,
-                    kind: t.kind,
-                    quoted: false,
-                });
+                tokens.push(Token::new(bi, 0, r, t.kind, false, span, class));
             }
             let block_tokens = &mut tokens[first..];
             mark_quoted(block_tokens, &quoted[bi]);
@@ -364,8 +519,10 @@ impl Part {
             for b in bounds.iter() {
                 let si = sentences.len();
                 let toks = &mut block_tokens[b.clone()];
+                let mut classes = 0;
                 for t in toks.iter_mut() {
-                    t.sentence = si;
+                    t.sentence_index = si as u32;
+                    classes |= t.class;
                 }
                 // A sentence runs from its first token's start to its last token's end (see
                 // `sentences::split_into`), so its span is theirs.
@@ -374,18 +531,19 @@ impl Part {
                 };
                 sentences.push(Sentence {
                     block: bi,
-                    span: Span::new(a.span.start, z.span.end),
-                    range: a.range.start..z.range.end,
+                    span: Span::new(a.span().start, z.span().end),
+                    range: a.range().start..z.range().end,
                     tokens: first + b.start..first + b.end,
+                    classes,
                 });
             }
         }
-        lower_ranges.resize(tokens.len(), NOT_LOWERED);
+        lower_offsets.resize(tokens.len() + 1, lower.len() as u32);
         Part {
             sentences,
             tokens,
             lower,
-            lower_ranges,
+            lower_offsets,
         }
     }
 
@@ -402,20 +560,18 @@ impl Part {
                 s.tokens = s.tokens.start + t0..s.tokens.end + t0;
                 s
             }));
+        // (Sentence indices fit: see `tokenised_blocks`.)
+        let s0 = s0 as u32;
         prose.tokens.extend(self.tokens.into_iter().map(|mut t| {
-            t.sentence += s0;
+            t.sentence_index += s0;
             t
         }));
         prose.lower.push_str(&self.lower);
+        // The part's first offset (0) is where `prose.lower` ended: its last offset.
+        prose.lower_offsets.pop();
         prose
-            .lower_ranges
-            .extend(self.lower_ranges.into_iter().map(|r| {
-                if r == NOT_LOWERED {
-                    r
-                } else {
-                    (r.0 + l0, r.1 + l0)
-                }
-            }));
+            .lower_offsets
+            .extend(self.lower_offsets.into_iter().map(|o| o + l0));
     }
 }
 
@@ -427,10 +583,14 @@ const PARALLEL_MIN_BYTES: usize = crate::PARALLEL_MIN_BYTES;
 const RUN_BYTES: usize = 8 * 1024;
 
 impl Prose {
-    /// Analyses the prose of `draft`.
+    /// Analyses the prose of `draft`: all of it, but in a draft too big for a [`Token`]'s
+    /// 32-bit offsets (over 2 GiB of prose, a source over 4 GiB or 2^29 blocks), whose
+    /// blocks from the first that does not fit on have no sentences or tokens.
     pub fn new(draft: &Draft) -> Prose {
         let (quotations, quoted) = quotes::find(draft);
         let total: usize = draft.blocks.iter().map(|b| b.text.len()).sum();
+        // Blocks `..n` are tokenised: all of them but in a draft too big for a token.
+        let n = tokenised_blocks(draft.blocks.iter().map(|b| (b.text.len(), b.span.end)));
         // On one thread the draft is read in one part: the same result, without copying
         // every token once more to join the parts.
         let parts: Vec<Part> = if total >= PARALLEL_MIN_BYTES && rayon::current_num_threads() > 1 {
@@ -438,21 +598,21 @@ impl Prose {
             // Runs of whole blocks of about RUN_BYTES each.
             let mut runs = Vec::new();
             let (mut start, mut bytes) = (0, 0);
-            for (bi, b) in draft.blocks.iter().enumerate() {
+            for (bi, b) in draft.blocks[..n].iter().enumerate() {
                 bytes += b.text.len();
                 if bytes >= RUN_BYTES {
                     runs.push(start..bi + 1);
                     (start, bytes) = (bi + 1, 0);
                 }
             }
-            if start < draft.blocks.len() {
-                runs.push(start..draft.blocks.len());
+            if start < n {
+                runs.push(start..n);
             }
             runs.into_par_iter()
                 .map(|r| Part::new(draft, &quoted, r))
                 .collect()
         } else {
-            vec![Part::new(draft, &quoted, 0..draft.blocks.len())]
+            vec![Part::new(draft, &quoted, 0..n)]
         };
         let mut prose = Prose {
             quotations,
@@ -465,14 +625,14 @@ impl Prose {
             prose.sentences = part.sentences;
             prose.tokens = part.tokens;
             prose.lower = part.lower;
-            prose.lower_ranges = part.lower_ranges;
+            prose.lower_offsets = part.lower_offsets;
         } else {
             let (sentences, tokens, lower) = parts.iter().fold((0, 0, 0), |(s, t, l), p| {
                 (s + p.sentences.len(), t + p.tokens.len(), l + p.lower.len())
             });
             prose.sentences.reserve_exact(sentences);
             prose.tokens.reserve_exact(tokens);
-            prose.lower_ranges.reserve_exact(tokens);
+            prose.lower_offsets.reserve_exact(tokens + 1);
             prose.lower.reserve_exact(lower);
             for part in parts {
                 part.append_to(&mut prose);
@@ -503,16 +663,16 @@ impl Prose {
     #[inline]
     pub fn token_text<'d>(&self, draft: &'d Draft, i: usize) -> &'d str {
         let t = &self.tokens[i];
-        &draft.blocks[t.block].text[t.range.clone()]
+        &draft.blocks[t.block()].text[t.range()]
     }
 
     /// The text of token `i` in lower case, with curly apostrophes (’) straightened: computed
     /// once per draft, so rules and analyses compare words without allocating.
     #[inline]
     pub fn token_lower<'s>(&'s self, draft: &'s Draft, i: usize) -> &'s str {
-        match self.lower_ranges.get(i) {
-            Some(&(s, e)) if (s, e) != NOT_LOWERED => &self.lower[s as usize..e as usize],
-            _ => self.token_text(draft, i),
+        match self.lowered(i) {
+            Some(low) => low,
+            None => self.token_text(draft, i),
         }
     }
 
@@ -520,10 +680,7 @@ impl Prose {
     /// be [`Prose::token_text`] of token `i`): the text is not looked up again.
     #[inline]
     pub fn token_lower_with<'s>(&'s self, i: usize, text: &'s str) -> &'s str {
-        match self.lower_ranges.get(i) {
-            Some(&(s, e)) if (s, e) != NOT_LOWERED => &self.lower[s as usize..e as usize],
-            _ => text,
-        }
+        self.lowered(i).unwrap_or(text)
     }
 
     /// The lower-case forms of tokens `range` ([`LowerRun`]); `None` when `range` is not a
@@ -532,8 +689,17 @@ impl Prose {
     pub(crate) fn token_lowers(&self, range: Range<usize>) -> Option<LowerRun<'_>> {
         Some(LowerRun {
             lower: &self.lower,
-            entries: self.lower_ranges.get(range)?,
+            offsets: self
+                .lower_offsets
+                .get(range.start..range.end.checked_add(1)?)?,
         })
+    }
+
+    /// Token `i`'s lower-case form in [`Prose::lower`], if its text is not its own.
+    #[inline]
+    fn lowered(&self, i: usize) -> Option<&str> {
+        let (&s, &e) = (self.lower_offsets.get(i)?, self.lower_offsets.get(i + 1)?);
+        (s != e).then(|| &self.lower[s as usize..e as usize])
     }
 
     /// Whether block-text offset `off` of block `block` lies inside a quotation.
@@ -628,21 +794,16 @@ mod tests {
                 let mut tokens: Vec<Token> = pairs(tcuts.clone(), 1)
                     .into_iter()
                     .chain(pairs(tcuts, 2).into_iter().map(|r| r.start..r.start + 1))
-                    .map(|range| Token {
-                        block: 0,
-                        sentence: 0,
-                        range,
-                        kind: TokenKind::Word,
-                        quoted: false,
-                        span: Span::default(),
-                        class: 0,
+                    .map(|range| {
+                        Token::new(0, 0, range, TokenKind::Word, false, Span::default(), 0)
                     })
                     .collect();
-                tokens.sort_by_key(|t| (t.range.start, t.range.end));
+                tokens.sort_by_key(|t| (t.range().start, t.range().end));
                 mark_quoted(&mut tokens, &quoted);
                 for t in &tokens {
-                    let want = quoted_around(&quoted, t.range.start, t.range.end);
-                    prop_assert_eq!(t.quoted, want, "{:?} in {:?}", t.range, quoted);
+                    let want = quoted_around(&quoted, t.range().start, t.range().end);
+                    prop_assert_eq!(t.quoted(), want, "{:?} in {:?}", t.range(), quoted);
+                    prop_assert_eq!(t.kind(), TokenKind::Word);
                 }
                 Ok(())
             })
@@ -736,7 +897,7 @@ mod tests {
         for r in ranges {
             let run = prose.token_lowers(r.clone()).unwrap();
             assert_eq!(run.entries().len(), r.len());
-            for (i, &e) in r.clone().zip(run.entries()) {
+            for (i, e) in r.clone().zip(run.entries()) {
                 let text = prose.token_text(&draft, i);
                 assert_eq!(run.form(e, text), prose.token_lower_with(i, text));
             }
@@ -756,11 +917,11 @@ mod tests {
         let draft = crate::markdown::parse(src);
         let prose = Prose::new(&draft);
         assert!(prose.tokens.len() > 40);
-        assert!(prose.tokens.iter().any(|t| t.quoted));
+        assert!(prose.tokens.iter().any(|t| t.quoted()));
         for (i, t) in prose.tokens.iter().enumerate() {
-            let block = &draft.blocks[t.block];
-            assert_eq!(t.span, block.source_span(t.range.start, t.range.end));
-            assert_eq!(t.quoted, prose.range_in_quote(t.block, t.range.clone()));
+            let block = &draft.blocks[t.block()];
+            assert_eq!(t.span(), block.source_span(t.range().start, t.range().end));
+            assert_eq!(t.quoted(), prose.range_in_quote(t.block(), t.range()));
             let text = prose.token_text(&draft, i);
             let low: String = text
                 .to_lowercase()
@@ -768,14 +929,139 @@ mod tests {
                 .map(|c| if c == '’' { '\'' } else { c })
                 .collect();
             assert_eq!(prose.token_lower(&draft, i), low);
-            assert_eq!(t.class, classes::of_token(&low, t.kind), "{low}");
+            assert_eq!(t.class, classes::of_token(&low, t.kind()), "{low}");
         }
-        for s in &prose.sentences {
+        for (si, s) in prose.sentences.iter().enumerate() {
             let block = &draft.blocks[s.block];
             assert_eq!(s.span, block.source_span(s.range.start, s.range.end));
             let toks = &prose.tokens[s.tokens.clone()];
-            assert_eq!(toks[0].range.start, s.range.start);
-            assert_eq!(toks[toks.len() - 1].range.end, s.range.end);
+            assert_eq!(toks[0].range().start, s.range.start);
+            assert_eq!(toks[toks.len() - 1].range().end, s.range.end);
+            assert!(
+                toks.iter()
+                    .all(|t| t.sentence() == si && t.block() == s.block)
+            );
+            assert_eq!(s.classes, toks.iter().fold(0, |c, t| c | t.class));
+        }
+    }
+
+    /// A sentence's classes are the union of its tokens', in a draft read in one part and
+    /// in one big enough to be read in parallel parts (whose sentence indices and lower-case
+    /// offsets are shifted), and the lower-case forms are right in both.
+    #[test]
+    fn sentence_classes_are_the_union_of_their_tokens() {
+        let para = "Officials SAID “it is likely, some say” that the U.S. reportedly \
+                    claimed 12% more. According to sources, it’s so! ΣΟΦΟΣ alleged \
+                    nothing.\n\n";
+        for src in [
+            para.to_string(),
+            para.repeat(PARALLEL_MIN_BYTES / para.len() + 2),
+        ] {
+            let draft = crate::markdown::parse(&src);
+            let prose = Prose::new(&draft);
+            assert!(prose.sentences.iter().any(|s| s.classes != 0));
+            let mut next = 0;
+            for (si, s) in prose.sentences.iter().enumerate() {
+                assert_eq!(s.tokens.start, next);
+                next = s.tokens.end;
+                let toks = prose.sentence_tokens(si);
+                assert_eq!(s.classes, toks.iter().fold(0, |c, t| c | t.class));
+                assert!(
+                    toks.iter()
+                        .all(|t| t.sentence() == si && t.block() == s.block)
+                );
+            }
+            assert_eq!(next, prose.tokens.len());
+            let run = prose.token_lowers(0..prose.tokens.len()).unwrap();
+            for (i, e) in run.entries().enumerate() {
+                let text = prose.token_text(&draft, i);
+                let low: String = text
+                    .to_lowercase()
+                    .chars()
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .collect();
+                assert_eq!(prose.token_lower(&draft, i), low);
+                assert_eq!(run.form(e, text), low);
+            }
+        }
+    }
+
+    /// A token gives back what it was made of, at the ends of every field's range.
+    #[test]
+    fn tokens_keep_their_fields() {
+        let kinds = [
+            TokenKind::Word,
+            TokenKind::Number,
+            TokenKind::Punct,
+            TokenKind::Placeholder,
+        ];
+        let max = u32::MAX as usize;
+        for (k, kind) in kinds.into_iter().enumerate() {
+            for quoted in [false, true] {
+                for (block, sentence, range, span) in [
+                    (0, 0, 0..0, Span::new(0, 0)),
+                    (MAX_BLOCKS - 1, max, max - 1..max, Span::new(0, max)),
+                    (12345, 678, 3..5, Span::new(max, max)),
+                ] {
+                    let class = 1u64 << (k * 16 + 3) | 1;
+                    let t = Token::new(block, sentence, range.clone(), kind, quoted, span, class);
+                    assert_eq!(t.block(), block);
+                    assert_eq!(t.sentence(), sentence);
+                    assert_eq!(t.range(), range);
+                    assert_eq!(t.span(), span);
+                    assert_eq!(t.kind(), kind);
+                    assert_eq!(t.quoted(), quoted);
+                    assert_eq!(t.class, class);
+                }
+            }
+        }
+    }
+
+    /// All blocks are tokenised while the text, the source and the block count fit a
+    /// token's 32-bit fields; prose stops before the first block that would not fit.
+    #[test]
+    fn oversized_drafts_are_tokenised_up_to_the_limits() {
+        let max = u32::MAX as usize;
+        assert_eq!(tokenised_blocks([]), 0);
+        assert_eq!(tokenised_blocks([(0, 0), (10, 20), (5, 30)]), 3);
+        // The text, counted from the start, up to MAX_TEXT bytes exactly.
+        assert_eq!(tokenised_blocks([(MAX_TEXT - 1, 10), (1, 20), (0, 20)]), 3);
+        assert_eq!(tokenised_blocks([(MAX_TEXT - 1, 10), (2, 20), (0, 20)]), 1);
+        assert_eq!(tokenised_blocks([(MAX_TEXT + 1, 10)]), 0);
+        assert_eq!(tokenised_blocks([(1, 10), (usize::MAX, 20), (1, 30)]), 1);
+        // The source up to offset u32::MAX.
+        assert_eq!(tokenised_blocks([(1, max - 1), (1, max)]), 2);
+        assert_eq!(tokenised_blocks([(1, max), (1, max + 1), (1, 3)]), 1);
+        // At most MAX_BLOCKS blocks (empty ones, which the text does not count).
+        let n = tokenised_blocks(std::iter::repeat_n((0, 0), MAX_BLOCKS + 5));
+        assert_eq!(n, MAX_BLOCKS);
+        // What is let through fits: offsets in u32, block indices below MAX_BLOCKS, and the
+        // lower-case forms of MAX_TEXT bytes of text (see `lower_forms_are_at_most_twice_as_long`).
+        assert!(MAX_TEXT.checked_mul(2).is_some_and(|l| l <= max));
+        assert!((MAX_BLOCKS - 1) << BLOCK_SHIFT <= max);
+        assert_eq!(
+            ((MAX_BLOCKS - 1) << BLOCK_SHIFT) >> BLOCK_SHIFT,
+            MAX_BLOCKS - 1
+        );
+    }
+
+    /// No character's lower-case form (as [`push_lower`] appends it) is more than twice as
+    /// long as the character, so MAX_TEXT bytes of text lower to at most `u32::MAX` bytes.
+    #[test]
+    fn lower_forms_are_at_most_twice_as_long() {
+        let mut buf = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            buf.clear();
+            let mut text = String::new();
+            text.push(c);
+            if let Some((s, e)) = push_lower(&mut buf, &text) {
+                assert!((e - s) as usize <= 2 * c.len_utf8(), "{c:?}");
+            }
+            let sigma = format!("{c}Σ");
+            buf.clear();
+            if let Some((s, e)) = push_lower(&mut buf, &sigma) {
+                assert!((e - s) as usize <= 2 * sigma.len(), "{sigma:?}");
+            }
         }
     }
 }

@@ -12,15 +12,15 @@ use std::ops::Range;
 /// What the splitter reads of a token: its byte range in the text and its kind.
 pub trait Piece {
     /// Byte range in the text.
-    fn range(&self) -> &Range<usize>;
+    fn range(&self) -> Range<usize>;
     /// What it is.
     fn kind(&self) -> TokenKind;
 }
 
 impl Piece for Tok {
     #[inline]
-    fn range(&self) -> &Range<usize> {
-        &self.range
+    fn range(&self) -> Range<usize> {
+        self.range.clone()
     }
     #[inline]
     fn kind(&self) -> TokenKind {
@@ -30,12 +30,12 @@ impl Piece for Tok {
 
 impl Piece for super::Token {
     #[inline]
-    fn range(&self) -> &Range<usize> {
-        &self.range
+    fn range(&self) -> Range<usize> {
+        super::Token::range(self)
     }
     #[inline]
     fn kind(&self) -> TokenKind {
-        self.kind
+        super::Token::kind(self)
     }
 }
 
@@ -287,7 +287,7 @@ pub fn split_into<T: Piece>(text: &str, toks: &[T], out: &mut Vec<Range<usize>>)
 /// `‽` ([`is_terminal`]).
 #[inline]
 pub fn is_terminal_token<T: Piece>(bytes: &[u8], t: &T) -> bool {
-    t.kind() == TokenKind::Punct && is_terminal_at(bytes, t.range())
+    t.kind() == TokenKind::Punct && is_terminal_at(bytes, &t.range())
 }
 
 /// [`split_into`] given `terminals`, the indices of the terminal tokens
@@ -314,7 +314,7 @@ pub fn split_at<T: Piece>(
         let mut last = term;
         while last + 1 < toks.len()
             && toks[last + 1].range().start == toks[last].range().end
-            && extends_run_at(text.as_bytes(), toks[last + 1].range())
+            && extends_run_at(text.as_bytes(), &toks[last + 1].range())
         {
             last += 1;
         }

@@ -386,10 +386,10 @@ fn is_currency(s: &str) -> bool {
 /// with quoted words or fewer than five words is exempt (`exempt`), so its words need not
 /// be read.
 pub fn may_be_claim(tokens: &[crate::prose::Token]) -> bool {
-    !tokens.iter().any(|t| t.quoted)
+    !tokens.iter().any(|t| t.quoted())
         && tokens
             .iter()
-            .filter(|t| t.kind != TokenKind::Punct)
+            .filter(|t| t.kind() != TokenKind::Punct)
             .nth(4)
             .is_some()
 }

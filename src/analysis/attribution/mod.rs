@@ -518,9 +518,9 @@ pub fn sentence_words_into<'a>(
         tok: ti,
         text,
         low,
-        kind: t.kind,
-        quoted: t.quoted,
-        span: t.span,
+        kind: t.kind(),
+        quoted: t.quoted(),
+        span: t.span(),
         class: t.class,
         // A token that is its own lower-case form holds no capital letter.
         cap: low.as_ptr() != text.as_ptr() && starts_upper(text),
@@ -529,13 +529,13 @@ pub fn sentence_words_into<'a>(
     // per token.
     match prose.token_lowers(start..start + toks.len()) {
         Some(run) => out.extend(toks.iter().zip(run.entries()).enumerate().map(
-            |(k, (t, &entry))| {
-                let text = block_text.get(t.range.clone()).unwrap_or("");
+            |(k, (t, entry))| {
+                let text = block_text.get(t.range()).unwrap_or("");
                 word(t, start + k, text, run.form(entry, text))
             },
         )),
         None => out.extend(toks.iter().zip(start..).map(|(t, ti)| {
-            let text = block_text.get(t.range.clone()).unwrap_or("");
+            let text = block_text.get(t.range()).unwrap_or("");
             word(t, ti, text, prose.token_lower_with(ti, text))
         })),
     }
@@ -694,10 +694,10 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
                 // Its words (punctuation aside), read in place: some, and all inside.
                 let mut words = prose.tokens[s.tokens.clone()]
                     .iter()
-                    .filter(|t| t.kind != TokenKind::Punct)
+                    .filter(|t| t.kind() != TokenKind::Punct)
                     .peekable();
                 if words.peek().is_some()
-                    && words.all(|t| range.start <= t.range.start && t.range.end <= range.end)
+                    && words.all(|t| range.start <= t.range().start && t.range().end <= range.end)
                 {
                     summary.scope = Scope::Quotation;
                     if let Some(sa) = out.sentences.get_mut(si) {
@@ -843,29 +843,29 @@ fn may_hold_cues(draft: &Draft, prose: &Prose, si: usize, all: u64) -> bool {
     let low = |k: usize| {
         prose.token_lower_with(
             s.tokens.start + k,
-            block.text.get(toks[k].range.clone()).unwrap_or(""),
+            block.text.get(toks[k].range()).unwrap_or(""),
         )
     };
     // As `phrase_at` reads it: unquoted words, the first at `k` (already matched).
     let rest_at = |k: usize, pat: &[&str]| {
         pat.iter().enumerate().skip(1).all(|(i, p)| {
             toks.get(k + i)
-                .is_some_and(|t| !t.quoted && low(k + i) == *p)
+                .is_some_and(|t| !t.quoted() && low(k + i) == *p)
         })
     };
     toks.iter().enumerate().any(|(k, t)| {
-        if t.quoted || t.class & (classes::QUANTIFIER_FIRST | classes::ANONYMITY_FIRST) == 0 {
+        if t.quoted() || t.class & (classes::QUANTIFIER_FIRST | classes::ANONYMITY_FIRST) == 0 {
             return false;
         }
         // As `quantifier_at` reads it: a one-word phrase matches at once, a longer one only
         // before a second word of its class.
-        let quantifier = t.class & classes::QUANTIFIER_FIRST != 0 && t.kind == TokenKind::Word;
+        let quantifier = t.class & classes::QUANTIFIER_FIRST != 0 && t.kind() == TokenKind::Word;
         if quantifier && t.class & classes::QUANTIFIER_WHOLE != 0 {
             return true;
         }
         let second = toks
             .get(k + 1)
-            .is_some_and(|n| !n.quoted && n.class & classes::QUANTIFIER_SECOND != 0);
+            .is_some_and(|n| !n.quoted() && n.class & classes::QUANTIFIER_SECOND != 0);
         if t.class & classes::ANONYMITY_FIRST == 0 && !second {
             return false;
         }
@@ -916,19 +916,16 @@ fn continues_speech_in(draft: &Draft, prose: &Prose, si: usize) -> bool {
     let toks = prose.tokens.get(s.tokens.clone()).unwrap_or(&[]);
     let low_of = |k: usize| {
         let t = &toks[k];
-        prose.token_lower_with(
-            s.tokens.start + k,
-            block.text.get(t.range.clone()).unwrap_or(""),
-        )
+        prose.token_lower_with(s.tokens.start + k, block.text.get(t.range()).unwrap_or(""))
     };
     let starts_pronoun = toks
         .iter()
-        .position(|t| t.kind == TokenKind::Word)
+        .position(|t| t.kind() == TokenKind::Word)
         .is_some_and(|k| matches!(low_of(k), "he" | "she" | "they" | "it"));
     // The words asked about have four or five ASCII letters in lower case: each comes from
     // one to three bytes as written, so a token of any other length is none of them.
     (0..toks.len()).any(|k| {
-        !toks[k].quoted && (4..=15).contains(&toks[k].range.len()) && {
+        !toks[k].quoted() && (4..=15).contains(&toks[k].range().len()) && {
             let low = low_of(k);
             matches!(low, "would" | "could" | "might") || (starts_pronoun && low == "also")
         }

@@ -671,10 +671,10 @@ fn lower_words_of<'d>(
     prose: &'d Prose,
 ) -> impl Iterator<Item = (usize, &'d str)> + 'd {
     prose.tokens.iter().enumerate().filter_map(|(i, t)| {
-        if t.kind != TokenKind::Word {
+        if t.kind() != TokenKind::Word {
             return None;
         }
-        let text = draft.blocks.get(t.block)?.text.get(t.range.clone())?;
+        let text = draft.blocks.get(t.block())?.text.get(t.range())?;
         (!text.is_empty() && !is_capitalised(text)).then_some((i, text))
     })
 }
@@ -885,7 +885,7 @@ fn lower_pass_with(
 #[inline]
 fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
     let t = &prose.tokens[i];
-    &draft.blocks[t.block].text[t.range.clone()]
+    &draft.blocks[t.block()].text[t.range()]
 }
 
 /// A run of name words: (first token, end token, form, bytes of possessive dropped) for each
@@ -940,12 +940,12 @@ fn collect_sentence<'d>(
     // The first word token of the sentence.
     let first_word = toks
         .clone()
-        .find(|&k| prose.tokens[k].kind == TokenKind::Word);
+        .find(|&k| prose.tokens[k].kind() == TokenKind::Word);
     // Whether token `k` is a capitalised word of this sentence.
     let capital_word_at = |k: usize| {
         prose.tokens.get(k).is_some_and(|n| {
-            n.sentence == si
-                && n.kind == TokenKind::Word
+            n.sentence() == si
+                && n.kind() == TokenKind::Word
                 && is_capitalised(text_of(draft, prose, k))
         })
     };
@@ -959,13 +959,13 @@ fn collect_sentence<'d>(
         // first byte, in a loop of their own.
         let found = loop {
             let t = &prose.tokens[i];
-            if t.kind == TokenKind::Word {
-                let text = if t.block == sent.block {
+            if t.kind() == TokenKind::Word {
+                let text = if t.block() == sent.block {
                     sent_text
                 } else {
-                    draft.blocks[t.block].text.as_bytes()
+                    draft.blocks[t.block()].text.as_bytes()
                 };
-                let bytes = &text[t.range.clone()];
+                let bytes = &text[t.range()];
                 if let Some(&b) = bytes.first() {
                     // (An ASCII first byte settles the word; any other is read as a character.)
                     let capital = if b.is_ascii() {
@@ -996,7 +996,7 @@ fn collect_sentence<'d>(
             let tj = &prose.tokens[j];
             // The full stop of an abbreviated title (Mr. Smith, Gov. Ray) stays in the name.
             // (Only a token of one byte can be the full stop.)
-            if tj.range.len() == 1
+            if tj.range().len() == 1
                 && text_of(draft, prose, j) == "."
                 && run
                     .last()
@@ -1006,7 +1006,7 @@ fn collect_sentence<'d>(
                 j += 1;
                 continue;
             }
-            if tj.kind != TokenKind::Word {
+            if tj.kind() != TokenKind::Word {
                 break;
             }
             let tx = text_of(draft, prose, j);
@@ -1031,7 +1031,9 @@ fn collect_sentence<'d>(
                 let mut end = j + 1;
                 // (The full stop first: most words have none after them.)
                 let dot_follows = prose.tokens.get(j + 1).is_some_and(|n| {
-                    n.sentence == si && n.range.len() == 1 && text_of(draft, prose, j + 1) == "."
+                    n.sentence() == si
+                        && n.range().len() == 1
+                        && text_of(draft, prose, j + 1) == "."
                 });
                 if dot_follows && is_initials(form) {
                     end = j + 2;
@@ -1119,8 +1121,8 @@ fn collect_sentence<'d>(
         let title = (title_end > 0).then(|| title_words.join(" ").into_boxed_str());
         let title_span = (title_end > 0).then(|| {
             Span::new(
-                prose.tokens[run[0].0].span.start,
-                prose.tokens[run[title_end - 1].1 - 1].span.end,
+                prose.tokens[run[0].0].span().start,
+                prose.tokens[run[title_end - 1].1 - 1].span().end,
             )
         });
         let name = &run[title_end..];
@@ -1135,7 +1137,7 @@ fn collect_sentence<'d>(
         };
         for (k, &(ts, te, form, cut)) in name.iter().enumerate() {
             let tok = &prose.tokens[ts];
-            let span = Span::new(tok.span.start, form_end(tok, cut));
+            let span = Span::new(tok.span().start, form_end(tok, cut));
             let span = (span.start as u32, span.end as u32);
             let oi = names.occurrences.len() as u32;
             c.numbering.push(form);
@@ -1152,11 +1154,11 @@ fn collect_sentence<'d>(
             names.occurrences.push(Occurrence {
                 form: Cow::Borrowed(form),
                 span,
-                block: tok.block as u32,
+                block: tok.block() as u32,
                 sentence: si as u32,
                 tokens: ts as u32,
                 token_count: u8::try_from(te - ts).unwrap_or(u8::MAX),
-                quoted: tok.quoted,
+                quoted: tok.quoted(),
                 sentence_initial: Some(ts) == first_word,
                 heading,
                 followed: k + 1 < name.len(),
@@ -1183,15 +1185,15 @@ fn collect_sentence<'d>(
             title,
             title_span: title_span.map_or(NO_SPAN, packed),
             span: packed(Span::new(
-                first_tok.span.start,
+                first_tok.span().start,
                 form_end(
                     &prose.tokens[name[name.len() - 1].0],
                     name[name.len() - 1].3,
                 ),
             )),
             heading,
-            quoted: first_tok.quoted,
-            block: first_tok.block as u32,
+            quoted: first_tok.quoted(),
+            block: first_tok.block() as u32,
         });
         i = next;
     }
@@ -1259,7 +1261,7 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
         prose.sentences[si].tokens.clone().filter_map(|k| {
             // (A word of fewer than four bytes is read no further.)
             let t = &prose.tokens[k];
-            if t.kind != TokenKind::Word || t.range.len() < 4 {
+            if t.kind() != TokenKind::Word || t.range().len() < 4 {
                 return None;
             }
             let w = text_of(draft, prose, k);
@@ -1288,7 +1290,7 @@ fn title_case(draft: &Draft, prose: &Prose, si: usize) -> bool {
 /// Where a name word of token `tok` ends in the source: the token's end less the `cut` bytes
 /// of possessive it dropped (the source may spell the word with character references).
 fn form_end(tok: &crate::prose::Token, cut: usize) -> usize {
-    tok.span.end.saturating_sub(cut).max(tok.span.start)
+    tok.span().end.saturating_sub(cut).max(tok.span().start)
 }
 
 /// Whether tokens `ts..te` stand between commas in a sentence of many commas.

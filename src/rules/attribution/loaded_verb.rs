@@ -141,29 +141,29 @@ fn noun_reading(ctx: &LintContext<'_>, ti: usize, source: Option<crate::Span>) -
     let last_in_heading = ctx
         .draft
         .blocks
-        .get(t.block)
+        .get(t.block())
         .is_some_and(|b| b.is_heading())
-        && toks
-            .get(ti + 1)
-            .is_none_or(|n| n.sentence != t.sentence || n.kind == crate::prose::TokenKind::Punct);
+        && toks.get(ti + 1).is_none_or(|n| {
+            n.sentence() != t.sentence() || n.kind() == crate::prose::TokenKind::Punct
+        });
     if last_in_heading && low != "admits" {
         return true;
     }
     // The word before the subject (or before the verb when there is none), and the two
     // words before the verb ("makes claims", "at council claims").
-    let start = source.map_or(t.span.start, |s| s.start);
+    let start = source.map_or(t.span().start, |s| s.start);
     let before_subject = toks[..ti]
         .iter()
         .rev()
-        .take_while(|p| p.sentence == t.sentence)
-        .position(|p| p.span.end <= start)
+        .take_while(|p| p.sentence() == t.sentence())
+        .position(|p| p.span().end <= start)
         .map(|k| ti - 1 - k);
     let before = |n: usize| {
         ti.checked_sub(n)
-            .filter(|&i| toks[i].sentence == t.sentence)
+            .filter(|&i| toks[i].sentence() == t.sentence())
     };
     let word = |pi: Option<usize>| {
-        pi.filter(|&i| toks[i].kind == crate::prose::TokenKind::Word)
+        pi.filter(|&i| toks[i].kind() == crate::prose::TokenKind::Word)
             .map(|i| ctx.token_text(i).to_lowercase())
     };
     let determiner = |p: &str| matches!(p, "the" | "a" | "these" | "those" | "such");
@@ -208,10 +208,10 @@ fn attributive(ctx: &LintContext<'_>, ti: usize, _source: Option<crate::Span>) -
     let Some(t) = toks.get(ti) else {
         return false;
     };
-    let Some(n) = toks.get(ti + 1).filter(|n| n.sentence == t.sentence) else {
+    let Some(n) = toks.get(ti + 1).filter(|n| n.sentence() == t.sentence()) else {
         return true;
     };
-    if n.quoted {
+    if n.quoted() {
         return true;
     }
     let text = ctx.token_text(ti + 1).to_lowercase();

@@ -193,11 +193,11 @@ pub(super) fn signal_words() -> Vec<&'static str> {
 /// through). A sentence without one is no claim.
 #[inline]
 fn may_have_signal(tokens: &[crate::prose::Token], text: &str) -> bool {
-    tokens.iter().any(|t| match t.kind {
+    tokens.iter().any(|t| match t.kind() {
         TokenKind::Number => true,
         TokenKind::Word => {
             t.class & classes::CLAIM_SIGNAL != 0 || {
-                let b = text.as_bytes().get(t.range.clone()).unwrap_or(&[]);
+                let b = text.as_bytes().get(t.range()).unwrap_or(&[]);
                 (b.len() > 5 && b[b.len() - 3..].eq_ignore_ascii_case(b"est"))
                     || b.contains(&b'-')
                     || !b.is_ascii()
@@ -265,7 +265,7 @@ impl<'c, 'a> Near<'c, 'a> {
                 .flat_map(|i| prose.sentences.get(i).map_or(0..0, |s| s.tokens.clone()))
                 .any(|ti| {
                     prose.tokens.get(ti).is_some_and(|t| {
-                        t.kind == TokenKind::Word && !t.quoted && may_be_content(t)
+                        t.kind() == TokenKind::Word && !t.quoted() && may_be_content(t)
                     }) && {
                         let low = prose.token_lower(ctx.draft, ti);
                         let low = low.strip_suffix("'s").unwrap_or(low);
@@ -416,7 +416,7 @@ fn word_sketch(w: &str) -> u64 {
 /// has no apostrophe, so its possessive is never stripped).
 #[inline]
 fn may_be_content(t: &crate::prose::Token) -> bool {
-    t.range.len() >= 3 && t.class & classes::STOPWORD == 0
+    t.range().len() >= 3 && t.class & classes::STOPWORD == 0
 }
 
 /// The lowercase content words of sentence `i` (four letters or more, not common words),
@@ -432,7 +432,7 @@ fn content_words<'a>(ctx: &LintContext<'a>, i: usize) -> impl Iterator<Item = &'
         .map_or(0..0, |s| s.tokens.clone())
         .filter_map(|ti| {
             let t = prose.tokens.get(ti)?;
-            if t.kind != TokenKind::Word || t.quoted || !may_be_content(t) {
+            if t.kind() != TokenKind::Word || t.quoted() || !may_be_content(t) {
                 return None;
             }
             let full = prose.token_lower(draft, ti);
@@ -506,7 +506,7 @@ mod tests {
                 .tokens
                 .clone()
                 .filter(|&ti| {
-                    a.prose.tokens[ti].kind == TokenKind::Word && !a.prose.tokens[ti].quoted
+                    a.prose.tokens[ti].kind() == TokenKind::Word && !a.prose.tokens[ti].quoted()
                 })
                 .map(|ti| a.prose.token_lower(&a.draft, ti))
                 .map(|low| low.strip_suffix("'s").unwrap_or(low))

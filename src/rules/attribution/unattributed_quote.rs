@@ -107,12 +107,13 @@ impl Rule for UnattributedQuote {
                     continue;
                 };
                 let toks = &ctx.prose.tokens;
-                let from = toks.partition_point(|t| (t.block, t.range.start) < (*b, range.start));
+                let from =
+                    toks.partition_point(|t| (t.block(), t.range().start) < (*b, range.start));
                 for (i, _) in toks[from..]
                     .iter()
                     .enumerate()
-                    .take_while(|(_, t)| t.block == *b && t.range.end <= range.end)
-                    .filter(|(_, t)| t.kind == TokenKind::Word)
+                    .take_while(|(_, t)| t.block() == *b && t.range().end <= range.end)
+                    .filter(|(_, t)| t.kind() == TokenKind::Word)
                 {
                     words += 1;
                     let w = ctx.token_text(from + i);
@@ -141,15 +142,15 @@ impl Rule for UnattributedQuote {
 fn has_cue_word(ctx: &LintContext<'_>, b: usize) -> bool {
     let toks = &ctx.prose.tokens;
     // Tokens are in document order: the block's are one run.
-    let from = toks.partition_point(|t| t.block < b);
+    let from = toks.partition_point(|t| t.block() < b);
     toks[from..]
         .iter()
-        .take_while(|t| t.block == b)
+        .take_while(|t| t.block() == b)
         .enumerate()
         .any(|(k, t)| {
             t.class & classes::CUE_WORD != 0
-                && !t.quoted
-                && t.kind == TokenKind::Word
+                && !t.quoted()
+                && t.kind() == TokenKind::Word
                 && cue_word(ctx, from + k, t)
         })
 }
@@ -187,18 +188,18 @@ fn mentioned(ctx: &LintContext<'_>, q: &crate::prose::Quotation) -> bool {
     let toks = &ctx.prose.tokens;
     let open = q.open.start;
     // The last unquoted token before the opening mark, looking back a few tokens only.
-    let before = toks.partition_point(|t| t.span.end <= open);
+    let before = toks.partition_point(|t| t.span().end <= open);
     let Some(mut pi) = (before.saturating_sub(4)..before)
         .rev()
-        .find(|&i| toks[i].block == *block && !toks[i].quoted)
+        .find(|&i| toks[i].block() == *block && !toks[i].quoted())
     else {
         return false;
     };
     // "meaning, “…”"
-    if toks[pi].kind == TokenKind::Punct && ctx.token_text(pi) == "," && pi > 0 {
+    if toks[pi].kind() == TokenKind::Punct && ctx.token_text(pi) == "," && pi > 0 {
         pi -= 1;
     }
-    if toks[pi].kind != TokenKind::Word || toks[pi].block != *block {
+    if toks[pi].kind() != TokenKind::Word || toks[pi].block() != *block {
         return false;
     }
     let p = ctx.token_text(pi).to_lowercase();

@@ -101,7 +101,7 @@ impl Rule for UnnamedSource {
             };
             if !toks
                 .iter()
-                .any(|t| t.class & classes::SPOKES_NOUN != 0 && t.kind == TokenKind::Word)
+                .any(|t| t.class & classes::SPOKES_NOUN != 0 && t.kind() == TokenKind::Word)
             {
                 continue;
             }

@@ -60,7 +60,7 @@ fn historical(ctx: &LintContext<'_>, occ: &crate::analysis::names::Occurrence) -
         .prose
         .tokens
         .get(occ.tokens().end)
-        .filter(|t| t.sentence == occ.sentence())
+        .filter(|t| t.sentence() == occ.sentence())
         .map(|_| ctx.token_text(occ.tokens().end).to_lowercase());
     if matches!(next.as_deref(), Some("rus")) {
         return true;

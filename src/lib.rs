@@ -139,7 +139,8 @@ fn same_finding(a: &mut Diagnostic, b: &mut Diagnostic) -> bool {
 /// finding that repeats the one kept before it ([`same_finding`]) dropped.
 ///
 /// Done as a merge, not a sort of the joined list: each run is sorted on its own (a run is
-/// usually in order already), then the runs are merged, a tie going to the earlier run, so
+/// usually in order already), then the runs are merged (the next finding of each run in a
+/// heap), a tie going to the earlier run, so
 /// each finding is moved once, into a list of the exact size, with no scratch buffer. A
 /// stable sort of the joined runs orders a position's findings by run, then within a run,
 /// which is what the merge's tie rule does.
@@ -150,25 +151,25 @@ fn merge(mut runs: Vec<Vec<Diagnostic>>) -> Vec<Diagnostic> {
         }
     }
     let mut out: Vec<Diagnostic> = Vec::with_capacity(runs.iter().map(Vec::len).sum());
-    let mut heads: Vec<std::vec::IntoIter<Diagnostic>> = runs
-        .into_iter()
-        .filter(|r| !r.is_empty())
-        .map(Vec::into_iter)
+    let mut heads: Vec<std::vec::IntoIter<Diagnostic>> =
+        runs.into_iter().map(Vec::into_iter).collect();
+    // The next finding of each run that has one, by position, then run: the least first.
+    use std::cmp::Reverse;
+    let mut next: std::collections::BinaryHeap<Reverse<((usize, usize), usize)>> = heads
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| Some(Reverse((position(h.as_slice().first()?), i))))
         .collect();
-    loop {
-        // The run whose next finding comes first (the earliest such run).
-        let mut best: Option<(usize, (usize, usize))> = None;
-        for (i, h) in heads.iter().enumerate() {
-            if let Some(d) = h.as_slice().first() {
-                let k = position(d);
-                if best.is_none_or(|(_, b)| k < b) {
-                    best = Some((i, k));
-                }
-            }
-        }
-        let Some(mut d) = best.and_then(|(i, _)| heads.get_mut(i)?.next()) else {
-            break;
+    while let Some(Reverse((_, i))) = next.pop() {
+        let Some(h) = heads.get_mut(i) else {
+            continue;
         };
+        let Some(mut d) = h.next() else {
+            continue;
+        };
+        if let Some(n) = h.as_slice().first() {
+            next.push(Reverse((position(n), i)));
+        }
         if out.last_mut().is_some_and(|b| same_finding(&mut d, b)) {
             continue;
         }

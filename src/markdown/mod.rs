@@ -195,6 +195,7 @@ pub struct Block {
 }
 
 impl Block {
+    #[cfg(test)]
     fn new(kind: BlockKind, in_blockquote: bool) -> Block {
         Block {
             kind,
@@ -205,16 +206,18 @@ impl Block {
         }
     }
 
-    /// A block whose source is `src` bytes long: its text is at most about that long (an
-    /// entity or an autolink's placeholder may add a few bytes), and it holds a piece for
-    /// every line or so, so both are reserved once instead of grown piece by piece.
-    fn with_source_len(kind: BlockKind, in_blockquote: bool, src: usize) -> Block {
+    /// A block to be built in the buffers of `spare` (see [`Spare`]), whose source is `src`
+    /// bytes long (0 when unknown): its text is at most about that long (an entity or an
+    /// autolink's placeholder may add a few bytes), so that much is reserved at once.
+    fn in_spare(kind: BlockKind, in_blockquote: bool, src: usize, spare: &mut Spare) -> Block {
+        let mut text = std::mem::take(&mut spare.text);
+        text.reserve(src);
         Block {
             kind,
             in_blockquote,
             span: Span::default(),
-            text: String::with_capacity(src),
-            segs: Vec::with_capacity(src / 64 + 2),
+            text,
+            segs: std::mem::take(&mut spare.segs),
         }
     }
 
@@ -313,6 +316,15 @@ pub struct Title {
     pub block: Option<usize>,
 }
 
+/// The buffers the block being parsed is built in, reused from block to block: a kept block
+/// gets copies of the exact size, so no block's buffers are grown piece by piece (nor
+/// reserved larger than they turn out).
+#[derive(Default)]
+struct Spare {
+    text: String,
+    segs: Vec<Seg>,
+}
+
 /// An HTML comment of ours (`<!-- newslint-… -->`).
 #[derive(Clone, Debug)]
 pub struct Comment {
@@ -371,59 +383,73 @@ pub fn parse(source: &str) -> Draft {
     let mut heading_title: Option<(String, Span, usize)> = None;
     let mut in_h1 = false;
 
-    fn finish(draft: &mut Draft, current: &mut Option<Block>) {
-        if let Some(b) = current.take() {
+    /// Ends the block being built: a block that is not blank is kept, with its text and
+    /// pieces copied out of the buffers it was built in, which go back to `spare`.
+    fn finish(draft: &mut Draft, current: &mut Option<Block>, spare: &mut Spare) {
+        if let Some(mut b) = current.take() {
             // Most blocks start with a byte of ASCII that is not white space: not blank.
             let visible = |c: &u8| c.is_ascii() && !c.is_ascii_whitespace() && *c != 0x0B;
-            if b.text.as_bytes().first().is_some_and(visible) || !b.text.trim().is_empty() {
+            let keep = b.text.as_bytes().first().is_some_and(visible) || !b.text.trim().is_empty();
+            let mut text = std::mem::take(&mut b.text);
+            let mut segs = std::mem::take(&mut b.segs);
+            if keep {
+                b.text = String::from(text.as_str());
+                b.segs = segs.as_slice().to_vec();
                 draft.blocks.push(b);
             }
+            text.clear();
+            segs.clear();
+            *spare = Spare { text, segs };
         }
     }
+    let mut spare = Spare::default();
 
     for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
         let span = Span::new(range.start, range.end);
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
-                    finish(&mut draft, &mut current);
-                    current = Some(Block::with_source_len(
+                    finish(&mut draft, &mut current, &mut spare);
+                    current = Some(Block::in_spare(
                         BlockKind::Paragraph,
                         quote_depth > 0,
                         span.len(),
+                        &mut spare,
                     ));
                 }
                 Tag::Heading { level, .. } => {
-                    finish(&mut draft, &mut current);
+                    finish(&mut draft, &mut current, &mut spare);
                     let l = heading_level(level);
                     in_h1 = l == 1;
-                    current = Some(Block::with_source_len(
+                    current = Some(Block::in_spare(
                         BlockKind::Heading(l),
                         quote_depth > 0,
                         span.len(),
+                        &mut spare,
                     ));
                 }
                 Tag::TableCell => {
-                    finish(&mut draft, &mut current);
-                    current = Some(Block::with_source_len(
+                    finish(&mut draft, &mut current, &mut spare);
+                    current = Some(Block::in_spare(
                         BlockKind::TableCell,
                         quote_depth > 0,
                         span.len(),
+                        &mut spare,
                     ));
                 }
                 Tag::BlockQuote(_) => {
-                    finish(&mut draft, &mut current);
+                    finish(&mut draft, &mut current, &mut spare);
                     quote_depth += 1;
                 }
                 Tag::Item => {
-                    finish(&mut draft, &mut current);
+                    finish(&mut draft, &mut current, &mut spare);
                     item_depth += 1;
                 }
                 Tag::List(_) | Tag::FootnoteDefinition(_) | Tag::DefinitionList => {
-                    finish(&mut draft, &mut current);
+                    finish(&mut draft, &mut current, &mut spare);
                 }
                 Tag::CodeBlock(_) | Tag::HtmlBlock => {
-                    finish(&mut draft, &mut current);
+                    finish(&mut draft, &mut current, &mut spare);
                     draft.masked.push(span);
                     skip += 1;
                 }
@@ -454,7 +480,9 @@ pub fn parse(source: &str) -> Draft {
                 _ => {}
             },
             Event::End(end) => match end {
-                TagEnd::Paragraph | TagEnd::TableCell => finish(&mut draft, &mut current),
+                TagEnd::Paragraph | TagEnd::TableCell => {
+                    finish(&mut draft, &mut current, &mut spare)
+                }
                 TagEnd::Heading(_) => {
                     if in_h1 && heading_title.is_none() {
                         if let Some(b) = current.as_ref() {
@@ -463,14 +491,14 @@ pub fn parse(source: &str) -> Draft {
                         }
                     }
                     in_h1 = false;
-                    finish(&mut draft, &mut current);
+                    finish(&mut draft, &mut current, &mut spare);
                 }
                 TagEnd::BlockQuote(_) => {
-                    finish(&mut draft, &mut current);
+                    finish(&mut draft, &mut current, &mut spare);
                     quote_depth = quote_depth.saturating_sub(1);
                 }
                 TagEnd::Item => {
-                    finish(&mut draft, &mut current);
+                    finish(&mut draft, &mut current, &mut spare);
                     item_depth = item_depth.saturating_sub(1);
                 }
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => {
@@ -500,7 +528,12 @@ pub fn parse(source: &str) -> Draft {
                     if item_depth == 0 {
                         continue;
                     }
-                    current = Some(Block::new(BlockKind::ListItem, quote_depth > 0));
+                    current = Some(Block::in_spare(
+                        BlockKind::ListItem,
+                        quote_depth > 0,
+                        0,
+                        &mut spare,
+                    ));
                 }
                 let block = current.as_mut().expect("block is open");
                 push_text(block, &mut draft.masked, source, &text, span);
@@ -542,7 +575,7 @@ pub fn parse(source: &str) -> Draft {
             _ => {}
         }
     }
-    finish(&mut draft, &mut current);
+    finish(&mut draft, &mut current, &mut spare);
     draft.masked.sort();
     draft.masked.dedup();
     draft.comments.sort_by_key(|c| c.span);
@@ -749,6 +782,31 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Blocks are built in buffers reused from block to block: nothing of a block, kept or
+    /// dropped as blank, is left in the next one, and each kept block's text and pieces are
+    /// its own (checked by [`check`] against the source).
+    #[test]
+    fn reused_buffers_leave_nothing_behind() {
+        check(
+            "![a](b.png)\n\nNext para with `code` in it.\n\n- one\n- two\n  wraps\n\n> quoted\n\n![c](d.png)\n\n| A | B |\n| --- | --- |\n| x | y |\n\nLast.\n",
+            &[
+                "Next para with \u{FFFC} in it.",
+                "one",
+                "two wraps",
+                "quoted",
+                "A",
+                "B",
+                "x",
+                "y",
+                "Last.",
+            ],
+        );
+        let d = parse("Some text.\n\n- item\n");
+        for b in &d.blocks {
+            assert_eq!(b.text.capacity(), b.text.len());
         }
     }
 

@@ -381,12 +381,11 @@ pub struct W<'a> {
     pub span: Span,
     /// The word lists `low` belongs to ([`crate::prose::classes`]).
     pub class: u64,
-    /// Whether it starts with a capital letter.
-    cap: bool,
 }
 
 impl<'a> W<'a> {
-    /// A token of a sentence.
+    /// A token of a sentence. `low` is its lowercase form: a string of its own (not `text`)
+    /// when `text` starts with a capital letter, as [`W::is_cap`] reads it.
     #[inline]
     pub(crate) fn new(
         tok: usize,
@@ -397,7 +396,6 @@ impl<'a> W<'a> {
         span: Span,
         class: u64,
     ) -> Self {
-        let cap = starts_upper(text);
         W {
             tok,
             text,
@@ -406,7 +404,6 @@ impl<'a> W<'a> {
             quoted,
             span,
             class,
-            cap,
         }
     }
 
@@ -455,9 +452,11 @@ impl<'a> W<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
-    /// Whether it starts with a capital letter.
+    /// Whether it starts with a capital letter. A word that is its own lowercase form holds
+    /// none, and its text is not read.
+    #[inline]
     pub fn is_cap(&self) -> bool {
-        self.cap
+        self.low.as_ptr() != self.text.as_ptr() && starts_upper(self.text)
     }
     /// Whether its lowercase form is `s`.
     pub fn is(&self, s: &str) -> bool {
@@ -522,8 +521,6 @@ pub fn sentence_words_into<'a>(
         quoted: t.quoted,
         span: t.span,
         class: t.class,
-        // A token that is its own lower-case form holds no capital letter.
-        cap: low.as_ptr() != text.as_ptr() && starts_upper(text),
     };
     // The lower-case forms of the sentence's tokens are read alongside them, with no look-up
     // per token.

@@ -779,3 +779,29 @@ fn summaries_agree_with_the_attributions() {
     // Every flag is met at least once.
     assert_eq!(seen, (1 << 12) - 1, "flags seen: {seen:#b}");
 }
+
+/// A word's capital is read from its text only when its lowercase form is a string of its
+/// own: that answers as reading every word's first letter does.
+#[test]
+fn is_cap_reads_the_first_letter() {
+    let mut texts = crate::rules::attribution::test_util::fixture_drafts();
+    texts.push("Ärger in Ōsaka: ÉTÉ, l’Été, O’Brien’s iPhone and 3D. ’Tis «Über».".to_string());
+    for input in &texts {
+        let a = crate::Analyzed::new(input);
+        for si in 0..a.prose.sentences.len() {
+            for w in sentence_words(&a.draft, &a.prose, si) {
+                assert_eq!(
+                    w.is_cap(),
+                    starts_upper(w.text),
+                    "{:?} in {input:?}",
+                    w.text
+                );
+            }
+        }
+    }
+    for t in ["Ann", "ann", "Über", "über", "", "’Tis", "3D"] {
+        let low = lower(t);
+        let w = W::new(0, t, &low, TokenKind::Word, false, Span::default(), 0);
+        assert_eq!(w.is_cap(), starts_upper(t), "{t:?}");
+    }
+}

@@ -169,9 +169,9 @@ pub struct SentenceAttribution {
     /// Why it is attributed, or that it is not.
     pub scope: Scope,
     /// Its own attributions, in order.
-    pub attributions: Vec<Attribution>,
+    pub attributions: Box<[Attribution]>,
     /// Anonymity markers in it.
-    pub anonymity: Vec<Anonymity>,
+    pub anonymity: Box<[Anonymity]>,
     /// The union of the word-class bits ([`crate::prose::classes`]) of its tokens: a bit
     /// that is clear here is on none of them (all bits set when its tokens are missing).
     pub classes: u64,
@@ -381,12 +381,11 @@ pub struct W<'a> {
     pub span: Span,
     /// The word lists `low` belongs to ([`crate::prose::classes`]).
     pub class: u64,
-    /// Whether it starts with a capital letter.
-    cap: bool,
 }
 
 impl<'a> W<'a> {
-    /// A token of a sentence.
+    /// A token of a sentence. `low` is its lowercase form: a string of its own (not `text`)
+    /// when `text` starts with a capital letter, as [`W::is_cap`] reads it.
     #[inline]
     pub(crate) fn new(
         tok: usize,
@@ -397,7 +396,6 @@ impl<'a> W<'a> {
         span: Span,
         class: u64,
     ) -> Self {
-        let cap = starts_upper(text);
         W {
             tok,
             text,
@@ -406,7 +404,6 @@ impl<'a> W<'a> {
             quoted,
             span,
             class,
-            cap,
         }
     }
 
@@ -455,9 +452,11 @@ impl<'a> W<'a> {
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
-    /// Whether it starts with a capital letter.
+    /// Whether it starts with a capital letter. A word that is its own lowercase form holds
+    /// none, and its text is not read.
+    #[inline]
     pub fn is_cap(&self) -> bool {
-        self.cap
+        self.low.as_ptr() != self.text.as_ptr() && starts_upper(self.text)
     }
     /// Whether its lowercase form is `s`.
     pub fn is(&self, s: &str) -> bool {
@@ -522,8 +521,6 @@ pub fn sentence_words_into<'a>(
         quoted: t.quoted(),
         span: t.span(),
         class: t.class,
-        // A token that is its own lower-case form holds no capital letter.
-        cap: low.as_ptr() != text.as_ptr() && starts_upper(text),
     };
     // The lower-case forms of the sentence's tokens are read alongside them, with no look-up
     // per token.
@@ -616,14 +613,15 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         (0..n)
             .into_par_iter()
             .with_min_len(64)
-            .map_init(Vec::new, |ws, si| {
-                sentence_cues(source, draft, prose, si, ws)
-            })
+            .map_init(
+                || (Vec::new(), Vec::new()),
+                |(ws, found), si| sentence_cues(source, draft, prose, si, ws, found),
+            )
             .unzip_into_vecs(&mut out.sentences, &mut out.summaries);
     } else {
-        let mut ws = Vec::new();
+        let (mut ws, mut found) = (Vec::new(), Vec::new());
         for si in 0..n {
-            let (sa, summary) = sentence_cues(source, draft, prose, si, &mut ws);
+            let (sa, summary) = sentence_cues(source, draft, prose, si, &mut ws, &mut found);
             out.sentences.push(sa);
             out.summaries.push(summary);
         }
@@ -736,8 +734,8 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
     out
 }
 
-/// The attribution of sentence `si` (which exists): its cues and anonymity markers, its words
-/// read into `ws`, and the union of its tokens' classes; and its summary, but for the flag
+/// The attribution of sentence `si` (which exists): its cues (found in the buffer `found`)
+/// and anonymity markers, its words read into `ws`, and the union of its tokens' classes; and its summary, but for the flag
 /// [`SentenceSummary::NAMED`] (set once the pronouns are resolved).
 fn sentence_cues<'a>(
     source: &str,
@@ -745,6 +743,7 @@ fn sentence_cues<'a>(
     prose: &'a Prose,
     si: usize,
     ws: &mut Vec<W<'a>>,
+    found: &mut Vec<Attribution>,
 ) -> (SentenceAttribution, SentenceSummary) {
     let s = &prose.sentences[si];
     // The classes of its words, all together.
@@ -760,11 +759,13 @@ fn sentence_cues<'a>(
         } else {
             Vec::new()
         };
-        let attributions = find_attributions(ws);
-        let loaded = loaded_flag(source, ws, &attributions);
-        (attributions, anonymity, loaded)
+        find_attributions_into(ws, found);
+        let loaded = loaded_flag(source, ws, found);
+        // Each at its size, in one allocation (none for a sentence of none).
+        let attributions: Box<[Attribution]> = found.drain(..).collect();
+        (attributions, anonymity.into_boxed_slice(), loaded)
     } else {
-        (Vec::new(), Vec::new(), 0)
+        (Box::default(), Box::default(), 0)
     };
     let mut flags = attribution_flags(&attributions, &anonymity) | loaded;
     if all & classes::SPOKES_NOUN != 0 {
@@ -943,9 +944,18 @@ fn continues_speech(ws: &[W<'_>]) -> bool {
         .any(|w| matches!(w.low, "would" | "could" | "might") || (starts_pronoun && w.is("also")))
 }
 
-/// Finds the attribution cues of one sentence.
+/// Finds the attribution cues of one sentence, into `out` (cleared first): one buffer serves
+/// sentence after sentence.
+fn find_attributions_into(ws: &[W<'_>], out: &mut Vec<Attribution>) {
+    find_attributions_gated::<true>(ws, out);
+}
+
+/// [`find_attributions_into`], as a new vector.
+#[cfg(test)]
 fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
-    find_attributions_gated::<true>(ws)
+    let mut out = Vec::new();
+    find_attributions_into(ws, &mut out);
+    out
 }
 
 /// [`find_attributions`], with (`GATED`) or without the gates that skip a cue reader which
@@ -953,16 +963,9 @@ fn find_attributions(ws: &[W<'_>]) -> Vec<Attribution> {
 /// of a vague agent, of a consensus and of a received view each return nothing unless the
 /// word is one of [`lex::OPENERS`]. Without the gates every reader is tried at every word
 /// that opens, as the tests' reference.
-fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> {
-    // Room for the one or two cues most sentences read here have, in one allocation made at
-    // the first cue (a sentence of none allocates nothing).
-    let mut out: Vec<Attribution> = Vec::new();
-    let push = |out: &mut Vec<Attribution>, a: Attribution| {
-        if out.capacity() == 0 {
-            *out = Vec::with_capacity(2);
-        }
-        out.push(a);
-    };
+fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>], out: &mut Vec<Attribution>) {
+    out.clear();
+    let push = |out: &mut Vec<Attribution>, a: Attribution| out.push(a);
     let n = ws.len();
     // The first word at or after `j` that can head a bare group of sources (a vague source
     // noun or "reports"): a group that no quantifier opens has its head within five words.
@@ -1068,7 +1071,7 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             let source = np.clone().map(|r| source::make(ws, r));
             let content = content_around(ws, j, np.map_or(j + 2, |r| r.end));
             push(
-                &mut out,
+                out,
                 Attribution {
                     cue,
                     source,
@@ -1079,34 +1082,34 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
             continue;
         }
         if try_openers && let Some(a) = impersonal(ws, j) {
-            push(&mut out, a);
+            push(out, a);
             j += 1;
             continue;
         }
         if try_openers && let Some(a) = vague_agent(ws, j) {
-            push(&mut out, a);
+            push(out, a);
             j += 1;
             continue;
         }
         if (!GATED || may_open_group(ws, j, next_end))
             && let Some(a) = vague_subject(ws, j)
         {
-            push(&mut out, a);
+            push(out, a);
             j += 1;
             continue;
         }
         if let Some(a) = stance_adjective(ws, j) {
-            push(&mut out, a);
+            push(out, a);
             j += 1;
             continue;
         }
         if try_openers && let Some(a) = consensus_passive(ws, j).or_else(|| received_view(ws, j)) {
-            push(&mut out, a);
+            push(out, a);
             j += 1;
             continue;
         }
-        if let Some(a) = verb_cue(ws, j, &out) {
-            push(&mut out, a);
+        if let Some(a) = verb_cue(ws, j, out) {
+            push(out, a);
         }
         j += 1;
     }
@@ -1132,11 +1135,6 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>]) -> Vec<Attribution> 
                 || a.source.as_ref().is_none_or(|s| !overlaps_cited(s.span))
         });
     }
-    if out.is_empty() {
-        // A sentence of no cue keeps no allocation.
-        return Vec::new();
-    }
-    out
 }
 
 /// The words among the first 64 of `ws` that can open a cue in [`find_attributions_gated`], as

@@ -258,6 +258,13 @@ fn add_reports_a_statement_not_a_deed() {
     check("The council added a new ferry route.", &[]);
 }
 
+/// [`find_attributions_gated`] without its gates, as a new vector.
+fn ungated(ws: &[W<'_>]) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    find_attributions_gated::<false>(ws, &mut out);
+    out
+}
+
 /// The gated cue readers of [`find_attributions`] against trying every reader at every
 /// word that opens, sentence by sentence.
 fn gated_agrees(text: &str) {
@@ -265,7 +272,7 @@ fn gated_agrees(text: &str) {
     for si in 0..a.prose.sentences.len() {
         let ws = sentence_words(&a.draft, &a.prose, si);
         assert_eq!(
-            find_attributions_gated::<false>(&ws),
+            ungated(&ws),
             find_attributions(&ws),
             "the gated readers of {text:?} differ"
         );
@@ -275,10 +282,7 @@ fn gated_agrees(text: &str) {
             .iter()
             .fold(0, |acc, t| acc | t.class);
         if !may_hold_cues(&a.draft, &a.prose, si, all) {
-            assert!(
-                find_attributions_gated::<false>(&ws).is_empty(),
-                "gated out: {text:?}"
-            );
+            assert!(ungated(&ws).is_empty(), "gated out: {text:?}");
             assert!(
                 find_anonymity(&a.draft, &a.prose, si, &ws).is_empty(),
                 "gated out: {text:?}"
@@ -774,4 +778,30 @@ fn summaries_agree_with_the_attributions() {
     }
     // Every flag is met at least once.
     assert_eq!(seen, (1 << 12) - 1, "flags seen: {seen:#b}");
+}
+
+/// A word's capital is read from its text only when its lowercase form is a string of its
+/// own: that answers as reading every word's first letter does.
+#[test]
+fn is_cap_reads_the_first_letter() {
+    let mut texts = crate::rules::attribution::test_util::fixture_drafts();
+    texts.push("Ärger in Ōsaka: ÉTÉ, l’Été, O’Brien’s iPhone and 3D. ’Tis «Über».".to_string());
+    for input in &texts {
+        let a = crate::Analyzed::new(input);
+        for si in 0..a.prose.sentences.len() {
+            for w in sentence_words(&a.draft, &a.prose, si) {
+                assert_eq!(
+                    w.is_cap(),
+                    starts_upper(w.text),
+                    "{:?} in {input:?}",
+                    w.text
+                );
+            }
+        }
+    }
+    for t in ["Ann", "ann", "Über", "über", "", "’Tis", "3D"] {
+        let low = lower(t);
+        let w = W::new(0, t, &low, TokenKind::Word, false, Span::default(), 0);
+        assert_eq!(w.is_cap(), starts_upper(t), "{t:?}");
+    }
 }

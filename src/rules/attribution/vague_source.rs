@@ -2,6 +2,7 @@ use crate::analysis::attribution::{Attributions, CueKind, SentenceSummary, Sourc
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Lowered, Rule, RuleMeta, concat};
+use rustc_hash::FxHashSet as HashSet;
 
 crate::declare_rule! {
     /// Flags sources that identify no one: "officials said", "some experts believe", "it is
@@ -91,7 +92,7 @@ impl Rule for VagueSource {
         // them. They are gathered when a vague source of that paragraph is first checked: the
         // sentences come in paragraph order, so each paragraph is gathered at most once, and
         // one with no vague source never.
-        let mut named: Vec<&str> = Vec::new();
+        let mut named = ParagraphNamed::default();
         let mut named_of: Option<u32> = None;
         // Only a sentence whose summary has a vague source, a vague subject or an agentless
         // cue has one to report.
@@ -107,7 +108,7 @@ impl Rule for VagueSource {
                             paragraph_named(atts, ctx.source, i, &mut named);
                             named_of = Some(summary.block);
                         }
-                        named_nearby(&named, src.span.slice(ctx.source))
+                        named.names_one_of(src.span.slice(ctx.source))
                     }
                 {
                     continue;
@@ -153,10 +154,75 @@ impl Rule for VagueSource {
     }
 }
 
+/// The named or titled sources of one paragraph, as written, and for a paragraph of many the
+/// words of them all in lower case (made on first use), so that a paragraph of many vague and
+/// many named sources is not read once per vague source.
+#[derive(Default)]
+struct ParagraphNamed<'a> {
+    /// The sources, in order.
+    texts: Vec<&'a str>,
+    /// Their words in lower case, when there are more than [`ParagraphNamed::FEW`].
+    words: Option<HashSet<String>>,
+}
+
+impl ParagraphNamed<'_> {
+    /// Up to this many sources are searched one by one.
+    const FEW: usize = 8;
+
+    /// Whether one of the sources names a member of the group `who` (a vague source as
+    /// written): its last word, or that word without a plural "s", is a word of one of them.
+    fn names_one_of(&mut self, who: &str) -> bool {
+        let Some(word) = who
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .rfind(|w| !w.is_empty())
+        else {
+            return false;
+        };
+        // In lower case, without an allocation for a short ASCII word.
+        let lowered = Lowered::new(word);
+        let head = lowered.as_str();
+        let single = head.strip_suffix('s').unwrap_or(head);
+        if single.len() < 4 {
+            return false;
+        }
+        if self.texts.len() <= Self::FEW {
+            return self.texts.iter().any(|text| names_word(text, single, head));
+        }
+        let texts = &self.texts;
+        let words = self.words.get_or_insert_with(|| {
+            let mut words = HashSet::default();
+            for text in texts {
+                // As `names_word` splits and lowers them.
+                if text.is_ascii() {
+                    words.extend(
+                        text.split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
+                            .map(str::to_ascii_lowercase),
+                    );
+                } else {
+                    words.extend(
+                        text.to_lowercase()
+                            .split(|c: char| !c.is_alphanumeric() && c != '-')
+                            .map(str::to_string),
+                    );
+                }
+            }
+            words
+        });
+        words.contains(single) || words.contains(head)
+    }
+}
+
 /// The named or titled sources ([`crate::analysis::attribution::Source::effective_kind`]) of
-/// the paragraph of sentence `i`, as written in `source`, into `out` (cleared first), in
+/// the paragraph of sentence `i`, as written in `source`, into `out` (emptied first), in
 /// order. The sentences of a paragraph are one run of `atts.sentences`.
-fn paragraph_named<'a>(atts: &'a Attributions, source: &'a str, i: usize, out: &mut Vec<&'a str>) {
+fn paragraph_named<'a>(
+    atts: &'a Attributions,
+    source: &'a str,
+    i: usize,
+    out: &mut ParagraphNamed<'a>,
+) {
+    out.words = None;
+    let out = &mut out.texts;
     out.clear();
     let Some(block) = atts.summaries.get(i).map(|s| s.block) else {
         return;
@@ -184,26 +250,6 @@ fn paragraph_named<'a>(atts: &'a Attributions, source: &'a str, i: usize, out: &
             }
         }
     }
-}
-
-/// Whether a source of the paragraph, `named` ([`paragraph_named`]), names a member of the
-/// group `who` (a vague source as written): its last word, or that word without a plural "s",
-/// is a word of one of them.
-fn named_nearby(named: &[&str], who: &str) -> bool {
-    let Some(word) = who
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .rfind(|w| !w.is_empty())
-    else {
-        return false;
-    };
-    // In lower case, without an allocation for a short ASCII word.
-    let lowered = Lowered::new(word);
-    let head = lowered.as_str();
-    let single = head.strip_suffix('s').unwrap_or(head);
-    if single.len() < 4 {
-        return false;
-    }
-    named.iter().any(|text| names_word(text, single, head))
 }
 
 /// Whether a word of `text` (a source as written), in lower case, is `single` or `head` (lower
@@ -262,7 +308,60 @@ fn noun(who: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use super::ParagraphNamed;
     use crate::rules::attribution::test_util::flagged;
+
+    /// A paragraph of many named sources answers from the set of their words as one of few
+    /// answers from the sources themselves.
+    #[test]
+    fn many_named_sources_answer_as_few() {
+        let texts = [
+            "Ada Park, an analyst at Fenwick Bank",
+            "the harbour-board Chairman",
+            "ÉLODIE Roux, économiste",
+            "Rob Tan",
+            "the Economists' Guild",
+            "Jane Roe, a senior EXPERT",
+            "Ōno Ken, a Diplomat",
+            "the minister",
+            "Ann Lee of the Critics' Circle",
+            "the Kelvin \u{212A}ey analysts",
+        ];
+        let whos = [
+            "analysts",
+            "Analysts",
+            "economists",
+            "ÉCONOMISTES",
+            "some experts",
+            "chairmen",
+            "harbour-board officials",
+            "diplomats",
+            "critics",
+            "officials",
+            "many ministers",
+            "keys",
+            "guild",
+            "a-b",
+            "",
+        ];
+        let mut many = ParagraphNamed {
+            texts: texts.to_vec(),
+            words: None,
+        };
+        assert!(many.texts.len() > ParagraphNamed::FEW);
+        for who in whos {
+            let one_by_one = texts.iter().any(|t| {
+                ParagraphNamed {
+                    texts: vec![*t],
+                    words: None,
+                }
+                .names_one_of(who)
+            });
+            assert_eq!(many.names_one_of(who), one_by_one, "{who:?}");
+        }
+        assert!(many.names_one_of("analysts"));
+        assert!(!many.names_one_of("officials"));
+    }
 
     fn check(input: &str, expected: &[&str]) {
         assert_eq!(

@@ -746,11 +746,12 @@ fn sentence_cues<'a>(
     found: &mut Vec<Attribution>,
 ) -> (SentenceAttribution, SentenceSummary) {
     let s = &prose.sentences[si];
-    // The classes of its words, all together.
+    // The classes of its words, all together (kept by the sentence, so that a sentence with
+    // no cue word is passed over without reading its tokens).
     let all = prose
         .tokens
         .get(s.tokens.clone())
-        .map_or(u64::MAX, |toks| toks.iter().fold(0, |acc, t| acc | t.class));
+        .map_or(u64::MAX, |_| s.classes);
     let (attributions, anonymity, loaded) = if may_hold_cues(draft, prose, si, all) {
         sentence_words_into(draft, prose, si, ws);
         // An anonymity marker opens with a word of its class.

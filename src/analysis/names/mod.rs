@@ -131,9 +131,8 @@ impl Occurrence<'_> {
 pub struct Mention {
     /// Indices of its name words in [`Names::occurrences`] ([`Mention::words`]).
     words: (u32, u32),
-    /// The title before the name, normalised (`Foreign Minister`, `President`, `Mr`), without
-    /// demonyms (`Ukrainian President` → `President`).
-    pub title: Option<Box<str>>,
+    /// Where its title is in the titles of the draft ([`Names::title`]), or [`NO_SPAN`].
+    title: (u32, u32),
     /// Where the title is ([`Mention::title_span`]), or [`NO_SPAN`].
     title_span: (u32, u32),
     /// The span of the name ([`Mention::span`]).
@@ -178,6 +177,12 @@ impl Mention {
     /// The index of the head word (the last word: a surname or a place).
     pub fn head(&self) -> usize {
         (self.words.1 as usize).saturating_sub(1)
+    }
+
+    /// Whether a title comes before the name ([`Names::title`]).
+    #[inline]
+    pub fn has_title(&self) -> bool {
+        self.title != NO_SPAN
     }
 
     /// Whether the name has a first name (more than one word).
@@ -227,6 +232,8 @@ pub struct Names<'a> {
     /// For each mention, its head ([`Mention::head`]), so that [`Names::people`] reads no
     /// mention.
     heads: Vec<u32>,
+    /// The titles of the mentions, one after another ([`Names::title`]).
+    titles: String,
     /// For each occurrence, the number of its spelling ([`FormIndex`]), and how many
     /// spellings there are.
     form_of: Vec<u32>,
@@ -259,6 +266,17 @@ impl Names<'_> {
             let count = index.first.len();
             (Cow::Owned(index.of), count)
         }
+    }
+
+    /// The title before the name of mention `m` (one of [`Names::mentions`]), normalised
+    /// (`Foreign Minister`, `President`, `Mr`), without demonyms (`Ukrainian President` →
+    /// `President`).
+    #[inline]
+    pub fn title(&self, m: &Mention) -> Option<&str> {
+        if !m.has_title() {
+            return None;
+        }
+        self.titles.get(m.title.0 as usize..m.title.1 as usize)
     }
 
     /// The spelling of occurrence `i`, or `None` for [`NO_WORD`].
@@ -1111,12 +1129,11 @@ fn collect_sentence<'d>(
             i = next;
             continue;
         }
-        let title_words: Vec<&str> = run[..title_end]
-            .iter()
-            .map(|r| r.2)
-            .filter(|w| !is_demonym_like(w))
-            .collect();
-        let title = (title_end > 0).then(|| title_words.join(" ").into_boxed_str());
+        let title = if title_end > 0 {
+            add_title(&mut names.titles, &run[..title_end])
+        } else {
+            NO_SPAN
+        };
         let title_span = (title_end > 0).then(|| {
             Span::new(
                 prose.tokens[run[0].0].span.start,
@@ -1172,7 +1189,7 @@ fn collect_sentence<'d>(
                     NO_WORD
                 },
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > te),
-                titled: title.is_some(),
+                titled: title != NO_SPAN,
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, ts, te),
             });
         }
@@ -1195,6 +1212,23 @@ fn collect_sentence<'d>(
         });
         i = next;
     }
+}
+
+/// Adds the title of title words `run` (their words but demonyms, joined by spaces) to
+/// `titles`, and returns where it is there.
+#[inline(never)]
+fn add_title(titles: &mut String, run: &[(usize, usize, &str, usize)]) -> (u32, u32) {
+    let start = titles.len();
+    for w in run.iter().map(|r| r.2) {
+        if is_demonym_like(w) {
+            continue;
+        }
+        if titles.len() > start {
+            titles.push(' ');
+        }
+        titles.push_str(w);
+    }
+    (start as u32, titles.len() as u32)
 }
 
 /// [`lexicon::is_stop`] of the name word `r` of a run: a word read whole from its token (no
@@ -2450,7 +2484,7 @@ mod tests {
     #[test]
     fn occurrences_and_mentions_are_small() {
         assert!(std::mem::size_of::<Occurrence<'_>>() <= 64);
-        assert!(std::mem::size_of::<Mention>() <= 48);
+        assert!(std::mem::size_of::<Mention>() <= 40);
     }
 
     /// The lower-case words of a draft, kept four bytes each, give back the tokens added,
@@ -2514,7 +2548,7 @@ mod tests {
             let added = n.occurrences.iter().any(|o| o.form.contains(' '));
             for o in &n.occurrences {
                 let m = &n.mentions[o.mention()];
-                assert_eq!(o.titled, m.title.is_some(), "{input}");
+                assert_eq!(o.titled, n.title(m).is_some(), "{input}");
                 if let Some(f) = n.first_name(o)
                     && !added
                 {

@@ -621,6 +621,8 @@ struct LowerWords {
     /// For each chunk of tokens but the last, the number of entries of it and the chunks
     /// before it.
     chunk_ends: Vec<usize>,
+    /// The first token past the chunk of the last token added (0 before any).
+    next_chunk: usize,
 }
 
 impl LowerWords {
@@ -635,17 +637,27 @@ impl LowerWords {
         LowerWords {
             entries: Vec::with_capacity(n),
             chunk_ends: Vec::new(),
+            next_chunk: 0,
         }
     }
 
     /// Adds token `i` (after any token added before), with counter `slot`.
     #[inline]
     fn push(&mut self, slot: u32, i: usize) {
-        while i >> Self::TOKEN_BITS > self.chunk_ends.len() {
-            self.chunk_ends.push(self.entries.len());
+        if i >= self.next_chunk {
+            self.enter_chunk(i);
         }
         self.entries
             .push((slot << Self::TOKEN_BITS) | (i as u32 & Self::TOKEN_MASK));
+    }
+
+    /// Ends the chunks before the one of token `i`.
+    #[cold]
+    fn enter_chunk(&mut self, i: usize) {
+        while i >> Self::TOKEN_BITS > self.chunk_ends.len() {
+            self.chunk_ends.push(self.entries.len());
+        }
+        self.next_chunk = (self.chunk_ends.len() + 1) << Self::TOKEN_BITS;
     }
 
     /// The words' entries by chunk: for each chunk, the index of its first token and its
@@ -975,8 +987,10 @@ fn collect_sentence<'d>(
     while i < toks.end {
         // Most words start with an ASCII letter that is no capital: passed over on their
         // first byte, in a loop of their own.
-        let found = loop {
-            let t = &prose.tokens[i];
+        let mut found = false;
+        // (The sentence's tokens from `i` on, as a slice: no index checked per token.)
+        let rest = prose.tokens.get(i..toks.end).unwrap_or_default();
+        for (t, k) in rest.iter().zip(i..) {
             if t.kind == TokenKind::Word {
                 let text = if t.block == sent.block {
                     sent_text
@@ -989,21 +1003,18 @@ fn collect_sentence<'d>(
                     let capital = if b.is_ascii() {
                         b.is_ascii_uppercase()
                     } else {
-                        is_capitalised(text_of(draft, prose, i))
+                        is_capitalised(text_of(draft, prose, k))
                     };
                     if capital {
-                        break true;
+                        (i, found) = (k, true);
+                        break;
                     }
                     if let Some(lw) = lower_words.as_deref_mut() {
-                        lw.push(lower_word_slot(bytes), i);
+                        lw.push(lower_word_slot(bytes), k);
                     }
                 }
             }
-            i += 1;
-            if i >= toks.end {
-                break false;
-            }
-        };
+        }
         if !found {
             break;
         }

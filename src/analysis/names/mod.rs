@@ -503,7 +503,10 @@ pub fn analyze<'a>(
     let mut c = Collector {
         run: Vec::new(),
         ordinary: HashMap::default(),
-        numbering: FormNumbering::with_capacity(prose.tokens.len() / 24 + 8),
+        numbering: FormNumbering::with_capacity(
+            prose.tokens.len() / 24 + 8,
+            names.occurrences.capacity(),
+        ),
         hyphenated: Vec::new(),
         pairs: Vec::new(),
         in_order: true,
@@ -545,7 +548,8 @@ struct FormIndex {
 impl FormIndex {
     /// The spellings of `occurrences`, numbered in order.
     fn new(occurrences: &[Occurrence<'_>]) -> FormIndex {
-        let mut numbering = FormNumbering::with_capacity(occurrences.len() / 4 + 8);
+        let mut numbering =
+            FormNumbering::with_capacity(occurrences.len() / 4 + 8, occurrences.len());
         for o in occurrences {
             numbering.push(&o.form);
         }
@@ -564,14 +568,14 @@ struct FormNumbering<'a> {
 }
 
 impl<'a> FormNumbering<'a> {
-    /// An empty numbering, with room for about `n` spellings.
-    fn with_capacity(n: usize) -> FormNumbering<'a> {
+    /// An empty numbering, with room for about `n` spellings of `occurrences` occurrences.
+    fn with_capacity(n: usize, occurrences: usize) -> FormNumbering<'a> {
         FormNumbering {
             short: HashMap::with_capacity_and_hasher(n, Default::default()),
             long: HashMap::default(),
             index: FormIndex {
-                of: Vec::new(),
-                first: Vec::new(),
+                of: Vec::with_capacity(occurrences),
+                first: Vec::with_capacity(n),
             },
         }
     }

@@ -131,9 +131,8 @@ impl Occurrence<'_> {
 pub struct Mention {
     /// Indices of its name words in [`Names::occurrences`] ([`Mention::words`]).
     words: (u32, u32),
-    /// The title before the name, normalised (`Foreign Minister`, `President`, `Mr`), without
-    /// demonyms (`Ukrainian President` → `President`).
-    pub title: Option<Box<str>>,
+    /// Where its title is in the titles of the draft ([`Names::title`]), or [`NO_SPAN`].
+    title: (u32, u32),
     /// Where the title is ([`Mention::title_span`]), or [`NO_SPAN`].
     title_span: (u32, u32),
     /// The span of the name ([`Mention::span`]).
@@ -178,6 +177,12 @@ impl Mention {
     /// The index of the head word (the last word: a surname or a place).
     pub fn head(&self) -> usize {
         (self.words.1 as usize).saturating_sub(1)
+    }
+
+    /// Whether a title comes before the name ([`Names::title`]).
+    #[inline]
+    pub fn has_title(&self) -> bool {
+        self.title != NO_SPAN
     }
 
     /// Whether the name has a first name (more than one word).
@@ -227,6 +232,8 @@ pub struct Names<'a> {
     /// For each mention, its head ([`Mention::head`]), so that [`Names::people`] reads no
     /// mention.
     heads: Vec<u32>,
+    /// The titles of the mentions, one after another ([`Names::title`]).
+    titles: String,
     /// For each occurrence, the number of its spelling ([`FormIndex`]), and how many
     /// spellings there are.
     form_of: Vec<u32>,
@@ -259,6 +266,17 @@ impl Names<'_> {
             let count = index.first.len();
             (Cow::Owned(index.of), count)
         }
+    }
+
+    /// The title before the name of mention `m` (one of [`Names::mentions`]), normalised
+    /// (`Foreign Minister`, `President`, `Mr`), without demonyms (`Ukrainian President` →
+    /// `President`).
+    #[inline]
+    pub fn title(&self, m: &Mention) -> Option<&str> {
+        if !m.has_title() {
+            return None;
+        }
+        self.titles.get(m.title.0 as usize..m.title.1 as usize)
     }
 
     /// The spelling of occurrence `i`, or `None` for [`NO_WORD`].
@@ -485,7 +503,10 @@ pub fn analyze<'a>(
     let mut c = Collector {
         run: Vec::new(),
         ordinary: HashMap::default(),
-        numbering: FormNumbering::with_capacity(prose.tokens.len() / 24 + 8),
+        numbering: FormNumbering::with_capacity(
+            prose.tokens.len() / 24 + 8,
+            names.occurrences.capacity(),
+        ),
         hyphenated: Vec::new(),
         pairs: Vec::new(),
         in_order: true,
@@ -527,7 +548,8 @@ struct FormIndex {
 impl FormIndex {
     /// The spellings of `occurrences`, numbered in order.
     fn new(occurrences: &[Occurrence<'_>]) -> FormIndex {
-        let mut numbering = FormNumbering::with_capacity(occurrences.len() / 4 + 8);
+        let mut numbering =
+            FormNumbering::with_capacity(occurrences.len() / 4 + 8, occurrences.len());
         for o in occurrences {
             numbering.push(&o.form);
         }
@@ -546,14 +568,14 @@ struct FormNumbering<'a> {
 }
 
 impl<'a> FormNumbering<'a> {
-    /// An empty numbering, with room for about `n` spellings.
-    fn with_capacity(n: usize) -> FormNumbering<'a> {
+    /// An empty numbering, with room for about `n` spellings of `occurrences` occurrences.
+    fn with_capacity(n: usize, occurrences: usize) -> FormNumbering<'a> {
         FormNumbering {
             short: HashMap::with_capacity_and_hasher(n, Default::default()),
             long: HashMap::default(),
             index: FormIndex {
-                of: Vec::new(),
-                first: Vec::new(),
+                of: Vec::with_capacity(occurrences),
+                first: Vec::with_capacity(n),
             },
         }
     }
@@ -603,6 +625,8 @@ struct LowerWords {
     /// For each chunk of tokens but the last, the number of entries of it and the chunks
     /// before it.
     chunk_ends: Vec<usize>,
+    /// The first token past the chunk of the last token added (0 before any).
+    next_chunk: usize,
 }
 
 impl LowerWords {
@@ -617,17 +641,27 @@ impl LowerWords {
         LowerWords {
             entries: Vec::with_capacity(n),
             chunk_ends: Vec::new(),
+            next_chunk: 0,
         }
     }
 
     /// Adds token `i` (after any token added before), with counter `slot`.
     #[inline]
     fn push(&mut self, slot: u32, i: usize) {
-        while i >> Self::TOKEN_BITS > self.chunk_ends.len() {
-            self.chunk_ends.push(self.entries.len());
+        if i >= self.next_chunk {
+            self.enter_chunk(i);
         }
         self.entries
             .push((slot << Self::TOKEN_BITS) | (i as u32 & Self::TOKEN_MASK));
+    }
+
+    /// Ends the chunks before the one of token `i`.
+    #[cold]
+    fn enter_chunk(&mut self, i: usize) {
+        while i >> Self::TOKEN_BITS > self.chunk_ends.len() {
+            self.chunk_ends.push(self.entries.len());
+        }
+        self.next_chunk = (self.chunk_ends.len() + 1) << Self::TOKEN_BITS;
     }
 
     /// The words' entries by chunk: for each chunk, the index of its first token and its
@@ -957,8 +991,10 @@ fn collect_sentence<'d>(
     while i < toks.end {
         // Most words start with an ASCII letter that is no capital: passed over on their
         // first byte, in a loop of their own.
-        let found = loop {
-            let t = &prose.tokens[i];
+        let mut found = false;
+        // (The sentence's tokens from `i` on, as a slice: no index checked per token.)
+        let rest = prose.tokens.get(i..toks.end).unwrap_or_default();
+        for (t, k) in rest.iter().zip(i..) {
             if t.kind() == TokenKind::Word {
                 let text = if t.block() == sent.block {
                     sent_text
@@ -971,21 +1007,18 @@ fn collect_sentence<'d>(
                     let capital = if b.is_ascii() {
                         b.is_ascii_uppercase()
                     } else {
-                        is_capitalised(text_of(draft, prose, i))
+                        is_capitalised(text_of(draft, prose, k))
                     };
                     if capital {
-                        break true;
+                        (i, found) = (k, true);
+                        break;
                     }
                     if let Some(lw) = lower_words.as_deref_mut() {
-                        lw.push(lower_word_slot(bytes), i);
+                        lw.push(lower_word_slot(bytes), k);
                     }
                 }
             }
-            i += 1;
-            if i >= toks.end {
-                break false;
-            }
-        };
+        }
         if !found {
             break;
         }
@@ -1113,12 +1146,11 @@ fn collect_sentence<'d>(
             i = next;
             continue;
         }
-        let title_words: Vec<&str> = run[..title_end]
-            .iter()
-            .map(|r| r.2)
-            .filter(|w| !is_demonym_like(w))
-            .collect();
-        let title = (title_end > 0).then(|| title_words.join(" ").into_boxed_str());
+        let title = if title_end > 0 {
+            add_title(&mut names.titles, &run[..title_end])
+        } else {
+            NO_SPAN
+        };
         let title_span = (title_end > 0).then(|| {
             Span::new(
                 prose.tokens[run[0].0].span().start,
@@ -1174,7 +1206,7 @@ fn collect_sentence<'d>(
                     NO_WORD
                 },
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > te),
-                titled: title.is_some(),
+                titled: title != NO_SPAN,
                 listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, ts, te),
             });
         }
@@ -1197,6 +1229,23 @@ fn collect_sentence<'d>(
         });
         i = next;
     }
+}
+
+/// Adds the title of title words `run` (their words but demonyms, joined by spaces) to
+/// `titles`, and returns where it is there.
+#[inline(never)]
+fn add_title(titles: &mut String, run: &[(usize, usize, &str, usize)]) -> (u32, u32) {
+    let start = titles.len();
+    for w in run.iter().map(|r| r.2) {
+        if is_demonym_like(w) {
+            continue;
+        }
+        if titles.len() > start {
+            titles.push(' ');
+        }
+        titles.push_str(w);
+    }
+    (start as u32, titles.len() as u32)
 }
 
 /// [`lexicon::is_stop`] of the name word `r` of a run: a word read whole from its token (no
@@ -2452,7 +2501,7 @@ mod tests {
     #[test]
     fn occurrences_and_mentions_are_small() {
         assert!(std::mem::size_of::<Occurrence<'_>>() <= 64);
-        assert!(std::mem::size_of::<Mention>() <= 48);
+        assert!(std::mem::size_of::<Mention>() <= 40);
     }
 
     /// The lower-case words of a draft, kept four bytes each, give back the tokens added,
@@ -2516,7 +2565,7 @@ mod tests {
             let added = n.occurrences.iter().any(|o| o.form.contains(' '));
             for o in &n.occurrences {
                 let m = &n.mentions[o.mention()];
-                assert_eq!(o.titled, m.title.is_some(), "{input}");
+                assert_eq!(o.titled, n.title(m).is_some(), "{input}");
                 if let Some(f) = n.first_name(o)
                     && !added
                 {

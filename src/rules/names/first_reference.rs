@@ -1,4 +1,4 @@
-use crate::analysis::names::{Mention, lexicon};
+use crate::analysis::names::{Mention, Names, lexicon};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Rule, RuleMeta};
@@ -69,8 +69,8 @@ fn single_name_title(title: &str) -> bool {
 }
 
 /// The mentions of each person, keyed by the plain spelling of the surname.
-fn is_person_title(m: &Mention) -> bool {
-    m.title.as_deref().is_some_and(|t| {
+fn is_person_title(names: &Names, m: &Mention) -> bool {
+    names.title(m).is_some_and(|t| {
         t.split(' ')
             .any(|w| lexicon::is_title_head(w) && !lexicon::is_courtesy(w))
             && !single_name_title(t)
@@ -121,7 +121,7 @@ impl Rule for FirstReference {
                 }
                 continue;
             }
-            if first.title.as_deref().is_some_and(single_name_title) {
+            if names.title(first).is_some_and(single_name_title) {
                 continue;
             }
             // Names an English dictionary knows (Obama, Reagan, Thatcher) belong to people
@@ -130,19 +130,18 @@ impl Rule for FirstReference {
                 continue;
             }
             // "Defence Minister Gen Nakatani": a second title word may be a given name.
-            if first
-                .title
-                .as_deref()
+            if names
+                .title(first)
                 .is_some_and(|t| t.split(' ').filter(|w| lexicon::is_title_head(w)).count() > 1)
             {
                 continue;
             }
             if !any_full {
                 // Only a person the draft itself marks as one: by a formal title.
-                if !is_person_title(first) {
+                if !is_person_title(names, first) {
                     continue;
                 }
-                let shown = match &first.title {
+                let shown = match names.title(first) {
                     Some(t) => format!("{t} {}", head.form),
                     None => head.form.to_string(),
                 };
@@ -157,7 +156,7 @@ impl Rule for FirstReference {
                          first reference."
                     ),
                 ));
-            } else if is_person_title(first) {
+            } else if is_person_title(names, first) {
                 let Some(full) = body.iter().find(|m| m.is_full()) else {
                     continue;
                 };

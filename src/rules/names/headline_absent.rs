@@ -125,7 +125,7 @@ impl Rule for HeadlineAbsent {
                 let titled = names
                     .mentions
                     .get(o.mention())
-                    .is_some_and(|m| m.title.is_some() && m.head() == names_index(names, o));
+                    .is_some_and(|m| m.has_title() && m.head() == names_index(names, o));
                 if (after_given || titled) && absent(&o.form) {
                     people.push(&o.form);
                 }

@@ -43,8 +43,8 @@ crate::declare_rule! {
 }
 
 /// The role a title names, or `None` for a courtesy or past title.
-fn role<'a>(m: &'a Mention, source: &str) -> Option<&'a str> {
-    let t = m.title.as_deref()?;
+fn role<'a>(names: &'a Names, m: &Mention, source: &str) -> Option<&'a str> {
+    let t = names.title(m)?;
     // A past or future office: "former President", "then-Governor", "the late Senator".
     let before = m
         .title_span()
@@ -150,7 +150,7 @@ impl Rule for TitleDrift {
                 .iter()
                 .filter_map(|&i| names.mentions.get(i))
                 .filter(|m| !m.heading)
-                .filter_map(|m| role(m, ctx.source).map(|r| (m, r)))
+                .filter_map(|m| role(names, m, ctx.source).map(|r| (m, r)))
                 .collect();
             // Drift needs two titled mentions.
             let [(first, first_role), ..] = titled[..] else {

@@ -970,6 +970,17 @@ mod tests {
                     toks.iter()
                         .all(|t| t.sentence() == si && t.block() == s.block)
                 );
+                // The sentences of a block follow one another and hold their tokens (the
+                // attribution analysis finds a quotation's sentences by binary search).
+                assert!(
+                    toks.iter()
+                        .all(|t| s.range.start <= t.range().start && t.range().end <= s.range.end)
+                );
+                if let Some(p) = si.checked_sub(1).map(|k| &prose.sentences[k])
+                    && p.block == s.block
+                {
+                    assert!(p.range.end <= s.range.start, "{:?} {:?}", p.range, s.range);
+                }
             }
             assert_eq!(next, prose.tokens.len());
             let run = prose.token_lowers(0..prose.tokens.len()).unwrap();

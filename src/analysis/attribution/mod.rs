@@ -679,7 +679,14 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             continue;
         }
         for (block, range) in &q.parts {
-            for si in by_block.of(*block) {
+            // Only the block's sentences that overlap the quoted range can have all their
+            // words inside it: the sentences of a block follow one another, so they are found
+            // by binary search (a long paragraph with many quotations stays linear).
+            let all = by_block.of(*block);
+            let sents = prose.sentences.get(all.clone()).unwrap_or_default();
+            let lo = all.start + sents.partition_point(|s| s.range.end <= range.start);
+            let hi = all.start + sents.partition_point(|s| s.range.start < range.end);
+            for si in lo..hi {
                 let Some(summary) = out.summaries.get_mut(si) else {
                     continue;
                 };

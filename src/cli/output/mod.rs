@@ -64,19 +64,77 @@ pub(crate) struct Pos {
 }
 
 /// The last position computed in a file, so that positions asked for in order (as findings
-/// are) cost the distance between them rather than the distance from the line start: a
-/// 2 MB one-line paragraph with thousands of findings stays linear. A mutex (never contended:
-/// one file is rendered by one thread) so that files can be rendered side by side.
+/// are) cost the distance between them rather than the distance from the line start; and,
+/// built the first time a column is counted over a long stretch, the UTF-16 and character
+/// counts of the text before every [`MARK_STEP`] bytes, so that a column far from both the
+/// line start and the last position (a related location earlier in a 2 MB one-line
+/// paragraph) costs at most two stretches of [`MARK_STEP`] bytes: rendering stays linear.
+/// A mutex (never contended: one file is rendered by one thread) so that files can be
+/// rendered side by side.
 #[derive(Debug, Default)]
-pub struct PosMemo(std::sync::Mutex<Option<(Encoding, usize, Pos)>>);
+pub struct PosMemo(std::sync::Mutex<MemoState>);
+
+/// What [`PosMemo`] keeps.
+#[derive(Debug, Default)]
+struct MemoState {
+    /// The last position: its encoding, byte offset and position.
+    last: Option<(Encoding, usize, Pos)>,
+    /// For k = 0, 1, …: (byte offset, UTF-16 units before it, characters before it), the
+    /// offset being the char boundary at or before k × [`MARK_STEP`].
+    marks: Vec<(usize, usize, usize)>,
+}
+
+/// Bytes between two marks of [`PosMemo`]; a stretch longer than twice this is counted
+/// through the marks.
+const MARK_STEP: usize = 4096;
 
 impl PosMemo {
+    fn state(&self) -> std::sync::MutexGuard<'_, MemoState> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn get(&self) -> Option<(Encoding, usize, Pos)> {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.state().last
     }
 
     fn set(&self, v: Option<(Encoding, usize, Pos)>) {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = v;
+        self.state().last = v;
+    }
+
+    /// The `enc` units of `source[from..to]` (`from <= to`, both char boundaries).
+    fn count(&self, source: &str, from: usize, to: usize, enc: Encoding) -> usize {
+        let direct = |a: usize, b: usize| {
+            let s = source.get(a..b).unwrap_or("");
+            match enc {
+                Encoding::Utf8 => s.len(),
+                Encoding::Utf16 => s.encode_utf16().count(),
+                Encoding::Utf32 => s.chars().count(),
+            }
+        };
+        if enc == Encoding::Utf8 || to.saturating_sub(from) <= 2 * MARK_STEP {
+            return direct(from, to);
+        }
+        let mut st = self.state();
+        if st.marks.is_empty() {
+            let (mut u16s, mut chars, mut at) = (0, 0, 0);
+            let mut k = 0;
+            while k * MARK_STEP <= source.len() {
+                let next = crate::text::floor_char_boundary(source, k * MARK_STEP);
+                let s = source.get(at..next).unwrap_or("");
+                u16s += s.encode_utf16().count();
+                chars += s.chars().count();
+                at = next;
+                st.marks.push((at, u16s, chars));
+                k += 1;
+            }
+        }
+        // The units before `x`: from the mark at or before it.
+        let before = |x: usize| {
+            let (at, u16s, chars) = st.marks[(x / MARK_STEP).min(st.marks.len() - 1)];
+            let base = if enc == Encoding::Utf16 { u16s } else { chars };
+            base + direct(at, x)
+        };
+        before(to) - before(from)
     }
 }
 
@@ -94,14 +152,7 @@ pub(crate) fn position(file: &Linted, offset: usize, enc: Encoding) -> Pos {
         };
     };
     let offset = offset.clamp(bounds.start, bounds.end);
-    let count = |from: usize, to: usize| {
-        let s = source.get(from..to).unwrap_or("");
-        match enc {
-            Encoding::Utf8 => s.len(),
-            Encoding::Utf16 => s.encode_utf16().count(),
-            Encoding::Utf32 => s.chars().count(),
-        }
-    };
+    let count = |from: usize, to: usize| file.memo.count(source, from, to, enc);
     let column = match file.memo.get() {
         Some((e, at, p)) if e == enc && p.line == line + 1 && at <= offset => {
             p.column + count(at, offset)
@@ -278,6 +329,40 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn long_lines_count_through_the_marks_as_directly() {
+        // Lines far longer than two marks' stretch, of one-, two-, three- and four-byte
+        // characters, with a short line between; offsets forward, backward and jumping, as
+        // findings and their related locations ask for them.
+        let unit = "ab “é” — 🙂 ";
+        let long = unit.repeat(3 * MARK_STEP / unit.len() + 7);
+        let source = format!("{long}\nshort\r\n{long}{long}\n");
+        let file = Linted {
+            path: "p.md".to_string(),
+            source: source.clone(),
+            index: LineIndex::new(&source),
+            diagnostics: vec![],
+            memo: Default::default(),
+        };
+        let n = source.len() + 2;
+        let forward: Vec<usize> = (0..=n).step_by(97).collect();
+        let backward: Vec<usize> = forward.iter().rev().copied().collect();
+        let jumping: Vec<usize> = (0..=n).map(|o| (o * 7919) % (n + 1)).step_by(53).collect();
+        for order in [forward, backward, jumping] {
+            for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+                for &o in &order {
+                    let lc = file.index.line_col(&source, o, enc);
+                    let expected = Pos {
+                        line: lc.line as usize + 1,
+                        column: lc.col as usize + 1,
+                    };
+                    assert_eq!(position(&file, o, enc), expected, "offset {o}, {enc:?}");
+                }
+            }
+        }
+        assert!(!file.memo.state().marks.is_empty(), "the marks were used");
     }
 
     #[test]

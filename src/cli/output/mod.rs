@@ -66,9 +66,9 @@ pub(crate) struct Pos {
 /// The last position computed in a file, so that positions asked for in order (as findings
 /// are) cost the distance between them rather than the distance from the line start; and,
 /// built the first time a column is counted over a long stretch, the UTF-16 and character
-/// counts of the text before every [`MARK_STEP`] bytes, so that a column far from both the
+/// counts of the text before every 4,096 bytes, so that a column far from both the
 /// line start and the last position (a related location earlier in a 2 MB one-line
-/// paragraph) costs at most two stretches of [`MARK_STEP`] bytes: rendering stays linear.
+/// paragraph) costs at most two stretches of 4,096 bytes: rendering stays linear.
 /// A mutex (never contended: one file is rendered by one thread) so that files can be
 /// rendered side by side.
 #[derive(Debug, Default)]

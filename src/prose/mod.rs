@@ -923,11 +923,7 @@ mod tests {
             assert_eq!(t.span(), block.source_span(t.range().start, t.range().end));
             assert_eq!(t.quoted(), prose.range_in_quote(t.block(), t.range()));
             let text = prose.token_text(&draft, i);
-            let low: String = text
-                .to_lowercase()
-                .chars()
-                .map(|c| if c == '’' { '\'' } else { c })
-                .collect();
+            let low = expected_lower(text);
             assert_eq!(prose.token_lower(&draft, i), low);
             assert_eq!(t.class, classes::of_token(&low, t.kind()), "{low}");
         }
@@ -943,6 +939,15 @@ mod tests {
             );
             assert_eq!(s.classes, toks.iter().fold(0, |c, t| c | t.class));
         }
+    }
+
+    /// A token's lower-case form as the tests expect it: lower case, with the curly
+    /// apostrophe read as a straight one.
+    fn expected_lower(text: &str) -> String {
+        text.to_lowercase()
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .collect()
     }
 
     /// A sentence's classes are the union of its tokens', in a draft read in one part and
@@ -986,11 +991,7 @@ mod tests {
             let run = prose.token_lowers(0..prose.tokens.len()).unwrap();
             for (i, e) in run.entries().enumerate() {
                 let text = prose.token_text(&draft, i);
-                let low: String = text
-                    .to_lowercase()
-                    .chars()
-                    .map(|c| if c == '’' { '\'' } else { c })
-                    .collect();
+                let low = expected_lower(text);
                 assert_eq!(prose.token_lower(&draft, i), low);
                 assert_eq!(run.form(e, text), low);
             }

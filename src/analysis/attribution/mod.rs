@@ -1503,32 +1503,39 @@ fn verb_cue(ws: &[W<'_>], j: usize, earlier: &[Attribution]) -> Option<Attributi
         }
     }
     let np = np?;
-    let src = source::make(ws, np.clone());
+    // The checks that need no source come first: a subject they rule out is not classified.
     if !inverted && !plausible_subject(ws, np.clone(), j) {
         return None;
     }
     if lemma == "add" && !inverted && !adds_a_statement(ws, np.start, j) {
         return None;
     }
-    if belief || lemma_needs_clause(lemma) {
-        // Stance verbs attribute a view only with a vague subject or a following clause.
-        let vague = matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous);
-        let stance_only = lexicon::STANCE_ONLY.contains(&lemma);
+    let needs_clause = belief || lemma_needs_clause(lemma);
+    let stance_only = needs_clause && lexicon::STANCE_ONLY.contains(&lemma);
+    if needs_clause && !stance_only {
         let closes = attribution_follows_content(ws, np.start)
             && ws
                 .get(j + 1)
                 .is_none_or(|x| matches!(x.text, "." | "!" | "?" | ","));
         // "whom one insider described as…": a description is attributed too.
         let described_as = lemma == "describe" && ws.get(j + 1).is_some_and(|x| x.is("as"));
-        if (!vague && stance_only)
-            || (!stance_only && !clause_follows(ws, j + 1) && !closes && !described_as)
-        {
+        if !clause_follows(ws, j + 1) && !closes && !described_as {
             return None;
         }
+    }
+    if needs_clause {
         if lemma == "speak" && !ws.get(j + 1).is_some_and(|x| x.quoted || x.text == ":") {
             return None;
         }
         if lemma == "point" && !ws.get(j + 1).is_some_and(|x| x.is("out")) {
+            return None;
+        }
+    }
+    let src = source::make(ws, np.clone());
+    if needs_clause {
+        // Stance verbs attribute a view only with a vague subject or a following clause.
+        let vague = matches!(src.kind, SourceKind::Vague | SourceKind::Anonymous);
+        if !vague && stance_only {
             return None;
         }
         if matches!(src.kind, SourceKind::Pronoun)

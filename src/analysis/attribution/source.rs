@@ -637,24 +637,29 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         }
     }
     let det = content.get(skip).map_or("", |w| w.low);
-    let has_name = content
-        .iter()
-        .enumerate()
-        .any(|(i, w)| is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied()));
+    // Whether a word of it is (part of) a name: read only where the answer matters.
+    let has_name = || {
+        content
+            .iter()
+            .enumerate()
+            .any(|(i, w)| is_name_word(w, i == 0 && sentence_initial, content.get(i + 1).copied()))
+    };
     // A capitalised head inside the sentence is part of a name ("the Atomic Energy Agency").
-    let head_pos = content
-        .iter()
-        .position(|w| std::ptr::eq(*w, head))
-        .unwrap_or(0);
+    let head_pos = || {
+        content
+            .iter()
+            .position(|w| std::ptr::eq(*w, head))
+            .unwrap_or(0)
+    };
     if head_vague
         && head.is_cap()
-        && (head_pos > 0 || !sentence_initial)
+        && (!sentence_initial || head_pos() > 0)
         && !head.low.ends_with('s')
     {
         return SourceKind::Named;
     }
     // "Reuters news agency", "the Harbour Authority": a named body.
-    if head_vague && has_name && matches!(head_low, "agency" | "body" | "outlet" | "authority") {
+    if head_vague && matches!(head_low, "agency" | "body" | "outlet" | "authority") && has_name() {
         return SourceKind::Named;
     }
     if head_vague {
@@ -684,7 +689,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         let counted = content
             .iter()
             .any(|w| w.kind == TokenKind::Number || NUMBER_WORDS.contains(&w.low));
-        if counted && (has_name || post.is_some()) {
+        if counted && (post.is_some() || has_name()) {
             return SourceKind::Anonymous;
         }
         // "officials at the Finance Ministry", "researchers from Rowan College": the group is
@@ -703,7 +708,7 @@ fn classify(words: &[W<'_>], sentence_initial: bool) -> SourceKind {
         }
         return SourceKind::Vague;
     }
-    if has_name {
+    if has_name() {
         return SourceKind::Named;
     }
     SourceKind::Title

@@ -40,8 +40,9 @@ impl Target {
 pub struct Suppressions {
     file: Vec<Target>,
     regions: Vec<(Target, Span)>,
-    /// Next-line targets with their line, in line order.
-    lines: Vec<(Target, usize)>,
+    /// Next-line targets with the byte offsets of their line (those [`LineIndex::line_of`]
+    /// puts on it: from its start to the next line's), in line order.
+    lines: Vec<(Target, std::ops::Range<usize>)>,
 }
 
 /// A suppression directive parsed from a comment body.
@@ -114,7 +115,11 @@ impl Suppressions {
                     {
                         line += 1;
                     }
-                    s.lines.extend(targets(&n).into_iter().map(|t| (t, line)));
+                    // A line past the end holds no offset.
+                    if let Some(at) = line_offsets(index, line) {
+                        s.lines
+                            .extend(targets(&n).into_iter().map(|t| (t, at.clone())));
+                    }
                 }
                 None => {}
             }
@@ -123,12 +128,13 @@ impl Suppressions {
             s.regions.push((t, Span::new(start, source.len())));
         }
         // By line, for the search in `suppresses`.
-        s.lines.sort_by_key(|&(_, l)| l);
+        s.lines.sort_by_key(|(_, l)| l.start);
         s
     }
 
-    /// Whether `d` is suppressed.
-    pub fn suppresses(&self, d: &Diagnostic, index: &LineIndex) -> bool {
+    /// Whether `d` is suppressed. (`_index`, the text's line index, is no longer read: the
+    /// lines were placed when the suppressions were read.)
+    pub fn suppresses(&self, d: &Diagnostic, _index: &LineIndex) -> bool {
         if self.file.iter().any(|t| t.matches(d.rule)) {
             return true;
         }
@@ -140,16 +146,28 @@ impl Suppressions {
         {
             return true;
         }
-        if !self.lines.is_empty() {
-            let line = index.line_of(d.span.start);
-            let from = self.lines.partition_point(|&(_, l)| l < line);
-            return self.lines[from..]
-                .iter()
-                .take_while(|&&(_, l)| l == line)
-                .any(|(t, _)| t.matches(d.rule));
-        }
-        false
+        // The line of the finding's start, found among the few suppressed lines rather than
+        // among every line of the text (the ranges are in order and disjoint).
+        let at = d.span.start;
+        let from = self.lines.partition_point(|(_, l)| l.end <= at);
+        self.lines[from..]
+            .iter()
+            .take_while(|(_, l)| l.contains(&at))
+            .any(|(t, _)| t.matches(d.rule))
     }
+}
+
+/// The byte offsets that [`LineIndex::line_of`] puts on line `line`: from its start (0 for
+/// the first line, whose start may follow a byte-order mark) to the next line's start (to the
+/// end of all offsets for the last line); `None` past the last line.
+fn line_offsets(index: &LineIndex, line: usize) -> Option<std::ops::Range<usize>> {
+    let start = if line == 0 {
+        0
+    } else {
+        index.line_span(line)?.start
+    };
+    let end = index.line_span(line + 1).map_or(usize::MAX, |s| s.start);
+    Some(start..end)
 }
 
 #[cfg(test)]
@@ -186,5 +204,63 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The offsets of a line are those `LineIndex::line_of` puts on it, whatever the line
+    /// ends (LF, CRLF, a lone CR), with a byte-order mark, and past the end of the text.
+    #[test]
+    fn line_offsets_are_those_of_line_of() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "one\ntwo\r\nthree\rfour\n\n",
+            "\u{feff}bom\r\n\r\nx",
+            "\u{feff}",
+            "\r\r\n\n",
+        ] {
+            let index = LineIndex::new(text);
+            for line in 0..index.line_count() + 2 {
+                let at = line_offsets(&index, line);
+                for off in 0..text.len() + 3 {
+                    let want = line < index.line_count() && index.line_of(off) == line;
+                    assert_eq!(
+                        at.as_ref().is_some_and(|r| r.contains(&off)),
+                        want,
+                        "{text:?} line {line} offset {off}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// A next-line comment suppresses its rule on the next line that is not blank, and
+    /// nothing on other lines or of other rules.
+    #[test]
+    fn next_line_suppresses_that_line_only() {
+        let src = "<!-- newslint-disable-next-line speculation -->\r\n\r\nTarget line.\nOther.\n";
+        let d = crate::markdown::parse(src);
+        let index = LineIndex::new(src);
+        let sup = Suppressions::new(src, &d.comments, &index);
+        let at = |start: usize, rule: &'static str| Diagnostic {
+            rule,
+            severity: crate::diagnostic::Severity::Info,
+            message: String::new(),
+            span: Span::new(start, start + 1),
+            related: Vec::new(),
+            fixes: Vec::new(),
+        };
+        let target = src.find("Target").unwrap();
+        let other = src.find("Other").unwrap();
+        for off in 0..src.len() {
+            let want = index.line_of(off) == index.line_of(target);
+            assert_eq!(
+                sup.suppresses(&at(off, "speculation/hedge"), &index),
+                want,
+                "{off}"
+            );
+            assert!(!sup.suppresses(&at(off, "names/drift"), &index));
+        }
+        assert!(!sup.suppresses(&at(other, "speculation/hedge"), &index));
     }
 }

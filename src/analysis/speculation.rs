@@ -1126,6 +1126,21 @@ struct Tok<'a> {
     class: u64,
 }
 
+impl<'a> Tok<'a> {
+    /// Token `t` as the cue finder reads it, with its text and lower-case form.
+    #[inline]
+    fn of(t: &crate::prose::Token, text: &'a str, lower: &'a str) -> Tok<'a> {
+        Tok {
+            lower,
+            text,
+            kind: t.kind(),
+            quoted: t.quoted(),
+            span: t.span(),
+            class: t.class,
+        }
+    }
+}
+
 struct View<'a> {
     toks: Vec<Tok<'a>>,
     /// The tokens at which a cue may start, in order: trigger words outside quotation marks
@@ -1388,13 +1403,14 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 .map_or(0, |t| t.class)
         };
         view.triggers.clear();
-        // (The class bit first: it rules out nearly every token.)
-        for (k, t) in tokens.iter().enumerate() {
+        let triggers = &mut view.triggers;
+        // Token `k`, `t`, if it is a trigger whose gate is open.
+        let mut consider = |k: usize, t: &crate::prose::Token| {
             if t.class & crate::prose::classes::SPECULATION_TRIGGER == 0
                 || t.kind() != TokenKind::Word
                 || t.quoted()
             {
-                continue;
+                return;
             }
             // A trigger of the passive gate ("said") or of none is known by its class,
             // without its text read or hashed.
@@ -1406,7 +1422,28 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                 TRIGGERS.get(lower_of(t, s.tokens.start + k).1).copied()
             };
             if gate.is_some_and(|g| gate_open(g, k as isize, low, class)) {
-                view.triggers.push(k);
+                triggers.push(k);
+            }
+        };
+        // (The class bit first: it rules out nearly every token, four at a time.)
+        let mut fours = tokens.chunks_exact(4);
+        let mut k = 0;
+        for q in &mut fours {
+            if (q[0].class | q[1].class | q[2].class | q[3].class)
+                & crate::prose::classes::SPECULATION_TRIGGER
+                != 0
+            {
+                for (j, t) in q.iter().enumerate() {
+                    if t.class & crate::prose::classes::SPECULATION_TRIGGER != 0 {
+                        consider(k + j, t);
+                    }
+                }
+            }
+            k += 4;
+        }
+        for (j, t) in fours.remainder().iter().enumerate() {
+            if t.class & crate::prose::classes::SPECULATION_TRIGGER != 0 {
+                consider(k + j, t);
             }
         }
         if view.triggers.is_empty() {
@@ -1414,18 +1451,20 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         }
         // The view's buffers are reused from sentence to sentence.
         view.toks.clear();
-        view.toks
-            .extend(tokens.iter().zip(s.tokens.clone()).map(|(t, t_i)| {
-                let (text, lower) = lower_of(t, t_i);
-                Tok {
-                    lower,
-                    text,
-                    kind: t.kind(),
-                    quoted: t.quoted(),
-                    span: t.span(),
-                    class: t.class,
-                }
-            }));
+        // The sentence's lower-case forms read in order, with no look-up per token.
+        if let Some(lowers) = prose.token_lowers(s.tokens.clone()) {
+            view.toks
+                .extend(tokens.iter().zip(lowers.entries()).map(|(t, entry)| {
+                    let text = block.text.get(t.range()).unwrap_or("");
+                    Tok::of(t, text, lowers.form(entry, text))
+                }));
+        } else {
+            view.toks
+                .extend(tokens.iter().zip(s.tokens.clone()).map(|(t, t_i)| {
+                    let (text, lower) = lower_of(t, t_i);
+                    Tok::of(t, text, lower)
+                }));
+        }
         view.reporting.clear();
         view.reporting.extend(
             tokens
@@ -4007,6 +4046,26 @@ mod tests {
         let want: Vec<(CueKind, String)> =
             expected.iter().map(|(k, w)| (*k, w.to_string())).collect();
         assert_eq!(got, want, "input: {input}");
+    }
+
+    /// Triggers are found four tokens at a time: a cue is found wherever its trigger
+    /// falls in the sentence (any place modulo four, in the last short group or not), and
+    /// with words in capitals and curly apostrophes read in their lower-case forms.
+    #[test]
+    fn triggers_found_at_every_place_in_a_group_of_four() {
+        use CueKind::*;
+        for n in 0..9 {
+            let pad = "Yesterday ".repeat(n);
+            check(
+                &format!("{pad}ships are REPORTEDLY waiting."),
+                &[(Hearsay, "reportedly")],
+            );
+            check(&format!("{pad}the vote may slip"), &[(Modal, "may")]);
+            check(
+                &format!("Ships {pad}It\u{2019}s Reportedly late"),
+                &[(Hearsay, "reportedly")],
+            );
+        }
     }
 
     #[test]

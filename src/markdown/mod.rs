@@ -403,6 +403,7 @@ pub fn parse(source: &str) -> Draft {
         }
     }
     let mut spare = Spare::default();
+    let mut cands = UrlCandidates::default();
 
     for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
         let span = Span::new(range.start, range.end);
@@ -536,7 +537,7 @@ pub fn parse(source: &str) -> Draft {
                     ));
                 }
                 let block = current.as_mut().expect("block is open");
-                push_text(block, &mut draft.masked, source, &text, span);
+                push_text(block, &mut draft.masked, &mut cands, source, &text, span);
             }
             Event::Code(_) => {
                 draft.masked.push(span);
@@ -606,8 +607,16 @@ fn heading_level(l: HeadingLevel) -> u8 {
     }
 }
 
-/// Adds a text event to a block, masking bare URLs and e-mail addresses inside it.
-fn push_text(block: &mut Block, masked: &mut Vec<Span>, source: &str, text: &str, span: Span) {
+/// Adds a text event to a block, masking bare URLs and e-mail addresses inside it. `cands`
+/// finds the candidate bytes of `source` ([`UrlCandidates`]).
+fn push_text(
+    block: &mut Block,
+    masked: &mut Vec<Span>,
+    cands: &mut UrlCandidates,
+    source: &str,
+    text: &str,
+    span: Span,
+) {
     let raw = span.slice(source);
     // Where the event's text sits in the source: the whole range, or its tail or head when the
     // range also covers an escape backslash. Entities and the like map inexactly. Most text is
@@ -629,11 +638,17 @@ fn push_text(block: &mut Block, masked: &mut Vec<Span>, source: &str, text: &str
     // of the text) around each white-space-delimited piece: searching each piece that may hold
     // one on its own finds exactly the matches a search of the whole text finds, without
     // running the regular expression over the rest. The pieces that may hold one are those
-    // around a candidate byte ([`url_candidates`]), found in one scan of the text.
+    // around a candidate byte ([`is_candidate`]), found in one scan of the source ahead
+    // ([`UrlCandidates`]): the text is the source's bytes from `base` on.
     let b = text.as_bytes();
     // Where the last piece searched ends: candidates before it were in it.
     let mut searched = 0;
-    for i in url_candidates(b) {
+    let found = cands.within(source.as_bytes(), base, base + b.len());
+    for i in found
+        .iter()
+        .map(|&c| c - base)
+        .filter(|&i| is_candidate(b, i))
+    {
         if i < searched {
             continue;
         }
@@ -722,14 +737,102 @@ fn ascii_web_address(b: &[u8], from: usize) -> Option<(usize, usize)> {
     None
 }
 
-/// The bytes of `b` at which a [`URL`] match may be: every match holds `://`, `www.` (in any
-/// case) or `@`, so a `/`, an `@`, or the `.` of `www.`. Most prose holds none of them, and the
-/// regular expression, whose Unicode word boundaries keep it off the fastest engines on
-/// non-ASCII text, is then not run at all.
-fn url_candidates(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    // The candidate bytes found with memchr (vectorised), then checked one by one.
-    memchr::memchr3_iter(b'/', b'@', b'.', b)
-        .filter(move |&i| b[i] != b'.' || (i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www")))
+/// Whether byte `i` of `b` is one at which a [`URL`] match may be: every match holds `://`,
+/// `www.` (in any case) or `@`, so a `/`, an `@`, or the `.` of `www.` (all of `www` in `b`).
+/// Most prose holds none of them, and the regular expression, whose Unicode word boundaries
+/// keep it off the fastest engines on non-ASCII text, is then not run at all.
+#[inline]
+fn is_candidate(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(b'.') => i >= 3 && b[i - 3..i].eq_ignore_ascii_case(b"www"),
+        Some(b'/' | b'@') => true,
+        _ => false,
+    }
+}
+
+/// The source offsets that may be candidates ([`is_candidate`]) of a text event, found a window of the
+/// source at a time ahead of the events: every `/` and `@`, and every `.` after a `w` or `W`
+/// (a superset, checked by [`is_candidate`] within each event's text; a `.` that opens an
+/// event is none). Searching for the pair
+/// `w.` rather than for every `.` (one in every few dozen bytes of prose) leaves few
+/// matches, each found without a call per sentence end.
+///
+/// Events come in source order: each window starts at the event that did not fit in the last
+/// one and reaches at least [`UrlCandidates::WINDOW`] bytes on, so the source is searched
+/// about once, while the bytes are still in cache when their events are read. An event before
+/// the window (out of order) has its own text searched; nothing is searched twice more than
+/// its event's length.
+#[derive(Default)]
+struct UrlCandidates {
+    /// The window searched: source offsets `from..to`.
+    from: usize,
+    to: usize,
+    /// The candidate offsets in the window, in order.
+    at: Vec<usize>,
+    /// Where in `at` the last range asked about starts: a range at or after it is found by
+    /// walking on from there.
+    next: usize,
+}
+
+impl UrlCandidates {
+    /// How far ahead a window reaches from the event that opens it, in bytes.
+    const WINDOW: usize = 32 * 1024;
+
+    /// The candidate offsets in source range `start..end` (within `source`), in order.
+    fn within(&mut self, source: &[u8], start: usize, end: usize) -> &[usize] {
+        if start < self.from || end > self.to {
+            let to = if start < self.from {
+                end
+            } else {
+                end.max(start.saturating_add(Self::WINDOW))
+                    .min(source.len())
+            };
+            self.search(source, start, to.max(end));
+        }
+        // Ranges come in order: walk on from the last one's start (back means search).
+        if self.next > 0 && self.at.get(self.next - 1).is_some_and(|&c| c >= start) {
+            self.next = self.at.partition_point(|&c| c < start);
+        }
+        while self.at.get(self.next).is_some_and(|&c| c < start) {
+            self.next += 1;
+        }
+        let rest = self.at.get(self.next..).unwrap_or(&[]);
+        let n = rest.iter().take_while(|&&c| c < end).count();
+        &rest[..n]
+    }
+
+    /// Makes `from..to` the window and finds its candidates.
+    fn search(&mut self, source: &[u8], from: usize, to: usize) {
+        self.at.clear();
+        self.next = 0;
+        self.from = from;
+        self.to = to;
+        let Some(hay) = source.get(from..to) else {
+            return;
+        };
+        // Three searches, each in order, merged.
+        let mut marks = memchr::memchr2_iter(b'/', b'@', hay).peekable();
+        let mut lower = memchr::memmem::find_iter(hay, b"w.").peekable();
+        let mut upper = memchr::memmem::find_iter(hay, b"W.").peekable();
+        loop {
+            // The `.` of a `w.` is one byte on.
+            let m = marks.peek().copied().unwrap_or(usize::MAX);
+            let l = lower.peek().map_or(usize::MAX, |&i| i + 1);
+            let u = upper.peek().map_or(usize::MAX, |&i| i + 1);
+            let least = m.min(l).min(u);
+            if least == usize::MAX {
+                break;
+            }
+            if least == m {
+                marks.next();
+            } else if least == l {
+                lower.next();
+            } else {
+                upper.next();
+            }
+            self.at.push(from + least);
+        }
+    }
 }
 
 /// Finds `title:` (YAML) or `title =` (TOML) at the top level of the front matter.
@@ -878,6 +981,7 @@ mod tests {
                     push_text(
                         &mut block,
                         &mut masked,
+                        &mut UrlCandidates::default(),
                         &text,
                         &text,
                         Span::new(0, text.len()),
@@ -885,6 +989,61 @@ mod tests {
                     let got: Vec<(usize, usize)> =
                         masked.iter().map(|s| (s.start, s.end)).collect();
                     prop_assert_eq!(got, urls_by_piece(&text), "{:?}", text);
+                    Ok(())
+                },
+            )
+            .unwrap();
+    }
+
+    /// The windows of candidates give, for any source range asked about, in order or not,
+    /// every `/` and `@` of the range and every `.` after a `w` or `W` of the range, as a
+    /// scan of the range finds them; over a source longer than a window.
+    #[test]
+    fn candidate_windows_agree_with_a_scan() {
+        use proptest::prelude::*;
+        let pieces = [
+            "w.", "W.", "www.", "/", "@", ".", "a", " ", "é", "\n", "ww", "x@y.z/",
+        ];
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(
+                &(
+                    proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..40),
+                    proptest::collection::vec((0usize..200, 0usize..60), 0..12),
+                    1usize..4000,
+                ),
+                |(ps, asks, repeat)| {
+                    let src = ps.concat().repeat(repeat.min(40_000 / ps.len().max(1)));
+                    let b = src.as_bytes();
+                    let mut cands = UrlCandidates::default();
+                    let mut at = 0usize;
+                    for (step, len) in asks {
+                        // Mostly forward, now and then back.
+                        let start = if step % 7 == 0 {
+                            at.saturating_sub(step * 100)
+                        } else {
+                            at + step * 97
+                        }
+                        .min(b.len());
+                        let end = (start + len * 331).min(b.len());
+                        at = start;
+                        let want: Vec<usize> = (start..end)
+                            .filter(|&i| match b[i] {
+                                b'/' | b'@' => true,
+                                b'.' => i > start && matches!(b[i - 1], b'w' | b'W'),
+                                _ => false,
+                            })
+                            .collect();
+                        // (A `.` at the start of the range, after a `w` before it, may be
+                        // given or not: no event's candidate.)
+                        let got: Vec<usize> = cands
+                            .within(b, start, end)
+                            .iter()
+                            .copied()
+                            .filter(|&i| i > start || b[i] != b'.')
+                            .collect();
+                        prop_assert_eq!(got, want);
+                    }
                     Ok(())
                 },
             )

@@ -1511,6 +1511,8 @@ struct FormStats<'a> {
     slot: usize,
     /// The name words seen after it, each once.
     next_words: Vec<&'a str>,
+    /// The spelling numbers of `next_words` (as [`FormIndex`] numbers them), in the same order.
+    next_numbers: Vec<u32>,
     /// Its first mention, and its later mentions in increasing order, each once.
     first_mention: usize,
     more_mentions: Vec<usize>,
@@ -1923,10 +1925,13 @@ fn find_variants(
         if o.followed {
             s.followed += 1;
         }
-        if let Some(n) = names.next_word(o) {
-            if !s.next_words.contains(&n) {
-                s.next_words.push(n);
-            }
+        // (Compared by spelling number: two words are spelled alike when numbered alike.)
+        if let Some(next) = names.occurrences.get(o.next as usize)
+            && let Some(&number) = forms.of.get(o.next as usize)
+            && !s.next_numbers.contains(&number)
+        {
+            s.next_numbers.push(number);
+            s.next_words.push(&next.form);
         }
         if o.before_particle {
             s.before_particle += 1;

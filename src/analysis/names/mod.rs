@@ -1865,11 +1865,10 @@ fn find_variants(
     let mut all: Vec<FormStats> = Vec::with_capacity(names.occurrences.len() / 2 + 4);
     // The slot of each occurrence's spelling (`NONE` for no candidate).
     let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
-    // For each first word of a name, whether it is a given name (or an initial), and whether
-    // it is that or no ordinary word: looked up once per word.
-    // Words of up to 8 bytes are keyed by their bytes packed into a `u64` and their length.
-    let mut first_words: HashMap<&str, (bool, bool)> = HashMap::default();
-    let mut short_first_words: HashMap<(u64, usize), (bool, bool)> = HashMap::default();
+    // For each spelling that is the first word of a name, whether it is a given name (or an
+    // initial), and whether it is that or no ordinary word: looked up once per spelling
+    // (by its number), kept as bits: 1 once known, 2 given, 4 given or no ordinary word.
+    let mut first_words: Vec<u8> = vec![0; forms.first.len()];
     for (i, o) in names.occurrences.iter().enumerate() {
         let slot = &mut index[forms.of[i] as usize];
         if *slot == UNSEEN && !candidate(&o.form) {
@@ -1953,19 +1952,19 @@ fn find_variants(
                 s.more_mentions.insert(at, om);
             }
         }
-        if let Some(g) = names.first_name(o) {
-            let look = || {
+        if let Some(first) = names.occurrences.get(o.first_name as usize)
+            && let Some(known) = forms
+                .of
+                .get(o.first_name as usize)
+                .and_then(|&n| first_words.get_mut(n as usize))
+        {
+            let g: &str = &first.form;
+            if *known == 0 {
                 let given = is_given_word(g);
-                (given, given || !lexicon::is_common_lowered(g))
-            };
-            let b = g.as_bytes();
-            let (given, named) = if b.len() <= 8 {
-                *short_first_words
-                    .entry((crate::prose::classes::pack(b), b.len()))
-                    .or_insert_with(look)
-            } else {
-                *first_words.entry(g).or_insert_with(look)
-            };
+                let named = given || !lexicon::is_common_lowered(g);
+                *known = 1 | u8::from(given) << 1 | u8::from(named) << 2;
+            }
+            let (given, named) = (*known & 2 != 0, *known & 4 != 0);
             if given && !s.given_names.contains(&g) {
                 s.given_names.push(g);
             }

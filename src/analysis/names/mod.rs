@@ -564,15 +564,23 @@ struct FormNumbering<'a> {
     short: HashMap<(u64, usize), u32>,
     /// Longer spellings, keyed by the string.
     long: HashMap<&'a str, u32>,
+    /// The spellings of up to 8 bytes numbered last, by a hash of their key: (packed bytes,
+    /// length, number), length 0 for none. Most name words repeat one seen a little
+    /// earlier, and are numbered here without a look-up in `short`.
+    recent: Box<[(u64, u32, u32); FormNumbering::RECENT]>,
     index: FormIndex,
 }
 
 impl<'a> FormNumbering<'a> {
+    /// The number of entries of `recent` (a power of two).
+    const RECENT: usize = 256;
+
     /// An empty numbering, with room for about `n` spellings of `occurrences` occurrences.
     fn with_capacity(n: usize, occurrences: usize) -> FormNumbering<'a> {
         FormNumbering {
             short: HashMap::with_capacity_and_hasher(n, Default::default()),
             long: HashMap::default(),
+            recent: Box::new([(0, 0, 0); FormNumbering::RECENT]),
             index: FormIndex {
                 of: Vec::with_capacity(occurrences),
                 first: Vec::with_capacity(n),
@@ -591,10 +599,17 @@ impl<'a> FormNumbering<'a> {
         };
         let b = form.as_bytes();
         let n = if b.len() <= 8 {
-            *self
-                .short
-                .entry((crate::prose::classes::pack(b), b.len()))
-                .or_insert_with(number)
+            let key = crate::prose::classes::pack(b);
+            let len = b.len() as u32;
+            let slot = &mut self.recent[(key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
+                & (FormNumbering::RECENT - 1)];
+            if len != 0 && slot.0 == key && slot.1 == len {
+                slot.2
+            } else {
+                let n = *self.short.entry((key, b.len())).or_insert_with(number);
+                *slot = (key, len, n);
+                n
+            }
         } else {
             *self.long.entry(form).or_insert_with(number)
         };
@@ -914,11 +929,15 @@ fn lower_pass_with(
     names.lower_queries = queries;
 }
 
-/// Builds the occurrences and mentions of one sentence.
 /// The text of token `i` (as [`Prose::token_text`], inlined: the analysis reads every token).
 #[inline]
 fn text_of<'d>(draft: &'d Draft, prose: &Prose, i: usize) -> &'d str {
-    let t = &prose.tokens[i];
+    token_text(draft, &prose.tokens[i])
+}
+
+/// The text of token `t` (one of the prose's, already at hand).
+#[inline]
+fn token_text<'d>(draft: &'d Draft, t: &crate::prose::Token) -> &'d str {
     &draft.blocks[t.block()].text[t.range()]
 }
 
@@ -1042,7 +1061,7 @@ fn collect_sentence<'d>(
             if tj.kind() != TokenKind::Word {
                 break;
             }
-            let tx = text_of(draft, prose, j);
+            let tx = token_text(draft, tj);
             if is_capitalised(tx) {
                 // A function word ends a run of names ("Roger Michell For Enduring Love").
                 if !run.is_empty() && tj.class & NAMES_STOP != 0 && lexicon::is_stop(tx) {
@@ -1175,7 +1194,8 @@ fn collect_sentence<'d>(
             c.numbering.push(form);
             c.in_order &= c.last_span <= span;
             c.last_span = span;
-            if form.as_bytes().contains(&b'-') {
+            // (A name word is short: its bytes read one by one.)
+            if form.bytes().any(|b| b == b'-') {
                 c.hyphenated.push(oi);
             }
             if let Some(n) = name.get(k + 1)
@@ -1491,6 +1511,8 @@ struct FormStats<'a> {
     slot: usize,
     /// The name words seen after it, each once.
     next_words: Vec<&'a str>,
+    /// The spelling numbers of `next_words` (as [`FormIndex`] numbers them), in the same order.
+    next_numbers: Vec<u32>,
     /// Its first mention, and its later mentions in increasing order, each once.
     first_mention: usize,
     more_mentions: Vec<usize>,
@@ -1843,11 +1865,10 @@ fn find_variants(
     let mut all: Vec<FormStats> = Vec::with_capacity(names.occurrences.len() / 2 + 4);
     // The slot of each occurrence's spelling (`NONE` for no candidate).
     let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
-    // For each first word of a name, whether it is a given name (or an initial), and whether
-    // it is that or no ordinary word: looked up once per word.
-    // Words of up to 8 bytes are keyed by their bytes packed into a `u64` and their length.
-    let mut first_words: HashMap<&str, (bool, bool)> = HashMap::default();
-    let mut short_first_words: HashMap<(u64, usize), (bool, bool)> = HashMap::default();
+    // For each spelling that is the first word of a name, whether it is a given name (or an
+    // initial), and whether it is that or no ordinary word: looked up once per spelling
+    // (by its number), kept as bits: 1 once known, 2 given, 4 given or no ordinary word.
+    let mut first_words: Vec<u8> = vec![0; forms.first.len()];
     for (i, o) in names.occurrences.iter().enumerate() {
         let slot = &mut index[forms.of[i] as usize];
         if *slot == UNSEEN && !candidate(&o.form) {
@@ -1903,10 +1924,13 @@ fn find_variants(
         if o.followed {
             s.followed += 1;
         }
-        if let Some(n) = names.next_word(o) {
-            if !s.next_words.contains(&n) {
-                s.next_words.push(n);
-            }
+        // (Compared by spelling number: two words are spelled alike when numbered alike.)
+        if let Some(next) = names.occurrences.get(o.next as usize)
+            && let Some(&number) = forms.of.get(o.next as usize)
+            && !s.next_numbers.contains(&number)
+        {
+            s.next_numbers.push(number);
+            s.next_words.push(&next.form);
         }
         if o.before_particle {
             s.before_particle += 1;
@@ -1928,19 +1952,19 @@ fn find_variants(
                 s.more_mentions.insert(at, om);
             }
         }
-        if let Some(g) = names.first_name(o) {
-            let look = || {
+        if let Some(first) = names.occurrences.get(o.first_name as usize)
+            && let Some(known) = forms
+                .of
+                .get(o.first_name as usize)
+                .and_then(|&n| first_words.get_mut(n as usize))
+        {
+            let g: &str = &first.form;
+            if *known == 0 {
                 let given = is_given_word(g);
-                (given, given || !lexicon::is_common_lowered(g))
-            };
-            let b = g.as_bytes();
-            let (given, named) = if b.len() <= 8 {
-                *short_first_words
-                    .entry((crate::prose::classes::pack(b), b.len()))
-                    .or_insert_with(look)
-            } else {
-                *first_words.entry(g).or_insert_with(look)
-            };
+                let named = given || !lexicon::is_common_lowered(g);
+                *known = 1 | u8::from(given) << 1 | u8::from(named) << 2;
+            }
+            let (given, named) = (*known & 2 != 0, *known & 4 != 0);
             if given && !s.given_names.contains(&g) {
                 s.given_names.push(g);
             }
@@ -3020,6 +3044,45 @@ mod tests {
                 text
             );
         }
+    }
+
+    /// The spellings numbered through the recent ones (most words) are numbered as a map of
+    /// every spelling numbers them, in order of first occurrence: with spellings that share a
+    /// recent entry, short and long ones, empty ones, and more spellings than entries.
+    #[test]
+    fn form_numbering_agrees_with_a_map() {
+        let mut forms: Vec<String> = Vec::new();
+        for round in 0..3 {
+            for i in 0..700usize {
+                let w = match i % 5 {
+                    0 => format!("N{i}"),
+                    1 => format!("Name{}", i % 37),
+                    2 => format!("Longername{}", i % 11),
+                    3 => String::new(),
+                    _ => format!("A{}b", (i * 7 + round) % 300),
+                };
+                forms.push(w);
+            }
+        }
+        let mut numbering = FormNumbering::with_capacity(8, forms.len());
+        for f in &forms {
+            numbering.push(f);
+        }
+        let index = numbering.finish();
+        let mut map: HashMap<&str, u32> = HashMap::default();
+        let mut first = Vec::new();
+        let want: Vec<u32> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                *map.entry(f).or_insert_with(|| {
+                    first.push(i);
+                    (first.len() - 1) as u32
+                })
+            })
+            .collect();
+        assert_eq!(index.of, want);
+        assert_eq!(index.first, first);
     }
 
     /// The built-in preference table gives what the house places, then SpellingUkraine's

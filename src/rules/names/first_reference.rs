@@ -87,15 +87,21 @@ impl Rule for FirstReference {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let names = ctx.names();
+        let flag_repeated = ctx.settings.names.flag_repeated_full_name;
         for ms in names.people() {
-            let body: Vec<&Mention> = ms
-                .iter()
-                .filter_map(|&i| names.mentions.get(i))
-                .filter(|m| !m.heading)
-                .collect();
-            let Some(first) = body.first() else {
+            // The person's mentions outside headings (read in place, not collected).
+            let body = || {
+                ms.iter()
+                    .filter_map(|&i| names.mentions.get(i))
+                    .filter(|m| !m.heading)
+            };
+            let Some(first) = body().next() else {
                 continue;
             };
+            // A full name first: nothing to report unless repeated full names are.
+            if first.is_full() && !flag_repeated {
+                continue;
+            }
             let Some(head) = names.occurrences.get(first.head()) else {
                 continue;
             };
@@ -111,16 +117,14 @@ impl Rule for FirstReference {
             if lexicon::is_given_lowered(&head.form) || lexicon::is_title_word(&head.form) {
                 continue;
             }
+            if first.is_full() {
+                repeated(ctx, &body().collect::<Vec<_>>(), out);
+                continue;
+            }
             let any_full = ms
                 .iter()
                 .filter_map(|&i| names.mentions.get(i))
                 .any(Mention::is_full);
-            if first.is_full() {
-                if ctx.settings.names.flag_repeated_full_name {
-                    repeated(ctx, &body, out);
-                }
-                continue;
-            }
             if names.title(first).is_some_and(single_name_title) {
                 continue;
             }
@@ -157,7 +161,7 @@ impl Rule for FirstReference {
                     ),
                 ));
             } else if is_person_title(names, first) {
-                let Some(full) = body.iter().find(|m| m.is_full()) else {
+                let Some(full) = body().find(|m| m.is_full()) else {
                     continue;
                 };
                 out.push(

@@ -96,10 +96,17 @@ impl Rule for HouseStyle {
         // number), 0 before that, 1 when the house style keeps it, 2 when it replaces it.
         let (numbers, count) = names.spelling_numbers();
         let mut replaced = vec![0u8; count];
-        for (&n, occ) in numbers.iter().zip(&names.occurrences) {
+        // (An occurrence is read only at its spelling's first occurrence, or when the house
+        // style replaces its spelling: the numbers alone pass over the others.)
+        let count_read = numbers.len().min(names.occurrences.len());
+        for (i, &n) in numbers[..count_read].iter().enumerate() {
             let Some(state) = replaced.get_mut(n as usize) else {
                 continue;
             };
+            if *state == 1 {
+                continue;
+            }
+            let occ = &names.occurrences[i];
             if *state == 0 {
                 // (A byte loop: forms are a word or two, too short for a vectorised search.)
                 let keep = occ.form.bytes().any(|b| b == b' ')

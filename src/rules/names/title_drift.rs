@@ -1,4 +1,4 @@
-use crate::analysis::names::{Mention, Names, lexicon};
+use crate::analysis::names::{Mention, Names};
 use crate::context::LintContext;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Lowered, Rule, RuleMeta};
@@ -45,24 +45,6 @@ crate::declare_rule! {
 /// The role a title names, or `None` for a courtesy or past title.
 fn role<'a>(names: &'a Names, m: &Mention, source: &str) -> Option<&'a str> {
     let t = names.title(m)?;
-    // A past or future office: "former President", "then-Governor", "the late Senator".
-    let before = m
-        .title_span()
-        .and_then(|s| source.get(..s.start))
-        .unwrap_or("")
-        .trim_end_matches([' ', '-']);
-    let prev = Lowered::new(
-        before
-            .rsplit(|c: char| !c.is_alphabetic())
-            .next()
-            .unwrap_or(""),
-    );
-    if matches!(
-        prev.as_str(),
-        "former" | "then" | "late" | "ex" | "onetime" | "erstwhile" | "future" | "incoming"
-    ) {
-        return None;
-    }
     if t.split(' ')
         .any(|w| matches!(w, "Former" | "Acting" | "Elect" | "Shadow"))
     {
@@ -92,8 +74,29 @@ fn role<'a>(names: &'a Names, m: &Mention, source: &str) -> Option<&'a str> {
             | "Rep"
             | "Rep."
     );
-    let _ = lexicon::is_courtesy(head);
-    civil.then_some(t)
+    if !civil {
+        return None;
+    }
+    // A past or future office: "former President", "then-Governor", "the late Senator".
+    // (Read only for a civil office.)
+    let before = m
+        .title_span()
+        .and_then(|s| source.get(..s.start))
+        .unwrap_or("")
+        .trim_end_matches([' ', '-']);
+    let prev = Lowered::new(
+        before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or(""),
+    );
+    if matches!(
+        prev.as_str(),
+        "former" | "then" | "late" | "ex" | "onetime" | "erstwhile" | "future" | "incoming"
+    ) {
+        return None;
+    }
+    Some(t)
 }
 
 /// A title with its abbreviations spelled out (`Gen` → `General`).

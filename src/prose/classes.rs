@@ -367,6 +367,19 @@ pub(crate) struct Table {
     placeholder: u64,
 }
 
+/// The bytes of the ASCII word of 1 to 8 bytes `text[range]` as one `u64`, zero-padded
+/// (as [`pack`] gives them).
+#[inline(always)]
+pub(crate) fn short_ascii_key(text: &[u8], range: Range<usize>) -> u64 {
+    let n = range.len();
+    debug_assert!((1..=8).contains(&n));
+    let word = u64::MAX >> (64 - 8 * n);
+    match text.get(range.start..range.start + 8) {
+        Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]) & word,
+        _ => pack(&text[range]),
+    }
+}
+
 /// The bytes of `w` (at most 8) as a little-endian `u64`, zero-padded: two words of one length
 /// are equal exactly when their packed forms are. Also the packing of the attribution word
 /// table (`analysis::attribution::lex`).
@@ -571,16 +584,20 @@ impl Table {
     /// `text[range]`, a token of letters, digits and the joiners `'`, `-`, `.` and `,`. Every
     /// one of those bytes but a capital letter has bit 0x20 set, so setting it lowers the
     /// word: the word is read, lowered and looked up as one `u64`, with no copy.
-    #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn of_short_ascii_word(&self, text: &[u8], range: Range<usize>) -> u64 {
         let n = range.len();
+        self.of_short_ascii_key(short_ascii_key(text, range), n)
+    }
+
+    /// The classes of the lower-case form of an ASCII word or number of `n` bytes (1 to 8)
+    /// whose [`short_ascii_key`] is `k`: its word is looked up as one `u64` (as
+    /// `of_short_ascii_word` says).
+    #[inline(always)]
+    pub(crate) fn of_short_ascii_key(&self, k: u64, n: usize) -> u64 {
         debug_assert!((1..=8).contains(&n));
         // The bytes of the word, zero-padded, and 0x20 in each of them.
         let word = u64::MAX >> (64 - 8 * n);
-        let k = match text.get(range.start..range.start + 8) {
-            Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]) & word,
-            _ => pack(&text[range]),
-        };
         // (No byte of such a token is NUL.)
         self.of_short(k | (0x2020_2020_2020_2020 & word))
     }

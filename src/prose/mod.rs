@@ -223,6 +223,13 @@ pub struct Prose {
     /// form is `lower[lower_offsets[i]..lower_offsets[i + 1]]`, and when that is empty its
     /// text is its own lower-case form. Four bytes a token.
     lower_offsets: Vec<u32>,
+    /// For each token, in order, a summary of it in four bytes, so that a pass looking for
+    /// the capitalised words need not read the tokens and their text: [`TAG_WORD`] for a
+    /// word, [`TAG_CAPITAL`] for a word whose first character is upper case, and for any
+    /// other word (not empty) [`TAG_LOWER_WORD`] with a hash of its first, second and last
+    /// bytes under [`TAG_SLOT_MASK`] (the same for the word and its lower-case form when
+    /// those bytes are ASCII; [`LOWER_SLOTS`] when one of them is not).
+    pub token_tags: Vec<u32>,
     /// Whether the draft is big enough for the analyses to share its sentences out over the
     /// rayon pool (see [`Prose::is_big`]).
     big: bool,
@@ -395,6 +402,90 @@ fn non_ascii_token(
     }
 }
 
+/// In [`Prose::token_tags`]: the token is a word.
+pub const TAG_WORD: u32 = 1 << 31;
+/// In [`Prose::token_tags`]: the token is a word whose first character is upper case.
+pub const TAG_CAPITAL: u32 = 1 << 30;
+/// In [`Prose::token_tags`]: the token is a word, not empty, whose first character is not
+/// upper case; its hash is under [`TAG_SLOT_MASK`].
+pub const TAG_LOWER_WORD: u32 = 1 << 29;
+/// In [`Prose::token_tags`]: the bits of a lower-case word's hash (below [`LOWER_SLOTS`],
+/// or [`LOWER_SLOTS`] itself when its first, second or last byte is not ASCII).
+pub const TAG_SLOT_MASK: u32 = (1 << 13) - 1;
+/// The number of hashes of a lower-case word in [`Prose::token_tags`].
+pub const LOWER_SLOTS: u32 = 4096;
+const _: () = assert!(LOWER_SLOTS <= TAG_SLOT_MASK);
+
+/// The hash of a word with first, second (0 for none) and last bytes `first`, `second` and
+/// `last`, below [`LOWER_SLOTS`]: bit 0x20 of each byte is set first, so that the ASCII
+/// bytes of a word and of its lower-case form give the same hash.
+#[inline]
+pub(crate) fn lower_slot(first: u8, second: u8, last: u8) -> u32 {
+    let k = u32::from(first) | (u32::from(second) << 8) | (u32::from(last) << 16);
+    (k | 0x0020_2020).wrapping_mul(0x9e37_79b1) >> 20
+}
+
+/// The entry of [`Prose::token_tags`] of a token of kind `kind` and text `text`.
+#[inline]
+pub(crate) fn token_tag(kind: TokenKind, text: &str) -> u32 {
+    if kind != TokenKind::Word {
+        return 0;
+    }
+    let bytes = text.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return TAG_WORD;
+    };
+    let capital = if first.is_ascii() {
+        first.is_ascii_uppercase()
+    } else {
+        text.chars().next().is_some_and(char::is_uppercase)
+    };
+    if capital {
+        return TAG_WORD | TAG_CAPITAL;
+    }
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let last = bytes[bytes.len() - 1];
+    let slot = if (first | second | last).is_ascii() {
+        lower_slot(first, second, last)
+    } else {
+        LOWER_SLOTS
+    };
+    TAG_WORD | TAG_LOWER_WORD | slot
+}
+
+/// [`token_tag`] of a token of kind `kind` whose text, `bytes[range]`, is ASCII (and not
+/// empty).
+#[inline(always)]
+fn ascii_token_tag(bytes: &[u8], range: Range<usize>, kind: TokenKind) -> u32 {
+    if kind != TokenKind::Word {
+        return 0;
+    }
+    let Some([first, rest @ ..]) = bytes.get(range) else {
+        return TAG_WORD;
+    };
+    let (first, second, last) = (
+        *first,
+        rest.first().copied().unwrap_or(0),
+        rest.last().copied().unwrap_or(*first),
+    );
+    if first.is_ascii_uppercase() {
+        TAG_WORD | TAG_CAPITAL
+    } else {
+        TAG_WORD | TAG_LOWER_WORD | lower_slot(first, second, last)
+    }
+}
+
+/// [`token_tag`] of an ASCII word of `n` bytes (1 to 8) whose bytes, zero-padded, are `k`.
+#[inline(always)]
+fn short_ascii_word_tag(k: u64, n: usize) -> u32 {
+    let (first, second) = (k as u8, (k >> 8) as u8);
+    if first.is_ascii_uppercase() {
+        return TAG_WORD | TAG_CAPITAL;
+    }
+    let last = (k >> (8 * (n.clamp(1, 8) - 1))) as u8;
+    TAG_WORD | TAG_LOWER_WORD | lower_slot(first, second, last)
+}
+
 /// Sentences and tokens of a run of consecutive blocks, with indices counted from the run's
 /// start (see [`Part::append_to`]).
 #[derive(Default)]
@@ -404,6 +495,8 @@ struct Part {
     lower: String,
     /// As [`Prose::lower_offsets`], from the start of `lower`.
     lower_offsets: Vec<u32>,
+    /// As [`Prose::token_tags`].
+    token_tags: Vec<u32>,
 }
 
 impl Part {
@@ -422,6 +515,7 @@ impl Part {
             lower_offsets: Vec::with_capacity(bytes / 4 + 17),
             sentences: Vec::with_capacity(bytes / 64 + 4),
             lower: String::with_capacity(bytes / 4 + 16),
+            token_tags: Vec::with_capacity(bytes / 4 + 16),
         };
         let table = classes::table();
         // The vectors are filled as locals (kept in registers as they grow) and put back.
@@ -430,6 +524,7 @@ impl Part {
             mut tokens,
             mut lower,
             mut lower_offsets,
+            mut token_tags,
         } = part;
         // The token-index ranges of the sentences of one block, in a buffer reused for each.
         let mut bounds = Vec::new();
@@ -453,14 +548,14 @@ impl Part {
             // whether it is quoted (set below, once the block's tokens are known).
             for t in tokens::Tokens::new(text) {
                 let r = t.range;
-                let (lowered, class) = match (t.ascii, t.kind) {
+                let (lowered, class, tag) = match (t.ascii, t.kind) {
                     // One ASCII byte of punctuation.
                     (true, TokenKind::Punct) => {
                         let b = bytes[r.start];
                         if matches!(b, b'.' | b'!' | b'?') {
                             terminals.push(tokens.len() - first);
                         }
-                        (None, table.of_ascii_punct(b))
+                        (None, table.of_ascii_punct(b), 0)
                     }
                     (true, _) => {
                         let l = if t.upper {
@@ -468,14 +563,27 @@ impl Part {
                         } else {
                             None
                         };
-                        let class = if (1..=8).contains(&r.len()) {
-                            table.of_short_ascii_word(bytes, r.clone())
-                        } else if r.len() <= 16 {
-                            table.of_medium_ascii_word(bytes, r.clone())
+                        let n = r.len();
+                        let (class, tag) = if (1..=8).contains(&n) {
+                            let k = classes::short_ascii_key(bytes, r.clone());
+                            let tag = if t.kind == TokenKind::Word {
+                                short_ascii_word_tag(k, n)
+                            } else {
+                                0
+                            };
+                            (table.of_short_ascii_key(k, n), tag)
+                        } else if n <= 16 {
+                            (
+                                table.of_medium_ascii_word(bytes, r.clone()),
+                                ascii_token_tag(bytes, r.clone(), t.kind),
+                            )
                         } else {
-                            table.of_bytes(lowered_bytes(&lower, l, &bytes[r.clone()]))
+                            (
+                                table.of_bytes(lowered_bytes(&lower, l, &bytes[r.clone()])),
+                                ascii_token_tag(bytes, r.clone(), t.kind),
+                            )
                         };
-                        (l, class)
+                        (l, class, tag)
                     }
                     (false, kind) => {
                         let (l, class, terminal) =
@@ -483,7 +591,7 @@ impl Part {
                         if terminal {
                             terminals.push(tokens.len() - first);
                         }
-                        (l, class)
+                        (l, class, token_tag(kind, text.get(r.clone()).unwrap_or("")))
                     }
                 };
                 if let Some((start, _)) = lowered {
@@ -504,6 +612,7 @@ impl Part {
                     }
                     span
                 };
+                token_tags.push(tag);
                 tokens.push(Token::new(bi, 0, r, t.kind, false, span, class));
             }
             let block_tokens = &mut tokens[first..];
@@ -544,6 +653,7 @@ impl Part {
             tokens,
             lower,
             lower_offsets,
+            token_tags,
         }
     }
 
@@ -572,6 +682,7 @@ impl Part {
         prose
             .lower_offsets
             .extend(self.lower_offsets.into_iter().map(|o| o + l0));
+        prose.token_tags.extend_from_slice(&self.token_tags);
     }
 }
 
@@ -626,6 +737,7 @@ impl Prose {
             prose.tokens = part.tokens;
             prose.lower = part.lower;
             prose.lower_offsets = part.lower_offsets;
+            prose.token_tags = part.token_tags;
         } else {
             let (sentences, tokens, lower) = parts.iter().fold((0, 0, 0), |(s, t, l), p| {
                 (s + p.sentences.len(), t + p.tokens.len(), l + p.lower.len())
@@ -633,6 +745,7 @@ impl Prose {
             prose.sentences.reserve_exact(sentences);
             prose.tokens.reserve_exact(tokens);
             prose.lower_offsets.reserve_exact(tokens + 1);
+            prose.token_tags.reserve_exact(tokens);
             prose.lower.reserve_exact(lower);
             for part in parts {
                 part.append_to(&mut prose);

@@ -30,7 +30,7 @@ pub use words::WordSet;
 
 use crate::markdown::Draft;
 use crate::prose::classes::{NAMES_GENERATIONAL, NAMES_PARTICLE, NAMES_STOP, NAMES_TITLE_WORD};
-use crate::prose::{Prose, TokenKind};
+use crate::prose::{Prose, TAG_CAPITAL, TAG_LOWER_WORD, TAG_SLOT_MASK, TAG_WORD, TokenKind};
 use crate::settings::Settings;
 use crate::text::Span;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -512,11 +512,17 @@ pub fn analyze<'a>(
         in_order: true,
         last_span: (0, 0),
     };
+    // The tokens' tags ([`Prose::token_tags`]), made here should they be missing.
+    let tags: Cow<[u32]> = if prose.token_tags.len() == prose.tokens.len() {
+        Cow::Borrowed(&prose.token_tags)
+    } else {
+        Cow::Owned(token_tags_of(draft, prose))
+    };
     for (si, s) in prose.sentences.iter().enumerate() {
         tiled &= s.tokens.start == at;
         at = s.tokens.end;
         let gather = tiled.then_some(&mut lower_words);
-        collect_sentence(draft, prose, si, &mut names, &mut c, gather);
+        collect_sentence(draft, prose, &tags, si, &mut names, &mut c, gather);
     }
     tiled &= at == prose.tokens.len();
     if !tiled {
@@ -629,6 +635,7 @@ impl<'a> FormNumbering<'a> {
 /// [`NO_SLOT`] is a counter of its own past the hashed ones, which [`lower_pass_with`] holds
 /// above 0 while it reads, so that such a word is read without a test of its own.
 const NO_SLOT: u32 = LowerFilter::SIZE as u32;
+const _: () = assert!(NO_SLOT == crate::prose::LOWER_SLOTS);
 
 /// The words of a draft not written with a capital ([`lower_word_slot`]), in token order,
 /// four bytes each: the counter in the upper [`LowerWords::SLOT_BITS`] bits, the token's
@@ -714,6 +721,22 @@ fn lower_word_slot(bytes: &[u8]) -> u32 {
     }
 }
 
+/// The tags of the tokens of `prose` ([`Prose::token_tags`]), made from the tokens.
+fn token_tags_of(draft: &Draft, prose: &Prose) -> Vec<u32> {
+    prose
+        .tokens
+        .iter()
+        .map(|t| {
+            let text = draft
+                .blocks
+                .get(t.block())
+                .and_then(|b| b.text.get(t.range()))
+                .unwrap_or("");
+            crate::prose::token_tag(t.kind(), text)
+        })
+        .collect()
+}
+
 /// Every word token not written with a capital (and not empty): its index and text.
 fn lower_words_of<'d>(
     draft: &'d Draft,
@@ -770,7 +793,7 @@ impl LowerFilter {
     /// counter (lowering an ASCII letter sets that bit, and changes nothing else).
     #[inline]
     fn slot(k: u32) -> usize {
-        ((k | 0x0020_2020).wrapping_mul(0x9e37_79b1) >> 20) as usize
+        crate::prose::lower_slot(k as u8, (k >> 8) as u8, (k >> 16) as u8) as usize
     }
 
     /// The counter of lower-case word `b`.
@@ -972,6 +995,7 @@ struct Collector<'d> {
 fn collect_sentence<'d>(
     draft: &'d Draft,
     prose: &Prose,
+    tags: &[u32],
     si: usize,
     names: &mut Names<'d>,
     c: &mut Collector<'d>,
@@ -993,49 +1017,27 @@ fn collect_sentence<'d>(
     // The first word token of the sentence.
     let first_word = toks
         .clone()
-        .find(|&k| prose.tokens[k].kind() == TokenKind::Word);
+        .find(|&k| tags.get(k).is_some_and(|g| g & TAG_WORD != 0));
     // Whether token `k` is a capitalised word of this sentence.
     let capital_word_at = |k: usize| {
-        prose.tokens.get(k).is_some_and(|n| {
-            n.sentence() == si
-                && n.kind() == TokenKind::Word
-                && is_capitalised(text_of(draft, prose, k))
-        })
+        tags.get(k).is_some_and(|g| g & TAG_CAPITAL != 0)
+            && prose.tokens.get(k).is_some_and(|n| n.sentence() == si)
     };
-    // The sentence's block text (its tokens' block, as a rule).
-    let sent_text: &[u8] = draft
-        .blocks
-        .get(sent.block)
-        .map_or(&[][..], |b| b.text.as_bytes());
     while i < toks.end {
-        // Most words start with an ASCII letter that is no capital: passed over on their
-        // first byte, in a loop of their own.
+        // Most words are no capital: passed over on their tags, without reading the tokens,
+        // in a loop of their own.
         let mut found = false;
-        // (The sentence's tokens from `i` on, as a slice: no index checked per token.)
-        let rest = prose.tokens.get(i..toks.end).unwrap_or_default();
-        for (t, k) in rest.iter().zip(i..) {
-            if t.kind() == TokenKind::Word {
-                let text = if t.block() == sent.block {
-                    sent_text
-                } else {
-                    draft.blocks[t.block()].text.as_bytes()
-                };
-                let bytes = &text[t.range()];
-                if let Some(&b) = bytes.first() {
-                    // (An ASCII first byte settles the word; any other is read as a character.)
-                    let capital = if b.is_ascii() {
-                        b.is_ascii_uppercase()
-                    } else {
-                        is_capitalised(text_of(draft, prose, k))
-                    };
-                    if capital {
-                        (i, found) = (k, true);
-                        break;
-                    }
-                    if let Some(lw) = lower_words.as_deref_mut() {
-                        lw.push(lower_word_slot(bytes), k);
-                    }
-                }
+        // (The sentence's tags from `i` on, as a slice: no index checked per token.)
+        let rest = tags.get(i..toks.end).unwrap_or_default();
+        for (&g, k) in rest.iter().zip(i..) {
+            if g & TAG_CAPITAL != 0 {
+                (i, found) = (k, true);
+                break;
+            }
+            if g & TAG_LOWER_WORD != 0
+                && let Some(lw) = lower_words.as_deref_mut()
+            {
+                lw.push(g & TAG_SLOT_MASK, k);
             }
         }
         if !found {
@@ -1105,9 +1107,10 @@ fn collect_sentence<'d>(
             {
                 // (Not capitalised: a word of the lower-case pass.)
                 if let Some(lw) = lower_words.as_deref_mut()
-                    && !tx.is_empty()
+                    && let Some(&g) = tags.get(j)
+                    && g & TAG_LOWER_WORD != 0
                 {
-                    lw.push(lower_word_slot(tx.as_bytes()), j);
+                    lw.push(g & TAG_SLOT_MASK, j);
                 }
                 j += 1;
                 continue;
@@ -2564,6 +2567,46 @@ mod tests {
             .map(|(k, &i)| (if k % 2 == 0 { NO_SLOT } else { k as u32 }, i))
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// The tags of the tokens (`Prose::token_tags`) say what the tokens and their text
+    /// say: word or not, capitalised as `is_capitalised` decides, and the lower-case word's
+    /// counter as `lower_word_slot` gives it; in a small draft (one part) and in a big one
+    /// (parts joined), and as made again from the tokens.
+    #[test]
+    fn token_tags_agree_with_tokens() {
+        let piece = "Élodie Durand met ÉMILE and émile in Zürich; “Quoted Words” said \
+                     o'Brien, l’Oréal's d'Artagnan. `code here` and <https://x.example/a> \
+                     then Ωmega ωmega ñu Ñu a I éé z. Mr. Smith, van Gogh, de la Cruz, 2026 \
+                     1,200 e-mail Jean-Luc — ‘single’ \"double\" ß ẞtraße İstanbul ıi Σσς. \
+                     internationalisation Internationalisation x-ray-ish.\n\n\
+                     # A Heading Here\n\n- list item Item\n";
+        for input in [piece.to_string(), piece.repeat(200)] {
+            let a = crate::Analyzed::new(&input);
+            let prose = &a.prose;
+            assert_eq!(prose.token_tags.len(), prose.tokens.len());
+            assert_eq!(token_tags_of(&a.draft, prose), prose.token_tags);
+            let mut lower = 0;
+            for (i, (t, &g)) in prose.tokens.iter().zip(&prose.token_tags).enumerate() {
+                let text = prose.token_text(&a.draft, i);
+                let word = t.kind() == TokenKind::Word;
+                assert_eq!(g & TAG_WORD != 0, word, "{text}");
+                assert_eq!(g & TAG_CAPITAL != 0, word && is_capitalised(text), "{text}");
+                let lw = word && !text.is_empty() && !is_capitalised(text);
+                assert_eq!(g & TAG_LOWER_WORD != 0, lw, "{text}");
+                if lw {
+                    lower += 1;
+                    assert_eq!(
+                        g & TAG_SLOT_MASK,
+                        lower_word_slot(text.as_bytes()),
+                        "{text}"
+                    );
+                } else {
+                    assert_eq!(g & TAG_SLOT_MASK, 0, "{text}");
+                }
+            }
+            assert!(lower > 10);
+        }
     }
 
     /// The spellings numbered as the occurrences are found are those numbered over the

@@ -495,11 +495,6 @@ pub fn analyze<'a>(
     names.occurrences.reserve(prose.tokens.len() / 6);
     names.mentions.reserve(prose.tokens.len() / 8);
     names.heads.reserve(prose.tokens.len() / 8);
-    // The words of the draft not written with a capital, gathered as the sentences are
-    // read (while the sentences hold every token one after another, as they do), for the
-    // lower-case pass.
-    let mut lower_words = LowerWords::with_capacity(prose.tokens.len());
-    let (mut tiled, mut at) = (true, 0);
     let mut c = Collector {
         run: Vec::new(),
         ordinary: HashMap::default(),
@@ -518,15 +513,8 @@ pub fn analyze<'a>(
     } else {
         Cow::Owned(token_tags_of(draft, prose))
     };
-    for (si, s) in prose.sentences.iter().enumerate() {
-        tiled &= s.tokens.start == at;
-        at = s.tokens.end;
-        let gather = tiled.then_some(&mut lower_words);
-        collect_sentence(draft, prose, &tags, si, &mut names, &mut c, gather);
-    }
-    tiled &= at == prose.tokens.len();
-    if !tiled {
-        lower_words = all_lower_words(draft, prose);
+    for si in 0..prose.sentences.len() {
+        collect_sentence(draft, prose, &tags, si, &mut names, &mut c);
     }
     // (Occurrences added or moved: numbered again, in their new order.)
     let forms = if add_split_hyphenated(&mut names, &c) {
@@ -534,7 +522,7 @@ pub fn analyze<'a>(
     } else {
         c.numbering.finish()
     };
-    lower_pass(draft, prose, &mut names, &forms, &lower_words);
+    lower_pass(draft, prose, &mut names, &forms, &tags);
     names.variants = find_variants(draft, prose, &names, &forms, settings);
     names.form_count = forms.first.len();
     names.form_of = forms.of;
@@ -637,78 +625,10 @@ impl<'a> FormNumbering<'a> {
 const NO_SLOT: u32 = LowerFilter::SIZE as u32;
 const _: () = assert!(NO_SLOT == crate::prose::LOWER_SLOTS);
 
-/// The words of a draft not written with a capital ([`lower_word_slot`]), in token order,
-/// four bytes each: the counter in the upper [`LowerWords::SLOT_BITS`] bits, the token's
-/// index less its chunk's first in the lower [`LowerWords::TOKEN_BITS`] (a chunk is
-/// 2^`TOKEN_BITS` tokens; `chunk_ends` says where the entries of each chunk end).
-#[derive(Default)]
-struct LowerWords {
-    entries: Vec<u32>,
-    /// For each chunk of tokens but the last, the number of entries of it and the chunks
-    /// before it.
-    chunk_ends: Vec<usize>,
-    /// The first token past the chunk of the last token added (0 before any).
-    next_chunk: usize,
-}
-
-impl LowerWords {
-    /// The bits of a token's index within its chunk.
-    const TOKEN_BITS: u32 = 19;
-    /// The bits of a counter: enough for [`NO_SLOT`].
-    const SLOT_BITS: u32 = 32 - Self::TOKEN_BITS;
-    const TOKEN_MASK: u32 = (1 << Self::TOKEN_BITS) - 1;
-
-    /// No words yet, with room for `n`.
-    fn with_capacity(n: usize) -> LowerWords {
-        LowerWords {
-            entries: Vec::with_capacity(n),
-            chunk_ends: Vec::new(),
-            next_chunk: 0,
-        }
-    }
-
-    /// Adds token `i` (after any token added before), with counter `slot`.
-    #[inline]
-    fn push(&mut self, slot: u32, i: usize) {
-        if i >= self.next_chunk {
-            self.enter_chunk(i);
-        }
-        self.entries
-            .push((slot << Self::TOKEN_BITS) | (i as u32 & Self::TOKEN_MASK));
-    }
-
-    /// Ends the chunks before the one of token `i`.
-    #[cold]
-    fn enter_chunk(&mut self, i: usize) {
-        while i >> Self::TOKEN_BITS > self.chunk_ends.len() {
-            self.chunk_ends.push(self.entries.len());
-        }
-        self.next_chunk = (self.chunk_ends.len() + 1) << Self::TOKEN_BITS;
-    }
-
-    /// The words' entries by chunk: for each chunk, the index of its first token and its
-    /// entries.
-    fn chunks(&self) -> impl Iterator<Item = (usize, &[u32])> {
-        let ends = self
-            .chunk_ends
-            .iter()
-            .copied()
-            .chain(std::iter::once(self.entries.len()));
-        let mut start = 0;
-        ends.enumerate().map(move |(c, end)| {
-            let run = &self.entries[start..end];
-            start = end;
-            (c << Self::TOKEN_BITS, run)
-        })
-    }
-}
-
-const _: () = assert!(NO_SLOT < 1 << LowerWords::SLOT_BITS);
-
 /// The [`LowerFilter`] counter of a word token whose text `bytes` does not start with an
 /// ASCII capital (and is not empty): [`NO_SLOT`] when its first, second or last byte is not
 /// ASCII.
-#[inline]
+#[cfg(test)]
 fn lower_word_slot(bytes: &[u8]) -> u32 {
     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
     let second = bytes.get(1).copied().unwrap_or(0);
@@ -749,16 +669,6 @@ fn lower_words_of<'d>(
         let text = draft.blocks.get(t.block())?.text.get(t.range())?;
         (!text.is_empty() && !is_capitalised(text)).then_some((i, text))
     })
-}
-
-/// Every word token not written with a capital ([`LowerWords`]), read from the tokens
-/// themselves.
-fn all_lower_words(draft: &Draft, prose: &Prose) -> LowerWords {
-    let mut words = LowerWords::default();
-    for (i, text) in lower_words_of(draft, prose) {
-        words.push(lower_word_slot(text.as_bytes()), i);
-    }
-    words
 }
 
 /// A counting filter over lower-case words: a word's first two bytes and its last byte
@@ -820,13 +730,13 @@ impl LowerFilter {
 }
 
 /// The filter of [`lower_scan_by`]: the counters, the asked words in question order, and
-/// the draft's words not written with a capital ([`LowerWords`]).
-type ScanFilter<'a> = (&'a mut LowerFilter, &'a [&'a [u8]], &'a LowerWords);
+/// the tags of the draft's tokens ([`Prose::token_tags`], one per token).
+type ScanFilter<'a> = (&'a mut LowerFilter, &'a [&'a [u8]], &'a [u32]);
 
 /// For each of `n` questions, whether some word of the draft written in lower case (not
 /// capitalised) lower-cases to a word for which `ask` answers that question (`ask` returns
 /// the question's index). With a `filter` of the asked words and the draft's words not
-/// written with a capital (as [`LowerWords`] holds them), a word whose counter is 0 is
+/// written with a capital (as the tokens' tags mark them), a word whose counter is 0 is
 /// passed over unread, and a question answered is taken out of the filter (with its word,
 /// from the words given in question order). Stops reading once every question is answered.
 fn lower_scan_by(
@@ -841,7 +751,7 @@ fn lower_scan_by(
     if left == 0 {
         return found;
     }
-    let Some((f, words, entries)) = filter else {
+    let Some((f, words, tags)) = filter else {
         // Without a filter: every word is read.
         for (_, text) in lower_words_of(draft, prose) {
             if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
@@ -856,24 +766,23 @@ fn lower_scan_by(
         }
         return found;
     };
-    'scan: for (base, run) in entries.chunks() {
-        for &e in run {
-            let slot = e >> LowerWords::TOKEN_BITS;
-            // (Counter `NO_SLOT` is held above 0 by the caller.)
-            if f.0[slot as usize & (LowerFilter::LEN - 1)] == 0 {
-                continue;
+    for (i, &g) in tags.iter().enumerate() {
+        // (Counter `NO_SLOT` is held above 0 by the caller.)
+        if g & TAG_LOWER_WORD == 0
+            || f.0[(g & TAG_SLOT_MASK) as usize & (LowerFilter::LEN - 1)] == 0
+        {
+            continue;
+        }
+        let text = prose.token_text(draft, i);
+        if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
+            && !found[q]
+        {
+            found[q] = true;
+            left -= 1;
+            if left == 0 {
+                break;
             }
-            let text = prose.token_text(draft, base | (e & LowerWords::TOKEN_MASK) as usize);
-            if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
-                && !found[q]
-            {
-                found[q] = true;
-                left -= 1;
-                if left == 0 {
-                    break 'scan;
-                }
-                f.take_out(words[q]);
-            }
+            f.take_out(words[q]);
         }
     }
     found
@@ -886,25 +795,25 @@ fn lower_scan(draft: &Draft, prose: &Prose, lower: &[u8]) -> bool {
 }
 
 /// Records which name words (and hyphenated parts of name words) the draft also writes in
-/// lower case: one pass over `lower_words` (the draft's words not written with a capital, see
-/// [`LowerWords`]), and a lookup only for a word that passes the filter of the asked
+/// lower case: one pass over `tags` (the tokens' tags, [`Prose::token_tags`], which mark the
+/// words not written with a capital), and a lookup only for a word that passes the filter of the asked
 /// words' first, second and last letters.
 fn lower_pass(
     draft: &Draft,
     prose: &Prose,
     names: &mut Names<'_>,
     forms: &FormIndex,
-    lower_words: &LowerWords,
+    tags: &[u32],
 ) {
     LOWER_FILTER.with(|f| match f.try_borrow_mut() {
-        Ok(mut filter) => lower_pass_with(draft, prose, names, forms, lower_words, &mut filter),
+        Ok(mut filter) => lower_pass_with(draft, prose, names, forms, tags, &mut filter),
         // (Not reached: nothing in the pass lints another draft on this thread.)
         Err(_) => lower_pass_with(
             draft,
             prose,
             names,
             forms,
-            lower_words,
+            tags,
             &mut LowerFilter([0; LowerFilter::LEN]),
         ),
     });
@@ -916,7 +825,7 @@ fn lower_pass_with(
     prose: &Prose,
     names: &mut Names<'_>,
     forms: &FormIndex,
-    lower_words: &LowerWords,
+    tags: &[u32],
     filter: &mut LowerFilter,
 ) {
     let mut queries = WordSet::with_capacity(forms.first.len() + 8);
@@ -939,7 +848,7 @@ fn lower_pass_with(
     names.lower_found = lower_scan_by(
         draft,
         prose,
-        Some((&mut *filter, &words, lower_words)),
+        Some((&mut *filter, &words, tags)),
         |l| queries.position(l),
         queries.len(),
     );
@@ -989,9 +898,8 @@ struct Collector<'d> {
     last_span: (u32, u32),
 }
 
-/// With `lower_words`, also gathers the sentence's words not written with a capital (as
-/// [`LowerWords`] holds them), in order. `c` holds what is kept from one sentence to the
-/// next, and takes its notes of the occurrences added.
+/// `tags` are the tokens' tags ([`Prose::token_tags`]). `c` holds what is kept from one
+/// sentence to the next, and takes its notes of the occurrences added.
 fn collect_sentence<'d>(
     draft: &'d Draft,
     prose: &Prose,
@@ -999,7 +907,6 @@ fn collect_sentence<'d>(
     si: usize,
     names: &mut Names<'d>,
     c: &mut Collector<'d>,
-    mut lower_words: Option<&mut LowerWords>,
 ) {
     let sent = &prose.sentences[si];
     let (run, ordinary) = (&mut c.run, &mut c.ordinary);
@@ -1024,24 +931,12 @@ fn collect_sentence<'d>(
             && prose.tokens.get(k).is_some_and(|n| n.sentence() == si)
     };
     while i < toks.end {
-        // Most words are no capital: passed over on their tags, without reading the tokens,
-        // in a loop of their own.
-        let mut found = false;
+        // Most words are no capital: passed over on their tags, without reading the tokens.
         // (The sentence's tags from `i` on, as a slice: no index checked per token.)
         let rest = tags.get(i..toks.end).unwrap_or_default();
-        for (&g, k) in rest.iter().zip(i..) {
-            if g & TAG_CAPITAL != 0 {
-                (i, found) = (k, true);
-                break;
-            }
-            if g & TAG_LOWER_WORD != 0
-                && let Some(lw) = lower_words.as_deref_mut()
-            {
-                lw.push(g & TAG_SLOT_MASK, k);
-            }
-        }
-        if !found {
-            break;
+        match rest.iter().position(|&g| g & TAG_CAPITAL != 0) {
+            Some(p) => i += p,
+            None => break,
         }
         // A run of name words starting at i.
         run.clear();
@@ -1105,13 +1000,6 @@ fn collect_sentence<'d>(
                 && !run.is_empty()
                 && capital_word_at(j + 1)
             {
-                // (Not capitalised: a word of the lower-case pass.)
-                if let Some(lw) = lower_words.as_deref_mut()
-                    && let Some(&g) = tags.get(j)
-                    && g & TAG_LOWER_WORD != 0
-                {
-                    lw.push(g & TAG_SLOT_MASK, j);
-                }
                 j += 1;
                 continue;
             }
@@ -2529,44 +2417,6 @@ mod tests {
     fn occurrences_and_mentions_are_small() {
         assert!(std::mem::size_of::<Occurrence<'_>>() <= 64);
         assert!(std::mem::size_of::<Mention>() <= 40);
-    }
-
-    /// The lower-case words of a draft, kept four bytes each, give back the tokens added,
-    /// in order, across chunks of tokens (and chunks with no word).
-    #[test]
-    fn lower_words_keep_their_tokens() {
-        let chunk = 1usize << LowerWords::TOKEN_BITS;
-        let tokens = [
-            0,
-            5,
-            chunk - 1,
-            chunk,
-            chunk + 7,
-            3 * chunk + 1,
-            5 * chunk - 1,
-            5 * chunk,
-        ];
-        let mut words = LowerWords::default();
-        for (k, &i) in tokens.iter().enumerate() {
-            words.push(if k % 2 == 0 { NO_SLOT } else { k as u32 }, i);
-        }
-        let got: Vec<(u32, usize)> = words
-            .chunks()
-            .flat_map(|(base, run)| {
-                run.iter().map(move |&e| {
-                    (
-                        e >> LowerWords::TOKEN_BITS,
-                        base | (e & LowerWords::TOKEN_MASK) as usize,
-                    )
-                })
-            })
-            .collect();
-        let want: Vec<(u32, usize)> = tokens
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| (if k % 2 == 0 { NO_SLOT } else { k as u32 }, i))
-            .collect();
-        assert_eq!(got, want);
     }
 
     /// The tags of the tokens (`Prose::token_tags`) say what the tokens and their text

@@ -1378,7 +1378,11 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         if continues {
             continue;
         }
-        let Some(tokens) = prose.tokens.get(s.tokens.clone()) else {
+        // (The lower-case forms of a sentence's tokens are there whenever its tokens are.)
+        let (Some(tokens), Some(lowers)) = (
+            prose.tokens.get(s.tokens.clone()),
+            prose.token_lowers(s.tokens.clone()),
+        ) else {
             continue;
         };
         let Some(block) = ctx.draft.blocks.get(s.block) else {
@@ -1452,19 +1456,11 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         // The view's buffers are reused from sentence to sentence.
         view.toks.clear();
         // The sentence's lower-case forms read in order, with no look-up per token.
-        if let Some(lowers) = prose.token_lowers(s.tokens.clone()) {
-            view.toks
-                .extend(tokens.iter().zip(lowers.entries()).map(|(t, entry)| {
-                    let text = block.text.get(t.range()).unwrap_or("");
-                    Tok::of(t, text, lowers.form(entry, text))
-                }));
-        } else {
-            view.toks
-                .extend(tokens.iter().zip(s.tokens.clone()).map(|(t, t_i)| {
-                    let (text, lower) = lower_of(t, t_i);
-                    Tok::of(t, text, lower)
-                }));
-        }
+        view.toks
+            .extend(tokens.iter().zip(lowers.entries()).map(|(t, entry)| {
+                let text = block.text.get(t.range()).unwrap_or("");
+                Tok::of(t, text, lowers.form(entry, text))
+            }));
         view.reporting.clear();
         view.reporting.extend(
             tokens

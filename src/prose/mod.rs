@@ -435,22 +435,31 @@ pub(crate) fn token_tag(kind: TokenKind, text: &str) -> u32 {
     let Some(&first) = bytes.first() else {
         return TAG_WORD;
     };
+    let second = bytes.get(1).copied().unwrap_or(0);
+    let last = bytes[bytes.len() - 1];
+    if (first | second | last).is_ascii() {
+        return ascii_word_tag(first, second, last);
+    }
     let capital = if first.is_ascii() {
         first.is_ascii_uppercase()
     } else {
         text.chars().next().is_some_and(char::is_uppercase)
     };
     if capital {
-        return TAG_WORD | TAG_CAPITAL;
-    }
-    let second = bytes.get(1).copied().unwrap_or(0);
-    let last = bytes[bytes.len() - 1];
-    let slot = if (first | second | last).is_ascii() {
-        lower_slot(first, second, last)
+        TAG_WORD | TAG_CAPITAL
     } else {
-        LOWER_SLOTS
-    };
-    TAG_WORD | TAG_LOWER_WORD | slot
+        TAG_WORD | TAG_LOWER_WORD | LOWER_SLOTS
+    }
+}
+
+/// [`token_tag`] of a word whose first, second (0 for none) and last bytes are ASCII.
+#[inline(always)]
+fn ascii_word_tag(first: u8, second: u8, last: u8) -> u32 {
+    if first.is_ascii_uppercase() {
+        TAG_WORD | TAG_CAPITAL
+    } else {
+        TAG_WORD | TAG_LOWER_WORD | lower_slot(first, second, last)
+    }
 }
 
 /// [`token_tag`] of a token of kind `kind` whose text, `bytes[range]`, is ASCII (and not
@@ -463,27 +472,18 @@ fn ascii_token_tag(bytes: &[u8], range: Range<usize>, kind: TokenKind) -> u32 {
     let Some([first, rest @ ..]) = bytes.get(range) else {
         return TAG_WORD;
     };
-    let (first, second, last) = (
+    ascii_word_tag(
         *first,
         rest.first().copied().unwrap_or(0),
         rest.last().copied().unwrap_or(*first),
-    );
-    if first.is_ascii_uppercase() {
-        TAG_WORD | TAG_CAPITAL
-    } else {
-        TAG_WORD | TAG_LOWER_WORD | lower_slot(first, second, last)
-    }
+    )
 }
 
 /// [`token_tag`] of an ASCII word of `n` bytes (1 to 8) whose bytes, zero-padded, are `k`.
 #[inline(always)]
 fn short_ascii_word_tag(k: u64, n: usize) -> u32 {
-    let (first, second) = (k as u8, (k >> 8) as u8);
-    if first.is_ascii_uppercase() {
-        return TAG_WORD | TAG_CAPITAL;
-    }
     let last = (k >> (8 * (n.clamp(1, 8) - 1))) as u8;
-    TAG_WORD | TAG_LOWER_WORD | lower_slot(first, second, last)
+    ascii_word_tag(k as u8, (k >> 8) as u8, last)
 }
 
 /// Sentences and tokens of a run of consecutive blocks, with indices counted from the run's

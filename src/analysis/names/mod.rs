@@ -622,8 +622,7 @@ impl<'a> FormNumbering<'a> {
 ///
 /// [`NO_SLOT`] is a counter of its own past the hashed ones, which [`lower_pass_with`] holds
 /// above 0 while it reads, so that such a word is read without a test of its own.
-const NO_SLOT: u32 = LowerFilter::SIZE as u32;
-const _: () = assert!(NO_SLOT == crate::prose::LOWER_SLOTS);
+const NO_SLOT: u32 = crate::prose::LOWER_SLOTS;
 
 /// The [`LowerFilter`] counter of a word token whose text `bytes` does not start with an
 /// ASCII capital (and is not empty): [`NO_SLOT`] when its first, second or last byte is not
@@ -632,10 +631,9 @@ const _: () = assert!(NO_SLOT == crate::prose::LOWER_SLOTS);
 fn lower_word_slot(bytes: &[u8]) -> u32 {
     let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
     let second = bytes.get(1).copied().unwrap_or(0);
-    let k = LowerFilter::key(first, second, last);
-    // ASCII, they are the lower-case form's but for case, which the counter's key ignores.
-    if k & 0x0080_8080 == 0 {
-        LowerFilter::slot(k) as u32
+    // ASCII, they are the lower-case form's but for case, which the counter's hash ignores.
+    if (first | second | last).is_ascii() {
+        crate::prose::lower_slot(first, second, last)
     } else {
         NO_SLOT
     }
@@ -687,32 +685,19 @@ thread_local! {
 
 impl LowerFilter {
     /// The number of hashed counters.
-    const SIZE: usize = 4096;
+    const SIZE: usize = crate::prose::LOWER_SLOTS as usize;
     /// The counters' array: the hashed counters, the counter [`NO_SLOT`], and room up to a
     /// power of two so that a counter's index masked with `LEN - 1` needs no bounds check.
     const LEN: usize = 2 * LowerFilter::SIZE;
 
-    /// A word's first, second (0 for none) and last bytes as one key.
-    #[inline]
-    fn key(first: u8, second: u8, last: u8) -> u32 {
-        u32::from(first) | (u32::from(second) << 8) | (u32::from(last) << 16)
-    }
-
-    /// The counter of a word with key `k` ([`LowerFilter::key`]). Bit 0x20 of each byte is
-    /// set first, so that the ASCII bytes of a word and of its lower-case form pick the same
-    /// counter (lowering an ASCII letter sets that bit, and changes nothing else).
-    #[inline]
-    fn slot(k: u32) -> usize {
-        crate::prose::lower_slot(k as u8, (k >> 8) as u8, (k >> 16) as u8) as usize
-    }
-
-    /// The counter of lower-case word `b`.
+    /// The counter of lower-case word `b` ([`crate::prose::lower_slot`] of its first, second
+    /// and last bytes: the ASCII bytes of a word and of its lower-case form pick the same).
     fn slot_of(b: &[u8]) -> usize {
-        Self::slot(Self::key(
+        crate::prose::lower_slot(
             b.first().copied().unwrap_or(0),
             b.get(1).copied().unwrap_or(0),
             b.last().copied().unwrap_or(0),
-        ))
+        ) as usize
     }
 
     fn add(&mut self, lower: &[u8]) {

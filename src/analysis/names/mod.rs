@@ -296,11 +296,10 @@ impl Names<'_> {
             let mut out: Vec<Vec<usize>> = Vec::new();
             // The slot in `out` of each plain spelling, and of each spelling as written
             // (folded once per distinct spelling; `None` for spellings that name nobody).
-            let n = self.mentions.len();
-            let mut by_key: HashMap<String, usize> =
-                HashMap::with_capacity_and_hasher(n, Default::default());
-            // (Spellings by number, as the analysis numbered them.)
+            // (Spellings by number, as the analysis numbered them: at most one key each.)
             let (form_of, form_count) = self.spelling_numbers();
+            let mut by_key: HashMap<String, usize> =
+                HashMap::with_capacity_and_hasher(form_count, Default::default());
             let mut by_form: Vec<Option<Option<usize>>> = vec![None; form_count];
             // (The heads as the analysis noted them, else read from the mentions.)
             let heads: Cow<'_, [u32]> = if self.heads.len() == self.mentions.len() {
@@ -1736,9 +1735,9 @@ fn find_variants(
     const NONE: usize = usize::MAX;
     const UNSEEN: usize = usize::MAX - 1;
     let mut index: Vec<usize> = vec![UNSEEN; forms.first.len()];
-    // About one spelling in two occurrences (news prose).
-    let mut all_forms: Vec<&str> = Vec::with_capacity(names.occurrences.len() / 2 + 4);
-    let mut all: Vec<FormStats> = Vec::with_capacity(names.occurrences.len() / 2 + 4);
+    // At most one per spelling.
+    let mut all_forms: Vec<&str> = Vec::with_capacity(forms.first.len());
+    let mut all: Vec<FormStats> = Vec::with_capacity(forms.first.len());
     // The slot of each occurrence's spelling (`NONE` for no candidate).
     let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
     // For each spelling that is the first word of a name, whether it is a given name (or an

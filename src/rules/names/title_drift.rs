@@ -122,10 +122,15 @@ fn expand(t: &str) -> String {
         .join(" ")
 }
 
-/// Whether two titles can name the same role ("Minister" and "Foreign Minister").
-fn compatible(a: &str, b: &str) -> bool {
-    let (a, b) = (expand(a), expand(b));
-    let (a, b) = (a.as_str(), b.as_str());
+/// Whether two titles can name the same role ("Minister" and "Foreign Minister"): `a`, spelled
+/// out as `expanded` ([`expand`]), and `b`.
+fn compatible_with(a: &str, expanded: &str, b: &str) -> bool {
+    // (A title is compatible with itself.)
+    if a == b {
+        return true;
+    }
+    let b = expand(b);
+    let (a, b) = (expanded, b.as_str());
     if a == b {
         return true;
     }
@@ -149,19 +154,18 @@ impl Rule for TitleDrift {
             if ms.len() < 2 {
                 continue;
             }
-            let titled: Vec<(&Mention, &str)> = ms
+            let mut mentions = ms
                 .iter()
                 .filter_map(|&i| names.mentions.get(i))
-                .filter(|m| !m.heading)
-                .filter_map(|m| role(names, m, ctx.source).map(|r| (m, r)))
-                .collect();
-            // Drift needs two titled mentions.
-            let [(first, first_role), ..] = titled[..] else {
+                .filter(|m| !m.heading);
+            // The first mention with a role; the later ones are read one by one.
+            let Some((first, first_role)) = mentions
+                .by_ref()
+                .find_map(|m| role(names, m, ctx.source).map(|r| (m, r)))
+            else {
                 continue;
             };
-            if titled.len() < 2 {
-                continue;
-            }
+            let first_expanded = expand(first_role);
             // The words before the surname (`Ott R` in Ott R. Saar).
             let given = |m: &Mention| -> Option<String> {
                 m.is_full().then(|| {
@@ -176,10 +180,19 @@ impl Rule for TitleDrift {
             // a title and the surname alone may be either. (Asked only of a title that
             // differs, once per surname.)
             let mut shared_surname: Option<bool> = None;
-            for &(m, r) in titled.iter().skip(1) {
-                if compatible(first_role, r) {
+            for m in mentions {
+                // A title compatible with the first role is passed over whether or not it
+                // names a role ([`role`] gives the title itself, or none): the source before
+                // it is read only for a title that differs.
+                let Some(t) = names.title(m) else {
+                    continue;
+                };
+                if compatible_with(first_role, &first_expanded, t) {
                     continue;
                 }
+                let Some(r) = role(names, m, ctx.source) else {
+                    continue;
+                };
                 match (given(first), given(m)) {
                     // Two people with one surname: different given names.
                     (Some(a), Some(b)) if a != b => continue,

@@ -40,13 +40,17 @@ use std::ops::Range;
 /// One capitalised name word in the prose.
 ///
 /// Its places (span, block, sentence, tokens, mention) are kept as 32-bit numbers and read
-/// through methods, and the words it refers to by their index ([`Names::first_name`],
-/// [`Names::next_word`]), so that the occurrences of a long draft take little memory.
+/// through methods, its spelling by its number ([`Names::form`]), and the words it refers to
+/// by their index ([`Names::first_name`], [`Names::next_word`]), so that the occurrences of a
+/// long draft take little memory and hold nothing to free.
 #[derive(Clone, Debug)]
 pub struct Occurrence<'a> {
-    /// The spelling as written, possessive stripped (`Zelenskiy` for `Zelenskiy’s`). Two words
-    /// joined by a space when they spell a hyphenated name written elsewhere (`Street Porter`).
-    pub form: Cow<'a, str>,
+    /// The number of its spelling ([`Names::form`]): the spelling as written, possessive
+    /// stripped (`Zelenskiy` for `Zelenskiy’s`); two words joined by a space when they spell a
+    /// hyphenated name written elsewhere (`Street Porter`).
+    form: u32,
+    /// (The text its spelling is read from.)
+    text: std::marker::PhantomData<&'a str>,
     /// Where it is in the source ([`Occurrence::span`]).
     span: (u32, u32),
     /// Its block.
@@ -114,6 +118,13 @@ impl Occurrence<'_> {
     #[inline]
     pub fn mention(&self) -> usize {
         self.mention as usize
+    }
+
+    /// The number of its spelling: two occurrences spelled alike have the same number (the
+    /// spellings numbered in order of first occurrence), [`Names::form`] spells it.
+    #[inline]
+    pub fn spelling(&self) -> usize {
+        self.form as usize
     }
 
     /// Whether the name it ends has a first word ([`Names::first_name`]).
@@ -238,9 +249,19 @@ pub struct Names<'a> {
     /// spellings there are.
     form_of: Vec<u32>,
     form_count: usize,
+    /// Each spelling, by its number ([`Occurrence::spelling`]).
+    spellings: Vec<Cow<'a, str>>,
 }
 
 impl Names<'_> {
+    /// The spelling of `o` (one of [`Names::occurrences`]) as written, possessive stripped
+    /// (`Zelenskiy` for `Zelenskiy’s`); two words joined by a space when they spell a
+    /// hyphenated name written elsewhere (`Street Porter`).
+    #[inline]
+    pub fn form(&self, o: &Occurrence<'_>) -> &str {
+        self.spellings.get(o.form as usize).map_or("", |f| f)
+    }
+
     /// The first word of the name that `o` (one of [`Names::occurrences`]) ends, when the name
     /// has more than one word (`Vladimir` for `Putin` in `Vladimir Putin`).
     #[inline]
@@ -262,9 +283,8 @@ impl Names<'_> {
         if self.form_of.len() == self.occurrences.len() {
             (Cow::Borrowed(&self.form_of[..]), self.form_count)
         } else {
-            let index = FormIndex::new(&self.occurrences);
-            let count = index.first.len();
-            (Cow::Owned(index.of), count)
+            let of = self.occurrences.iter().map(|o| o.form).collect();
+            (Cow::Owned(of), self.spellings.len())
         }
     }
 
@@ -285,7 +305,7 @@ impl Names<'_> {
         if i == NO_WORD {
             return None;
         }
-        self.occurrences.get(i as usize).map(|o| &*o.form)
+        self.occurrences.get(i as usize).map(|o| self.form(o))
     }
 
     /// The mentions of each person (or place) named by a surname: the indices of the
@@ -312,10 +332,11 @@ impl Names<'_> {
                     continue;
                 };
                 let slot = *by_form[form_of[h as usize] as usize].get_or_insert_with(|| {
-                    if head.form.chars().count() < 3 || head.form.contains(' ') {
+                    let form = self.form(head);
+                    if form.chars().count() < 3 || form.contains(' ') {
                         return None;
                     }
-                    Some(*by_key.entry(plain(&head.form)).or_insert_with(|| {
+                    Some(*by_key.entry(plain(form)).or_insert_with(|| {
                         out.push(Vec::new());
                         out.len() - 1
                     }))
@@ -515,13 +536,13 @@ pub fn analyze<'a>(
     for si in 0..prose.sentences.len() {
         collect_sentence(draft, prose, &tags, si, &mut names, &mut c);
     }
+    let mut forms = c.numbering.finish();
     // (Occurrences added or moved: numbered again, in their new order.)
-    let forms = if add_split_hyphenated(&mut names, &c) {
-        FormIndex::new(&names.occurrences)
-    } else {
-        c.numbering.finish()
-    };
-    lower_pass(draft, prose, &mut names, &forms, &tags);
+    if add_split_hyphenated(&mut names, &c, &mut forms.spellings) {
+        forms = FormIndex::renumber(&mut names.occurrences, &forms.spellings);
+    }
+    names.spellings = std::mem::take(&mut forms.spellings);
+    lower_pass(draft, prose, &mut names, &tags);
     names.variants = find_variants(draft, prose, &names, &forms, settings);
     names.form_count = forms.first.len();
     names.form_of = forms.of;
@@ -529,24 +550,40 @@ pub fn analyze<'a>(
 }
 
 /// The distinct spellings of the name words: each occurrence's spelling as a number, and
-/// for each number the first occurrence with that spelling (numbered in order of first
-/// occurrence), so that later passes read each spelling once.
-struct FormIndex {
+/// for each number the first occurrence with that spelling and the spelling (numbered in
+/// order of first occurrence), so that later passes read each spelling once.
+#[derive(Default)]
+struct FormIndex<'a> {
     /// For each occurrence, the number of its spelling.
     of: Vec<u32>,
     /// For each spelling, its first occurrence.
     first: Vec<usize>,
+    /// Each spelling, by its number.
+    spellings: Vec<Cow<'a, str>>,
 }
 
-impl FormIndex {
-    /// The spellings of `occurrences`, numbered in order.
-    fn new(occurrences: &[Occurrence<'_>]) -> FormIndex {
-        let mut numbering =
-            FormNumbering::with_capacity(occurrences.len() / 4 + 8, occurrences.len());
-        for o in occurrences {
-            numbering.push(&o.form);
+impl<'a> FormIndex<'a> {
+    /// The spellings of `occurrences` (numbered as `spellings` spell them, no two numbers
+    /// spelled alike), numbered again in order of first occurrence; each occurrence takes its
+    /// new number.
+    fn renumber(occurrences: &mut [Occurrence<'a>], spellings: &[Cow<'a, str>]) -> FormIndex<'a> {
+        let mut new = vec![u32::MAX; spellings.len()];
+        let mut index = FormIndex {
+            of: Vec::with_capacity(occurrences.len()),
+            ..FormIndex::default()
+        };
+        for (i, o) in occurrences.iter_mut().enumerate() {
+            if let Some(n) = new.get_mut(o.form as usize) {
+                if *n == u32::MAX {
+                    *n = index.first.len() as u32;
+                    index.first.push(i);
+                    index.spellings.push(spellings[o.form as usize].clone());
+                }
+                o.form = *n;
+            }
+            index.of.push(o.form);
         }
-        numbering.finish()
+        index
     }
 }
 
@@ -561,7 +598,7 @@ struct FormNumbering<'a> {
     /// length, number), length 0 for none. Most name words repeat one seen a little
     /// earlier, and are numbered here without a look-up in `short`.
     recent: Box<[(u64, u32, u32); FormNumbering::RECENT]>,
-    index: FormIndex,
+    index: FormIndex<'a>,
 }
 
 impl<'a> FormNumbering<'a> {
@@ -577,17 +614,19 @@ impl<'a> FormNumbering<'a> {
             index: FormIndex {
                 of: Vec::with_capacity(occurrences),
                 first: Vec::with_capacity(n),
+                spellings: Vec::with_capacity(n),
             },
         }
     }
 
-    /// Numbers the spelling of the next occurrence, `form`.
+    /// Numbers the spelling of the next occurrence, `form`, and returns its number.
     #[inline]
-    fn push(&mut self, form: &'a str) {
+    fn push(&mut self, form: &'a str) -> u32 {
         let i = self.index.of.len();
-        let first = &mut self.index.first;
+        let (first, spellings) = (&mut self.index.first, &mut self.index.spellings);
         let number = || {
             first.push(i);
+            spellings.push(Cow::Borrowed(form));
             (first.len() - 1) as u32
         };
         let b = form.as_bytes();
@@ -607,11 +646,12 @@ impl<'a> FormNumbering<'a> {
             *self.long.entry(form).or_insert_with(number)
         };
         self.index.of.push(n);
+        n
     }
 
-    /// The index of the occurrences pushed.
-    fn finish(self) -> FormIndex {
-        self.index
+    /// The index of the occurrences pushed (taken: the numbering is left empty).
+    fn finish(&mut self) -> FormIndex<'a> {
+        std::mem::take(&mut self.index)
     }
 }
 
@@ -782,21 +822,14 @@ fn lower_scan(draft: &Draft, prose: &Prose, lower: &[u8]) -> bool {
 /// lower case: one pass over `tags` (the tokens' tags, [`Prose::token_tags`], which mark the
 /// words not written with a capital), and a lookup only for a word that passes the filter of the asked
 /// words' first, second and last letters.
-fn lower_pass(
-    draft: &Draft,
-    prose: &Prose,
-    names: &mut Names<'_>,
-    forms: &FormIndex,
-    tags: &[u32],
-) {
+fn lower_pass(draft: &Draft, prose: &Prose, names: &mut Names<'_>, tags: &[u32]) {
     LOWER_FILTER.with(|f| match f.try_borrow_mut() {
-        Ok(mut filter) => lower_pass_with(draft, prose, names, forms, tags, &mut filter),
+        Ok(mut filter) => lower_pass_with(draft, prose, names, tags, &mut filter),
         // (Not reached: nothing in the pass lints another draft on this thread.)
         Err(_) => lower_pass_with(
             draft,
             prose,
             names,
-            forms,
             tags,
             &mut LowerFilter([0; LowerFilter::LEN]),
         ),
@@ -808,15 +841,14 @@ fn lower_pass_with(
     draft: &Draft,
     prose: &Prose,
     names: &mut Names<'_>,
-    forms: &FormIndex,
     tags: &[u32],
     filter: &mut LowerFilter,
 ) {
-    let mut queries = WordSet::with_capacity(forms.first.len() + 8);
+    let mut queries = WordSet::with_capacity(names.spellings.len() + 8);
     // Each spelling once, in order of first occurrence (the order of the words it adds is
     // that of a pass over every occurrence).
-    for &oi in &forms.first {
-        let form: &str = &names.occurrences[oi].form;
+    for form in &names.spellings {
+        let form: &str = form;
         let parts = form.contains('-').then(|| form.split('-'));
         for w in std::iter::once(form).chain(parts.into_iter().flatten()) {
             lexicon::with_lower_bytes(w, |l| {
@@ -884,6 +916,7 @@ struct Collector<'d> {
 
 /// `tags` are the tokens' tags ([`Prose::token_tags`]). `c` holds what is kept from one
 /// sentence to the next, and takes its notes of the occurrences added.
+#[inline(always)]
 fn collect_sentence<'d>(
     draft: &'d Draft,
     prose: &Prose,
@@ -1066,7 +1099,7 @@ fn collect_sentence<'d>(
             let span = Span::new(tok.span().start, form_end(tok, cut));
             let span = (span.start as u32, span.end as u32);
             let oi = names.occurrences.len() as u32;
-            c.numbering.push(form);
+            let number = c.numbering.push(form);
             c.in_order &= c.last_span <= span;
             c.last_span = span;
             // (A name word is short: its bytes read one by one.)
@@ -1079,7 +1112,8 @@ fn collect_sentence<'d>(
                 c.pairs.push((oi, (form.len() + 1 + n.2.len()) as u32));
             }
             names.occurrences.push(Occurrence {
-                form: Cow::Borrowed(form),
+                form: number,
+                text: std::marker::PhantomData,
                 span,
                 block: tok.block() as u32,
                 sentence: si as u32,
@@ -1266,17 +1300,23 @@ fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool
 /// Adds `A B` occurrences where a hyphenated name `A-B` is written elsewhere as two words,
 /// and puts the occurrences in order of place; `c` holds the notes of the occurrences taken
 /// as they were found. Returns whether any occurrence was added or moved.
-fn add_split_hyphenated(names: &mut Names<'_>, c: &Collector<'_>) -> bool {
+fn add_split_hyphenated<'a>(
+    names: &mut Names<'a>,
+    c: &Collector<'_>,
+    spellings: &mut Vec<Cow<'a, str>>,
+) -> bool {
+    let spelling = |o: &Occurrence<'_>| spellings.get(o.form as usize).map_or("", |f| &**f);
     let hyphenated: HashSet<String> = c
         .hyphenated
         .iter()
         .filter_map(|&i| names.occurrences.get(i as usize))
-        .filter(|o| {
-            o.form.split_once('-').is_some_and(|(a, b)| {
+        .map(spelling)
+        .filter(|form| {
+            form.split_once('-').is_some_and(|(a, b)| {
                 !b.contains('-') && [a, b].iter().all(|p| is_capitalised(p) && p.len() >= 2)
             })
         })
-        .map(|o| o.form.replace('-', " "))
+        .map(|form| form.replace('-', " "))
         .collect();
     if hyphenated.is_empty() {
         return false;
@@ -1289,6 +1329,8 @@ fn add_split_hyphenated(names: &mut Names<'_>, c: &Collector<'_>) -> bool {
     let mut extra = Vec::new();
     // The two words joined, in one buffer (most pairs are no hyphenated name).
     let mut joined = String::new();
+    // The number of each spelling that holds a space (the joined ones, numbered once each).
+    let mut spaced: Option<HashMap<String, u32>> = None;
     // (Pairs of two words of one name, the second at the token after the first.)
     for &(ai, len) in &c.pairs {
         if lengths & 1 << (len as usize).min(63) == 0 {
@@ -1298,12 +1340,21 @@ fn add_split_hyphenated(names: &mut Names<'_>, c: &Collector<'_>) -> bool {
             continue;
         };
         joined.clear();
-        joined.push_str(&a.form);
+        joined.push_str(spellings.get(a.form as usize).map_or("", |f| f));
         joined.push(' ');
-        joined.push_str(&b.form);
+        joined.push_str(spellings.get(b.form as usize).map_or("", |f| f));
         if hyphenated.contains(joined.as_str()) {
             let mut o = b.clone();
-            o.form = Cow::Owned(joined.clone());
+            let spaced = spaced.get_or_insert_with(|| {
+                (0..spellings.len() as u32)
+                    .filter(|&n| spellings[n as usize].contains(' '))
+                    .map(|n| (spellings[n as usize].to_string(), n))
+                    .collect()
+            });
+            o.form = *spaced.entry(joined.clone()).or_insert_with(|| {
+                spellings.push(Cow::Owned(joined.clone()));
+                (spellings.len() - 1) as u32
+            });
             let span = Span::new(a.span().start, b.span().end);
             o.span = (span.start as u32, span.end as u32);
             let (start, end) = (a.tokens().start, b.tokens().end);
@@ -1746,18 +1797,19 @@ fn find_variants(
     let mut first_words: Vec<u8> = vec![0; forms.first.len()];
     for (i, o) in names.occurrences.iter().enumerate() {
         let slot = &mut index[forms.of[i] as usize];
-        if *slot == UNSEEN && !candidate(&o.form) {
+        if *slot == UNSEEN && !candidate(names.form(o)) {
             *slot = NONE;
         } else if *slot == UNSEEN {
-            let ascii = o.form.is_ascii();
+            let form = names.form(o);
+            let ascii = form.is_ascii();
             let lower = if ascii {
-                o.form.to_ascii_lowercase()
+                form.to_ascii_lowercase()
             } else {
-                o.form.to_lowercase()
+                form.to_lowercase()
             };
-            let plain = plain(&o.form);
-            let (key, umlaut_key) = fold::distinct_keys(&o.form, &plain);
-            all_forms.push(&o.form);
+            let plain = plain(form);
+            let (key, umlaut_key) = fold::distinct_keys(form, &plain);
+            all_forms.push(form);
             all.push(FormStats {
                 ascii,
                 nchars: if ascii {
@@ -1769,7 +1821,7 @@ fn find_variants(
                 umlaut_key,
                 plain,
                 common: lexicon::is_common(&lower),
-                proper: lexicon::is_known_proper(&o.form),
+                proper: lexicon::is_known_proper(form),
                 in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
                 lower,
                 first_pos: o.span().start,
@@ -1805,7 +1857,7 @@ fn find_variants(
             && !s.next_numbers.contains(&number)
         {
             s.next_numbers.push(number);
-            s.next_words.push(&next.form);
+            s.next_words.push(names.form(next));
         }
         if o.before_particle {
             s.before_particle += 1;
@@ -1833,7 +1885,7 @@ fn find_variants(
                 .get(o.first_name as usize)
                 .and_then(|&n| first_words.get_mut(n as usize))
         {
-            let g: &str = &first.form;
+            let g: &str = names.form(first);
             if *known == 0 {
                 let given = is_given_word(g);
                 let named = given || !lexicon::is_common_lowered(g);
@@ -2396,10 +2448,12 @@ mod tests {
         }
     }
 
-    /// An occurrence fits a cache line, and a mention is smaller.
+    /// An occurrence and a mention are small, and an occurrence holds nothing to free (so
+    /// that the occurrences are freed without being read).
     #[test]
     fn occurrences_and_mentions_are_small() {
-        assert!(std::mem::size_of::<Occurrence<'_>>() <= 64);
+        assert!(std::mem::size_of::<Occurrence<'_>>() <= 44);
+        assert!(!std::mem::needs_drop::<Occurrence<'_>>());
         assert!(std::mem::size_of::<Mention>() <= 40);
     }
 
@@ -2459,11 +2513,21 @@ mod tests {
         for input in inputs {
             let a = crate::Analyzed::new(input);
             let n = analyze(input, &a.draft, &a.prose, &Settings::default());
-            let index = FormIndex::new(&n.occurrences);
+            // (The spellings numbered anew, as strings.)
+            let mut numbering =
+                FormNumbering::with_capacity(n.occurrences.len(), n.occurrences.len());
+            for o in &n.occurrences {
+                numbering.push(n.form(o));
+            }
+            let index = numbering.finish();
             assert_eq!(n.form_of, index.of, "{input}");
             assert_eq!(n.form_count, index.first.len(), "{input}");
+            assert_eq!(n.spellings, index.spellings, "{input}");
+            for (i, o) in n.occurrences.iter().enumerate() {
+                assert_eq!(o.spelling(), n.form_of[i] as usize, "{input}");
+            }
             // (A mention's words are numbered as found, before any is added.)
-            let added = n.occurrences.iter().any(|o| o.form.contains(' '));
+            let added = n.occurrences.iter().any(|o| n.form(o).contains(' '));
             for o in &n.occurrences {
                 let m = &n.mentions[o.mention()];
                 assert_eq!(o.titled, n.title(m).is_some(), "{input}");
@@ -2473,15 +2537,15 @@ mod tests {
                     assert!(m.words().len() >= 2, "{input}");
                     assert_eq!(
                         Some(f),
-                        n.occurrences.get(m.words().start).map(|w| &*w.form)
+                        n.occurrences.get(m.words().start).map(|w| n.form(w))
                     );
                 }
                 if let Some(w) = n.next_word(o) {
                     assert!(o.followed, "{input}");
                     assert!(
-                        n.occurrences
-                            .iter()
-                            .any(|p| p.mention == o.mention && p.form == w && p.tokens > o.tokens),
+                        n.occurrences.iter().any(|p| p.mention == o.mention
+                            && n.form(p) == w
+                            && p.tokens > o.tokens),
                         "{input}"
                     );
                 } else {
@@ -2496,7 +2560,7 @@ mod tests {
         let links: Vec<(String, Option<&str>, Option<&str>)> = n
             .occurrences
             .iter()
-            .map(|o| (o.form.to_string(), n.first_name(o), n.next_word(o)))
+            .map(|o| (n.form(o).to_string(), n.first_name(o), n.next_word(o)))
             .collect();
         let want = [
             ("Janet", None, Some("Street-Porter")),
@@ -2946,6 +3010,7 @@ mod tests {
             numbering.push(f);
         }
         let index = numbering.finish();
+        assert_eq!(index.spellings.len(), index.first.len());
         let mut map: HashMap<&str, u32> = HashMap::default();
         let mut first = Vec::new();
         let want: Vec<u32> = forms
@@ -2994,7 +3059,7 @@ mod tests {
         let o = n
             .occurrences
             .iter()
-            .find(|o| o.form == "Papé")
+            .find(|o| n.form(o) == "Papé")
             .expect("the name is read");
         assert_eq!(o.span().slice(src), "Pap&#233;");
     }

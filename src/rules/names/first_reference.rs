@@ -105,8 +105,8 @@ impl Rule for FirstReference {
             let Some(head) = names.occurrences.get(first.head()) else {
                 continue;
             };
-            if head
-                .form
+            let head_form = names.form(head);
+            if head_form
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
@@ -114,7 +114,7 @@ impl Rule for FirstReference {
                 continue;
             }
             // The head must be a surname: not a given name, a common word or a title.
-            if lexicon::is_given_lowered(&head.form) || lexicon::is_title_word(&head.form) {
+            if lexicon::is_given_lowered(head_form) || lexicon::is_title_word(head_form) {
                 continue;
             }
             if first.is_full() {
@@ -130,7 +130,7 @@ impl Rule for FirstReference {
             }
             // Names an English dictionary knows (Obama, Reagan, Thatcher) belong to people
             // well enough known to go by title and surname, or are too common to judge.
-            if lexicon::is_known_proper(&head.form) || lexicon::is_common_lowered(&head.form) {
+            if lexicon::is_known_proper(head_form) || lexicon::is_common_lowered(head_form) {
                 continue;
             }
             // "Defence Minister Gen Nakatani": a second title word may be a given name.
@@ -146,8 +146,8 @@ impl Rule for FirstReference {
                     continue;
                 }
                 let shown = match names.title(first) {
-                    Some(t) => format!("{t} {}", head.form),
-                    None => head.form.to_string(),
+                    Some(t) => format!("{t} {head_form}"),
+                    None => head_form.to_string(),
                 };
                 let span = first
                     .title_span()
@@ -171,7 +171,7 @@ impl Rule for FirstReference {
                         format!(
                             "First reference to {} uses the surname alone; the full name \
                              comes only later.",
-                            head.form
+                            head_form
                         ),
                     )
                     .with_related(full.span(), "the full name is here"),

@@ -69,11 +69,11 @@ impl Rule for HeadlineAbsent {
                     .iter()
                     .filter(|o| o.block() != title_block)
                 {
-                    for part in o.form.split(['-', ' ']) {
+                    for part in names.form(o).split(['-', ' ']) {
                         body_keys.extend(keys(part));
                         body_forms.push(part);
                     }
-                    body_keys.extend(keys(&o.form));
+                    body_keys.extend(keys(names.form(o)));
                 }
                 (body_keys, body_forms)
             })
@@ -95,21 +95,21 @@ impl Rule for HeadlineAbsent {
         let title: Vec<&crate::analysis::names::Occurrence> = names
             .occurrences
             .iter()
-            .filter(|o| o.block() == title_block && !o.form.contains(' '))
+            .filter(|o| o.block() == title_block && !names.form(o).contains(' '))
             .collect();
         for (i, o) in title.iter().enumerate() {
             // Only names the headline marks as people: two surnames joined by a hyphen
             // ("Putin-Witkoff talks"), a given name and a surname, or a title and a name.
             // The parts between hyphens: the first two, and whether there are more (read in
             // place, not collected).
-            let mut split = o.form.split('-');
+            let mut split = names.form(o).split('-');
             let (first, second, more) = (split.next(), split.next(), split.next().is_some());
             let mut people: Vec<&str> = Vec::new();
             if let (Some(a), Some(b), false) = (first, second, more) {
                 if name_like(a) && name_like(b) {
                     people.extend([a, b].into_iter().filter(|p| absent(p)));
                 }
-            } else if second.is_none() && name_like(&o.form) {
+            } else if second.is_none() && name_like(names.form(o)) {
                 let prev = i.checked_sub(1).and_then(|k| title.get(k));
                 // A given name before it, unless the body names someone in full with that given
                 // name: then the headline calls that person by it ("Ken" for Ken Morley), and
@@ -117,17 +117,17 @@ impl Rule for HeadlineAbsent {
                 let after_given = prev.is_some_and(|p| {
                     p.mention() == o.mention()
                         && p.tokens().end == o.tokens().start
-                        && lexicon::is_given(&p.form.to_lowercase())
+                        && lexicon::is_given(&names.form(p).to_lowercase())
                         && !names.occurrences.iter().any(|b| {
-                            b.block() != title_block && names.first_name(b) == Some(&*p.form)
+                            b.block() != title_block && names.first_name(b) == Some(names.form(p))
                         })
                 });
                 let titled = names
                     .mentions
                     .get(o.mention())
                     .is_some_and(|m| m.has_title() && m.head() == names_index(names, o));
-                if (after_given || titled) && absent(&o.form) {
-                    people.push(&o.form);
+                if (after_given || titled) && absent(names.form(o)) {
+                    people.push(names.form(o));
                 }
             }
             if people.is_empty() {

@@ -46,8 +46,9 @@ crate::declare_rule! {
     }
 }
 
-/// Words that keep the old spelling next to them (chicken Kiev, Kievan Rus).
-fn historical(ctx: &LintContext<'_>, occ: &crate::analysis::names::Occurrence) -> bool {
+/// Whether `occ` (spelled `form`) sits among words that keep the old spelling next to them
+/// (chicken Kiev, Kievan Rus).
+fn historical(ctx: &LintContext<'_>, occ: &crate::analysis::names::Occurrence, form: &str) -> bool {
     let prev = occ
         .tokens()
         .start
@@ -70,7 +71,7 @@ fn historical(ctx: &LintContext<'_>, occ: &crate::analysis::names::Occurrence) -
     if lower.contains("soviet") || lower.contains("tsar") || lower.contains("kievan") {
         return true;
     }
-    if occ.form == "Chernobyl"
+    if form == "Chernobyl"
         && ["1986", "disaster", "accident", "explosion", "meltdown"]
             .iter()
             .any(|w| lower.contains(w))
@@ -107,29 +108,30 @@ impl Rule for HouseStyle {
                 continue;
             }
             let occ = &names.occurrences[i];
+            let form = names.form(occ);
             if *state == 0 {
                 // (A byte loop: forms are a word or two, too short for a vectorised search.)
-                let keep = occ.form.bytes().any(|b| b == b' ')
-                    || house_preference(&occ.form, ctx.settings).is_none_or(|p| p == occ.form);
+                let keep = form.bytes().any(|b| b == b' ')
+                    || house_preference(form, ctx.settings).is_none_or(|p| p == form);
                 *state = if keep { 1 } else { 2 };
             }
             if *state == 1 {
                 continue;
             }
-            let Some(pref) = house_preference(&occ.form, ctx.settings) else {
+            let Some(pref) = house_preference(form, ctx.settings) else {
                 continue;
             };
-            if pref == occ.form || historical(ctx, occ) {
+            if pref == form || historical(ctx, occ, form) {
                 continue;
             }
             let mut d = Diagnostic::new(
                 &Self::META,
                 occ.span(),
-                format!("House style spells this “{pref}”, not “{}”.", occ.form),
+                format!("House style spells this “{pref}”, not “{form}”."),
             );
             if occ.quoted {
                 d = d.with_fix(
-                    format!("Inside a quotation: keep “{}”", occ.form),
+                    format!("Inside a quotation: keep “{form}”"),
                     Applicability::DisplayOnly,
                     Vec::new(),
                 );

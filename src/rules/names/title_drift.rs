@@ -171,7 +171,7 @@ impl Rule for TitleDrift {
                 m.is_full().then(|| {
                     names.occurrences[m.words().start..m.head()]
                         .iter()
-                        .map(|o| &*o.form)
+                        .map(|o| names.form(o))
                         .collect::<Vec<_>>()
                         .join(" ")
                 })
@@ -229,7 +229,7 @@ fn given_bytes<'n>(names: &'n Names, m: &Mention) -> impl Iterator<Item = u8> + 
         .unwrap_or(&[]);
     words.iter().enumerate().flat_map(|(k, o)| {
         let sep: &[u8] = if k > 0 { b" " } else { b"" };
-        sep.iter().chain(o.form.as_bytes()).copied()
+        sep.iter().chain(names.form(o).as_bytes()).copied()
     })
 }
 

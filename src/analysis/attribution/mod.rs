@@ -233,6 +233,9 @@ impl SentenceSummary {
     pub const SPOKES: u16 = 1 << 10;
     /// An attribution of it has a pronoun as its source ([`SourceKind::Pronoun`]).
     pub const PRONOUN: u16 = 1 << 11;
+    /// It has an unnamed spokesperson as `attribution/unnamed-source` reads one: set exactly
+    /// when it has [`SentenceSummary::SPOKES`], no anonymity marker and such a spokesperson.
+    pub const UNNAMED: u16 = 1 << 12;
 
     /// Its block index.
     pub fn block(&self) -> usize {
@@ -759,7 +762,8 @@ fn sentence_cues<'a>(
         .tokens
         .get(s.tokens.clone())
         .map_or(u64::MAX, |_| s.classes);
-    let (attributions, anonymity, loaded) = if may_hold_cues(draft, prose, si, all) {
+    let built = may_hold_cues(draft, prose, si, all);
+    let (attributions, anonymity, loaded) = if built {
         sentence_words_into(draft, prose, si, ws);
         // An anonymity marker opens with a word of its class.
         let anonymity = if all & classes::ANONYMITY_FIRST != 0 {
@@ -778,6 +782,16 @@ fn sentence_cues<'a>(
     let mut flags = attribution_flags(&attributions, &anonymity) | loaded;
     if all & classes::SPOKES_NOUN != 0 {
         flags |= SentenceSummary::SPOKES;
+        // An unnamed spokesperson, read while the words are at hand (built for the few
+        // sentences of no cue).
+        if anonymity.is_empty() {
+            if !built {
+                sentence_words_into(draft, prose, si, ws);
+            }
+            if crate::rules::attribution::has_unnamed_spokesperson(ws) {
+                flags |= SentenceSummary::UNNAMED;
+            }
+        }
     }
     let scope = if attributions
         .iter()

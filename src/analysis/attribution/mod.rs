@@ -233,6 +233,9 @@ impl SentenceSummary {
     pub const SPOKES: u16 = 1 << 10;
     /// An attribution of it has a pronoun as its source ([`SourceKind::Pronoun`]).
     pub const PRONOUN: u16 = 1 << 11;
+    /// It has an unnamed spokesperson as `attribution/unnamed-source` reads one: set exactly
+    /// when it has [`SentenceSummary::SPOKES`], no anonymity marker and such a spokesperson.
+    pub const UNNAMED: u16 = 1 << 12;
 
     /// Its block index.
     pub fn block(&self) -> usize {
@@ -672,44 +675,23 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
         recent = current.map(|(sp, k, b)| (Latest::Source(sp, k), b));
     }
     let by_block = BlockSentences::new(draft, prose, &out.summaries);
-    out.quotations = quotation_speakers(draft, prose, &out.sentences, &out.summaries, &by_block);
-    // Sentences wholly inside an attributed quotation.
-    for (qi, q) in prose.quotations.iter().enumerate() {
-        if out.quotations.get(qi).is_none_or(|s| s.speaker.is_none()) {
-            continue;
+    // The speakers, and the sentences wholly inside an attributed quotation (found while the
+    // quotation and its sentences are at hand).
+    let mut inside = Vec::new();
+    out.quotations = quotation_speakers(
+        draft,
+        prose,
+        &out.sentences,
+        &out.summaries,
+        &by_block,
+        &mut inside,
+    );
+    for si in inside {
+        if let Some(summary) = out.summaries.get_mut(si) {
+            summary.scope = Scope::Quotation;
         }
-        for (block, range) in &q.parts {
-            // Only the block's sentences that overlap the quoted range can have all their
-            // words inside it: the sentences of a block follow one another, so they are found
-            // by binary search (a long paragraph with many quotations stays linear).
-            let all = by_block.of(*block);
-            let sents = prose.sentences.get(all.clone()).unwrap_or_default();
-            let lo = all.start + sents.partition_point(|s| s.range.end <= range.start);
-            let hi = all.start + sents.partition_point(|s| s.range.start < range.end);
-            for si in lo..hi {
-                let Some(summary) = out.summaries.get_mut(si) else {
-                    continue;
-                };
-                if summary.block() != *block || summary.scope != Scope::Unattributed {
-                    continue;
-                }
-                let Some(s) = prose.sentences.get(si) else {
-                    continue;
-                };
-                // Its words (punctuation aside), read in place: some, and all inside.
-                let mut words = prose.tokens[s.tokens.clone()]
-                    .iter()
-                    .filter(|t| t.kind() != TokenKind::Punct)
-                    .peekable();
-                if words.peek().is_some()
-                    && words.all(|t| range.start <= t.range().start && t.range().end <= range.end)
-                {
-                    summary.scope = Scope::Quotation;
-                    if let Some(sa) = out.sentences.get_mut(si) {
-                        sa.scope = Scope::Quotation;
-                    }
-                }
-            }
+        if let Some(sa) = out.sentences.get_mut(si) {
+            sa.scope = Scope::Quotation;
         }
     }
     // Continued reported speech, read from the summaries: only a sentence after an attributed
@@ -759,7 +741,8 @@ fn sentence_cues<'a>(
         .tokens
         .get(s.tokens.clone())
         .map_or(u64::MAX, |_| s.classes);
-    let (attributions, anonymity, loaded) = if may_hold_cues(draft, prose, si, all) {
+    let built = may_hold_cues(draft, prose, si, all);
+    let (attributions, anonymity, loaded) = if built {
         sentence_words_into(draft, prose, si, ws);
         // An anonymity marker opens with a word of its class.
         let anonymity = if all & classes::ANONYMITY_FIRST != 0 {
@@ -778,6 +761,16 @@ fn sentence_cues<'a>(
     let mut flags = attribution_flags(&attributions, &anonymity) | loaded;
     if all & classes::SPOKES_NOUN != 0 {
         flags |= SentenceSummary::SPOKES;
+        // An unnamed spokesperson, read while the words are at hand (built for the few
+        // sentences of no cue).
+        if anonymity.is_empty() {
+            if !built {
+                sentence_words_into(draft, prose, si, ws);
+            }
+            if crate::rules::attribution::has_unnamed_spokesperson(ws) {
+                flags |= SentenceSummary::UNNAMED;
+            }
+        }
     }
     let scope = if attributions
         .iter()
@@ -2166,13 +2159,57 @@ fn block_sentences(prose: &Prose, block: usize) -> std::ops::Range<usize> {
     a..b
 }
 
-/// Finds the speaker of every quotation.
+/// The unattributed sentences wholly inside quotation `q` (all their words but punctuation,
+/// and some), into `inside`.
+fn sentences_inside(
+    prose: &Prose,
+    summaries: &[SentenceSummary],
+    by_block: &BlockSentences<'_>,
+    q: &crate::prose::Quotation,
+    inside: &mut Vec<usize>,
+) {
+    for (block, range) in &q.parts {
+        // Only the block's sentences that overlap the quoted range can have all their words
+        // inside it: the sentences of a block follow one another, so they are found by binary
+        // search (a long paragraph with many quotations stays linear).
+        let all = by_block.of(*block);
+        let sents = prose.sentences.get(all.clone()).unwrap_or_default();
+        let lo = all.start + sents.partition_point(|s| s.range.end <= range.start);
+        let hi = all.start + sents.partition_point(|s| s.range.start < range.end);
+        for si in lo..hi {
+            let Some(summary) = summaries.get(si) else {
+                continue;
+            };
+            if summary.block() != *block || summary.scope != Scope::Unattributed {
+                continue;
+            }
+            let Some(s) = prose.sentences.get(si) else {
+                continue;
+            };
+            // Its words (punctuation aside), read in place: some, and all inside.
+            let mut words = prose.tokens[s.tokens.clone()]
+                .iter()
+                .filter(|t| t.kind() != TokenKind::Punct)
+                .peekable();
+            if words.peek().is_some()
+                && words.all(|t| range.start <= t.range().start && t.range().end <= range.end)
+            {
+                inside.push(si);
+            }
+        }
+    }
+}
+
+/// Finds the speaker of every quotation; and into `inside`, the unattributed sentences wholly
+/// inside a quotation whose speaker is found (a sentence may come more than once), whose scope
+/// is then [`Scope::Quotation`].
 fn quotation_speakers(
     draft: &Draft,
     prose: &Prose,
     sentences: &[SentenceAttribution],
     summaries: &[SentenceSummary],
     by_block: &BlockSentences<'_>,
+    inside: &mut Vec<usize>,
 ) -> Vec<QuotationSpeaker> {
     // Whether sentence `si` has an attribution that can name a speaker (a source, and a cue
     // other than a passive), as its summary says.
@@ -2265,6 +2302,9 @@ fn quotation_speakers(
             }
         }
         let _ = draft;
+        if found.as_ref().is_some_and(|f| f.speaker.is_some()) {
+            sentences_inside(prose, summaries, by_block, q, inside);
+        }
         out.push(found.unwrap_or(QuotationSpeaker {
             quotation: qi,
             speaker: None,

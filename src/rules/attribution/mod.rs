@@ -30,6 +30,20 @@ pub(crate) fn spokes_nouns() -> Vec<&'static str> {
         .collect()
 }
 
+/// Whether the words `ws` of a sentence hold an unnamed spokesperson as
+/// `attribution/unnamed-source` reads one (the analysis records it in
+/// [`crate::analysis::attribution::SentenceSummary::UNNAMED`]).
+pub(crate) fn has_unnamed_spokesperson(ws: &[crate::analysis::attribution::W<'_>]) -> bool {
+    // Only an unquoted word of the class heads one (as `unnamed_spokesperson` asks first):
+    // the others are passed over without a call.
+    ws.iter().enumerate().any(|(i, w)| {
+        w.class & crate::prose::classes::SPOKES_NOUN != 0
+            && !w.quoted
+            && w.is_word()
+            && unnamed_source::unnamed_spokesperson(ws, i).is_some()
+    })
+}
+
 /// The stop words of `attribution/unattributed-claim` (the class
 /// [`crate::prose::classes::STOPWORD`]).
 pub(crate) fn stopwords() -> Vec<&'static str> {

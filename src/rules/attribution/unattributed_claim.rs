@@ -238,9 +238,10 @@ impl<'c, 'a> Near<'c, 'a> {
 
     /// The sentences of paragraph `b`.
     fn sentences(&self, b: usize) -> std::ops::Range<usize> {
-        let sentences = &self.ctx.prose.sentences;
-        let first = sentences.partition_point(|s| s.block < b);
-        let end = first + sentences[first..].partition_point(|s| s.block <= b);
+        // The summaries, eight bytes each, follow the sentences and carry their blocks.
+        let summaries = &self.ctx.attributions().summaries;
+        let first = summaries.partition_point(|s| s.block() < b);
+        let end = first + summaries[first..].partition_point(|s| s.block() <= b);
         first..end
     }
 

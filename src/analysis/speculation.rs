@@ -599,6 +599,15 @@ pub(crate) fn starts_cue<'w>(
     gate.is_some_and(|g| gate_open(g, k as isize, low, class))
 }
 
+/// The words the gates of [`gate_open`] look for around a trigger: the class
+/// [`crate::prose::classes::SPECULATION_GATE_WORD`].
+const GATE_WORDS: &[&str] = &["to", "as", "whether", "if"];
+
+/// [`GATE_WORDS`], for the word-class table.
+pub(crate) fn gate_words() -> impl Iterator<Item = &'static str> {
+    GATE_WORDS.iter().copied()
+}
+
 /// Whether a trigger with gate `gate` at token `k` of a sentence (whose lower-case words
 /// `low` gives, "" outside it, and their classes `class`, 0 outside it) can start a cue.
 fn gate_open<'w>(
@@ -607,28 +616,32 @@ fn gate_open<'w>(
     low: impl Fn(isize) -> &'w str,
     class: impl Fn(isize) -> u64,
 ) -> bool {
-    use crate::prose::classes::{SPECULATION_BE, SPECULATION_BE_ADVERB};
+    use crate::prose::classes::{SPECULATION_BE, SPECULATION_BE_ADVERB, SPECULATION_GATE_WORD};
+    // Whether token `q` is "whether" or "if", or "as", or "to" or "as" ([`GATE_WORDS`]):
+    // any other word is passed over on its class.
+    let gate_word = |q: isize| class(q) & SPECULATION_GATE_WORD != 0;
+    let whether = |q: isize| gate_word(q) && matches!(low(q), "whether" | "if");
+    let as_ = |q: isize| gate_word(q) && low(q) == "as";
     match gate {
         Gate::Any => true,
         Gate::Next(words) => words.contains(&low(k + 1)),
-        Gate::Inquiry => (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if")),
+        Gate::Inquiry => (k + 1..=k + 4).any(whether),
         Gate::SeeAs => {
             #[cfg(test)]
             if SEE_GATE_OFF.get() {
                 return true;
             }
-            (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if"))
-                || (k + 2..k + 7).any(|q| low(q) == "as")
+            (k + 1..=k + 4).any(whether) || (k + 2..k + 7).any(as_)
         }
         Gate::SeenAs => {
             #[cfg(test)]
             if SEE_GATE_OFF.get() {
                 return true;
             }
-            low(k + 1) == "as" || WIDELY.contains(&low(k - 1))
+            as_(k + 1) || WIDELY.contains(&low(k - 1))
         }
         Gate::Passive => {
-            if matches!(low(k + 1), "to" | "as") {
+            if gate_word(k + 1) && matches!(low(k + 1), "to" | "as") {
                 return true;
             }
             // Back over adverbs; `p` is the word stopped at, once read ("" before the
@@ -5238,6 +5251,13 @@ mod tests {
             assert_ne!(c & SPECULATION_TRIGGER, 0, "{w}");
             assert_eq!(c & SPECULATION_PASSIVE_GATE != 0, g == Gate::Passive, "{w}");
             assert_eq!(c & SPECULATION_ANY_GATE != 0, g == Gate::Any, "{w}");
+        }
+        for w in GATE_WORDS {
+            assert_ne!(
+                of(w) & crate::prose::classes::SPECULATION_GATE_WORD,
+                0,
+                "{w}"
+            );
         }
         for w in ["tomato", "the", "said."] {
             let c = of(w);

@@ -568,6 +568,46 @@ pub(crate) fn be_adverbs() -> impl Iterator<Item = &'static str> {
     BE_ADVERBS.iter().copied()
 }
 
+/// Whether a cue may start at token `k` of a sentence, `t`: a word outside quotation marks
+/// with the class [`crate::prose::classes::SPECULATION_TRIGGER`] whose gate is open. `low`
+/// gives the lower-case form of each token of the sentence ("" outside it) and `class` its
+/// classes (0 outside it). [`crate::prose::Prose::new`] asks this of every trigger word
+/// (the tokens [`crate::prose::Prose::speculation_starts`] lists), while the sentence's
+/// tokens are at hand.
+#[inline]
+pub(crate) fn starts_cue<'w>(
+    t: &crate::prose::Token,
+    k: usize,
+    low: impl Fn(isize) -> &'w str,
+    class: impl Fn(isize) -> u64,
+) -> bool {
+    use crate::prose::classes::{
+        SPECULATION_ANY_GATE, SPECULATION_PASSIVE_GATE, SPECULATION_TRIGGER,
+    };
+    if t.class & SPECULATION_TRIGGER == 0 || t.kind() != TokenKind::Word || t.quoted() {
+        return false;
+    }
+    // A trigger of the passive gate ("said") or of none is known by its class, without its
+    // text hashed.
+    let gate = if t.class & SPECULATION_PASSIVE_GATE != 0 {
+        Some(Gate::Passive)
+    } else if t.class & SPECULATION_ANY_GATE != 0 {
+        Some(Gate::Any)
+    } else {
+        TRIGGERS.get(low(k as isize)).copied()
+    };
+    gate.is_some_and(|g| gate_open(g, k as isize, low, class))
+}
+
+/// The words the gates of [`gate_open`] look for around a trigger: the class
+/// [`crate::prose::classes::SPECULATION_GATE_WORD`].
+const GATE_WORDS: &[&str] = &["to", "as", "whether", "if"];
+
+/// [`GATE_WORDS`], for the word-class table.
+pub(crate) fn gate_words() -> impl Iterator<Item = &'static str> {
+    GATE_WORDS.iter().copied()
+}
+
 /// Whether a trigger with gate `gate` at token `k` of a sentence (whose lower-case words
 /// `low` gives, "" outside it, and their classes `class`, 0 outside it) can start a cue.
 fn gate_open<'w>(
@@ -576,28 +616,32 @@ fn gate_open<'w>(
     low: impl Fn(isize) -> &'w str,
     class: impl Fn(isize) -> u64,
 ) -> bool {
-    use crate::prose::classes::{SPECULATION_BE, SPECULATION_BE_ADVERB};
+    use crate::prose::classes::{SPECULATION_BE, SPECULATION_BE_ADVERB, SPECULATION_GATE_WORD};
+    // Whether token `q` is "whether" or "if", or "as", or "to" or "as" ([`GATE_WORDS`]):
+    // any other word is passed over on its class.
+    let gate_word = |q: isize| class(q) & SPECULATION_GATE_WORD != 0;
+    let whether = |q: isize| gate_word(q) && matches!(low(q), "whether" | "if");
+    let as_ = |q: isize| gate_word(q) && low(q) == "as";
     match gate {
         Gate::Any => true,
         Gate::Next(words) => words.contains(&low(k + 1)),
-        Gate::Inquiry => (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if")),
+        Gate::Inquiry => (k + 1..=k + 4).any(whether),
         Gate::SeeAs => {
             #[cfg(test)]
             if SEE_GATE_OFF.get() {
                 return true;
             }
-            (k + 1..=k + 4).any(|q| matches!(low(q), "whether" | "if"))
-                || (k + 2..k + 7).any(|q| low(q) == "as")
+            (k + 1..=k + 4).any(whether) || (k + 2..k + 7).any(as_)
         }
         Gate::SeenAs => {
             #[cfg(test)]
             if SEE_GATE_OFF.get() {
                 return true;
             }
-            low(k + 1) == "as" || WIDELY.contains(&low(k - 1))
+            as_(k + 1) || WIDELY.contains(&low(k - 1))
         }
         Gate::Passive => {
-            if matches!(low(k + 1), "to" | "as") {
+            if gate_word(k + 1) && matches!(low(k + 1), "to" | "as") {
                 return true;
             }
             // Back over adverbs; `p` is the word stopped at, once read ("" before the
@@ -1342,9 +1386,20 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
     let legal_block: Cell<Option<(usize, bool)>> = Cell::new(None);
     let first_person_block: Cell<Option<(usize, bool)>> = Cell::new(None);
-    let first = sentences.start;
     let Some(run) = prose.sentences.get(sentences) else {
         return out;
+    };
+    // The tokens of the run's sentences at which a cue may start (found by `Prose::new` while
+    // it read them): a sentence with none is passed over without its tokens, or even its
+    // record, being read.
+    let starts = match (run.first(), run.last()) {
+        (Some(a), Some(z)) => {
+            let all = prose.speculation_starts();
+            let lo = all.partition_point(|&k| (k as usize) < a.tokens.start);
+            let hi = all.partition_point(|&k| (k as usize) < z.tokens.end);
+            all.get(lo..hi).unwrap_or(&[])
+        }
+        _ => &[],
     };
     let mut view = View {
         toks: Vec::new(),
@@ -1361,14 +1416,25 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         .is_some();
     let mut taken = Vec::new();
     let attributions = ctx.attributions();
-    for (si, s) in run.iter().enumerate().map(|(k, s)| (first + k, s)) {
-        // The union of the sentence's classes (kept by the attribution analysis): a sentence
-        // with no trigger word in it is passed over without reading its tokens.
+    let mut rest = starts;
+    while let Some(&k0) = rest.first() {
+        // The sentence of the next start, and its starts.
+        let Some(si) = prose.tokens.get(k0 as usize).map(|t| t.sentence()) else {
+            break;
+        };
+        let Some(s) = prose.sentences.get(si) else {
+            break;
+        };
+        let n = rest
+            .iter()
+            .position(|&k| k as usize >= s.tokens.end)
+            .unwrap_or(rest.len())
+            .max(1);
+        let here = &rest[..n];
+        rest = &rest[n..];
+        // The union of the sentence's classes (kept by the attribution analysis).
         let attributed = attributions.sentence(si);
         let union = attributed.map_or(u64::MAX, |a| a.classes);
-        if union & crate::prose::classes::SPECULATION_TRIGGER == 0 {
-            continue;
-        }
         // A sentence that continues someone's reported speech has no cue of its own
         // ([`sentence_cues`] reports none): its tokens are not read either.
         let continues = attributed
@@ -1388,71 +1454,11 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         let Some(block) = ctx.draft.blocks.get(s.block) else {
             continue;
         };
-        // A cue starts at a trigger word outside quotation marks: most sentences have none,
-        // and are passed over before their view is built.
-        let lower_of = |t: &crate::prose::Token, t_i: usize| -> (&str, &str) {
-            let text = block.text.get(t.range()).unwrap_or("");
-            (text, prose.token_lower_with(t_i, text))
-        };
-        let low = |k: isize| {
-            usize::try_from(k)
-                .ok()
-                .and_then(|k| Some((tokens.get(k)?, s.tokens.start + k)))
-                .map_or("", |(t, t_i)| lower_of(t, t_i).1)
-        };
-        let class = |k: isize| {
-            usize::try_from(k)
-                .ok()
-                .and_then(|k| tokens.get(k))
-                .map_or(0, |t| t.class)
-        };
         view.triggers.clear();
-        let triggers = &mut view.triggers;
-        // Token `k`, `t`, if it is a trigger whose gate is open.
-        let mut consider = |k: usize, t: &crate::prose::Token| {
-            if t.class & crate::prose::classes::SPECULATION_TRIGGER == 0
-                || t.kind() != TokenKind::Word
-                || t.quoted()
-            {
-                return;
-            }
-            // A trigger of the passive gate ("said") or of none is known by its class,
-            // without its text read or hashed.
-            let gate = if t.class & crate::prose::classes::SPECULATION_PASSIVE_GATE != 0 {
-                Some(Gate::Passive)
-            } else if t.class & crate::prose::classes::SPECULATION_ANY_GATE != 0 {
-                Some(Gate::Any)
-            } else {
-                TRIGGERS.get(lower_of(t, s.tokens.start + k).1).copied()
-            };
-            if gate.is_some_and(|g| gate_open(g, k as isize, low, class)) {
-                triggers.push(k);
-            }
-        };
-        // (The class bit first: it rules out nearly every token, four at a time.)
-        let mut fours = tokens.chunks_exact(4);
-        let mut k = 0;
-        for q in &mut fours {
-            if (q[0].class | q[1].class | q[2].class | q[3].class)
-                & crate::prose::classes::SPECULATION_TRIGGER
-                != 0
-            {
-                for (j, t) in q.iter().enumerate() {
-                    if t.class & crate::prose::classes::SPECULATION_TRIGGER != 0 {
-                        consider(k + j, t);
-                    }
-                }
-            }
-            k += 4;
-        }
-        for (j, t) in fours.remainder().iter().enumerate() {
-            if t.class & crate::prose::classes::SPECULATION_TRIGGER != 0 {
-                consider(k + j, t);
-            }
-        }
-        if view.triggers.is_empty() {
-            continue;
-        }
+        view.triggers.extend(
+            here.iter()
+                .filter_map(|&k| (k as usize).checked_sub(s.tokens.start)),
+        );
         // The view's buffers are reused from sentence to sentence.
         view.toks.clear();
         // The sentence's lower-case forms read in order, with no look-up per token.
@@ -5179,6 +5185,60 @@ mod tests {
         assert!(skipped > 0, "no continuation was tried");
     }
 
+    /// The cue starts that [`crate::prose::Prose::new`] lists are the trigger words outside
+    /// quotation marks whose gate (looked up by word in [`TRIGGERS`]) is open, read from each
+    /// sentence's tokens and lower-case forms: in the fixtures, in words in capitals and
+    /// with curly apostrophes, and in a draft big enough to be read in parallel parts.
+    #[test]
+    fn starts_are_the_open_triggers() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/speculation");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .expect("the fixtures")
+            .map(|e| std::fs::read_to_string(e.expect("a fixture").path()).expect("a fixture"))
+            .collect();
+        let para = "Officials SAID the plant may close. It’s said to be SOLD, and it IS \
+                    widely Reported that “prices may rise”. Police will Review whether \
+                    the Pier is safe; few SEE the deal as a rescue, and it is Seen as \
+                    likely. The club is set to lose; the result is yet to be confirmed.\n\n";
+        texts.push(para.to_string());
+        texts.push(para.repeat(crate::PARALLEL_MIN_BYTES / para.len() + 3));
+        let mut found = 0;
+        for text in &texts {
+            let a = crate::Analyzed::new(text);
+            let prose = &a.prose;
+            let mut want = Vec::new();
+            for (si, s) in prose.sentences.iter().enumerate() {
+                let toks = prose.sentence_tokens(si);
+                let low = |k: isize| {
+                    usize::try_from(k)
+                        .ok()
+                        .filter(|&k| k < toks.len())
+                        .map_or("", |k| prose.token_lower(&a.draft, s.tokens.start + k))
+                };
+                let class = |k: isize| {
+                    usize::try_from(k)
+                        .ok()
+                        .and_then(|k| toks.get(k))
+                        .map_or(0, |t| t.class)
+                };
+                for (k, t) in toks.iter().enumerate() {
+                    if t.class & crate::prose::classes::SPECULATION_TRIGGER != 0
+                        && t.kind() == TokenKind::Word
+                        && !t.quoted()
+                        && TRIGGERS
+                            .get(low(k as isize))
+                            .is_some_and(|&g| gate_open(g, k as isize, low, class))
+                    {
+                        want.push((s.tokens.start + k) as u32);
+                    }
+                }
+            }
+            assert_eq!(prose.speculation_starts(), want.as_slice(), "{text:?}");
+            found += want.len();
+        }
+        assert!(found > 100, "{found}");
+    }
+
     /// The gate a trigger's classes give it is its gate in [`TRIGGERS`]: the passive gate and
     /// no gate by class, any other looked up.
     #[test]
@@ -5191,6 +5251,13 @@ mod tests {
             assert_ne!(c & SPECULATION_TRIGGER, 0, "{w}");
             assert_eq!(c & SPECULATION_PASSIVE_GATE != 0, g == Gate::Passive, "{w}");
             assert_eq!(c & SPECULATION_ANY_GATE != 0, g == Gate::Any, "{w}");
+        }
+        for w in GATE_WORDS {
+            assert_ne!(
+                of(w) & crate::prose::classes::SPECULATION_GATE_WORD,
+                0,
+                "{w}"
+            );
         }
         for w in ["tomato", "the", "said."] {
             let c = of(w);

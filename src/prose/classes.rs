@@ -146,6 +146,11 @@ pub const QUANTIFIER_SECOND: u64 = 1 << 35;
 /// "such as"; `analysis::attribution::name_intro_words`).
 pub const NAME_INTRO: u64 = 1 << 36;
 
+/// A word that a speculation trigger's gate looks for around it ("to", "as", "whether",
+/// "if"; `analysis::speculation::gate_words`), so that the gate passes over other words on
+/// their class.
+pub const SPECULATION_GATE_WORD: u64 = 1 << 37;
+
 /// Every class with its word list, for the table and for the tests.
 fn lists() -> Vec<(u64, Vec<&'static str>)> {
     vec![
@@ -275,6 +280,10 @@ fn lists() -> Vec<(u64, Vec<&'static str>)> {
         (
             SPECULATION_FIRST_PERSON,
             crate::analysis::speculation::first_person_words().collect(),
+        ),
+        (
+            SPECULATION_GATE_WORD,
+            crate::analysis::speculation::gate_words().collect(),
         ),
         (SPOKES_NOUN, crate::rules::attribution::spokes_nouns()),
         (STOPWORD, crate::rules::attribution::stopwords()),

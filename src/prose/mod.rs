@@ -230,6 +230,9 @@ pub struct Prose {
     /// bytes under [`TAG_SLOT_MASK`] (the same for the word and its lower-case form when
     /// those bytes are ASCII; [`LOWER_SLOTS`] when one of them is not).
     pub token_tags: Vec<u32>,
+    /// The tokens at which a speculation cue may start ([`Prose::speculation_starts`]), in
+    /// order.
+    speculation_starts: Vec<u32>,
     /// Whether the draft is big enough for the analyses to share its sentences out over the
     /// rayon pool (see [`Prose::is_big`]).
     big: bool,
@@ -486,6 +489,66 @@ fn short_ascii_word_tag(k: u64, n: usize) -> u32 {
     ascii_word_tag(k as u8, (k >> 8) as u8, last)
 }
 
+/// Appends to `starts` the index (`at` plus its place in the sentence) of each token of the
+/// sentence `toks` at which a speculation cue may start
+/// ([`crate::analysis::speculation::starts_cue`]); the sentence's text is in `text`, and its
+/// tokens' lower-case forms in `lower` at `offsets` (as [`Prose::lower_offsets`], one more
+/// than there are tokens).
+fn push_speculation_starts(
+    toks: &[Token],
+    at: usize,
+    lower: &str,
+    offsets: &[u32],
+    text: &str,
+    starts: &mut Vec<u32>,
+) {
+    let low = |k: isize| -> &str {
+        let Ok(k) = usize::try_from(k) else {
+            return "";
+        };
+        let (Some(t), Some(&s), Some(&e)) = (toks.get(k), offsets.get(k), offsets.get(k + 1))
+        else {
+            return "";
+        };
+        let own = text.get(t.range()).unwrap_or("");
+        if s == e {
+            own
+        } else {
+            lower.get(s as usize..e as usize).unwrap_or(own)
+        }
+    };
+    let class = |k: isize| {
+        usize::try_from(k)
+            .ok()
+            .and_then(|k| toks.get(k))
+            .map_or(0, |t| t.class)
+    };
+    // (The class bit first: it rules out nearly every token, four at a time.)
+    let mut fours = toks.chunks_exact(4);
+    let mut k = 0;
+    let mut consider = |k: usize, t: &Token| {
+        if crate::analysis::speculation::starts_cue(t, k, low, class) {
+            // (Token indices fit: see `tokenised_blocks`.)
+            starts.push((at + k) as u32);
+        }
+    };
+    for q in &mut fours {
+        if (q[0].class | q[1].class | q[2].class | q[3].class) & classes::SPECULATION_TRIGGER != 0 {
+            for (j, t) in q.iter().enumerate() {
+                if t.class & classes::SPECULATION_TRIGGER != 0 {
+                    consider(k + j, t);
+                }
+            }
+        }
+        k += 4;
+    }
+    for (j, t) in fours.remainder().iter().enumerate() {
+        if t.class & classes::SPECULATION_TRIGGER != 0 {
+            consider(k + j, t);
+        }
+    }
+}
+
 /// Sentences and tokens of a run of consecutive blocks, with indices counted from the run's
 /// start (see [`Part::append_to`]).
 #[derive(Default)]
@@ -497,6 +560,8 @@ struct Part {
     lower_offsets: Vec<u32>,
     /// As [`Prose::token_tags`].
     token_tags: Vec<u32>,
+    /// As [`Prose::speculation_starts`], from the start of `tokens`.
+    speculation_starts: Vec<u32>,
 }
 
 impl Part {
@@ -516,6 +581,7 @@ impl Part {
             sentences: Vec::with_capacity(bytes / 64 + 4),
             lower: String::with_capacity(bytes / 4 + 16),
             token_tags: Vec::with_capacity(bytes / 4 + 16),
+            speculation_starts: Vec::new(),
         };
         let table = classes::table();
         // The vectors are filled as locals (kept in registers as they grow) and put back.
@@ -525,6 +591,7 @@ impl Part {
             mut lower,
             mut lower_offsets,
             mut token_tags,
+            mut speculation_starts,
         } = part;
         // The token-index ranges of the sentences of one block, in a buffer reused for each.
         let mut bounds = Vec::new();
@@ -615,6 +682,9 @@ impl Part {
                 token_tags.push(tag);
                 tokens.push(Token::new(bi, 0, r, t.kind, false, span, class));
             }
+            // Every token of the block has its lower-case offset (the speculation starts below
+            // read the forms): those after the last lowered one start where `lower` ends.
+            lower_offsets.resize(tokens.len() + 1, lower.len() as u32);
             let block_tokens = &mut tokens[first..];
             mark_quoted(block_tokens, &quoted[bi]);
             bounds.clear();
@@ -638,6 +708,17 @@ impl Part {
                 let (Some(a), Some(z)) = (toks.first(), toks.last()) else {
                     continue;
                 };
+                if classes & classes::SPECULATION_TRIGGER != 0 {
+                    let at = first + b.start;
+                    push_speculation_starts(
+                        toks,
+                        at,
+                        &lower,
+                        &lower_offsets[at..at + toks.len() + 1],
+                        text,
+                        &mut speculation_starts,
+                    );
+                }
                 sentences.push(Sentence {
                     block: bi,
                     span: Span::new(a.span().start, z.span().end),
@@ -654,6 +735,7 @@ impl Part {
             lower,
             lower_offsets,
             token_tags,
+            speculation_starts,
         }
     }
 
@@ -683,6 +765,11 @@ impl Part {
             .lower_offsets
             .extend(self.lower_offsets.into_iter().map(|o| o + l0));
         prose.token_tags.extend_from_slice(&self.token_tags);
+        // (Token indices fit: see `tokenised_blocks`.)
+        let t0 = t0 as u32;
+        prose
+            .speculation_starts
+            .extend(self.speculation_starts.iter().map(|&k| k + t0));
     }
 }
 
@@ -738,10 +825,13 @@ impl Prose {
             prose.lower = part.lower;
             prose.lower_offsets = part.lower_offsets;
             prose.token_tags = part.token_tags;
+            prose.speculation_starts = part.speculation_starts;
         } else {
             let (sentences, tokens, lower) = parts.iter().fold((0, 0, 0), |(s, t, l), p| {
                 (s + p.sentences.len(), t + p.tokens.len(), l + p.lower.len())
             });
+            let starts = parts.iter().map(|p| p.speculation_starts.len()).sum();
+            prose.speculation_starts.reserve_exact(starts);
             prose.sentences.reserve_exact(sentences);
             prose.tokens.reserve_exact(tokens);
             prose.lower_offsets.reserve_exact(tokens + 1);
@@ -813,6 +903,15 @@ impl Prose {
     fn lowered(&self, i: usize) -> Option<&str> {
         let (&s, &e) = (self.lower_offsets.get(i)?, self.lower_offsets.get(i + 1)?);
         (s != e).then(|| &self.lower[s as usize..e as usize])
+    }
+
+    /// The tokens at which a cue of the speculation analysis
+    /// ([`crate::analysis::speculation`]) may start, in order: trigger words outside
+    /// quotation marks whose gate is open (what comes next or before lets a cue start at
+    /// them). Found while each sentence's tokens are read here, so that the analysis passes
+    /// over the sentences without one unread.
+    pub fn speculation_starts(&self) -> &[u32] {
+        &self.speculation_starts
     }
 
     /// Whether block-text offset `off` of block `block` lies inside a quotation.

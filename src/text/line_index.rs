@@ -38,8 +38,12 @@ fn utf16_len(s: &str) -> usize {
 pub struct LineIndex {
     /// Byte offset at which each line starts (the first one after a BOM).
     starts: Vec<usize>,
-    /// Byte offset at which each line's content ends (before its line terminator).
+    /// Byte offset at which each line's content ends (before its line terminator); empty
+    /// when the text holds no CR, where every line but the last ends one byte before the next
+    /// one starts (at its LF) and the last one at the end of the text.
     ends: Vec<usize>,
+    /// The length of the text.
+    len: usize,
     /// Whether the text is pure ASCII (then every encoding counts bytes).
     ascii: bool,
 }
@@ -49,8 +53,12 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let first = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let mut starts = vec![first];
+        // Prose lines run to about a hundred bytes: most texts need no more room than this.
+        let mut starts = Vec::with_capacity(bytes.len() / 64 + 2);
+        starts.push(first);
         let mut ends = Vec::new();
+        // Whether a CR was seen: then `ends` is kept.
+        let mut any_cr = false;
         // The start of the line being read; a LF at an earlier offset is the second half of
         // a CRLF already counted.
         let mut next = first;
@@ -58,19 +66,42 @@ impl LineIndex {
             if at < next {
                 continue;
             }
-            ends.push(at);
-            next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            let cr = bytes[at] == b'\r';
+            if cr && !any_cr {
+                // The first CR: the lines so far ended at a LF, one byte before the next one.
+                any_cr = true;
+                ends.extend(starts[1..].iter().map(|&s| s - 1));
+            }
+            if any_cr {
+                ends.push(at);
+            }
+            next = if cr && bytes.get(at + 1) == Some(&b'\n') {
                 at + 2
             } else {
                 at + 1
             };
             starts.push(next);
         }
-        ends.push(bytes.len());
+        if any_cr {
+            ends.push(bytes.len());
+        }
         LineIndex {
             starts,
             ends,
+            len: bytes.len(),
             ascii: text.is_ascii(),
+        }
+    }
+
+    /// Where line `line`'s content ends (before its terminator), if there is such a line.
+    #[inline]
+    fn end(&self, line: usize) -> Option<usize> {
+        if !self.ends.is_empty() {
+            return self.ends.get(line).copied();
+        }
+        match self.starts.get(line + 1) {
+            Some(&next) => Some(next - 1),
+            None => (line < self.starts.len()).then_some(self.len),
         }
     }
 
@@ -83,7 +114,7 @@ impl LineIndex {
     pub fn line_span(&self, line: usize) -> Option<crate::text::Span> {
         Some(crate::text::Span::new(
             *self.starts.get(line)?,
-            *self.ends.get(line)?,
+            self.end(line)?,
         ))
     }
 
@@ -103,7 +134,7 @@ impl LineIndex {
         let offset = crate::text::floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let offset = offset.clamp(start, self.ends[line]);
+        let offset = offset.clamp(start, self.end(line).unwrap_or(start));
         let col = if self.ascii || enc == Encoding::Utf8 {
             offset - start
         } else {
@@ -129,7 +160,7 @@ impl LineIndex {
             return text.len();
         }
         let start = self.starts[line];
-        let end = self.ends[line].min(text.len());
+        let end = self.end(line).unwrap_or(start).min(text.len());
         let want = pos.col as usize;
         if self.ascii || enc == Encoding::Utf8 {
             return crate::text::floor_char_boundary(text, (start + want).min(end));
@@ -202,10 +233,45 @@ mod tests {
             "\u{feff}x\r\ny",
             "\u{feff}\n",
             "é\n😀\r\n“q”\r",
-        ] {
+        ]
+        .into_iter()
+        .map(String::from)
+        .chain(long_texts())
+        {
+            let text = text.as_str();
             let idx = LineIndex::new(text);
-            assert_eq!((idx.starts, idx.ends), reference(text), "{text:?}");
+            let (starts, ends) = reference(text);
+            let got: Vec<usize> = (0..idx.line_count()).map(|l| idx.end(l).unwrap()).collect();
+            assert_eq!((&idx.starts, got), (&starts, ends), "{text:?}");
+            assert_eq!(idx.end(idx.line_count()), None);
+            assert_eq!(idx.ascii, text.is_ascii(), "{text:?}");
         }
+    }
+
+    /// Longer texts: line breaks of every kind, a CR first seen after many LF lines,
+    /// non-ASCII in the last bytes only.
+    fn long_texts() -> Vec<String> {
+        let pieces = ["a", "bc", "\n", "\r", "\r\n", "é", "defghijklmnopq"];
+        let mut out = vec![
+            format!("{}\r\nend", "line\n".repeat(40)),
+            format!("{}\r", "x".repeat(15)),
+            format!("{}é", "y\n".repeat(20)),
+            "\u{feff}".to_string() + &"z\r\n".repeat(9),
+        ];
+        // A fixed pseudo-random mix (a linear congruential generator).
+        let mut seed = 7u64;
+        for _ in 0..200 {
+            let mut t = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            out.push(t);
+        }
+        out
     }
 
     #[test]

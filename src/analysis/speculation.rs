@@ -5136,16 +5136,21 @@ mod tests {
         assert_eq!(joined, all);
     }
 
+    /// The texts of the speculation fixtures (tests/fixtures/speculation).
+    fn fixture_texts() -> Vec<String> {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/speculation");
+        std::fs::read_dir(dir)
+            .expect("the fixtures")
+            .map(|e| std::fs::read_to_string(e.expect("a fixture").path()).expect("a fixture"))
+            .collect()
+    }
+
     /// A sentence that continues reported speech, passed over unread, would have given no
     /// cue if read: the cues of the fixtures and of sentences after reported speech are the
     /// same with the skip and without it.
     #[test]
     fn continuations_are_skipped_without_loss() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/speculation");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("the fixtures")
-            .map(|e| std::fs::read_to_string(e.expect("a fixture").path()).expect("a fixture"))
-            .collect();
+        let mut texts = fixture_texts();
         for said in [
             "The mayor said the cables were worn.",
             "Ana Ruiz told reporters the pier was safe.",
@@ -5191,11 +5196,7 @@ mod tests {
     /// with curly apostrophes, and in a draft big enough to be read in parallel parts.
     #[test]
     fn starts_are_the_open_triggers() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/speculation");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .expect("the fixtures")
-            .map(|e| std::fs::read_to_string(e.expect("a fixture").path()).expect("a fixture"))
-            .collect();
+        let mut texts = fixture_texts();
         let para = "Officials SAID the plant may close. It’s said to be SOLD, and it IS \
                     widely Reported that “prices may rise”. Police will Review whether \
                     the Pier is safe; few SEE the deal as a rescue, and it is Seen as \

@@ -779,13 +779,10 @@ fn lower_scan_by(
         // Without a filter: every word is read.
         for (_, text) in lower_words_of(draft, prose) {
             if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
-                && !found[q]
+                && mark(&mut found, &mut left, q)
+                && left == 0
             {
-                found[q] = true;
-                left -= 1;
-                if left == 0 {
-                    break;
-                }
+                break;
             }
         }
         return found;
@@ -799,10 +796,8 @@ fn lower_scan_by(
         }
         let text = prose.token_text(draft, i);
         if let Some(q) = lexicon::with_lower_bytes(text, &mut ask)
-            && !found[q]
+            && mark(&mut found, &mut left, q)
         {
-            found[q] = true;
-            left -= 1;
             if left == 0 {
                 break;
             }
@@ -810,6 +805,18 @@ fn lower_scan_by(
         }
     }
     found
+}
+
+/// Marks question `q` of `found` answered, counting it off `left`: whether it was not
+/// answered before.
+#[inline]
+fn mark(found: &mut [bool], left: &mut usize, q: usize) -> bool {
+    if found[q] {
+        return false;
+    }
+    found[q] = true;
+    *left -= 1;
+    true
 }
 
 /// [`lower_scan_by`] of one question: whether a word written in lower case lower-cases to

@@ -213,8 +213,8 @@ pub struct Prose {
     /// Every quotation, in document order.
     pub quotations: Vec<Quotation>,
     /// For each block, its quoted byte ranges of block text (content between the marks), in
-    /// order and disjoint.
-    pub quoted: Vec<Vec<Range<usize>>>,
+    /// order and disjoint, all in one list (read them with [`Prose::quoted_ranges`]).
+    quoted: quotes::QuotedRanges,
     /// The lower-case forms of the tokens whose text is not already lower case (see
     /// [`Prose::token_lower`]), one after another.
     lower: String,
@@ -567,7 +567,7 @@ struct Part {
 impl Part {
     /// Tokenises and splits blocks `blocks` of `draft`; `quoted` are the quoted ranges of
     /// every block of the draft.
-    fn new(draft: &Draft, quoted: &[Vec<Range<usize>>], blocks: Range<usize>) -> Part {
+    fn new(draft: &Draft, quoted: &quotes::QuotedRanges, blocks: Range<usize>) -> Part {
         // At most about one token in four bytes of text, one sentence in 64, and lowered
         // forms of about a quarter of the text: reserved once, so the vectors are
         // seldom copied as they grow.
@@ -686,7 +686,7 @@ impl Part {
             // read the forms): those after the last lowered one start where `lower` ends.
             lower_offsets.resize(tokens.len() + 1, lower.len() as u32);
             let block_tokens = &mut tokens[first..];
-            mark_quoted(block_tokens, &quoted[bi]);
+            mark_quoted(block_tokens, quoted.of(bi));
             bounds.clear();
             debug_assert!(
                 terminals
@@ -914,18 +914,20 @@ impl Prose {
         &self.speculation_starts
     }
 
+    /// The quoted byte ranges of block text of block `block` (the content between the marks
+    /// of its quotations), in order and disjoint; none for a block the draft does not have.
+    pub fn quoted_ranges(&self, block: usize) -> &[Range<usize>] {
+        self.quoted.of(block)
+    }
+
     /// Whether block-text offset `off` of block `block` lies inside a quotation.
     pub fn in_quote(&self, block: usize, off: usize) -> bool {
-        self.quoted
-            .get(block)
-            .is_some_and(|qs| last_starting_at_or_before(qs, off).is_some_and(|q| off < q.end))
+        last_starting_at_or_before(self.quoted.of(block), off).is_some_and(|q| off < q.end)
     }
 
     /// Whether the whole of `range` in block `block` lies inside one quotation.
     pub fn range_in_quote(&self, block: usize, range: Range<usize>) -> bool {
-        self.quoted
-            .get(block)
-            .is_some_and(|qs| quoted_around(qs, range.start, range.end))
+        quoted_around(self.quoted.of(block), range.start, range.end)
     }
 }
 

@@ -115,16 +115,53 @@ fn not_a_mark(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// For each block of a draft, its quoted byte ranges of block text (content between the
+/// marks), in order and disjoint: the ranges of every block one after another in one list,
+/// so that a draft's quotations cost no allocation per block.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct QuotedRanges {
+    /// The ranges of block 0, then those of block 1, and so on.
+    ranges: Vec<Range<usize>>,
+    /// Where the ranges of each block start in `ranges`, and after the last block where they
+    /// end (one more entry than there are blocks).
+    starts: Vec<usize>,
+}
+
+impl QuotedRanges {
+    /// The quoted ranges of block `block` (none for a block the draft does not have).
+    #[inline]
+    pub(crate) fn of(&self, block: usize) -> &[Range<usize>] {
+        match (
+            self.starts.get(block),
+            self.starts.get(block.wrapping_add(1)),
+        ) {
+            (Some(&s), Some(&e)) => self.ranges.get(s..e).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The number of blocks.
+    #[cfg(test)]
+    pub(crate) fn blocks(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+}
+
 /// Finds the quotations of a draft, and for each block its quoted ranges.
-pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
+pub(crate) fn find(draft: &Draft) -> (Vec<Quotation>, QuotedRanges) {
     // About one quotation in 128 bytes of news text at most: room reserved once, so the list
     // is seldom copied as it grows.
     let bytes: usize = draft.blocks.iter().map(|b| b.text.len()).sum();
     let mut quotes = Vec::with_capacity(bytes / 128);
-    let mut quoted: Vec<Vec<Range<usize>>> = vec![Vec::new(); draft.blocks.len()];
+    // Most quotations lie in one block and give it one range.
+    let mut quoted = QuotedRanges {
+        ranges: Vec::with_capacity(bytes / 128),
+        starts: Vec::with_capacity(draft.blocks.len() + 1),
+    };
     let mut open: Option<Open> = None;
 
     for (bi, block) in draft.blocks.iter().enumerate() {
+        quoted.starts.push(quoted.ranges.len());
         let text = block.text.as_str();
         let mut i = 0;
         let mut last_closer: Option<Option<usize>> = None;
@@ -239,7 +276,7 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
                         let close_span = spans.source_span(i, i + len);
                         let mut o = open.take().expect("open quote");
                         if !content.is_empty() {
-                            push_quoted(&mut quoted[bi], content.clone());
+                            quoted.ranges.push(content.clone());
                         }
                         o.quote.parts.push((bi, content));
                         o.quote.close = Some(close_span);
@@ -256,7 +293,7 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
             // Unclosed at the end of the block: it runs to the end of the block for now.
             let content = o.content_start..text.len();
             if !content.is_empty() {
-                push_quoted(&mut quoted[bi], content.clone());
+                quoted.ranges.push(content.clone());
                 o.quote.span = o
                     .quote
                     .span
@@ -265,21 +302,12 @@ pub fn find(draft: &Draft) -> (Vec<Quotation>, Vec<Vec<Range<usize>>>) {
             o.quote.parts.push((bi, content));
         }
     }
+    quoted.starts.push(quoted.ranges.len());
     if let Some(o) = open {
         quotes.push(o.quote);
     }
     quotes.sort_by_key(|q| q.open);
     (quotes, quoted)
-}
-
-/// Appends quoted range `r` to a block's list. The first one allocates room for four at once
-/// (what a push would grow an empty vector to), without the growth path of `push`.
-#[inline]
-fn push_quoted(list: &mut Vec<Range<usize>>, r: Range<usize>) {
-    if list.capacity() == 0 {
-        *list = Vec::with_capacity(4);
-    }
-    list.push(r);
 }
 
 /// Where the last single quote of `text` that can close a quotation starts. A single quote
@@ -317,10 +345,13 @@ mod tests {
     fn check(src: &str, expected: &[&[&str]]) {
         let d = parse(src);
         let (_, quoted) = find(&d);
-        let got: Vec<Vec<&str>> = quoted
+        assert_eq!(quoted.blocks(), d.blocks.len());
+        assert!(quoted.of(d.blocks.len()).is_empty());
+        let got: Vec<Vec<&str>> = d
+            .blocks
             .iter()
-            .zip(&d.blocks)
-            .map(|(qs, b)| qs.iter().map(|r| &b.text[r.clone()]).collect())
+            .enumerate()
+            .map(|(bi, b)| quoted.of(bi).iter().map(|r| &b.text[r.clone()]).collect())
             .collect();
         let want: Vec<Vec<&str>> = expected.iter().map(|v| v.to_vec()).collect();
         assert_eq!(got, want, "quotes of {src:?}");

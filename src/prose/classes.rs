@@ -389,6 +389,18 @@ pub(crate) fn short_ascii_key(text: &[u8], range: Range<usize>) -> u64 {
     }
 }
 
+/// The lower-case form of the ASCII word or number of `n` bytes (1 to 8) whose
+/// [`short_ascii_key`] is `k`, packed the same way: every byte of such a token (letters,
+/// digits and the joiners `'`, `-`, `.` and `,`) but a capital letter has bit 0x20 set, so
+/// setting it in each byte lowers the word.
+#[inline(always)]
+pub(crate) fn lower_short_ascii_key(k: u64, n: usize) -> u64 {
+    debug_assert!((1..=8).contains(&n));
+    // The bytes of the word, zero-padded, and 0x20 in each of them.
+    let word = u64::MAX >> (64 - 8 * n);
+    k | (0x2020_2020_2020_2020 & word)
+}
+
 /// The bytes of `w` (at most 8) as a little-endian `u64`, zero-padded: two words of one length
 /// are equal exactly when their packed forms are. Also the packing of the attribution word
 /// table (`analysis::attribution::lex`).
@@ -602,13 +614,17 @@ impl Table {
     /// The classes of the lower-case form of an ASCII word or number of `n` bytes (1 to 8)
     /// whose [`short_ascii_key`] is `k`: its word is looked up as one `u64` (as
     /// `of_short_ascii_word` says).
-    #[inline(always)]
+    #[cfg(test)]
     pub(crate) fn of_short_ascii_key(&self, k: u64, n: usize) -> u64 {
-        debug_assert!((1..=8).contains(&n));
-        // The bytes of the word, zero-padded, and 0x20 in each of them.
-        let word = u64::MAX >> (64 - 8 * n);
+        self.of_lower_short_ascii_key(lower_short_ascii_key(k, n))
+    }
+
+    /// [`Table::of_short_ascii_key`] of a word whose lower-case form, packed, is `low`
+    /// ([`lower_short_ascii_key`]).
+    #[inline(always)]
+    pub(crate) fn of_lower_short_ascii_key(&self, low: u64) -> u64 {
         // (No byte of such a token is NUL.)
-        self.of_short(k | (0x2020_2020_2020_2020 & word))
+        self.of_short(low)
     }
 
     /// [`Table::of_short_ascii_word`] of a word of 9 to 16 bytes.

@@ -275,11 +275,13 @@ impl<'s> LowerRun<'s> {
     }
 }
 
-/// Appends the lower-case form of `text` with curly apostrophes straightened to `buf`, and
-/// returns its range there; `None` (nothing appended) when `text` is already in that form.
-fn push_lower(buf: &mut String, text: &str) -> Option<(u32, u32)> {
+/// Appends the lower-case form of `text` with curly apostrophes straightened to `buf` (UTF-8),
+/// and returns its range there; `None` (nothing appended) when `text` is already in that
+/// form.
+fn push_lower(buf: &mut Vec<u8>, text: &str) -> Option<(u32, u32)> {
     if text.is_ascii() {
-        return push_lower_ascii(buf, text, text.bytes().any(|b| b.is_ascii_uppercase()));
+        let bytes = text.as_bytes();
+        return push_lower_ascii(buf, bytes, bytes.iter().any(|b| b.is_ascii_uppercase()));
     }
     if !text.chars().any(|c| c.is_uppercase() || c == '’') {
         return None;
@@ -287,33 +289,50 @@ fn push_lower(buf: &mut String, text: &str) -> Option<(u32, u32)> {
     let start = buf.len();
     if text.contains('Σ') {
         // As `str::to_lowercase` does it (a final sigma included), then ’ → '.
-        buf.extend(
-            text.to_lowercase()
-                .chars()
-                .map(|c| if c == '’' { '\'' } else { c }),
-        );
+        for c in text.to_lowercase().chars() {
+            push_char(buf, if c == '’' { '\'' } else { c });
+        }
     } else {
         // Without a capital sigma, `str::to_lowercase` lowers character by character.
         for c in text.chars() {
             match c {
-                '’' => buf.push('\''),
-                c if c.is_ascii() => buf.push(c.to_ascii_lowercase()),
-                c => buf.extend(c.to_lowercase()),
+                '’' => buf.push(b'\''),
+                c if c.is_ascii() => buf.push(c.to_ascii_lowercase() as u8),
+                c => c.to_lowercase().for_each(|l| push_char(buf, l)),
             }
         }
     }
     Some((start as u32, buf.len() as u32))
 }
 
+/// Appends the UTF-8 bytes of `c` to `buf`.
+#[inline]
+fn push_char(buf: &mut Vec<u8>, c: char) {
+    buf.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+}
+
 /// [`push_lower`] of ASCII `text`, which holds a capital letter if `upper`.
-fn push_lower_ascii(buf: &mut String, text: &str, upper: bool) -> Option<(u32, u32)> {
+fn push_lower_ascii(buf: &mut Vec<u8>, text: &[u8], upper: bool) -> Option<(u32, u32)> {
     if !upper {
         return None;
     }
     let start = buf.len();
-    buf.push_str(text);
-    buf[start..].make_ascii_lowercase();
+    buf.extend_from_slice(text);
+    if let Some(added) = buf.get_mut(start..) {
+        added.make_ascii_lowercase();
+    }
     Some((start as u32, buf.len() as u32))
+}
+
+/// [`push_lower`] of an ASCII word or number of `n` bytes (1 to 8) with a capital in it,
+/// whose lower-case form packed into a `u64` is `low` ([`classes::lower_short_ascii_key`]):
+/// its eight bytes are appended at once and the buffer cut back to `n` more.
+#[inline(always)]
+fn push_lower_short_ascii(buf: &mut Vec<u8>, low: u64, n: usize) -> (u32, u32) {
+    let start = buf.len();
+    buf.extend_from_slice(&low.to_le_bytes());
+    buf.truncate(start + n);
+    (start as u32, (start + n) as u32)
 }
 
 /// The offset from U+2000 of the General Punctuation character (U+2000 to U+206F) that is
@@ -339,9 +358,9 @@ const RIGHT_SINGLE_QUOTE: usize = 0x19;
 /// The bytes of a token's lower-case form: `lowered` in `lower` if it was lowered
 /// ([`push_lower`]), else its own `text`.
 #[inline]
-fn lowered_bytes<'a>(lower: &'a str, lowered: Option<(u32, u32)>, text: &'a [u8]) -> &'a [u8] {
+fn lowered_bytes<'a>(lower: &'a [u8], lowered: Option<(u32, u32)>, text: &'a [u8]) -> &'a [u8] {
     match lowered {
-        Some((s, e)) => &lower.as_bytes()[s as usize..e as usize],
+        Some((s, e)) => lower.get(s as usize..e as usize).unwrap_or(text),
         None => text,
     }
 }
@@ -371,7 +390,7 @@ fn mark_quoted(tokens: &mut [Token], quoted: &[Range<usize>]) {
 #[inline(never)]
 fn non_ascii_token(
     table: &classes::Table,
-    lower: &mut String,
+    lower: &mut Vec<u8>,
     text: &str,
     range: Range<usize>,
     kind: TokenKind,
@@ -385,7 +404,7 @@ fn non_ascii_token(
         // Dashes, curly quotes, the ellipsis: no case, and only `’` lowers (to `'`).
         let l = (o == RIGHT_SINGLE_QUOTE).then(|| {
             let start = lower.len() as u32;
-            lower.push('\'');
+            lower.push(b'\'');
             (start, start + 1)
         });
         (
@@ -497,7 +516,7 @@ fn short_ascii_word_tag(k: u64, n: usize) -> u32 {
 fn push_speculation_starts(
     toks: &[Token],
     at: usize,
-    lower: &str,
+    lower: &[u8],
     offsets: &[u32],
     text: &str,
     starts: &mut Vec<u32>,
@@ -514,7 +533,10 @@ fn push_speculation_starts(
         if s == e {
             own
         } else {
-            lower.get(s as usize..e as usize).unwrap_or(own)
+            lower
+                .get(s as usize..e as usize)
+                .and_then(|l| std::str::from_utf8(l).ok())
+                .unwrap_or(own)
         }
     };
     let class = |k: isize| {
@@ -575,24 +597,15 @@ impl Part {
             .iter()
             .map(|b| b.text.len())
             .sum();
-        let part = Part {
-            tokens: Vec::with_capacity(bytes / 4 + 16),
-            lower_offsets: Vec::with_capacity(bytes / 4 + 17),
-            sentences: Vec::with_capacity(bytes / 64 + 4),
-            lower: String::with_capacity(bytes / 4 + 16),
-            token_tags: Vec::with_capacity(bytes / 4 + 16),
-            speculation_starts: Vec::new(),
-        };
+        let mut sentences = Vec::with_capacity(bytes / 64 + 4);
+        let mut tokens = Vec::with_capacity(bytes / 4 + 16);
+        // The lowered forms are gathered as bytes (most are ASCII words, written eight bytes
+        // at a time) and read back as text once all are in.
+        let mut lower: Vec<u8> = Vec::with_capacity(bytes / 4 + 16);
+        let mut lower_offsets = Vec::with_capacity(bytes / 4 + 17);
+        let mut token_tags = Vec::with_capacity(bytes / 4 + 16);
+        let mut speculation_starts = Vec::new();
         let table = classes::table();
-        // The vectors are filled as locals (kept in registers as they grow) and put back.
-        let Part {
-            mut sentences,
-            mut tokens,
-            mut lower,
-            mut lower_offsets,
-            mut token_tags,
-            mut speculation_starts,
-        } = part;
         // The token-index ranges of the sentences of one block, in a buffer reused for each.
         let mut bounds = Vec::new();
         // The indices in the block of its terminal tokens (`.`, `!`, `?`, `…`, `‽`), where
@@ -625,32 +638,31 @@ impl Part {
                         (None, table.of_ascii_punct(b), 0)
                     }
                     (true, _) => {
-                        let l = if t.upper {
-                            push_lower_ascii(&mut lower, &text[r.clone()], true)
-                        } else {
-                            None
-                        };
                         let n = r.len();
-                        let (class, tag) = if (1..=8).contains(&n) {
+                        if (1..=8).contains(&n) {
+                            // The word, its lower-case form and its classes from one `u64`.
                             let k = classes::short_ascii_key(bytes, r.clone());
+                            let low = classes::lower_short_ascii_key(k, n);
+                            let l = t.upper.then(|| push_lower_short_ascii(&mut lower, low, n));
                             let tag = if t.kind == TokenKind::Word {
                                 short_ascii_word_tag(k, n)
                             } else {
                                 0
                             };
-                            (table.of_short_ascii_key(k, n), tag)
-                        } else if n <= 16 {
-                            (
-                                table.of_medium_ascii_word(bytes, r.clone()),
-                                ascii_token_tag(bytes, r.clone(), t.kind),
-                            )
+                            (l, table.of_lower_short_ascii_key(low), tag)
                         } else {
-                            (
-                                table.of_bytes(lowered_bytes(&lower, l, &bytes[r.clone()])),
-                                ascii_token_tag(bytes, r.clone(), t.kind),
-                            )
-                        };
-                        (l, class, tag)
+                            let l = if t.upper {
+                                push_lower_ascii(&mut lower, &bytes[r.clone()], true)
+                            } else {
+                                None
+                            };
+                            let class = if n <= 16 {
+                                table.of_medium_ascii_word(bytes, r.clone())
+                            } else {
+                                table.of_bytes(lowered_bytes(&lower, l, &bytes[r.clone()]))
+                            };
+                            (l, class, ascii_token_tag(bytes, r.clone(), t.kind))
+                        }
                     }
                     (false, kind) => {
                         let (l, class, terminal) =
@@ -729,6 +741,9 @@ impl Part {
             }
         }
         lower_offsets.resize(tokens.len() + 1, lower.len() as u32);
+        // (Every form pushed is UTF-8: the lower-case form of a token's text.)
+        let lower = String::from_utf8(lower)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         Part {
             sentences,
             tokens,
@@ -1042,7 +1057,7 @@ mod tests {
             let Some(o) = o else {
                 continue;
             };
-            let mut lower = String::new();
+            let mut lower = Vec::new();
             let l = push_lower(&mut lower, &text);
             let low = lowered_bytes(&lower, l, text.as_bytes());
             assert_eq!(
@@ -1055,7 +1070,7 @@ mod tests {
             assert_eq!(terminal, o == ELLIPSIS || o == INTERROBANG);
         }
         let p = crate::markdown::PLACEHOLDER.to_string();
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         assert_eq!(push_lower(&mut lower, &p), None);
         assert_eq!(
             table.of_placeholder(),
@@ -1084,15 +1099,43 @@ mod tests {
             "naïve",
             "ЁЛКА",
         ] {
-            let mut buf = String::from("x");
+            let mut buf = b"x".to_vec();
             let want: String = w
                 .to_lowercase()
                 .chars()
                 .map(|c| if c == '’' { '\'' } else { c })
                 .collect();
             match push_lower(&mut buf, w) {
-                Some((s, e)) => assert_eq!(&buf[s as usize..e as usize], want, "{w}"),
+                Some((s, e)) => assert_eq!(&buf[s as usize..e as usize], want.as_bytes(), "{w}"),
                 None => assert!(!w.chars().any(|c| c.is_uppercase() || c == '’'), "{w}"),
+            }
+        }
+    }
+
+    /// An ASCII word of 1 to 8 bytes lowered from its packed bytes (eight written, then cut
+    /// back) has the form and the classes the general path gives it, at the end of a text too.
+    #[test]
+    fn short_ascii_words_lower_in_one_go() {
+        let table = classes::table();
+        for w in [
+            "A", "It", "U.S", "NATO", "Don't", "Co-Op", "5G", "3,5A", "ABCDEFGH", "Ab1-x.Y",
+        ] {
+            for text in [w.to_string(), format!("{w} and more text")] {
+                let r = 0..w.len();
+                let k = classes::short_ascii_key(text.as_bytes(), r.clone());
+                let low = classes::lower_short_ascii_key(k, w.len());
+                let mut buf = b"x".to_vec();
+                let (s, e) = push_lower_short_ascii(&mut buf, low, w.len());
+                assert_eq!(buf.len(), 1 + w.len());
+                let mut want = b"x".to_vec();
+                assert_eq!(push_lower(&mut want, w), Some((s, e)), "{w}");
+                assert_eq!(buf, want, "{w}");
+                let kind = tokens::tokenize(&text)[0].kind;
+                assert_eq!(
+                    table.of_lower_short_ascii_key(low),
+                    table.of_token(&buf[1..], kind),
+                    "{w}"
+                );
             }
         }
     }
@@ -1275,7 +1318,7 @@ mod tests {
     /// long as the character, so MAX_TEXT bytes of text lower to at most `u32::MAX` bytes.
     #[test]
     fn lower_forms_are_at_most_twice_as_long() {
-        let mut buf = String::new();
+        let mut buf = Vec::new();
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             buf.clear();
             let mut text = String::new();

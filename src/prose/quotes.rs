@@ -6,7 +6,7 @@
 //! [`Quotation`] with a part per block. A quote that is never closed runs to the end of its
 //! block.
 
-use crate::markdown::Draft;
+use crate::markdown::{Block, Draft};
 use crate::text::Span;
 use std::ops::Range;
 
@@ -149,18 +149,56 @@ impl QuotedRanges {
 
 /// Finds the quotations of a draft, and for each block its quoted ranges.
 pub(crate) fn find(draft: &Draft) -> (Vec<Quotation>, QuotedRanges) {
-    // About one quotation in 128 bytes of news text at most: room reserved once, so the list
-    // is seldom copied as it grows.
-    let bytes: usize = draft.blocks.iter().map(|b| b.text.len()).sum();
-    let mut quotes = Vec::with_capacity(bytes / 128);
-    // Most quotations lie in one block and give it one range.
-    let mut quoted = QuotedRanges {
-        ranges: Vec::with_capacity(bytes / 128),
-        starts: Vec::with_capacity(draft.blocks.len() + 1),
-    };
-    let mut open: Option<Open> = None;
-
+    let mut finder = Finder::new(draft);
     for (bi, block) in draft.blocks.iter().enumerate() {
+        finder.block(bi, block);
+    }
+    finder.finish()
+}
+
+/// Finds the quotations of a draft block by block, in order ([`find`] in steps), so that a
+/// block can be read for its quotations and then at once for its tokens, while its text is
+/// still in the cache.
+pub(crate) struct Finder {
+    /// The quotations closed (or given up) so far.
+    quotes: Vec<Quotation>,
+    /// The quoted ranges of the blocks read so far.
+    quoted: QuotedRanges,
+    /// The quotation left open at the end of the last block read.
+    open: Option<Open>,
+}
+
+impl Finder {
+    /// Ready to read the blocks of `draft`, from the first.
+    pub(crate) fn new(draft: &Draft) -> Finder {
+        // About one quotation in 128 bytes of news text at most: room reserved once, so the
+        // list is seldom copied as it grows.
+        let bytes: usize = draft.blocks.iter().map(|b| b.text.len()).sum();
+        Finder {
+            quotes: Vec::with_capacity(bytes / 128),
+            // Most quotations lie in one block and give it one range.
+            quoted: QuotedRanges {
+                ranges: Vec::with_capacity(bytes / 128),
+                starts: Vec::with_capacity(draft.blocks.len() + 1),
+            },
+            open: None,
+        }
+    }
+
+    /// The quoted ranges of the last block read.
+    pub(crate) fn last_block(&self) -> &[Range<usize>] {
+        let start = self.quoted.starts.last().copied().unwrap_or(0);
+        self.quoted.ranges.get(start..).unwrap_or(&[])
+    }
+
+    /// Reads block `bi` of the draft, `block`: every block before it must have been read.
+    pub(crate) fn block(&mut self, bi: usize, block: &Block) {
+        debug_assert_eq!(self.quoted.starts.len(), bi);
+        let Finder {
+            quotes,
+            quoted,
+            open,
+        } = self;
         quoted.starts.push(quoted.ranges.len());
         let text = block.text.as_str();
         let mut i = 0;
@@ -177,7 +215,7 @@ pub(crate) fn find(draft: &Draft) -> (Vec<Quotation>, QuotedRanges) {
                 Some(len) => {
                     i = lead + len;
                     o.content_start = i;
-                    open = Some(o);
+                    *open = Some(o);
                 }
                 None => {
                     quotes.push(o.quote);
@@ -219,7 +257,7 @@ pub(crate) fn find(draft: &Draft) -> (Vec<Quotation>, QuotedRanges) {
                 None => {
                     if let Some(len) = is_open_double(text, i) {
                         let span = spans.source_span(i, i + len);
-                        open = Some(Open {
+                        *open = Some(Open {
                             style: Style::Double,
                             quote: Quotation {
                                 open: span,
@@ -238,7 +276,7 @@ pub(crate) fn find(draft: &Draft) -> (Vec<Quotation>, QuotedRanges) {
                         let closer = *last_closer.get_or_insert_with(|| last_single_closer(text));
                         if single_opens(text, i, len) && closer.is_some_and(|c| c >= i + len) {
                             let span = spans.source_span(i, i + len);
-                            open = Some(Open {
+                            *open = Some(Open {
                                 style: Style::Single,
                                 quote: Quotation {
                                     open: span,
@@ -302,12 +340,22 @@ pub(crate) fn find(draft: &Draft) -> (Vec<Quotation>, QuotedRanges) {
             o.quote.parts.push((bi, content));
         }
     }
-    quoted.starts.push(quoted.ranges.len());
-    if let Some(o) = open {
-        quotes.push(o.quote);
+
+    /// The quotations of the draft, in order, and the quoted ranges of each block, once
+    /// every block has been read.
+    pub(crate) fn finish(self) -> (Vec<Quotation>, QuotedRanges) {
+        let Finder {
+            mut quotes,
+            mut quoted,
+            open,
+        } = self;
+        quoted.starts.push(quoted.ranges.len());
+        if let Some(o) = open {
+            quotes.push(o.quote);
+        }
+        quotes.sort_by_key(|q| q.open);
+        (quotes, quoted)
     }
-    quotes.sort_by_key(|q| q.open);
-    (quotes, quoted)
 }
 
 /// Where the last single quote of `text` that can close a quotation starts. A single quote

@@ -1227,7 +1227,47 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>], out: &mut Vec<Attrib
         j += 1;
     }
     // A vague subject that is also the source of a real cue is reported once, as the cue's.
+    drop_cited_subjects::<FEW_CITED>(out);
+}
+
+/// Drops from `out` (the cues of one sentence) each vague subject whose group is also the
+/// source of a real cue (they overlap). Up to `FEW` sources of real cues are compared one by
+/// one, more through a sorted list of them.
+fn drop_cited_subjects<const FEW: usize>(out: &mut Vec<Attribution>) {
     if out.iter().any(|a| a.cue.kind == CueKind::VagueSubject) {
+        // The sources of the real cues: few (kept in place, with no list allocated), or many.
+        let mut few = [Span::default(); FEW];
+        let mut m = 0;
+        for c in out.iter().filter_map(|a| {
+            a.source
+                .as_ref()
+                .filter(|_| a.cue.kind != CueKind::VagueSubject)
+                .map(|s| s.span)
+        }) {
+            if m == FEW {
+                m += 1;
+                break;
+            }
+            few[m] = c;
+            m += 1;
+        }
+        if let Some(few) = few.get(..m) {
+            // Those kept move up in order over those dropped.
+            let mut kept = 0;
+            for k in 0..out.len() {
+                let a = &out[k];
+                if a.cue.kind != CueKind::VagueSubject
+                    || a.source
+                        .as_ref()
+                        .is_none_or(|s| !few.iter().any(|c| c.overlaps(s.span)))
+                {
+                    out.swap(kept, k);
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+            return;
+        }
         let mut cited: Vec<Span> = out
             .iter()
             .filter(|a| a.cue.kind != CueKind::VagueSubject)
@@ -1249,6 +1289,10 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>], out: &mut Vec<Attrib
         });
     }
 }
+
+/// Up to this many sources of real cues in a sentence, a vague subject that is also one of them
+/// is found by comparing it with each ([`find_attributions_gated`]).
+const FEW_CITED: usize = 8;
 
 /// The words among the first 64 of `ws` that can open a cue in [`find_attributions_gated`], as
 /// bits (bit `j` for word `j`): each word of a class of [`CUE_OPENER_CLASSES`],

@@ -851,3 +851,67 @@ fn parallel_parts_join_as_one() {
         }
     }
 }
+
+/// A vague subject whose group is also the source of a real cue is dropped alike whether the
+/// sources of the real cues are compared one by one (few) or through a sorted list (many), and
+/// as comparing it with each of them says; the cues kept stay in order.
+#[test]
+fn cited_subjects_dropped_alike_few_or_many() {
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m) as usize
+    };
+    for _ in 0..2_000 {
+        let n = next(16);
+        let list: Vec<Attribution> = (0..n)
+            .map(|k| {
+                let kind = match next(3) {
+                    0 => CueKind::VagueSubject,
+                    1 => CueKind::Verb,
+                    _ => CueKind::Passive,
+                };
+                let source = (next(5) != 0).then(|| {
+                    let start = next(40);
+                    Source {
+                        span: Span::new(start, start + next(6)),
+                        kind: SourceKind::Vague,
+                        antecedent: None,
+                    }
+                });
+                Attribution {
+                    cue: Cue {
+                        span: Span::new(k, k + 1),
+                        lemma: "say",
+                        kind,
+                        token: k,
+                    },
+                    source,
+                    content: None,
+                }
+            })
+            .collect();
+        let cited: Vec<Span> = list
+            .iter()
+            .filter(|a| a.cue.kind != CueKind::VagueSubject)
+            .filter_map(|a| a.source.as_ref().map(|s| s.span))
+            .collect();
+        let reference: Vec<Attribution> = list
+            .iter()
+            .filter(|a| {
+                a.cue.kind != CueKind::VagueSubject
+                    || a.source
+                        .as_ref()
+                        .is_none_or(|s| !cited.iter().any(|c| c.overlaps(s.span)))
+            })
+            .cloned()
+            .collect();
+        let (mut few, mut many) = (list.clone(), list.clone());
+        drop_cited_subjects::<FEW_CITED>(&mut few);
+        drop_cited_subjects::<0>(&mut many);
+        assert_eq!(few, reference, "{list:?}");
+        assert_eq!(many, reference, "{list:?}");
+    }
+}

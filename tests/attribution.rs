@@ -112,7 +112,7 @@ fn scope_analysis() {
     for s in &atts.sentences {
         let text: String = src[s.span.start..s.span.end].chars().take(48).collect();
         let _ = write!(out, "{:<12} {text}", s.scope.as_str());
-        for at in &s.attributions {
+        for at in atts.attributions_of(s.sentence) {
             let cue = &src[at.cue.span.start..at.cue.span.end];
             let who = at
                 .source

@@ -296,7 +296,8 @@ fn hover_over_a_finding_shows_the_rule_docs() {
         .iter()
         .find(|sa| sa.span.contains(at))
         .expect("the sentence");
-    let source = sa.attributions[0].source.as_ref().expect("a source");
+    let own = ctx.attributions().attributions_of(sa.sentence);
+    let source = own[0].source.as_ref().expect("a source");
     let who = &DRAFT[source.span.start..source.span.end];
     let p = text::position(DRAFT, at, Units::Utf16);
     let hover = s.call(

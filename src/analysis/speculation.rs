@@ -1490,14 +1490,16 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             use crate::analysis::attribution::CueKind as Ak;
             if vague_source_on {
                 view.hidden_speakers.extend(
-                    a.attributions
+                    attributions
+                        .attributions_of(si)
                         .iter()
                         .filter(|at| at.cue.kind == Ak::Passive && at.source.is_none())
                         .map(|at| at.cue.span),
                 );
             }
             view.speech.extend(
-                a.attributions
+                attributions
+                    .attributions_of(si)
                     .iter()
                     .filter(|at| {
                         at.cue.kind == Ak::AccordingTo
@@ -1559,7 +1561,8 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
                     }),
             );
             view.named_signals.extend(
-                a.attributions
+                attributions
+                    .attributions_of(si)
                     .iter()
                     .filter(|at| at.cue.lemma == "indicate" && has_named_source(ctx, at))
                     .map(|at| at.cue.span),

@@ -35,7 +35,7 @@ pub fn to_json(src: &str, atts: &Attributions) -> Value {
                 "span": {"start": s.span.start, "end": s.span.end},
                 "attributed": s.is_attributed(),
                 "scope": s.scope.as_str(),
-                "attributions": s.attributions.iter().map(|a| json!({
+                "attributions": atts.attributions_of(s.sentence).iter().map(|a| json!({
                     "cue": {
                         "span": span_json(src, a.cue.span),
                         "lemma": a.cue.lemma,
@@ -44,7 +44,7 @@ pub fn to_json(src: &str, atts: &Attributions) -> Value {
                     "source": a.source.as_ref().map(|x| source_json(src, x)),
                     "content": a.content.map(|c| json!({"start": c.start, "end": c.end})),
                 })).collect::<Vec<_>>(),
-                "anonymity": s.anonymity.iter().map(|a| json!({
+                "anonymity": atts.anonymity_of(s.sentence).iter().map(|a| json!({
                     "span": span_json(src, a.span),
                     "reason": a.reason.map(|r| span_json(src, r)),
                 })).collect::<Vec<_>>(),
@@ -80,7 +80,7 @@ fn human(path: &str, src: &str, atts: &Attributions) {
             s.span.end,
             s.scope.as_str()
         );
-        for a in &s.attributions {
+        for a in atts.attributions_of(s.sentence) {
             let cue = src.get(a.cue.span.start..a.cue.span.end).unwrap_or("");
             match &a.source {
                 Some(x) => println!(

@@ -65,7 +65,7 @@ fn attribution(text: &str, offset: usize) -> Option<(Span, String)> {
     let sa = all.sentence(i)?;
     let body = match sa.scope {
         Scope::Unattributed => return None,
-        Scope::Own => own(text, &sa.attributions)?,
+        Scope::Own => own(text, all.attributions_of(i))?,
         Scope::Quotation => {
             let quotes = &analyzed.prose.quotations;
             let speaker = quotes
@@ -85,7 +85,7 @@ fn attribution(text: &str, offset: usize) -> Option<(Span, String)> {
                 .iter()
                 .rev()
                 .find(|s| s.scope == Scope::Own)
-                .and_then(|s| own(text, &s.attributions));
+                .and_then(|s| own(text, all.attributions_of(s.sentence)));
             match before {
                 Some(b) => format!("continues the reported speech before it, {b}"),
                 None => "continues the reported speech before it.".to_string(),
@@ -93,7 +93,7 @@ fn attribution(text: &str, offset: usize) -> Option<(Span, String)> {
         }
     };
     let mut body = format!("**Attribution:** {body}");
-    for a in &sa.anonymity {
+    for a in all.anonymity_of(i) {
         let reason = match a.reason {
             Some(r) => format!(" (reason given: “{}”)", r.slice(text)),
             None => " (no reason given)".to_string(),

@@ -168,10 +168,10 @@ pub struct SentenceAttribution {
     pub span: Span,
     /// Why it is attributed, or that it is not.
     pub scope: Scope,
-    /// Its own attributions, in order.
-    pub attributions: Box<[Attribution]>,
-    /// Anonymity markers in it.
-    pub anonymity: Box<[Anonymity]>,
+    /// Where its own attributions are in the draft's list ([`Attributions::attributions_of`]).
+    attributions: Slots,
+    /// Where its anonymity markers are in the draft's list ([`Attributions::anonymity_of`]).
+    anonymity: Slots,
     /// The union of the word-class bits ([`crate::prose::classes`]) of its tokens: a bit
     /// that is clear here is on none of them (all bits set when its tokens are missing).
     pub classes: u64,
@@ -181,6 +181,36 @@ impl SentenceAttribution {
     /// Whether the sentence counts as attributed.
     pub fn is_attributed(&self) -> bool {
         self.scope != Scope::Unattributed
+    }
+}
+
+/// A run of entries of one of the draft-wide lists of [`Attributions`]: those of one sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Slots {
+    /// Index of its first entry.
+    start: u32,
+    /// Index one past its last entry.
+    end: u32,
+}
+
+impl Slots {
+    /// The entries `from..to` of a list (indices saturated at `u32::MAX`).
+    fn new(from: usize, to: usize) -> Self {
+        let sat = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Slots {
+            start: sat(from),
+            end: sat(to),
+        }
+    }
+
+    /// The same run in a list that has `by` more entries before it.
+    fn shifted(self, by: usize) -> Self {
+        Slots::new(self.start as usize + by, self.end as usize + by)
+    }
+
+    /// Its entries as a range of indices.
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
     }
 }
 
@@ -353,12 +383,40 @@ pub struct Attributions {
     /// One summary per sentence, indexed like [`Attributions::sentences`] and kept in step
     /// with it.
     pub summaries: Vec<SentenceSummary>,
+    /// The attributions of all the sentences, sentence after sentence, each in order.
+    attributions: Vec<Attribution>,
+    /// The anonymity markers of all the sentences, sentence after sentence.
+    anonymity: Vec<Anonymity>,
 }
 
 impl Attributions {
     /// The attribution of sentence `i`.
     pub fn sentence(&self, i: usize) -> Option<&SentenceAttribution> {
         self.sentences.get(i)
+    }
+
+    /// The own attributions of sentence `i`, in order (none for a sentence that does not
+    /// exist).
+    pub fn attributions_of(&self, i: usize) -> &[Attribution] {
+        self.sentences
+            .get(i)
+            .and_then(|s| self.attributions.get(s.attributions.range()))
+            .unwrap_or_default()
+    }
+
+    /// The anonymity markers of sentence `i`, in order (none for a sentence that does not
+    /// exist).
+    pub fn anonymity_of(&self, i: usize) -> &[Anonymity] {
+        self.sentences
+            .get(i)
+            .and_then(|s| self.anonymity.get(s.anonymity.range()))
+            .unwrap_or_default()
+    }
+
+    /// The attributions of all the sentences: those of sentence 0 in order, then those of
+    /// sentence 1, and so on.
+    pub fn all_attributions(&self) -> &[Attribution] {
+        &self.attributions
     }
 
     /// Whether sentence `i` is attributed.
@@ -604,31 +662,31 @@ pub(crate) fn lex_class_words(class: u64) -> Vec<&'static str> {
 /// Analyses the attributions of a draft.
 pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
     let n = prose.sentences.len();
-    let mut out = Attributions {
-        sentences: Vec::with_capacity(n),
-        quotations: Vec::new(),
-        summaries: Vec::with_capacity(n),
+    // Each sentence's cues and anonymity stand alone: a big draft finds them in parallel, in
+    // parts of consecutive sentences put together in order afterwards (in a pool of one
+    // thread, all in one part).
+    let threads = if prose.is_big() {
+        rayon::current_num_threads()
+    } else {
+        1
     };
-    // Each sentence's cues and anonymity stand alone: a big draft finds them in parallel.
-    // The words of a sentence go into one buffer per thread, reused sentence after sentence.
-    if prose.is_big() {
+    let mut out = if threads > 1 {
         use rayon::prelude::*;
-        (0..n)
+        let size = n.div_ceil(threads * 4).max(64);
+        let parts: Vec<Attributions> = (0..n.div_ceil(size))
             .into_par_iter()
-            .with_min_len(64)
             .map_init(
                 || (Vec::new(), Vec::new()),
-                |(ws, found), si| sentence_cues(source, draft, prose, si, ws, found),
+                |(ws, found), p| {
+                    let from = p * size;
+                    sentences_cues(source, draft, prose, from..(from + size).min(n), ws, found)
+                },
             )
-            .unzip_into_vecs(&mut out.sentences, &mut out.summaries);
+            .collect();
+        join_parts(parts)
     } else {
-        let (mut ws, mut found) = (Vec::new(), Vec::new());
-        for si in 0..n {
-            let (sa, summary) = sentence_cues(source, draft, prose, si, &mut ws, &mut found);
-            out.sentences.push(sa);
-            out.summaries.push(summary);
-        }
-    }
+        sentences_cues(source, draft, prose, 0..n, &mut Vec::new(), &mut Vec::new())
+    };
     // Pronouns refer back to the latest named or titled source. The summaries say which
     // sentences have a pronoun to resolve and which a named or titled source; the latter's
     // attributions are read only when a pronoun after it needs that source.
@@ -646,19 +704,16 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
             }
             continue;
         }
-        let (before, rest) = out.sentences.split_at_mut(si);
-        let Some(sa) = rest.first_mut() else {
+        let Some(slots) = out.sentences.get(si).map(|s| s.attributions) else {
             continue;
         };
         let mut current = recent.and_then(|(latest, b)| match latest {
             Latest::Source(sp, k) => Some((sp, k, b)),
-            Latest::In(k) => before
-                .get(k)
-                .and_then(|s| last_named(&s.attributions))
-                .map(|(sp, kind)| (sp, kind, b)),
+            Latest::In(k) => last_named(out.attributions_of(k)).map(|(sp, kind)| (sp, kind, b)),
         });
         let mut resolved = false;
-        for a in &mut sa.attributions {
+        let atts = out.attributions.get_mut(slots.range()).unwrap_or_default();
+        for a in atts {
             if let Some(src) = &mut a.source {
                 if src.kind == SourceKind::Pronoun {
                     src.antecedent = current.map(|(sp, k, _)| (sp, k));
@@ -678,14 +733,7 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
     // The speakers, and the sentences wholly inside an attributed quotation (found while the
     // quotation and its sentences are at hand).
     let mut inside = Vec::new();
-    out.quotations = quotation_speakers(
-        draft,
-        prose,
-        &out.sentences,
-        &out.summaries,
-        &by_block,
-        &mut inside,
-    );
+    out.quotations = quotation_speakers(draft, prose, &out, &by_block, &mut inside);
     for si in inside {
         if let Some(summary) = out.summaries.get_mut(si) {
             summary.scope = Scope::Quotation;
@@ -723,9 +771,74 @@ pub fn analyze(source: &str, draft: &Draft, prose: &Prose) -> Attributions {
     out
 }
 
-/// The attribution of sentence `si` (which exists): its cues (found in the buffer `found`)
-/// and anonymity markers, its words read into `ws`, and the union of its tokens' classes; and its summary, but for the flag
+/// The attributions of sentences `range` (which exist), their words read into `ws` and their
+/// cues found in the buffer `found`: their entries, summaries and lists, with no quotation;
+/// each summary but for the flag [`SentenceSummary::NAMED`] (set once the pronouns are
+/// resolved).
+fn sentences_cues<'a>(
+    source: &str,
+    draft: &'a Draft,
+    prose: &'a Prose,
+    range: std::ops::Range<usize>,
+    ws: &mut Vec<W<'a>>,
+    found: &mut Vec<Attribution>,
+) -> Attributions {
+    let n = range.len();
+    let mut out = Attributions {
+        sentences: Vec::with_capacity(n),
+        quotations: Vec::new(),
+        summaries: Vec::with_capacity(n),
+        // About one attribution per sentence in copy dense with them; fewer in most.
+        attributions: Vec::with_capacity(n),
+        anonymity: Vec::new(),
+    };
+    for si in range {
+        let (sa, summary) = sentence_cues(
+            source,
+            draft,
+            prose,
+            si,
+            ws,
+            found,
+            &mut out.attributions,
+            &mut out.anonymity,
+        );
+        out.sentences.push(sa);
+        out.summaries.push(summary);
+    }
+    out
+}
+
+/// The parts of [`sentences_cues`] of consecutive runs of sentences, in order, as one.
+fn join_parts(parts: Vec<Attributions>) -> Attributions {
+    let total = |f: fn(&Attributions) -> usize| parts.iter().map(f).sum::<usize>();
+    let mut out = Attributions {
+        sentences: Vec::with_capacity(total(|p| p.sentences.len())),
+        quotations: Vec::new(),
+        summaries: Vec::with_capacity(total(|p| p.summaries.len())),
+        attributions: Vec::with_capacity(total(|p| p.attributions.len())),
+        anonymity: Vec::with_capacity(total(|p| p.anonymity.len())),
+    };
+    for p in parts {
+        let (a, m) = (out.attributions.len(), out.anonymity.len());
+        out.sentences
+            .extend(p.sentences.into_iter().map(|s| SentenceAttribution {
+                attributions: s.attributions.shifted(a),
+                anonymity: s.anonymity.shifted(m),
+                ..s
+            }));
+        out.summaries.extend(p.summaries);
+        out.attributions.extend(p.attributions);
+        out.anonymity.extend(p.anonymity);
+    }
+    out
+}
+
+/// The attribution of sentence `si` (which exists): its cues (found in the buffer `found`,
+/// then appended to `atts`) and anonymity markers (appended to `anon`), its words read into
+/// `ws`, and the union of its tokens' classes; and its summary, but for the flag
 /// [`SentenceSummary::NAMED`] (set once the pronouns are resolved).
+#[allow(clippy::too_many_arguments)]
 fn sentence_cues<'a>(
     source: &str,
     draft: &'a Draft,
@@ -733,6 +846,8 @@ fn sentence_cues<'a>(
     si: usize,
     ws: &mut Vec<W<'a>>,
     found: &mut Vec<Attribution>,
+    atts: &mut Vec<Attribution>,
+    anon: &mut Vec<Anonymity>,
 ) -> (SentenceAttribution, SentenceSummary) {
     let s = &prose.sentences[si];
     // The classes of its words, all together (kept by the sentence, so that a sentence with
@@ -742,23 +857,20 @@ fn sentence_cues<'a>(
         .get(s.tokens.clone())
         .map_or(u64::MAX, |_| s.classes);
     let built = may_hold_cues(draft, prose, si, all);
-    let (attributions, anonymity, loaded) = if built {
+    let (a0, m0) = (atts.len(), anon.len());
+    let mut loaded = 0;
+    if built {
         sentence_words_into(draft, prose, si, ws);
         // An anonymity marker opens with a word of its class.
-        let anonymity = if all & classes::ANONYMITY_FIRST != 0 {
-            find_anonymity(draft, prose, si, ws)
-        } else {
-            Vec::new()
-        };
+        if all & classes::ANONYMITY_FIRST != 0 {
+            find_anonymity_into(draft, prose, si, ws, anon);
+        }
         find_attributions_into(ws, found);
-        let loaded = loaded_flag(source, ws, found);
-        // Each at its size, in one allocation (none for a sentence of none).
-        let attributions: Box<[Attribution]> = found.drain(..).collect();
-        (attributions, anonymity.into_boxed_slice(), loaded)
-    } else {
-        (Box::default(), Box::default(), 0)
-    };
-    let mut flags = attribution_flags(&attributions, &anonymity) | loaded;
+        loaded = loaded_flag(source, ws, found);
+        atts.append(found);
+    }
+    let (attributions, anonymity) = (&atts[a0..], &anon[m0..]);
+    let mut flags = attribution_flags(attributions, anonymity) | loaded;
     if all & classes::SPOKES_NOUN != 0 {
         flags |= SentenceSummary::SPOKES;
         // An unnamed spokesperson, read while the words are at hand (built for the few
@@ -785,8 +897,8 @@ fn sentence_cues<'a>(
             sentence: si,
             span: s.span,
             scope,
-            attributions,
-            anonymity,
+            attributions: Slots::new(a0, atts.len()),
+            anonymity: Slots::new(m0, anon.len()),
             classes: all,
         },
         SentenceSummary {
@@ -1115,7 +1227,47 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>], out: &mut Vec<Attrib
         j += 1;
     }
     // A vague subject that is also the source of a real cue is reported once, as the cue's.
+    drop_cited_subjects::<FEW_CITED>(out);
+}
+
+/// Drops from `out` (the cues of one sentence) each vague subject whose group is also the
+/// source of a real cue (they overlap). Up to `FEW` sources of real cues are compared one by
+/// one, more through a sorted list of them.
+fn drop_cited_subjects<const FEW: usize>(out: &mut Vec<Attribution>) {
     if out.iter().any(|a| a.cue.kind == CueKind::VagueSubject) {
+        // The sources of the real cues: few (kept in place, with no list allocated), or many.
+        let mut few = [Span::default(); FEW];
+        let mut m = 0;
+        for c in out.iter().filter_map(|a| {
+            a.source
+                .as_ref()
+                .filter(|_| a.cue.kind != CueKind::VagueSubject)
+                .map(|s| s.span)
+        }) {
+            if m == FEW {
+                m += 1;
+                break;
+            }
+            few[m] = c;
+            m += 1;
+        }
+        if let Some(few) = few.get(..m) {
+            // Those kept move up in order over those dropped.
+            let mut kept = 0;
+            for k in 0..out.len() {
+                let a = &out[k];
+                if a.cue.kind != CueKind::VagueSubject
+                    || a.source
+                        .as_ref()
+                        .is_none_or(|s| !few.iter().any(|c| c.overlaps(s.span)))
+                {
+                    out.swap(kept, k);
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+            return;
+        }
         let mut cited: Vec<Span> = out
             .iter()
             .filter(|a| a.cue.kind != CueKind::VagueSubject)
@@ -1137,6 +1289,10 @@ fn find_attributions_gated<const GATED: bool>(ws: &[W<'_>], out: &mut Vec<Attrib
         });
     }
 }
+
+/// Up to this many sources of real cues in a sentence, a vague subject that is also one of them
+/// is found by comparing it with each ([`find_attributions_gated`]).
+const FEW_CITED: usize = 8;
 
 /// The words among the first 64 of `ws` that can open a cue in [`find_attributions_gated`], as
 /// bits (bit `j` for word `j`): each word of a class of [`CUE_OPENER_CLASSES`],
@@ -2005,8 +2161,21 @@ fn passive_cue(ws: &[W<'_>], j: usize, p: usize) -> Option<Attribution> {
 }
 
 /// Anonymity markers in sentence `si` and the reasons given for them.
+#[cfg(test)]
 fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<Anonymity> {
     let mut out = Vec::new();
+    find_anonymity_into(draft, prose, si, ws, &mut out);
+    out
+}
+
+/// [`find_anonymity`], appended to `out`.
+fn find_anonymity_into(
+    draft: &Draft,
+    prose: &Prose,
+    si: usize,
+    ws: &[W<'_>],
+    out: &mut Vec<Anonymity>,
+) {
     for i in 0..ws.len() {
         if !ws[i].has(classes::ANONYMITY_FIRST) {
             continue;
@@ -2041,7 +2210,6 @@ fn find_anonymity(draft: &Draft, prose: &Prose, si: usize, ws: &[W<'_>]) -> Vec<
             break;
         }
     }
-    out
 }
 
 fn find_reason(ws: &[W<'_>], from: usize) -> Option<Span> {
@@ -2206,11 +2374,11 @@ fn sentences_inside(
 fn quotation_speakers(
     draft: &Draft,
     prose: &Prose,
-    sentences: &[SentenceAttribution],
-    summaries: &[SentenceSummary],
+    atts: &Attributions,
     by_block: &BlockSentences<'_>,
     inside: &mut Vec<usize>,
 ) -> Vec<QuotationSpeaker> {
+    let summaries = &atts.summaries;
     // Whether sentence `si` has an attribution that can name a speaker (a source, and a cue
     // other than a passive), as its summary says.
     let speaks = |si: usize| {
@@ -2236,11 +2404,8 @@ fn quotation_speakers(
             if !speaks(si) {
                 continue;
             }
-            let Some(sa) = sentences.get(si) else {
-                continue;
-            };
-            if let Some(a) = sa
-                .attributions
+            if let Some(a) = atts
+                .attributions_of(si)
                 .iter()
                 .find(|a| a.source.is_some() && a.cue.kind != CueKind::Passive)
             {
@@ -2275,7 +2440,6 @@ fn quotation_speakers(
                 if !speaks(c) {
                     continue;
                 }
-                let Some(sa) = sentences.get(c) else { continue };
                 let near = match (
                     prose.sentences.get(c),
                     first.and_then(|f| prose.sentences.get(f)),
@@ -2286,8 +2450,8 @@ fn quotation_speakers(
                 if !near {
                     continue;
                 }
-                if let Some(a) = sa
-                    .attributions
+                if let Some(a) = atts
+                    .attributions_of(c)
                     .iter()
                     .find(|a| a.source.is_some() && a.cue.kind != CueKind::Passive)
                 {

@@ -7,7 +7,7 @@ fn render(input: &str) -> Vec<String> {
     let atts = analyze(input, &a.draft, &a.prose);
     let mut out = Vec::new();
     for s in &atts.sentences {
-        for at in &s.attributions {
+        for at in atts.attributions_of(s.sentence) {
             let src = at
                 .source
                 .as_ref()
@@ -143,11 +143,11 @@ fn pronouns_resolve_to_the_last_source() {
     let input = "Mayor Ann Lee spoke on Monday. She said the bridge would close.";
     let a = crate::Analyzed::new(input);
     let atts = analyze(input, &a.draft, &a.prose);
-    assert!(atts.sentences[0].attributions.is_empty());
+    assert!(atts.attributions_of(0).is_empty());
     let input = "Ann Lee said the bridge was unsafe. She added that repairs would take a year.";
     let a = crate::Analyzed::new(input);
     let atts = analyze(input, &a.draft, &a.prose);
-    let src = atts.sentences[1].attributions[0].source.clone().unwrap();
+    let src = atts.attributions_of(1)[0].source.clone().unwrap();
     assert_eq!(src.kind, SourceKind::Pronoun);
     assert_eq!(src.antecedent.map(|(s, _)| s.slice(input)), Some("Ann Lee"));
     assert_eq!(src.effective_kind(), SourceKind::Named);
@@ -186,13 +186,13 @@ fn anonymity_reasons() {
     let input = "An engineer spoke on condition of anonymity because the report is unpublished.";
     let a = crate::Analyzed::new(input);
     let atts = analyze(input, &a.draft, &a.prose);
-    let an = &atts.sentences[0].anonymity;
+    let an = atts.anonymity_of(0);
     assert_eq!(an.len(), 1);
     assert_eq!(an[0].reason.map(|r| r.slice(input)), Some("because"));
     let input = "An engineer spoke on condition of anonymity. The report is late.";
     let a = crate::Analyzed::new(input);
     let atts = analyze(input, &a.draft, &a.prose);
-    assert_eq!(atts.sentences[0].anonymity[0].reason, None);
+    assert_eq!(atts.anonymity_of(0)[0].reason, None);
 }
 
 /// The words that `source::classify` compares as introducing names carry their class, and
@@ -573,9 +573,8 @@ const CONT_VOCAB: [&str; 16] = [
 fn contents(input: &str) -> Vec<String> {
     let a = crate::Analyzed::new(input);
     analyze(input, &a.draft, &a.prose)
-        .sentences
+        .all_attributions()
         .iter()
-        .flat_map(|s| s.attributions.iter())
         .map(|at| {
             at.content
                 .map_or("-".into(), |c| c.slice(input).to_string())
@@ -659,8 +658,9 @@ fn summary_reference(
             flags |= bit;
         }
     };
-    let any = |f: &dyn Fn(&Attribution) -> bool| s.attributions.iter().any(f);
-    set(SentenceSummary::ATTRIBUTIONS, !s.attributions.is_empty());
+    let (own, anonymity) = (atts.attributions_of(si), atts.anonymity_of(si));
+    let any = |f: &dyn Fn(&Attribution) -> bool| own.iter().any(f);
+    set(SentenceSummary::ATTRIBUTIONS, !own.is_empty());
     set(SentenceSummary::SOURCE, any(&|x| x.source.is_some()));
     set(
         SentenceSummary::SPEAKER,
@@ -712,10 +712,10 @@ fn summary_reference(
                 .is_some_and(|src| src.kind == SourceKind::Pronoun)
         }),
     );
-    set(SentenceSummary::ANONYMITY, !s.anonymity.is_empty());
+    set(SentenceSummary::ANONYMITY, !anonymity.is_empty());
     set(
         SentenceSummary::REASON,
-        s.anonymity.iter().any(|m| m.reason.is_some()),
+        anonymity.iter().any(|m| m.reason.is_some()),
     );
     set(
         SentenceSummary::SPOKES,
@@ -725,7 +725,7 @@ fn summary_reference(
     set(
         SentenceSummary::UNNAMED,
         s.classes & classes::SPOKES_NOUN != 0
-            && s.anonymity.is_empty()
+            && anonymity.is_empty()
             && crate::rules::attribution::has_unnamed_spokesperson(&sentence_words(
                 &a.draft, &a.prose, si,
             )),
@@ -761,12 +761,12 @@ fn summaries_agree_with_the_attributions() {
         // Every pronoun refers to the latest named or titled source before it, in this
         // paragraph or the one before, as a walk through every attribution finds it.
         let mut recent: Option<(Span, SourceKind, usize)> = None;
-        for (si, s) in atts.sentences.iter().enumerate() {
+        for si in 0..atts.sentences.len() {
             let block = a.prose.sentences[si].block;
             if recent.is_some_and(|(_, _, b)| b + 1 < block) {
                 recent = None;
             }
-            for at in &s.attributions {
+            for at in atts.attributions_of(si) {
                 if let Some(src) = &at.source {
                     if src.kind == SourceKind::Pronoun {
                         assert_eq!(
@@ -813,5 +813,105 @@ fn is_cap_reads_the_first_letter() {
         let low = lower(t);
         let w = W::new(0, t, &low, TokenKind::Word, false, Span::default(), 0);
         assert_eq!(w.is_cap(), starts_upper(t), "{t:?}");
+    }
+}
+
+/// A big draft analysed in parallel parts (a pool of several threads) has the attributions of
+/// one analysed in one part (a pool of one thread): the parts are put together in order, each
+/// sentence's attributions and anonymity markers where they belong.
+#[test]
+fn parallel_parts_join_as_one() {
+    let fixtures = crate::rules::attribution::test_util::fixture_drafts().join("\n\n");
+    let mut input = String::new();
+    while input.len() < 4 * crate::PARALLEL_MIN_BYTES {
+        input.push_str(&fixtures);
+        input.push_str("\n\nThe officials spoke on condition of anonymity. Sources said so.\n\n");
+    }
+    let a = crate::Analyzed::new(&input);
+    assert!(a.prose.is_big());
+    let in_pool = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a pool")
+            .install(|| analyze(&input, &a.draft, &a.prose))
+    };
+    let one = in_pool(1);
+    assert!(one.all_attributions().len() > 100 && !one.anonymity.is_empty());
+    for threads in [2, 5] {
+        let parts = in_pool(threads);
+        assert_eq!(
+            format!("{parts:?}"),
+            format!("{one:?}"),
+            "{threads} threads"
+        );
+        for si in 0..one.sentences.len() {
+            assert_eq!(parts.attributions_of(si), one.attributions_of(si));
+            assert_eq!(parts.anonymity_of(si), one.anonymity_of(si));
+        }
+    }
+}
+
+/// A vague subject whose group is also the source of a real cue is dropped alike whether the
+/// sources of the real cues are compared one by one (few) or through a sorted list (many), and
+/// as comparing it with each of them says; the cues kept stay in order.
+#[test]
+fn cited_subjects_dropped_alike_few_or_many() {
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move |m: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m) as usize
+    };
+    for _ in 0..2_000 {
+        let n = next(16);
+        let list: Vec<Attribution> = (0..n)
+            .map(|k| {
+                let kind = match next(3) {
+                    0 => CueKind::VagueSubject,
+                    1 => CueKind::Verb,
+                    _ => CueKind::Passive,
+                };
+                let source = (next(5) != 0).then(|| {
+                    let start = next(40);
+                    Source {
+                        span: Span::new(start, start + next(6)),
+                        kind: SourceKind::Vague,
+                        antecedent: None,
+                    }
+                });
+                Attribution {
+                    cue: Cue {
+                        span: Span::new(k, k + 1),
+                        lemma: "say",
+                        kind,
+                        token: k,
+                    },
+                    source,
+                    content: None,
+                }
+            })
+            .collect();
+        let cited: Vec<Span> = list
+            .iter()
+            .filter(|a| a.cue.kind != CueKind::VagueSubject)
+            .filter_map(|a| a.source.as_ref().map(|s| s.span))
+            .collect();
+        let reference: Vec<Attribution> = list
+            .iter()
+            .filter(|a| {
+                a.cue.kind != CueKind::VagueSubject
+                    || a.source
+                        .as_ref()
+                        .is_none_or(|s| !cited.iter().any(|c| c.overlaps(s.span)))
+            })
+            .cloned()
+            .collect();
+        let (mut few, mut many) = (list.clone(), list.clone());
+        drop_cited_subjects::<FEW_CITED>(&mut few);
+        drop_cited_subjects::<0>(&mut many);
+        assert_eq!(few, reference, "{list:?}");
+        assert_eq!(many, reference, "{list:?}");
     }
 }

@@ -49,7 +49,7 @@ impl Rule for AnonymousSource {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
-        for (i, (summary, s)) in atts.summaries.iter().zip(&atts.sentences).enumerate() {
+        for (i, summary) in atts.summaries.iter().enumerate() {
             // A sentence with neither an anonymity marker nor an anonymous source has nothing
             // to flag: its summary tells, without its attribution being read.
             if !summary.has(SentenceSummary::ANONYMITY | SentenceSummary::ANONYMOUS) {
@@ -57,7 +57,7 @@ impl Rule for AnonymousSource {
             }
             let reason_here = summary.has(SentenceSummary::REASON);
             let mut flagged_marker = false;
-            for a in &s.anonymity {
+            for a in atts.anonymity_of(i) {
                 if a.reason.is_none() && !reason_here {
                     flagged_marker = true;
                     out.push(Diagnostic::new(
@@ -78,7 +78,7 @@ impl Rule for AnonymousSource {
             if next_reason {
                 continue;
             }
-            for a in &s.attributions {
+            for a in atts.attributions_of(i) {
                 if let Some(src) = &a.source
                     && src.kind == SourceKind::Anonymous
                 {

@@ -54,11 +54,11 @@ impl Rule for LoadedVerb {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let atts = ctx.attributions();
         // Only a sentence whose summary has a reporting verb that may be loaded is read.
-        for (summary, s) in atts.summaries.iter().zip(&atts.sentences) {
+        for (i, summary) in atts.summaries.iter().enumerate() {
             if !summary.has(SentenceSummary::LOADED) {
                 continue;
             }
-            for a in &s.attributions {
+            for a in atts.attributions_of(i) {
                 if a.cue.kind != CueKind::Verb {
                     continue;
                 }
@@ -254,15 +254,13 @@ mod tests {
         for text in &texts {
             let a = crate::Analyzed::new(text);
             let ctx = LintContext::new(text, &a.draft, &a.prose, &settings);
-            for s in &ctx.attributions().sentences {
-                for att in &s.attributions {
-                    let verb = att.cue.span.slice(text);
-                    let want = classes::of(Lowered::new(verb).as_str()) & classes::LOADED_VERB;
-                    if let Some(c) = super::cue_class(&ctx, att.cue.token, verb) {
-                        assert_eq!(c & classes::LOADED_VERB, want, "{verb:?}");
-                        cues += 1;
-                        loaded += usize::from(want != 0);
-                    }
+            for att in ctx.attributions().all_attributions() {
+                let verb = att.cue.span.slice(text);
+                let want = classes::of(Lowered::new(verb).as_str()) & classes::LOADED_VERB;
+                if let Some(c) = super::cue_class(&ctx, att.cue.token, verb) {
+                    assert_eq!(c & classes::LOADED_VERB, want, "{verb:?}");
+                    cues += 1;
+                    loaded += usize::from(want != 0);
                 }
             }
         }

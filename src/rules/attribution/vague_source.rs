@@ -96,11 +96,11 @@ impl Rule for VagueSource {
         let mut named_of: Option<u32> = None;
         // Only a sentence whose summary has a vague source, a vague subject or an agentless
         // cue has one to report.
-        for (i, (summary, s)) in atts.summaries.iter().zip(&atts.sentences).enumerate() {
+        for (i, summary) in atts.summaries.iter().enumerate() {
             if !summary.has(SentenceSummary::VAGUE) {
                 continue;
             }
-            for a in &s.attributions {
+            for a in atts.attributions_of(i) {
                 if let Some(src) = &a.source
                     && (src.kind == SourceKind::Vague || a.cue.kind == CueKind::VagueSubject)
                     && {
@@ -235,14 +235,11 @@ fn paragraph_named<'a>(
         .iter()
         .position(|s| s.block != block)
         .map_or(atts.summaries.len(), |k| i + k);
-    for (summary, s) in atts.summaries[start..end]
-        .iter()
-        .zip(atts.sentences.get(start..end).unwrap_or(&[]))
-    {
+    for (k, summary) in atts.summaries[start..end].iter().enumerate() {
         if !summary.has(SentenceSummary::NAMED) {
             continue;
         }
-        for a in &s.attributions {
+        for a in atts.attributions_of(start + k) {
             if let Some(src) = &a.source
                 && matches!(src.effective_kind(), SourceKind::Named | SourceKind::Title)
             {

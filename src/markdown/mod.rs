@@ -439,11 +439,11 @@ pub fn parse(source: &str) -> Draft {
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     opts.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
-    // About one block in 128 bytes of source and one masked span in 512 (news copy holds fewer
+    // About one block in 128 bytes of source and one masked span in 256 (news copy holds fewer
     // of both): reserved once, so the vectors are seldom copied as they grow.
     let mut draft = Draft {
         blocks: Vec::with_capacity(source.len() / 128 + 4),
-        masked: Vec::with_capacity(source.len() / 512 + 4),
+        masked: Vec::with_capacity(source.len() / 256 + 4),
         ..Draft::default()
     };
     let mut build = Builder::new(source.len());

@@ -183,7 +183,7 @@ impl<'b> SourceCursor<'b> {
 }
 
 /// A run of prose: its text, and how each byte of it maps back to the source.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Block {
     /// What kind of block.
     pub kind: BlockKind,
@@ -307,6 +307,19 @@ impl Builder {
         self.finish(blocks);
         // Set once, here: it cannot have been set before.
         let _ = self.pieces.set(self.segs);
+    }
+}
+
+/// Shows the block's own pieces, not the draft's whole list.
+impl std::fmt::Debug for Block {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Block")
+            .field("kind", &self.kind)
+            .field("in_blockquote", &self.in_blockquote)
+            .field("span", &self.span)
+            .field("text", &self.text)
+            .field("segs", &self.segs())
+            .finish()
     }
 }
 
@@ -1113,6 +1126,15 @@ mod tests {
                 },
             )
             .unwrap();
+    }
+
+    /// A block's debug form shows its own pieces only.
+    #[test]
+    fn debug_shows_the_blocks_own_pieces() {
+        let d = parse("One *two* three.\n\nFour.\n");
+        let last = format!("{:?}", d.blocks[1]);
+        assert!(last.contains("Four.") && !last.contains("two"), "{last}");
+        assert_eq!(last.matches("Seg {").count(), 1, "{last}");
     }
 
     #[test]

@@ -81,8 +81,9 @@ impl<'a> Analyzed<'a> {
                         out: &mut Vec<Diagnostic>| {
             let from = out.len();
             rule.check(&ctx, out);
+            let id = rule.meta().id;
             for d in &mut out[from..] {
-                d.rule = rule.meta().id;
+                d.rule = id;
                 d.severity = severity;
             }
         };

@@ -43,7 +43,14 @@ pub struct Suppressions {
     /// Next-line targets with the byte offsets of their line (those [`LineIndex::line_of`]
     /// puts on it: from its start to the next line's), in line order.
     lines: Vec<(Target, std::ops::Range<usize>)>,
+    /// For each window of [`WINDOW`] offsets of the text, the index in `lines` of the first
+    /// entry that ends after the window's start (empty when `lines` is): the search for an
+    /// offset's line starts in its window, among the few entries that end inside it.
+    first_line: Vec<usize>,
 }
+
+/// The width in bytes of a window of [`Suppressions`]' index of suppressed lines.
+const WINDOW: usize = 4096;
 
 /// A suppression directive parsed from a comment body.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,6 +136,17 @@ impl Suppressions {
         }
         // By line, for the search in `suppresses`.
         s.lines.sort_by_key(|(_, l)| l.start);
+        if !s.lines.is_empty() {
+            let mut i = 0;
+            s.first_line = (0..=source.len() / WINDOW)
+                .map(|w| {
+                    while s.lines.get(i).is_some_and(|(_, l)| l.end <= w * WINDOW) {
+                        i += 1;
+                    }
+                    i
+                })
+                .collect();
+        }
         s
     }
 
@@ -146,10 +164,30 @@ impl Suppressions {
         {
             return true;
         }
+        if self.lines.is_empty() {
+            return false;
+        }
         // The line of the finding's start, found among the few suppressed lines rather than
-        // among every line of the text (the ranges are in order and disjoint).
+        // among every line of the text (the ranges are in order, and disjoint or the same):
+        // among those that end in its window, when it has one.
         let at = d.span.start;
-        let from = self.lines.partition_point(|(_, l)| l.end <= at);
+        let w = at / WINDOW;
+        let from = match self.first_line.get(w) {
+            Some(&i) => {
+                // Entries from the next window's first on end after this window.
+                let j = self
+                    .first_line
+                    .get(w + 1)
+                    .copied()
+                    .unwrap_or(self.lines.len());
+                i + self
+                    .lines
+                    .get(i..j)
+                    .unwrap_or(&[])
+                    .partition_point(|(_, l)| l.end <= at)
+            }
+            None => self.lines.partition_point(|(_, l)| l.end <= at),
+        };
         self.lines[from..]
             .iter()
             .take_while(|(_, l)| l.contains(&at))
@@ -262,5 +300,64 @@ mod tests {
             assert!(!sup.suppresses(&at(off, "names/drift"), &index));
         }
         assert!(!sup.suppresses(&at(other, "speculation/hedge"), &index));
+    }
+
+    /// Over texts of many windows, with next-line comments close together and far apart
+    /// (several in one window, none in others, on the last line), a finding is suppressed
+    /// exactly when its start is on a line a comment names.
+    #[test]
+    fn windows_of_suppressed_lines_agree_with_line_of() {
+        // xorshift64*: a fixed sequence of cases.
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = move |n: u64| {
+            state ^= state >> 12;
+            state ^= state << 25;
+            state ^= state >> 27;
+            (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) % n
+        };
+        for case in 0..40 {
+            let mut src = String::new();
+            let lines = 20 + next(400);
+            for _ in 0..lines {
+                match next(8) {
+                    0 => src.push_str("<!-- newslint-disable-next-line speculation -->\n"),
+                    1 => src.push('\n'),
+                    _ => {
+                        let n = next(if case % 2 == 0 { 60 } else { 900 }) as usize;
+                        src.push_str(&"word ".repeat(n / 5 + 1));
+                        src.push('\n');
+                    }
+                }
+            }
+            if case % 3 == 0 {
+                src.push_str("<!-- newslint-disable-next-line speculation -->\nlast");
+            }
+            let d = crate::markdown::parse(&src);
+            let index = LineIndex::new(&src);
+            let sup = Suppressions::new(&src, &d.comments, &index);
+            let mut plain = sup.clone();
+            plain.first_line.clear();
+            for off in (0..src.len() + 2).step_by(7) {
+                let diag = Diagnostic {
+                    rule: "speculation/hedge",
+                    severity: crate::diagnostic::Severity::Info,
+                    message: String::new(),
+                    span: Span::new(off, off),
+                    related: Vec::new(),
+                    fixes: Vec::new(),
+                };
+                let want = sup.lines.iter().any(|(_, l)| l.contains(&off));
+                assert_eq!(
+                    sup.suppresses(&diag, &index),
+                    want,
+                    "case {case} offset {off}"
+                );
+                assert_eq!(
+                    plain.suppresses(&diag, &index),
+                    want,
+                    "case {case} offset {off}"
+                );
+            }
+        }
     }
 }

@@ -12,7 +12,7 @@ use pulldown_cmark::{
 };
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, OnceLock};
 
 /// Stands in the prose text for masked inline content (inline code, URLs).
 pub const PLACEHOLDER: char = '\u{FFFC}';
@@ -60,6 +60,8 @@ impl Seg {
 #[derive(Clone, Debug)]
 pub struct SourceCursor<'b> {
     block: &'b Block,
+    /// The block's pieces ([`Block::segs`]).
+    segs: &'b [Seg],
     /// The index of the piece found last; every piece before it ends at or before the offset
     /// asked about last.
     seg: usize,
@@ -69,7 +71,7 @@ impl<'b> SourceCursor<'b> {
     /// The piece that holds block-text byte `off` (as [`Block::seg_at`]), from where the
     /// last one was found.
     fn seg_at(&mut self, off: usize) -> Option<&'b Seg> {
-        let segs = &self.block.segs;
+        let segs = self.segs;
         if self.seg > 0 && segs[self.seg - 1].end() > off {
             // Behind the last offset: search.
             self.seg = segs.partition_point(|s| s.end() <= off);
@@ -88,7 +90,7 @@ impl<'b> SourceCursor<'b> {
     /// [`SourceCursor::source_span`] answers.
     #[inline]
     pub fn exact_piece(&self) -> Option<(Range<usize>, usize)> {
-        let s = self.block.segs.get(self.seg)?;
+        let s = self.segs.get(self.seg)?;
         // An exact piece has as many bytes of text as of source.
         (s.exact && s.len == s.src.len()).then(|| (s.text_start..s.end(), s.src.start))
     }
@@ -98,7 +100,7 @@ impl<'b> SourceCursor<'b> {
     pub fn source_span(&mut self, start: usize, end: usize) -> Span {
         // Most ranges lie inside the exact piece the last one was found in: then its ends
         // are offsets from that piece's start (in order), and nothing is searched.
-        let segs = &self.block.segs;
+        let segs = self.segs;
         if let Some(s) = segs.get(self.seg) {
             if let Some(span) = Self::inside(s, start, end) {
                 return span;
@@ -152,7 +154,7 @@ impl<'b> SourceCursor<'b> {
         debug_assert!(start < end);
         // Most ranges lie inside the exact piece the last one was found in: then its ends
         // are offsets from that piece's start, and nothing is searched.
-        if let Some(s) = self.block.segs.get(self.seg) {
+        if let Some(s) = self.segs.get(self.seg) {
             if s.exact && s.text_start <= start && end <= s.end() {
                 let n = s.src.len();
                 return (
@@ -181,7 +183,7 @@ impl<'b> SourceCursor<'b> {
 }
 
 /// A run of prose: its text, and how each byte of it maps back to the source.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Block {
     /// What kind of block.
     pub kind: BlockKind,
@@ -191,44 +193,80 @@ pub struct Block {
     pub span: Span,
     /// The prose text: soft breaks become spaces, masked inline content [`PLACEHOLDER`].
     pub text: String,
-    segs: Vec<Seg>,
+    /// The pieces of every block of the draft, one after another (see [`Pieces`]).
+    pieces: Pieces,
+    /// Where this block's pieces are in `pieces`.
+    first_seg: usize,
+    end_seg: usize,
 }
 
-impl Block {
-    #[cfg(test)]
-    fn new(kind: BlockKind, in_blockquote: bool) -> Block {
-        Block {
-            kind,
-            in_blockquote,
-            span: Span::default(),
+/// The pieces ([`Seg`]) of every block of a draft in one list, shared by its blocks, each of
+/// which reads its own range of it: no block has a list of its own. The list is set once, when
+/// the draft has been parsed (the blocks are made before it is complete).
+type Pieces = Arc<OnceLock<Vec<Seg>>>;
+
+/// The block being built (see [`Builder`]).
+struct Open {
+    kind: BlockKind,
+    in_blockquote: bool,
+    /// The source span of its text so far.
+    span: Span,
+    /// Where its pieces start in [`Builder::segs`].
+    first_seg: usize,
+}
+
+/// Builds the blocks of a draft one after another: the text of the open block in a buffer
+/// reused from block to block (a kept block gets a copy of the exact size, so no block's text
+/// is grown piece by piece, nor reserved larger than it turns out), its pieces at the end of
+/// the draft's one list of pieces.
+struct Builder {
+    open: Option<Open>,
+    /// The open block's text.
+    text: String,
+    /// The pieces of the blocks kept so far, then those of the open block.
+    segs: Vec<Seg>,
+    /// Where `segs` goes when the draft is parsed; every kept block holds it.
+    pieces: Pieces,
+}
+
+impl Builder {
+    /// A builder for a source of `len` bytes.
+    fn new(len: usize) -> Builder {
+        Builder {
+            open: None,
             text: String::new(),
-            segs: Vec::new(),
+            // About one piece in 48 bytes of source (soft breaks, emphasis, links and inline
+            // code each start one): reserved once, so the list is seldom copied as it grows.
+            segs: Vec::with_capacity(len / 48 + 8),
+            pieces: Pieces::default(),
         }
     }
 
-    /// A block to be built in the buffers of `spare` (see [`Spare`]), whose source is `src`
-    /// bytes long (0 when unknown): its text is at most about that long (an entity or an
-    /// autolink's placeholder may add a few bytes), so that much is reserved at once.
-    fn in_spare(kind: BlockKind, in_blockquote: bool, src: usize, spare: &mut Spare) -> Block {
-        let mut text = std::mem::take(&mut spare.text);
-        text.reserve(src);
-        Block {
+    /// Opens a block (the caller has finished the last one) whose source is `src` bytes long
+    /// (0 when unknown): its text is at most about that long (an entity or an autolink's
+    /// placeholder may add a few bytes), so that much is reserved at once.
+    fn start(&mut self, kind: BlockKind, in_blockquote: bool, src: usize) {
+        self.text.reserve(src);
+        self.open = Some(Open {
             kind,
             in_blockquote,
             span: Span::default(),
-            text,
-            segs: std::mem::take(&mut spare.segs),
-        }
+            first_seg: self.segs.len(),
+        });
     }
 
+    /// Adds a piece of text to the open block (nothing when none is open).
     fn push(&mut self, text: &str, src: Span, exact: bool) {
+        let Some(open) = self.open.as_mut() else {
+            return;
+        };
         if text.is_empty() {
             return;
         }
-        if self.segs.is_empty() {
-            self.span = src;
+        if self.segs.len() == open.first_seg {
+            open.span = src;
         } else {
-            self.span = self.span.cover(src);
+            open.span = open.span.cover(src);
         }
         self.segs.push(Seg {
             text_start: self.text.len(),
@@ -239,9 +277,65 @@ impl Block {
         self.text.push_str(text);
     }
 
+    /// Ends the open block, if any: a block that is not blank is kept in `blocks`, with its
+    /// text copied out of the buffer; a blank one's pieces are dropped.
+    fn finish(&mut self, blocks: &mut Vec<Block>) {
+        let Some(open) = self.open.take() else {
+            return;
+        };
+        // Most blocks start with a byte of ASCII that is not white space: not blank.
+        let visible = |c: &u8| c.is_ascii() && !c.is_ascii_whitespace() && *c != 0x0B;
+        let text = self.text.as_str();
+        if text.as_bytes().first().is_some_and(visible) || !text.trim().is_empty() {
+            blocks.push(Block {
+                kind: open.kind,
+                in_blockquote: open.in_blockquote,
+                span: open.span,
+                text: String::from(text),
+                pieces: Arc::clone(&self.pieces),
+                first_seg: open.first_seg,
+                end_seg: self.segs.len(),
+            });
+        } else {
+            self.segs.truncate(open.first_seg);
+        }
+        self.text.clear();
+    }
+
+    /// Ends the open block and hands the pieces to the blocks.
+    fn done(mut self, blocks: &mut Vec<Block>) {
+        self.finish(blocks);
+        // Set once, here: it cannot have been set before.
+        let _ = self.pieces.set(self.segs);
+    }
+}
+
+/// Shows the block's own pieces, not the draft's whole list.
+impl std::fmt::Debug for Block {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Block")
+            .field("kind", &self.kind)
+            .field("in_blockquote", &self.in_blockquote)
+            .field("span", &self.span)
+            .field("text", &self.text)
+            .field("segs", &self.segs())
+            .finish()
+    }
+}
+
+impl Block {
+    /// The block's pieces, in order.
+    fn segs(&self) -> &[Seg] {
+        self.pieces
+            .get()
+            .and_then(|all| all.get(self.first_seg..self.end_seg))
+            .unwrap_or(&[])
+    }
+
     fn seg_at(&self, off: usize) -> Option<&Seg> {
-        let i = self.segs.partition_point(|s| s.end() <= off);
-        self.segs.get(i)
+        let segs = self.segs();
+        let i = segs.partition_point(|s| s.end() <= off);
+        segs.get(i)
     }
 
     /// [`Block::source_start`] given `seg`, the piece that holds `off` ([`Block::seg_at`]).
@@ -295,6 +389,7 @@ impl Block {
     pub fn source_cursor(&self) -> SourceCursor<'_> {
         SourceCursor {
             block: self,
+            segs: self.segs(),
             seg: 0,
         }
     }
@@ -314,15 +409,6 @@ pub struct Title {
     pub span: Span,
     /// The index of the heading block it came from, if it came from a heading.
     pub block: Option<usize>,
-}
-
-/// The buffers the block being parsed is built in, reused from block to block: a kept block
-/// gets copies of the exact size, so no block's buffers are grown piece by piece (nor
-/// reserved larger than they turn out).
-#[derive(Default)]
-struct Spare {
-    text: String,
-    segs: Vec<Seg>,
 }
 
 /// An HTML comment of ours (`<!-- newslint-… -->`).
@@ -366,14 +452,14 @@ pub fn parse(source: &str) -> Draft {
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
     opts.insert(Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS);
-    // About one block in 128 bytes of source and one masked span in 512 (news copy holds fewer
+    // About one block in 128 bytes of source and one masked span in 256 (news copy holds fewer
     // of both): reserved once, so the vectors are seldom copied as they grow.
     let mut draft = Draft {
         blocks: Vec::with_capacity(source.len() / 128 + 4),
-        masked: Vec::with_capacity(source.len() / 512 + 4),
+        masked: Vec::with_capacity(source.len() / 256 + 4),
         ..Draft::default()
     };
-    let mut current: Option<Block> = None;
+    let mut build = Builder::new(source.len());
     let mut quote_depth = 0usize;
     let mut item_depth = 0usize;
     // Depth of constructs whose text is not prose (code blocks, images, autolinks, metadata).
@@ -382,27 +468,6 @@ pub fn parse(source: &str) -> Draft {
     let mut metadata_text = String::new();
     let mut heading_title: Option<(String, Span, usize)> = None;
     let mut in_h1 = false;
-
-    /// Ends the block being built: a block that is not blank is kept, with its text and
-    /// pieces copied out of the buffers it was built in, which go back to `spare`.
-    fn finish(draft: &mut Draft, current: &mut Option<Block>, spare: &mut Spare) {
-        if let Some(mut b) = current.take() {
-            // Most blocks start with a byte of ASCII that is not white space: not blank.
-            let visible = |c: &u8| c.is_ascii() && !c.is_ascii_whitespace() && *c != 0x0B;
-            let keep = b.text.as_bytes().first().is_some_and(visible) || !b.text.trim().is_empty();
-            let mut text = std::mem::take(&mut b.text);
-            let mut segs = std::mem::take(&mut b.segs);
-            if keep {
-                b.text = String::from(text.as_str());
-                b.segs = segs.as_slice().to_vec();
-                draft.blocks.push(b);
-            }
-            text.clear();
-            segs.clear();
-            *spare = Spare { text, segs };
-        }
-    }
-    let mut spare = Spare::default();
     let mut cands = UrlCandidates::default();
 
     for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
@@ -410,47 +475,32 @@ pub fn parse(source: &str) -> Draft {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Paragraph => {
-                    finish(&mut draft, &mut current, &mut spare);
-                    current = Some(Block::in_spare(
-                        BlockKind::Paragraph,
-                        quote_depth > 0,
-                        span.len(),
-                        &mut spare,
-                    ));
+                    build.finish(&mut draft.blocks);
+                    build.start(BlockKind::Paragraph, quote_depth > 0, span.len());
                 }
                 Tag::Heading { level, .. } => {
-                    finish(&mut draft, &mut current, &mut spare);
+                    build.finish(&mut draft.blocks);
                     let l = heading_level(level);
                     in_h1 = l == 1;
-                    current = Some(Block::in_spare(
-                        BlockKind::Heading(l),
-                        quote_depth > 0,
-                        span.len(),
-                        &mut spare,
-                    ));
+                    build.start(BlockKind::Heading(l), quote_depth > 0, span.len());
                 }
                 Tag::TableCell => {
-                    finish(&mut draft, &mut current, &mut spare);
-                    current = Some(Block::in_spare(
-                        BlockKind::TableCell,
-                        quote_depth > 0,
-                        span.len(),
-                        &mut spare,
-                    ));
+                    build.finish(&mut draft.blocks);
+                    build.start(BlockKind::TableCell, quote_depth > 0, span.len());
                 }
                 Tag::BlockQuote(_) => {
-                    finish(&mut draft, &mut current, &mut spare);
+                    build.finish(&mut draft.blocks);
                     quote_depth += 1;
                 }
                 Tag::Item => {
-                    finish(&mut draft, &mut current, &mut spare);
+                    build.finish(&mut draft.blocks);
                     item_depth += 1;
                 }
                 Tag::List(_) | Tag::FootnoteDefinition(_) | Tag::DefinitionList => {
-                    finish(&mut draft, &mut current, &mut spare);
+                    build.finish(&mut draft.blocks);
                 }
                 Tag::CodeBlock(_) | Tag::HtmlBlock => {
-                    finish(&mut draft, &mut current, &mut spare);
+                    build.finish(&mut draft.blocks);
                     draft.masked.push(span);
                     skip += 1;
                 }
@@ -471,9 +521,7 @@ pub fn parse(source: &str) -> Draft {
                     if matches!(link_type, LinkType::Autolink | LinkType::Email) {
                         draft.masked.push(span);
                         if skip == 0 {
-                            if let Some(b) = current.as_mut() {
-                                b.push(PLACEHOLDER_STR, span, false);
-                            }
+                            build.push(PLACEHOLDER_STR, span, false);
                         }
                         skip += 1;
                     }
@@ -481,25 +529,23 @@ pub fn parse(source: &str) -> Draft {
                 _ => {}
             },
             Event::End(end) => match end {
-                TagEnd::Paragraph | TagEnd::TableCell => {
-                    finish(&mut draft, &mut current, &mut spare)
-                }
+                TagEnd::Paragraph | TagEnd::TableCell => build.finish(&mut draft.blocks),
                 TagEnd::Heading(_) => {
                     if in_h1 && heading_title.is_none() {
-                        if let Some(b) = current.as_ref() {
+                        if let Some(b) = build.open.as_ref() {
                             heading_title =
-                                Some((b.text.trim().to_string(), b.span, draft.blocks.len()));
+                                Some((build.text.trim().to_string(), b.span, draft.blocks.len()));
                         }
                     }
                     in_h1 = false;
-                    finish(&mut draft, &mut current, &mut spare);
+                    build.finish(&mut draft.blocks);
                 }
                 TagEnd::BlockQuote(_) => {
-                    finish(&mut draft, &mut current, &mut spare);
+                    build.finish(&mut draft.blocks);
                     quote_depth = quote_depth.saturating_sub(1);
                 }
                 TagEnd::Item => {
-                    finish(&mut draft, &mut current, &mut spare);
+                    build.finish(&mut draft.blocks);
                     item_depth = item_depth.saturating_sub(1);
                 }
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::Image => {
@@ -525,26 +571,25 @@ pub fn parse(source: &str) -> Draft {
                 if skip > 0 {
                     continue;
                 }
-                if current.is_none() {
+                if build.open.is_none() {
                     if item_depth == 0 {
                         continue;
                     }
-                    current = Some(Block::in_spare(
-                        BlockKind::ListItem,
-                        quote_depth > 0,
-                        0,
-                        &mut spare,
-                    ));
+                    build.start(BlockKind::ListItem, quote_depth > 0, 0);
                 }
-                let block = current.as_mut().expect("block is open");
-                push_text(block, &mut draft.masked, &mut cands, source, &text, span);
+                push_text(
+                    &mut build,
+                    &mut draft.masked,
+                    &mut cands,
+                    source,
+                    &text,
+                    span,
+                );
             }
             Event::Code(_) => {
                 draft.masked.push(span);
                 if skip == 0 {
-                    if let Some(b) = current.as_mut() {
-                        b.push(PLACEHOLDER_STR, span, false);
-                    }
+                    build.push(PLACEHOLDER_STR, span, false);
                 }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -569,14 +614,12 @@ pub fn parse(source: &str) -> Draft {
                 }
             }
             Event::SoftBreak | Event::HardBreak if skip == 0 => {
-                if let Some(b) = current.as_mut() {
-                    b.push(" ", span, false);
-                }
+                build.push(" ", span, false);
             }
             _ => {}
         }
     }
-    finish(&mut draft, &mut current, &mut spare);
+    build.done(&mut draft.blocks);
     draft.masked.sort();
     draft.masked.dedup();
     draft.comments.sort_by_key(|c| c.span);
@@ -610,7 +653,7 @@ fn heading_level(l: HeadingLevel) -> u8 {
 /// Adds a text event to a block, masking bare URLs and e-mail addresses inside it. `cands`
 /// finds the candidate bytes of `source` ([`UrlCandidates`]).
 fn push_text(
-    block: &mut Block,
+    block: &mut Builder,
     masked: &mut Vec<Span>,
     cands: &mut UrlCandidates,
     source: &str,
@@ -877,7 +920,14 @@ mod tests {
         let texts: Vec<&str> = d.blocks.iter().map(|b| b.text.trim()).collect();
         assert_eq!(texts, expected, "blocks of {src:?}");
         for b in &d.blocks {
-            for s in &b.segs {
+            // A block's pieces (its range of the draft's list) are its whole text, in order.
+            let mut at = 0;
+            for s in b.segs() {
+                assert_eq!(s.text_start, at, "pieces of {:?}", b.text);
+                at = s.end();
+            }
+            assert_eq!(at, b.text.len(), "pieces of {:?}", b.text);
+            for s in b.segs() {
                 if s.exact {
                     assert_eq!(
                         &b.text[s.text_start..s.text_start + s.len],
@@ -976,7 +1026,8 @@ mod tests {
                 &proptest::collection::vec(proptest::sample::select(pieces.to_vec()), 0..30),
                 |ps| {
                     let text: String = ps.concat();
-                    let mut block = Block::new(BlockKind::Paragraph, false);
+                    let mut block = Builder::new(text.len());
+                    block.start(BlockKind::Paragraph, false, text.len());
                     let mut masked = Vec::new();
                     push_text(
                         &mut block,
@@ -1075,6 +1126,15 @@ mod tests {
                 },
             )
             .unwrap();
+    }
+
+    /// A block's debug form shows its own pieces only.
+    #[test]
+    fn debug_shows_the_blocks_own_pieces() {
+        let d = parse("One *two* three.\n\nFour.\n");
+        let last = format!("{:?}", d.blocks[1]);
+        assert!(last.contains("Four.") && !last.contains("two"), "{last}");
+        assert_eq!(last.matches("Seg {").count(), 1, "{last}");
     }
 
     #[test]

@@ -82,8 +82,8 @@ pub struct Cue {
     pub sentence: usize,
     /// For a doubled hedge: the source span to delete to keep one hedge.
     pub remove: Option<Span>,
-    /// For unsourced expectation: the participle ("expected", "believed").
-    pub head: String,
+    /// For unsourced expectation: the participle ("expected", "believed"); empty otherwise.
+    pub head: &'static str,
 }
 
 fn load(text: &'static str) -> Vec<Vec<&'static str>> {
@@ -1372,7 +1372,7 @@ pub fn find_runs(ctx: &LintContext<'_>) -> Vec<Vec<Cue>> {
     }
     // Sentences are read one by one: a big draft shares runs of them out over the pool.
     use rayon::prelude::*;
-    const RUN: usize = 64;
+    const RUN: usize = 256;
     let runs: Vec<std::ops::Range<usize>> =
         (0..n).step_by(RUN).map(|a| a..(a + RUN).min(n)).collect();
     runs.into_par_iter().map(|r| find_in(ctx, r)).collect()
@@ -1380,14 +1380,12 @@ pub fn find_runs(ctx: &LintContext<'_>) -> Vec<Vec<Cue>> {
 
 /// The cues of sentences `sentences`, in order.
 fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue> {
-    // About one cue in two sentences at most in news copy: room for them, reserved once.
-    let mut out = Vec::with_capacity(sentences.len() / 2);
     let prose = ctx.prose;
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
     let legal_block: Cell<Option<(usize, bool)>> = Cell::new(None);
     let first_person_block: Cell<Option<(usize, bool)>> = Cell::new(None);
     let Some(run) = prose.sentences.get(sentences) else {
-        return out;
+        return Vec::new();
     };
     // The tokens of the run's sentences at which a cue may start (found by `Prose::new` while
     // it read them): a sentence with none is passed over without its tokens, or even its
@@ -1401,6 +1399,8 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         }
         _ => &[],
     };
+    // Each cue starts at one of the starts: room for them all, reserved once.
+    let mut out = Vec::with_capacity(starts.len());
     let mut view = View {
         toks: Vec::new(),
         triggers: Vec::new(),
@@ -1415,6 +1415,11 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         .severity(&crate::rules::attribution::VagueSource::META)
         .is_some();
     let mut taken = Vec::new();
+    // The sentence's conditional clauses (the buffer reused from sentence to sentence).
+    let mut cond = Conditionals {
+        clauses: Vec::new(),
+        has_if: false,
+    };
     let attributions = ctx.attributions();
     let mut rest = starts;
     while let Some(&k0) = rest.first() {
@@ -1573,7 +1578,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             cache: &legal_block,
         };
         let title_case = block.is_heading() && is_title_case(&view);
-        let cond = Conditionals::new(&view, union);
+        cond.fill(&view, union);
         let before = out.len();
         sentence_cues(
             &view,
@@ -1722,7 +1727,7 @@ fn is_title_case(v: &View<'_>) -> bool {
             >= words.len() * 3
 }
 
-/// The words that can open a conditional clause ([`Conditionals::new`]): the class
+/// The words that can open a conditional clause ([`Conditionals::fill`]): the class
 /// [`crate::prose::classes::SPECULATION_CONDITIONAL`].
 const CONDITIONAL_MARKERS: &[&str] = &[
     "if",
@@ -1749,13 +1754,26 @@ struct Conditionals {
 }
 
 impl Conditionals {
-    /// The conditional clauses of sentence `v`, the union of whose tokens' classes is `union`
-    /// (a sentence with no marker in it has none).
+    /// [`Conditionals::fill`] into a new value.
+    #[cfg(test)]
     fn new(v: &View<'_>, union: u64) -> Conditionals {
-        let mut clauses = Vec::new();
-        let mut has_if = false;
+        let mut c = Conditionals {
+            clauses: Vec::new(),
+            has_if: false,
+        };
+        c.fill(v, union);
+        c
+    }
+
+    /// Makes `self` the conditional clauses of sentence `v`, the union of whose tokens'
+    /// classes is `union` (a sentence with no marker in it has none); its buffer is reused
+    /// from sentence to sentence.
+    fn fill(&mut self, v: &View<'_>, union: u64) {
+        let Conditionals { clauses, has_if } = self;
+        clauses.clear();
+        *has_if = false;
         if union & crate::prose::classes::SPECULATION_CONDITIONAL == 0 {
-            return Conditionals { clauses, has_if };
+            return;
         }
         let n = v.toks.len();
         for i in 0..n {
@@ -1782,7 +1800,7 @@ impl Conditionals {
             }
             debug_assert!(CONDITIONAL_MARKERS.contains(&w), "{w}");
             if matches!(w, "if" | "unless" | "lest" | "case" | "event") {
-                has_if = true;
+                *has_if = true;
             }
             let mut j = i + 1;
             while j < n && !v.is_boundary(j as isize) {
@@ -1811,7 +1829,6 @@ impl Conditionals {
             clauses.push((i, j));
         }
         debug_assert!(CONDITIONALS.contains(&"if"));
-        Conditionals { clauses, has_if }
     }
     fn inside(&self, i: usize) -> bool {
         self.clauses.iter().any(|&(a, b)| a <= i && i < b)
@@ -1826,7 +1843,7 @@ fn push(
     kind: CueKind,
     a: usize,
     b: usize,
-    head: String,
+    head: &'static str,
 ) {
     out.push(Cue {
         kind,
@@ -1985,16 +2002,10 @@ fn names_someone(phrase: &str) -> bool {
     let Some((_, rest)) = phrase.split_once(", ") else {
         return false;
     };
-    let appo: Vec<&str> = rest
-        .split(',')
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    appo.len() >= 2
-        && appo.len() <= 4
+    let appo = rest.split(',').next().unwrap_or("").split_whitespace();
+    (2..=4).contains(&appo.clone().take(5).count())
         && appo
-            .iter()
+            .clone()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
@@ -2099,16 +2110,10 @@ fn removal_span(v: &View<'_>, a: usize, b: usize) -> Span {
     Span::new(prev_end.min(s.start), s.end)
 }
 
-type Match = (CueKind, usize, usize, String, Option<(usize, usize)>);
+type Match = (CueKind, usize, usize, &'static str, Option<(usize, usize)>);
 
 fn m(kind: CueKind, a: isize, b: isize) -> Option<Match> {
-    Some((
-        kind,
-        a.max(0) as usize,
-        b.max(0) as usize,
-        String::new(),
-        None,
-    ))
+    Some((kind, a.max(0) as usize, b.max(0) as usize, "", None))
 }
 
 fn match_at(
@@ -2509,7 +2514,7 @@ fn match_at(
         // "The firm said sales are expected to rise": the sentence names whose
         // expectation it is, so "by whom?" is answered.
         let forecast = matches!(
-            m.3.as_str(),
+            m.3,
             "expected"
                 | "set"
                 | "poised"
@@ -2533,7 +2538,7 @@ fn match_at(
         }
         // Hearsay with a hidden speaker ("is said to", "it was reported that") is left to
         // `attribution/vague-source`, which flags the same passive when it is on.
-        if matches!(m.3.as_str(), "said" | "reported" | "claimed") {
+        if matches!(m.3, "said" | "reported" | "claimed") {
             let span = v.span(m.1, m.2);
             if v.hidden_speakers
                 .iter()
@@ -2613,7 +2618,7 @@ fn modal(
                 .toks
                 .get((i + 1) as usize)
                 .is_some_and(|t| t.kind == TokenKind::Number);
-            if numberish || v.in_(i - 1, &MONTH_CONTEXT.iter().copied().collect::<Vec<_>>()) {
+            if numberish || MONTH_CONTEXT.contains(v.w(i - 1)) {
                 return None;
             }
             if !first && !title_case {
@@ -2797,7 +2802,7 @@ fn modal(
     let adv = v.w(j);
     if EPISTEMIC.contains(adv) || adv == "perhaps" {
         let (a, b) = (j as usize, (j + 1) as usize);
-        return Some((DoubledHedge, i as usize, b, String::new(), Some((a, b))));
+        return Some((DoubledHedge, i as usize, b, "", Some((a, b))));
     }
     if v.in_(i + 1, &["have", "'ve"]) {
         return m(Modal, i, i + 2);
@@ -2824,35 +2829,19 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     {
         return None;
     }
-    let follows = EXPECTATION.get(w);
+    let follows = EXPECTATION.get_key_value(w);
     let widely = v.in_(i - 1, WIDELY);
     // "it is believed that", "it is understood", "it was feared that".
     let it_be = {
         let p = v.prev_skipping_adverbs(i);
         v.is_be(p) && v.w(p - 1) == "it" || v.w(p).starts_with("it'")
     };
-    let it_participle = matches!(
-        w,
-        "believed"
-            | "thought"
-            | "understood"
-            | "expected"
-            | "feared"
-            | "hoped"
-            | "said"
-            | "rumoured"
-            | "rumored"
-            | "reported"
-            | "assumed"
-            | "alleged"
-            | "claimed"
-            | "suspected"
-            | "presumed"
-            | "anticipated"
-            | "estimated"
-            | "reckoned"
-    );
-    if it_be && it_participle && !by_named_agent(v, i + 1) {
+    // (The participle as a static word, for the cue's head.)
+    let it_participle = IT_PARTICIPLES.iter().copied().find(|p| *p == w);
+    if it_be
+        && let Some(head) = it_participle
+        && !by_named_agent(v, i + 1)
+    {
         // "it is said to be" is the same pattern as "is said to".
         if next == "that" || !v.is_word(i + 1) || next != "to" && next != "by" {
             let p = v.prev_skipping_adverbs(i);
@@ -2860,21 +2849,24 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
                 CueKind::UnsourcedExpectation,
                 (p - 1).max(0) as usize,
                 (i + 1) as usize,
-                w.to_string(),
+                head,
                 None,
             ));
         }
     }
-    if matches!(w, "presumed" | "feared" | "believed" | "thought")
+    if let Some(head) = ["presumed", "feared", "believed", "thought"]
+        .into_iter()
+        .find(|p| *p == w)
         && v.in_(
             i + 1,
             &["dead", "killed", "drowned", "lost", "missing", "kidnapped"],
         )
     {
         return m(CueKind::UnsourcedExpectation, i, i + 2)
-            .map(|(k, a, b, _, r)| (k, a, b, w.to_string(), r));
+            .map(|(k, a, b, _, r)| (k, a, b, head, r));
     }
-    let follows = follows?;
+    // (The participle as the table's static word, for the cue's head.)
+    let (&head, follows) = follows?;
     let p = v.prev_skipping_adverbs(i);
     let passive = v.is_be(p)
         || widely
@@ -3011,10 +3003,33 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
         CueKind::UnsourcedExpectation,
         start.max(0) as usize,
         end as usize,
-        w.to_string(),
+        head,
         None,
     ))
 }
+
+/// The participles of "it is believed that", "it was feared": the pattern
+/// [`unsourced`] reads as an unsourced expectation after "it" and a form of "be".
+const IT_PARTICIPLES: &[&str] = &[
+    "believed",
+    "thought",
+    "understood",
+    "expected",
+    "feared",
+    "hoped",
+    "said",
+    "rumoured",
+    "rumored",
+    "reported",
+    "assumed",
+    "alleged",
+    "claimed",
+    "suspected",
+    "presumed",
+    "anticipated",
+    "estimated",
+    "reckoned",
+];
 
 /// Whether the word at `k` can open a content clause after a verb of belief: a subject
 /// ("he", "the", "Acme", "prices"), not a preposition, an auxiliary or punctuation.

@@ -1642,12 +1642,13 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
         .take_while(same)
         .last()
         .map_or(si, |k| k + 1);
-    let attributions = ctx.attributions();
     (first..end).any(|k| {
-        // (A sentence with no word of the class is passed over unread.)
-        if attributions
-            .sentence(k)
-            .is_some_and(|a| a.classes & crate::prose::classes::SPECULATION_FIRST_PERSON == 0)
+        // (A sentence with no word of the class is passed over unread: its record, just read
+        // for its block, holds the union of its tokens' classes.)
+        if prose
+            .sentences
+            .get(k)
+            .is_some_and(|s| s.classes & crate::prose::classes::SPECULATION_FIRST_PERSON == 0)
         {
             return false;
         }

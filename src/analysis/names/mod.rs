@@ -1331,12 +1331,21 @@ fn add_split_hyphenated<'a>(
     c: &Collector<'_>,
     spellings: &mut Vec<Cow<'a, str>>,
 ) -> bool {
-    let spelling = |o: &Occurrence<'_>| spellings.get(o.form as usize).map_or("", |f| &**f);
+    // Each hyphenated spelling once (by its number), not once per occurrence.
+    let mut seen = if c.hyphenated.is_empty() {
+        Vec::new()
+    } else {
+        vec![false; spellings.len()]
+    };
     let hyphenated: HashSet<String> = c
         .hyphenated
         .iter()
         .filter_map(|&i| names.occurrences.get(i as usize))
-        .map(spelling)
+        .filter(|o| {
+            seen.get_mut(o.form as usize)
+                .is_some_and(|s| !std::mem::replace(s, true))
+        })
+        .map(|o| spellings.get(o.form as usize).map_or("", |f| &**f))
         .filter(|form| {
             form.split_once('-').is_some_and(|(a, b)| {
                 !b.contains('-') && [a, b].iter().all(|p| is_capitalised(p) && p.len() >= 2)

@@ -1401,23 +1401,26 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
     };
     // Each cue starts at one of the starts: room for them all, reserved once.
     let mut out = Vec::with_capacity(starts.len());
+    // The buffers that hold no text, as the thread's last run left them (each is cleared
+    // before a sentence fills it).
+    let buffers = RUN_BUFFERS.with(Cell::take).unwrap_or_default();
     let mut view = View {
         toks: Vec::new(),
-        triggers: Vec::new(),
-        reporting: Vec::new(),
+        triggers: buffers.triggers,
+        reporting: buffers.reporting,
         continues: false,
-        speech: Vec::new(),
-        named_signals: Vec::new(),
-        hidden_speakers: Vec::new(),
+        speech: buffers.speech,
+        named_signals: buffers.named_signals,
+        hidden_speakers: buffers.hidden_speakers,
     };
     let vague_source_on = ctx
         .settings
         .severity(&crate::rules::attribution::VagueSource::META)
         .is_some();
-    let mut taken = Vec::new();
+    let mut taken = buffers.taken;
     // The sentence's conditional clauses (the buffer reused from sentence to sentence).
     let mut cond = Conditionals {
-        clauses: Vec::new(),
+        clauses: buffers.clauses,
         has_if: false,
     };
     let attributions = ctx.attributions();
@@ -1607,7 +1610,36 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             }
         }
     }
+    RUN_BUFFERS.with(|b| {
+        b.set(Some(RunBuffers {
+            triggers: view.triggers,
+            reporting: view.reporting,
+            speech: view.speech,
+            named_signals: view.named_signals,
+            hidden_speakers: view.hidden_speakers,
+            taken,
+            clauses: cond.clauses,
+        }))
+    });
     out
+}
+
+/// The buffers of [`find_in`] that hold no borrowed text, kept per thread from one run of
+/// sentences to the next.
+#[derive(Default)]
+struct RunBuffers {
+    triggers: Vec<usize>,
+    reporting: Vec<usize>,
+    speech: Vec<Span>,
+    named_signals: Vec<Span>,
+    hidden_speakers: Vec<Span>,
+    taken: Vec<bool>,
+    clauses: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    /// Each thread's [`RunBuffers`], between runs.
+    static RUN_BUFFERS: Cell<Option<RunBuffers>> = const { Cell::new(None) };
 }
 
 /// The lower-case forms of the words of the first person singular that

@@ -82,8 +82,8 @@ pub struct Cue {
     pub sentence: usize,
     /// For a doubled hedge: the source span to delete to keep one hedge.
     pub remove: Option<Span>,
-    /// For unsourced expectation: the participle ("expected", "believed").
-    pub head: String,
+    /// For unsourced expectation: the participle ("expected", "believed"); empty otherwise.
+    pub head: &'static str,
 }
 
 fn load(text: &'static str) -> Vec<Vec<&'static str>> {
@@ -1372,7 +1372,7 @@ pub fn find_runs(ctx: &LintContext<'_>) -> Vec<Vec<Cue>> {
     }
     // Sentences are read one by one: a big draft shares runs of them out over the pool.
     use rayon::prelude::*;
-    const RUN: usize = 64;
+    const RUN: usize = 256;
     let runs: Vec<std::ops::Range<usize>> =
         (0..n).step_by(RUN).map(|a| a..(a + RUN).min(n)).collect();
     runs.into_par_iter().map(|r| find_in(ctx, r)).collect()
@@ -1380,14 +1380,12 @@ pub fn find_runs(ctx: &LintContext<'_>) -> Vec<Vec<Cue>> {
 
 /// The cues of sentences `sentences`, in order.
 fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue> {
-    // About one cue in two sentences at most in news copy: room for them, reserved once.
-    let mut out = Vec::with_capacity(sentences.len() / 2);
     let prose = ctx.prose;
     let flag_conditionals = ctx.settings.speculation.flag_conditionals;
     let legal_block: Cell<Option<(usize, bool)>> = Cell::new(None);
     let first_person_block: Cell<Option<(usize, bool)>> = Cell::new(None);
     let Some(run) = prose.sentences.get(sentences) else {
-        return out;
+        return Vec::new();
     };
     // The tokens of the run's sentences at which a cue may start (found by `Prose::new` while
     // it read them): a sentence with none is passed over without its tokens, or even its
@@ -1401,20 +1399,30 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
         }
         _ => &[],
     };
+    // Each cue starts at one of the starts: room for them all, reserved once.
+    let mut out = Vec::with_capacity(starts.len());
+    // The buffers that hold no text, as the thread's last run left them (each is cleared
+    // before a sentence fills it).
+    let buffers = RUN_BUFFERS.with(Cell::take).unwrap_or_default();
     let mut view = View {
         toks: Vec::new(),
-        triggers: Vec::new(),
-        reporting: Vec::new(),
+        triggers: buffers.triggers,
+        reporting: buffers.reporting,
         continues: false,
-        speech: Vec::new(),
-        named_signals: Vec::new(),
-        hidden_speakers: Vec::new(),
+        speech: buffers.speech,
+        named_signals: buffers.named_signals,
+        hidden_speakers: buffers.hidden_speakers,
     };
     let vague_source_on = ctx
         .settings
         .severity(&crate::rules::attribution::VagueSource::META)
         .is_some();
-    let mut taken = Vec::new();
+    let mut taken = buffers.taken;
+    // The sentence's conditional clauses (the buffer reused from sentence to sentence).
+    let mut cond = Conditionals {
+        clauses: buffers.clauses,
+        has_if: false,
+    };
     let attributions = ctx.attributions();
     let mut rest = starts;
     while let Some(&k0) = rest.first() {
@@ -1576,7 +1584,7 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             cache: &legal_block,
         };
         let title_case = block.is_heading() && is_title_case(&view);
-        let cond = Conditionals::new(&view, union);
+        cond.fill(&view, union);
         let before = out.len();
         sentence_cues(
             &view,
@@ -1605,7 +1613,36 @@ fn find_in(ctx: &LintContext<'_>, sentences: std::ops::Range<usize>) -> Vec<Cue>
             }
         }
     }
+    RUN_BUFFERS.with(|b| {
+        b.set(Some(RunBuffers {
+            triggers: view.triggers,
+            reporting: view.reporting,
+            speech: view.speech,
+            named_signals: view.named_signals,
+            hidden_speakers: view.hidden_speakers,
+            taken,
+            clauses: cond.clauses,
+        }))
+    });
     out
+}
+
+/// The buffers of [`find_in`] that hold no borrowed text, kept per thread from one run of
+/// sentences to the next.
+#[derive(Default)]
+struct RunBuffers {
+    triggers: Vec<usize>,
+    reporting: Vec<usize>,
+    speech: Vec<Span>,
+    named_signals: Vec<Span>,
+    hidden_speakers: Vec<Span>,
+    taken: Vec<bool>,
+    clauses: Vec<(usize, usize)>,
+}
+
+thread_local! {
+    /// Each thread's [`RunBuffers`], between runs.
+    static RUN_BUFFERS: Cell<Option<RunBuffers>> = const { Cell::new(None) };
 }
 
 /// The lower-case forms of the words of the first person singular that
@@ -1640,12 +1677,13 @@ fn block_is_first_person(ctx: &LintContext<'_>, si: usize) -> bool {
         .take_while(same)
         .last()
         .map_or(si, |k| k + 1);
-    let attributions = ctx.attributions();
     (first..end).any(|k| {
-        // (A sentence with no word of the class is passed over unread.)
-        if attributions
-            .sentence(k)
-            .is_some_and(|a| a.classes & crate::prose::classes::SPECULATION_FIRST_PERSON == 0)
+        // (A sentence with no word of the class is passed over unread: its record, just read
+        // for its block, holds the union of its tokens' classes.)
+        if prose
+            .sentences
+            .get(k)
+            .is_some_and(|s| s.classes & crate::prose::classes::SPECULATION_FIRST_PERSON == 0)
         {
             return false;
         }
@@ -1725,7 +1763,7 @@ fn is_title_case(v: &View<'_>) -> bool {
             >= words.len() * 3
 }
 
-/// The words that can open a conditional clause ([`Conditionals::new`]): the class
+/// The words that can open a conditional clause ([`Conditionals::fill`]): the class
 /// [`crate::prose::classes::SPECULATION_CONDITIONAL`].
 const CONDITIONAL_MARKERS: &[&str] = &[
     "if",
@@ -1752,13 +1790,26 @@ struct Conditionals {
 }
 
 impl Conditionals {
-    /// The conditional clauses of sentence `v`, the union of whose tokens' classes is `union`
-    /// (a sentence with no marker in it has none).
+    /// [`Conditionals::fill`] into a new value.
+    #[cfg(test)]
     fn new(v: &View<'_>, union: u64) -> Conditionals {
-        let mut clauses = Vec::new();
-        let mut has_if = false;
+        let mut c = Conditionals {
+            clauses: Vec::new(),
+            has_if: false,
+        };
+        c.fill(v, union);
+        c
+    }
+
+    /// Makes `self` the conditional clauses of sentence `v`, the union of whose tokens'
+    /// classes is `union` (a sentence with no marker in it has none); its buffer is reused
+    /// from sentence to sentence.
+    fn fill(&mut self, v: &View<'_>, union: u64) {
+        let Conditionals { clauses, has_if } = self;
+        clauses.clear();
+        *has_if = false;
         if union & crate::prose::classes::SPECULATION_CONDITIONAL == 0 {
-            return Conditionals { clauses, has_if };
+            return;
         }
         let n = v.toks.len();
         for i in 0..n {
@@ -1785,7 +1836,7 @@ impl Conditionals {
             }
             debug_assert!(CONDITIONAL_MARKERS.contains(&w), "{w}");
             if matches!(w, "if" | "unless" | "lest" | "case" | "event") {
-                has_if = true;
+                *has_if = true;
             }
             let mut j = i + 1;
             while j < n && !v.is_boundary(j as isize) {
@@ -1814,7 +1865,6 @@ impl Conditionals {
             clauses.push((i, j));
         }
         debug_assert!(CONDITIONALS.contains(&"if"));
-        Conditionals { clauses, has_if }
     }
     fn inside(&self, i: usize) -> bool {
         self.clauses.iter().any(|&(a, b)| a <= i && i < b)
@@ -1829,7 +1879,7 @@ fn push(
     kind: CueKind,
     a: usize,
     b: usize,
-    head: String,
+    head: &'static str,
 ) {
     out.push(Cue {
         kind,
@@ -1988,16 +2038,10 @@ fn names_someone(phrase: &str) -> bool {
     let Some((_, rest)) = phrase.split_once(", ") else {
         return false;
     };
-    let appo: Vec<&str> = rest
-        .split(',')
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .collect();
-    appo.len() >= 2
-        && appo.len() <= 4
+    let appo = rest.split(',').next().unwrap_or("").split_whitespace();
+    (2..=4).contains(&appo.clone().take(5).count())
         && appo
-            .iter()
+            .clone()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
@@ -2102,16 +2146,10 @@ fn removal_span(v: &View<'_>, a: usize, b: usize) -> Span {
     Span::new(prev_end.min(s.start), s.end)
 }
 
-type Match = (CueKind, usize, usize, String, Option<(usize, usize)>);
+type Match = (CueKind, usize, usize, &'static str, Option<(usize, usize)>);
 
 fn m(kind: CueKind, a: isize, b: isize) -> Option<Match> {
-    Some((
-        kind,
-        a.max(0) as usize,
-        b.max(0) as usize,
-        String::new(),
-        None,
-    ))
+    Some((kind, a.max(0) as usize, b.max(0) as usize, "", None))
 }
 
 fn match_at(
@@ -2512,7 +2550,7 @@ fn match_at(
         // "The firm said sales are expected to rise": the sentence names whose
         // expectation it is, so "by whom?" is answered.
         let forecast = matches!(
-            m.3.as_str(),
+            m.3,
             "expected"
                 | "set"
                 | "poised"
@@ -2536,7 +2574,7 @@ fn match_at(
         }
         // Hearsay with a hidden speaker ("is said to", "it was reported that") is left to
         // `attribution/vague-source`, which flags the same passive when it is on.
-        if matches!(m.3.as_str(), "said" | "reported" | "claimed") {
+        if matches!(m.3, "said" | "reported" | "claimed") {
             let span = v.span(m.1, m.2);
             if v.hidden_speakers
                 .iter()
@@ -2616,7 +2654,7 @@ fn modal(
                 .toks
                 .get((i + 1) as usize)
                 .is_some_and(|t| t.kind == TokenKind::Number);
-            if numberish || v.in_(i - 1, &MONTH_CONTEXT.iter().copied().collect::<Vec<_>>()) {
+            if numberish || MONTH_CONTEXT.contains(v.w(i - 1)) {
                 return None;
             }
             if !first && !title_case {
@@ -2800,7 +2838,7 @@ fn modal(
     let adv = v.w(j);
     if EPISTEMIC.contains(adv) || adv == "perhaps" {
         let (a, b) = (j as usize, (j + 1) as usize);
-        return Some((DoubledHedge, i as usize, b, String::new(), Some((a, b))));
+        return Some((DoubledHedge, i as usize, b, "", Some((a, b))));
     }
     if v.in_(i + 1, &["have", "'ve"]) {
         return m(Modal, i, i + 2);
@@ -2827,35 +2865,19 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
     {
         return None;
     }
-    let follows = EXPECTATION.get(w);
+    let follows = EXPECTATION.get_key_value(w);
     let widely = v.in_(i - 1, WIDELY);
     // "it is believed that", "it is understood", "it was feared that".
     let it_be = {
         let p = v.prev_skipping_adverbs(i);
         v.is_be(p) && v.w(p - 1) == "it" || v.w(p).starts_with("it'")
     };
-    let it_participle = matches!(
-        w,
-        "believed"
-            | "thought"
-            | "understood"
-            | "expected"
-            | "feared"
-            | "hoped"
-            | "said"
-            | "rumoured"
-            | "rumored"
-            | "reported"
-            | "assumed"
-            | "alleged"
-            | "claimed"
-            | "suspected"
-            | "presumed"
-            | "anticipated"
-            | "estimated"
-            | "reckoned"
-    );
-    if it_be && it_participle && !by_named_agent(v, i + 1) {
+    // (The participle as a static word, for the cue's head.)
+    let it_participle = IT_PARTICIPLES.iter().copied().find(|p| *p == w);
+    if it_be
+        && let Some(head) = it_participle
+        && !by_named_agent(v, i + 1)
+    {
         // "it is said to be" is the same pattern as "is said to".
         if next == "that" || !v.is_word(i + 1) || next != "to" && next != "by" {
             let p = v.prev_skipping_adverbs(i);
@@ -2863,21 +2885,24 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
                 CueKind::UnsourcedExpectation,
                 (p - 1).max(0) as usize,
                 (i + 1) as usize,
-                w.to_string(),
+                head,
                 None,
             ));
         }
     }
-    if matches!(w, "presumed" | "feared" | "believed" | "thought")
+    if let Some(head) = ["presumed", "feared", "believed", "thought"]
+        .into_iter()
+        .find(|p| *p == w)
         && v.in_(
             i + 1,
             &["dead", "killed", "drowned", "lost", "missing", "kidnapped"],
         )
     {
         return m(CueKind::UnsourcedExpectation, i, i + 2)
-            .map(|(k, a, b, _, r)| (k, a, b, w.to_string(), r));
+            .map(|(k, a, b, _, r)| (k, a, b, head, r));
     }
-    let follows = follows?;
+    // (The participle as the table's static word, for the cue's head.)
+    let (&head, follows) = follows?;
     let p = v.prev_skipping_adverbs(i);
     let passive = v.is_be(p)
         || widely
@@ -3014,10 +3039,33 @@ fn unsourced(v: &View<'_>, i: isize) -> Option<Match> {
         CueKind::UnsourcedExpectation,
         start.max(0) as usize,
         end as usize,
-        w.to_string(),
+        head,
         None,
     ))
 }
+
+/// The participles of "it is believed that", "it was feared": the pattern
+/// [`unsourced`] reads as an unsourced expectation after "it" and a form of "be".
+const IT_PARTICIPLES: &[&str] = &[
+    "believed",
+    "thought",
+    "understood",
+    "expected",
+    "feared",
+    "hoped",
+    "said",
+    "rumoured",
+    "rumored",
+    "reported",
+    "assumed",
+    "alleged",
+    "claimed",
+    "suspected",
+    "presumed",
+    "anticipated",
+    "estimated",
+    "reckoned",
+];
 
 /// Whether the word at `k` can open a content clause after a verb of belief: a subject
 /// ("he", "the", "Acme", "prices"), not a preposition, an auxiliary or punctuation.

@@ -966,24 +966,27 @@ fn collect_sentence<'d>(
         run.clear();
         let mut j = i;
         while j < toks.end {
-            let tj = &prose.tokens[j];
+            // (The token after a name word is read only when it may continue the name: its
+            // tag tells a word, and a capitalised one, as its kind and text would.)
+            let g = tags.get(j).copied().unwrap_or(0);
             // The full stop of an abbreviated title (Mr. Smith, Gov. Ray) stays in the name.
-            // (Only a token of one byte can be the full stop.)
-            if tj.range().len() == 1
+            // (After a title word only; only a token of one byte can be the full stop.)
+            if run
+                .last()
+                .is_some_and(|r| r.1 == j && r.3 == 0 && title_word_at(prose, r))
+                && prose.tokens[j].range().len() == 1
                 && text_of(draft, prose, j) == "."
-                && run
-                    .last()
-                    .is_some_and(|r| r.1 == j && r.3 == 0 && title_word_at(prose, r))
                 && capital_word_at(j + 1)
             {
                 j += 1;
                 continue;
             }
-            if tj.kind() != TokenKind::Word {
+            if g & TAG_WORD == 0 {
                 break;
             }
-            let tx = token_text(draft, tj);
-            if is_capitalised(tx) {
+            if g & TAG_CAPITAL != 0 {
+                let tj = &prose.tokens[j];
+                let tx = token_text(draft, tj);
                 // A function word ends a run of names ("Roger Michell For Enduring Love").
                 if !run.is_empty() && tj.class & NAMES_STOP != 0 && lexicon::is_stop(tx) {
                     break;
@@ -1002,13 +1005,15 @@ fn collect_sentence<'d>(
                 // An initial: a single capital (or dotted capitals, J.R) followed by a full
                 // stop.
                 let mut end = j + 1;
-                // (The full stop first: most words have none after them.)
-                let dot_follows = prose.tokens.get(j + 1).is_some_and(|n| {
-                    n.sentence() == si
-                        && n.range().len() == 1
-                        && text_of(draft, prose, j + 1) == "."
-                });
-                if dot_follows && is_initials(form) {
+                // (The word first: the next token is read only after an initial.)
+                let dot_follows = || {
+                    prose.tokens.get(j + 1).is_some_and(|n| {
+                        n.sentence() == si
+                            && n.range().len() == 1
+                            && text_of(draft, prose, j + 1) == "."
+                    })
+                };
+                if is_initials(form) && dot_follows() {
                     end = j + 2;
                 }
                 run.push((j, end, form, cut));
@@ -1018,11 +1023,12 @@ fn collect_sentence<'d>(
                 }
                 continue;
             }
-            // A particle joins only between name words.
-            if tj.class & NAMES_PARTICLE != 0
-                && lexicon::is_particle(tx)
-                && !run.is_empty()
+            // A particle joins only between name words. (The word is read only before a
+            // capitalised one.)
+            if !run.is_empty()
                 && capital_word_at(j + 1)
+                && prose.tokens[j].class & NAMES_PARTICLE != 0
+                && lexicon::is_particle(text_of(draft, prose, j))
             {
                 j += 1;
                 continue;
@@ -1143,7 +1149,7 @@ fn collect_sentence<'d>(
                 },
                 before_particle: name.get(k + 1).is_some_and(|n| n.0 > te),
                 titled: title != NO_SPAN,
-                listed: name.len() == 1 && title_end == 0 && listed(draft, prose, si, ts, te),
+                listed: name.len() == 1 && title_end == 0 && listed(draft, prose, tags, si, ts, te),
             });
         }
         let first_tok = &prose.tokens[name[0].0];
@@ -1218,6 +1224,11 @@ fn title_word_at(prose: &Prose, r: &(usize, usize, &str, usize)) -> bool {
 
 /// Whether a name word is an initial: a single capital, or dotted capitals (`J.R`).
 fn is_initials(form: &str) -> bool {
+    // (Most names are none: longer than a character, with no dot after their first one.)
+    let b = form.as_bytes();
+    if b.len() > 4 && !b[1..5].contains(&b'.') {
+        return false;
+    }
     // (Without a dot: whether the word is one capital.)
     if form.bytes().any(|b| b == b'.') {
         form.split('.')
@@ -1278,11 +1289,19 @@ fn form_end(tok: &crate::prose::Token, cut: usize) -> usize {
     tok.span().end.saturating_sub(cut).max(tok.span().start)
 }
 
-/// Whether tokens `ts..te` stand between commas in a sentence of many commas.
-fn listed(draft: &Draft, prose: &Prose, si: usize, ts: usize, te: usize) -> bool {
+/// Whether tokens `ts..te` stand between commas in a sentence of many commas. `tags` are the
+/// tokens' tags ([`Prose::token_tags`]).
+fn listed(draft: &Draft, prose: &Prose, tags: &[u32], si: usize, ts: usize, te: usize) -> bool {
     let Some(sent) = prose.sentences.get(si) else {
         return false;
     };
+    // A word of the sentence next to them is no punctuation: neither neighbour is read then.
+    // (A word token starts with a word character, never a comma or a stop.)
+    let word_at =
+        |i: usize| sent.tokens.contains(&i) && tags.get(i).is_some_and(|g| g & TAG_WORD != 0);
+    if ts.checked_sub(1).is_some_and(word_at) || word_at(te) {
+        return false;
+    }
     let punct = |i: usize| -> &str {
         if sent.tokens.contains(&i) {
             text_of(draft, prose, i)
@@ -1312,12 +1331,21 @@ fn add_split_hyphenated<'a>(
     c: &Collector<'_>,
     spellings: &mut Vec<Cow<'a, str>>,
 ) -> bool {
-    let spelling = |o: &Occurrence<'_>| spellings.get(o.form as usize).map_or("", |f| &**f);
+    // Each hyphenated spelling once (by its number), not once per occurrence.
+    let mut seen = if c.hyphenated.is_empty() {
+        Vec::new()
+    } else {
+        vec![false; spellings.len()]
+    };
     let hyphenated: HashSet<String> = c
         .hyphenated
         .iter()
         .filter_map(|&i| names.occurrences.get(i as usize))
-        .map(spelling)
+        .filter(|o| {
+            seen.get_mut(o.form as usize)
+                .is_some_and(|s| !std::mem::replace(s, true))
+        })
+        .map(|o| spellings.get(o.form as usize).map_or("", |f| &**f))
         .filter(|form| {
             form.split_once('-').is_some_and(|(a, b)| {
                 !b.contains('-') && [a, b].iter().all(|p| is_capitalised(p) && p.len() >= 2)
@@ -1440,15 +1468,19 @@ struct FormStats<'a> {
     mid_sentence: usize,
     followed: usize,
     first_pos: usize,
-    /// Its slot in order of first occurrence (see `find_variants`).
-    slot: usize,
     /// The name words seen after it, each once.
     next_words: Vec<&'a str>,
     /// The spelling numbers of `next_words` (as [`FormIndex`] numbers them), in the same order.
     next_numbers: Vec<u32>,
-    /// Its first mention, and its later mentions in increasing order, each once.
-    first_mention: usize,
-    more_mentions: Vec<usize>,
+    /// Where its mentions are in the mention lists of `find_variants` (each once, in
+    /// increasing order).
+    mentions: (u32, u32),
+    /// Its spelling number (as [`FormIndex`] numbers them).
+    number: u32,
+    /// The mention of its last occurrence (`u32::MAX` before the first), and how many
+    /// mentions were noted for it (each but a repeat of the one before).
+    last_mention: u32,
+    noted: u32,
     before_particle: usize,
     /// Occurrences in a mention with a title before the name (Mr, President).
     titled: usize,
@@ -1470,14 +1502,20 @@ fn disjoint(a: &[&str], b: &[&str]) -> bool {
 }
 
 impl FormStats<'_> {
-    /// Its mentions, in increasing order.
-    fn mentions(&self) -> impl Iterator<Item = usize> + '_ {
-        std::iter::once(self.first_mention).chain(self.more_mentions.iter().copied())
+    /// Its mentions, in increasing order, from the mention lists `lists`.
+    fn mentions<'l>(&self, lists: &'l [u32]) -> impl Iterator<Item = u32> + 'l {
+        let (start, end) = self.mentions;
+        lists
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+            .iter()
+            .copied()
     }
 
-    /// Whether it shares no mention with `other`.
-    fn mentions_disjoint(&self, other: &FormStats) -> bool {
-        let (mut a, mut b) = (self.mentions(), other.mentions());
+    /// Whether it shares no mention with `other` (their mentions in the mention lists
+    /// `lists`).
+    fn mentions_disjoint(&self, other: &FormStats, lists: &[u32]) -> bool {
+        let (mut a, mut b) = (self.mentions(lists), other.mentions(lists));
         let (mut x, mut y) = (a.next(), b.next());
         while let (Some(i), Some(j)) = (x, y) {
             match i.cmp(&j) {
@@ -1612,8 +1650,9 @@ fn is_given_word(w: &str) -> bool {
     w.chars().count() == 1 || lexicon::is_given_lowered(w)
 }
 
-/// Whether `x` (the minority) and `y` are spellings of one name here.
-fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
+/// Whether `x` (the minority) and `y` are spellings of one name here (`lists` holds their
+/// mentions).
+fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats, lists: &[u32]) -> bool {
     if morphological(x, y) {
         return false;
     }
@@ -1626,7 +1665,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         ]
         .iter()
         .any(|p| lx.starts_with(p));
-        return prefixed && sx.mentions_disjoint(sy);
+        return prefixed && sx.mentions_disjoint(sy, lists);
     }
     // Ordinary words joined, unless a given name shows a person (Janet Street-Porter).
     if (joined_words(x) || joined_words(y))
@@ -1641,7 +1680,7 @@ fn related(x: &str, y: &str, sx: &FormStats, sy: &FormStats) -> bool {
         return false;
     }
     // Two words of one name (Humpty Dumpty) are not two spellings of it.
-    if !sx.mentions_disjoint(sy) {
+    if !sx.mentions_disjoint(sy, lists) {
         return false;
     }
     let known = match (
@@ -1796,8 +1835,8 @@ fn find_variants(
     // At most one per spelling.
     let mut all_forms: Vec<&str> = Vec::with_capacity(forms.first.len());
     let mut all: Vec<FormStats> = Vec::with_capacity(forms.first.len());
-    // The slot of each occurrence's spelling (`NONE` for no candidate).
-    let mut occ_slot: Vec<usize> = vec![NONE; names.occurrences.len()];
+    // The slot and the mention of each occurrence of a candidate spelling, in order.
+    let mut slot_mentions: Vec<(u32, u32)> = Vec::with_capacity(names.occurrences.len());
     // For each spelling that is the first word of a name, whether it is a given name (or an
     // initial), and whether it is that or no ordinary word: looked up once per spelling
     // (by its number), kept as bits: 1 once known, 2 given, 4 given or no ordinary word.
@@ -1832,9 +1871,9 @@ fn find_variants(
                 in_lower_text: names.lower_case_use(draft, prose, lower.as_bytes()),
                 lower,
                 first_pos: o.span().start,
-                slot: all.len(),
                 first_sentence: o.sentence(),
-                first_mention: o.mention(),
+                number: forms.of[i],
+                last_mention: u32::MAX,
                 ..FormStats::default()
             });
             *slot = all.len() - 1;
@@ -1848,7 +1887,12 @@ fn find_variants(
             s.listed += 1;
         }
         s.count += 1;
-        occ_slot[i] = slot;
+        let om = o.mention() as u32;
+        if om != s.last_mention {
+            s.last_mention = om;
+            s.noted += 1;
+            slot_mentions.push((slot as u32, om));
+        }
         if !o.sentence_initial && !o.heading {
             s.mid_sentence += 1;
         }
@@ -1872,20 +1916,6 @@ fn find_variants(
         if o.titled {
             s.titled += 1;
         }
-        let om = o.mention();
-        if om != s.first_mention {
-            if om < s.first_mention {
-                // (Occurrences come in document order, so this does not happen; kept exact.)
-                let first = std::mem::replace(&mut s.first_mention, om);
-                if let Err(at) = s.more_mentions.binary_search(&first) {
-                    s.more_mentions.insert(at, first);
-                }
-            } else if s.more_mentions.last().is_none_or(|&m| m < om) {
-                s.more_mentions.push(om);
-            } else if let Err(at) = s.more_mentions.binary_search(&om) {
-                s.more_mentions.insert(at, om);
-            }
-        }
         if let Some(first) = names.occurrences.get(o.first_name as usize)
             && let Some(known) = forms
                 .of
@@ -1907,6 +1937,45 @@ fn find_variants(
             }
         }
     }
+    // The mentions of each candidate spelling, each once, in increasing order: one list after
+    // another (by slot) in `lists`.
+    let mut lists: Vec<u32> = vec![0; slot_mentions.len()];
+    // Where the next mention of each slot goes.
+    let mut next = Vec::with_capacity(all.len());
+    let mut at = 0u32;
+    for s in &all {
+        next.push(at);
+        at += s.noted;
+    }
+    for &(slot, m) in &slot_mentions {
+        if let Some(k) = next.get_mut(slot as usize)
+            && let Some(l) = lists.get_mut(*k as usize)
+        {
+            *l = m;
+            *k += 1;
+        }
+    }
+    drop((slot_mentions, next));
+    let mut base = 0;
+    for s in all.iter_mut() {
+        let mut n = s.noted as usize;
+        let list = &mut lists[base..base + n];
+        // (Not reached: mentions come in order; kept exact.)
+        if !list.is_sorted_by(|a, b| a < b) {
+            list.sort_unstable();
+            let mut kept = 0;
+            for k in 0..n {
+                if kept == 0 || list[kept - 1] != list[k] {
+                    list[kept] = list[k];
+                    kept += 1;
+                }
+            }
+            n = kept;
+        }
+        s.mentions = (base as u32, (base + n) as u32);
+        base += s.noted as usize;
+    }
+    let form_of = &forms.of;
     // The spellings in order of first occurrence. Spellings first seen at one place (a
     // hyphenated name and its first word) keep the order a hash map of the spellings gives
     // them, as they always have.
@@ -1937,7 +2006,7 @@ fn find_variants(
         } else {
             (b, a)
         };
-        if related(forms[x], forms[y], &st[x], &st[y]) {
+        if related(forms[x], forms[y], &st[x], &st[y], &lists) {
             let (ra, rb) = (find(parent, a), find(parent, b));
             if ra != rb {
                 parent[ra.max(rb)] = ra.min(rb);
@@ -2040,10 +2109,10 @@ fn find_variants(
                 .iter()
                 .map(|&i| Spelling {
                     form: forms[i].to_string(),
-                    occurrences: occ_slot
+                    occurrences: form_of
                         .iter()
                         .enumerate()
-                        .filter(|&(_, &sl)| sl == st[i].slot)
+                        .filter(|&(_, &n)| n == st[i].number)
                         .map(|(o, _)| o)
                         .collect(),
                 })
@@ -2890,6 +2959,47 @@ mod tests {
         };
         let (da, db) = (dels(a), dels(b));
         da.iter().any(|x| db.contains(x))
+    }
+
+    /// The shortcut of [`is_initials`] (a long word with no dot after its first character is
+    /// none) agrees with reading the word part by part.
+    #[test]
+    fn initials_shortcut_agrees() {
+        let slow = |form: &str| {
+            if form.contains('.') {
+                form.split('.')
+                    .all(|p| p.chars().count() == 1 && is_capitalised(p))
+            } else {
+                form.chars().count() == 1 && is_capitalised(form)
+            }
+        };
+        for f in [
+            "",
+            ".",
+            "J",
+            "j",
+            "J.",
+            "J.R",
+            "J.R.R",
+            "A.B.C.D.E",
+            "É",
+            "É.",
+            "É.Ö",
+            "ÉÉ.",
+            "Ł.K",
+            "𝐀",
+            "𝐀.B",
+            "Jo.",
+            "John",
+            "Mr.",
+            "Smith",
+            "St.John",
+            "ÉÉÉ.",
+            "AB.C",
+            "J.r",
+        ] {
+            assert_eq!(is_initials(f), slow(f), "{f}");
+        }
     }
 
     #[test]

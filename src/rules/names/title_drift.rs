@@ -99,38 +99,45 @@ fn role<'a>(names: &'a Names, m: &Mention, source: &str) -> Option<&'a str> {
     Some(t)
 }
 
-/// A title with its abbreviations spelled out (`Gen` → `General`).
-fn expand(t: &str) -> String {
-    t.split(' ')
-        .map(|w| match w.trim_end_matches('.') {
-            "Prof" => "Professor",
-            "Gen" => "General",
-            "Sen" => "Senator",
-            "Rep" => "Representative",
-            "Gov" => "Governor",
-            "Lt" => "Lieutenant",
-            "Col" => "Colonel",
-            "Capt" => "Captain",
-            "Sgt" => "Sergeant",
-            "Maj" => "Major",
-            "Adm" => "Admiral",
-            "Cmdr" => "Commander",
-            "Rev" => "Reverend",
-            w => w,
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// A word of a title with its abbreviation spelled out (`Gen` → `General`).
+fn expand_word(w: &str) -> &str {
+    match w.trim_end_matches('.') {
+        "Prof" => "Professor",
+        "Gen" => "General",
+        "Sen" => "Senator",
+        "Rep" => "Representative",
+        "Gov" => "Governor",
+        "Lt" => "Lieutenant",
+        "Col" => "Colonel",
+        "Capt" => "Captain",
+        "Sgt" => "Sergeant",
+        "Maj" => "Major",
+        "Adm" => "Admiral",
+        "Cmdr" => "Commander",
+        "Rev" => "Reverend",
+        w => w,
+    }
 }
 
-/// Whether two titles can name the same role ("Minister" and "Foreign Minister"): `a`, spelled
-/// out as `expanded` ([`expand`]), and `b`.
-fn compatible_with(a: &str, expanded: &str, b: &str) -> bool {
+/// Title `t` with its abbreviations spelled out, written into `out` (cleared first), so that
+/// one buffer serves every title compared.
+fn expand_into(t: &str, out: &mut String) {
+    out.clear();
+    for (k, w) in t.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(expand_word(w));
+    }
+}
+
+fn compatible_with(a: &str, expanded: &str, b: &str, buf: &mut String) -> bool {
     // (A title is compatible with itself.)
     if a == b {
         return true;
     }
-    let b = expand(b);
-    let (a, b) = (expanded, b.as_str());
+    expand_into(b, buf);
+    let (a, b) = (expanded, buf.as_str());
     if a == b {
         return true;
     }
@@ -149,6 +156,8 @@ impl Rule for TitleDrift {
 
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         let names = ctx.names();
+        // The first role spelled out, and the title compared with it (buffers reused).
+        let (mut first_expanded, mut buf) = (String::new(), String::new());
         for ms in names.people() {
             // Drift needs two titled mentions.
             if ms.len() < 2 {
@@ -165,17 +174,7 @@ impl Rule for TitleDrift {
             else {
                 continue;
             };
-            let first_expanded = expand(first_role);
-            // The words before the surname (`Ott R` in Ott R. Saar).
-            let given = |m: &Mention| -> Option<String> {
-                m.is_full().then(|| {
-                    names.occurrences[m.words().start..m.head()]
-                        .iter()
-                        .map(|o| names.form(o))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
-            };
+            expand_into(first_role, &mut first_expanded);
             // Two people the draft names in full with one surname (Jaan and Liis Tamm):
             // a title and the surname alone may be either. (Asked only of a title that
             // differs, once per surname.)
@@ -187,16 +186,19 @@ impl Rule for TitleDrift {
                 let Some(t) = names.title(m) else {
                     continue;
                 };
-                if compatible_with(first_role, &first_expanded, t) {
+                if compatible_with(first_role, &first_expanded, t, &mut buf) {
                     continue;
                 }
                 let Some(r) = role(names, m, ctx.source) else {
                     continue;
                 };
-                match (given(first), given(m)) {
+                // The words before the surname (`Ott R` in Ott R. Saar), of full mentions.
+                match (first.is_full(), m.is_full()) {
                     // Two people with one surname: different given names.
-                    (Some(a), Some(b)) if a != b => continue,
-                    (Some(_), Some(_)) => {}
+                    (true, true) if !given_bytes(names, first).eq(given_bytes(names, m)) => {
+                        continue;
+                    }
+                    (true, true) => {}
                     _ if *shared_surname.get_or_insert_with(|| two_full_names(names, ms)) => {
                         continue;
                     }

@@ -106,9 +106,15 @@ impl Rule for UnsourcedExpectation {
     fn check(&self, ctx: &LintContext<'_>, out: &mut Vec<Diagnostic>) {
         report(ctx, out, &[CueKind::UnsourcedExpectation], |c| {
             let tail = " Name who holds this view, or report it as fact if it is one.";
-            let msg = match c.head.as_str() {
+            let msg = match c.head {
                 "set" | "poised" | "tipped" | "slated" | "touted" => {
                     concat(&["“", &c.words, "”: Says who?", tail])
+                }
+                // An ASCII participle (all of them) capitalised in place: one allocation.
+                h if h.as_bytes().first().is_some_and(u8::is_ascii) => {
+                    let first = [h.as_bytes()[0].to_ascii_uppercase()];
+                    let first = std::str::from_utf8(&first).unwrap_or("");
+                    concat(&["“", &c.words, "”: ", first, &h[1..], " by whom?", tail])
                 }
                 h => {
                     let mut cs = h.chars();

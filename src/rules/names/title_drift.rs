@@ -131,6 +131,8 @@ fn expand_into(t: &str, out: &mut String) {
     }
 }
 
+/// Whether two titles can name the same role ("Minister" and "Foreign Minister"): `a`, spelled
+/// out as `expanded` ([`expand_into`]), and `b`, spelled out in the buffer `buf`.
 fn compatible_with(a: &str, expanded: &str, b: &str, buf: &mut String) -> bool {
     // (A title is compatible with itself.)
     if a == b {
